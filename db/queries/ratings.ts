@@ -1,0 +1,20 @@
+import { asc } from "drizzle-orm";
+import { getDb } from "@/db/client";
+import { ratings } from "@/db/schema";
+
+export type RatingView = { key: string; label: string; description: string; ordinal: number | null; colour: string };
+
+/** The rating scale in display order (public). */
+export function getRatingScale(): RatingView[] {
+  return getDb()
+    .select({
+      key: ratings.key,
+      label: ratings.label,
+      description: ratings.description,
+      ordinal: ratings.ordinal,
+      colour: ratings.colour,
+    })
+    .from(ratings)
+    .orderBy(asc(ratings.position))
+    .all();
+}

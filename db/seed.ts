@@ -1,0 +1,154 @@
+/**
+ * Loads the demo data (`npm run db:seed`). Idempotent: accounts and ratings are added when
+ * missing, and the demo article with its claims, dispute, evidence and verdicts is loaded
+ * only if no document has its slug yet. Everything is written in one transaction with an
+ * audit event per record, attributed to the `seed` operator.
+ */
+import { eq } from "drizzle-orm";
+import fs from "node:fs";
+import path from "node:path";
+import type { DB, Tx } from "@/db/client";
+import * as s from "@/db/schema";
+import type { ActingUser } from "@/lib/auth/actor";
+import { hashPassword } from "@/lib/auth/password";
+import { locateQuote } from "@/lib/anchoring/selectors";
+import { extractDateMarker, toCanonicalText } from "@/lib/documents/canonical-text";
+import { recordAudit } from "@/lib/services/audit";
+import { slugify } from "@/lib/text/slugify";
+import * as demo from "./seed-data/demo";
+
+const SEED_ACTOR: ActingUser = { id: null, role: "admin", name: "seed", label: "seed" };
+const DAY = 24 * 60 * 60 * 1000;
+
+export type SeedReport = { usersAdded: number; ratingsAdded: number; documentAdded: boolean };
+
+/** Loads whatever part of the demo data is missing. */
+export async function seedDemo(db: DB): Promise<SeedReport> {
+  const passwordHash = await hashPassword(demo.DEMO_PASSWORD);
+  const raw = fs.readFileSync(path.join(process.cwd(), "db", "seed-data", demo.DEMO_DOCUMENT.file), "utf8");
+  return db.transaction(
+    (tx) => {
+      const usersAdded = seedUsers(tx, passwordHash);
+      const ratingsAdded = seedRatings(tx);
+      const exists = tx.select({ id: s.documents.id }).from(s.documents).where(eq(s.documents.slug, demo.DEMO_DOCUMENT.slug)).get();
+      if (!exists) seedArticle(tx, raw);
+      return { usersAdded, ratingsAdded, documentAdded: !exists };
+    },
+    { behavior: "immediate" },
+  );
+}
+
+function seedUsers(tx: Tx, passwordHash: string): number {
+  let added = 0;
+  for (const u of demo.DEMO_USERS) {
+    if (tx.select({ id: s.users.id }).from(s.users).where(eq(s.users.email, u.email)).get()) continue;
+    const row = tx.insert(s.users).values({ ...u, passwordHash }).returning({ id: s.users.id }).get();
+    recordAudit(tx, SEED_ACTOR, { action: "user.create", entityType: "user", entityId: row.id, after: u });
+    added++;
+  }
+  return added;
+}
+
+function seedRatings(tx: Tx): number {
+  let added = 0;
+  demo.DEFAULT_RATINGS.forEach((r, position) => {
+    if (tx.select({ id: s.ratings.id }).from(s.ratings).where(eq(s.ratings.key, r.key)).get()) return;
+    const row = tx.insert(s.ratings).values({ ...r, position }).returning({ id: s.ratings.id }).get();
+    recordAudit(tx, SEED_ACTOR, { action: "rating.create", entityType: "rating", entityId: row.id, after: r });
+    added++;
+  });
+  return added;
+}
+
+function seedArticle(tx: Tx, raw: string): void {
+  const userId = (email: string) => tx.select({ id: s.users.id }).from(s.users).where(eq(s.users.email, email)).get()!.id;
+  const ratingId = (key: string) => tx.select({ id: s.ratings.id }).from(s.ratings).where(eq(s.ratings.key, key)).get()!.id;
+  const audit = (entityType: string, entityId: number, after: unknown) =>
+    recordAudit(tx, SEED_ACTOR, { action: `${entityType}.create`, entityType, entityId, after });
+
+  const { date, text: body } = extractDateMarker(toCanonicalText(raw));
+  const text = toCanonicalText(body);
+  const editorId = userId("editor@claimdesk.test");
+
+  const doc = tx
+    .insert(s.documents)
+    .values({ ...demo.DEMO_DOCUMENT, publishedAt: date, createdBy: editorId })
+    .returning()
+    .get();
+  tx.insert(s.documentRevisions).values({ documentId: doc.id, revision: 1, text, createdBy: editorId }).run();
+  audit("document", doc.id, { title: doc.title, slug: doc.slug, revision: 1 });
+
+  const claimantIds = new Map<string, number>();
+  for (const c of demo.DEMO_CLAIMANTS) {
+    const row = tx
+      .insert(s.claimants)
+      .values({ slug: slugify(c.name), name: c.name, description: c.description, createdBy: editorId })
+      .returning()
+      .get();
+    claimantIds.set(c.key, row.id);
+    audit("claimant", row.id, { name: row.name, slug: row.slug });
+  }
+
+  const claimIds = new Map<string, number>();
+  for (const c of demo.DEMO_CLAIMS) {
+    const sel = locateQuote(text, c.quote, c.after);
+    const row = tx
+      .insert(s.claims)
+      .values({
+        slug: slugify(c.statement),
+        documentId: doc.id,
+        revision: 1,
+        claimantId: claimantIds.get(c.claimant)!,
+        statement: c.statement,
+        claimedAt: c.claimedAt,
+        quote: sel.exact,
+        prefix: sel.prefix,
+        suffix: sel.suffix,
+        start: sel.start,
+        end: sel.end,
+        createdBy: editorId,
+      })
+      .returning()
+      .get();
+    claimIds.set(c.key, row.id);
+    audit("claim", row.id, { slug: row.slug, statement: row.statement, start: row.start, end: row.end });
+  }
+
+  const dispute = tx.insert(s.disputes).values({ ...demo.DEMO_DISPUTE, createdBy: editorId }).returning().get();
+  demo.DEMO_CLAIMS.filter((c) => c.account).forEach((c, position) => {
+    tx.insert(s.disputeAccounts).values({ disputeId: dispute.id, claimId: claimIds.get(c.key)!, label: c.account!, position }).run();
+  });
+  audit("dispute", dispute.id, { slug: dispute.slug, question: dispute.question });
+
+  for (const e of demo.DEMO_EVIDENCE) {
+    const { key: _key, links, ...values } = e;
+    const row = tx.insert(s.evidence).values({ ...values, createdBy: editorId }).returning().get();
+    for (const link of links) {
+      tx.insert(s.claimEvidence).values({ claimId: claimIds.get(link.claim)!, evidenceId: row.id, stance: link.stance, createdBy: editorId }).run();
+    }
+    audit("evidence", row.id, { url: row.url, links });
+  }
+
+  const now = Date.now();
+  for (const v of demo.DEMO_VERDICTS) {
+    const isSubmitted = v.state !== "draft";
+    const isPublished = v.state === "published";
+    const row = tx
+      .insert(s.verdicts)
+      .values({
+        claimId: claimIds.get(v.claim)!,
+        seq: 1,
+        state: v.state,
+        ratingId: ratingId(v.rating),
+        summary: v.summary,
+        rationale: v.rationale,
+        authorId: userId(v.author),
+        reviewerId: v.reviewer ? userId(v.reviewer) : null,
+        submittedAt: isSubmitted ? new Date(now - 2 * DAY) : null,
+        publishedAt: isPublished ? new Date(now - DAY) : null,
+      })
+      .returning()
+      .get();
+    audit("verdict", row.id, { claimId: row.claimId, state: row.state, rating: v.rating });
+  }
+}

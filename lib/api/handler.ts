@@ -1,0 +1,56 @@
+import type { Actor } from "@/lib/auth/actor";
+import { ServiceError } from "@/lib/services/errors";
+import { getRequestActor } from "./request-actor";
+
+type Context<P> = { req: Request; actor: Actor | null; params: P };
+type RouteContext<P> = { params: Promise<P> };
+
+/**
+ * Wraps an `/api/v1` route handler: resolves the caller, runs the handler, and turns any
+ * failure into the JSON error shape. Unexpected errors answer 500 without details.
+ */
+export function apiRoute<P = Record<string, never>>(handler: (ctx: Context<P>) => Promise<unknown> | unknown) {
+  return async (req: Request, route: RouteContext<P>): Promise<Response> => {
+    try {
+      const actor = await getRequestActor(req);
+      const params = route?.params ? await route.params : ({} as P);
+      const result = await handler({ req, actor, params });
+      return result instanceof Response ? result : Response.json(result);
+    } catch (e) {
+      return errorResponse(e);
+    }
+  };
+}
+
+/** The JSON error response for a thrown error. */
+export function errorResponse(e: unknown): Response {
+  if (e instanceof ServiceError) {
+    const headers: Record<string, string> = {};
+    if (e.code === "unauthenticated") headers["WWW-Authenticate"] = 'Bearer realm="claimdesk"';
+    return Response.json(e.toJSON(), { status: e.status, headers });
+  }
+  console.error(e);
+  return Response.json({ error: { code: "internal_error", message: "Something went wrong on our side." } }, { status: 500 });
+}
+
+const MAX_JSON_BYTES = 1_000_000;
+
+/** Reads a JSON request body; malformed or oversized JSON is a 400/413 naming the problem. */
+export async function readJson(req: Request): Promise<unknown> {
+  const type = req.headers.get("content-type") ?? "";
+  if (!/^application\/([\w.+-]+\+)?json\b/i.test(type)) {
+    throw new ServiceError("bad_request", "Send the body as JSON with Content-Type: application/json.");
+  }
+  const text = await req.text();
+  if (text.length > MAX_JSON_BYTES) throw new ServiceError("payload_too_large", "The JSON body is larger than 1 MB.");
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new ServiceError("bad_request", "The request body is not valid JSON.");
+  }
+}
+
+/** A 201 Created JSON response. */
+export function created(body: unknown): Response {
+  return Response.json(body, { status: 201 });
+}

@@ -1,0 +1,36 @@
+import { eq } from "drizzle-orm";
+import type { DB, Tx } from "@/db/client";
+import { users, type Role } from "@/db/schema";
+import { ServiceError } from "@/lib/services/errors";
+import { can, describePermission, type Permission } from "./permissions";
+
+/**
+ * Who is calling a service: a signed-in user (by id; role and status are read from the
+ * database on every call, so a role change or a disabled account takes effect at once),
+ * or the operator at the command line. `null` is an anonymous caller.
+ */
+export type Actor = { kind: "user"; userId: number } | { kind: "system"; label: string };
+
+/** The caller, checked: an active user with their current role, or the system. */
+export type ActingUser = { id: number | null; role: Role; name: string; label: string };
+
+/** The command-line operator: has the admin role, recorded in audit events as `label`. */
+export function systemActor(label = "cli"): Actor {
+  return { kind: "system", label };
+}
+
+/** Loads the caller and checks it holds `permission`; throws 401 or 403 otherwise. */
+export function authorize(db: DB | Tx, actor: Actor | null, permission: Permission): ActingUser {
+  if (!actor) throw new ServiceError("unauthenticated", "Sign in or send an API token to do this.");
+  if (actor.kind === "system") return { id: null, role: "admin", name: actor.label, label: actor.label };
+  const user = db
+    .select({ id: users.id, role: users.role, name: users.name, email: users.email, disabledAt: users.disabledAt })
+    .from(users)
+    .where(eq(users.id, actor.userId))
+    .get();
+  if (!user || user.disabledAt) throw new ServiceError("unauthenticated", "This account is disabled or no longer exists.");
+  if (!can(user.role, permission)) {
+    throw new ServiceError("forbidden", `Your role (${user.role}) may not ${describePermission(permission)}.`);
+  }
+  return { id: user.id, role: user.role, name: user.name, label: user.email };
+}

@@ -1,0 +1,16 @@
+/* eslint-disable @typescript-eslint/consistent-type-definitions -- module augmentation needs interfaces */
+import type { DefaultSession } from "next-auth";
+import type { Role } from "@/db/schema";
+
+declare module "next-auth" {
+  interface Session {
+    user: { id: string; role: Role } & DefaultSession["user"];
+  }
+}
+
+declare module "@auth/core/jwt" {
+  interface JWT {
+    uid?: number;
+    role?: Role;
+  }
+}

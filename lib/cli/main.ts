@@ -1,0 +1,71 @@
+/**
+ * Claimdesk's command line: `npm run cli -- <command>`. Also the entry point of the
+ * `db:migrate`, `db:seed`, `demo` and `start` scripts. Commands act through the same
+ * services as the web app, as the operator (`cli` in the audit log).
+ */
+import { EnvError } from "@/lib/config/env";
+import { isServiceError } from "@/lib/services/errors";
+import { UsageError } from "./errors";
+import { runDemo, runMigrate, runSeed, runStart } from "./server";
+import { runTokenCommand } from "./tokens";
+import { runUserCommand } from "./users";
+
+const USAGE = `Usage: npm run cli -- <command>
+  user add --email E --name N --role admin|editor|contributor [--password P]
+  user list | user disable --email E | user enable --email E | user role --email E --role R
+  token create --email E [--name label] | token revoke --id N | --token T
+  migrate | seed | demo | start`;
+
+const out = (line: string) => console.log(line);
+
+/** Runs one command; returns the process exit code. */
+export async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  try {
+    switch (command) {
+      case "user":
+        await runUserCommand(rest, out);
+        return 0;
+      case "token":
+        await runTokenCommand(rest, out);
+        return 0;
+      case "migrate":
+        runMigrate(out);
+        return 0;
+      case "seed":
+        await runSeed(out);
+        return 0;
+      case "demo":
+        return await runDemo(out);
+      case "start":
+        return await runStart(out);
+      case undefined:
+      case "help":
+      case "--help":
+        console.log(USAGE);
+        return command ? 0 : 2;
+      default:
+        throw new UsageError(`unknown command '${command}'.\n${USAGE}`);
+    }
+  } catch (e) {
+    if (e instanceof UsageError || e instanceof EnvError) {
+      console.error(`error: ${e.message}`);
+      return 2;
+    }
+    if (isServiceError(e)) {
+      console.error(`error: ${e.message}`);
+      return 1;
+    }
+    throw e;
+  }
+}
+
+if (require.main === module) {
+  main(process.argv.slice(2)).then(
+    (code) => process.exit(code),
+    (e) => {
+      console.error(e);
+      process.exit(1);
+    },
+  );
+}

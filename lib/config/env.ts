@@ -1,0 +1,58 @@
+import { z } from "zod";
+
+const port = z.coerce.number().int().min(1).max(65535);
+const httpUrl = z.url({ protocol: /^https?$/, error: "must be an http(s) URL" });
+
+const envSchema = z
+  .object({
+    DATABASE_URL: z
+      .string()
+      .min(1)
+      .refine((v) => !/^[a-z]+:\/\//i.test(v), "must be a file path or file:path (SQLite)")
+      .default("file:data/claimdesk.db"),
+    AUTH_SECRET: z.string().min(32, "must be at least 32 characters (try: openssl rand -base64 32)").optional(),
+    PORT: port.default(3000),
+    PUBLIC_BASE_URL: httpUrl.optional(),
+    ORG_NAME: z.string().trim().min(1).max(200).default("Claimdesk"),
+    ORG_URL: httpUrl.optional(),
+    NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  })
+  .transform((e) => {
+    const publicBaseUrl = (e.PUBLIC_BASE_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, "");
+    return {
+      databaseFile: e.DATABASE_URL.replace(/^file:/, ""),
+      authSecret: e.AUTH_SECRET,
+      port: e.PORT,
+      publicBaseUrl,
+      orgName: e.ORG_NAME,
+      orgUrl: e.ORG_URL ?? publicBaseUrl,
+      nodeEnv: e.NODE_ENV,
+    };
+  });
+
+export type Env = z.output<typeof envSchema>;
+
+/** A configuration error: one line naming the variable at fault. */
+export class EnvError extends Error {}
+
+/** Validates environment variables; throws an EnvError whose message names the first bad variable. */
+export function parseEnv(source: Record<string, string | undefined>, opts: { requireSecret?: boolean } = {}): Env {
+  const result = envSchema.safeParse(source);
+  if (!result.success) {
+    const issue = result.error.issues[0]!;
+    const name = String(issue.path[0] ?? "environment");
+    throw new EnvError(`Invalid environment variable ${name}: ${issue.message}`);
+  }
+  if (opts.requireSecret && !result.data.authSecret) {
+    throw new EnvError("Missing environment variable AUTH_SECRET: required to sign sessions (try: openssl rand -base64 32)");
+  }
+  return result.data;
+}
+
+let cached: Env | undefined;
+
+/** The validated environment of this process, parsed once on first use. */
+export function getEnv(): Env {
+  cached ??= parseEnv(process.env);
+  return cached;
+}

@@ -1,0 +1,48 @@
+import { eq } from "drizzle-orm";
+import { z } from "zod";
+import { apiTokens, users } from "@/db/schema";
+import { authorize, type Actor } from "@/lib/auth/actor";
+import { displayPrefix, generateApiToken, hashApiToken } from "@/lib/auth/api-token";
+import { can } from "@/lib/auth/permissions";
+import { recordAudit } from "@/lib/services/audit";
+import { ServiceError } from "@/lib/services/errors";
+import { writeTransaction } from "@/lib/services/transaction";
+import { emailSchema } from "@/lib/validation/common";
+import { parseInput } from "@/lib/validation/parse";
+import { toTokenView, type TokenView } from "./token-view";
+
+export const createTokenInput = z.strictObject({
+  name: z.string().trim().min(1, "is required").max(80, "must be at most 80 characters").default("API token"),
+  /** Create the token for another account (admin or command line only). */
+  forEmail: emailSchema.optional(),
+});
+
+/** Creates a personal API token; the token itself is returned here once and only its hash is stored. */
+export function createApiToken(actor: Actor | null, raw: unknown): { token: string; record: TokenView } {
+  return writeTransaction((tx) => {
+    const who = authorize(tx, actor, "tokens:own");
+    const input = parseInput(createTokenInput, raw ?? {});
+
+    let ownerId = who.id;
+    if (input.forEmail !== undefined) {
+      if (!can(who.role, "users:manage")) {
+        throw new ServiceError("forbidden", "Only an admin may create a token for another account.");
+      }
+      const owner = tx.select().from(users).where(eq(users.email, input.forEmail)).get();
+      if (!owner) throw new ServiceError("not_found", `No account with email ${input.forEmail}.`);
+      if (owner.disabledAt) throw new ServiceError("conflict", `The account ${input.forEmail} is disabled.`);
+      ownerId = owner.id;
+    }
+    if (ownerId === null) throw new ServiceError("bad_request", "Name the account the token is for (--email).");
+
+    const token = generateApiToken();
+    const row = tx
+      .insert(apiTokens)
+      .values({ userId: ownerId, name: input.name, tokenHash: hashApiToken(token), tokenPrefix: displayPrefix(token) })
+      .returning()
+      .get();
+    const record = toTokenView(row);
+    recordAudit(tx, who, { action: "token.create", entityType: "api_token", entityId: row.id, after: record });
+    return { token, record };
+  });
+}

@@ -1,0 +1,47 @@
+import { eq } from "drizzle-orm";
+import { z } from "zod";
+import { apiTokens } from "@/db/schema";
+import { authorize, type Actor } from "@/lib/auth/actor";
+import { hashApiToken } from "@/lib/auth/api-token";
+import { can } from "@/lib/auth/permissions";
+import { recordAudit } from "@/lib/services/audit";
+import { ServiceError } from "@/lib/services/errors";
+import { writeTransaction } from "@/lib/services/transaction";
+import { idSchema } from "@/lib/validation/common";
+import { parseInput } from "@/lib/validation/parse";
+import { toTokenView, type TokenView } from "./token-view";
+
+export const revokeTokenInput = z.union(
+  [z.strictObject({ tokenId: idSchema }), z.strictObject({ token: z.string().min(1).max(200) })],
+  { error: "give tokenId or token" },
+);
+
+/** Revokes a token: the caller's own, or any (admin or command line). Revoking twice is harmless. */
+export function revokeApiToken(actor: Actor | null, raw: unknown): TokenView {
+  return writeTransaction((tx) => {
+    const who = authorize(tx, actor, "tokens:own");
+    const input = parseInput(revokeTokenInput, raw);
+    const where =
+      "tokenId" in input ? eq(apiTokens.id, input.tokenId) : eq(apiTokens.tokenHash, hashApiToken(input.token));
+    const before = tx.select().from(apiTokens).where(where).get();
+    // Someone else's token answers 404 like a missing one: ids are not a way to probe.
+    if (!before || (before.userId !== who.id && !can(who.role, "users:manage"))) {
+      throw new ServiceError("not_found", "No such token.");
+    }
+    if (before.revokedAt) return toTokenView(before);
+    const after = tx
+      .update(apiTokens)
+      .set({ revokedAt: new Date() })
+      .where(eq(apiTokens.id, before.id))
+      .returning()
+      .get();
+    recordAudit(tx, who, {
+      action: "token.revoke",
+      entityType: "api_token",
+      entityId: before.id,
+      before: toTokenView(before),
+      after: toTokenView(after),
+    });
+    return toTokenView(after);
+  });
+}

@@ -1,0 +1,49 @@
+import { eq } from "drizzle-orm";
+import { z } from "zod";
+import { getDb } from "@/db/client";
+import { users } from "@/db/schema";
+import { authorize, type Actor } from "@/lib/auth/actor";
+import { generateTemporaryPassword, hashPassword } from "@/lib/auth/password";
+import { recordAudit } from "@/lib/services/audit";
+import { ServiceError } from "@/lib/services/errors";
+import { writeTransaction } from "@/lib/services/transaction";
+import { emailSchema, passwordSchema, personNameSchema, roleSchema } from "@/lib/validation/common";
+import { parseInput } from "@/lib/validation/parse";
+import { toUserView, type UserView } from "./user-view";
+
+export const createUserInput = z.strictObject({
+  email: emailSchema,
+  name: personNameSchema,
+  role: roleSchema,
+  password: passwordSchema.optional(),
+});
+
+/** Creates an account (admin only). Without a password, a temporary one is generated and returned once. */
+export async function createUser(
+  actor: Actor | null,
+  raw: unknown,
+): Promise<{ user: UserView; temporaryPassword: string | null }> {
+  authorize(getDb(), actor, "users:manage");
+  const input = parseInput(createUserInput, raw);
+  const temporaryPassword = input.password ? null : generateTemporaryPassword();
+  const passwordHash = await hashPassword(input.password ?? temporaryPassword!);
+
+  const user = writeTransaction((tx) => {
+    const who = authorize(tx, actor, "users:manage");
+    const taken = tx.select({ id: users.id }).from(users).where(eq(users.email, input.email)).get();
+    if (taken) {
+      throw new ServiceError("conflict", `An account with email ${input.email} already exists.`, [
+        { path: "email", message: "is already in use" },
+      ]);
+    }
+    const row = tx
+      .insert(users)
+      .values({ email: input.email, name: input.name, role: input.role, passwordHash })
+      .returning()
+      .get();
+    const view = toUserView(row);
+    recordAudit(tx, who, { action: "user.create", entityType: "user", entityId: row.id, after: view });
+    return view;
+  });
+  return { user, temporaryPassword };
+}

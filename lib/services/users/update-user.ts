@@ -1,0 +1,75 @@
+import { eq, sql } from "drizzle-orm";
+import { z } from "zod";
+import { users } from "@/db/schema";
+import { authorize, type Actor } from "@/lib/auth/actor";
+import { recordAudit } from "@/lib/services/audit";
+import { ServiceError } from "@/lib/services/errors";
+import { writeTransaction } from "@/lib/services/transaction";
+import { idSchema, personNameSchema, roleSchema } from "@/lib/validation/common";
+import { parseInput } from "@/lib/validation/parse";
+import { assertAnotherActiveAdmin, assertVersion, getUserOrThrow, toUserView, type UserView } from "./user-view";
+
+export const updateUserInput = z
+  .strictObject({
+    userId: idSchema,
+    name: personNameSchema.optional(),
+    role: roleSchema.optional(),
+    /** true disables the account (its sessions and tokens stop working); false enables it again. */
+    disabled: z.boolean({ error: "must be true or false" }).optional(),
+    version: z.number({ error: "must be a number" }).int().positive().optional(),
+  })
+  .refine((v) => v.name !== undefined || v.role !== undefined || v.disabled !== undefined, {
+    message: "give at least one of name, role, disabled",
+    path: ["name"],
+  });
+
+/** Renames, changes the role of, disables or re-enables an account (admin only). */
+export function updateUser(actor: Actor | null, raw: unknown): UserView {
+  return writeTransaction((tx) => {
+    const who = authorize(tx, actor, "users:manage");
+    const input = parseInput(updateUserInput, raw);
+    const before = getUserOrThrow(tx, input.userId);
+    assertVersion(before, input.version, "account");
+
+    const losesAdmin =
+      before.role === "admin" &&
+      before.disabledAt === null &&
+      ((input.role !== undefined && input.role !== "admin") || input.disabled === true);
+    if (losesAdmin) assertAnotherActiveAdmin(tx, before.id);
+    if (who.id === before.id && input.disabled === true) {
+      throw new ServiceError("conflict", "You cannot disable your own account.");
+    }
+
+    const disabledAt =
+      input.disabled === undefined ? before.disabledAt : input.disabled ? (before.disabledAt ?? new Date()) : null;
+    const after = tx
+      .update(users)
+      .set({
+        name: input.name ?? before.name,
+        role: input.role ?? before.role,
+        disabledAt,
+        updatedAt: new Date(),
+        version: sql`${users.version} + 1`,
+      })
+      .where(eq(users.id, before.id))
+      .returning()
+      .get();
+
+    const action =
+      input.disabled === true && !before.disabledAt
+        ? "user.disable"
+        : input.disabled === false && before.disabledAt
+          ? "user.enable"
+          : input.role && input.role !== before.role
+            ? "user.change_role"
+            : "user.update";
+    recordAudit(tx, who, {
+      action,
+      entityType: "user",
+      entityId: before.id,
+      before: toUserView(before),
+      after: toUserView(after),
+    });
+    return toUserView(after);
+  });
+}

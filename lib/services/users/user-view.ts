@@ -1,0 +1,53 @@
+import { and, count, eq, isNull, ne } from "drizzle-orm";
+import type { DB, Tx } from "@/db/client";
+import { users, type User } from "@/db/schema";
+import { ServiceError } from "@/lib/services/errors";
+
+/** What Claimdesk shows of an account: never the password hash. */
+export type UserView = Pick<User, "id" | "email" | "name" | "role" | "version" | "createdAt"> & {
+  disabled: boolean;
+  disabledAt: Date | null;
+};
+
+/** The public-to-admins view of a user row. */
+export function toUserView(u: User): UserView {
+  return {
+    id: u.id,
+    email: u.email,
+    name: u.name,
+    role: u.role,
+    disabled: u.disabledAt !== null,
+    disabledAt: u.disabledAt,
+    createdAt: u.createdAt,
+    version: u.version,
+  };
+}
+
+/** Loads a user by id or throws 404. */
+export function getUserOrThrow(db: DB | Tx, userId: number): User {
+  const user = db.select().from(users).where(eq(users.id, userId)).get();
+  if (!user) throw new ServiceError("not_found", `No user with id ${userId}.`);
+  return user;
+}
+
+/** Throws 409 when `version` is given and no longer matches the stored one. */
+export function assertVersion(current: { version: number }, expected: number | undefined, what: string): void {
+  if (expected !== undefined && expected !== current.version) {
+    throw new ServiceError(
+      "conflict",
+      `This ${what} was changed by someone else (now version ${current.version}, you sent ${expected}). Reload and try again.`,
+    );
+  }
+}
+
+/** Refuses a change that would leave Claimdesk without an active admin. */
+export function assertAnotherActiveAdmin(tx: Tx, userId: number): void {
+  const [row] = tx
+    .select({ n: count() })
+    .from(users)
+    .where(and(eq(users.role, "admin"), isNull(users.disabledAt), ne(users.id, userId)))
+    .all();
+  if ((row?.n ?? 0) === 0) {
+    throw new ServiceError("conflict", "Claimdesk needs at least one active admin: make another admin first.");
+  }
+}

@@ -1,0 +1,16 @@
+import type { z } from "zod";
+import { ServiceError, type FieldIssue } from "@/lib/services/errors";
+
+/** Turns zod issues into field issues with dotted paths. */
+export function toFieldIssues(error: z.ZodError): FieldIssue[] {
+  return error.issues.map((i) => ({ path: i.path.map(String).join(".") || "(input)", message: i.message }));
+}
+
+/** Parses input with a zod schema; on failure throws a 422 ServiceError that names each field. */
+export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
+  const result = schema.safeParse(input);
+  if (result.success) return result.data;
+  const issues = toFieldIssues(result.error);
+  const summary = issues.map((i) => `${i.path}: ${i.message}`).join("; ");
+  throw new ServiceError("validation_failed", `Invalid input — ${summary}`, issues);
+}

@@ -11,31 +11,9 @@
 import { relations, sql } from "drizzle-orm";
 import { check, index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 
-export const ROLES = ["admin", "editor", "contributor"] as const;
-export type Role = (typeof ROLES)[number];
+import { ANCHOR_STATUSES, ROLES, SOURCE_TYPES, STANCES, VERDICT_STATES } from "./enums";
 
-export const ANCHOR_STATUSES = ["anchored", "fuzzy", "orphaned"] as const;
-export type AnchorStatus = (typeof ANCHOR_STATUSES)[number];
-
-export const STANCES = ["supports", "refutes", "context"] as const;
-export type Stance = (typeof STANCES)[number];
-
-export const SOURCE_TYPES = [
-  "official_statement",
-  "news_report",
-  "photo_video",
-  "satellite_imagery",
-  "document",
-  "expert",
-  "dataset",
-  "eyewitness",
-  "other",
-] as const;
-export type SourceType = (typeof SOURCE_TYPES)[number];
-
-/** `superseded`: a published version replaced by a published correction. */
-export const VERDICT_STATES = ["draft", "in_review", "published", "superseded", "retracted"] as const;
-export type VerdictState = (typeof VERDICT_STATES)[number];
+export * from "./enums";
 
 const createdAt = () =>
   integer("created_at", { mode: "timestamp_ms" })

@@ -2,6 +2,8 @@ import type { Actor } from "@/lib/auth/actor";
 import { ServiceError } from "@/lib/services/errors";
 import { getRequestActor } from "./request-actor";
 
+const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
+
 type Context<P> = { req: Request; actor: Actor | null; params: P };
 type RouteContext<P> = { params: Promise<P> };
 
@@ -13,6 +15,10 @@ export function apiRoute<P = Record<string, never>>(handler: (ctx: Context<P>) =
   return async (req: Request, route: RouteContext<P>): Promise<Response> => {
     try {
       const actor = await getRequestActor(req);
+      // Every write needs a caller: refuse before reading the body.
+      if (!actor && !SAFE_METHODS.has(req.method)) {
+        throw new ServiceError("unauthenticated", "Sign in or send an API token to do this.");
+      }
       const params = route?.params ? await route.params : ({} as P);
       const result = await handler({ req, actor, params });
       return result instanceof Response ? result : Response.json(result);

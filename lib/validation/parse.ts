@@ -3,7 +3,14 @@ import { ServiceError, type FieldIssue } from "@/lib/services/errors";
 
 /** Turns zod issues into field issues with dotted paths. */
 export function toFieldIssues(error: z.ZodError): FieldIssue[] {
-  return error.issues.map((i) => ({ path: i.path.map(String).join(".") || "(input)", message: i.message }));
+  return error.issues.flatMap((i) => {
+    const path = i.path.map(String);
+    // An unknown field is named by its own path, like any other bad field.
+    if (i.code === "unrecognized_keys") {
+      return i.keys.map((key) => ({ path: [...path, key].join("."), message: "is not a known field" }));
+    }
+    return [{ path: path.join(".") || "(input)", message: i.message }];
+  });
 }
 
 /** Parses input with a zod schema; on failure throws a 422 ServiceError that names each field. */

@@ -1,0 +1,31 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { field, formAction } from "@/lib/auth/form-action";
+import { createUser } from "@/lib/services/users/create-user";
+import { updateUser } from "@/lib/services/users/update-user";
+
+export const createUserAction = formAction(async (user, form) => {
+  const { user: created, temporaryPassword } = await createUser(user.actor, {
+    name: field(form, "name") ?? "",
+    email: field(form, "email") ?? "",
+    role: field(form, "role") ?? "",
+  });
+  revalidatePath("/admin/users");
+  return {
+    ok: true,
+    message: `Account created for ${created.name} (${created.email}). Give them this temporary password; it is shown only once.`,
+    secret: temporaryPassword ?? undefined,
+  };
+});
+
+export const updateUserAction = formAction(async (user, form) => {
+  const intent = field(form, "intent");
+  const updated = updateUser(user.actor, {
+    userId: field(form, "userId"),
+    version: Number(field(form, "version")),
+    ...(intent === "role" ? { role: field(form, "role") } : { disabled: intent === "disable" }),
+  });
+  revalidatePath("/admin/users");
+  return { ok: true, message: `${updated.email} is now ${updated.disabled ? "disabled" : "active"}, ${updated.role}.` };
+});

@@ -1,0 +1,27 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { field, formAction } from "@/lib/auth/form-action";
+import { createApiToken } from "@/lib/services/tokens/create-token";
+import { revokeApiToken } from "@/lib/services/tokens/revoke-token";
+import { changeOwnPassword } from "@/lib/services/users/change-password";
+
+export const createTokenAction = formAction(async (user, form) => {
+  const { token, record } = createApiToken(user.actor, { name: field(form, "name") ?? "" });
+  revalidatePath("/editor/account");
+  return { ok: true, message: `Token “${record.name}” created. Copy it now: it is shown only once.`, secret: token };
+});
+
+export const revokeTokenAction = formAction(async (user, form) => {
+  const record = revokeApiToken(user.actor, { tokenId: field(form, "tokenId") });
+  revalidatePath("/editor/account");
+  return { ok: true, message: `Token “${record.name}” revoked.` };
+});
+
+export const changePasswordAction = formAction(async (user, form) => {
+  await changeOwnPassword(user.actor, {
+    currentPassword: field(form, "currentPassword") ?? "",
+    newPassword: field(form, "newPassword") ?? "",
+  });
+  return { ok: true, message: "Password changed." };
+});

@@ -1,0 +1,59 @@
+import type { Metadata } from "next";
+import { PageHeader } from "@/components/ui/page-header";
+import { QueueList } from "@/components/ui/queue-list";
+import { getAnchorProblems, getAwaitingReview, getMyDrafts, getMySubmitted, type QueueItem } from "@/db/queries/work-queue";
+import { requireUser, userCan } from "@/lib/auth/session";
+
+export const metadata: Metadata = { title: "Work queue" };
+
+function VerdictItem({ item }: { item: QueueItem }) {
+  return (
+    <>
+      <p className="font-medium">{item.statement}</p>
+      <p className="text-muted">
+        {item.claimant} · {item.documentTitle} · {item.rating ?? "no rating yet"}
+      </p>
+    </>
+  );
+}
+
+export default async function EditorDashboard() {
+  const user = await requireUser("/editor");
+  const canReview = userCan(user, "verdicts:review");
+  return (
+    <>
+      <PageHeader title="Work queue">Signed in as {user.name}. What needs you today.</PageHeader>
+      <div className="grid gap-6 md:grid-cols-2">
+        <QueueList title="My drafts" items={getMyDrafts(user.id)} empty="No drafts of yours." render={(i) => <VerdictItem item={i} />} />
+        {canReview ? (
+          <QueueList
+            title="Waiting for my review"
+            items={getAwaitingReview(user.id)}
+            empty="Nothing is waiting for review."
+            render={(i) => <VerdictItem item={i} />}
+          />
+        ) : (
+          <QueueList
+            title="My verdicts in review"
+            items={getMySubmitted(user.id)}
+            empty="None of your verdicts is waiting for review."
+            render={(i) => <VerdictItem item={i} />}
+          />
+        )}
+        <QueueList
+          title="Anchors to check"
+          items={getAnchorProblems()}
+          empty="Every claim is anchored to its text."
+          render={(i) => (
+            <>
+              <p className="font-medium">{i.statement}</p>
+              <p className="text-muted">
+                {i.documentTitle} · {i.anchorStatus}
+              </p>
+            </>
+          )}
+        />
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,28 @@
+import type { ReactNode } from "react";
+
+/** A titled list of work items with an empty-state sentence. */
+export function QueueList<T>({
+  title,
+  items,
+  empty,
+  render,
+}: {
+  title: string;
+  items: T[];
+  empty: string;
+  render: (item: T) => ReactNode;
+}) {
+  const id = `queue-${title.toLowerCase().replace(/[^a-z]+/g, "-")}`;
+  return (
+    <section aria-labelledby={id} className="rounded-lg border border-line bg-white">
+      <h2 id={id} className="border-b border-line px-4 py-2 text-sm font-semibold">
+        {title} <span className="font-normal text-muted">({items.length})</span>
+      </h2>
+      {items.length === 0 ? (
+        <p className="px-4 py-3 text-sm text-muted">{empty}</p>
+      ) : (
+        <ul className="divide-y divide-line">{items.map((item, i) => <li key={i} className="px-4 py-3 text-sm">{render(item)}</li>)}</ul>
+      )}
+    </section>
+  );
+}

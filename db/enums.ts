@@ -1,0 +1,26 @@
+/** The fixed vocabularies of the data model; safe to import from client components. */
+export const ROLES = ["admin", "editor", "contributor"] as const;
+export type Role = (typeof ROLES)[number];
+
+export const ANCHOR_STATUSES = ["anchored", "fuzzy", "orphaned"] as const;
+export type AnchorStatus = (typeof ANCHOR_STATUSES)[number];
+
+export const STANCES = ["supports", "refutes", "context"] as const;
+export type Stance = (typeof STANCES)[number];
+
+export const SOURCE_TYPES = [
+  "official_statement",
+  "news_report",
+  "photo_video",
+  "satellite_imagery",
+  "document",
+  "expert",
+  "dataset",
+  "eyewitness",
+  "other",
+] as const;
+export type SourceType = (typeof SOURCE_TYPES)[number];
+
+/** `superseded`: a published version replaced by a published correction. */
+export const VERDICT_STATES = ["draft", "in_review", "published", "superseded", "retracted"] as const;
+export type VerdictState = (typeof VERDICT_STATES)[number];

@@ -1,0 +1,60 @@
+import { and, desc, eq, inArray, ne } from "drizzle-orm";
+import { getDb } from "@/db/client";
+import { claimants, claims, documents, ratings, verdicts } from "@/db/schema";
+
+export type QueueItem = {
+  claimId: number;
+  statement: string;
+  claimant: string;
+  documentTitle: string;
+  rating: string | null;
+  at: Date;
+};
+
+function verdictQueue(where: ReturnType<typeof and>): QueueItem[] {
+  return getDb()
+    .select({
+      claimId: claims.id,
+      statement: claims.statement,
+      claimant: claimants.name,
+      documentTitle: documents.title,
+      rating: ratings.label,
+      at: verdicts.updatedAt,
+    })
+    .from(verdicts)
+    .innerJoin(claims, eq(claims.id, verdicts.claimId))
+    .innerJoin(claimants, eq(claimants.id, claims.claimantId))
+    .innerJoin(documents, eq(documents.id, claims.documentId))
+    .leftJoin(ratings, eq(ratings.id, verdicts.ratingId))
+    .where(where)
+    .orderBy(desc(verdicts.updatedAt))
+    .limit(50)
+    .all();
+}
+
+/** The verdicts a user is writing (drafts they authored). */
+export function getMyDrafts(userId: number): QueueItem[] {
+  return verdictQueue(and(eq(verdicts.authorId, userId), eq(verdicts.state, "draft")));
+}
+
+/** Verdicts submitted by others and waiting for a reviewer. */
+export function getAwaitingReview(userId: number): QueueItem[] {
+  return verdictQueue(and(eq(verdicts.state, "in_review"), ne(verdicts.authorId, userId)));
+}
+
+/** My own verdicts waiting for someone else's review. */
+export function getMySubmitted(userId: number): QueueItem[] {
+  return verdictQueue(and(eq(verdicts.state, "in_review"), eq(verdicts.authorId, userId)));
+}
+
+/** Claims whose anchor was lost or moved by an edit and needs a person to look. */
+export function getAnchorProblems(): { claimId: number; statement: string; documentTitle: string; anchorStatus: string }[] {
+  return getDb()
+    .select({ claimId: claims.id, statement: claims.statement, documentTitle: documents.title, anchorStatus: claims.anchorStatus })
+    .from(claims)
+    .innerJoin(documents, eq(documents.id, claims.documentId))
+    .where(inArray(claims.anchorStatus, ["fuzzy", "orphaned"]))
+    .orderBy(desc(claims.updatedAt))
+    .limit(50)
+    .all();
+}

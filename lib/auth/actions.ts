@@ -1,0 +1,35 @@
+"use server";
+
+import { CredentialsSignin } from "next-auth";
+import { LoginRefused, signIn, signOut } from "@/lib/auth";
+import type { FormState } from "@/lib/auth/form-action";
+import { safeReturnPath } from "@/lib/auth/return-path";
+
+/** Signs in with email and password; refusals come back as a message for the form. */
+export async function login(_prev: FormState, form: FormData): Promise<FormState> {
+  const email = String(form.get("email") ?? "");
+  try {
+    await signIn("credentials", {
+      email,
+      password: String(form.get("password") ?? ""),
+      redirectTo: safeReturnPath(form.get("callbackUrl")),
+    });
+    return { ok: true };
+  } catch (e) {
+    // signIn redirects by throwing; only a refused sign-in is handled here.
+    if (!(e instanceof CredentialsSignin)) throw e;
+    if (e instanceof LoginRefused && e.code === "locked") {
+      const minutes = Math.ceil((e.retryAfterSeconds ?? 60) / 60);
+      return {
+        message: `Too many failed sign-in attempts for this account. Sign-in is blocked for ${minutes} more minute${minutes === 1 ? "" : "s"}.`,
+        values: { email },
+      };
+    }
+    return { message: "Wrong email or password.", values: { email } };
+  }
+}
+
+/** Signs out and returns to the sign-in page. */
+export async function logout(): Promise<void> {
+  await signOut({ redirectTo: "/login" });
+}

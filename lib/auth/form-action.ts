@@ -1,0 +1,43 @@
+import "server-only";
+import { isServiceError } from "@/lib/services/errors";
+import { getCurrentUser, type CurrentUser } from "./session";
+
+/** What a form's server action answers: a message, errors by field, and what to show once. */
+export type FormState = {
+  ok?: boolean;
+  message?: string;
+  fieldErrors?: Record<string, string>;
+  /** The submitted values, so a refused form keeps the user's input. */
+  values?: Record<string, string>;
+  /** A secret shown once (a new token or temporary password). */
+  secret?: string;
+};
+
+/**
+ * Wraps a server action used by a form: a server action is a public endpoint, so it
+ * resolves the signed-in user itself, and turns a service refusal into form errors.
+ * Redirects thrown inside `run` pass through untouched.
+ */
+export function formAction(run: (user: CurrentUser, form: FormData) => Promise<FormState>) {
+  return async (_prev: FormState, form: FormData): Promise<FormState> => {
+    const values = Object.fromEntries(
+      [...form.entries()].filter(([k, v]) => typeof v === "string" && !/password|^\$ACTION/i.test(k)),
+    ) as Record<string, string>;
+    const user = await getCurrentUser();
+    if (!user) return { message: "Your session has ended or your account was disabled. Sign in again.", values };
+    try {
+      return await run(user, form);
+    } catch (e) {
+      if (!isServiceError(e)) throw e;
+      const fieldErrors = Object.fromEntries((e.issues ?? []).map((i) => [i.path, i.message]));
+      const message = e.issues?.length ? "Please correct the fields marked below." : e.message;
+      return { message, fieldErrors, values };
+    }
+  };
+}
+
+/** The string value of a form field, or undefined when absent or empty. */
+export function field(form: FormData, name: string): string | undefined {
+  const v = form.get(name);
+  return typeof v === "string" && v !== "" ? v : undefined;
+}

@@ -1,0 +1,54 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { eq } from "drizzle-orm";
+import { claims, documentRevisions, documents, verdicts } from "@/db/schema";
+import { seedDemo } from "@/db/seed";
+import { DEMO_PASSWORD } from "@/db/seed-data/demo";
+import { sliceCodePoints } from "@/lib/anchoring/code-points";
+import { authenticate } from "@/lib/services/auth/authenticate";
+import { createTestDb, tableCounts } from "../../support/db";
+
+let t: ReturnType<typeof createTestDb>;
+beforeAll(async () => {
+  t = createTestDb();
+  await seedDemo(t.db);
+});
+afterAll(() => t.close());
+
+describe("demo seed", () => {
+  it("should load the fixture article with its metadata and without the date marker", () => {
+    const doc = t.db.select().from(documents).get()!;
+    expect(doc).toMatchObject({ slug: "mariupol-talks-2022-03-10", publishedAt: "2022-03-10", language: "en" });
+    const rev = t.db.select().from(documentRevisions).where(eq(documentRevisions.documentId, doc.id)).get()!;
+    expect(rev.text.startsWith("The foreign ministers of Ukraine and Russia")).toBe(true);
+    expect(rev.text).toContain("Kremlin’s “genocide.”");
+  });
+
+  it("should anchor every claim with selectors that match the text in code points", () => {
+    const text = t.db.select().from(documentRevisions).get()!.text;
+    const rows = t.db.select().from(claims).all();
+    expect(rows).toHaveLength(8);
+    for (const c of rows) {
+      expect(sliceCodePoints(text, c.start, c.end)).toBe(c.quote);
+      expect(sliceCodePoints(text, c.start - [...c.prefix].length, c.start)).toBe(c.prefix);
+      expect(sliceCodePoints(text, c.end, c.end + [...c.suffix].length)).toBe(c.suffix);
+      expect(c.anchorStatus).toBe("anchored");
+    }
+    expect(rows.map((c) => c.quote)).toContain("Putin would be open to meeting Zelesnky");
+  });
+
+  it("should have one verdict published, one in review, one draft", () => {
+    expect(t.db.select({ s: verdicts.state }).from(verdicts).all().map((r) => r.s).sort()).toEqual(["draft", "in_review", "published"]);
+  });
+
+  it("should let every demo account sign in", async () => {
+    for (const email of ["admin", "editor", "reviewer", "contributor"]) {
+      expect((await authenticate(`${email}@claimdesk.test`, DEMO_PASSWORD)).ok).toBe(true);
+    }
+  });
+
+  it("should not duplicate anything when run again", async () => {
+    const before = tableCounts(t.db);
+    expect(await seedDemo(t.db)).toEqual({ usersAdded: 0, ratingsAdded: 0, documentAdded: false });
+    expect(tableCounts(t.db)).toEqual(before);
+  });
+});

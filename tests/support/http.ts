@@ -1,0 +1,23 @@
+type Handler = (req: Request, ctx: { params: Promise<Record<string, string>> }) => Promise<Response> | Response;
+
+type Call = {
+  token?: string;
+  body?: unknown;
+  /** A raw body string, sent as is (for malformed JSON). */
+  rawBody?: string;
+  params?: Record<string, string>;
+  headers?: Record<string, string>;
+};
+
+/** Calls a route handler the way Next does, and returns status and parsed JSON. */
+export async function callRoute(handler: Handler, method: string, url: string, opts: Call = {}) {
+  const headers: Record<string, string> = { ...opts.headers };
+  if (opts.token) headers.authorization = `Bearer ${opts.token}`;
+  let body: string | undefined = opts.rawBody;
+  if (opts.body !== undefined) body = JSON.stringify(opts.body);
+  if (body !== undefined) headers["content-type"] ??= "application/json";
+  const req = new Request(new URL(url, "http://localhost"), { method, headers, body });
+  const res = await handler(req, { params: Promise.resolve(opts.params ?? {}) });
+  const text = await res.text();
+  return { status: res.status, headers: res.headers, json: text ? JSON.parse(text) : undefined };
+}

@@ -1,0 +1,43 @@
+import { describe, expect, it } from "vitest";
+import { parseEnv } from "@/lib/config/env";
+
+describe("parseEnv", () => {
+  it("should apply the documented defaults", () => {
+    expect(parseEnv({})).toEqual({
+      databaseFile: "data/claimdesk.db",
+      authSecret: undefined,
+      port: 3000,
+      publicBaseUrl: "http://localhost:3000",
+      orgName: "Claimdesk",
+      orgUrl: "http://localhost:3000",
+      nodeEnv: "development",
+    });
+  });
+
+  it("should derive the public URL from PORT and strip a trailing slash", () => {
+    expect(parseEnv({ PORT: "4100" }).publicBaseUrl).toBe("http://localhost:4100");
+    expect(parseEnv({ PUBLIC_BASE_URL: "https://checks.example.org/" }).publicBaseUrl).toBe("https://checks.example.org");
+  });
+
+  it.each([
+    [{ PORT: "eighty" }, /^Invalid environment variable PORT: /],
+    [{ PORT: "70000" }, /PORT/],
+    [{ PUBLIC_BASE_URL: "ftp://x" }, /PUBLIC_BASE_URL: must be an http\(s\) URL/],
+    [{ ORG_URL: "not a url" }, /ORG_URL/],
+    [{ AUTH_SECRET: "short" }, /AUTH_SECRET: must be at least 32 characters/],
+    [{ DATABASE_URL: "postgres://db/claims" }, /DATABASE_URL: must be a file path/],
+    [{ ORG_NAME: "   " }, /ORG_NAME/],
+  ])("should stop with one line naming the variable for %j", (env, message) => {
+    expect(() => parseEnv(env)).toThrow(message);
+    try {
+      parseEnv(env);
+    } catch (e) {
+      expect((e as Error).message).not.toContain("\n");
+    }
+  });
+
+  it("should require AUTH_SECRET where sessions are signed", () => {
+    expect(() => parseEnv({}, { requireSecret: true })).toThrow(/AUTH_SECRET/);
+    expect(parseEnv({ AUTH_SECRET: "x".repeat(32) }, { requireSecret: true }).authSecret).toHaveLength(32);
+  });
+});

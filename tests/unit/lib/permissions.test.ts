@@ -1,0 +1,24 @@
+import { describe, expect, it } from "vitest";
+import { ROLES } from "@/db/enums";
+import { can, type Permission } from "@/lib/auth/permissions";
+
+// DESIGN.md "Who uses it", as a table: every role × every permission.
+const EXPECTED: Record<Permission, string[]> = {
+  "content:write": ["admin", "editor", "contributor"],
+  "content:read-internal": ["admin", "editor", "contributor"],
+  "tokens:own": ["admin", "editor", "contributor"],
+  "account:own": ["admin", "editor", "contributor"],
+  "verdicts:review": ["admin", "editor"],
+  "exports:drafts": ["admin", "editor"],
+  "users:manage": ["admin"],
+  "ratings:manage": ["admin"],
+};
+
+describe("can", () => {
+  const cases = Object.entries(EXPECTED).flatMap(([permission, allowed]) =>
+    ROLES.map((role) => ({ role, permission: permission as Permission, allowed: allowed.includes(role) })),
+  );
+  it.each(cases)("$role → $permission should be $allowed", ({ role, permission, allowed }) => {
+    expect(can(role, permission)).toBe(allowed);
+  });
+});

@@ -11,7 +11,7 @@ type RouteContext<P> = { params: Promise<P> };
  * Wraps an `/api/v1` route handler: resolves the caller, runs the handler, and turns any
  * failure into the JSON error shape. Unexpected errors answer 500 without details.
  */
-export function apiRoute<P = Record<string, never>>(handler: (ctx: Context<P>) => Promise<unknown> | unknown) {
+export function apiRoute<P = Record<string, string>>(handler: (ctx: Context<P>) => Promise<unknown> | unknown) {
   return async (req: Request, route: RouteContext<P>): Promise<Response> => {
     try {
       const actor = await getRequestActor(req);

@@ -6,7 +6,7 @@
 import { EnvError } from "@/lib/config/env";
 import { isServiceError } from "@/lib/services/errors";
 import { UsageError } from "./errors";
-import { runDemo, runMigrate, runSeed, runStart } from "./server";
+import { runDemo, runDev, runMigrate, runSeed, runStart } from "./server";
 import { runTokenCommand } from "./tokens";
 import { runUserCommand } from "./users";
 
@@ -14,7 +14,7 @@ const USAGE = `Usage: npm run cli -- <command>
   user add --email E --name N --role admin|editor|contributor [--password P]
   user list | user disable --email E | user enable --email E | user role --email E --role R
   token create --email E [--name label] | token revoke --id N | --token T
-  migrate | seed | demo | start`;
+  migrate | seed | demo | start | dev`;
 
 const out = (line: string) => console.log(line);
 
@@ -39,6 +39,8 @@ export async function main(argv: string[]): Promise<number> {
         return await runDemo(out);
       case "start":
         return await runStart(out);
+      case "dev":
+        return await runDev(out);
       case undefined:
       case "help":
       case "--help":

@@ -45,6 +45,13 @@ export async function runDemo(out: (line: string) => void): Promise<number> {
   return runStart(out);
 }
 
+/** Development server with hot reload; uses the demo secret unless AUTH_SECRET is set. */
+export async function runDev(out: (line: string) => void): Promise<number> {
+  process.env.AUTH_SECRET ??= ensureDemoSecret();
+  runMigrate(out);
+  return runNext(["dev", "-p", String(parseEnv(process.env).port)]);
+}
+
 /** Migrates, then serves the production build on PORT; AUTH_SECRET is required. */
 export async function runStart(out: (line: string) => void): Promise<number> {
   const env = parseEnv(process.env, { requireSecret: true });

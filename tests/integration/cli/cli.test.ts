@@ -1,0 +1,83 @@
+import { execFile } from "node:child_process";
+import path from "node:path";
+import { promisify } from "node:util";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { eq } from "drizzle-orm";
+import { auditEvents, users } from "@/db/schema";
+import { main } from "@/lib/cli/main";
+import { verifyApiToken } from "@/lib/services/auth/verify-api-token";
+import { authenticate } from "@/lib/services/auth/authenticate";
+import { createTestDb } from "../../support/db";
+
+let t: ReturnType<typeof createTestDb>;
+let lines: string[];
+let errors: string[];
+
+beforeEach(() => {
+  t = createTestDb();
+  lines = [];
+  errors = [];
+  vi.spyOn(console, "log").mockImplementation((s: string) => void lines.push(String(s)));
+  vi.spyOn(console, "error").mockImplementation((s: string) => void errors.push(String(s)));
+});
+afterEach(() => {
+  vi.restoreAllMocks();
+  t.close();
+});
+
+describe("npm run cli", () => {
+  it("should add users with and without a password, list them, and disable one", async () => {
+    expect(await main(["user", "add", "--email", "Desk@Example.org", "--name", "Desk Chief", "--role", "admin", "--password", "a very long password"])).toBe(0);
+    expect(lines.at(-1)).toMatch(/^Created admin desk@example.org/);
+    expect(await main(["user", "add", "--email", "r@example.org", "--name", "Reporter", "--role", "contributor"])).toBe(0);
+    const temp = /Temporary password \(shown once\): (\w+)/.exec(lines.join("\n"))![1]!;
+    expect((await authenticate("r@example.org", temp)).ok).toBe(true);
+
+    lines = [];
+    expect(await main(["user", "list"])).toBe(0);
+    expect(lines).toHaveLength(2);
+    expect(lines.join("\n")).toMatch(/admin\s+active\s+desk@example.org/);
+
+    expect(await main(["user", "disable", "--email", "r@example.org"])).toBe(0);
+    expect(t.db.select().from(users).where(eq(users.email, "r@example.org")).get()!.disabledAt).not.toBeNull();
+    const event = t.db.select().from(auditEvents).where(eq(auditEvents.action, "user.disable")).get();
+    expect(event).toMatchObject({ actorId: null, actorLabel: "cli" });
+  });
+
+  it("should create a token that works and revoke it by id", async () => {
+    await main(["user", "add", "--email", "e@example.org", "--name", "E", "--role", "editor", "--password", "a very long password"]);
+    lines = [];
+    expect(await main(["token", "create", "--email", "e@example.org", "--name", "cms"])).toBe(0);
+    const token = lines[0]!;
+    expect(verifyApiToken(token)).not.toBeNull();
+    const id = /token id (\d+)/.exec(lines[1]!)![1]!;
+    expect(await main(["token", "revoke", "--id", id])).toBe(0);
+    expect(verifyApiToken(token)).toBeNull();
+  });
+
+  it.each([
+    [["user", "add", "--email", "x@example.org", "--name", "X", "--role", "chief"], /role: must be one of admin, editor, contributor/, 1],
+    [["user", "add", "--email", "x@example.org", "--nmae", "X"], /Unknown option '--nmae'/, 2],
+    [["user", "disable"], /--email is required/, 2],
+    [["user", "disable", "--email", "ghost@example.org"], /No account with email ghost@example.org/, 1],
+    [["token", "create", "--email", "ghost@example.org"], /No account with email ghost@example.org/, 1],
+    [["token", "revoke"], /give exactly one of --id N or --token T/, 2],
+    [["user", "fly"], /unknown command 'user fly'/, 2],
+    [["launch"], /unknown command 'launch'/, 2],
+  ])("should refuse %j with a message and a non-zero exit", async (argv, message, code) => {
+    expect(await main(argv)).toBe(code);
+    expect(errors.join("\n")).toMatch(message);
+  });
+});
+
+describe("the cli script", () => {
+  it("should exit non-zero with one line when the environment is wrong", async () => {
+    const run = promisify(execFile);
+    const root = path.resolve(import.meta.dirname, "../../..");
+    const failure = await run(path.join(root, "node_modules/.bin/tsx"), ["lib/cli/main.ts", "user", "list"], {
+      cwd: root,
+      env: { ...process.env, DATABASE_URL: t.file, PORT: "not-a-port" },
+    }).catch((e: { code: number; stderr: string }) => e);
+    expect(failure).toMatchObject({ code: 2, stderr: "error: Invalid environment variable PORT: must be a port number from 1 to 65535\n" });
+  });
+});

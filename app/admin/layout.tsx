@@ -1,15 +1,6 @@
 import type { ReactNode } from "react";
-import { AppHeader } from "@/components/layout/app-header";
-import { requireUser } from "@/lib/auth/session";
+import { AppShell } from "@/components/layout/app-shell";
 
-export default async function AdminLayout({ children }: { children: ReactNode }) {
-  const user = await requireUser("/admin/users");
-  return (
-    <>
-      <AppHeader user={user} />
-      <main id="main" className="mx-auto max-w-6xl px-4 py-8">
-        {children}
-      </main>
-    </>
-  );
+export default function AdminLayout({ children }: { children: ReactNode }) {
+  return <AppShell returnTo="/admin/users">{children}</AppShell>;
 }

@@ -1,15 +1,6 @@
 import type { ReactNode } from "react";
-import { AppHeader } from "@/components/layout/app-header";
-import { requireUser } from "@/lib/auth/session";
+import { AppShell } from "@/components/layout/app-shell";
 
-export default async function EditorLayout({ children }: { children: ReactNode }) {
-  const user = await requireUser("/editor");
-  return (
-    <>
-      <AppHeader user={user} />
-      <main id="main" className="mx-auto max-w-6xl px-4 py-8">
-        {children}
-      </main>
-    </>
-  );
+export default function EditorLayout({ children }: { children: ReactNode }) {
+  return <AppShell returnTo="/editor">{children}</AppShell>;
 }

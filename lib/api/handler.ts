@@ -1,8 +1,6 @@
 import type { Actor } from "@/lib/auth/actor";
 import { ServiceError } from "@/lib/services/errors";
-import { getRequestActor } from "./request-actor";
-
-const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
+import { getRequestActor, SAFE_METHODS } from "./request-actor";
 
 type Context<P> = { req: Request; actor: Actor | null; params: P };
 type RouteContext<P> = { params: Promise<P> };

@@ -2,7 +2,8 @@ import type { Actor } from "@/lib/auth/actor";
 import { ServiceError } from "@/lib/services/errors";
 import { verifyApiToken } from "@/lib/services/auth/verify-api-token";
 
-const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
+/** Methods that change nothing; everything else is a write. */
+export const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
 /**
  * Who sent an API request: `Authorization: Bearer <token>`, or the session cookie for

@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { signIn, signOut } from "./helpers";
+import { signIn, signOut, submitSignIn } from "./helpers";
 
 test("an editor signs in, sees the work queue with their name and role, and signs out", async ({ page }) => {
   await signIn(page, "editor@claimdesk.test");
@@ -36,9 +36,7 @@ test("after 5 failures sign-in is refused for a while, with a message saying so"
 test("an anonymous visit to an editor page goes to sign-in and comes back after", async ({ page }) => {
   await page.goto("/editor/account");
   await expect(page).toHaveURL(/\/login\?callbackUrl=%2Feditor%2Faccount/);
-  await page.getByLabel("Email").fill("contributor@claimdesk.test");
-  await page.getByLabel("Password").fill("claimdesk-demo");
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await submitSignIn(page, "contributor@claimdesk.test");
   await expect(page).toHaveURL(/\/editor\/account$/);
   await expect(page.getByRole("heading", { name: "Account & API tokens" })).toBeVisible();
 });
@@ -46,9 +44,7 @@ test("an anonymous visit to an editor page goes to sign-in and comes back after"
 test("an anonymous visit to an admin page goes to sign-in; a contributor is told it is not allowed", async ({ page }) => {
   await page.goto("/admin/users");
   await expect(page).toHaveURL(/\/login\?callbackUrl=%2Fadmin%2Fusers/);
-  await page.getByLabel("Email").fill("contributor@claimdesk.test");
-  await page.getByLabel("Password").fill("claimdesk-demo");
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await submitSignIn(page, "contributor@claimdesk.test");
   await expect(page).toHaveURL(/\/admin\/users$/);
   await expect(page.getByRole("heading", { name: "Not allowed" })).toBeVisible();
   await expect(page.getByRole("link", { name: "Users" })).toHaveCount(0);

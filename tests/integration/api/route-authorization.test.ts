@@ -1,0 +1,81 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import * as healthRoute from "@/app/api/health/route";
+import * as meRoute from "@/app/api/v1/me/route";
+import * as ratingRoute from "@/app/api/v1/rating-scale/route";
+import * as tokenRoute from "@/app/api/v1/tokens/[id]/route";
+import * as tokensRoute from "@/app/api/v1/tokens/route";
+import * as userRoute from "@/app/api/v1/users/[id]/route";
+import * as usersRoute from "@/app/api/v1/users/route";
+import type { Actor } from "@/lib/auth/actor";
+import { createApiToken } from "@/lib/services/tokens/create-token";
+import { revokeApiToken } from "@/lib/services/tokens/revoke-token";
+import { updateUser } from "@/lib/services/users/update-user";
+import { createTestDb, insertUser } from "../../support/db";
+import { callRoute } from "../../support/http";
+
+type Who = "anonymous" | "contributor" | "editor" | "admin" | "disabled" | "revoked";
+
+let t: ReturnType<typeof createTestDb>;
+const tokens: Partial<Record<Who, string>> = {};
+const actors: Partial<Record<Who, Actor>> = {};
+let target: number;
+let seq = 0;
+
+beforeAll(async () => {
+  t = createTestDb();
+  for (const role of ["contributor", "editor", "admin"] as const) {
+    actors[role] = await insertUser(t.db, `${role}@example.org`, role);
+    tokens[role] = createApiToken(actors[role]!, {}).token;
+  }
+  const disabled = await insertUser(t.db, "disabled@example.org", "admin");
+  tokens.disabled = createApiToken(disabled, {}).token;
+  updateUser(actors.admin!, { userId: disabled.userId, disabled: true });
+  const revoked = createApiToken(actors.admin!, {});
+  revokeApiToken(actors.admin!, { tokenId: revoked.record.id });
+  tokens.revoked = revoked.token;
+  target = (await insertUser(t.db, "target@example.org", "contributor")).userId;
+});
+afterAll(() => t.close());
+
+const ALL = (status: number) => ({ anonymous: status, contributor: status, editor: status, admin: status, disabled: 401, revoked: 401 });
+const SIGNED_IN = (status: number) => ({ ...ALL(status), anonymous: 401 });
+const ADMIN_ONLY = (status: number) => ({ ...SIGNED_IN(403), admin: status });
+
+// Every route of this foundation, with the status each kind of caller gets.
+const ROUTES: { name: string; call: (token?: string) => ReturnType<typeof callRoute>; expected: Record<Who, number> }[] = [
+  { name: "GET /api/health", call: (token) => callRoute(healthRoute.GET, "GET", "/api/health", { token }), expected: { ...ALL(200), disabled: 200, revoked: 200 } },
+  { name: "GET /api/v1/rating-scale", call: (token) => callRoute(ratingRoute.GET, "GET", "/api/v1/rating-scale", { token }), expected: ALL(200) },
+  { name: "GET /api/v1/me", call: (token) => callRoute(meRoute.GET, "GET", "/api/v1/me", { token }), expected: SIGNED_IN(200) },
+  { name: "GET /api/v1/tokens", call: (token) => callRoute(tokensRoute.GET, "GET", "/api/v1/tokens", { token }), expected: SIGNED_IN(200) },
+  { name: "POST /api/v1/tokens", call: (token) => callRoute(tokensRoute.POST, "POST", "/api/v1/tokens", { token, body: { name: "t" } }), expected: SIGNED_IN(201) },
+  {
+    name: "DELETE /api/v1/tokens/{id} (own)",
+    call: async (token) => {
+      // Each caller revokes a token of their own, made for the occasion by the same token.
+      const made = await callRoute(tokensRoute.POST, "POST", "/api/v1/tokens", { token, body: {} });
+      const id = String(made.json?.record?.id ?? 1);
+      return callRoute(tokenRoute.DELETE, "DELETE", `/api/v1/tokens/${id}`, { token, params: { id } });
+    },
+    expected: SIGNED_IN(200),
+  },
+  { name: "GET /api/v1/users", call: (token) => callRoute(usersRoute.GET, "GET", "/api/v1/users", { token }), expected: ADMIN_ONLY(200) },
+  {
+    name: "POST /api/v1/users",
+    call: (token) => callRoute(usersRoute.POST, "POST", "/api/v1/users", { token, body: { email: `n${++seq}@example.org`, name: "N", role: "contributor" } }),
+    expected: ADMIN_ONLY(201),
+  },
+  {
+    name: "PATCH /api/v1/users/{id}",
+    call: (token) => callRoute(userRoute.PATCH, "PATCH", `/api/v1/users/${target}`, { token, params: { id: String(target) }, body: { name: `T${++seq}` } }),
+    expected: ADMIN_ONLY(200),
+  },
+];
+
+describe("who may call which route", () => {
+  const cases = ROUTES.flatMap((r) => (Object.keys(r.expected) as Who[]).map((who) => ({ ...r, who, status: r.expected[who] })));
+  it.each(cases)("$name as $who should answer $status", async ({ call, who, status }) => {
+    const res = await call(tokens[who]);
+    expect(res.status).toBe(status);
+    if (status >= 400) expect(res.json.error).toEqual(expect.objectContaining({ code: expect.any(String), message: expect.any(String) }));
+  });
+});

@@ -17,7 +17,7 @@ export const DEMO_USERS: { email: string; name: string; role: Role }[] = [
 /** The default rating scale: six ratings on the true–false order (1 = worst), and one outside it. */
 export const DEFAULT_RATINGS = [
   { key: "true", label: "True", ordinal: 6, colour: "#1a7f37", description: "The statement is accurate and nothing significant is missing." },
-  { key: "mostly-true", label: "Mostly true", ordinal: 5, colour: "#4d9a2a", description: "The statement is accurate but needs clarification or additional information." },
+  { key: "mostly-true", label: "Mostly true", ordinal: 5, colour: "#557a00", description: "The statement is accurate but needs clarification or additional information." },
   { key: "mixed", label: "Mixed", ordinal: 4, colour: "#9a6700", description: "The statement is partly accurate and partly inaccurate." },
   { key: "misleading", label: "Misleading", ordinal: 3, colour: "#bc4c00", description: "The statement contains accurate elements but leaves a false impression." },
   { key: "mostly-false", label: "Mostly false", ordinal: 2, colour: "#c4432b", description: "The statement contains an element of truth but ignores facts that would give a different impression." },

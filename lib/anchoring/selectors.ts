@@ -1,4 +1,4 @@
-import { codePointLength, codePointToUnit, sliceCodePoints } from "./code-points";
+import { CodePointIndex } from "./code-points";
 
 /** How many code points of context a TextQuoteSelector keeps on each side. */
 export const CONTEXT_LENGTH = 32;
@@ -6,16 +6,16 @@ export const CONTEXT_LENGTH = 32;
 /** A W3C TextQuoteSelector and TextPositionSelector for one span of a text, in code points. */
 export type SpanSelectors = { exact: string; prefix: string; suffix: string; start: number; end: number };
 
-/** Describes the span [start, end) of `text` (code point offsets) with both W3C selectors. */
-export function describeSpan(text: string, start: number, end: number): SpanSelectors {
-  const length = codePointLength(text);
-  if (!Number.isInteger(start) || !Number.isInteger(end) || start < 0 || end <= start || end > length) {
-    throw new RangeError(`span ${start}–${end} is not inside a text of ${length} characters`);
+/** Describes the span [start, end) of a text (code point offsets) with both W3C selectors. */
+export function describeSpan(text: string | CodePointIndex, start: number, end: number): SpanSelectors {
+  const index = typeof text === "string" ? new CodePointIndex(text) : text;
+  if (!Number.isInteger(start) || !Number.isInteger(end) || start < 0 || end <= start || end > index.length) {
+    throw new RangeError(`span ${start}–${end} is not inside a text of ${index.length} characters`);
   }
   return {
-    exact: sliceCodePoints(text, start, end),
-    prefix: sliceCodePoints(text, Math.max(0, start - CONTEXT_LENGTH), start),
-    suffix: sliceCodePoints(text, end, Math.min(length, end + CONTEXT_LENGTH)),
+    exact: index.slice(start, end),
+    prefix: index.slice(Math.max(0, start - CONTEXT_LENGTH), start),
+    suffix: index.slice(end, Math.min(index.length, end + CONTEXT_LENGTH)),
     start,
     end,
   };
@@ -24,16 +24,14 @@ export function describeSpan(text: string, start: number, end: number): SpanSele
 /**
  * Finds `quote` in `text` and describes it. When the quote occurs more than once, `after`
  * (a string that ends right before the quote) picks the occurrence; an ambiguous or
- * missing quote throws.
+ * missing quote throws. For seed data and tests, where the quote is known to be there.
  */
 export function locateQuote(text: string, quote: string, after = ""): SpanSelectors {
   const needle = after + quote;
   const first = text.indexOf(needle);
   if (first < 0) throw new Error(`quote not found: ${JSON.stringify(needle)}`);
   if (text.indexOf(needle, first + 1) >= 0) throw new Error(`quote is ambiguous: ${JSON.stringify(needle)}`);
-  const unitStart = first + after.length;
-  const start = codePointLength(text.slice(0, unitStart));
-  const result = describeSpan(text, start, start + codePointLength(quote));
-  if (codePointToUnit(text, start) !== unitStart) throw new Error("offset conversion failed");
-  return result;
+  const index = new CodePointIndex(text);
+  const start = index.toCodePoint(first + after.length);
+  return describeSpan(index, start, index.toCodePoint(first + needle.length));
 }

@@ -1,0 +1,70 @@
+/**
+ * Quote matching after Hypothesis (`src/annotator/anchoring/match-quote.ts`, BSD-2-Clause):
+ * exact occurrences of the quote first, otherwise approximate ones within
+ * min(256, quote length / 2) edits (Myers' algorithm from `approx-string-match`); each
+ * candidate scored on the quote, the prefix, the suffix and the distance to a position hint.
+ * Offsets here are UTF-16 indices; `anchor.ts` converts to code points.
+ */
+import approxSearch from "approx-string-match";
+
+export type QuoteContext = { prefix?: string; suffix?: string; hint?: number };
+
+/** One place the quote may be, with the similarity of each part in [0, 1]. */
+export type Candidate = {
+  start: number;
+  end: number;
+  errors: number;
+  exact: boolean;
+  quoteScore: number;
+  prefixScore: number;
+  suffixScore: number;
+  /** (50·quote + 20·prefix + 20·suffix + 2·position) / 92 */
+  score: number;
+};
+
+const WEIGHTS = { quote: 50, prefix: 20, suffix: 20, position: 2 };
+const MAX_SCORE = WEIGHTS.quote + WEIGHTS.prefix + WEIGHTS.suffix + WEIGHTS.position;
+
+type Match = { start: number; end: number; errors: number };
+
+/** Every exact occurrence of `str`, or, if there is none, approximate matches within `maxErrors`. */
+function search(text: string, str: string, maxErrors: number): Match[] {
+  const exact: Match[] = [];
+  for (let pos = text.indexOf(str); pos !== -1; pos = text.indexOf(str, pos + 1)) {
+    exact.push({ start: pos, end: pos + str.length, errors: 0 });
+  }
+  return exact.length > 0 ? exact : approxSearch(text, str, maxErrors);
+}
+
+/** How similar the best match of `str` inside `text` is: 1 − errors / length. */
+function similarity(text: string, str: string): number {
+  if (str.length === 0 || text.length === 0) return 0;
+  const matches = search(text, str, str.length);
+  const errors = Math.min(...matches.map((m) => m.errors));
+  return 1 - errors / str.length;
+}
+
+/** Every candidate for `quote` in `text`, best first (ties: the earlier one). */
+export function findCandidates(text: string, quote: string, context: QuoteContext = {}): Candidate[] {
+  if (quote.length === 0 || text.length === 0) return [];
+  const maxErrors = Math.min(256, quote.length / 2);
+  const candidates = search(text, quote, maxErrors).map((m): Candidate => {
+    const quoteScore = 1 - m.errors / quote.length;
+    const prefixScore = context.prefix
+      ? similarity(text.slice(Math.max(0, m.start - context.prefix.length), m.start), context.prefix)
+      : 1;
+    const suffixScore = context.suffix ? similarity(text.slice(m.end, m.end + context.suffix.length), context.suffix) : 1;
+    const positionScore = typeof context.hint === "number" ? 1 - Math.abs(m.start - context.hint) / text.length : 1;
+    const score =
+      (WEIGHTS.quote * quoteScore + WEIGHTS.prefix * prefixScore + WEIGHTS.suffix * suffixScore + WEIGHTS.position * positionScore) /
+      MAX_SCORE;
+    return { ...m, exact: m.errors === 0, quoteScore, prefixScore, suffixScore, score };
+  });
+  return candidates.sort((a, b) => b.score - a.score || a.start - b.start);
+}
+
+/** The best match of `quote` in `text`, or null when there is none within the edit limit. */
+export function matchQuote(text: string, quote: string, context: QuoteContext = {}): { start: number; end: number; score: number } | null {
+  const best = findCandidates(text, quote, context)[0];
+  return best ? { start: best.start, end: best.end, score: best.score } : null;
+}

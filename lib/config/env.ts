@@ -16,6 +16,8 @@ const envSchema = z
     PUBLIC_BASE_URL: httpUrl.optional(),
     ORG_NAME: z.string().trim().min(1).max(200).default("Claimdesk"),
     ORG_URL: httpUrl.optional(),
+    /** Comma-separated host names or addresses that URL import may fetch although they are private or local. */
+    IMPORT_ALLOW_HOSTS: z.string().optional(),
     NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   })
   .transform((e) => {
@@ -28,6 +30,7 @@ const envSchema = z
       orgName: e.ORG_NAME,
       orgUrl: e.ORG_URL ?? publicBaseUrl,
       nodeEnv: e.NODE_ENV,
+      importAllowHosts: (e.IMPORT_ALLOW_HOSTS ?? "").split(",").map((h) => h.trim()).filter(Boolean),
     };
   });
 

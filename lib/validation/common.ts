@@ -25,3 +25,45 @@ export const passwordSchema = requiredString()
 
 /** A positive integer id, from JSON or from a path or form string. */
 export const idSchema = z.coerce.number({ error: "must be a number" }).int().positive();
+
+/** An optimistic-lock version sent back with an edit. */
+export const versionSchema = z.number({ error: "must be the record's version number" }).int().positive();
+
+/** A calendar date `YYYY-MM-DD` that exists. */
+export const isoDateSchema = z
+  .string({ error: "must be a date as YYYY-MM-DD" })
+  .regex(/^\d{4}-\d{2}-\d{2}$/, "must be a date as YYYY-MM-DD")
+  .refine((v) => !Number.isNaN(Date.parse(v)) && new Date(v).toISOString().startsWith(v), "is not a real date");
+
+/** An absolute http(s) URL. */
+export const httpUrlSchema = z
+  .url({ protocol: /^https?$/, error: "must be an http:// or https:// URL" })
+  .max(2000, "must be at most 2000 characters");
+
+/** Optional text: trimmed; empty becomes null (so a form can clear a field). */
+export function optionalText(max: number) {
+  return z
+    .string({ error: "must be text" })
+    .trim()
+    .max(max, `must be at most ${max} characters`)
+    .nullish()
+    .transform((v) => (v ? v : null));
+}
+
+/** Optional URL; empty becomes null. */
+export const optionalUrlSchema = z
+  .union([z.literal("").transform(() => null), httpUrlSchema])
+  .nullish()
+  .transform((v) => v ?? null);
+
+/** Optional date; empty becomes null. */
+export const optionalDateSchema = z
+  .union([z.literal("").transform(() => null), isoDateSchema])
+  .nullish()
+  .transform((v) => v ?? null);
+
+/** A BCP 47 language tag such as `en` or `uk-UA`; empty becomes null. */
+export const optionalLanguageSchema = z
+  .union([z.literal("").transform(() => null), z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, "must be a language code such as en or uk-UA")])
+  .nullish()
+  .transform((v) => v ?? null);

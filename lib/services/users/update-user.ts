@@ -7,7 +7,8 @@ import { ServiceError } from "@/lib/services/errors";
 import { writeTransaction } from "@/lib/services/transaction";
 import { idSchema, personNameSchema, roleSchema } from "@/lib/validation/common";
 import { parseInput } from "@/lib/validation/parse";
-import { assertAnotherActiveAdmin, assertVersion, getUserOrThrow, toUserView, type UserView } from "./user-view";
+import { assertVersion } from "@/lib/services/versioning";
+import { assertAnotherActiveAdmin, getUserOrThrow, toUserView, type UserView } from "./user-view";
 
 export const updateUserInput = z
   .strictObject({
@@ -29,7 +30,7 @@ export function updateUser(actor: Actor | null, raw: unknown): UserView {
     const who = authorize(tx, actor, "users:manage");
     const input = parseInput(updateUserInput, raw);
     const before = getUserOrThrow(tx, input.userId);
-    assertVersion(before, input.version, "account");
+    assertVersion(tx, before, input.version, { type: "user", id: before.id, label: "account" });
 
     const losesAdmin =
       before.role === "admin" &&

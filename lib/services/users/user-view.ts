@@ -30,16 +30,6 @@ export function getUserOrThrow(db: DB | Tx, userId: number): User {
   return user;
 }
 
-/** Throws 409 when `version` is given and no longer matches the stored one. */
-export function assertVersion(current: { version: number }, expected: number | undefined, what: string): void {
-  if (expected !== undefined && expected !== current.version) {
-    throw new ServiceError(
-      "conflict",
-      `This ${what} was changed by someone else (now version ${current.version}, you sent ${expected}). Reload and try again.`,
-    );
-  }
-}
-
 /** Refuses a change that would leave Claimdesk without an active admin. */
 export function assertAnotherActiveAdmin(tx: Tx, userId: number): void {
   const [row] = tx

@@ -11,6 +11,7 @@ describe("parseEnv", () => {
       orgName: "Claimdesk",
       orgUrl: "http://localhost:3000",
       nodeEnv: "development",
+      importAllowHosts: [],
     });
   });
 

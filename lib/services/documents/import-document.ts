@@ -1,0 +1,83 @@
+import { z } from "zod";
+import { getDb } from "@/db/client";
+import { documentRevisions, documents } from "@/db/schema";
+import { authorize, type Actor } from "@/lib/auth/actor";
+import { getEnv } from "@/lib/config/env";
+import { FetchRefused, fetchPage } from "@/lib/documents/fetch-url";
+import { prepareDocument, SOURCE_FORMATS, UnusableSource, type PreparedDocument } from "@/lib/documents/prepare-document";
+import { recordAudit } from "@/lib/services/audit";
+import { ServiceError } from "@/lib/services/errors";
+import { uniqueSlug } from "@/lib/services/slugs";
+import { writeTransaction } from "@/lib/services/transaction";
+import { httpUrlSchema, optionalDateSchema, optionalLanguageSchema, optionalText, optionalUrlSchema } from "@/lib/validation/common";
+import { parseInput } from "@/lib/validation/parse";
+
+/** 5 MB of text, counted in UTF-16 units (JSON strings); the upload cap is checked in bytes. */
+const MAX_TEXT = 5 * 1024 * 1024;
+
+export const documentMetadataInput = {
+  title: optionalText(300),
+  sourceUrl: optionalUrlSchema,
+  publisher: optionalText(200),
+  author: optionalText(200),
+  publishedAt: optionalDateSchema,
+  language: optionalLanguageSchema,
+};
+
+export const importDocumentInput = z
+  .strictObject({
+    ...documentMetadataInput,
+    text: z.string({ error: "must be text" }).max(MAX_TEXT, "must be at most 5 MB").optional(),
+    format: z.enum(SOURCE_FORMATS, { error: "must be text, markdown or html" }).default("text"),
+    /** Fetch the page at this address instead of sending `text`. */
+    url: httpUrlSchema.optional(),
+  })
+  .refine((v) => (v.text === undefined) !== (v.url === undefined), { message: "give either text or url", path: ["text"] });
+
+export type ImportedDocument = { id: number; slug: string; revision: number; title: string };
+
+/**
+ * Imports an article from text, Markdown, HTML or a URL (contributor+). Metadata the
+ * caller gives wins over what the importer finds. Nothing is stored when no text results.
+ */
+export async function importDocument(actor: Actor | null, raw: unknown): Promise<ImportedDocument> {
+  authorize(getDb(), actor, "content:write");
+  const input = parseInput(importDocumentInput, raw);
+  const prepared = await prepare(input);
+  const given = Object.fromEntries(
+    (["title", "sourceUrl", "publisher", "author", "publishedAt", "language"] as const).map((k) => [k, input[k] ?? prepared.metadata[k]]),
+  ) as PreparedDocument["metadata"];
+  const title = given.title ?? "Untitled document";
+
+  return writeTransaction((tx) => {
+    const who = authorize(tx, actor, "content:write");
+    const doc = tx
+      .insert(documents)
+      .values({ ...given, title, slug: uniqueSlug(tx, documents, documents.slug, title), currentRevision: 1, createdBy: who.id })
+      .returning()
+      .get();
+    tx.insert(documentRevisions).values({ documentId: doc.id, revision: 1, text: prepared.text, createdBy: who.id }).run();
+    recordAudit(tx, who, {
+      action: "document.import",
+      entityType: "document",
+      entityId: doc.id,
+      after: { ...given, title, slug: doc.slug, revision: 1, characters: prepared.text.length },
+    });
+    return { id: doc.id, slug: doc.slug, revision: 1, title };
+  });
+}
+
+async function prepare(input: z.output<typeof importDocumentInput>): Promise<PreparedDocument> {
+  try {
+    if (input.url) {
+      const page = await fetchPage(input.url, getEnv().importAllowHosts);
+      return prepareDocument(page.body, page.kind, page.url);
+    }
+    return prepareDocument(input.text!, input.format);
+  } catch (e) {
+    const path = input.url ? "url" : "text";
+    if (e instanceof FetchRefused) throw new ServiceError("validation_failed", `The URL ${e.message}.`, [{ path, message: e.message }]);
+    if (e instanceof UnusableSource) throw new ServiceError("validation_failed", `Nothing to import: ${e.message}.`, [{ path, message: e.message }]);
+    throw e;
+  }
+}

@@ -1,0 +1,19 @@
+import { like } from "drizzle-orm";
+import type { SQLiteColumn, SQLiteTable } from "drizzle-orm/sqlite-core";
+import type { Tx } from "@/db/client";
+import { slugify } from "@/lib/text/slugify";
+
+/** A slug for `text` not yet used in `column`: `base`, else `base-2`, `base-3`, … */
+export function uniqueSlug(tx: Tx, table: SQLiteTable, column: SQLiteColumn, text: string): string {
+  const base = slugify(text);
+  const taken = new Set(
+    tx
+      .select({ slug: column })
+      .from(table)
+      .where(like(column, `${base}%`))
+      .all()
+      .map((r) => r.slug as string),
+  );
+  if (!taken.has(base)) return base;
+  for (let n = 2; ; n++) if (!taken.has(`${base}-${n}`)) return `${base}-${n}`;
+}

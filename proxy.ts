@@ -1,6 +1,6 @@
 import NextAuth from "next-auth";
 import { NextResponse } from "next/server";
-import { authConfig } from "@/lib/auth/config";
+import { authConfig, PATH_HEADER } from "@/lib/auth/config";
 
 const { auth } = NextAuth(authConfig);
 
@@ -9,9 +9,14 @@ const { auth } = NextAuth(authConfig);
  * sign-in page and comes back afterwards. Every page and service checks the user itself.
  */
 export default auth((req) => {
-  if (req.auth?.user) return NextResponse.next();
+  const path = req.nextUrl.pathname + req.nextUrl.search;
+  if (req.auth?.user) {
+    const headers = new Headers(req.headers);
+    headers.set(PATH_HEADER, path);
+    return NextResponse.next({ request: { headers } });
+  }
   const url = new URL("/login", req.nextUrl.origin);
-  url.searchParams.set("callbackUrl", req.nextUrl.pathname + req.nextUrl.search);
+  url.searchParams.set("callbackUrl", path);
   return NextResponse.redirect(url);
 });
 

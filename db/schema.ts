@@ -9,11 +9,15 @@
  * - text positions (`start`, `end`) count Unicode code points of the canonical text.
  */
 import { relations, sql } from "drizzle-orm";
-import { check, index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { check, index, integer, sqliteTable, text, uniqueIndex, type SQLiteColumn } from "drizzle-orm/sqlite-core";
 
 import { ANCHOR_STATUSES, ROLES, SOURCE_TYPES, STANCES, VERDICT_STATES } from "./enums";
 
 export * from "./enums";
+
+/** A CHECK that a text column holds one of a fixed vocabulary. */
+const inList = (column: SQLiteColumn, values: readonly string[]) =>
+  sql`${column} in (${sql.raw(values.map((v) => `'${v}'`).join(", "))})`;
 
 const createdAt = () =>
   integer("created_at", { mode: "timestamp_ms" })
@@ -34,13 +38,15 @@ export const users = sqliteTable(
     role: text("role", { enum: ROLES }).notNull(),
     passwordHash: text("password_hash").notNull(),
     disabledAt: integer("disabled_at", { mode: "timestamp_ms" }),
+    /** Bumped when the account is disabled or its password changes: older sessions end. */
+    sessionVersion: integer("session_version").notNull().default(1),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
     version: version(),
   },
   (t) => [
     uniqueIndex("users_email_unique").on(t.email),
-    check("users_role_check", sql`${t.role} in ('admin', 'editor', 'contributor')`),
+    check("users_role_check", inList(t.role, ROLES)),
   ],
 );
 
@@ -184,6 +190,7 @@ export const claims = sqliteTable(
     index("claims_claimant_idx").on(t.claimantId),
     index("claims_anchor_status_idx").on(t.anchorStatus),
     check("claims_span_check", sql`${t.start} >= 0 and ${t.end} > ${t.start}`),
+    check("claims_anchor_status_check", inList(t.anchorStatus, ANCHOR_STATUSES)),
   ],
 );
 
@@ -240,7 +247,7 @@ export const evidence = sqliteTable(
     updatedAt: updatedAt(),
     version: version(),
   },
-  (t) => [index("evidence_url_idx").on(t.url)],
+  (t) => [index("evidence_url_idx").on(t.url), check("evidence_source_type_check", inList(t.sourceType, SOURCE_TYPES))],
 );
 
 /** The claim↔evidence link: one evidence item may support one account and refute another. */
@@ -262,6 +269,7 @@ export const claimEvidence = sqliteTable(
   (t) => [
     uniqueIndex("claim_evidence_unique").on(t.claimId, t.evidenceId),
     index("claim_evidence_evidence_idx").on(t.evidenceId),
+    check("claim_evidence_stance_check", inList(t.stance, STANCES)),
   ],
 );
 
@@ -320,6 +328,10 @@ export const verdicts = sqliteTable(
     index("verdicts_state_published_idx").on(t.state, t.publishedAt),
     index("verdicts_author_state_idx").on(t.authorId, t.state),
     index("verdicts_rating_idx").on(t.ratingId),
+    check("verdicts_state_check", inList(t.state, VERDICT_STATES)),
+    // At most one published version and one version in the works per claim.
+    uniqueIndex("verdicts_one_published").on(t.claimId).where(sql`state = 'published'`),
+    uniqueIndex("verdicts_one_open").on(t.claimId).where(sql`state in ('draft', 'in_review')`),
   ],
 );
 
@@ -340,7 +352,10 @@ export const comments = sqliteTable(
     body: text("body").notNull(),
     createdAt: createdAt(),
   },
-  (t) => [index("comments_claim_idx").on(t.claimId, t.createdAt)],
+  (t) => [
+    index("comments_claim_idx").on(t.claimId, t.createdAt),
+    check("comments_kind_check", sql`${t.kind} in ('comment', 'changes_requested')`),
+  ],
 );
 
 export const usersRelations = relations(users, ({ many }) => ({ apiTokens: many(apiTokens) }));

@@ -14,6 +14,7 @@ import { hashPassword } from "@/lib/auth/password";
 import { locateQuote } from "@/lib/anchoring/selectors";
 import { extractDateMarker, toCanonicalText } from "@/lib/documents/canonical-text";
 import { recordAudit } from "@/lib/services/audit";
+import { ServiceError } from "@/lib/services/errors";
 import { slugify } from "@/lib/text/slugify";
 import * as demo from "./seed-data/demo";
 
@@ -22,8 +23,18 @@ const DAY = 24 * 60 * 60 * 1000;
 
 export type SeedReport = { usersAdded: number; ratingsAdded: number; documentAdded: boolean };
 
-/** Loads whatever part of the demo data is missing. */
-export async function seedDemo(db: DB): Promise<SeedReport> {
+/**
+ * Loads whatever part of the demo data is missing. A database that already has accounts
+ * but none of the demo ones is a real deployment: the demo accounts, whose password is
+ * public, are not added to it unless `force` is set.
+ */
+export async function seedDemo(db: DB, { force = false } = {}): Promise<SeedReport> {
+  if (!force && isRealDeployment(db)) {
+    throw new ServiceError(
+      "conflict",
+      "This database has real accounts and no demo ones: refusing to add demo accounts with a public password (use --force to do it anyway).",
+    );
+  }
   const passwordHash = await hashPassword(demo.DEMO_PASSWORD);
   const raw = fs.readFileSync(path.join(process.cwd(), "db", "seed-data", demo.DEMO_DOCUMENT.file), "utf8");
   return db.transaction(
@@ -36,6 +47,11 @@ export async function seedDemo(db: DB): Promise<SeedReport> {
     },
     { behavior: "immediate" },
   );
+}
+
+function isRealDeployment(db: DB): boolean {
+  const emails = db.select({ email: s.users.email }).from(s.users).all().map((u) => u.email);
+  return emails.length > 0 && !emails.some((e) => demo.DEMO_USERS.some((d) => d.email === e));
 }
 
 function seedUsers(tx: Tx, passwordHash: string): number {

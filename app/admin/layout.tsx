@@ -2,5 +2,5 @@ import type { ReactNode } from "react";
 import { AppShell } from "@/components/layout/app-shell";
 
 export default function AdminLayout({ children }: { children: ReactNode }) {
-  return <AppShell returnTo="/admin/users">{children}</AppShell>;
+  return <AppShell>{children}</AppShell>;
 }

@@ -2,5 +2,5 @@ import type { ReactNode } from "react";
 import { AppShell } from "@/components/layout/app-shell";
 
 export default function EditorLayout({ children }: { children: ReactNode }) {
-  return <AppShell returnTo="/editor">{children}</AppShell>;
+  return <AppShell>{children}</AppShell>;
 }

@@ -38,7 +38,8 @@ CREATE TABLE `claim_evidence` (
 	`created_at` integer DEFAULT (unixepoch('subsec') * 1000) NOT NULL,
 	FOREIGN KEY (`claim_id`) REFERENCES `claims`(`id`) ON UPDATE no action ON DELETE cascade,
 	FOREIGN KEY (`evidence_id`) REFERENCES `evidence`(`id`) ON UPDATE no action ON DELETE no action,
-	FOREIGN KEY (`created_by`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE no action
+	FOREIGN KEY (`created_by`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE no action,
+	CONSTRAINT "claim_evidence_stance_check" CHECK("claim_evidence"."stance" in ('supports', 'refutes', 'context'))
 );
 --> statement-breakpoint
 CREATE UNIQUE INDEX `claim_evidence_unique` ON `claim_evidence` (`claim_id`,`evidence_id`);--> statement-breakpoint
@@ -79,7 +80,8 @@ CREATE TABLE `claims` (
 	FOREIGN KEY (`document_id`) REFERENCES `documents`(`id`) ON UPDATE no action ON DELETE no action,
 	FOREIGN KEY (`claimant_id`) REFERENCES `claimants`(`id`) ON UPDATE no action ON DELETE no action,
 	FOREIGN KEY (`created_by`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE no action,
-	CONSTRAINT "claims_span_check" CHECK("claims"."start" >= 0 and "claims"."end" > "claims"."start")
+	CONSTRAINT "claims_span_check" CHECK("claims"."start" >= 0 and "claims"."end" > "claims"."start"),
+	CONSTRAINT "claims_anchor_status_check" CHECK("claims"."anchor_status" in ('anchored', 'fuzzy', 'orphaned'))
 );
 --> statement-breakpoint
 CREATE UNIQUE INDEX `claims_slug_unique` ON `claims` (`slug`);--> statement-breakpoint
@@ -96,7 +98,8 @@ CREATE TABLE `comments` (
 	`created_at` integer DEFAULT (unixepoch('subsec') * 1000) NOT NULL,
 	FOREIGN KEY (`claim_id`) REFERENCES `claims`(`id`) ON UPDATE no action ON DELETE cascade,
 	FOREIGN KEY (`verdict_id`) REFERENCES `verdicts`(`id`) ON UPDATE no action ON DELETE no action,
-	FOREIGN KEY (`author_id`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE no action
+	FOREIGN KEY (`author_id`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE no action,
+	CONSTRAINT "comments_kind_check" CHECK("comments"."kind" in ('comment', 'changes_requested'))
 );
 --> statement-breakpoint
 CREATE INDEX `comments_claim_idx` ON `comments` (`claim_id`,`created_at`);--> statement-breakpoint
@@ -171,7 +174,8 @@ CREATE TABLE `evidence` (
 	`created_at` integer DEFAULT (unixepoch('subsec') * 1000) NOT NULL,
 	`updated_at` integer DEFAULT (unixepoch('subsec') * 1000) NOT NULL,
 	`version` integer DEFAULT 1 NOT NULL,
-	FOREIGN KEY (`created_by`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE no action
+	FOREIGN KEY (`created_by`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE no action,
+	CONSTRAINT "evidence_source_type_check" CHECK("evidence"."source_type" in ('official_statement', 'news_report', 'photo_video', 'satellite_imagery', 'document', 'expert', 'dataset', 'eyewitness', 'other'))
 );
 --> statement-breakpoint
 CREATE INDEX `evidence_url_idx` ON `evidence` (`url`);--> statement-breakpoint
@@ -204,6 +208,7 @@ CREATE TABLE `users` (
 	`role` text NOT NULL,
 	`password_hash` text NOT NULL,
 	`disabled_at` integer,
+	`session_version` integer DEFAULT 1 NOT NULL,
 	`created_at` integer DEFAULT (unixepoch('subsec') * 1000) NOT NULL,
 	`updated_at` integer DEFAULT (unixepoch('subsec') * 1000) NOT NULL,
 	`version` integer DEFAULT 1 NOT NULL,
@@ -232,10 +237,13 @@ CREATE TABLE `verdicts` (
 	FOREIGN KEY (`claim_id`) REFERENCES `claims`(`id`) ON UPDATE no action ON DELETE no action,
 	FOREIGN KEY (`rating_id`) REFERENCES `ratings`(`id`) ON UPDATE no action ON DELETE no action,
 	FOREIGN KEY (`author_id`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE no action,
-	FOREIGN KEY (`reviewer_id`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE no action
+	FOREIGN KEY (`reviewer_id`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE no action,
+	CONSTRAINT "verdicts_state_check" CHECK("verdicts"."state" in ('draft', 'in_review', 'published', 'superseded', 'retracted'))
 );
 --> statement-breakpoint
 CREATE UNIQUE INDEX `verdicts_claim_seq_unique` ON `verdicts` (`claim_id`,`seq`);--> statement-breakpoint
 CREATE INDEX `verdicts_state_published_idx` ON `verdicts` (`state`,`published_at`);--> statement-breakpoint
 CREATE INDEX `verdicts_author_state_idx` ON `verdicts` (`author_id`,`state`);--> statement-breakpoint
-CREATE INDEX `verdicts_rating_idx` ON `verdicts` (`rating_id`);
+CREATE INDEX `verdicts_rating_idx` ON `verdicts` (`rating_id`);--> statement-breakpoint
+CREATE UNIQUE INDEX `verdicts_one_published` ON `verdicts` (`claim_id`) WHERE state = 'published';--> statement-breakpoint
+CREATE UNIQUE INDEX `verdicts_one_open` ON `verdicts` (`claim_id`) WHERE state in ('draft', 'in_review');

@@ -37,7 +37,9 @@ export function errorResponse(e: unknown): Response {
   return Response.json({ error: { code: "internal_error", message: "Something went wrong on our side." } }, { status: 500 });
 }
 
-const MAX_JSON_BYTES = 1_000_000;
+/** JSON bodies up to 6 MB: a 5 MB article plus its metadata. */
+const MAX_JSON_BYTES = 6 * 1024 * 1024;
+const tooLarge = () => new ServiceError("payload_too_large", "The JSON body is larger than 6 MB.");
 
 /** Reads a JSON request body; malformed or oversized JSON is a 400/413 naming the problem. */
 export async function readJson(req: Request): Promise<unknown> {
@@ -45,8 +47,9 @@ export async function readJson(req: Request): Promise<unknown> {
   if (!/^application\/([\w.+-]+\+)?json\b/i.test(type)) {
     throw new ServiceError("bad_request", "Send the body as JSON with Content-Type: application/json.");
   }
+  if (Number(req.headers.get("content-length") ?? 0) > MAX_JSON_BYTES) throw tooLarge();
   const text = await req.text();
-  if (text.length > MAX_JSON_BYTES) throw new ServiceError("payload_too_large", "The JSON body is larger than 1 MB.");
+  if (Buffer.byteLength(text) > MAX_JSON_BYTES) throw tooLarge();
   try {
     return JSON.parse(text);
   } catch {

@@ -14,7 +14,7 @@ export async function login(_prev: FormState, form: FormData): Promise<FormState
       password: String(form.get("password") ?? ""),
       redirectTo: safeReturnPath(form.get("callbackUrl")),
     });
-    return { ok: true };
+    return { ok: true }; // not reached: signIn redirects
   } catch (e) {
     // signIn redirects by throwing; only a refused sign-in is handled here.
     if (!(e instanceof CredentialsSignin)) throw e;

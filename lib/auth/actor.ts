@@ -34,3 +34,10 @@ export function authorize(db: DB | Tx, actor: Actor | null, permission: Permissi
   }
   return { id: user.id, role: user.role, name: user.name, label: user.email };
 }
+
+/** Like `authorize`, for actions on one's own account: the command line has none. */
+export function authorizeAccount(db: DB | Tx, actor: Actor | null, permission: Permission = "account:own"): ActingUser & { id: number } {
+  const who = authorize(db, actor, permission);
+  if (who.id === null) throw new ServiceError("bad_request", "The command line has no account of its own; name one with --email.");
+  return { ...who, id: who.id };
+}

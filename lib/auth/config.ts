@@ -1,6 +1,9 @@
 import type { NextAuthConfig } from "next-auth";
 import type { Role } from "@/db/schema";
 
+/** A request header set by `proxy.ts`: the page a signed-out visitor should come back to. */
+export const PATH_HEADER = "x-claimdesk-path";
+
 /**
  * The part of the Auth.js configuration that needs no database: `proxy.ts` uses it to
  * read the session cookie. Sessions are JWTs carrying the user's id and role; the role in
@@ -14,8 +17,10 @@ export const authConfig = {
   callbacks: {
     jwt({ token, user }) {
       if (user) {
+        const u = user as { role?: Role; sessionVersion?: number };
         token.uid = Number(user.id);
-        token.role = (user as { role?: Role }).role;
+        token.role = u.role;
+        token.sv = u.sessionVersion;
       }
       return token;
     },
@@ -23,6 +28,7 @@ export const authConfig = {
       if (session.user) {
         session.user.id = String(token.uid ?? "");
         session.user.role = token.role as Role;
+        session.user.sessionVersion = token.sv ?? 0;
       }
       return session;
     },

@@ -25,7 +25,8 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
         if (!email || !password || password.length > 200) throw new LoginRefused("invalid");
         const result = await authenticate(email, password);
         if (!result.ok) throw new LoginRefused(result.reason, result.reason === "locked" ? result.retryAfterSeconds : undefined);
-        return { id: String(result.user.id), email: result.user.email, name: result.user.name, role: result.user.role };
+        const { id, email: address, name, role, sessionVersion } = result.user;
+        return { id: String(id), email: address, name, role, sessionVersion };
       },
     }),
   ],

@@ -4,7 +4,7 @@ import type { Role } from "@/db/schema";
 
 declare module "next-auth" {
   interface Session {
-    user: { id: string; role: Role } & DefaultSession["user"];
+    user: { id: string; role: Role; sessionVersion: number } & DefaultSession["user"];
   }
 }
 
@@ -12,5 +12,7 @@ declare module "@auth/core/jwt" {
   interface JWT {
     uid?: number;
     role?: Role;
+    /** The account's session version at sign-in; a newer one in the database ends this session. */
+    sv?: number;
   }
 }

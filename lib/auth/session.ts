@@ -12,18 +12,19 @@ export type CurrentUser = { id: number; email: string; name: string; role: Role;
 
 /**
  * The signed-in user of this request, read from the database (so a disabled account or a
- * changed role takes effect at its next request), or null.
+ * changed role takes effect at its next request), or null. A session from before the
+ * account was disabled or its password changed (an older session version) is over.
  */
 export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
   const session = await auth();
   const id = Number(session?.user?.id);
   if (!Number.isInteger(id) || id <= 0) return null;
   const user = getDb()
-    .select({ id: users.id, email: users.email, name: users.name, role: users.role, disabledAt: users.disabledAt })
+    .select({ id: users.id, email: users.email, name: users.name, role: users.role, disabledAt: users.disabledAt, sessionVersion: users.sessionVersion })
     .from(users)
     .where(eq(users.id, id))
     .get();
-  if (!user || user.disabledAt) return null;
+  if (!user || user.disabledAt || user.sessionVersion !== session?.user?.sessionVersion) return null;
   return { id: user.id, email: user.email, name: user.name, role: user.role, actor: { kind: "user", userId: user.id } };
 });
 

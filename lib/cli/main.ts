@@ -3,8 +3,10 @@
  * `db:migrate`, `db:seed`, `demo` and `start` scripts. Commands act through the same
  * services as the web app, as the operator (`cli` in the audit log).
  */
+import { getDb, migrateDatabase } from "@/db/client";
 import { EnvError } from "@/lib/config/env";
 import { isServiceError } from "@/lib/services/errors";
+import { parseOptions } from "./args";
 import { UsageError } from "./errors";
 import { runDemo, runDev, runMigrate, runSeed, runStart } from "./server";
 import { runTokenCommand } from "./tokens";
@@ -12,9 +14,9 @@ import { runUserCommand } from "./users";
 
 const USAGE = `Usage: npm run cli -- <command>
   user add --email E --name N --role admin|editor|contributor [--password P]
-  user list | user disable --email E | user enable --email E | user role --email E --role R
+  user list | user disable --email E | user enable --email E | user role --email E --role R | user unlock --email E
   token create --email E [--name label] | token revoke --id N | --token T
-  migrate | seed | demo | start | dev`;
+  migrate | seed [--force] | demo | start | dev`;
 
 const out = (line: string) => console.log(line);
 
@@ -24,16 +26,18 @@ export async function main(argv: string[]): Promise<number> {
   try {
     switch (command) {
       case "user":
+        migrateDatabase(getDb());
         await runUserCommand(rest, out);
         return 0;
       case "token":
+        migrateDatabase(getDb());
         await runTokenCommand(rest, out);
         return 0;
       case "migrate":
         runMigrate(out);
         return 0;
       case "seed":
-        await runSeed(out);
+        await runSeed(out, parseOptions(rest, { force: "boolean" }).force ?? false);
         return 0;
       case "demo":
         return await runDemo(out);

@@ -15,10 +15,10 @@ export function runMigrate(out: (line: string) => void): void {
   out(`Database ready: ${env.databaseFile}`);
 }
 
-/** Loads the demo data (idempotent). */
-export async function runSeed(out: (line: string) => void): Promise<void> {
+/** Loads the demo data (idempotent); refuses a database with real accounts unless forced. */
+export async function runSeed(out: (line: string) => void, force = false): Promise<void> {
   runMigrate(out);
-  const report = await seedDemo(getDb());
+  const report = await seedDemo(getDb(), { force });
   out(
     `Demo data: ${report.usersAdded} accounts and ${report.ratingsAdded} ratings added; ` +
       (report.documentAdded ? "demo article, claims, dispute, evidence and verdicts loaded." : "demo article already present."),

@@ -2,7 +2,7 @@ import { systemActor } from "@/lib/auth/actor";
 import { createApiToken } from "@/lib/services/tokens/create-token";
 import { revokeApiToken } from "@/lib/services/tokens/revoke-token";
 import { UsageError } from "./errors";
-import { parse } from "./users";
+import { parseOptions } from "./args";
 
 const USAGE = `token create --email E [--name label]
 token revoke --id N | --token T`;
@@ -12,7 +12,7 @@ export async function runTokenCommand(args: string[], out: (line: string) => voi
   const [sub, ...rest] = args;
   const actor = systemActor();
   if (sub === "create") {
-    const { values } = parse(rest, { email: "string", name: "string" });
+    const values = parseOptions(rest, { email: "string", name: "string" });
     if (!values.email) throw new UsageError("--email is required");
     const { token, record } = createApiToken(actor, { forEmail: values.email, ...(values.name ? { name: values.name } : {}) });
     out(token);
@@ -20,7 +20,7 @@ export async function runTokenCommand(args: string[], out: (line: string) => voi
     return;
   }
   if (sub === "revoke") {
-    const { values } = parse(rest, { id: "string", token: "string" });
+    const values = parseOptions(rest, { id: "string", token: "string" });
     if (!values.id === !values.token) throw new UsageError("give exactly one of --id N or --token T");
     const record = revokeApiToken(actor, values.id ? { tokenId: values.id } : { token: values.token });
     out(`Revoked token ${record.id} ("${record.name}", ${record.tokenPrefix}…).`);

@@ -18,7 +18,6 @@ const envSchema = z
     ORG_URL: httpUrl.optional(),
     /** Comma-separated host names or addresses that URL import may fetch although they are private or local. */
     IMPORT_ALLOW_HOSTS: z.string().optional(),
-    NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   })
   .transform((e) => {
     const publicBaseUrl = (e.PUBLIC_BASE_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, "");
@@ -29,7 +28,6 @@ const envSchema = z
       publicBaseUrl,
       orgName: e.ORG_NAME,
       orgUrl: e.ORG_URL ?? publicBaseUrl,
-      nodeEnv: e.NODE_ENV,
       importAllowHosts: (e.IMPORT_ALLOW_HOSTS ?? "").split(",").map((h) => h.trim()).filter(Boolean),
     };
   });

@@ -6,6 +6,11 @@ export function requiredString() {
   return z.string({ error: (issue) => (issue.input === undefined ? "is required" : "must be text") });
 }
 
+/** The form emails are stored and compared in. */
+export function normaliseEmail(email: string): string {
+  return email.trim().toLowerCase().slice(0, 254);
+}
+
 /** A normalised email address (trimmed, lower-cased). */
 export const emailSchema = requiredString()
   .trim()
@@ -23,8 +28,11 @@ export const passwordSchema = requiredString()
   .min(12, "must be at least 12 characters")
   .max(200, "must be at most 200 characters");
 
-/** A positive integer id, from JSON or from a path or form string. */
-export const idSchema = z.coerce.number({ error: "must be a number" }).int().positive();
+/** A positive integer id: a JSON number, or a string of digits from a path or a form. */
+export const idSchema = z.union(
+  [z.number().int().positive(), z.string().regex(/^[1-9][0-9]{0,14}$/).transform(Number)],
+  { error: "must be a positive whole number" },
+);
 
 /** An optimistic-lock version sent back with an edit. */
 export const versionSchema = z.number({ error: "must be the record's version number" }).int().positive();

@@ -36,3 +36,15 @@ test("health and the public rating scale answer without sign-in", async ({ reque
     "True", "Mostly true", "Mixed", "Misleading", "Mostly false", "False", "Unverifiable",
   ]);
 });
+
+test("the session cookie works for same-origin API calls and is refused for cross-site writes", async ({ page }) => {
+  await signIn(page, "editor@claimdesk.test");
+  await expect(page).toHaveURL(/\/editor$/);
+  const me = await page.request.get("/api/v1/me");
+  expect((await me.json()).user.email).toBe("editor@claimdesk.test");
+  const sameSite = await page.request.post("/api/v1/tokens", { data: { name: "from the page" }, headers: { origin: new URL(page.url()).origin } });
+  expect(sameSite.status()).toBe(201);
+  const crossSite = await page.request.post("/api/v1/tokens", { data: { name: "csrf" }, headers: { origin: "https://evil.example" } });
+  expect(crossSite.status()).toBe(403);
+  expect((await crossSite.json()).error.message).toMatch(/Cross-site/);
+});

@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -39,10 +40,22 @@ export async function insertUser(db: DB, email: string, role: Role, opts: { disa
   return { kind: "user", userId: row.id };
 }
 
-/** Row counts of every table, to prove a refused call changed nothing. */
-export function tableCounts(db: DB): Record<string, number> {
+// Bookkeeping that any authenticated request may touch, refused or not.
+const VOLATILE: Record<string, string[]> = { api_tokens: ["last_used_at"] };
+
+/**
+ * Every table's row count and a hash of its whole content, to prove that a refused call
+ * changed nothing (an UPDATE leaves the count alone but not the hash).
+ */
+export function tableSnapshot(db: DB): Record<string, { rows: number; hash: string }> {
   const tables = db.all<{ name: string }>(
     sql`select name from sqlite_master where type = 'table' and name not like 'sqlite_%' and name not like '__drizzle%' order by name`,
   );
-  return Object.fromEntries(tables.map(({ name }) => [name, db.get<{ n: number }>(sql.raw(`select count(*) as n from "${name}"`))!.n]));
+  return Object.fromEntries(
+    tables.map(({ name }) => {
+      const rows = db.all<Record<string, unknown>>(sql.raw(`select * from "${name}" order by rowid`));
+      for (const row of rows) for (const column of VOLATILE[name] ?? []) delete row[column];
+      return [name, { rows: rows.length, hash: createHash("sha256").update(JSON.stringify(rows)).digest("hex") }];
+    }),
+  );
 }

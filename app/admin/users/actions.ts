@@ -19,12 +19,19 @@ export const createUserAction = formAction(async (user, form) => {
   };
 });
 
+const INTENTS = {
+  role: (form: FormData) => ({ role: field(form, "role") }),
+  disable: () => ({ disabled: true }),
+  enable: () => ({ disabled: false }),
+} as const;
+
 export const updateUserAction = formAction(async (user, form) => {
   const intent = field(form, "intent");
+  if (intent !== "role" && intent !== "disable" && intent !== "enable") return { message: "Choose what to change." };
   const updated = updateUser(user.actor, {
     userId: field(form, "userId"),
     version: Number(field(form, "version")),
-    ...(intent === "role" ? { role: field(form, "role") } : { disabled: intent === "disable" }),
+    ...INTENTS[intent](form),
   });
   revalidatePath("/admin/users");
   return { ok: true, message: `${updated.email} is now ${updated.disabled ? "disabled" : "active"}, ${updated.role}.` };

@@ -1,6 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { signOut } from "@/lib/auth";
 import { field, formAction } from "@/lib/auth/form-action";
 import { createApiToken } from "@/lib/services/tokens/create-token";
 import { revokeApiToken } from "@/lib/services/tokens/revoke-token";
@@ -23,5 +24,7 @@ export const changePasswordAction = formAction(async (user, form) => {
     currentPassword: field(form, "currentPassword") ?? "",
     newPassword: field(form, "newPassword") ?? "",
   });
-  return { ok: true, message: "Password changed." };
+  // Every session of the account has ended, this one too: sign in again with the new password.
+  await signOut({ redirectTo: "/login?notice=password-changed" });
+  return { ok: true };
 });

@@ -2,13 +2,16 @@ import { and, asc, eq, gte, lt } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { loginFailures, users, type Role } from "@/db/schema";
 import { getDecoyHash, verifyPassword } from "@/lib/auth/password";
+import { normaliseEmail } from "@/lib/validation/common";
 
 /** Failures allowed for one account within the window before sign-in is refused. */
 export const MAX_FAILURES = 5;
 export const FAILURE_WINDOW_MS = 15 * 60_000;
 
+export type AuthUser = { id: number; email: string; name: string; role: Role; sessionVersion: number };
+
 export type AuthResult =
-  | { ok: true; user: { id: number; email: string; name: string; role: Role } }
+  | { ok: true; user: AuthUser }
   | { ok: false; reason: "invalid" }
   | { ok: false; reason: "locked"; retryAfterSeconds: number };
 
@@ -17,34 +20,46 @@ export type AuthResult =
  * FAILURE_WINDOW_MS, further attempts are refused (without checking the password) until
  * the oldest of those failures leaves the window. A disabled account cannot sign in, and
  * the answer does not say whether an account exists.
+ *
+ * Each attempt is counted as a failure *before* the password is checked (in one write
+ * transaction) and the count is cleared only on success, so parallel guesses cannot slip
+ * past the limit while argon2 runs.
  */
 export async function authenticate(rawEmail: string, password: string, now = Date.now()): Promise<AuthResult> {
-  const email = rawEmail.trim().toLowerCase().slice(0, 254);
+  const email = normaliseEmail(rawEmail);
   const db = getDb();
   const windowStart = new Date(now - FAILURE_WINDOW_MS);
 
-  const recent = db
-    .select({ at: loginFailures.attemptedAt })
-    .from(loginFailures)
-    .where(and(eq(loginFailures.email, email), gte(loginFailures.attemptedAt, windowStart)))
-    .orderBy(asc(loginFailures.attemptedAt))
-    .all();
-  if (recent.length >= MAX_FAILURES) {
-    const unlockAt = recent[recent.length - MAX_FAILURES]!.at.getTime() + FAILURE_WINDOW_MS;
-    return { ok: false, reason: "locked", retryAfterSeconds: Math.max(1, Math.ceil((unlockAt - now) / 1000)) };
-  }
+  const lock = db.transaction(
+    (tx) => {
+      tx.delete(loginFailures).where(lt(loginFailures.attemptedAt, windowStart)).run();
+      const recent = tx
+        .select({ at: loginFailures.attemptedAt })
+        .from(loginFailures)
+        .where(and(eq(loginFailures.email, email), gte(loginFailures.attemptedAt, windowStart)))
+        .orderBy(asc(loginFailures.attemptedAt))
+        .all();
+      if (recent.length >= MAX_FAILURES) {
+        const unlockAt = recent[recent.length - MAX_FAILURES]!.at.getTime() + FAILURE_WINDOW_MS;
+        return Math.max(1, Math.ceil((unlockAt - now) / 1000));
+      }
+      tx.insert(loginFailures).values({ email, attemptedAt: new Date(now) }).run();
+      return null;
+    },
+    { behavior: "immediate" },
+  );
+  if (lock !== null) return { ok: false, reason: "locked", retryAfterSeconds: lock };
 
   const user = db.select().from(users).where(eq(users.email, email)).get();
   const passwordOk = await verifyPassword(user?.passwordHash ?? (await getDecoyHash()), password);
-  if (!user || !passwordOk || user.disabledAt) {
-    db.transaction((tx) => {
-      tx.insert(loginFailures).values({ email, attemptedAt: new Date(now) }).run();
-      // Old failures no longer count; keep the table small.
-      tx.delete(loginFailures).where(lt(loginFailures.attemptedAt, windowStart)).run();
-    });
-    return { ok: false, reason: "invalid" };
-  }
+  if (!user || !passwordOk || user.disabledAt) return { ok: false, reason: "invalid" };
+
   db.delete(loginFailures).where(eq(loginFailures.email, email)).run();
-  return { ok: true, user: { id: user.id, email: user.email, name: user.name, role: user.role } };
+  const { id, name, role, sessionVersion } = user;
+  return { ok: true, user: { id, email: user.email, name, role, sessionVersion } };
 }
 
+/** Lifts a sign-in lock (the operator's answer to someone locking an account on purpose). */
+export function clearLoginFailures(rawEmail: string): number {
+  return getDb().delete(loginFailures).where(eq(loginFailures.email, normaliseEmail(rawEmail))).run().changes;
+}

@@ -1,9 +1,8 @@
-import { eq } from "drizzle-orm";
 import { z } from "zod";
-import { apiTokens, users } from "@/db/schema";
+import { findUserByEmail } from "@/db/queries/users";
+import { apiTokens } from "@/db/schema";
 import { authorize, type Actor } from "@/lib/auth/actor";
 import { displayPrefix, generateApiToken, hashApiToken } from "@/lib/auth/api-token";
-import { can } from "@/lib/auth/permissions";
 import { recordAudit } from "@/lib/services/audit";
 import { ServiceError } from "@/lib/services/errors";
 import { writeTransaction } from "@/lib/services/transaction";
@@ -13,7 +12,7 @@ import { toTokenView, type TokenView } from "./token-view";
 
 export const createTokenInput = z.strictObject({
   name: z.string().trim().min(1, "is required").max(80, "must be at most 80 characters").default("API token"),
-  /** Create the token for another account (admin or command line only). */
+  /** Create the token for another account: the command line only (an admin must not act as others). */
   forEmail: emailSchema.optional(),
 });
 
@@ -25,10 +24,10 @@ export function createApiToken(actor: Actor | null, raw: unknown): { token: stri
 
     let ownerId = who.id;
     if (input.forEmail !== undefined) {
-      if (!can(who.role, "users:manage")) {
-        throw new ServiceError("forbidden", "Only an admin may create a token for another account.");
+      if (actor?.kind !== "system") {
+        throw new ServiceError("forbidden", "Tokens are personal: each user creates their own (the operator can use the command line).");
       }
-      const owner = tx.select().from(users).where(eq(users.email, input.forEmail)).get();
+      const owner = findUserByEmail(tx, input.forEmail);
       if (!owner) throw new ServiceError("not_found", `No account with email ${input.forEmail}.`);
       if (owner.disabledAt) throw new ServiceError("conflict", `The account ${input.forEmail} is disabled.`);
       ownerId = owner.id;

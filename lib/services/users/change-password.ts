@@ -2,8 +2,9 @@ import { eq, sql } from "drizzle-orm";
 import { z } from "zod";
 import { getDb } from "@/db/client";
 import { users } from "@/db/schema";
-import { authorize, type Actor } from "@/lib/auth/actor";
-import { hashPassword, verifyPassword } from "@/lib/auth/password";
+import { authorize, authorizeAccount, type Actor } from "@/lib/auth/actor";
+import { hashPassword } from "@/lib/auth/password";
+import { authenticate } from "@/lib/services/auth/authenticate";
 import { recordAudit } from "@/lib/services/audit";
 import { ServiceError } from "@/lib/services/errors";
 import { writeTransaction } from "@/lib/services/transaction";
@@ -21,13 +22,19 @@ export const changePasswordInput = z
     path: ["newPassword"],
   });
 
-/** Changes the caller's own password, after checking the current one. */
+/**
+ * Changes the caller's own password, after checking the current one with the same
+ * lockout as sign-in. Every session of the account ends, this one included.
+ */
 export async function changeOwnPassword(actor: Actor | null, raw: unknown): Promise<void> {
-  const who = authorize(getDb(), actor, "account:own");
-  if (who.id === null) throw new ServiceError("bad_request", "The command line has no password; use `user add`.");
+  const who = authorizeAccount(getDb(), actor);
   const input = parseInput(changePasswordInput, raw);
   const user = getUserOrThrow(getDb(), who.id);
-  if (!(await verifyPassword(user.passwordHash, input.currentPassword))) {
+  const check = await authenticate(user.email, input.currentPassword);
+  if (!check.ok && check.reason === "locked") {
+    throw new ServiceError("rate_limited", `Too many wrong passwords: try again in ${Math.ceil(check.retryAfterSeconds / 60)} minutes.`);
+  }
+  if (!check.ok) {
     throw new ServiceError("validation_failed", "The current password is not right.", [
       { path: "currentPassword", message: "is not right" },
     ]);
@@ -36,7 +43,7 @@ export async function changeOwnPassword(actor: Actor | null, raw: unknown): Prom
   writeTransaction((tx) => {
     const me = authorize(tx, actor, "account:own");
     tx.update(users)
-      .set({ passwordHash, updatedAt: new Date(), version: sql`${users.version} + 1` })
+      .set({ passwordHash, sessionVersion: sql`${users.sessionVersion} + 1`, updatedAt: new Date(), version: sql`${users.version} + 1` })
       .where(eq(users.id, user.id))
       .run();
     recordAudit(tx, me, { action: "user.change_password", entityType: "user", entityId: user.id });

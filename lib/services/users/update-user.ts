@@ -1,6 +1,6 @@
-import { eq, sql } from "drizzle-orm";
+import { and, eq, isNull, sql } from "drizzle-orm";
 import { z } from "zod";
-import { users } from "@/db/schema";
+import { apiTokens, users } from "@/db/schema";
 import { authorize, type Actor } from "@/lib/auth/actor";
 import { recordAudit } from "@/lib/services/audit";
 import { ServiceError } from "@/lib/services/errors";
@@ -43,12 +43,19 @@ export function updateUser(actor: Actor | null, raw: unknown): UserView {
 
     const disabledAt =
       input.disabled === undefined ? before.disabledAt : input.disabled ? (before.disabledAt ?? new Date()) : null;
+    const isDisabling = disabledAt !== null && before.disabledAt === null;
+    // Disabling ends every session and revokes every token for good: enabling the account
+    // again does not bring them back.
+    const revokedTokens = isDisabling
+      ? tx.update(apiTokens).set({ revokedAt: new Date() }).where(and(eq(apiTokens.userId, before.id), isNull(apiTokens.revokedAt))).run().changes
+      : 0;
     const after = tx
       .update(users)
       .set({
         name: input.name ?? before.name,
         role: input.role ?? before.role,
         disabledAt,
+        sessionVersion: isDisabling ? sql`${users.sessionVersion} + 1` : before.sessionVersion,
         updatedAt: new Date(),
         version: sql`${users.version} + 1`,
       })
@@ -69,7 +76,7 @@ export function updateUser(actor: Actor | null, raw: unknown): UserView {
       entityType: "user",
       entityId: before.id,
       before: toUserView(before),
-      after: toUserView(after),
+      after: { ...toUserView(after), ...(revokedTokens ? { revokedTokens } : {}) },
     });
     return toUserView(after);
   });

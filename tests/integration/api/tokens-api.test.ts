@@ -4,6 +4,7 @@ import * as tokenRoute from "@/app/api/v1/tokens/[id]/route";
 import * as meRoute from "@/app/api/v1/me/route";
 import * as ratingRoute from "@/app/api/v1/rating-scale/route";
 import * as healthRoute from "@/app/api/health/route";
+import * as catchAll from "@/app/api/v1/[...path]/route";
 import { openDatabase, setDb } from "@/db/client";
 import { createApiToken } from "@/lib/services/tokens/create-token";
 import { createTestDb, insertUser } from "../../support/db";
@@ -43,6 +44,20 @@ describe("/api/v1/tokens", () => {
     expect(long.json.error.issues).toEqual([{ path: "name", message: "must be at most 80 characters" }]);
     const wrong = await callRoute(tokensRoute.POST, "POST", "/api/v1/tokens", { token: bootstrap, body: { name: 5 } });
     expect(wrong.json.error.issues[0].path).toBe("name");
+    const unknown = await callRoute(tokensRoute.POST, "POST", "/api/v1/tokens", { token: bootstrap, body: { name: "x", scope: "all" } });
+    expect(unknown.json.error.issues).toEqual([{ path: "scope", message: "is not a known field" }]);
+    const other = await callRoute(tokensRoute.POST, "POST", "/api/v1/tokens", { token: bootstrap, body: { forEmail: "admin@example.org" } });
+    expect(other.status).toBe(403);
+    const malformed = await callRoute(tokensRoute.POST, "POST", "/api/v1/tokens", { token: bootstrap, rawBody: "{" });
+    expect(malformed.status).toBe(400);
+  });
+});
+
+describe("unknown API paths", () => {
+  it("should answer 404 in the JSON error shape", async () => {
+    const res = await callRoute(catchAll.GET, "GET", "/api/v1/nothing-here");
+    expect(res.status).toBe(404);
+    expect(res.json.error).toMatchObject({ code: "not_found", message: "No API route GET /api/v1/nothing-here." });
   });
 });
 

@@ -4,7 +4,7 @@ import * as userRoute from "@/app/api/v1/users/[id]/route";
 import * as meRoute from "@/app/api/v1/me/route";
 import type { Actor } from "@/lib/auth/actor";
 import { createApiToken } from "@/lib/services/tokens/create-token";
-import { createTestDb, insertUser, tableCounts } from "../../support/db";
+import { createTestDb, insertUser, tableSnapshot } from "../../support/db";
 import { callRoute } from "../../support/http";
 
 let t: ReturnType<typeof createTestDb>;
@@ -22,9 +22,9 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-let before: Record<string, number>;
+let before: ReturnType<typeof tableSnapshot>;
 beforeEach(() => {
-  before = tableCounts(t.db);
+  before = tableSnapshot(t.db);
 });
 
 describe("POST /api/v1/users", () => {
@@ -41,7 +41,7 @@ describe("POST /api/v1/users", () => {
     const res = await callRoute(usersRoute.POST, "POST", "/api/v1/users", { token: tokens[who], body: valid });
     expect(res.status).toBe(403);
     expect(res.json.error.message).toMatch(/may not manage user accounts/);
-    expect(tableCounts(t.db)).toEqual(before);
+    expect(tableSnapshot(t.db)).toEqual(before);
   });
 
   it("should create the account for an admin and show the temporary password once", async () => {
@@ -69,7 +69,7 @@ describe("POST /api/v1/users", () => {
     expect(res.status).toBe(status);
     expect(Object.keys(res.json)).toEqual(["error"]);
     expect(JSON.stringify(res.json.error)).toContain(mention);
-    expect(tableCounts(t.db)).toEqual(before);
+    expect(tableSnapshot(t.db)).toEqual(before);
   });
 });
 
@@ -85,6 +85,23 @@ describe("PATCH /api/v1/users/{id}", () => {
     expect(back.status).toBe(200);
   });
 
+  const badPatches: [string, { rawBody?: string; body?: unknown }, number, string][] = [
+    ["malformed JSON", { rawBody: "{role:" }, 400, "not valid JSON"],
+    ["a wrong type", { body: { disabled: "yes" } }, 422, "disabled"],
+    ["an unknown field", { body: { passwordHash: "x" } }, 422, "passwordHash"],
+    ["an over-long name", { body: { name: "n".repeat(121) } }, 422, "name"],
+    ["an unknown role", { body: { role: "root" } }, 422, "role"],
+    ["nothing to change", { body: {} }, 422, "at least one"],
+    ["a version that is not a number", { body: { name: "X", version: "1" } }, 422, "version"],
+  ];
+  it.each(badPatches)("should answer %s with %i naming the problem, changing nothing", async (_label, call, status, mention) => {
+    const id = String(contributorActor.userId);
+    const res = await callRoute(userRoute.PATCH, "PATCH", `/api/v1/users/${id}`, { token: tokens.admin, params: { id }, ...call });
+    expect(res.status).toBe(status);
+    expect(JSON.stringify(res.json.error)).toContain(mention);
+    expect(tableSnapshot(t.db)).toEqual(before);
+  });
+
   it("should answer 404 for an unknown id and 422 for a non-numeric one", async () => {
     const missing = await callRoute(userRoute.PATCH, "PATCH", "/api/v1/users/999", { token: tokens.admin, params: { id: "999" }, body: { name: "X" } });
     expect(missing.status).toBe(404);
@@ -93,7 +110,7 @@ describe("PATCH /api/v1/users/{id}", () => {
     expect(bad.json.error.issues[0].path).toBe("userId");
   });
 
-  it("should stop a disabled account's token at its next request", async () => {
+  it("should stop a disabled account's token at its next request, for good", async () => {
     const id = String(contributorActor.userId);
     expect((await callRoute(meRoute.GET, "GET", "/api/v1/me", { token: tokens.contributor })).status).toBe(200);
     const res = await callRoute(userRoute.PATCH, "PATCH", `/api/v1/users/${id}`, { token: tokens.admin, params: { id }, body: { disabled: true } });
@@ -101,7 +118,7 @@ describe("PATCH /api/v1/users/{id}", () => {
     const me = await callRoute(meRoute.GET, "GET", "/api/v1/me", { token: tokens.contributor });
     expect(me.status).toBe(401);
     await callRoute(userRoute.PATCH, "PATCH", `/api/v1/users/${id}`, { token: tokens.admin, params: { id }, body: { disabled: false } });
-    expect((await callRoute(meRoute.GET, "GET", "/api/v1/me", { token: tokens.contributor })).status).toBe(200);
+    expect((await callRoute(meRoute.GET, "GET", "/api/v1/me", { token: tokens.contributor })).status).toBe(401);
   });
 });
 

@@ -63,10 +63,22 @@ describe("npm run cli", () => {
     [["token", "create", "--email", "ghost@example.org"], /No account with email ghost@example.org/, 1],
     [["token", "revoke"], /give exactly one of --id N or --token T/, 2],
     [["user", "fly"], /unknown command 'user fly'/, 2],
+    [["user", "disable", "--email", "x@example.org", "--role", "admin"], /Unknown option '--role'/, 2],
     [["launch"], /unknown command 'launch'/, 2],
   ])("should refuse %j with a message and a non-zero exit", async (argv, message, code) => {
     expect(await main(argv)).toBe(code);
     expect(errors.join("\n")).toMatch(message);
+  });
+});
+
+describe("npm run cli -- user unlock", () => {
+  it("should clear the sign-in failures of an account", async () => {
+    await main(["user", "add", "--email", "e@example.org", "--name", "E", "--role", "editor", "--password", "a very long password"]);
+    for (let i = 0; i < 5; i++) await authenticate("e@example.org", "wrong");
+    expect((await authenticate("e@example.org", "a very long password")).ok).toBe(false);
+    expect(await main(["user", "unlock", "--email", "e@example.org"])).toBe(0);
+    expect(lines.at(-1)).toMatch(/sign-in unlocked \(5 recent failures cleared\)/);
+    expect((await authenticate("e@example.org", "a very long password")).ok).toBe(true);
   });
 });
 

@@ -5,7 +5,9 @@ import { seedDemo } from "@/db/seed";
 import { DEMO_PASSWORD } from "@/db/seed-data/demo";
 import { sliceCodePoints } from "@/lib/anchoring/code-points";
 import { authenticate } from "@/lib/services/auth/authenticate";
-import { createTestDb, tableCounts } from "../../support/db";
+import { setDb } from "@/db/client";
+import { getLatestPublishedVerdicts } from "@/db/queries/public-verdicts";
+import { createTestDb, insertUser, tableSnapshot } from "../../support/db";
 
 let t: ReturnType<typeof createTestDb>;
 beforeAll(async () => {
@@ -47,8 +49,31 @@ describe("demo seed", () => {
   });
 
   it("should not duplicate anything when run again", async () => {
-    const before = tableCounts(t.db);
+    const before = tableSnapshot(t.db);
     expect(await seedDemo(t.db)).toEqual({ usersAdded: 0, ratingsAdded: 0, documentAdded: false });
-    expect(tableCounts(t.db)).toEqual(before);
+    expect(tableSnapshot(t.db)).toEqual(before);
+  });
+
+  it("should list only the published verdict publicly", () => {
+    const latest = getLatestPublishedVerdicts();
+    expect(latest.map((v) => v.rating)).toEqual(["False"]);
+    expect(JSON.stringify(latest)).not.toContain("emptied of patients"); // the verdict in review
+    expect(JSON.stringify(latest)).not.toContain("17 injured"); // the draft
+  });
+});
+
+describe("demo seed on a real deployment", () => {
+  it("should refuse to add demo accounts to a database with real accounts, unless forced", async () => {
+    const real = createTestDb();
+    try {
+      await insertUser(real.db, "chief@newsroom.example", "admin");
+      const before = tableSnapshot(real.db);
+      await expect(seedDemo(real.db)).rejects.toThrow(/real accounts/);
+      expect(tableSnapshot(real.db)).toEqual(before);
+      expect((await seedDemo(real.db, { force: true })).usersAdded).toBe(4);
+    } finally {
+      real.close();
+      setDb(t.db);
+    }
   });
 });

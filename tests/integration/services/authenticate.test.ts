@@ -1,11 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { authenticate, FAILURE_WINDOW_MS, MAX_FAILURES } from "@/lib/services/auth/authenticate";
+import { authenticate, clearLoginFailures, FAILURE_WINDOW_MS, MAX_FAILURES } from "@/lib/services/auth/authenticate";
 import { createTestDb, insertUser, TEST_PASSWORD } from "../../support/db";
 
 let t: ReturnType<typeof createTestDb>;
 beforeEach(async () => {
   t = createTestDb();
   await insertUser(t.db, "ed@example.org", "editor");
+  await insertUser(t.db, "other@example.org", "editor");
   await insertUser(t.db, "gone@example.org", "editor", { disabled: true });
 });
 afterEach(() => t.close());
@@ -30,7 +31,7 @@ describe("authenticate", () => {
     const locked = await authenticate("ed@example.org", TEST_PASSWORD, t0 + 10_000);
     expect(locked).toEqual({ ok: false, reason: "locked", retryAfterSeconds: FAILURE_WINDOW_MS / 1000 - 10 });
     // Another account is not affected.
-    expect((await authenticate("nobody@example.org", "x", t0 + 10_000)).ok).toBe(false);
+    expect((await authenticate("other@example.org", TEST_PASSWORD, t0 + 10_000)).ok).toBe(true);
     // Once the first failure leaves the window, one more attempt is allowed.
     expect((await authenticate("ed@example.org", TEST_PASSWORD, t0 + FAILURE_WINDOW_MS + 1)).ok).toBe(true);
   });
@@ -46,5 +47,20 @@ describe("authenticate", () => {
     const t0 = Date.now();
     for (let i = 0; i < MAX_FAILURES; i++) await authenticate("nobody@example.org", "x", t0);
     expect(await authenticate("nobody@example.org", "x", t0 + 1)).toMatchObject({ ok: false, reason: "locked" });
+  });
+
+  it("should not let parallel guesses past the limit while passwords are being checked", async () => {
+    const guesses = Array.from({ length: 40 }, (_, i) => (i === 37 ? TEST_PASSWORD : `guess-${i}`));
+    const results = await Promise.all(guesses.map((p) => authenticate("ed@example.org", p)));
+    const reasons = results.map((r) => (r.ok ? "ok" : r.reason));
+    expect(reasons.filter((r) => r === "invalid")).toHaveLength(MAX_FAILURES);
+    expect(reasons.filter((r) => r === "locked")).toHaveLength(40 - MAX_FAILURES);
+  });
+
+  it("should lift the lock when the operator clears it", async () => {
+    for (let i = 0; i < MAX_FAILURES; i++) await authenticate("ed@example.org", "wrong");
+    expect((await authenticate("ed@example.org", TEST_PASSWORD)).ok).toBe(false);
+    expect(clearLoginFailures("ED@example.org")).toBe(MAX_FAILURES);
+    expect((await authenticate("ed@example.org", TEST_PASSWORD)).ok).toBe(true);
   });
 });

@@ -53,12 +53,15 @@ describe("API tokens", () => {
     expect(t.db.select().from(auditEvents).all().map((e) => e.action)).toEqual(["token.create", "token.revoke"]);
   });
 
-  it("should stop a disabled account's tokens at once, and restore them when enabled", () => {
-    const { token } = createApiToken(contributor, {});
+  it("should revoke a disabled account's tokens for good: enabling it again does not revive them", () => {
+    const { token, record } = createApiToken(contributor, {});
     updateUser(admin, { userId: contributor.userId, disabled: true });
     expect(verifyApiToken(token)).toBeNull();
     updateUser(admin, { userId: contributor.userId, disabled: false });
-    expect(verifyApiToken(token)).not.toBeNull();
+    expect(verifyApiToken(token)).toBeNull();
+    expect(listOwnTokens(contributor).find((t) => t.id === record.id)?.revokedAt).toBeInstanceOf(Date);
+    const event = t.db.select().from(auditEvents).where(eq(auditEvents.action, "user.disable")).get();
+    expect(event?.after).toMatchObject({ disabled: true, revokedTokens: 1 });
   });
 
   it("should let only the owner or an admin revoke a token", async () => {
@@ -69,10 +72,11 @@ describe("API tokens", () => {
     expect(revokeApiToken(admin, { token }).revokedAt).toBeInstanceOf(Date);
   });
 
-  it("should let the command line create a token for a named account, but not a contributor", () => {
+  it("should let only the command line create a token for another account, not even an admin", () => {
     const { record } = createApiToken(systemActor(), { forEmail: "C@example.org", name: "script" });
     expect(record.userId).toBe(contributor.userId);
-    expect(() => createApiToken(contributor, { forEmail: "admin@example.org" })).toThrow(/Only an admin/);
+    expect(() => createApiToken(contributor, { forEmail: "admin@example.org" })).toThrow(/Tokens are personal/);
+    expect(() => createApiToken(admin, { forEmail: "c@example.org" })).toThrow(/Tokens are personal/);
     expect(() => createApiToken(systemActor(), {})).toThrow(/Name the account/);
   });
 });

@@ -7,7 +7,7 @@ import { isServiceError } from "@/lib/services/errors";
 import { createUser } from "@/lib/services/users/create-user";
 import { changeOwnPassword } from "@/lib/services/users/change-password";
 import { updateUser } from "@/lib/services/users/update-user";
-import { createTestDb, insertUser, tableCounts, TEST_PASSWORD } from "../../support/db";
+import { createTestDb, insertUser, tableSnapshot, TEST_PASSWORD } from "../../support/db";
 
 let t: ReturnType<typeof createTestDb>;
 let admin: Actor & { userId: number };
@@ -50,29 +50,29 @@ describe("createUser", () => {
   });
 
   it("should refuse a duplicate email with 409 and change nothing", async () => {
-    const before = tableCounts(t.db);
+    const before = tableSnapshot(t.db);
     const err = await expectServiceError(createUser(admin, { email: "ADMIN@example.org", name: "Again", role: "editor" }), "conflict");
     expect((err as { issues: unknown }).issues).toEqual([{ path: "email", message: "is already in use" }]);
-    expect(tableCounts(t.db)).toEqual(before);
+    expect(tableSnapshot(t.db)).toEqual(before);
   });
 
   it("should name every bad field", async () => {
-    const before = tableCounts(t.db);
+    const before = tableSnapshot(t.db);
     const err = await expectServiceError(
       createUser(admin, { email: "not-an-email", name: "x".repeat(121), role: "boss", extra: 1 }),
       "validation_failed",
     );
     const paths = (err as { issues: { path: string }[] }).issues.map((i) => i.path).sort();
     expect(paths).toEqual(["email", "extra", "name", "role"]);
-    expect(tableCounts(t.db)).toEqual(before);
+    expect(tableSnapshot(t.db)).toEqual(before);
   });
 
   it("should leave neither the account nor its audit event when the transaction fails", async () => {
     t.db.run(sql`create trigger fail_audit before insert on audit_events when new.action = 'user.create'
       begin select raise(abort, 'audit store unavailable'); end`);
-    const before = tableCounts(t.db);
+    const before = tableSnapshot(t.db);
     await expect(createUser(admin, { email: "x@example.org", name: "X", role: "editor" })).rejects.toThrow(/audit store unavailable/);
-    expect(tableCounts(t.db)).toEqual(before);
+    expect(tableSnapshot(t.db)).toEqual(before);
     expect(t.db.select().from(users).where(eq(users.email, "x@example.org")).get()).toBeUndefined();
   });
 });
@@ -110,9 +110,9 @@ describe("updateUser", () => {
   it("should refuse a stale version with 409", async () => {
     const editor = await insertUser(t.db, "ed@example.org", "editor");
     updateUser(admin, { userId: editor.userId, name: "Ed", version: 1 });
-    const before = tableCounts(t.db);
+    const before = tableSnapshot(t.db);
     await expectServiceError(() => updateUser(admin, { userId: editor.userId, role: "admin", version: 1 }), "conflict");
-    expect(tableCounts(t.db)).toEqual(before);
+    expect(tableSnapshot(t.db)).toEqual(before);
     expect(t.db.select().from(users).where(eq(users.id, editor.userId)).get()?.role).toBe("editor");
   });
 

@@ -10,7 +10,6 @@ describe("parseEnv", () => {
       publicBaseUrl: "http://localhost:3000",
       orgName: "Claimdesk",
       orgUrl: "http://localhost:3000",
-      nodeEnv: "development",
       importAllowHosts: [],
     });
   });

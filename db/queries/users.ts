@@ -1,0 +1,9 @@
+import { eq } from "drizzle-orm";
+import type { DB, Tx } from "@/db/client";
+import { users, type User } from "@/db/schema";
+import { normaliseEmail } from "@/lib/validation/common";
+
+/** The account with this email (compared normalised), or undefined. */
+export function findUserByEmail(db: DB | Tx, email: string): User | undefined {
+  return db.select().from(users).where(eq(users.email, normaliseEmail(email))).get();
+}

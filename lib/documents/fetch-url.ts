@@ -69,10 +69,13 @@ function checkUrl(raw: string | URL, allow: ReadonlySet<string>): URL {
  * checked again), 10 s for the whole exchange, at most 5 MB, and only HTML, plain text or
  * Markdown. Private and loopback addresses are refused unless `allowHosts` names them.
  */
-export async function fetchPage(rawUrl: string, allowHosts: readonly string[] = []): Promise<FetchedPage> {
+export async function fetchPage(
+  rawUrl: string,
+  { allowHosts = [], timeoutMs = FETCH_LIMITS.timeoutMs }: { allowHosts?: readonly string[]; timeoutMs?: number } = {},
+): Promise<FetchedPage> {
   const allow = new Set(allowHosts.map((h) => h.trim().toLowerCase()).filter(Boolean));
   const dispatcher = new Agent({ connect: { lookup: guardedLookup(allow) } });
-  const signal = AbortSignal.timeout(FETCH_LIMITS.timeoutMs);
+  const signal = AbortSignal.timeout(timeoutMs);
   try {
     let url = checkUrl(rawUrl, allow);
     for (let hop = 0; ; hop++) {
@@ -108,7 +111,7 @@ export async function fetchPage(rawUrl: string, allowHosts: readonly string[] = 
       return { body: decode(bytes, charset), kind, url: url.toString() };
     }
   } catch (e) {
-    throw explain(e, signal);
+    throw explain(e, signal, timeoutMs);
   } finally {
     void dispatcher.close();
   }
@@ -137,9 +140,9 @@ function decode(bytes: Uint8Array, charset: string): string {
   }
 }
 
-function explain(e: unknown, signal: AbortSignal): FetchRefused {
+function explain(e: unknown, signal: AbortSignal, timeoutMs: number): FetchRefused {
   if (e instanceof FetchRefused) return e;
-  if (signal.aborted) return new FetchRefused(`did not answer within ${FETCH_LIMITS.timeoutMs / 1000} seconds`);
+  if (signal.aborted) return new FetchRefused(`did not answer within ${timeoutMs / 1000} seconds`);
   const cause = (e as { cause?: unknown })?.cause;
   if (cause instanceof BlockedAddress) return new FetchRefused(`points to a private or local address (${cause.message}), which is refused`);
   const code = (cause as { code?: string })?.code;

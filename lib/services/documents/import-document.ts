@@ -70,7 +70,7 @@ export async function importDocument(actor: Actor | null, raw: unknown): Promise
 async function prepare(input: z.output<typeof importDocumentInput>): Promise<PreparedDocument> {
   try {
     if (input.url) {
-      const page = await fetchPage(input.url, getEnv().importAllowHosts);
+      const page = await fetchPage(input.url, { allowHosts: getEnv().importAllowHosts });
       return prepareDocument(page.body, page.kind, page.url);
     }
     return prepareDocument(input.text!, input.format);

@@ -1,0 +1,73 @@
+import { asc, count, desc, eq, like, or } from "drizzle-orm";
+import { getDb } from "@/db/client";
+import { claimants, claims, disputeAccounts, disputes, documents, type Dispute } from "@/db/schema";
+import { getVerdictStatuses, type VerdictStatus } from "./claim-status";
+
+/** Disputes, newest first, with how many accounts each has. */
+export function listDisputes(): (Pick<Dispute, "id" | "slug" | "question" | "eventDate" | "updatedAt"> & { accounts: number })[] {
+  return getDb()
+    .select({
+      id: disputes.id,
+      slug: disputes.slug,
+      question: disputes.question,
+      eventDate: disputes.eventDate,
+      updatedAt: disputes.updatedAt,
+      accounts: count(disputeAccounts.id),
+    })
+    .from(disputes)
+    .leftJoin(disputeAccounts, eq(disputeAccounts.disputeId, disputes.id))
+    .groupBy(disputes.id)
+    .orderBy(desc(disputes.updatedAt))
+    .all();
+}
+
+export type DisputeAccount = {
+  claimId: number;
+  label: string;
+  statement: string;
+  quote: string;
+  claimant: string;
+  documentId: number;
+  documentTitle: string;
+  verdict: VerdictStatus | null;
+};
+
+/** One dispute with its accounts side by side (in their order); null if there is none. */
+export function getDisputeWithAccounts(disputeId: number): { dispute: Dispute; accounts: DisputeAccount[] } | null {
+  const db = getDb();
+  const dispute = db.select().from(disputes).where(eq(disputes.id, disputeId)).get();
+  if (!dispute) return null;
+  const rows = db
+    .select({
+      claimId: claims.id,
+      label: disputeAccounts.label,
+      statement: claims.statement,
+      quote: claims.quote,
+      claimant: claimants.name,
+      documentId: documents.id,
+      documentTitle: documents.title,
+    })
+    .from(disputeAccounts)
+    .innerJoin(claims, eq(claims.id, disputeAccounts.claimId))
+    .innerJoin(claimants, eq(claimants.id, claims.claimantId))
+    .innerJoin(documents, eq(documents.id, claims.documentId))
+    .where(eq(disputeAccounts.disputeId, disputeId))
+    .orderBy(asc(disputeAccounts.position))
+    .all();
+  const statuses = getVerdictStatuses(rows.map((r) => r.claimId));
+  return { dispute, accounts: rows.map((r) => ({ ...r, verdict: statuses.get(r.claimId) ?? null })) };
+}
+
+/** Claims from any document whose statement, quote or claimant matches `q` (to add as accounts). */
+export function searchClaims(q: string, limit = 20) {
+  const pattern = `%${q.trim()}%`;
+  return getDb()
+    .select({ id: claims.id, statement: claims.statement, claimant: claimants.name, documentTitle: documents.title })
+    .from(claims)
+    .innerJoin(claimants, eq(claimants.id, claims.claimantId))
+    .innerJoin(documents, eq(documents.id, claims.documentId))
+    .where(or(like(claims.statement, pattern), like(claims.quote, pattern), like(claimants.name, pattern)))
+    .orderBy(desc(claims.createdAt))
+    .limit(limit)
+    .all();
+}

@@ -1,0 +1,100 @@
+import { and, asc, count, desc, eq, sql } from "drizzle-orm";
+import { getDb } from "@/db/client";
+import { claimants, claims, documentRevisions, documents, type AnchorStatus, type Document } from "@/db/schema";
+import { getClaimDisputes, getVerdictStatuses, type ClaimDispute, type VerdictStatus } from "./claim-status";
+
+export type DocumentListItem = Pick<Document, "id" | "slug" | "title" | "publisher" | "publishedAt" | "updatedAt"> & {
+  claims: number;
+  needsAttention: number;
+};
+
+/** Documents, most recently changed first, with their claim counts. */
+export function listDocuments(limit = 200): DocumentListItem[] {
+  return getDb()
+    .select({
+      id: documents.id,
+      slug: documents.slug,
+      title: documents.title,
+      publisher: documents.publisher,
+      publishedAt: documents.publishedAt,
+      updatedAt: documents.updatedAt,
+      claims: count(claims.id),
+      needsAttention: sql<number>`coalesce(sum(${claims.anchorStatus} != 'anchored'), 0)`,
+    })
+    .from(documents)
+    .leftJoin(claims, eq(claims.documentId, documents.id))
+    .groupBy(documents.id)
+    .orderBy(desc(documents.updatedAt))
+    .limit(limit)
+    .all();
+}
+
+export type EditorClaim = {
+  id: number;
+  slug: string;
+  version: number;
+  revision: number;
+  start: number;
+  end: number;
+  quote: string;
+  statement: string;
+  claimedAt: string | null;
+  anchorStatus: AnchorStatus;
+  claimant: { id: number; name: string };
+  verdict: VerdictStatus | null;
+  disputes: ClaimDispute[];
+};
+
+export type EditorDocument = { doc: Document; text: string; claims: EditorClaim[] };
+
+/** A document with its current text and every claim (in text order), for the annotator and the API. */
+export function getEditorDocument(documentId: number): EditorDocument | null {
+  const db = getDb();
+  const doc = db.select().from(documents).where(eq(documents.id, documentId)).get();
+  if (!doc) return null;
+  const text = getRevisionText(doc.id, doc.currentRevision)!;
+  const rows = db
+    .select({
+      id: claims.id,
+      slug: claims.slug,
+      version: claims.version,
+      revision: claims.revision,
+      start: claims.start,
+      end: claims.end,
+      quote: claims.quote,
+      statement: claims.statement,
+      claimedAt: claims.claimedAt,
+      anchorStatus: claims.anchorStatus,
+      claimantId: claimants.id,
+      claimantName: claimants.name,
+    })
+    .from(claims)
+    .innerJoin(claimants, eq(claimants.id, claims.claimantId))
+    .where(eq(claims.documentId, doc.id))
+    .orderBy(asc(claims.start), asc(claims.id))
+    .all();
+  const ids = rows.map((r) => r.id);
+  const statuses = getVerdictStatuses(ids);
+  const disputes = getClaimDisputes(ids);
+  return {
+    doc,
+    text,
+    claims: rows.map(({ claimantId, claimantName, ...c }) => ({
+      ...c,
+      claimant: { id: claimantId, name: claimantName },
+      verdict: statuses.get(c.id) ?? null,
+      disputes: disputes.get(c.id) ?? [],
+    })),
+  };
+}
+
+/** The text of one revision of a document, or null. */
+export function getRevisionText(documentId: number, revision: number): string | null {
+  return (
+    getDb()
+      .select({ text: documentRevisions.text })
+      .from(documentRevisions)
+      .where(and(eq(documentRevisions.documentId, documentId), eq(documentRevisions.revision, revision)))
+      .get()?.text ?? null
+  );
+}

@@ -1,0 +1,43 @@
+import { eq, sql } from "drizzle-orm";
+import { z } from "zod";
+import { claimants } from "@/db/schema";
+import { authorize, type Actor } from "@/lib/auth/actor";
+import { recordAudit } from "@/lib/services/audit";
+import { ServiceError } from "@/lib/services/errors";
+import { writeTransaction } from "@/lib/services/transaction";
+import { assertVersion } from "@/lib/services/versioning";
+import { idSchema, versionSchema } from "@/lib/validation/common";
+import { parseInput, sentFields } from "@/lib/validation/parse";
+import { claimantFields } from "./claimant-input";
+
+export const updateClaimantInput = z.strictObject({
+  claimantId: idSchema,
+  version: versionSchema.optional(),
+  name: claimantFields.name.optional(),
+  description: claimantFields.description,
+  sameAs: claimantFields.sameAs,
+});
+
+/** Edits a claimant's name, role/affiliation or sameAs URL (contributor+); the slug stays. */
+export function updateClaimant(actor: Actor | null, raw: unknown) {
+  return writeTransaction((tx) => {
+    const who = authorize(tx, actor, "content:write");
+    const input = parseInput(updateClaimantInput, raw);
+    const before = tx.select().from(claimants).where(eq(claimants.id, input.claimantId)).get();
+    if (!before) throw new ServiceError("not_found", `No claimant with id ${input.claimantId}.`);
+    assertVersion(tx, before, input.version, { type: "claimant", id: before.id, label: "claimant" });
+    const after = tx
+      .update(claimants)
+      .set({
+        ...sentFields(raw, input, ["description", "sameAs"]),
+        name: input.name ?? before.name,
+        updatedAt: new Date(),
+        version: sql`${claimants.version} + 1`,
+      })
+      .where(eq(claimants.id, before.id))
+      .returning()
+      .get();
+    recordAudit(tx, who, { action: "claimant.update", entityType: "claimant", entityId: before.id, before, after });
+    return after;
+  });
+}

@@ -1,0 +1,84 @@
+import { z } from "zod";
+import { claims } from "@/db/schema";
+import type { SpanSelectors } from "@/lib/anchoring";
+import { authorize, type Actor } from "@/lib/auth/actor";
+import { recordAudit } from "@/lib/services/audit";
+import { claimantRefInput } from "@/lib/services/claimants/claimant-input";
+import { resolveClaimant } from "@/lib/services/claimants/resolve-claimant";
+import { addAccount } from "@/lib/services/disputes/accounts";
+import { insertDispute } from "@/lib/services/disputes/create-dispute";
+import { accountLabelSchema, disputeFields } from "@/lib/services/disputes/dispute-input";
+import { assertCurrentRevision, getDocumentText } from "@/lib/services/documents/current-text";
+import { uniqueSlug } from "@/lib/services/slugs";
+import { writeTransaction } from "@/lib/services/transaction";
+import { idSchema, optionalDateSchema, optionalText } from "@/lib/validation/common";
+import { parseInput } from "@/lib/validation/parse";
+import { selectionSelectors } from "./selection";
+
+const offset = z.number({ error: "must be a whole number of characters" }).int("must be a whole number").min(0, "must be 0 or more");
+
+export const createClaimInput = z
+  .strictObject({
+    documentId: idSchema,
+    /** The revision the offsets were taken from; a stale one is refused with 409. */
+    revision: z.number({ error: "must be the document's revision number" }).int().positive(),
+    /** Code point offsets of the canonical text. */
+    start: offset,
+    end: offset,
+    claimant: claimantRefInput,
+    /** Normalised statement; defaults to the quote. */
+    statement: optionalText(500),
+    /** The day the claim was made; defaults to the document's date. */
+    claimedAt: optionalDateSchema,
+    /** Join an existing dispute as an account… */
+    disputeId: idSchema.optional(),
+    /** …or open a new one. */
+    newDispute: z.strictObject(disputeFields).optional(),
+    /** The account's label in the dispute; defaults to the claimant's name. */
+    accountLabel: accountLabelSchema.optional(),
+  })
+  .refine((v) => v.end > v.start, { message: "must be after start", path: ["end"] })
+  .refine((v) => !(v.disputeId && v.newDispute), { message: "give disputeId or newDispute, not both", path: ["newDispute"] });
+
+export type CreatedClaim = { id: number; slug: string; selectors: SpanSelectors; claimantId: number; disputeId: number | null };
+
+/** Highlights a span of a document as a claim, attributed to a claimant (contributor+). */
+export function createClaim(actor: Actor | null, raw: unknown): CreatedClaim {
+  return writeTransaction((tx) => {
+    const who = authorize(tx, actor, "content:write");
+    const input = parseInput(createClaimInput, raw);
+    const { doc, text } = getDocumentText(tx, input.documentId);
+    assertCurrentRevision(doc, input.revision);
+    const selectors = selectionSelectors(text, input.start, input.end);
+    const claimantId = resolveClaimant(tx, who, input.claimant);
+    const statement = input.statement ?? selectors.exact.replace(/\s+/g, " ").slice(0, 500);
+
+    const row = tx
+      .insert(claims)
+      .values({
+        slug: uniqueSlug(tx, claims, claims.slug, statement),
+        documentId: doc.id,
+        revision: doc.currentRevision,
+        claimantId,
+        statement,
+        claimedAt: input.claimedAt ?? doc.publishedAt,
+        quote: selectors.exact,
+        prefix: selectors.prefix,
+        suffix: selectors.suffix,
+        start: selectors.start,
+        end: selectors.end,
+        anchorStatus: "anchored",
+        createdBy: who.id,
+      })
+      .returning()
+      .get();
+    recordAudit(tx, who, { action: "claim.create", entityType: "claim", entityId: row.id, after: row });
+
+    const disputeId = input.newDispute ? insertDispute(tx, who, input.newDispute).id : (input.disputeId ?? null);
+    if (disputeId !== null) {
+      const label = input.accountLabel ?? ("name" in input.claimant ? input.claimant.name : `Account ${row.id}`);
+      addAccount(tx, who, disputeId, row.id, label);
+    }
+    return { id: row.id, slug: row.slug, selectors, claimantId, disputeId };
+  });
+}

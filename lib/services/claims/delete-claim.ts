@@ -1,0 +1,39 @@
+import { and, eq, inArray } from "drizzle-orm";
+import { z } from "zod";
+import { claims, comments, verdicts } from "@/db/schema";
+import { authorize, type Actor } from "@/lib/auth/actor";
+import { recordAudit } from "@/lib/services/audit";
+import { ServiceError } from "@/lib/services/errors";
+import { writeTransaction } from "@/lib/services/transaction";
+import { assertVersion } from "@/lib/services/versioning";
+import { idSchema, versionSchema } from "@/lib/validation/common";
+import { parseInput } from "@/lib/validation/parse";
+import { getClaimOrThrow } from "./get-claim";
+
+export const deleteClaimInput = z.strictObject({ claimId: idSchema, version: versionSchema.optional() });
+
+/**
+ * Deletes a claim that never had a published verdict (contributor+), with its unpublished
+ * verdicts, evidence links, dispute accounts and comments. A claim whose verdict was ever
+ * published stays on the record: correct or retract the verdict instead.
+ */
+export function deleteClaim(actor: Actor | null, raw: unknown): void {
+  writeTransaction((tx) => {
+    const who = authorize(tx, actor, "content:write");
+    const input = parseInput(deleteClaimInput, raw);
+    const claim = getClaimOrThrow(tx, input.claimId);
+    assertVersion(tx, claim, input.version, { type: "claim", id: claim.id, label: "claim" });
+    const published = tx
+      .select({ id: verdicts.id })
+      .from(verdicts)
+      .where(and(eq(verdicts.claimId, claim.id), inArray(verdicts.state, ["published", "superseded", "retracted"])))
+      .get();
+    if (published) {
+      throw new ServiceError("conflict", "This claim has a published verdict, so it stays on the record: correct or retract the verdict instead.");
+    }
+    tx.delete(comments).where(eq(comments.claimId, claim.id)).run(); // before the verdicts they may name
+    tx.delete(verdicts).where(eq(verdicts.claimId, claim.id)).run();
+    tx.delete(claims).where(eq(claims.id, claim.id)).run();
+    recordAudit(tx, who, { action: "claim.delete", entityType: "claim", entityId: claim.id, before: claim });
+  });
+}

@@ -1,0 +1,83 @@
+import { eq, sql } from "drizzle-orm";
+import { z } from "zod";
+import type { Tx } from "@/db/client";
+import { claims, type Claim } from "@/db/schema";
+import { describeSpan, type SpanSelectors } from "@/lib/anchoring";
+import { authorize, type ActingUser, type Actor } from "@/lib/auth/actor";
+import { recordAudit } from "@/lib/services/audit";
+import { ServiceError } from "@/lib/services/errors";
+import { assertCurrentRevision, getDocumentText } from "@/lib/services/documents/current-text";
+import { writeTransaction } from "@/lib/services/transaction";
+import { assertVersion } from "@/lib/services/versioning";
+import { idSchema, versionSchema } from "@/lib/validation/common";
+import { parseInput } from "@/lib/validation/parse";
+import { getClaimOrThrow } from "./get-claim";
+import { selectionSelectors } from "./selection";
+
+export const confirmAnchorInput = z.strictObject({ claimId: idSchema, version: versionSchema.optional() });
+
+export const reattachClaimInput = z
+  .strictObject({
+    claimId: idSchema,
+    version: versionSchema.optional(),
+    revision: z.number().int().positive(),
+    start: z.number().int().min(0),
+    end: z.number().int().min(0),
+  })
+  .refine((v) => v.end > v.start, { message: "must be after start", path: ["end"] });
+
+/**
+ * Accepts the place a fuzzy claim was re-found at after an edit (contributor+): its quote
+ * becomes the text now there, and it is anchored again.
+ */
+export function confirmAnchor(actor: Actor | null, raw: unknown) {
+  return writeTransaction((tx) => {
+    const who = authorize(tx, actor, "content:write");
+    const input = parseInput(confirmAnchorInput, raw);
+    const claim = getClaimOrThrow(tx, input.claimId);
+    assertVersion(tx, claim, input.version, { type: "claim", id: claim.id, label: "claim" });
+    if (claim.anchorStatus !== "fuzzy") throw new ServiceError("conflict", `This claim is ${claim.anchorStatus}, not waiting for confirmation.`);
+    const { doc, text } = getDocumentText(tx, claim.documentId);
+    return place(tx, who, claim, doc.currentRevision, describeSpan(text, claim.start, claim.end), "claim.confirm_anchor");
+  });
+}
+
+/** Attaches a claim to newly selected text of the current revision (an orphan, or to move it). */
+export function reattachClaim(actor: Actor | null, raw: unknown) {
+  return writeTransaction((tx) => {
+    const who = authorize(tx, actor, "content:write");
+    const input = parseInput(reattachClaimInput, raw);
+    const claim = getClaimOrThrow(tx, input.claimId);
+    assertVersion(tx, claim, input.version, { type: "claim", id: claim.id, label: "claim" });
+    const { doc, text } = getDocumentText(tx, claim.documentId);
+    assertCurrentRevision(doc, input.revision);
+    return place(tx, who, claim, doc.currentRevision, selectionSelectors(text, input.start, input.end), "claim.reattach");
+  });
+}
+
+function place(tx: Tx, who: ActingUser, claim: Claim, revision: number, sel: SpanSelectors, action: string) {
+  const after = tx
+    .update(claims)
+    .set({
+      quote: sel.exact,
+      prefix: sel.prefix,
+      suffix: sel.suffix,
+      start: sel.start,
+      end: sel.end,
+      revision,
+      anchorStatus: "anchored",
+      updatedAt: new Date(),
+      version: sql`${claims.version} + 1`,
+    })
+    .where(eq(claims.id, claim.id))
+    .returning()
+    .get();
+  recordAudit(tx, who, {
+    action,
+    entityType: "claim",
+    entityId: claim.id,
+    before: { anchorStatus: claim.anchorStatus, quote: claim.quote, start: claim.start, end: claim.end },
+    after: { anchorStatus: "anchored", quote: sel.exact, start: sel.start, end: sel.end },
+  });
+  return after;
+}

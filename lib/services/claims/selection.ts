@@ -1,0 +1,22 @@
+import { CodePointIndex, describeSpan, type SpanSelectors } from "@/lib/anchoring";
+import { ServiceError } from "@/lib/services/errors";
+
+/**
+ * The W3C selectors of a selection in a text, with surrounding whitespace trimmed off (a
+ * double-click often takes the space after a word). Out-of-range or empty spans are 422.
+ */
+export function selectionSelectors(text: string, start: number, end: number): SpanSelectors {
+  const index = new CodePointIndex(text);
+  if (end > index.length) {
+    throw new ServiceError("validation_failed", `The selection ends at ${end}, past the end of the text (${index.length}).`, [
+      { path: "end", message: `must be at most ${index.length}` },
+    ]);
+  }
+  const selected = index.slice(start, end);
+  const lead = [...selected].length - [...selected.trimStart()].length;
+  const trail = [...selected].length - [...selected.trimEnd()].length;
+  if (lead + trail >= end - start) {
+    throw new ServiceError("validation_failed", "The selection holds no words.", [{ path: "start", message: "select some text" }]);
+  }
+  return describeSpan(index, start + lead, end - trail);
+}

@@ -1,0 +1,60 @@
+import { and, eq, notInArray, sql } from "drizzle-orm";
+import { z } from "zod";
+import { disputeAccounts, disputes } from "@/db/schema";
+import { authorize, type Actor } from "@/lib/auth/actor";
+import { recordAudit } from "@/lib/services/audit";
+import { ServiceError } from "@/lib/services/errors";
+import { writeTransaction } from "@/lib/services/transaction";
+import { assertVersion } from "@/lib/services/versioning";
+import { idSchema, versionSchema } from "@/lib/validation/common";
+import { parseInput, sentFields } from "@/lib/validation/parse";
+import { addAccount } from "./accounts";
+import { accountsInput, disputeFields } from "./dispute-input";
+
+export const updateDisputeInput = z.strictObject({
+  disputeId: idSchema,
+  version: versionSchema.optional(),
+  question: disputeFields.question.optional(),
+  eventDate: disputeFields.eventDate,
+  description: disputeFields.description,
+  /** When given, the dispute's accounts become exactly these, in this order. */
+  accounts: accountsInput.optional(),
+});
+
+/** Edits a dispute's question, date, description and accounts (contributor+). */
+export function updateDispute(actor: Actor | null, raw: unknown) {
+  return writeTransaction((tx) => {
+    const who = authorize(tx, actor, "content:write");
+    const input = parseInput(updateDisputeInput, raw);
+    const before = tx.select().from(disputes).where(eq(disputes.id, input.disputeId)).get();
+    if (!before) throw new ServiceError("not_found", `No dispute with id ${input.disputeId}.`);
+    assertVersion(tx, before, input.version, { type: "dispute", id: before.id, label: "dispute" });
+
+    const after = tx
+      .update(disputes)
+      .set({
+        ...sentFields(raw, input, ["eventDate", "description"]),
+        question: input.question ?? before.question,
+        updatedAt: new Date(),
+        version: sql`${disputes.version} + 1`,
+      })
+      .where(eq(disputes.id, before.id))
+      .returning()
+      .get();
+    if (input.accounts) {
+      const keep = input.accounts.map((a) => a.claimId);
+      tx.delete(disputeAccounts)
+        .where(and(eq(disputeAccounts.disputeId, before.id), keep.length ? notInArray(disputeAccounts.claimId, keep) : sql`1 = 1`))
+        .run();
+      input.accounts.forEach((a, position) => addAccount(tx, who, before.id, a.claimId, a.label, position));
+    }
+    recordAudit(tx, who, {
+      action: "dispute.update",
+      entityType: "dispute",
+      entityId: before.id,
+      before,
+      after: { ...after, ...(input.accounts ? { accounts: input.accounts } : {}) },
+    });
+    return after;
+  });
+}

@@ -1,0 +1,26 @@
+import { and, eq } from "drizzle-orm";
+import type { DB, Tx } from "@/db/client";
+import { documentRevisions, documents, type Document } from "@/db/schema";
+import { ServiceError } from "@/lib/services/errors";
+
+/** A document with the text of its current revision; 404 if there is no such document. */
+export function getDocumentText(db: DB | Tx, documentId: number): { doc: Document; text: string } {
+  const doc = db.select().from(documents).where(eq(documents.id, documentId)).get();
+  if (!doc) throw new ServiceError("not_found", `No document with id ${documentId}.`, [{ path: "documentId", message: "does not exist" }]);
+  const rev = db
+    .select({ text: documentRevisions.text })
+    .from(documentRevisions)
+    .where(and(eq(documentRevisions.documentId, doc.id), eq(documentRevisions.revision, doc.currentRevision)))
+    .get();
+  return { doc, text: rev!.text };
+}
+
+/** Refuses work based on an older revision of the document (409): the text moved on. */
+export function assertCurrentRevision(doc: Document, revision: number): void {
+  if (doc.currentRevision !== revision) {
+    throw new ServiceError(
+      "conflict",
+      `The document's text has changed since you loaded it (now revision ${doc.currentRevision}, yours was ${revision}). Reload and select again.`,
+    );
+  }
+}

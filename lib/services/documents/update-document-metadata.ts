@@ -1,0 +1,39 @@
+import { eq, sql } from "drizzle-orm";
+import { z } from "zod";
+import { documents } from "@/db/schema";
+import { authorize, type Actor } from "@/lib/auth/actor";
+import { recordAudit } from "@/lib/services/audit";
+import { ServiceError } from "@/lib/services/errors";
+import { writeTransaction } from "@/lib/services/transaction";
+import { assertVersion } from "@/lib/services/versioning";
+import { idSchema, requiredString, versionSchema } from "@/lib/validation/common";
+import { parseInput, sentFields } from "@/lib/validation/parse";
+import { documentMetadataInput } from "./import-document";
+
+export const updateDocumentMetadataInput = z.strictObject({
+  documentId: idSchema,
+  version: versionSchema.optional(),
+  ...documentMetadataInput,
+  title: requiredString().trim().min(1, "is required").max(300, "must be at most 300 characters").optional(),
+});
+
+const FIELDS = ["sourceUrl", "publisher", "author", "publishedAt", "language"] as const;
+
+/** Edits a document's title, source URL, publisher, author, date and language (contributor+). */
+export function updateDocumentMetadata(actor: Actor | null, raw: unknown) {
+  return writeTransaction((tx) => {
+    const who = authorize(tx, actor, "content:write");
+    const input = parseInput(updateDocumentMetadataInput, raw);
+    const before = tx.select().from(documents).where(eq(documents.id, input.documentId)).get();
+    if (!before) throw new ServiceError("not_found", `No document with id ${input.documentId}.`);
+    assertVersion(tx, before, input.version, { type: "document", id: before.id, label: "document" });
+    const after = tx
+      .update(documents)
+      .set({ ...sentFields(raw, input, FIELDS), title: input.title ?? before.title, updatedAt: new Date(), version: sql`${documents.version} + 1` })
+      .where(eq(documents.id, before.id))
+      .returning()
+      .get();
+    recordAudit(tx, who, { action: "document.update", entityType: "document", entityId: before.id, before, after });
+    return after;
+  });
+}

@@ -1,0 +1,98 @@
+import { eq, sql } from "drizzle-orm";
+import { z } from "zod";
+import type { Tx } from "@/db/client";
+import { claims, documentRevisions, documents, type AnchorStatus } from "@/db/schema";
+import { anchorSelectors, CodePointIndex } from "@/lib/anchoring";
+import { authorize, type ActingUser, type Actor } from "@/lib/auth/actor";
+import { toCanonicalText } from "@/lib/documents/canonical-text";
+import { recordAudit } from "@/lib/services/audit";
+import { ServiceError } from "@/lib/services/errors";
+import { writeTransaction } from "@/lib/services/transaction";
+import { idSchema } from "@/lib/validation/common";
+import { parseInput } from "@/lib/validation/parse";
+import { assertCurrentRevision, getDocumentText } from "./current-text";
+
+export const updateDocumentTextInput = z.strictObject({
+  documentId: idSchema,
+  text: z.string({ error: "must be text" }).max(5 * 1024 * 1024, "must be at most 5 MB"),
+  /** The revision the edit was made on; a stale one is refused with 409 and nothing changes. */
+  baseRevision: z.number({ error: "must be the revision you edited" }).int().positive(),
+});
+
+export type ReanchoredClaim = { id: number; anchorStatus: AnchorStatus; start: number | null; end: number | null };
+
+/**
+ * Saves an edited text as a new revision (the old one is kept) and re-anchors every claim
+ * of the document with `lib/anchoring`: anchored claims follow their quote, approximate
+ * ones become `fuzzy` until a person confirms them, and lost ones become `orphaned` with
+ * their old quote and offsets kept. Saving the same text again changes nothing.
+ */
+export function updateDocumentText(actor: Actor | null, raw: unknown): { revision: number; claims: ReanchoredClaim[] } {
+  return writeTransaction((tx) => {
+    const who = authorize(tx, actor, "content:write");
+    const input = parseInput(updateDocumentTextInput, raw);
+    const { doc, text: oldText } = getDocumentText(tx, input.documentId);
+    assertCurrentRevision(doc, input.baseRevision);
+    const text = toCanonicalText(input.text);
+    if (!text) throw new ServiceError("validation_failed", "The text is empty.", [{ path: "text", message: "is empty" }]);
+    if (text === oldText) return { revision: doc.currentRevision, claims: listAnchors(tx, doc.id) };
+
+    const revision = doc.currentRevision + 1;
+    tx.insert(documentRevisions).values({ documentId: doc.id, revision, text, createdBy: who.id }).run();
+    tx.update(documents)
+      .set({ currentRevision: revision, updatedAt: new Date(), version: sql`${documents.version} + 1` })
+      .where(eq(documents.id, doc.id))
+      .run();
+    const results = reanchorClaims(tx, who, doc.id, revision, text);
+    recordAudit(tx, who, {
+      action: "document.update_text",
+      entityType: "document",
+      entityId: doc.id,
+      before: { revision: doc.currentRevision },
+      after: { revision, characters: text.length, ...countStatuses(results) },
+    });
+    return { revision, claims: results };
+  });
+}
+
+function reanchorClaims(tx: Tx, who: ActingUser, documentId: number, revision: number, text: string): ReanchoredClaim[] {
+  const index = new CodePointIndex(text);
+  const rows = tx.select().from(claims).where(eq(claims.documentId, documentId)).orderBy(claims.start).all();
+  return rows.map((claim) => {
+    const result = anchorSelectors(index, { exact: claim.quote, prefix: claim.prefix, suffix: claim.suffix, start: claim.start, end: claim.end });
+    // Anchored claims take the new context; a fuzzy one keeps its old quote until a person
+    // confirms the new place; an orphan keeps everything it had.
+    const change =
+      result.status === "anchored"
+        ? { anchorStatus: result.status, revision, start: result.start, end: result.end, prefix: result.selectors.prefix, suffix: result.selectors.suffix }
+        : result.status === "fuzzy"
+          ? { anchorStatus: result.status, revision, start: result.start, end: result.end }
+          : { anchorStatus: result.status };
+    tx.update(claims).set(change).where(eq(claims.id, claim.id)).run();
+    if (result.status !== claim.anchorStatus || result.start !== claim.start) {
+      recordAudit(tx, who, {
+        action: "claim.reanchor",
+        entityType: "claim",
+        entityId: claim.id,
+        before: { anchorStatus: claim.anchorStatus, revision: claim.revision, start: claim.start, end: claim.end },
+        after: { ...change, score: result.score },
+      });
+    }
+    return { id: claim.id, anchorStatus: result.status, start: result.start, end: result.end };
+  });
+}
+
+function listAnchors(tx: Tx, documentId: number): ReanchoredClaim[] {
+  return tx
+    .select({ id: claims.id, anchorStatus: claims.anchorStatus, start: claims.start, end: claims.end })
+    .from(claims)
+    .where(eq(claims.documentId, documentId))
+    .orderBy(claims.start)
+    .all()
+    .map((c) => (c.anchorStatus === "orphaned" ? { ...c, start: null, end: null } : c));
+}
+
+function countStatuses(results: ReanchoredClaim[]) {
+  const count = (s: AnchorStatus) => results.filter((r) => r.anchorStatus === s).length;
+  return { anchored: count("anchored"), fuzzy: count("fuzzy"), orphaned: count("orphaned") };
+}

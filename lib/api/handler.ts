@@ -61,3 +61,12 @@ export async function readJson(req: Request): Promise<unknown> {
 export function created(body: unknown): Response {
   return Response.json(body, { status: 201 });
 }
+
+/** Reads a JSON body that must be an object (422 otherwise), to merge path parameters into. */
+export async function readJsonObject(req: Request): Promise<Record<string, unknown>> {
+  const body = await readJson(req);
+  if (typeof body !== "object" || body === null || Array.isArray(body)) {
+    throw new ServiceError("validation_failed", "Send a JSON object.", [{ path: "(input)", message: "must be an object" }]);
+  }
+  return body as Record<string, unknown>;
+}

@@ -6,6 +6,13 @@ import * as tokenRoute from "@/app/api/v1/tokens/[id]/route";
 import * as tokensRoute from "@/app/api/v1/tokens/route";
 import * as userRoute from "@/app/api/v1/users/[id]/route";
 import * as usersRoute from "@/app/api/v1/users/route";
+import * as claimsRoute from "@/app/api/v1/claims/route";
+import * as claimantsRoute from "@/app/api/v1/claimants/route";
+import * as disputesRoute from "@/app/api/v1/disputes/route";
+import * as documentRoute from "@/app/api/v1/documents/[id]/route";
+import * as documentsRoute from "@/app/api/v1/documents/route";
+import * as textRoute from "@/app/api/v1/documents/[id]/text/route";
+import { importDocument } from "@/lib/services/documents/import-document";
 import type { Actor } from "@/lib/auth/actor";
 import { createApiToken } from "@/lib/services/tokens/create-token";
 import { revokeApiToken } from "@/lib/services/tokens/revoke-token";
@@ -19,6 +26,7 @@ let t: ReturnType<typeof createTestDb>;
 const tokens: Partial<Record<Who, string>> = {};
 const actors: Partial<Record<Who, Actor>> = {};
 let target: number;
+let docId: number;
 let seq = 0;
 
 beforeAll(async () => {
@@ -34,6 +42,7 @@ beforeAll(async () => {
   revokeApiToken(actors.admin!, { tokenId: revoked.record.id });
   tokens.revoked = revoked.token;
   target = (await insertUser(t.db, "target@example.org", "contributor")).userId;
+  docId = (await importDocument(actors.admin!, { title: "Doc", text: "Alpha beta gamma delta." })).id;
 });
 afterAll(() => t.close());
 
@@ -69,6 +78,46 @@ const ROUTES: { name: string; call: (token?: string) => ReturnType<typeof callRo
     name: "PATCH /api/v1/users/{id}",
     call: (token) => callRoute(userRoute.PATCH, "PATCH", `/api/v1/users/${target}`, { token, params: { id: String(target) }, body: { name: `T${++seq}` } }),
     expected: ADMIN_ONLY(200),
+  },
+  { name: "GET /api/v1/documents", call: (token) => callRoute(documentsRoute.GET, "GET", "/api/v1/documents", { token }), expected: SIGNED_IN(200) },
+  {
+    name: "POST /api/v1/documents",
+    call: (token) => callRoute(documentsRoute.POST, "POST", "/api/v1/documents", { token, body: { text: `Text ${++seq}.` } }),
+    expected: SIGNED_IN(201),
+  },
+  {
+    name: "GET /api/v1/documents/{id}",
+    call: (token) => callRoute(documentRoute.GET, "GET", `/api/v1/documents/${docId}`, { token, params: { id: String(docId) } }),
+    expected: SIGNED_IN(200),
+  },
+  {
+    name: "PUT /api/v1/documents/{id}/text",
+    call: async (token) => {
+      const current = await callRoute(documentRoute.GET, "GET", `/api/v1/documents/${docId}`, { token: tokens.admin, params: { id: String(docId) } });
+      const baseRevision = current.json.document.revision;
+      return callRoute(textRoute.PUT, "PUT", `/api/v1/documents/${docId}/text`, { token, params: { id: String(docId) }, body: { baseRevision, text: `Alpha beta gamma delta. ${++seq}` } });
+    },
+    expected: SIGNED_IN(200),
+  },
+  {
+    name: "POST /api/v1/claims",
+    call: async (token) => {
+      const current = await callRoute(documentRoute.GET, "GET", `/api/v1/documents/${docId}`, { token: tokens.admin, params: { id: String(docId) } });
+      const body = { documentId: docId, revision: current.json.document.revision, start: 0, end: 5, claimant: { name: "Someone" } };
+      return callRoute(claimsRoute.POST, "POST", "/api/v1/claims", { token, body });
+    },
+    expected: SIGNED_IN(201),
+  },
+  { name: "GET /api/v1/claimants", call: (token) => callRoute(claimantsRoute.GET, "GET", "/api/v1/claimants", { token }), expected: SIGNED_IN(200) },
+  {
+    name: "POST /api/v1/claimants",
+    call: (token) => callRoute(claimantsRoute.POST, "POST", "/api/v1/claimants", { token, body: { name: `Claimant ${++seq}` } }),
+    expected: SIGNED_IN(201),
+  },
+  {
+    name: "POST /api/v1/disputes",
+    call: (token) => callRoute(disputesRoute.POST, "POST", "/api/v1/disputes", { token, body: { question: `Question number ${++seq}?` } }),
+    expected: SIGNED_IN(201),
   },
 ];
 

@@ -1,0 +1,12 @@
+import { listClaimants } from "@/db/queries/claimants";
+import { apiRoute, created, readJson } from "@/lib/api/handler";
+import { assertCanReadInternal } from "@/lib/api/read-access";
+import { createClaimant } from "@/lib/services/claimants/create-claimant";
+
+/** `?q=` finds claimants by name or affiliation. */
+export const GET = apiRoute(({ req, actor }) => {
+  assertCanReadInternal(actor);
+  return { claimants: listClaimants(new URL(req.url).searchParams.get("q") ?? "", 50) };
+});
+
+export const POST = apiRoute(async ({ req, actor }) => created({ claimant: createClaimant(actor, await readJson(req)) }));

@@ -1,0 +1,7 @@
+import { apiRoute, readJsonObject } from "@/lib/api/handler";
+import { confirmAnchor } from "@/lib/services/claims/place-claim";
+
+/** Accepts the place a fuzzy claim was re-found at (`{version?}`). */
+export const POST = apiRoute<{ id: string }>(async ({ req, actor, params }) => ({
+  claim: confirmAnchor(actor, { ...(await readJsonObject(req)), claimId: params.id }),
+}));

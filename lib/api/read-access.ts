@@ -1,0 +1,20 @@
+import { getDb } from "@/db/client";
+import { authorize, type Actor } from "@/lib/auth/actor";
+import { ServiceError } from "@/lib/services/errors";
+
+/** Checks the caller may read unpublished work (contributor+); throws 401/403 otherwise. */
+export function assertCanReadInternal(actor: Actor | null): void {
+  authorize(getDb(), actor, "content:read-internal");
+}
+
+/** Returns `value`, or throws 404 naming what was not found. */
+export function found<T>(value: T | null | undefined, what: string): T {
+  if (value === null || value === undefined) throw new ServiceError("not_found", `No ${what}.`);
+  return value;
+}
+
+/** A path id as a number (404 for anything that is not a positive whole number). */
+export function pathId(id: string, what: string): number {
+  if (!/^[1-9][0-9]{0,14}$/.test(id)) throw new ServiceError("not_found", `No ${what} with id ${id}.`);
+  return Number(id);
+}

@@ -4,12 +4,6 @@
  */
 export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
-  const { EnvError, parseEnv } = await import("./lib/config/env");
-  try {
-    parseEnv(process.env, { requireSecret: process.env.NODE_ENV === "production" });
-  } catch (e) {
-    if (!(e instanceof EnvError)) throw e;
-    console.error(e.message);
-    process.exit(1);
-  }
+  const { checkEnvOrExit } = await import("./lib/config/startup");
+  checkEnvOrExit();
 }

@@ -38,6 +38,8 @@ export default defineConfig({
       HOST: "127.0.0.1",
       PUBLIC_BASE_URL: baseURL,
       NEXT_TELEMETRY_DISABLED: "1",
+      // URL import tests serve pages from a local server in the test process.
+      IMPORT_ALLOW_HOSTS: "127.0.0.1",
     },
   },
 });

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { PageHeader } from "@/components/ui/page-header";
 import { QueueList } from "@/components/ui/queue-list";
 import { getAnchorProblems, getAwaitingReview, getMyDrafts, getMySubmitted, type QueueItem } from "@/db/queries/work-queue";
@@ -9,7 +10,9 @@ export const metadata: Metadata = { title: "Work queue" };
 function VerdictItem({ item }: { item: QueueItem }) {
   return (
     <>
-      <p className="font-medium">{item.statement}</p>
+      <Link href={`/editor/documents/${item.documentId}`} className="font-medium text-accent underline">
+        {item.statement}
+      </Link>
       <p className="text-muted">
         {item.claimant} · {item.documentTitle} · {item.rating ?? "no rating yet"}
       </p>
@@ -41,14 +44,16 @@ export default async function EditorDashboard() {
           />
         )}
         <QueueList
-          title="Anchors to check"
+          title="Orphaned and moved claims"
           items={getAnchorProblems()}
           empty="Every claim is anchored to its text."
           render={(i) => (
             <>
-              <p className="font-medium">{i.statement}</p>
+              <Link href={`/editor/documents/${i.documentId}`} className="font-medium text-accent underline">
+                {i.statement}
+              </Link>
               <p className="text-muted">
-                {i.documentTitle} · {i.anchorStatus}
+                {i.documentTitle} · {i.anchorStatus === "orphaned" ? "orphaned: its text was removed" : "re-found after an edit: confirm its place"}
               </p>
             </>
           )}

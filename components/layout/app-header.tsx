@@ -8,7 +8,10 @@ import { can } from "@/lib/auth/permissions";
 export function AppHeader({ user }: { user: CurrentUser }) {
   const links = [
     { href: "/editor", label: "Work queue" },
-    { href: "/editor/account", label: "Account & API tokens" },
+    { href: "/editor/documents", label: "Documents" },
+    { href: "/editor/disputes", label: "Disputes" },
+    { href: "/editor/claimants", label: "Claimants" },
+    { href: "/editor/account", label: "Account" },
     ...(can(user.role, "users:manage") ? [{ href: "/admin/users", label: "Users" }] : []),
     { href: "/", label: "Public site" },
   ];

@@ -4,6 +4,7 @@ import { claimants, claims, documents, ratings, verdicts } from "@/db/schema";
 
 export type QueueItem = {
   claimId: number;
+  documentId: number;
   statement: string;
   claimant: string;
   documentTitle: string;
@@ -15,6 +16,7 @@ function verdictQueue(where: ReturnType<typeof and>): QueueItem[] {
   return getDb()
     .select({
       claimId: claims.id,
+      documentId: claims.documentId,
       statement: claims.statement,
       claimant: claimants.name,
       documentTitle: documents.title,
@@ -48,9 +50,9 @@ export function getMySubmitted(userId: number): QueueItem[] {
 }
 
 /** Claims whose anchor was lost or moved by an edit and needs a person to look. */
-export function getAnchorProblems(): { claimId: number; statement: string; documentTitle: string; anchorStatus: string }[] {
+export function getAnchorProblems(): { claimId: number; documentId: number; statement: string; documentTitle: string; anchorStatus: string }[] {
   return getDb()
-    .select({ claimId: claims.id, statement: claims.statement, documentTitle: documents.title, anchorStatus: claims.anchorStatus })
+    .select({ claimId: claims.id, documentId: claims.documentId, statement: claims.statement, documentTitle: documents.title, anchorStatus: claims.anchorStatus })
     .from(claims)
     .innerJoin(documents, eq(documents.id, claims.documentId))
     .where(inArray(claims.anchorStatus, ["fuzzy", "orphaned"]))

@@ -1,5 +1,5 @@
 import "server-only";
-import { isServiceError } from "@/lib/services/errors";
+import { isServiceError, type ServiceError } from "@/lib/services/errors";
 import { getCurrentUser, type CurrentUser } from "./session";
 
 /** What a form's server action answers: a message, errors by field, and what to show once. */
@@ -13,6 +13,16 @@ export type FormState = {
   secret?: string;
 };
 
+/** What a server action called from client code answers. */
+export type ActionResult<T> = { ok: true; data: T } | { ok: false; message: string; fieldErrors: Record<string, string>; status: number };
+
+const SIGNED_OUT = "Your session has ended or your account was disabled. Sign in again.";
+
+function failure(e: ServiceError) {
+  const fieldErrors = Object.fromEntries((e.issues ?? []).map((i) => [i.path, i.message]));
+  return { message: e.message, fieldErrors, status: e.status };
+}
+
 /**
  * Wraps a server action used by a form: a server action is a public endpoint, so it
  * resolves the signed-in user itself, and turns a service refusal into form errors.
@@ -24,14 +34,27 @@ export function formAction(run: (user: CurrentUser, form: FormData) => Promise<F
       [...form.entries()].filter(([k, v]) => typeof v === "string" && !/password|^\$ACTION/i.test(k)),
     ) as Record<string, string>;
     const user = await getCurrentUser();
-    if (!user) return { message: "Your session has ended or your account was disabled. Sign in again.", values };
+    if (!user) return { message: SIGNED_OUT, values };
     try {
       return await run(user, form);
     } catch (e) {
       if (!isServiceError(e)) throw e;
-      const fieldErrors = Object.fromEntries((e.issues ?? []).map((i) => [i.path, i.message]));
-      const message = e.issues?.length ? "Please correct the fields marked below." : e.message;
-      return { message, fieldErrors, values };
+      const { fieldErrors, message } = failure(e);
+      return { message: e.issues?.length ? "Please correct the fields marked below." : message, fieldErrors, values };
+    }
+  };
+}
+
+/** Wraps a server action called from client code with a plain object, the same way. */
+export function serviceAction<I, T>(run: (user: CurrentUser, input: I) => Promise<T> | T) {
+  return async (input: I): Promise<ActionResult<T>> => {
+    const user = await getCurrentUser();
+    if (!user) return { ok: false, message: SIGNED_OUT, fieldErrors: {}, status: 401 };
+    try {
+      return { ok: true, data: await run(user, input) };
+    } catch (e) {
+      if (!isServiceError(e)) throw e;
+      return { ok: false, ...failure(e) };
     }
   };
 }

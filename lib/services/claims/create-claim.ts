@@ -48,7 +48,7 @@ export function createClaim(actor: Actor | null, raw: unknown): CreatedClaim {
     const who = authorize(tx, actor, "content:write");
     const input = parseInput(createClaimInput, raw);
     const { doc, text } = getDocumentText(tx, input.documentId);
-    assertCurrentRevision(doc, input.revision);
+    assertCurrentRevision(tx, doc, input.revision);
     const selectors = selectionSelectors(text, input.start, input.end);
     const claimantId = resolveClaimant(tx, who, input.claimant);
     const statement = input.statement ?? selectors.exact.replace(/\s+/g, " ").slice(0, 500);

@@ -50,7 +50,7 @@ export function reattachClaim(actor: Actor | null, raw: unknown) {
     const claim = getClaimOrThrow(tx, input.claimId);
     assertVersion(tx, claim, input.version, { type: "claim", id: claim.id, label: "claim" });
     const { doc, text } = getDocumentText(tx, claim.documentId);
-    assertCurrentRevision(doc, input.revision);
+    assertCurrentRevision(tx, doc, input.revision);
     return place(tx, who, claim, doc.currentRevision, selectionSelectors(text, input.start, input.end), "claim.reattach");
   });
 }

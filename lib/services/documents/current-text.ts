@@ -1,6 +1,6 @@
 import { and, eq } from "drizzle-orm";
 import type { DB, Tx } from "@/db/client";
-import { documentRevisions, documents, type Document } from "@/db/schema";
+import { documentRevisions, documents, users, type Document } from "@/db/schema";
 import { ServiceError } from "@/lib/services/errors";
 
 /** A document with the text of its current revision; 404 if there is no such document. */
@@ -15,12 +15,18 @@ export function getDocumentText(db: DB | Tx, documentId: number): { doc: Documen
   return { doc, text: rev!.text };
 }
 
-/** Refuses work based on an older revision of the document (409): the text moved on. */
-export function assertCurrentRevision(doc: Document, revision: number): void {
-  if (doc.currentRevision !== revision) {
-    throw new ServiceError(
-      "conflict",
-      `The document's text has changed since you loaded it (now revision ${doc.currentRevision}, yours was ${revision}). Reload and select again.`,
-    );
-  }
+/** Refuses work based on an older revision of the document (409), saying who changed the text and when. */
+export function assertCurrentRevision(db: DB | Tx, doc: Document, revision: number): void {
+  if (doc.currentRevision === revision) return;
+  const latest = db
+    .select({ at: documentRevisions.createdAt, name: users.name })
+    .from(documentRevisions)
+    .leftJoin(users, eq(users.id, documentRevisions.createdBy))
+    .where(and(eq(documentRevisions.documentId, doc.id), eq(documentRevisions.revision, doc.currentRevision)))
+    .get();
+  const by = latest ? ` by ${latest.name ?? "the command line"} at ${latest.at.toISOString().slice(0, 16).replace("T", " ")} UTC` : "";
+  throw new ServiceError(
+    "conflict",
+    `The document's text was changed${by} (now revision ${doc.currentRevision}, yours was ${revision}). Reload to see the new text; your input is kept.`,
+  );
 }

@@ -32,7 +32,7 @@ export function updateDocumentText(actor: Actor | null, raw: unknown): { revisio
     const who = authorize(tx, actor, "content:write");
     const input = parseInput(updateDocumentTextInput, raw);
     const { doc, text: oldText } = getDocumentText(tx, input.documentId);
-    assertCurrentRevision(doc, input.baseRevision);
+    assertCurrentRevision(tx, doc, input.baseRevision);
     const text = toCanonicalText(input.text);
     if (!text) throw new ServiceError("validation_failed", "The text is empty.", [{ path: "text", message: "is empty" }]);
     if (text === oldText) return { revision: doc.currentRevision, claims: listAnchors(tx, doc.id) };

@@ -1,0 +1,55 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { PageHeader } from "@/components/ui/page-header";
+import { describeVerdictStatus } from "@/db/queries/claim-status";
+import { getClaimantWithClaims } from "@/db/queries/claimants";
+import { requireUser } from "@/lib/auth/session";
+import { ClaimantForm } from "../claimant-form";
+
+export const metadata: Metadata = { title: "Claimant" };
+
+export default async function ClaimantPage({ params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  await requireUser(`/editor/claimants/${id}`);
+  const data = /^\d+$/.test(id) ? getClaimantWithClaims(Number(id)) : null;
+  if (!data) notFound();
+  const { claimant, claims } = data;
+  return (
+    <>
+      <PageHeader title={claimant.name}>
+        {claimant.description ?? "No role or affiliation recorded."}{" "}
+        <Link href="/editor/claimants" className="text-accent underline">
+          All claimants
+        </Link>
+      </PageHeader>
+      <div className="grid gap-8 lg:grid-cols-[2fr_1fr]">
+        <section aria-labelledby="claims-heading">
+          <h2 id="claims-heading" className="mb-3 text-lg font-semibold">
+            Claims ({claims.length})
+          </h2>
+          <ul className="space-y-3">
+            {claims.map((c) => (
+              <li key={c.id} className="rounded-lg border border-line bg-white p-3 text-sm">
+                <p className="font-medium">{c.statement}</p>
+                <p className="font-serif italic text-muted">“{c.quote}”</p>
+                <p className="mt-1 text-xs text-muted">
+                  <Link href={`/editor/documents/${c.documentId}`} className="text-accent underline">
+                    {c.documentTitle}
+                  </Link>{" "}
+                  · {describeVerdictStatus(c.verdict ?? undefined)}
+                </p>
+              </li>
+            ))}
+          </ul>
+        </section>
+        <section aria-labelledby="edit-heading" className="rounded-lg border border-line bg-white p-4">
+          <h2 id="edit-heading" className="mb-3 font-semibold">
+            Details
+          </h2>
+          <ClaimantForm claimant={claimant} />
+        </section>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,17 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { field, formAction } from "@/lib/auth/form-action";
+import { updateClaimant } from "@/lib/services/claimants/update-claimant";
+
+export const updateClaimantAction = formAction(async (user, form) => {
+  updateClaimant(user.actor, {
+    claimantId: field(form, "claimantId"),
+    version: Number(field(form, "version")),
+    name: String(form.get("name") ?? ""),
+    description: String(form.get("description") ?? ""),
+    sameAs: String(form.get("sameAs") ?? ""),
+  });
+  revalidatePath(`/editor/claimants/${field(form, "claimantId")}`);
+  return { ok: true, message: "Claimant saved." };
+});

@@ -1,0 +1,98 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { PageHeader } from "@/components/ui/page-header";
+import { describeVerdictStatus } from "@/db/queries/claim-status";
+import { getDisputeWithAccounts, searchClaims } from "@/db/queries/disputes";
+import { requireUser } from "@/lib/auth/session";
+import { AddAccountForm, DisputeDetailsForm, RemoveAccountForm } from "../dispute-forms";
+
+export const metadata: Metadata = { title: "Dispute" };
+
+type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ q?: string }> };
+
+export default async function DisputePage({ params, searchParams }: Props) {
+  const { id } = await params;
+  const { q = "" } = await searchParams;
+  await requireUser(`/editor/disputes/${id}`);
+  const data = /^\d+$/.test(id) ? getDisputeWithAccounts(Number(id)) : null;
+  if (!data) notFound();
+  const { dispute, accounts } = data;
+  const inDispute = new Set(accounts.map((a) => a.claimId));
+  const results = q.trim() ? searchClaims(q).filter((c) => !inDispute.has(c.id)) : [];
+  return (
+    <>
+      <PageHeader title={dispute.question}>
+        {dispute.eventDate ? `Event on ${dispute.eventDate}. ` : ""}
+        <Link href="/editor/disputes" className="text-accent underline">
+          All disputes
+        </Link>
+      </PageHeader>
+
+      <section aria-labelledby="accounts-heading" className="mb-10">
+        <h2 id="accounts-heading" className="mb-3 text-lg font-semibold">
+          Accounts side by side
+        </h2>
+        {accounts.length === 0 ? (
+          <p className="text-muted">No accounts yet: add claims below, or from the annotator when you highlight one.</p>
+        ) : (
+          <ol className="grid gap-4" style={{ gridTemplateColumns: `repeat(auto-fit, minmax(16rem, 1fr))` }}>
+            {accounts.map((a) => (
+              <li key={a.claimId} className="flex flex-col rounded-lg border border-line bg-white p-4" data-testid={`account-${a.claimId}`}>
+                <p className="text-xs font-semibold uppercase tracking-wide text-muted">{a.label}</p>
+                <p className="mt-1 font-medium">{a.claimant}</p>
+                <p className="mt-2">{a.statement}</p>
+                <blockquote className="mt-2 border-l-4 border-line pl-3 font-serif text-sm italic">“{a.quote}”</blockquote>
+                <p className="mt-2 text-xs text-muted">
+                  In{" "}
+                  <Link href={`/editor/documents/${a.documentId}`} className="text-accent underline">
+                    {a.documentTitle}
+                  </Link>{" "}
+                  · {describeVerdictStatus(a.verdict ?? undefined)}
+                </p>
+                <div className="mt-auto">
+                  <RemoveAccountForm disputeId={dispute.id} claimId={a.claimId} label={a.label} />
+                </div>
+              </li>
+            ))}
+          </ol>
+        )}
+      </section>
+
+      <div className="grid gap-8 lg:grid-cols-2">
+        <section aria-labelledby="add-heading">
+          <h2 id="add-heading" className="mb-3 text-lg font-semibold">
+            Add an account
+          </h2>
+          <form role="search" className="mb-4 flex gap-2">
+            <label htmlFor="q" className="sr-only">
+              Find claims from any document
+            </label>
+            <input id="q" name="q" defaultValue={q} placeholder="Find claims by words, quote or claimant" className="flex-1 rounded-md border border-line bg-white px-3 py-2 text-sm" />
+            <button type="submit" className="rounded-md border border-line bg-white px-3 py-2 text-sm">
+              Find
+            </button>
+          </form>
+          {q.trim() && results.length === 0 && <p className="text-sm text-muted">No other claims match “{q}”.</p>}
+          <ul className="space-y-3">
+            {results.map((c) => (
+              <li key={c.id} className="rounded-lg border border-line bg-white p-3 text-sm">
+                <p className="font-medium">{c.statement}</p>
+                <p className="mb-2 text-xs text-muted">
+                  {c.claimant} · {c.documentTitle}
+                </p>
+                <AddAccountForm disputeId={dispute.id} claimId={c.id} defaultLabel={c.claimant} />
+              </li>
+            ))}
+          </ul>
+        </section>
+        <section aria-labelledby="details-heading" className="rounded-lg border border-line bg-white p-4">
+          <h2 id="details-heading" className="mb-3 text-lg font-semibold">
+            Details
+          </h2>
+          <DisputeDetailsForm dispute={dispute} />
+        </section>
+      </div>
+    </>
+  );
+}

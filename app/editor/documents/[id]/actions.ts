@@ -1,0 +1,31 @@
+"use server";
+
+import { serviceAction } from "@/lib/auth/form-action";
+import { createClaim } from "@/lib/services/claims/create-claim";
+import { deleteClaim } from "@/lib/services/claims/delete-claim";
+import { confirmAnchor, reattachClaim } from "@/lib/services/claims/place-claim";
+import { updateClaim } from "@/lib/services/claims/update-claim";
+
+// The annotator's server actions: each resolves the signed-in user and calls one service.
+
+export const createClaimAction = serviceAction((user, input: unknown) => {
+  const { id, slug } = createClaim(user.actor, input);
+  return { id, slug };
+});
+
+export const updateClaimAction = serviceAction((user, input: unknown) => {
+  updateClaim(user.actor, input);
+  return null;
+});
+
+export const deleteClaimAction = serviceAction((user, input: unknown) => deleteClaim(user.actor, input) ?? null);
+
+export const confirmAnchorAction = serviceAction((user, input: unknown) => {
+  confirmAnchor(user.actor, input);
+  return null;
+});
+
+export const reattachClaimAction = serviceAction((user, input: unknown) => {
+  reattachClaim(user.actor, input);
+  return null;
+});

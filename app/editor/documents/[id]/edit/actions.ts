@@ -1,0 +1,29 @@
+"use server";
+
+import { redirect } from "next/navigation";
+import { field, formAction } from "@/lib/auth/form-action";
+import { updateDocumentMetadata } from "@/lib/services/documents/update-document-metadata";
+import { updateDocumentText } from "@/lib/services/documents/update-document-text";
+
+/** Saves an edited text as a new revision and returns to the annotator with what happened to the claims. */
+export const saveTextAction = formAction(async (user, form) => {
+  const documentId = field(form, "documentId");
+  const result = updateDocumentText(user.actor, {
+    documentId,
+    baseRevision: Number(field(form, "baseRevision")),
+    text: String(form.get("text") ?? ""),
+  });
+  const count = (s: string) => result.claims.filter((c) => c.anchorStatus === s).length;
+  redirect(`/editor/documents/${documentId}?saved=${result.revision}&anchored=${count("anchored")}&fuzzy=${count("fuzzy")}&orphaned=${count("orphaned")}`);
+});
+
+/** Saves the document's title, source and publication details. */
+export const saveDetailsAction = formAction(async (user, form) => {
+  const keys = ["title", "sourceUrl", "publisher", "author", "publishedAt", "language"] as const;
+  updateDocumentMetadata(user.actor, {
+    documentId: field(form, "documentId"),
+    version: Number(field(form, "version")),
+    ...Object.fromEntries(keys.map((k) => [k, String(form.get(k) ?? "")])),
+  });
+  return { ok: true, message: "Details saved." };
+});

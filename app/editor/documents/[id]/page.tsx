@@ -1,0 +1,71 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { Annotator } from "@/components/annotator/annotator";
+import { Alert } from "@/components/ui/alert";
+import { getEditorDocument } from "@/db/queries/documents";
+import { listDisputes } from "@/db/queries/disputes";
+import { requireUser } from "@/lib/auth/session";
+import { confirmAnchorAction, createClaimAction, deleteClaimAction, reattachClaimAction, updateClaimAction } from "./actions";
+
+type Params = { params: Promise<{ id: string }> };
+type Search = { searchParams: Promise<Record<string, string | undefined>> };
+
+export async function generateMetadata({ params }: Params): Promise<Metadata> {
+  const { id } = await params;
+  const doc = /^\d+$/.test(id) ? getEditorDocument(Number(id))?.doc : null;
+  return { title: doc?.title ?? "Document" };
+}
+
+export default async function DocumentPage({ params, searchParams }: Params & Search) {
+  const { id } = await params;
+  const saved = await searchParams;
+  await requireUser(`/editor/documents/${id}`);
+  const data = /^\d+$/.test(id) ? getEditorDocument(Number(id)) : null;
+  if (!data) notFound();
+  const { doc, text, claims } = data;
+  const meta = [doc.publisher, doc.author, doc.publishedAt, doc.language].filter(Boolean).join(" · ");
+  return (
+    <>
+      <div className="mb-6 border-b border-line pb-4">
+        <p className="text-sm">
+          <Link href="/editor/documents" className="text-accent underline">
+            Documents
+          </Link>
+        </p>
+        <h1 className="mt-1 font-serif text-3xl font-semibold tracking-tight">{doc.title}</h1>
+        <p className="mt-1 text-sm text-muted">
+          {meta || "No publication details yet"} · revision {doc.currentRevision}
+          {doc.sourceUrl && (
+            <>
+              {" · "}
+              <a href={doc.sourceUrl} className="text-accent underline" rel="noopener noreferrer nofollow">
+                source
+              </a>
+            </>
+          )}
+        </p>
+        <p className="mt-2 flex gap-4 text-sm">
+          <Link href={`/editor/documents/${doc.id}/edit`} className="text-accent underline">
+            Edit text and details
+          </Link>
+        </p>
+      </div>
+      {saved.saved && (
+        <div className="mb-4">
+          <Alert tone={Number(saved.orphaned) > 0 || Number(saved.fuzzy) > 0 ? "info" : "success"}>
+            Saved revision {saved.saved}: {saved.anchored ?? 0} claims anchored, {saved.fuzzy ?? 0} re-found and waiting for confirmation,{" "}
+            {saved.orphaned ?? 0} orphaned.
+          </Alert>
+        </div>
+      )}
+      <Annotator
+        document={{ id: doc.id, revision: doc.currentRevision, publishedAt: doc.publishedAt }}
+        text={text}
+        claims={claims}
+        disputes={listDisputes().map((d) => ({ id: d.id, question: d.question }))}
+        actions={{ create: createClaimAction, update: updateClaimAction, remove: deleteClaimAction, confirm: confirmAnchorAction, reattach: reattachClaimAction }}
+      />
+    </>
+  );
+}

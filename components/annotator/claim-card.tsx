@@ -1,0 +1,144 @@
+"use client";
+
+import Link from "next/link";
+import { forwardRef, useState, type FormEvent } from "react";
+import { Button } from "@/components/ui/button";
+import type { EditorClaim } from "@/db/queries/documents";
+import type { ActionResult } from "@/lib/auth/form-action";
+import { describeClaim, highlightStyle } from "./claim-style";
+import { ClaimantField } from "./claimant-field";
+
+type Action = (input: unknown) => Promise<ActionResult<unknown>>;
+
+type Props = {
+  claim: EditorClaim;
+  isActive: boolean;
+  /** Text currently selected in the reading pane, for re-attaching. */
+  hasSelection: boolean;
+  onSelect: () => void;
+  actions: { update: Action; remove: Action; confirm: Action; reattach: (claim: EditorClaim) => Promise<ActionResult<unknown>> };
+  onChanged: () => void;
+};
+
+/** One claim in the side panel: what it says, who said it, its state, and what can be done with it. */
+export const ClaimCard = forwardRef<HTMLElement, Props>(function ClaimCard({ claim, isActive, hasSelection, onSelect, actions, onChanged }, ref) {
+  const [mode, setMode] = useState<"view" | "edit" | "confirm-delete">("view");
+  const [error, setError] = useState<{ message: string; fieldErrors: Record<string, string> } | null>(null);
+  const [claimant, setClaimant] = useState(claim.claimant.name);
+  const isPublished = Boolean(claim.verdict?.published) || claim.verdict?.state === "retracted";
+
+  async function run(action: Promise<ActionResult<unknown>>) {
+    const res = await action;
+    if (res.ok) {
+      setError(null);
+      setMode("view");
+      onChanged();
+    } else setError(res);
+  }
+
+  function saveEdit(e: FormEvent<HTMLFormElement>) {
+    e.preventDefault();
+    const form = new FormData(e.currentTarget);
+    void run(
+      actions.update({
+        claimId: claim.id,
+        version: claim.version,
+        claimant: { name: claimant.trim() },
+        statement: String(form.get("statement") ?? ""),
+        claimedAt: String(form.get("claimedAt") ?? "") || null,
+      }),
+    );
+  }
+
+  const style = highlightStyle(claim);
+  return (
+    <article
+      ref={ref}
+      tabIndex={-1}
+      aria-labelledby={`claim-title-${claim.id}`}
+      data-testid={`claim-card-${claim.id}`}
+      className={`rounded-lg border bg-white p-3 text-sm shadow-sm ${isActive ? "border-accent ring-2 ring-accent/40" : "border-line"}`}
+    >
+      <button type="button" onClick={onSelect} className="block w-full text-left" aria-describedby={`claim-desc-${claim.id}`}>
+        <span className="flex items-center gap-2 text-xs text-muted">
+          <span aria-hidden className="inline-block h-3 w-3 rounded-sm" style={{ backgroundColor: style.backgroundColor, borderBottom: style.borderBottom }} />
+          <span>{claim.claimant.name}</span>
+          {claim.claimedAt && <span>· {claim.claimedAt}</span>}
+        </span>
+        <span id={`claim-title-${claim.id}`} className="mt-1 block font-medium">
+          {claim.statement}
+        </span>
+        {claim.anchorStatus !== "orphaned" && <span className="mt-1 block font-serif italic text-muted">“{claim.quote}”</span>}
+      </button>
+      <p className="mt-2 text-xs" data-testid="claim-state">
+        {describeClaim(claim).replace(/^Claim by [^:]+: /, "")}
+        {claim.disputes.map((d) => (
+          <span key={d.id} className="mt-1 block">
+            In dispute: <Link href={`/editor/disputes/${d.id}`} className="text-accent underline">{d.question}</Link> ({d.label})
+          </span>
+        ))}
+      </p>
+      {error && (
+        <p role="alert" className="mt-2 text-danger">
+          {error.message}
+        </p>
+      )}
+
+      {mode === "edit" ? (
+        <form onSubmit={saveEdit} className="mt-3 space-y-2" aria-label={`Edit claim ${claim.id}`}>
+          <ClaimantField name={claimant} onNameChange={setClaimant} error={error?.fieldErrors["claimant.name"]} showNewDetails={false} />
+          <label className="block text-sm font-medium">
+            Statement
+            <textarea name="statement" defaultValue={claim.statement} rows={3} className="mt-1 w-full rounded-md border border-line px-2 py-1 font-normal" />
+          </label>
+          <label className="block text-sm font-medium">
+            Date the claim was made
+            <input name="claimedAt" type="date" defaultValue={claim.claimedAt ?? ""} className="mt-1 w-full rounded-md border border-line px-2 py-1 font-normal" />
+          </label>
+          <div className="flex gap-2">
+            <Button type="submit">Save</Button>
+            <Button type="button" variant="secondary" onClick={() => setMode("view")}>
+              Cancel
+            </Button>
+          </div>
+        </form>
+      ) : (
+        <div className="mt-3 flex flex-wrap gap-2">
+          {claim.anchorStatus === "fuzzy" && (
+            <Button type="button" onClick={() => run(actions.confirm({ claimId: claim.id, version: claim.version }))}>
+              Confirm new place
+            </Button>
+          )}
+          {claim.anchorStatus !== "anchored" && (
+            <Button type="button" variant="secondary" disabled={!hasSelection} onClick={() => run(actions.reattach(claim))} title="Select the text this claim belongs to first">
+              Attach to selected text
+            </Button>
+          )}
+          <Button type="button" variant="secondary" onClick={() => setMode("edit")}>
+            Edit
+          </Button>
+          {mode === "confirm-delete" ? (
+            <>
+              <Button type="button" variant="danger" onClick={() => run(actions.remove({ claimId: claim.id, version: claim.version }))}>
+                Delete for good
+              </Button>
+              <Button type="button" variant="secondary" onClick={() => setMode("view")}>
+                Keep
+              </Button>
+            </>
+          ) : (
+            <Button
+              type="button"
+              variant="danger"
+              disabled={isPublished}
+              title={isPublished ? "A claim with a published verdict stays on the record" : undefined}
+              onClick={() => setMode("confirm-delete")}
+            >
+              Delete
+            </Button>
+          )}
+        </div>
+      )}
+    </article>
+  );
+});

@@ -1,0 +1,127 @@
+"use client";
+
+import { useEffect, useRef, useState, type FormEvent } from "react";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import type { ActionResult } from "@/lib/auth/form-action";
+import { ClaimantField } from "./claimant-field";
+
+export type PendingSelection = { start: number; end: number; quote: string };
+
+type Props = {
+  selection: PendingSelection;
+  documentId: number;
+  revision: number;
+  documentDate: string | null;
+  disputes: { id: number; question: string }[];
+  save: (input: unknown) => Promise<ActionResult<{ id: number }>>;
+  onSaved: (claimId: number) => void;
+  onCancel: () => void;
+};
+
+const text = (form: FormData, name: string) => {
+  const v = form.get(name);
+  return typeof v === "string" && v.trim() ? v.trim() : undefined;
+};
+
+/** The small form that turns a selection into a claim: claimant, statement, date, dispute. */
+export function ClaimForm({ selection, documentId, revision, documentDate, disputes, save, onSaved, onCancel }: Props) {
+  const [claimant, setClaimant] = useState("");
+  const [dispute, setDispute] = useState("");
+  const [result, setResult] = useState<Extract<ActionResult<unknown>, { ok: false }> | null>(null);
+  const [pending, setPending] = useState(false);
+  const first = useRef<HTMLDivElement>(null);
+
+  useEffect(() => {
+    first.current?.querySelector("input")?.focus();
+  }, []);
+
+  async function submit(e: FormEvent<HTMLFormElement>) {
+    e.preventDefault();
+    const form = new FormData(e.currentTarget);
+    const newDispute = dispute === "new" ? { question: text(form, "disputeQuestion") ?? "" } : undefined;
+    setPending(true);
+    const res = await save({
+      documentId,
+      revision,
+      start: selection.start,
+      end: selection.end,
+      claimant: { name: claimant.trim(), description: text(form, "claimantDescription"), sameAs: text(form, "claimantSameAs") },
+      statement: text(form, "statement"),
+      claimedAt: text(form, "claimedAt") ?? null,
+      ...(dispute && dispute !== "new" ? { disputeId: Number(dispute) } : {}),
+      ...(newDispute ? { newDispute } : {}),
+      ...(dispute ? { accountLabel: text(form, "accountLabel") } : {}),
+    });
+    setPending(false);
+    if (res.ok) onSaved(res.data.id);
+    else setResult(res);
+  }
+
+  const errors = result?.fieldErrors ?? {};
+  const claimantError = Object.entries(errors).find(([k]) => k.startsWith("claimant"))?.[1];
+  return (
+    <form onSubmit={submit} aria-label="New claim" className="space-y-3 rounded-lg border border-accent/40 bg-white p-4 shadow-sm" noValidate>
+      <h2 className="font-semibold">New claim</h2>
+      <blockquote className="border-l-4 border-accent/50 pl-3 font-serif text-sm italic" data-testid="pending-quote">
+        “{selection.quote}”
+      </blockquote>
+      {result && <Alert tone="error">{result.message}</Alert>}
+      <div ref={first}>
+        <ClaimantField name={claimant} onNameChange={setClaimant} error={claimantError} />
+      </div>
+      <label className="block text-sm font-medium">
+        Statement
+        <textarea
+          name="statement"
+          defaultValue={selection.quote}
+          rows={3}
+          className="mt-1 w-full rounded-md border border-line px-3 py-2 text-sm font-normal"
+          aria-describedby="statement-hint"
+        />
+        <span id="statement-hint" className="block text-xs font-normal text-muted">
+          The claim in plain words, as it will be checked.
+        </span>
+        {errors.statement && <span className="block text-sm text-danger">{errors.statement}</span>}
+      </label>
+      <label className="block text-sm font-medium">
+        Date the claim was made
+        <input name="claimedAt" type="date" defaultValue={documentDate ?? ""} className="mt-1 w-full rounded-md border border-line px-3 py-2 text-sm font-normal" />
+        {errors.claimedAt && <span className="block text-sm text-danger">{errors.claimedAt}</span>}
+      </label>
+      <label className="block text-sm font-medium">
+        Dispute
+        <select value={dispute} onChange={(e) => setDispute(e.target.value)} className="mt-1 w-full rounded-md border border-line bg-white px-3 py-2 text-sm font-normal">
+          <option value="">None</option>
+          {disputes.map((d) => (
+            <option key={d.id} value={d.id}>
+              {d.question}
+            </option>
+          ))}
+          <option value="new">New dispute…</option>
+        </select>
+      </label>
+      {dispute === "new" && (
+        <label className="block text-sm font-medium">
+          Question of the dispute
+          <input name="disputeQuestion" className="mt-1 w-full rounded-md border border-line px-3 py-2 text-sm font-normal" placeholder="Was the hospital a civilian site when it was struck?" />
+          {errors["newDispute.question"] && <span className="block text-sm text-danger">{errors["newDispute.question"]}</span>}
+        </label>
+      )}
+      {dispute && (
+        <label className="block text-sm font-medium">
+          Label of this account
+          <input name="accountLabel" className="mt-1 w-full rounded-md border border-line px-3 py-2 text-sm font-normal" placeholder={claimant || "e.g. Russian foreign ministry"} />
+        </label>
+      )}
+      <div className="flex gap-2">
+        <Button type="submit" disabled={pending}>
+          {pending ? "Saving…" : "Save claim"}
+        </Button>
+        <Button type="button" variant="secondary" onClick={onCancel}>
+          Cancel
+        </Button>
+      </div>
+    </form>
+  );
+}

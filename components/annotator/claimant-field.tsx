@@ -1,0 +1,92 @@
+"use client";
+
+import { useEffect, useId, useState } from "react";
+
+type Suggestion = { id: number; name: string; description: string | null };
+
+/**
+ * A claimant name field that suggests existing claimants as you type (from
+ * `/api/v1/claimants?q=`), with optional details for a new one. A name that matches an
+ * existing claimant is attributed to that claimant; any other name creates one.
+ */
+export function ClaimantField({
+  name,
+  onNameChange,
+  error,
+  showNewDetails = true,
+}: {
+  name: string;
+  onNameChange: (name: string) => void;
+  error?: string;
+  showNewDetails?: boolean;
+}) {
+  const id = useId();
+  const [suggestions, setSuggestions] = useState<Suggestion[]>([]);
+
+  useEffect(() => {
+    const q = name.trim();
+    if (q.length < 2) return;
+    const controller = new AbortController();
+    const timer = setTimeout(() => {
+      fetch(`/api/v1/claimants?q=${encodeURIComponent(q)}`, { signal: controller.signal })
+        .then((r) => (r.ok ? r.json() : { claimants: [] }))
+        .then((body: { claimants: Suggestion[] }) => setSuggestions(body.claimants))
+        .catch(() => {});
+    }, 150);
+    return () => {
+      clearTimeout(timer);
+      controller.abort();
+    };
+  }, [name]);
+
+  const existing = suggestions.find((s) => s.name.toLowerCase() === name.trim().toLowerCase());
+  return (
+    <div className="space-y-2">
+      <div className="space-y-1">
+        <label htmlFor={`${id}-name`} className="block text-sm font-medium">
+          Claimant
+        </label>
+        <input
+          id={`${id}-name`}
+          name="claimantName"
+          list={`${id}-options`}
+          autoComplete="off"
+          value={name}
+          onChange={(e) => onNameChange(e.target.value)}
+          aria-invalid={error ? true : undefined}
+          aria-describedby={`${id}-hint${error ? ` ${id}-error` : ""}`}
+          className="w-full rounded-md border border-line bg-white px-3 py-2 text-sm"
+          required
+        />
+        <datalist id={`${id}-options`}>
+          {suggestions.map((s) => (
+            <option key={s.id} value={s.name}>
+              {s.description ?? ""}
+            </option>
+          ))}
+        </datalist>
+        <p id={`${id}-hint`} className="text-xs text-muted">
+          {existing ? `Existing claimant${existing.description ? `: ${existing.description}` : ""}.` : name.trim() ? "A new claimant will be added." : "Who made the claim: a person or an organisation."}
+        </p>
+        {error && (
+          <p id={`${id}-error`} className="text-sm text-danger">
+            {error}
+          </p>
+        )}
+      </div>
+      {showNewDetails && !existing && name.trim() && (
+        <fieldset className="space-y-2 rounded-md border border-line p-2">
+          <legend className="px-1 text-xs font-medium text-muted">New claimant (optional details)</legend>
+          <label className="block text-xs">
+            Role or affiliation
+            <input name="claimantDescription" className="mt-1 w-full rounded-md border border-line px-2 py-1 text-sm" placeholder="e.g. Foreign minister of Russia" />
+          </label>
+          <label className="block text-xs">
+            Same as (URL, e.g. Wikidata)
+            <input name="claimantSameAs" type="url" className="mt-1 w-full rounded-md border border-line px-2 py-1 text-sm" placeholder="https://www.wikidata.org/wiki/Q…" />
+          </label>
+        </fieldset>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,45 @@
+import { and, eq, sql } from "drizzle-orm";
+import { z } from "zod";
+import type { Tx } from "@/db/client";
+import { disputeAccounts, disputes } from "@/db/schema";
+import { authorize, type Actor } from "@/lib/auth/actor";
+import { recordAudit } from "@/lib/services/audit";
+import { ServiceError } from "@/lib/services/errors";
+import { writeTransaction } from "@/lib/services/transaction";
+import { idSchema } from "@/lib/validation/common";
+import { parseInput } from "@/lib/validation/parse";
+import { addAccount } from "./accounts";
+import { accountLabelSchema } from "./dispute-input";
+
+export const addDisputeAccountInput = z.strictObject({ disputeId: idSchema, claimId: idSchema, label: accountLabelSchema });
+export const removeDisputeAccountInput = z.strictObject({ disputeId: idSchema, claimId: idSchema });
+
+function touch(tx: Tx, disputeId: number) {
+  tx.update(disputes).set({ updatedAt: new Date(), version: sql`${disputes.version} + 1` }).where(eq(disputes.id, disputeId)).run();
+}
+
+/** Adds a claim from any document to a dispute as a labelled account, or relabels it (contributor+). */
+export function addDisputeAccount(actor: Actor | null, raw: unknown): void {
+  writeTransaction((tx) => {
+    const who = authorize(tx, actor, "content:write");
+    const input = parseInput(addDisputeAccountInput, raw);
+    addAccount(tx, who, input.disputeId, input.claimId, input.label);
+    touch(tx, input.disputeId);
+  });
+}
+
+/** Takes an account out of a dispute; the claim itself stays (contributor+). */
+export function removeDisputeAccount(actor: Actor | null, raw: unknown): void {
+  writeTransaction((tx) => {
+    const who = authorize(tx, actor, "content:write");
+    const input = parseInput(removeDisputeAccountInput, raw);
+    const removed = tx
+      .delete(disputeAccounts)
+      .where(and(eq(disputeAccounts.disputeId, input.disputeId), eq(disputeAccounts.claimId, input.claimId)))
+      .returning()
+      .get();
+    if (!removed) throw new ServiceError("not_found", "That claim is not an account in this dispute.");
+    touch(tx, input.disputeId);
+    recordAudit(tx, who, { action: "dispute.remove_account", entityType: "dispute", entityId: input.disputeId, before: removed });
+  });
+}

@@ -1,16 +1,19 @@
-import NextAuth from "next-auth";
-import { NextResponse } from "next/server";
-import { authConfig, PATH_HEADER } from "@/lib/auth/config";
+import { NextResponse, type NextRequest } from "next/server";
+import { PATH_HEADER } from "@/lib/auth/config";
 
-const { auth } = NextAuth(authConfig);
+// Auth.js's session cookie, plain or `__Secure-` over HTTPS, possibly split into chunks.
+const SESSION_COOKIE = /^(__Secure-)?authjs\.session-token(\.\d+)?$/;
 
 /**
- * Optimistic redirect only: an anonymous visit to an editor or admin page goes to the
- * sign-in page and comes back afterwards. Every page and service checks the user itself.
+ * Optimistic redirect only: a visit to an editor or admin page without a session cookie
+ * goes to the sign-in page and comes back afterwards. The cookie is not verified here —
+ * every page and service checks the user itself. (Not using Auth.js's `auth()` wrapper is
+ * deliberate: it re-issues the session cookie on every request, and a prefetch still in
+ * flight when the user signs out would bring the session back.)
  */
-export default auth((req) => {
+export default function proxy(req: NextRequest) {
   const path = req.nextUrl.pathname + req.nextUrl.search;
-  if (req.auth?.user) {
+  if (req.cookies.getAll().some((c) => SESSION_COOKIE.test(c.name))) {
     const headers = new Headers(req.headers);
     headers.set(PATH_HEADER, path);
     return NextResponse.next({ request: { headers } });
@@ -18,6 +21,6 @@ export default auth((req) => {
   const url = new URL("/login", req.nextUrl.origin);
   url.searchParams.set("callbackUrl", path);
   return NextResponse.redirect(url);
-});
+}
 
 export const config = { matcher: ["/editor/:path*", "/admin/:path*"] };

@@ -135,6 +135,32 @@ test("keyboard selection opens the claim form, and offsets hold across emoji and
     ["[negotiate].”\n\n😀 “We need", ...Object.values(codePointSpan(json.document.text, "[negotiate].”\n\n😀 “We need"))],
   ]);
   expect(json.claims[0]!.start).toBe(3); // the flag is two code points, then a space
+
+  // Edit a claim's statement and date.
+  const first = page.getByRole("article").filter({ hasText: "“Zelensky”" });
+  await first.getByRole("button", { name: "Edit" }).click();
+  await first.getByLabel("Statement").fill("Zelensky spoke about negotiations.");
+  await first.getByLabel("Date the claim was made").fill("2022-03-09");
+  await first.getByRole("button", { name: "Save" }).click();
+  await expect(page.getByRole("article").filter({ hasText: "Zelensky spoke about negotiations." })).toContainText("2022-03-09");
+
+  // A wording change inside a quote: the claim is re-found as fuzzy and confirmed with one click.
+  await page.getByRole("link", { name: "Edit text and details" }).click();
+  const editor = page.getByLabel(/^Text \(revision 1/);
+  await editor.fill((await editor.inputValue()).replace("[negotiate]", "[negotiation]"));
+  await page.getByRole("button", { name: "Save as a new revision" }).click();
+  await expect(page.getByRole("status")).toContainText("1 claims anchored, 1 re-found and waiting for confirmation, 0 orphaned.");
+  const moved = page.getByRole("article").filter({ hasText: "moved by an edit" });
+  await moved.getByRole("button", { name: "Confirm new place" }).click();
+  await expect(page.getByRole("article").filter({ hasText: "moved by an edit" })).toHaveCount(0);
+  await expect(page.getByRole("article").filter({ hasText: "“[negotiation].”" })).toHaveCount(1);
+
+  // Delete a claim (it has no published verdict).
+  const doomed = page.getByRole("article").filter({ hasText: "Zelensky spoke about negotiations." });
+  await doomed.getByRole("button", { name: "Delete" }).click();
+  await doomed.getByRole("button", { name: "Delete for good" }).click();
+  await expect(page.getByRole("region", { name: /Claims in this text/ }).getByRole("article")).toHaveCount(1);
+  await expect(page.getByTestId("reading-pane").locator("mark", { hasText: "Zelensky" })).toHaveCount(0);
 });
 
 test("an article is imported from a URL, with navigation and scripts left out", async ({ page }) => {

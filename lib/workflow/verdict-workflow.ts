@@ -1,0 +1,69 @@
+/**
+ * The verdict workflow (DESIGN.md "Verdict workflow"), as one pure table:
+ *
+ *   draft ──submit──▶ in_review ──publish──▶ published ──retract──▶ retracted
+ *     ▲  ◀─request_changes─┘  ◀─withdraw─┘        │
+ *     │                                           └─correct─▶ (a new draft version;
+ *     └──────────────── edit ─────┘                  publishing it supersedes this one)
+ *
+ * Who may take a step depends on the role and on whether the caller wrote the verdict:
+ * only the author submits or withdraws; an editor who is *not* the author reviews
+ * (requests changes, publishes); editors retract; anyone on the desk may start a correction.
+ * Services, API, UI and CLI all ask `decide`; nothing else knows these rules.
+ */
+import type { Role, VerdictState } from "@/db/enums";
+
+export const STEPS = ["edit", "submit", "withdraw", "request_changes", "publish", "correct", "retract"] as const;
+export type Step = (typeof STEPS)[number];
+
+type Rule = {
+  from: VerdictState[];
+  /** The state the verdict moves to (`correct` leaves the published one as it is and opens a new draft). */
+  to: VerdictState;
+  roles: Role[];
+  author: "must" | "must-not" | "any";
+  /** What the step needs from the caller besides permission. */
+  needs?: "comment" | "note-if-correction" | "reason";
+  describe: string;
+};
+
+const EVERYONE: Role[] = ["contributor", "editor", "admin"];
+const EDITORS: Role[] = ["editor", "admin"];
+
+export const RULES: Record<Step, Rule> = {
+  edit: { from: ["draft"], to: "draft", roles: EVERYONE, author: "any", describe: "edit a draft" },
+  submit: { from: ["draft"], to: "in_review", roles: EVERYONE, author: "must", describe: "submit it for review" },
+  withdraw: { from: ["in_review"], to: "draft", roles: EVERYONE, author: "must", describe: "take it back from review" },
+  request_changes: { from: ["in_review"], to: "draft", roles: EDITORS, author: "must-not", needs: "comment", describe: "request changes" },
+  publish: { from: ["in_review"], to: "published", roles: EDITORS, author: "must-not", needs: "note-if-correction", describe: "publish it" },
+  correct: { from: ["published"], to: "published", roles: EVERYONE, author: "any", describe: "start a correction" },
+  retract: { from: ["published"], to: "retracted", roles: EDITORS, author: "any", needs: "reason", describe: "retract it" },
+};
+
+export type Decision = { allowed: true; to: VerdictState; needs?: Rule["needs"] } | { allowed: false; reason: string };
+
+/** Whether `role` (the author or not) may take `step` on a verdict in `state`, and where it leads. */
+export function decide(step: Step, state: VerdictState, role: Role, isAuthor: boolean): Decision {
+  const rule = RULES[step];
+  if (!rule.from.includes(state)) {
+    return { allowed: false, reason: `A verdict that is ${label(state)} cannot be ${pastTense(step)}.` };
+  }
+  if (!rule.roles.includes(role)) return { allowed: false, reason: `Only an editor may ${rule.describe}.` };
+  if (rule.author === "must" && !isAuthor) return { allowed: false, reason: `Only the verdict's author may ${rule.describe}.` };
+  if (rule.author === "must-not" && isAuthor) return { allowed: false, reason: `A second editor must ${rule.describe}: you wrote this verdict.` };
+  return { allowed: true, to: rule.to, ...(rule.needs ? { needs: rule.needs } : {}) };
+}
+
+/** The steps `role` may take now, for showing only those in the UI. */
+export function allowedSteps(state: VerdictState, role: Role, isAuthor: boolean): Step[] {
+  return STEPS.filter((s) => decide(s, state, role, isAuthor).allowed);
+}
+
+/** A verdict state in words. */
+export function label(state: VerdictState): string {
+  return { draft: "a draft", in_review: "in review", published: "published", superseded: "superseded by a correction", retracted: "retracted" }[state];
+}
+
+function pastTense(step: Step): string {
+  return { edit: "edited", submit: "submitted", withdraw: "withdrawn", request_changes: "sent back", publish: "published", correct: "corrected", retract: "retracted" }[step];
+}

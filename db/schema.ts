@@ -11,13 +11,26 @@
 import { relations, sql } from "drizzle-orm";
 import { check, index, integer, sqliteTable, text, uniqueIndex, type SQLiteColumn } from "drizzle-orm/sqlite-core";
 
-import { ANCHOR_STATUSES, ROLES, SOURCE_TYPES, STANCES, VERDICT_STATES } from "./enums";
+import { ANCHOR_STATUSES, ROLES, SOURCE_TYPES, STANCES, VERDICT_STATES, type SourceType, type Stance } from "./enums";
 
 export * from "./enums";
 
 /** A CHECK that a text column holds one of a fixed vocabulary. */
 const inList = (column: SQLiteColumn, values: readonly string[]) =>
   sql`${column} in (${sql.raw(values.map((v) => `'${v}'`).join(", "))})`;
+
+/** One evidence item as cited by a published verdict version. */
+export type EvidenceSnapshotItem = {
+  evidenceId: number;
+  stance: Stance;
+  url: string;
+  archiveUrl: string | null;
+  title: string;
+  publisher: string | null;
+  publishedAt: string | null;
+  excerpt: string | null;
+  sourceType: SourceType;
+};
 
 const createdAt = () =>
   integer("created_at", { mode: "timestamp_ms" })
@@ -311,6 +324,11 @@ export const verdicts = sqliteTable(
     rationale: text("rationale").notNull().default(""),
     /** Public note published with a correction (seq > 1). */
     correctionNote: text("correction_note"),
+    /**
+     * The evidence as it stood when this version was published: what the public sees. Later
+     * edits to the claim's evidence reach readers only with a published correction.
+     */
+    evidenceSnapshot: text("evidence_snapshot", { mode: "json" }).$type<EvidenceSnapshotItem[]>(),
     retractionReason: text("retraction_reason"),
     authorId: integer("author_id")
       .notNull()

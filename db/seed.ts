@@ -15,6 +15,7 @@ import { locateQuote } from "@/lib/anchoring/selectors";
 import { extractDateMarker, toCanonicalText } from "@/lib/documents/canonical-text";
 import { recordAudit } from "@/lib/services/audit";
 import { ServiceError } from "@/lib/services/errors";
+import { snapshotEvidence } from "@/lib/services/verdicts/evidence-snapshot";
 import { slugify } from "@/lib/text/slugify";
 import * as demo from "./seed-data/demo";
 
@@ -162,6 +163,7 @@ function seedArticle(tx: Tx, raw: string): void {
         reviewerId: v.reviewer ? userId(v.reviewer) : null,
         submittedAt: isSubmitted ? new Date(now - 2 * DAY) : null,
         publishedAt: isPublished ? new Date(now - DAY) : null,
+        evidenceSnapshot: isPublished ? snapshotEvidence(tx, claimIds.get(v.claim)!) : null,
       })
       .returning()
       .get();

@@ -7,7 +7,7 @@
  *     └──────────────── edit ─────┘                  publishing it supersedes this one)
  *
  * Who may take a step depends on the role and on whether the caller wrote the verdict:
- * only the author submits or withdraws; an editor who is *not* the author reviews
+ * only the author submits or withdraws; the author or an editor edits a draft; an editor who is *not* the author reviews
  * (requests changes, publishes); editors retract; anyone on the desk may start a correction.
  * Services, API, UI and CLI all ask `decide`; nothing else knows these rules.
  */
@@ -21,7 +21,8 @@ type Rule = {
   /** The state the verdict moves to (`correct` leaves the published one as it is and opens a new draft). */
   to: VerdictState;
   roles: Role[];
-  author: "must" | "must-not" | "any";
+  /** `must-or-editor`: the author, or anyone with an editor's role. */
+  author: "must" | "must-not" | "must-or-editor" | "any";
   /** What the step needs from the caller besides permission. */
   needs?: "comment" | "note-if-correction" | "reason";
   describe: string;
@@ -31,7 +32,7 @@ const EVERYONE: Role[] = ["contributor", "editor", "admin"];
 const EDITORS: Role[] = ["editor", "admin"];
 
 export const RULES: Record<Step, Rule> = {
-  edit: { from: ["draft"], to: "draft", roles: EVERYONE, author: "any", describe: "edit a draft" },
+  edit: { from: ["draft"], to: "draft", roles: EVERYONE, author: "must-or-editor", describe: "edit a draft" },
   submit: { from: ["draft"], to: "in_review", roles: EVERYONE, author: "must", describe: "submit it for review" },
   withdraw: { from: ["in_review"], to: "draft", roles: EVERYONE, author: "must", describe: "take it back from review" },
   request_changes: { from: ["in_review"], to: "draft", roles: EDITORS, author: "must-not", needs: "comment", describe: "request changes" },
@@ -40,17 +41,20 @@ export const RULES: Record<Step, Rule> = {
   retract: { from: ["published"], to: "retracted", roles: EDITORS, author: "any", needs: "reason", describe: "retract it" },
 };
 
-export type Decision = { allowed: true; to: VerdictState; needs?: Rule["needs"] } | { allowed: false; reason: string };
+/** A refusal is about the verdict's `state` (409) or the caller's `permission` (403). */
+export type Decision = { allowed: true; to: VerdictState; needs?: Rule["needs"] } | { allowed: false; kind: "state" | "permission"; reason: string };
 
 /** Whether `role` (the author or not) may take `step` on a verdict in `state`, and where it leads. */
 export function decide(step: Step, state: VerdictState, role: Role, isAuthor: boolean): Decision {
   const rule = RULES[step];
   if (!rule.from.includes(state)) {
-    return { allowed: false, reason: `A verdict that is ${label(state)} cannot be ${pastTense(step)}.` };
+    return { allowed: false, kind: "state", reason: `A verdict that is ${label(state)} cannot be ${pastTense(step)}.` };
   }
-  if (!rule.roles.includes(role)) return { allowed: false, reason: `Only an editor may ${rule.describe}.` };
-  if (rule.author === "must" && !isAuthor) return { allowed: false, reason: `Only the verdict's author may ${rule.describe}.` };
-  if (rule.author === "must-not" && isAuthor) return { allowed: false, reason: `A second editor must ${rule.describe}: you wrote this verdict.` };
+  const refuse = (reason: string): Decision => ({ allowed: false, kind: "permission", reason });
+  if (!rule.roles.includes(role)) return refuse(`Only an editor may ${rule.describe}.`);
+  if (rule.author === "must" && !isAuthor) return refuse(`Only the verdict's author may ${rule.describe}.`);
+  if (rule.author === "must-or-editor" && !isAuthor && !EDITORS.includes(role)) return refuse(`Only the verdict's author or an editor may ${rule.describe}.`);
+  if (rule.author === "must-not" && isAuthor) return refuse(`A second editor must ${rule.describe}: you wrote this verdict.`);
   return { allowed: true, to: rule.to, ...(rule.needs ? { needs: rule.needs } : {}) };
 }
 

@@ -7,12 +7,13 @@ import { allowedSteps, decide, STEPS } from "@/lib/workflow/verdict-workflow";
 const ALLOWED: [string, string, string, boolean, string][] = [
   ...(["contributor", "editor", "admin"] as const).flatMap((role) => [
     ["edit", "draft", role, true, "draft"] as [string, string, string, boolean, string],
-    ["edit", "draft", role, false, "draft"] as [string, string, string, boolean, string],
     ["submit", "draft", role, true, "in_review"] as [string, string, string, boolean, string],
     ["withdraw", "in_review", role, true, "draft"] as [string, string, string, boolean, string],
     ["correct", "published", role, true, "published"] as [string, string, string, boolean, string],
     ["correct", "published", role, false, "published"] as [string, string, string, boolean, string],
   ]),
+  ["edit", "draft", "editor", false, "draft"],
+  ["edit", "draft", "admin", false, "draft"],
   ["request_changes", "in_review", "editor", false, "draft"],
   ["request_changes", "in_review", "admin", false, "draft"],
   ["publish", "in_review", "editor", false, "published"],
@@ -46,10 +47,10 @@ describe("the verdict workflow, every step × state × role × authorship", () =
 
 describe("refusal reasons", () => {
   it("should say why, in words a person understands", () => {
-    expect(decide("publish", "in_review", "editor", true)).toEqual({ allowed: false, reason: "A second editor must publish it: you wrote this verdict." });
-    expect(decide("publish", "in_review", "contributor", false)).toEqual({ allowed: false, reason: "Only an editor may publish it." });
-    expect(decide("publish", "draft", "editor", false)).toEqual({ allowed: false, reason: "A verdict that is a draft cannot be published." });
-    expect(decide("submit", "draft", "editor", false)).toEqual({ allowed: false, reason: "Only the verdict's author may submit it for review." });
+    expect(decide("publish", "in_review", "editor", true)).toEqual({ allowed: false, kind: "permission", reason: "A second editor must publish it: you wrote this verdict." });
+    expect(decide("publish", "in_review", "contributor", false)).toEqual({ allowed: false, kind: "permission", reason: "Only an editor may publish it." });
+    expect(decide("publish", "draft", "editor", false)).toEqual({ allowed: false, kind: "state", reason: "A verdict that is a draft cannot be published." });
+    expect(decide("submit", "draft", "editor", false)).toEqual({ allowed: false, kind: "permission", reason: "Only the verdict's author may submit it for review." });
   });
 
   it("should say what a step needs", () => {

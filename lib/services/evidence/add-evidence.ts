@@ -1,0 +1,58 @@
+import { and, eq } from "drizzle-orm";
+import { z } from "zod";
+import { claimEvidence, evidence } from "@/db/schema";
+import { authorize, type Actor } from "@/lib/auth/actor";
+import { recordAudit } from "@/lib/services/audit";
+import { getClaimOrThrow } from "@/lib/services/claims/get-claim";
+import { ServiceError } from "@/lib/services/errors";
+import { writeTransaction } from "@/lib/services/transaction";
+import { idSchema, optionalText } from "@/lib/validation/common";
+import { parseInput } from "@/lib/validation/parse";
+import { assertEvidenceEditable } from "./claim-verdict-state";
+import { evidenceFields, stanceSchema } from "./evidence-input";
+
+export const addEvidenceInput = z.union(
+  [
+    z.strictObject({ claimId: idSchema, evidenceId: idSchema, stance: stanceSchema, note: optionalText(1000) }),
+    z.strictObject({ claimId: idSchema, stance: stanceSchema, ...evidenceFields }),
+  ],
+  { error: "give {evidenceId, stance} to link an existing item, or {url, title, sourceType, stance, …} for a new one" },
+);
+
+/**
+ * Adds evidence to a claim with a stance (contributor+): a new item, or an existing one
+ * linked with its own stance — in a dispute one photo can refute one account and support
+ * another. Linking the same item twice to one claim is a 409.
+ */
+export function addEvidence(actor: Actor | null, raw: unknown): { evidenceId: number; claimId: number; stance: string } {
+  return writeTransaction((tx) => {
+    const who = authorize(tx, actor, "content:write");
+    const input = parseInput(addEvidenceInput, raw);
+    getClaimOrThrow(tx, input.claimId);
+    assertEvidenceEditable(tx, input.claimId, "add evidence");
+
+    let evidenceId: number;
+    let note: string | null = null;
+    if ("evidenceId" in input) {
+      if (!tx.select({ id: evidence.id }).from(evidence).where(eq(evidence.id, input.evidenceId)).get()) {
+        throw new ServiceError("not_found", `No evidence with id ${input.evidenceId}.`, [{ path: "evidenceId", message: "does not exist" }]);
+      }
+      evidenceId = input.evidenceId;
+      note = input.note;
+    } else {
+      const { claimId: _c, stance: _s, note: itemNote, ...fields } = input;
+      const row = tx.insert(evidence).values({ ...fields, note: itemNote, createdBy: who.id }).returning().get();
+      recordAudit(tx, who, { action: "evidence.create", entityType: "evidence", entityId: row.id, after: row });
+      evidenceId = row.id;
+    }
+    const existing = tx
+      .select({ id: claimEvidence.id })
+      .from(claimEvidence)
+      .where(and(eq(claimEvidence.claimId, input.claimId), eq(claimEvidence.evidenceId, evidenceId)))
+      .get();
+    if (existing) throw new ServiceError("conflict", "This evidence is already linked to the claim; change its stance instead.");
+    tx.insert(claimEvidence).values({ claimId: input.claimId, evidenceId, stance: input.stance, note, createdBy: who.id }).run();
+    recordAudit(tx, who, { action: "evidence.link", entityType: "claim", entityId: input.claimId, after: { evidenceId, stance: input.stance } });
+    return { evidenceId, claimId: input.claimId, stance: input.stance };
+  });
+}

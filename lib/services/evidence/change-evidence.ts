@@ -1,0 +1,87 @@
+import { and, eq, sql } from "drizzle-orm";
+import { z } from "zod";
+import { claimEvidence, evidence } from "@/db/schema";
+import { authorize, type Actor } from "@/lib/auth/actor";
+import { recordAudit } from "@/lib/services/audit";
+import { ServiceError } from "@/lib/services/errors";
+import { writeTransaction } from "@/lib/services/transaction";
+import { assertVersion } from "@/lib/services/versioning";
+import { idSchema, optionalText, versionSchema } from "@/lib/validation/common";
+import { parseInput, sentFields } from "@/lib/validation/parse";
+import { assertEvidenceEditable } from "./claim-verdict-state";
+import { evidenceFields, stanceSchema } from "./evidence-input";
+
+export const updateEvidenceInput = z.strictObject({
+  evidenceId: idSchema,
+  version: versionSchema.optional(),
+  url: evidenceFields.url.optional(),
+  title: evidenceFields.title.optional(),
+  sourceType: evidenceFields.sourceType.optional(),
+  publisher: evidenceFields.publisher,
+  publishedAt: evidenceFields.publishedAt,
+  excerpt: evidenceFields.excerpt,
+  archiveUrl: evidenceFields.archiveUrl,
+  note: evidenceFields.note,
+});
+
+export const changeLinkInput = z.strictObject({ claimId: idSchema, evidenceId: idSchema, stance: stanceSchema, note: optionalText(1000) });
+export const unlinkEvidenceInput = z.strictObject({ claimId: idSchema, evidenceId: idSchema });
+
+const FIELDS = ["url", "title", "sourceType", "publisher", "publishedAt", "excerpt", "archiveUrl", "note"] as const;
+
+/**
+ * Edits an evidence item (contributor+). Verdicts already published keep the item as they
+ * cited it; readers see the change with the next published version.
+ */
+export function updateEvidence(actor: Actor | null, raw: unknown) {
+  return writeTransaction((tx) => {
+    const who = authorize(tx, actor, "content:write");
+    const input = parseInput(updateEvidenceInput, raw);
+    const before = tx.select().from(evidence).where(eq(evidence.id, input.evidenceId)).get();
+    if (!before) throw new ServiceError("not_found", `No evidence with id ${input.evidenceId}.`);
+    assertVersion(tx, before, input.version, { type: "evidence", id: before.id, label: "evidence item" });
+    const after = tx
+      .update(evidence)
+      .set({ ...sentFields(raw, input, FIELDS), updatedAt: new Date(), version: sql`${evidence.version} + 1` })
+      .where(eq(evidence.id, before.id))
+      .returning()
+      .get();
+    recordAudit(tx, who, { action: "evidence.update", entityType: "evidence", entityId: before.id, before, after });
+    return after;
+  });
+}
+
+/** Changes the stance (or note) of one claim↔evidence link (contributor+). */
+export function changeEvidenceLink(actor: Actor | null, raw: unknown) {
+  return writeTransaction((tx) => {
+    const who = authorize(tx, actor, "content:write");
+    const input = parseInput(changeLinkInput, raw);
+    assertEvidenceEditable(tx, input.claimId, "change a stance");
+    const where = and(eq(claimEvidence.claimId, input.claimId), eq(claimEvidence.evidenceId, input.evidenceId));
+    const before = tx.select().from(claimEvidence).where(where).get();
+    if (!before) throw new ServiceError("not_found", "This evidence is not linked to the claim.");
+    const after = tx.update(claimEvidence).set({ stance: input.stance, note: input.note }).where(where).returning().get();
+    recordAudit(tx, who, { action: "evidence.change_stance", entityType: "claim", entityId: input.claimId, before, after });
+    return after;
+  });
+}
+
+/**
+ * Unlinks evidence from a claim (contributor+). The item itself stays (other claims may
+ * cite it). Evidence a published verdict cites is unlinked only within a correction, so the
+ * published version keeps it.
+ */
+export function unlinkEvidence(actor: Actor | null, raw: unknown): void {
+  writeTransaction((tx) => {
+    const who = authorize(tx, actor, "content:write");
+    const input = parseInput(unlinkEvidenceInput, raw);
+    assertEvidenceEditable(tx, input.claimId, "unlink evidence");
+    const removed = tx
+      .delete(claimEvidence)
+      .where(and(eq(claimEvidence.claimId, input.claimId), eq(claimEvidence.evidenceId, input.evidenceId)))
+      .returning()
+      .get();
+    if (!removed) throw new ServiceError("not_found", "This evidence is not linked to the claim.");
+    recordAudit(tx, who, { action: "evidence.unlink", entityType: "claim", entityId: input.claimId, before: removed });
+  });
+}

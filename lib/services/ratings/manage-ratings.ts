@@ -1,0 +1,98 @@
+import { asc, eq, max, sql } from "drizzle-orm";
+import { z } from "zod";
+import { claims, ratings, verdicts } from "@/db/schema";
+import { authorize, type Actor } from "@/lib/auth/actor";
+import { recordAudit } from "@/lib/services/audit";
+import { ServiceError } from "@/lib/services/errors";
+import { uniqueSlug } from "@/lib/services/slugs";
+import { writeTransaction } from "@/lib/services/transaction";
+import { assertVersion } from "@/lib/services/versioning";
+import { idSchema, versionSchema } from "@/lib/validation/common";
+import { parseInput, sentFields } from "@/lib/validation/parse";
+import { ratingFields } from "./rating-input";
+
+export const createRatingInput = z.strictObject({ ...ratingFields });
+export const updateRatingInput = z.strictObject({
+  ratingId: idSchema,
+  version: versionSchema.optional(),
+  label: ratingFields.label.optional(),
+  description: ratingFields.description.optional(),
+  colour: ratingFields.colour.optional(),
+  ordinal: ratingFields.ordinal.optional(),
+});
+export const reorderRatingsInput = z.strictObject({ order: z.array(idSchema, { error: "must be the list of rating ids in their new order" }).min(1) });
+export const deleteRatingInput = z.strictObject({ ratingId: idSchema });
+
+/** Adds a rating at the end of the scale (admin). */
+export function createRating(actor: Actor | null, raw: unknown) {
+  return writeTransaction((tx) => {
+    const who = authorize(tx, actor, "ratings:manage");
+    const input = parseInput(createRatingInput, raw);
+    const [last] = tx.select({ n: max(ratings.position) }).from(ratings).all();
+    const row = tx
+      .insert(ratings)
+      .values({ ...input, key: uniqueSlug(tx, ratings, ratings.key, input.label), position: (last?.n ?? -1) + 1 })
+      .returning()
+      .get();
+    recordAudit(tx, who, { action: "rating.create", entityType: "rating", entityId: row.id, after: row });
+    return row;
+  });
+}
+
+/** Renames, describes, recolours or re-values a rating (admin); its key stays, so links keep working. */
+export function updateRating(actor: Actor | null, raw: unknown) {
+  return writeTransaction((tx) => {
+    const who = authorize(tx, actor, "ratings:manage");
+    const input = parseInput(updateRatingInput, raw);
+    const before = tx.select().from(ratings).where(eq(ratings.id, input.ratingId)).get();
+    if (!before) throw new ServiceError("not_found", `No rating with id ${input.ratingId}.`);
+    assertVersion(tx, before, input.version, { type: "rating", id: before.id, label: "rating" });
+    const after = tx
+      .update(ratings)
+      .set({ ...sentFields(raw, input, ["label", "description", "colour", "ordinal"]), updatedAt: new Date(), version: sql`${ratings.version} + 1` })
+      .where(eq(ratings.id, before.id))
+      .returning()
+      .get();
+    recordAudit(tx, who, { action: "rating.update", entityType: "rating", entityId: before.id, before, after });
+    return after;
+  });
+}
+
+/** Puts the scale in a new order (admin): `order` lists every rating id once. */
+export function reorderRatings(actor: Actor | null, raw: unknown) {
+  writeTransaction((tx) => {
+    const who = authorize(tx, actor, "ratings:manage");
+    const { order } = parseInput(reorderRatingsInput, raw);
+    const current = tx.select({ id: ratings.id }).from(ratings).orderBy(asc(ratings.position)).all().map((r) => r.id);
+    if (order.length !== current.length || new Set(order).size !== order.length || !order.every((id) => current.includes(id))) {
+      throw new ServiceError("validation_failed", "List every rating of the scale exactly once.", [{ path: "order", message: "must list every rating id once" }]);
+    }
+    order.forEach((id, position) => tx.update(ratings).set({ position, updatedAt: new Date() }).where(eq(ratings.id, id)).run());
+    recordAudit(tx, who, { action: "rating.reorder", entityType: "rating", entityId: order[0]!, before: current, after: order });
+  });
+}
+
+/** Deletes a rating no verdict uses (admin); a rating in use is refused, naming the verdicts. */
+export function deleteRating(actor: Actor | null, raw: unknown) {
+  writeTransaction((tx) => {
+    const who = authorize(tx, actor, "ratings:manage");
+    const { ratingId } = parseInput(deleteRatingInput, raw);
+    const rating = tx.select().from(ratings).where(eq(ratings.id, ratingId)).get();
+    if (!rating) throw new ServiceError("not_found", `No rating with id ${ratingId}.`);
+    const uses = tx
+      .select({ statement: claims.statement, state: verdicts.state, seq: verdicts.seq })
+      .from(verdicts)
+      .innerJoin(claims, eq(claims.id, verdicts.claimId))
+      .where(eq(verdicts.ratingId, ratingId))
+      .all();
+    if (uses.length > 0) {
+      const list = uses.slice(0, 5).map((u) => `“${u.statement}” (version ${u.seq}, ${u.state.replace("_", " ")})`);
+      throw new ServiceError(
+        "conflict",
+        `“${rating.label}” is used by ${uses.length} verdict${uses.length === 1 ? "" : "s"}: ${list.join("; ")}${uses.length > 5 ? "; …" : ""}. Rename it instead.`,
+      );
+    }
+    tx.delete(ratings).where(eq(ratings.id, ratingId)).run();
+    recordAudit(tx, who, { action: "rating.delete", entityType: "rating", entityId: ratingId, before: rating });
+  });
+}

@@ -1,0 +1,25 @@
+import { z } from "zod";
+import { comments } from "@/db/schema";
+import { authorizeAccount, type Actor } from "@/lib/auth/actor";
+import { recordAudit } from "@/lib/services/audit";
+import { getClaimOrThrow } from "@/lib/services/claims/get-claim";
+import { writeTransaction } from "@/lib/services/transaction";
+import { idSchema, requiredString } from "@/lib/validation/common";
+import { parseInput } from "@/lib/validation/parse";
+
+export const addCommentInput = z.strictObject({
+  claimId: idSchema,
+  body: requiredString().trim().min(1, "is required").max(5000, "must be at most 5000 characters"),
+});
+
+/** Adds an internal comment to a claim's review conversation (contributor+); never public. */
+export function addComment(actor: Actor | null, raw: unknown) {
+  return writeTransaction((tx) => {
+    const who = authorizeAccount(tx, actor, "content:write");
+    const input = parseInput(addCommentInput, raw);
+    getClaimOrThrow(tx, input.claimId);
+    const row = tx.insert(comments).values({ claimId: input.claimId, authorId: who.id, body: input.body }).returning().get();
+    recordAudit(tx, who, { action: "comment.create", entityType: "claim", entityId: input.claimId, after: { commentId: row.id } });
+    return row;
+  });
+}

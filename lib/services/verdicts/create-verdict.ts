@@ -1,0 +1,40 @@
+import { eq, max } from "drizzle-orm";
+import { z } from "zod";
+import { verdicts } from "@/db/schema";
+import { authorizeAccount, type Actor } from "@/lib/auth/actor";
+import { recordAudit } from "@/lib/services/audit";
+import { getClaimOrThrow } from "@/lib/services/claims/get-claim";
+import { ServiceError } from "@/lib/services/errors";
+import { writeTransaction } from "@/lib/services/transaction";
+import { idSchema } from "@/lib/validation/common";
+import { parseInput } from "@/lib/validation/parse";
+import { ratingIdFor } from "./load-verdict";
+import { verdictFields } from "./verdict-input";
+
+export const createVerdictInput = z.strictObject({
+  claimId: idSchema,
+  rating: verdictFields.rating.default(null),
+  summary: verdictFields.summary.default(""),
+  rationale: verdictFields.rationale.default(""),
+});
+
+/**
+ * Starts the verdict on a claim as a draft by the caller (contributor+). A claim has one
+ * verdict history: once it has a version, further versions come through `correct`.
+ */
+export function createVerdict(actor: Actor | null, raw: unknown): { id: number; version: number; seq: number } {
+  return writeTransaction((tx) => {
+    const who = authorizeAccount(tx, actor, "content:write");
+    const input = parseInput(createVerdictInput, raw);
+    getClaimOrThrow(tx, input.claimId);
+    const [existing] = tx.select({ n: max(verdicts.seq) }).from(verdicts).where(eq(verdicts.claimId, input.claimId)).all();
+    if (existing?.n) throw new ServiceError("conflict", "This claim already has a verdict: edit its draft, or start a correction of the published one.");
+    const row = tx
+      .insert(verdicts)
+      .values({ claimId: input.claimId, seq: 1, state: "draft", ratingId: ratingIdFor(tx, input.rating), summary: input.summary, rationale: input.rationale, authorId: who.id })
+      .returning()
+      .get();
+    recordAudit(tx, who, { action: "verdict.create", entityType: "verdict", entityId: row.id, after: row });
+    return { id: row.id, version: row.version, seq: row.seq };
+  });
+}

@@ -1,0 +1,47 @@
+import { eq, sql } from "drizzle-orm";
+import { z } from "zod";
+import { verdicts } from "@/db/schema";
+import { authorize, type Actor } from "@/lib/auth/actor";
+import { recordAudit } from "@/lib/services/audit";
+import { writeTransaction } from "@/lib/services/transaction";
+import { assertVersion } from "@/lib/services/versioning";
+import { idSchema, versionSchema } from "@/lib/validation/common";
+import { parseInput } from "@/lib/validation/parse";
+import { decide } from "@/lib/workflow/verdict-workflow";
+import { getVerdictOrThrow, ratingIdFor, refusal } from "./load-verdict";
+import { verdictFields } from "./verdict-input";
+
+export const updateVerdictInput = z.strictObject({
+  verdictId: idSchema,
+  /** Required: two editors must never silently overwrite each other's draft. */
+  version: versionSchema,
+  rating: verdictFields.rating.optional(),
+  summary: verdictFields.summary.optional(),
+  rationale: verdictFields.rationale.optional(),
+});
+
+/** Edits a draft's rating, summary or rationale (its author, or an editor); a stale `version` is a 409. */
+export function updateVerdict(actor: Actor | null, raw: unknown) {
+  return writeTransaction((tx) => {
+    const who = authorize(tx, actor, "content:write");
+    const input = parseInput(updateVerdictInput, raw);
+    const before = getVerdictOrThrow(tx, input.verdictId);
+    assertVersion(tx, before, input.version, { type: "verdict", id: before.id, label: "verdict" });
+    const decision = decide("edit", before.state, who.role, before.authorId === who.id);
+    if (!decision.allowed) throw refusal(decision);
+    const after = tx
+      .update(verdicts)
+      .set({
+        ...(input.rating !== undefined ? { ratingId: ratingIdFor(tx, input.rating) } : {}),
+        ...(input.summary !== undefined ? { summary: input.summary } : {}),
+        ...(input.rationale !== undefined ? { rationale: input.rationale } : {}),
+        updatedAt: new Date(),
+        version: sql`${verdicts.version} + 1`,
+      })
+      .where(eq(verdicts.id, before.id))
+      .returning()
+      .get();
+    recordAudit(tx, who, { action: "verdict.update", entityType: "verdict", entityId: before.id, before, after });
+    return after;
+  });
+}

@@ -2,12 +2,13 @@ import { asc } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { ratings } from "@/db/schema";
 
-export type RatingView = { key: string; label: string; description: string; ordinal: number | null; colour: string };
+export type RatingView = { id: number; key: string; label: string; description: string; ordinal: number | null; colour: string };
 
 /** The rating scale in display order (public). */
 export function getRatingScale(): RatingView[] {
   return getDb()
     .select({
+      id: ratings.id,
       key: ratings.key,
       label: ratings.label,
       description: ratings.description,

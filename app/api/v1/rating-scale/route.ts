@@ -1,6 +1,10 @@
 import { getRatingScale } from "@/db/queries/ratings";
-import { apiRoute } from "@/lib/api/handler";
+import { apiRoute, created, readJson } from "@/lib/api/handler";
+import { createRating } from "@/lib/services/ratings/manage-ratings";
 
 export const dynamic = "force-dynamic";
 
 export const GET = apiRoute(() => ({ ratings: getRatingScale() }));
+
+/** `{label, description?, colour, ordinal}` (admin). */
+export const POST = apiRoute(async ({ req, actor }) => created({ rating: createRating(actor, await readJson(req)) }));

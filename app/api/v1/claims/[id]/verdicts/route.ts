@@ -1,0 +1,7 @@
+import { apiRoute, created, readJsonObject } from "@/lib/api/handler";
+import { createVerdict } from "@/lib/services/verdicts/create-verdict";
+
+/** `{rating?, summary?, rationale?}` → a draft verdict `201 {id, version, seq}`. */
+export const POST = apiRoute<{ id: string }>(async ({ req, actor, params }) =>
+  created(createVerdict(actor, { ...(await readJsonObject(req)), claimId: params.id })),
+);

@@ -1,0 +1,13 @@
+import { apiRoute, readJsonObject } from "@/lib/api/handler";
+import { deleteRating, updateRating } from "@/lib/services/ratings/manage-ratings";
+
+/** `{version?, label?, description?, colour?, ordinal?}` (admin). */
+export const PATCH = apiRoute<{ id: string }>(async ({ req, actor, params }) => ({
+  rating: updateRating(actor, { ...(await readJsonObject(req)), ratingId: params.id }),
+}));
+
+/** Deletes a rating no verdict uses (admin); 409 naming the verdicts otherwise. */
+export const DELETE = apiRoute<{ id: string }>(({ actor, params }) => {
+  deleteRating(actor, { ratingId: params.id });
+  return new Response(null, { status: 204 });
+});

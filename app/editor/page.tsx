@@ -2,7 +2,16 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { PageHeader } from "@/components/ui/page-header";
 import { QueueList } from "@/components/ui/queue-list";
-import { getAnchorProblems, getAwaitingReview, getMyDrafts, getMySubmitted, type QueueItem } from "@/db/queries/work-queue";
+import {
+  getAnchorProblems,
+  getAwaitingReview,
+  getChangesRequested,
+  getClaimsWithoutVerdict,
+  getMyDrafts,
+  getMySubmitted,
+  getRecentlyPublished,
+  type QueueItem,
+} from "@/db/queries/work-queue";
 import { requireUser, userCan } from "@/lib/auth/session";
 
 export const metadata: Metadata = { title: "Work queue" };
@@ -10,7 +19,7 @@ export const metadata: Metadata = { title: "Work queue" };
 function VerdictItem({ item }: { item: QueueItem }) {
   return (
     <>
-      <Link href={`/editor/documents/${item.documentId}`} className="font-medium text-accent underline">
+      <Link href={`/editor/claims/${item.claimId}`} className="font-medium text-accent underline">
         {item.statement}
       </Link>
       <p className="text-muted">
@@ -20,6 +29,8 @@ function VerdictItem({ item }: { item: QueueItem }) {
   );
 }
 
+const verdictItem = (i: QueueItem) => <VerdictItem item={i} />;
+
 export default async function EditorDashboard() {
   const user = await requireUser("/editor");
   const canReview = userCan(user, "verdicts:review");
@@ -27,22 +38,14 @@ export default async function EditorDashboard() {
     <>
       <PageHeader title="Work queue">Signed in as {user.name}. What needs you today.</PageHeader>
       <div className="grid gap-6 md:grid-cols-2">
-        <QueueList title="My drafts" items={getMyDrafts(user.id)} empty="No drafts of yours." render={(i) => <VerdictItem item={i} />} />
+        <QueueList title="Changes requested of me" items={getChangesRequested(user.id)} empty="No reviewer has sent anything back." render={verdictItem} />
+        <QueueList title="My drafts" items={getMyDrafts(user.id)} empty="No drafts of yours." render={verdictItem} />
         {canReview ? (
-          <QueueList
-            title="Waiting for my review"
-            items={getAwaitingReview(user.id)}
-            empty="Nothing is waiting for review."
-            render={(i) => <VerdictItem item={i} />}
-          />
+          <QueueList title="Waiting for my review" items={getAwaitingReview(user.id)} empty="Nothing is waiting for review." render={verdictItem} />
         ) : (
-          <QueueList
-            title="My verdicts in review"
-            items={getMySubmitted(user.id)}
-            empty="None of your verdicts is waiting for review."
-            render={(i) => <VerdictItem item={i} />}
-          />
+          <QueueList title="My verdicts in review" items={getMySubmitted(user.id)} empty="None of your verdicts is waiting for review." render={verdictItem} />
         )}
+        <QueueList title="Recently published" items={getRecentlyPublished()} empty="Nothing published yet." render={verdictItem} />
         <QueueList
           title="Orphaned and moved claims"
           items={getAnchorProblems()}
@@ -54,6 +57,21 @@ export default async function EditorDashboard() {
               </Link>
               <p className="text-muted">
                 {i.documentTitle} · {i.anchorStatus === "orphaned" ? "orphaned: its text was removed" : "re-found after an edit: confirm its place"}
+              </p>
+            </>
+          )}
+        />
+        <QueueList
+          title="Claims without a verdict"
+          items={getClaimsWithoutVerdict()}
+          empty="Every claim has a verdict in progress."
+          render={(i) => (
+            <>
+              <Link href={`/editor/claims/${i.claimId}`} className="font-medium text-accent underline">
+                {i.statement}
+              </Link>
+              <p className="text-muted">
+                {i.claimant} · {i.documentTitle}
               </p>
             </>
           )}

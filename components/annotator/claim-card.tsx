@@ -114,6 +114,9 @@ export const ClaimCard = forwardRef<HTMLElement, Props>(function ClaimCard({ cla
               Attach to selected text
             </Button>
           )}
+          <Link href={`/editor/claims/${claim.id}`} className="rounded-md border border-line px-3 py-1.5 text-sm font-medium text-accent hover:bg-slate-50">
+            Evidence & verdict
+          </Link>
           <Button type="button" variant="secondary" onClick={() => setMode("edit")}>
             Edit
           </Button>

@@ -1,6 +1,6 @@
-import { asc, count, desc, eq, like, or } from "drizzle-orm";
+import { asc, count, desc, eq, inArray, like, or } from "drizzle-orm";
 import { getDb } from "@/db/client";
-import { claimants, claims, disputeAccounts, disputes, documents, type Dispute } from "@/db/schema";
+import { claimants, claimEvidence, claims, disputeAccounts, disputes, documents, evidence, type Dispute, type Stance } from "@/db/schema";
 import { getVerdictStatuses, type VerdictStatus } from "./claim-status";
 
 /** Disputes, newest first, with how many accounts each has. */
@@ -70,4 +70,24 @@ export function searchClaims(q: string, limit = 20) {
     .orderBy(desc(claims.createdAt))
     .limit(limit)
     .all();
+}
+
+export type EvidenceMatrix = {
+  items: { evidenceId: number; title: string; url: string }[];
+  /** `evidenceId:claimId` → that claim's stance toward the item. */
+  stances: Record<string, Stance>;
+};
+
+/** The evidence matrix of a dispute: every item linked to any account, and each account's stance. */
+export function getEvidenceMatrix(claimIds: number[]): EvidenceMatrix {
+  if (claimIds.length === 0) return { items: [], stances: {} };
+  const rows = getDb()
+    .select({ evidenceId: evidence.id, title: evidence.title, url: evidence.url, claimId: claimEvidence.claimId, stance: claimEvidence.stance })
+    .from(claimEvidence)
+    .innerJoin(evidence, eq(evidence.id, claimEvidence.evidenceId))
+    .where(inArray(claimEvidence.claimId, claimIds))
+    .orderBy(asc(evidence.id))
+    .all();
+  const items = [...new Map(rows.map((r) => [r.evidenceId, { evidenceId: r.evidenceId, title: r.title, url: r.url }])).values()];
+  return { items, stances: Object.fromEntries(rows.map((r) => [`${r.evidenceId}:${r.claimId}`, r.stance])) };
 }

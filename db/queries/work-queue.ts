@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray, ne } from "drizzle-orm";
+import { and, desc, eq, inArray, isNotNull, isNull, ne, notExists, sql } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { claimants, claims, documents, ratings, verdicts } from "@/db/schema";
 
@@ -34,9 +34,32 @@ function verdictQueue(where: ReturnType<typeof and>): QueueItem[] {
     .all();
 }
 
-/** The verdicts a user is writing (drafts they authored). */
+/** The verdicts a user is writing (drafts they authored that no reviewer sent back). */
 export function getMyDrafts(userId: number): QueueItem[] {
-  return verdictQueue(and(eq(verdicts.authorId, userId), eq(verdicts.state, "draft")));
+  return verdictQueue(and(eq(verdicts.authorId, userId), eq(verdicts.state, "draft"), isNull(verdicts.reviewerId)));
+}
+
+/** A user's drafts that a reviewer sent back with changes requested. */
+export function getChangesRequested(userId: number): QueueItem[] {
+  return verdictQueue(and(eq(verdicts.authorId, userId), eq(verdicts.state, "draft"), isNotNull(verdicts.reviewerId)));
+}
+
+/** Verdicts published most recently (corrections included). */
+export function getRecentlyPublished(): QueueItem[] {
+  return verdictQueue(eq(verdicts.state, "published")).slice(0, 10);
+}
+
+/** Claims nobody has started a verdict on yet. */
+export function getClaimsWithoutVerdict(): { claimId: number; statement: string; documentTitle: string; claimant: string }[] {
+  return getDb()
+    .select({ claimId: claims.id, statement: claims.statement, documentTitle: documents.title, claimant: claimants.name })
+    .from(claims)
+    .innerJoin(documents, eq(documents.id, claims.documentId))
+    .innerJoin(claimants, eq(claimants.id, claims.claimantId))
+    .where(notExists(getDb().select({ one: sql`1` }).from(verdicts).where(eq(verdicts.claimId, claims.id))))
+    .orderBy(desc(claims.createdAt))
+    .limit(50)
+    .all();
 }
 
 /** Verdicts submitted by others and waiting for a reviewer. */

@@ -3,7 +3,8 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { PageHeader } from "@/components/ui/page-header";
 import { describeVerdictStatus } from "@/db/queries/claim-status";
-import { getDisputeWithAccounts, searchClaims } from "@/db/queries/disputes";
+import { EvidenceMatrix } from "@/components/evidence/evidence-matrix";
+import { getDisputeWithAccounts, getEvidenceMatrix, searchClaims } from "@/db/queries/disputes";
 import { requireUser } from "@/lib/auth/session";
 import { AddAccountForm, DisputeDetailsForm, RemoveAccountForm } from "../dispute-forms";
 
@@ -41,7 +42,9 @@ export default async function DisputePage({ params, searchParams }: Props) {
               <li key={a.claimId} className="flex flex-col rounded-lg border border-line bg-white p-4" data-testid={`account-${a.claimId}`}>
                 <p className="text-xs font-semibold uppercase tracking-wide text-muted">{a.label}</p>
                 <p className="mt-1 font-medium">{a.claimant}</p>
-                <p className="mt-2">{a.statement}</p>
+                <Link href={`/editor/claims/${a.claimId}`} className="mt-2 text-accent underline">
+                  {a.statement}
+                </Link>
                 <blockquote className="mt-2 border-l-4 border-line pl-3 font-serif text-sm italic">“{a.quote}”</blockquote>
                 <p className="mt-2 text-xs text-muted">
                   In{" "}
@@ -57,6 +60,13 @@ export default async function DisputePage({ params, searchParams }: Props) {
             ))}
           </ol>
         )}
+      </section>
+
+      <section aria-labelledby="matrix-heading" className="mb-10">
+        <h2 id="matrix-heading" className="mb-3 text-lg font-semibold">
+          Evidence matrix
+        </h2>
+        <EvidenceMatrix matrix={getEvidenceMatrix(accounts.map((a) => a.claimId))} accounts={accounts} />
       </section>
 
       <div className="grid gap-8 lg:grid-cols-2">

@@ -1,0 +1,157 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { AddEvidence } from "@/components/evidence/add-evidence";
+import { EvidenceList } from "@/components/evidence/evidence-list";
+import { CommentThread } from "@/components/verdicts/comment-thread";
+import { StartVerdict } from "@/components/verdicts/start-verdict";
+import { VerdictEditor } from "@/components/verdicts/verdict-editor";
+import { VerdictView } from "@/components/verdicts/verdict-view";
+import { VersionCompare } from "@/components/verdicts/version-compare";
+import { WorkflowPanel } from "@/components/verdicts/workflow-panel";
+import { getClaimForEditor, searchEvidence } from "@/db/queries/claim-editor";
+import { getRatingScale } from "@/db/queries/ratings";
+import { requireUser } from "@/lib/auth/session";
+import { missingForPublication } from "@/lib/services/verdicts/publish-gate";
+import { allowedSteps } from "@/lib/workflow/verdict-workflow";
+import * as actions from "./actions";
+
+export const metadata: Metadata = { title: "Claim" };
+
+type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ evidence?: string }> };
+
+const when = (d: Date) => d.toISOString().slice(0, 16).replace("T", " ") + " UTC";
+
+export default async function ClaimPage({ params, searchParams }: Props) {
+  const { id } = await params;
+  const { evidence: evidenceQuery = "" } = await searchParams;
+  const user = await requireUser(`/editor/claims/${id}`);
+  const data = /^\d+$/.test(id) ? getClaimForEditor(Number(id)) : null;
+  if (!data) notFound();
+  const { claim, versions, evidence, comments, timeline, disputes } = data;
+
+  const open = versions.find((v) => v.state === "draft" || v.state === "in_review");
+  const published = versions.find((v) => v.state === "published");
+  const retracted = !published ? versions.findLast((v) => v.state === "retracted") : undefined;
+  const stepsFor = (v: (typeof versions)[number]) => allowedSteps(v.state, user.role, v.authorId === user.id);
+  const found = evidenceQuery.trim() ? searchEvidence(evidenceQuery).filter((f) => !evidence.some((e) => e.evidenceId === f.id)) : [];
+
+  return (
+    <>
+      <div className="mb-6 border-b border-line pb-4">
+        <p className="text-sm">
+          <Link href={`/editor/documents/${claim.documentId}`} className="text-accent underline">
+            {claim.documentTitle}
+          </Link>
+        </p>
+        <h1 className="mt-1 font-serif text-3xl font-semibold tracking-tight">{claim.statement}</h1>
+        <p className="mt-1 text-sm text-muted">
+          {claim.claimant.name}
+          {claim.claimant.description ? `, ${claim.claimant.description}` : ""}
+          {claim.claimedAt ? ` · ${claim.claimedAt}` : ""}
+          {claim.anchorStatus !== "anchored" ? ` · anchor ${claim.anchorStatus}` : ""}
+        </p>
+        <blockquote className="mt-3 max-w-prose font-serif text-lg">
+          …{claim.prefix}
+          <mark className="bg-amber-100">{claim.quote}</mark>
+          {claim.suffix}…
+        </blockquote>
+        {disputes.map((d) => (
+          <p key={d.id} className="mt-2 text-sm">
+            Account “{d.label}” in the dispute{" "}
+            <Link href={`/editor/disputes/${d.id}`} className="text-accent underline">
+              {d.question}
+            </Link>
+          </p>
+        ))}
+      </div>
+
+      <div className="grid gap-8 lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
+        <div className="space-y-8">
+          <section aria-labelledby="verdict-heading" className="space-y-4">
+            <h2 id="verdict-heading" className="text-lg font-semibold">
+              Verdict
+            </h2>
+            {versions.length === 0 && <StartVerdict claimId={claim.id} start={actions.createVerdictAction} />}
+            {published && (
+              <div className="space-y-3 rounded-lg border border-line bg-white p-4" data-testid="published-verdict">
+                <p className="text-xs font-semibold uppercase tracking-wide text-ok">Published</p>
+                <VerdictView v={published} />
+                <WorkflowPanel verdictId={published.id} version={published.version} steps={open ? stepsFor(published).filter((s) => s !== "correct") : stepsFor(published)} isCorrection={false} missing={[]} act={actions.verdictStepAction} />
+              </div>
+            )}
+            {retracted && (
+              <div className="rounded-lg border border-danger/40 bg-white p-4">
+                <VerdictView v={retracted} />
+              </div>
+            )}
+            {open && (
+              <div className="space-y-3 rounded-lg border border-accent/40 bg-white p-4" data-testid="open-verdict">
+                <p className="text-xs font-semibold uppercase tracking-wide text-accent">
+                  {open.seq > 1 ? `Correction (version ${open.seq})` : "Verdict"} · {open.state === "draft" ? "draft" : "in review"} · by {open.authorName}
+                </p>
+                {stepsFor(open).includes("edit") ? (
+                  <VerdictEditor key={`${open.id}-${open.version}`} verdict={open} ratings={getRatingScale()} save={actions.saveVerdictAction} />
+                ) : (
+                  <VerdictView v={open} />
+                )}
+                <WorkflowPanel
+                  verdictId={open.id}
+                  version={open.version}
+                  steps={stepsFor(open)}
+                  isCorrection={open.seq > 1}
+                  missing={missingForPublication({ hasClaimant: true, hasRating: open.ratingKey !== null, summary: open.summary, rationale: open.rationale, evidenceWithUrl: evidence.length })}
+                  act={actions.verdictStepAction}
+                />
+              </div>
+            )}
+            <VersionCompare versions={versions} />
+          </section>
+
+          <section aria-labelledby="comments-heading">
+            <h2 id="comments-heading" className="mb-2 text-lg font-semibold">
+              Review conversation
+            </h2>
+            <CommentThread claimId={claim.id} comments={comments} add={actions.addCommentAction} />
+          </section>
+        </div>
+
+        <div className="space-y-8">
+          <section aria-labelledby="evidence-heading" className="space-y-3">
+            <h2 id="evidence-heading" className="text-lg font-semibold">
+              Evidence
+            </h2>
+            <EvidenceList claimId={claim.id} items={evidence} actions={{ changeStance: actions.changeStanceAction, unlink: actions.unlinkEvidenceAction, update: actions.updateEvidenceAction }} />
+            <details className="rounded-lg border border-line bg-white p-3" open={evidence.length === 0 || Boolean(evidenceQuery)}>
+              <summary className="cursor-pointer text-sm font-semibold">Add evidence</summary>
+              <form role="search" className="my-3 flex gap-2">
+                <label htmlFor="evidence-q" className="sr-only">
+                  Find existing evidence
+                </label>
+                <input id="evidence-q" name="evidence" defaultValue={evidenceQuery} placeholder="Find existing evidence by title or URL" className="flex-1 rounded-md border border-line px-2 py-1 text-sm" />
+                <button type="submit" className="rounded-md border border-line px-2 py-1 text-sm">
+                  Find
+                </button>
+              </form>
+              <AddEvidence claimId={claim.id} add={actions.addEvidenceAction} found={found} />
+            </details>
+          </section>
+
+          <section aria-labelledby="timeline-heading">
+            <h2 id="timeline-heading" className="mb-2 text-lg font-semibold">
+              Timeline
+            </h2>
+            <ol className="space-y-1 text-sm" data-testid="timeline">
+              {timeline.map((e) => (
+                <li key={e.id}>
+                  <span className="text-muted">{when(e.at)}</span> · {e.actorName ?? e.actor} · {e.action.replace(/[._]/g, " ")}
+                  {e.entityType !== "claim" ? ` (${e.entityType})` : ""}
+                </li>
+              ))}
+            </ol>
+          </section>
+        </div>
+      </div>
+    </>
+  );
+}

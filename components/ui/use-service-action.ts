@@ -1,0 +1,31 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import type { ActionResult } from "@/lib/auth/form-action";
+
+type Failure = { message: string; fieldErrors: Record<string, string> };
+
+/**
+ * Calls a server action made with `serviceAction`, refreshes the page's data on success,
+ * and keeps the refusal (message and field errors) for the form to show — the user's
+ * input stays where it is.
+ */
+export function useServiceAction<T>(action: (input: unknown) => Promise<ActionResult<T>>) {
+  const router = useRouter();
+  const [pending, setPending] = useState(false);
+  const [error, setError] = useState<Failure | null>(null);
+  async function run(input: unknown): Promise<boolean> {
+    setPending(true);
+    const res = await action(input);
+    setPending(false);
+    if (!res.ok) {
+      setError({ message: res.message, fieldErrors: res.fieldErrors });
+      return false;
+    }
+    setError(null);
+    router.refresh();
+    return true;
+  }
+  return { run, pending, error };
+}

@@ -1,0 +1,129 @@
+import { and, asc, desc, eq, inArray, like, or } from "drizzle-orm";
+import { alias } from "drizzle-orm/sqlite-core";
+import { getDb } from "@/db/client";
+import { auditEvents, claimants, claimEvidence, claims, comments, documents, evidence, ratings, users, verdicts } from "@/db/schema";
+import { getClaimDisputes } from "./claim-status";
+
+const reviewers = alias(users, "reviewers");
+
+/** Everything the claim page shows an editor: the claim, its evidence, every verdict version, comments and timeline. */
+export function getClaimForEditor(claimId: number) {
+  const db = getDb();
+  const claim = db
+    .select({
+      id: claims.id,
+      slug: claims.slug,
+      statement: claims.statement,
+      quote: claims.quote,
+      prefix: claims.prefix,
+      suffix: claims.suffix,
+      claimedAt: claims.claimedAt,
+      anchorStatus: claims.anchorStatus,
+      version: claims.version,
+      documentId: documents.id,
+      documentTitle: documents.title,
+      claimant: { id: claimants.id, name: claimants.name, description: claimants.description },
+    })
+    .from(claims)
+    .innerJoin(documents, eq(documents.id, claims.documentId))
+    .innerJoin(claimants, eq(claimants.id, claims.claimantId))
+    .where(eq(claims.id, claimId))
+    .get();
+  if (!claim) return null;
+
+  const evidenceLinks = db
+    .select({
+      evidenceId: evidence.id,
+      stance: claimEvidence.stance,
+      linkNote: claimEvidence.note,
+      url: evidence.url,
+      archiveUrl: evidence.archiveUrl,
+      title: evidence.title,
+      publisher: evidence.publisher,
+      publishedAt: evidence.publishedAt,
+      excerpt: evidence.excerpt,
+      sourceType: evidence.sourceType,
+      note: evidence.note,
+      version: evidence.version,
+    })
+    .from(claimEvidence)
+    .innerJoin(evidence, eq(evidence.id, claimEvidence.evidenceId))
+    .where(eq(claimEvidence.claimId, claimId))
+    .orderBy(asc(claimEvidence.id))
+    .all();
+
+  const versions = db
+    .select({
+      id: verdicts.id,
+      seq: verdicts.seq,
+      state: verdicts.state,
+      version: verdicts.version,
+      ratingKey: ratings.key,
+      ratingLabel: ratings.label,
+      ratingColour: ratings.colour,
+      summary: verdicts.summary,
+      rationale: verdicts.rationale,
+      correctionNote: verdicts.correctionNote,
+      retractionReason: verdicts.retractionReason,
+      authorId: verdicts.authorId,
+      authorName: users.name,
+      reviewerName: reviewers.name,
+      submittedAt: verdicts.submittedAt,
+      publishedAt: verdicts.publishedAt,
+      retractedAt: verdicts.retractedAt,
+      updatedAt: verdicts.updatedAt,
+    })
+    .from(verdicts)
+    .innerJoin(users, eq(users.id, verdicts.authorId))
+    .leftJoin(reviewers, eq(reviewers.id, verdicts.reviewerId))
+    .leftJoin(ratings, eq(ratings.id, verdicts.ratingId))
+    .where(eq(verdicts.claimId, claimId))
+    .orderBy(asc(verdicts.seq))
+    .all();
+
+  const thread = db
+    .select({ id: comments.id, kind: comments.kind, body: comments.body, createdAt: comments.createdAt, author: users.name })
+    .from(comments)
+    .innerJoin(users, eq(users.id, comments.authorId))
+    .where(eq(comments.claimId, claimId))
+    .orderBy(asc(comments.createdAt), asc(comments.id))
+    .all();
+
+  const verdictIds = versions.map((v) => v.id);
+  const evidenceIds = evidenceLinks.map((e) => e.evidenceId);
+  const timeline = db
+    .select({ id: auditEvents.id, at: auditEvents.at, action: auditEvents.action, entityType: auditEvents.entityType, actor: auditEvents.actorLabel, actorName: users.name })
+    .from(auditEvents)
+    .leftJoin(users, eq(users.id, auditEvents.actorId))
+    .where(
+      or(
+        and(eq(auditEvents.entityType, "claim"), eq(auditEvents.entityId, claimId)),
+        verdictIds.length ? and(eq(auditEvents.entityType, "verdict"), inArray(auditEvents.entityId, verdictIds)) : undefined,
+        evidenceIds.length ? and(eq(auditEvents.entityType, "evidence"), inArray(auditEvents.entityId, evidenceIds)) : undefined,
+      ),
+    )
+    .orderBy(desc(auditEvents.at), desc(auditEvents.id))
+    .limit(200)
+    .all();
+
+  return { claim, evidence: evidenceLinks, versions, comments: thread, timeline, disputes: getClaimDisputes([claimId]).get(claimId) ?? [] };
+}
+
+export type ClaimForEditor = NonNullable<ReturnType<typeof getClaimForEditor>>;
+export type VerdictVersion = ClaimForEditor["versions"][number];
+export type EvidenceLink = ClaimForEditor["evidence"][number];
+
+/** Evidence items whose title, URL or publisher matches `q`, to link to another claim. */
+export function searchEvidence(q: string, limit = 10) {
+  const pattern = `%${q.trim()}%`;
+  return getDb()
+    .select({ id: evidence.id, title: evidence.title, url: evidence.url, publisher: evidence.publisher })
+    .from(evidence)
+    .where(or(...[evidence.title, evidence.url, evidence.publisher].map((c) => like(c, pattern))))
+    .orderBy(desc(evidence.createdAt))
+    .limit(limit)
+    .all();
+}
+
+
+

@@ -8,14 +8,16 @@ export type AnchorResult =
   | { status: "orphaned"; start: null; end: null; score: number; selectors: null };
 
 /**
- * The thresholds that keep a claim from drifting to a look-alike sentence. An approximate
- * match becomes `fuzzy` (a person confirms it) only if the quote is at least 75 % the same,
- * its surroundings at least half the same, its overall score at least 0.75, and it leads
- * any other place in the text by 0.05; anything weaker is `orphaned`.
+ * The thresholds that keep a claim from drifting to a look-alike sentence. An exact quote is
+ * `anchored` only where its surroundings are still at least 75 % the same and no other
+ * exact copy is as well placed. Anything else — an edited quote, or the same words in other
+ * surroundings — becomes `fuzzy` (a person confirms it) only if the quote is at least 75 %
+ * the same, its surroundings at least half the same, its overall score at least 0.75, and it
+ * leads any other place in the text by 0.05; otherwise the claim is `orphaned`.
  */
 export const THRESHOLDS = {
-  /** Average prefix/suffix similarity for the stored position to be trusted as is. */
-  positionContext: 0.75,
+  /** Average prefix/suffix similarity for an exact quote to be trusted where it is. */
+  anchorContext: 0.75,
   /** Difference in average prefix/suffix similarity that tells repeated exact quotes apart. */
   exactContextLead: 0.1,
   fuzzyQuote: 0.75,
@@ -31,36 +33,38 @@ const overlaps = (a: Candidate, b: Candidate) => a.start < b.end && b.start < a.
 
 /**
  * Anchors W3C selectors in a (possibly edited) text: the stored position if the quote is
- * still there in its context; else a unique exact occurrence of the quote, or the one its
- * prefix and suffix clearly pick; else an approximate match that passes THRESHOLDS.
- * Repeated exact quotes that the context cannot tell apart come back `fuzzy`, never a guess.
+ * still there in its context; else an exact occurrence whose prefix and suffix confirm it;
+ * else the best place among exact and approximate matches, as `fuzzy`, if it passes
+ * THRESHOLDS. Repeated exact quotes that the context cannot tell apart come back `fuzzy`,
+ * never a guess. With `exactOnly`, approximate matches are not sought (used for claims
+ * already orphaned, so each edit does not search the whole text for every orphan again).
  */
-export function anchorSelectors(text: string | CodePointIndex, sel: SpanSelectors): AnchorResult {
+export function anchorSelectors(text: string | CodePointIndex, sel: SpanSelectors, { exactOnly = false } = {}): AnchorResult {
   const index = typeof text === "string" ? new CodePointIndex(text) : text;
-  const source = index.text;
   const hint = index.toUnit(sel.start);
+  const context = { prefix: sel.prefix, suffix: sel.suffix, hint };
   const found = (status: "anchored" | "fuzzy", c: Candidate): AnchorResult => {
     const start = index.toCodePoint(c.start);
     const end = index.toCodePoint(c.end);
     return { status, start, end, score: c.score, selectors: describeSpan(index, start, end) };
   };
 
-  const candidates = findCandidates(source, sel.exact, { prefix: sel.prefix, suffix: sel.suffix, hint });
-  if (candidates.length === 0) return ORPHANED(0);
-
-  const exact = candidates.filter((c) => c.exact);
-  if (exact.length > 0) {
-    const atPosition = exact.find((c) => c.start === hint);
-    if (atPosition && contextScore(atPosition) >= THRESHOLDS.positionContext) return found("anchored", atPosition);
-    if (exact.length === 1) return found("anchored", exact[0]!);
-    const [best, second] = [...exact].sort((a, b) => contextScore(b) - contextScore(a) || a.start - b.start);
-    if (contextScore(best!) - contextScore(second!) >= THRESHOLDS.exactContextLead) return found("anchored", best!);
+  const exact = findCandidates(index.text, sel.exact, context).filter((c) => c.exact);
+  const trusted = exact.filter((c) => contextScore(c) >= THRESHOLDS.anchorContext);
+  const atPosition = trusted.find((c) => c.start === hint);
+  if (atPosition) return found("anchored", atPosition);
+  if (trusted.length > 0) {
+    const [best, second] = [...trusted].sort((a, b) => contextScore(b) - contextScore(a) || a.start - b.start);
+    if (!second || contextScore(best!) - contextScore(second) >= THRESHOLDS.exactContextLead) return found("anchored", best!);
     // Same quote, same surroundings: the nearest one is only a guess; a person decides.
-    const nearest = exact.reduce((a, b) => (Math.abs(b.start - hint) < Math.abs(a.start - hint) ? b : a));
+    const nearest = trusted.reduce((a, b) => (Math.abs(b.start - hint) < Math.abs(a.start - hint) ? b : a));
     return found("fuzzy", nearest);
   }
+  if (exactOnly) return ORPHANED(exact[0]?.score ?? 0);
 
-  const best = candidates[0]!;
+  const candidates = findCandidates(index.text, sel.exact, context, "always");
+  const best = candidates[0];
+  if (!best) return ORPHANED(0);
   const runnerUp = candidates.find((c) => !overlaps(c, best));
   const isStrong =
     best.quoteScore >= THRESHOLDS.fuzzyQuote &&

@@ -27,13 +27,25 @@ const MAX_SCORE = WEIGHTS.quote + WEIGHTS.prefix + WEIGHTS.suffix + WEIGHTS.posi
 
 type Match = { start: number; end: number; errors: number };
 
-/** Every exact occurrence of `str`, or, if there is none, approximate matches within `maxErrors`. */
-function search(text: string, str: string, maxErrors: number): Match[] {
+/** Every exact occurrence of `str`; with `always`, approximate matches within `maxErrors` too, else only when there is no exact one. */
+function search(text: string, str: string, maxErrors: number, approximate: "if-no-exact" | "always" = "if-no-exact"): Match[] {
   const exact: Match[] = [];
   for (let pos = text.indexOf(str); pos !== -1; pos = text.indexOf(str, pos + 1)) {
     exact.push({ start: pos, end: pos + str.length, errors: 0 });
   }
-  return exact.length > 0 ? exact : approxSearch(text, str, maxErrors);
+  if (exact.length === 0) return approxSearch(text, str, maxErrors);
+  if (approximate === "if-no-exact") return exact;
+  // approx-string-match reports only the matches with the fewest errors, which would be the
+  // exact ones: blank them out to find the best approximate places elsewhere.
+  const pieces: string[] = [];
+  let from = 0;
+  for (const m of exact) {
+    if (m.start < from) continue; // overlapping repeats ("aaa" in "aaaa") are already blanked
+    pieces.push(text.slice(from, m.start), "\u0000".repeat(m.end - m.start));
+    from = m.end;
+  }
+  const masked = pieces.join("") + text.slice(from);
+  return [...exact, ...approxSearch(masked, str, maxErrors).filter((m) => m.errors > 0)];
 }
 
 /** How similar the best match of `str` inside `text` is: 1 − errors / length. */
@@ -44,11 +56,15 @@ function similarity(text: string, str: string): number {
   return 1 - errors / str.length;
 }
 
-/** Every candidate for `quote` in `text`, best first (ties: the earlier one). */
-export function findCandidates(text: string, quote: string, context: QuoteContext = {}): Candidate[] {
+/**
+ * Every candidate for `quote` in `text`, best first (ties: the earlier one). By default, as
+ * Hypothesis does, approximate matches are sought only when there is no exact one;
+ * `approximate: "always"` seeks both, to weigh a look-alike exact match against an edited original.
+ */
+export function findCandidates(text: string, quote: string, context: QuoteContext = {}, approximate: "if-no-exact" | "always" = "if-no-exact"): Candidate[] {
   if (quote.length === 0 || text.length === 0) return [];
   const maxErrors = Math.min(256, quote.length / 2);
-  const candidates = search(text, quote, maxErrors).map((m): Candidate => {
+  const candidates = search(text, quote, maxErrors, approximate).map((m): Candidate => {
     const quoteScore = 1 - m.errors / quote.length;
     const prefixScore = context.prefix
       ? similarity(text.slice(Math.max(0, m.start - context.prefix.length), m.start), context.prefix)

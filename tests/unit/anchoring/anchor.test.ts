@@ -83,3 +83,26 @@ describe("anchorSelectors on the fixture article", () => {
     expect(anchorSelectors("", NOT_CIVILIANS).status).toBe("orphaned");
   });
 });
+
+describe("anchorSelectors never moves a claim to another speaker's identical words", () => {
+  const TEXT = "Lavrov said those killed were not civilians at the briefing.\n\nLater, Peskov repeated that those killed were not civilians to reporters.";
+  const lavrov = locateQuote(TEXT, "those killed were not civilians", "Lavrov said ");
+
+  it("should orphan the claim when the original sentence is deleted and only the other speaker's copy is left", () => {
+    const edited = TEXT.replace("Lavrov said those killed were not civilians at the briefing.\n\n", "");
+    expect(anchorSelectors(edited, lavrov).status).toBe("orphaned");
+  });
+
+  it("should follow a typo in the original sentence as fuzzy rather than jump to the exact copy elsewhere", () => {
+    const edited = TEXT.replace("Lavrov said those killed were not civilians", "Lavrov said those killed were not civillians");
+    const result = anchorSelectors(edited, lavrov);
+    expect(result.status).toBe("fuzzy");
+    expect(edited.slice(result.start!, result.end!)).toBe("those killed were not civillians");
+  });
+
+  it("should orphan a short quote whose words now appear only in other surroundings", () => {
+    const text = "They said no to the plan. He said no later.";
+    const sel = locateQuote(text, "no", "They said ");
+    expect(anchorSelectors(text.replace("They said no", "They said maybe"), sel).status).toBe("orphaned");
+  });
+});

@@ -1,5 +1,6 @@
 import approxSearch from "approx-string-match";
 import { describe, expect, it } from "vitest";
+import { anchorSelectors } from "@/lib/anchoring";
 import { matchQuote } from "@/lib/anchoring/match-quote";
 import { HAS_STANDARDS, NO_STANDARDS_REASON, readStandard } from "../../support/standards";
 
@@ -44,6 +45,24 @@ describe.skipIf(!HAS_STANDARDS)("matchQuote against hypothesis/client's cases", 
       expect(match!.score).toBeLessThan(c.expect.scoreBetween[1]);
     }
     if (c.expect.startOf !== undefined) expect(match!.start).toBe(text.indexOf(c.expect.startOf));
+  });
+
+  // Claimdesk's own rule on the same cases: no match stays orphaned, an exact one stays
+  // exactly where it is, and an approximate one is never silently anchored.
+  it.each(data.cases)("anchorSelectors: $name", (c) => {
+    const text = textOf(c);
+    const quote = c.quoteFromFixture ? data.fixtures[c.quoteFromFixture]! : c.quote!;
+    if (!quote) return;
+    const hint = Math.max(0, [...text].length - 1);
+    const result = anchorSelectors(text, { exact: quote, prefix: c.context?.prefix ?? "", suffix: c.context?.suffix ?? "", start: 0, end: Math.min(hint, [...quote].length) });
+    if (c.expect.null) return expect(result.status).toBe("orphaned");
+    if (c.expect.score === 1) return expect(result).toMatchObject({ status: "anchored", selectors: { exact: quote } });
+    if (result.status === "orphaned") return;
+    // Wherever it lands, it is the place Hypothesis's rules pick, never another one.
+    const units = [...text].slice(0, result.start).join("").length;
+    if (c.expect.startOf !== undefined) expect(units).toBe(text.indexOf(c.expect.startOf));
+    if (c.expect.matched !== undefined) expect(result.selectors.exact).toBe(c.expect.matched);
+    if (result.selectors.exact !== quote) expect(result.status).toBe("fuzzy");
   });
 
   it.each(data.orderings)("$name", (o) => {

@@ -77,7 +77,8 @@ export function Annotator({ document: doc, text, claims, disputes, actions }: Pr
     selection
       ? actions.reattach({ claimId: claim.id, version: claim.version, revision: doc.revision, start: selection.start, end: selection.end })
       : Promise.resolve({ ok: false as const, message: "Select the text to attach the claim to first.", fieldErrors: {}, status: 400 });
-  const cardActions = { update: actions.update, remove: actions.remove, confirm: actions.confirm, reattach };
+  const confirm = (input: unknown) => actions.confirm({ ...(input as object), revision: doc.revision });
+  const cardActions = { update: actions.update, remove: actions.remove, confirm, reattach };
 
   const renderCard = (c: EditorClaim) => (
     <li key={c.id}>

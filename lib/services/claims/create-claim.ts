@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { claims } from "@/db/schema";
+import { eq } from "drizzle-orm";
+import { claimants, claims } from "@/db/schema";
 import type { SpanSelectors } from "@/lib/anchoring";
 import { authorize, type Actor } from "@/lib/auth/actor";
 import { recordAudit } from "@/lib/services/audit";
@@ -76,7 +77,7 @@ export function createClaim(actor: Actor | null, raw: unknown): CreatedClaim {
 
     const disputeId = input.newDispute ? insertDispute(tx, who, input.newDispute).id : (input.disputeId ?? null);
     if (disputeId !== null) {
-      const label = input.accountLabel ?? ("name" in input.claimant ? input.claimant.name : `Account ${row.id}`);
+      const label = input.accountLabel ?? tx.select({ name: claimants.name }).from(claimants).where(eq(claimants.id, claimantId)).get()!.name;
       addAccount(tx, who, disputeId, row.id, label);
     }
     return { id: row.id, slug: row.slug, selectors, claimantId, disputeId };

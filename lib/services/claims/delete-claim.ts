@@ -1,6 +1,6 @@
 import { and, eq, inArray } from "drizzle-orm";
 import { z } from "zod";
-import { claims, comments, verdicts } from "@/db/schema";
+import { claimEvidence, claims, comments, disputeAccounts, verdicts } from "@/db/schema";
 import { authorize, type Actor } from "@/lib/auth/actor";
 import { recordAudit } from "@/lib/services/audit";
 import { ServiceError } from "@/lib/services/errors";
@@ -31,9 +31,17 @@ export function deleteClaim(actor: Actor | null, raw: unknown): void {
     if (published) {
       throw new ServiceError("conflict", "This claim has a published verdict, so it stays on the record: correct or retract the verdict instead.");
     }
-    tx.delete(comments).where(eq(comments.claimId, claim.id)).run(); // before the verdicts they may name
-    tx.delete(verdicts).where(eq(verdicts.claimId, claim.id)).run();
+    // Comments first: they may name the verdicts.
+    const deletedComments = tx.delete(comments).where(eq(comments.claimId, claim.id)).returning().all();
+    const deletedVerdicts = tx.delete(verdicts).where(eq(verdicts.claimId, claim.id)).returning().all();
+    const evidenceLinks = tx.select().from(claimEvidence).where(eq(claimEvidence.claimId, claim.id)).all();
+    const accounts = tx.select().from(disputeAccounts).where(eq(disputeAccounts.claimId, claim.id)).all();
     tx.delete(claims).where(eq(claims.id, claim.id)).run();
-    recordAudit(tx, who, { action: "claim.delete", entityType: "claim", entityId: claim.id, before: claim });
+    recordAudit(tx, who, {
+      action: "claim.delete",
+      entityType: "claim",
+      entityId: claim.id,
+      before: { ...claim, verdicts: deletedVerdicts, comments: deletedComments, evidenceLinks, disputeAccounts: accounts },
+    });
   });
 }

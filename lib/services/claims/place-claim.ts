@@ -1,9 +1,10 @@
-import { eq, sql } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Tx } from "@/db/client";
-import { claims, type Claim } from "@/db/schema";
-import { describeSpan, type SpanSelectors } from "@/lib/anchoring";
+import { claims, verdicts, type Claim } from "@/db/schema";
+import type { SpanSelectors } from "@/lib/anchoring";
 import { authorize, type ActingUser, type Actor } from "@/lib/auth/actor";
+import { can } from "@/lib/auth/permissions";
 import { recordAudit } from "@/lib/services/audit";
 import { ServiceError } from "@/lib/services/errors";
 import { assertCurrentRevision, getDocumentText } from "@/lib/services/documents/current-text";
@@ -14,7 +15,12 @@ import { parseInput } from "@/lib/validation/parse";
 import { getClaimOrThrow } from "./get-claim";
 import { selectionSelectors } from "./selection";
 
-export const confirmAnchorInput = z.strictObject({ claimId: idSchema, version: versionSchema.optional() });
+export const confirmAnchorInput = z.strictObject({
+  claimId: idSchema,
+  version: versionSchema.optional(),
+  /** The revision the person saw the new place in: a later edit may have moved it again. */
+  revision: z.number({ error: "must be the revision you confirmed in" }).int().positive(),
+});
 
 export const reattachClaimInput = z
   .strictObject({
@@ -38,7 +44,9 @@ export function confirmAnchor(actor: Actor | null, raw: unknown) {
     assertVersion(tx, claim, input.version, { type: "claim", id: claim.id, label: "claim" });
     if (claim.anchorStatus !== "fuzzy") throw new ServiceError("conflict", `This claim is ${claim.anchorStatus}, not waiting for confirmation.`);
     const { doc, text } = getDocumentText(tx, claim.documentId);
-    return place(tx, who, claim, doc.currentRevision, describeSpan(text, claim.start, claim.end), "claim.confirm_anchor");
+    assertCurrentRevision(tx, doc, input.revision);
+    assertMayMove(tx, who, claim.id);
+    return place(tx, who, claim, doc.currentRevision, selectionSelectors(text, claim.start, claim.end), "claim.confirm_anchor");
   });
 }
 
@@ -51,8 +59,21 @@ export function reattachClaim(actor: Actor | null, raw: unknown) {
     assertVersion(tx, claim, input.version, { type: "claim", id: claim.id, label: "claim" });
     const { doc, text } = getDocumentText(tx, claim.documentId);
     assertCurrentRevision(tx, doc, input.revision);
+    assertMayMove(tx, who, claim.id);
     return place(tx, who, claim, doc.currentRevision, selectionSelectors(text, input.start, input.end), "claim.reattach");
   });
+}
+
+/** Moving a claim whose verdict is public changes a public quote: only an editor may. */
+function assertMayMove(tx: Tx, who: ActingUser, claimId: number): void {
+  const isPublic = tx
+    .select({ id: verdicts.id })
+    .from(verdicts)
+    .where(and(eq(verdicts.claimId, claimId), eq(verdicts.state, "published")))
+    .get();
+  if (isPublic && !can(who.role, "verdicts:review")) {
+    throw new ServiceError("forbidden", "This claim's verdict is published: only an editor may move its quote.");
+  }
 }
 
 function place(tx: Tx, who: ActingUser, claim: Claim, revision: number, sel: SpanSelectors, action: string) {

@@ -1,4 +1,4 @@
-import { and, eq, max } from "drizzle-orm";
+import { and, eq, max, sql } from "drizzle-orm";
 import type { Tx } from "@/db/client";
 import { claims, disputeAccounts, disputes } from "@/db/schema";
 import type { ActingUser } from "@/lib/auth/actor";
@@ -6,7 +6,8 @@ import { recordAudit } from "@/lib/services/audit";
 import { ServiceError } from "@/lib/services/errors";
 
 /**
- * Adds a claim to a dispute as one account, labelled ("Russian foreign ministry"), at
+ * Adds a claim to a dispute (bumping the dispute's version, so an edit of its account list
+ * made without this one is refused) as one account, labelled ("Russian foreign ministry"), at
  * `position` or last; a claim already there is relabelled (and moved when `position` is given).
  */
 export function addAccount(tx: Tx, who: ActingUser, disputeId: number, claimId: number, label: string, position?: number): void {
@@ -27,5 +28,6 @@ export function addAccount(tx: Tx, who: ActingUser, disputeId: number, claimId: 
     const [last] = tx.select({ n: max(disputeAccounts.position) }).from(disputeAccounts).where(eq(disputeAccounts.disputeId, disputeId)).all();
     tx.insert(disputeAccounts).values({ disputeId, claimId, label, position: position ?? (last?.n ?? -1) + 1 }).run();
   }
+  tx.update(disputes).set({ updatedAt: new Date(), version: sql`${disputes.version} + 1` }).where(eq(disputes.id, disputeId)).run();
   recordAudit(tx, who, { action: "dispute.add_account", entityType: "dispute", entityId: disputeId, after: { claimId, label } });
 }

@@ -1,6 +1,5 @@
 import { and, eq, sql } from "drizzle-orm";
 import { z } from "zod";
-import type { Tx } from "@/db/client";
 import { disputeAccounts, disputes } from "@/db/schema";
 import { authorize, type Actor } from "@/lib/auth/actor";
 import { recordAudit } from "@/lib/services/audit";
@@ -14,17 +13,12 @@ import { accountLabelSchema } from "./dispute-input";
 export const addDisputeAccountInput = z.strictObject({ disputeId: idSchema, claimId: idSchema, label: accountLabelSchema });
 export const removeDisputeAccountInput = z.strictObject({ disputeId: idSchema, claimId: idSchema });
 
-function touch(tx: Tx, disputeId: number) {
-  tx.update(disputes).set({ updatedAt: new Date(), version: sql`${disputes.version} + 1` }).where(eq(disputes.id, disputeId)).run();
-}
-
 /** Adds a claim from any document to a dispute as a labelled account, or relabels it (contributor+). */
 export function addDisputeAccount(actor: Actor | null, raw: unknown): void {
   writeTransaction((tx) => {
     const who = authorize(tx, actor, "content:write");
     const input = parseInput(addDisputeAccountInput, raw);
     addAccount(tx, who, input.disputeId, input.claimId, input.label);
-    touch(tx, input.disputeId);
   });
 }
 
@@ -39,7 +33,7 @@ export function removeDisputeAccount(actor: Actor | null, raw: unknown): void {
       .returning()
       .get();
     if (!removed) throw new ServiceError("not_found", "That claim is not an account in this dispute.");
-    touch(tx, input.disputeId);
+    tx.update(disputes).set({ updatedAt: new Date(), version: sql`${disputes.version} + 1` }).where(eq(disputes.id, input.disputeId)).run();
     recordAudit(tx, who, { action: "dispute.remove_account", entityType: "dispute", entityId: input.disputeId, before: removed });
   });
 }

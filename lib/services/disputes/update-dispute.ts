@@ -17,8 +17,11 @@ export const updateDisputeInput = z.strictObject({
   question: disputeFields.question.optional(),
   eventDate: disputeFields.eventDate,
   description: disputeFields.description,
-  /** When given, the dispute's accounts become exactly these, in this order. */
+  /** When given, the dispute's accounts become exactly these, in this order (needs `version`). */
   accounts: accountsInput.optional(),
+}).refine((v) => v.accounts === undefined || v.version !== undefined, {
+  message: "is required when replacing the accounts, so that no account added meanwhile is lost",
+  path: ["version"],
 });
 
 /** Edits a dispute's question, date, description and accounts (contributor+). */
@@ -27,6 +30,7 @@ export function updateDispute(actor: Actor | null, raw: unknown) {
     const who = authorize(tx, actor, "content:write");
     const input = parseInput(updateDisputeInput, raw);
     const before = tx.select().from(disputes).where(eq(disputes.id, input.disputeId)).get();
+    const accountsBefore = tx.select({ claimId: disputeAccounts.claimId, label: disputeAccounts.label }).from(disputeAccounts).where(eq(disputeAccounts.disputeId, input.disputeId)).orderBy(disputeAccounts.position).all();
     if (!before) throw new ServiceError("not_found", `No dispute with id ${input.disputeId}.`);
     assertVersion(tx, before, input.version, { type: "dispute", id: before.id, label: "dispute" });
 
@@ -52,7 +56,7 @@ export function updateDispute(actor: Actor | null, raw: unknown) {
       action: "dispute.update",
       entityType: "dispute",
       entityId: before.id,
-      before,
+      before: { ...before, accounts: accountsBefore },
       after: { ...after, ...(input.accounts ? { accounts: input.accounts } : {}) },
     });
     return after;

@@ -59,7 +59,13 @@ function reanchorClaims(tx: Tx, who: ActingUser, documentId: number, revision: n
   const index = new CodePointIndex(text);
   const rows = tx.select().from(claims).where(eq(claims.documentId, documentId)).orderBy(claims.start).all();
   return rows.map((claim) => {
-    const result = anchorSelectors(index, { exact: claim.quote, prefix: claim.prefix, suffix: claim.suffix, start: claim.start, end: claim.end });
+    // An orphan is only looked for again word for word (its text may have been restored):
+    // searching the whole text approximately for every orphan on every edit would not scale.
+    const result = anchorSelectors(
+      index,
+      { exact: claim.quote, prefix: claim.prefix, suffix: claim.suffix, start: claim.start, end: claim.end },
+      { exactOnly: claim.anchorStatus === "orphaned" },
+    );
     // Anchored claims take the new context; a fuzzy one keeps its old quote until a person
     // confirms the new place; an orphan keeps everything it had.
     const change =
@@ -68,8 +74,14 @@ function reanchorClaims(tx: Tx, who: ActingUser, documentId: number, revision: n
         : result.status === "fuzzy"
           ? { anchorStatus: result.status, revision, start: result.start, end: result.end }
           : { anchorStatus: result.status };
-    tx.update(claims).set(change).where(eq(claims.id, claim.id)).run();
-    if (result.status !== claim.anchorStatus || result.start !== claim.start) {
+    const isMoved = result.status !== claim.anchorStatus || (result.start !== null && (result.start !== claim.start || result.end !== claim.end));
+    // A moved claim is a changed record: a form or a confirmation made on the old place is
+    // stale (409). One that only follows its words to the new revision is not.
+    tx.update(claims)
+      .set(isMoved ? { ...change, updatedAt: new Date(), version: sql`${claims.version} + 1` } : change)
+      .where(eq(claims.id, claim.id))
+      .run();
+    if (isMoved) {
       recordAudit(tx, who, {
         action: "claim.reanchor",
         entityType: "claim",

@@ -144,7 +144,12 @@ describe("disputes", () => {
       [council.id, "Mariupol city council"],
     ]);
 
-    updateDispute(contributor, { disputeId, version: 1, accounts: [{ claimId: council.id, label: "Mariupol city council" }, { claimId: lavrov.id, label: "Lavrov" }] });
+    // Replacing the accounts from a stale copy (version 1, before two accounts joined) is refused.
+    const replace = (version: number) =>
+      updateDispute(contributor, { disputeId, version, accounts: [{ claimId: council.id, label: "Mariupol city council" }, { claimId: lavrov.id, label: "Lavrov" }] });
+    expect(errorOf(() => replace(1)).status).toBe(409);
+    expect(errorOf(() => updateDispute(contributor, { disputeId, accounts: [] })).issues?.[0]?.path).toBe("version");
+    replace(dispute.dispute.version);
     expect(getDisputeWithAccounts(disputeId)!.accounts.map((a) => a.label)).toEqual(["Mariupol city council", "Lavrov"]);
     expect(errorOf(() => updateDispute(contributor, { disputeId, version: 1, question: "Stale edit?" })).status).toBe(409);
   });
@@ -192,9 +197,9 @@ describe("updateDocumentText", () => {
     updateDocumentText(contributor, { documentId: doc.id, baseRevision: 1, text: ARTICLE.replace("not civilians", "not civillians") });
     const fuzzy = t.db.select().from(claims).where(eq(claims.id, notCivilians.id)).get()!;
     expect(fuzzy).toMatchObject({ anchorStatus: "fuzzy", quote: "those killed were not civilians", revision: 2 });
-    const confirmed = confirmAnchor(contributor, { claimId: fuzzy.id, version: fuzzy.version });
+    const confirmed = confirmAnchor(contributor, { claimId: fuzzy.id, version: fuzzy.version, revision: 2 });
     expect(confirmed).toMatchObject({ anchorStatus: "anchored", quote: "those killed were not civillians" });
-    expect(errorOf(() => confirmAnchor(contributor, { claimId: fuzzy.id })).status).toBe(409);
+    expect(errorOf(() => confirmAnchor(contributor, { claimId: fuzzy.id, revision: 2 })).status).toBe(409);
   });
 
   it("should refuse a stale base revision with 409 and change nothing", async () => {

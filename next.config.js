@@ -12,6 +12,8 @@ const nextConfig = {
   // from node_modules instead of bundling them.
   serverExternalPackages: ["better-sqlite3", "@node-rs/argon2", "jsdom"],
   poweredByHeader: false,
+  // Imports and text edits go through server actions: allow a 5 MB article and its form.
+  experimental: { serverActions: { bodySizeLimit: "6mb" } },
   async headers() {
     return [{ source: "/:path*", headers: SECURITY_HEADERS }];
   },

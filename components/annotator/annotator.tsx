@@ -7,9 +7,10 @@ import type { EditorClaim } from "@/db/queries/documents";
 import type { ActionResult } from "@/lib/auth/form-action";
 import { ClaimCard } from "./claim-card";
 import { ClaimForm, type PendingSelection } from "./claim-form";
-import { describeClaim, STATE_FILTERS, stateKey } from "./claim-style";
+import { describeClaim, isPlaced, STATE_FILTERS, stateKey } from "./claim-style";
 import { ReadingPane } from "./reading-pane";
 import { selectionToOffsets } from "./selection-offsets";
+import { CodePointIndex } from "@/lib/anchoring/code-points";
 
 type Action = (input: unknown) => Promise<ActionResult<unknown>>;
 
@@ -41,7 +42,7 @@ export function Annotator({ document: doc, text, claims, disputes, actions }: Pr
       const range = sel && sel.rangeCount ? sel.getRangeAt(0) : null;
       const offsets = range && pane.current ? selectionToOffsets(pane.current, range) : null;
       // Keep the last selection while focus is in the side panel (clicking a button clears it).
-      if (offsets) setSelection({ ...offsets, quote: [...text].slice(offsets.start, offsets.end).join("") });
+      if (offsets) setSelection({ ...offsets, quote: new CodePointIndex(text).slice(offsets.start, offsets.end) });
       else if (range && pane.current?.contains(range.commonAncestorContainer)) setSelection(null);
     };
     document.addEventListener("selectionchange", onChange);
@@ -52,7 +53,7 @@ export function Annotator({ document: doc, text, claims, disputes, actions }: Pr
     () => claims.filter((c) => (!claimantFilter || String(c.claimant.id) === claimantFilter) && (!stateFilter || stateKey(c) === stateFilter)),
     [claims, claimantFilter, stateFilter],
   );
-  const placed = visible.filter((c) => c.anchorStatus !== "orphaned");
+  const placed = visible.filter(isPlaced);
   const orphans = claims.filter((c) => c.anchorStatus === "orphaned");
   const claimants = useMemo(() => [...new Map(claims.map((c) => [c.claimant.id, c.claimant.name])).entries()].sort((a, b) => a[1].localeCompare(b[1])), [claims]);
 
@@ -80,9 +81,11 @@ export function Annotator({ document: doc, text, claims, disputes, actions }: Pr
   const confirm = (input: unknown) => actions.confirm({ ...(input as object), revision: doc.revision });
   const cardActions = { update: actions.update, remove: actions.remove, confirm, reattach };
 
+  const index = useMemo(() => new CodePointIndex(text), [text]);
   const renderCard = (c: EditorClaim) => (
     <li key={c.id}>
       <ClaimCard
+        nowQuote={c.anchorStatus === "fuzzy" && isPlaced(c) ? index.slice(c.start, c.end) : undefined}
         ref={(el) => {
           if (el) cards.current.set(c.id, el);
           else cards.current.delete(c.id);

@@ -6,12 +6,14 @@ import { Button } from "@/components/ui/button";
 import type { EditorClaim } from "@/db/queries/documents";
 import type { ActionResult } from "@/lib/auth/form-action";
 import { describeClaim, highlightStyle } from "./claim-style";
-import { ClaimantField } from "./claimant-field";
+import { ClaimantField, claimantRef, type Suggestion } from "./claimant-field";
 
 type Action = (input: unknown) => Promise<ActionResult<unknown>>;
 
 type Props = {
   claim: EditorClaim;
+  /** For a fuzzy claim: the text now at its new place, to compare with its old quote. */
+  nowQuote?: string;
   isActive: boolean;
   /** Text currently selected in the reading pane, for re-attaching. */
   hasSelection: boolean;
@@ -21,10 +23,11 @@ type Props = {
 };
 
 /** One claim in the side panel: what it says, who said it, its state, and what can be done with it. */
-export const ClaimCard = forwardRef<HTMLElement, Props>(function ClaimCard({ claim, isActive, hasSelection, onSelect, actions, onChanged }, ref) {
+export const ClaimCard = forwardRef<HTMLElement, Props>(function ClaimCard({ claim, nowQuote, isActive, hasSelection, onSelect, actions, onChanged }, ref) {
   const [mode, setMode] = useState<"view" | "edit" | "confirm-delete">("view");
   const [error, setError] = useState<{ message: string; fieldErrors: Record<string, string> } | null>(null);
   const [claimant, setClaimant] = useState(claim.claimant.name);
+  const [match, setMatch] = useState<Suggestion | undefined>();
   const isPublished = Boolean(claim.verdict?.published) || claim.verdict?.state === "retracted";
 
   async function run(action: Promise<ActionResult<unknown>>) {
@@ -43,7 +46,8 @@ export const ClaimCard = forwardRef<HTMLElement, Props>(function ClaimCard({ cla
       actions.update({
         claimId: claim.id,
         version: claim.version,
-        claimant: { name: claimant.trim() },
+        // Unchanged: keep this claimant (there may be others with the same name).
+        ...(claimant.trim() === claim.claimant.name ? {} : { claimant: claimantRef(claimant, match) }),
         statement: String(form.get("statement") ?? ""),
         claimedAt: String(form.get("claimedAt") ?? "") || null,
       }),
@@ -68,7 +72,13 @@ export const ClaimCard = forwardRef<HTMLElement, Props>(function ClaimCard({ cla
         <span id={`claim-title-${claim.id}`} className="mt-1 block font-medium">
           {claim.statement}
         </span>
-        {claim.anchorStatus !== "orphaned" && <span className="mt-1 block font-serif italic text-muted">“{claim.quote}”</span>}
+        {claim.anchorStatus === "anchored" && <span className="mt-1 block font-serif italic text-muted">“{claim.quote}”</span>}
+        {claim.anchorStatus === "fuzzy" && (
+          <span className="mt-1 block font-serif text-sm" data-testid="fuzzy-compare">
+            <span className="block italic text-muted">Was: “{claim.quote}”</span>
+            <span className="block italic">Now: “{nowQuote}”</span>
+          </span>
+        )}
       </button>
       <p className="mt-2 text-xs" data-testid="claim-state">
         {describeClaim(claim).replace(/^Claim by [^:]+: /, "")}
@@ -86,7 +96,7 @@ export const ClaimCard = forwardRef<HTMLElement, Props>(function ClaimCard({ cla
 
       {mode === "edit" ? (
         <form onSubmit={saveEdit} className="mt-3 space-y-2" aria-label={`Edit claim ${claim.id}`}>
-          <ClaimantField name={claimant} onNameChange={setClaimant} error={error?.fieldErrors["claimant.name"]} showNewDetails={false} />
+          <ClaimantField name={claimant} onNameChange={setClaimant} onMatch={setMatch} error={error?.fieldErrors["claimant.name"]} showNewDetails={false} />
           <label className="block text-sm font-medium">
             Statement
             <textarea name="statement" defaultValue={claim.statement} rows={3} className="mt-1 w-full rounded-md border border-line px-2 py-1 font-normal" />

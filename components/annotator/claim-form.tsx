@@ -4,7 +4,7 @@ import { useEffect, useRef, useState, type FormEvent } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import type { ActionResult } from "@/lib/auth/form-action";
-import { ClaimantField } from "./claimant-field";
+import { ClaimantField, claimantRef, type Suggestion } from "./claimant-field";
 
 export type PendingSelection = { start: number; end: number; quote: string };
 
@@ -27,6 +27,7 @@ const text = (form: FormData, name: string) => {
 /** The small form that turns a selection into a claim: claimant, statement, date, dispute. */
 export function ClaimForm({ selection, documentId, revision, documentDate, disputes, save, onSaved, onCancel }: Props) {
   const [claimant, setClaimant] = useState("");
+  const [match, setMatch] = useState<Suggestion | undefined>();
   const [dispute, setDispute] = useState("");
   const [result, setResult] = useState<Extract<ActionResult<unknown>, { ok: false }> | null>(null);
   const [pending, setPending] = useState(false);
@@ -46,7 +47,7 @@ export function ClaimForm({ selection, documentId, revision, documentDate, dispu
       revision,
       start: selection.start,
       end: selection.end,
-      claimant: { name: claimant.trim(), description: text(form, "claimantDescription"), sameAs: text(form, "claimantSameAs") },
+      claimant: claimantRef(claimant, match, form),
       statement: text(form, "statement"),
       claimedAt: text(form, "claimedAt") ?? null,
       ...(dispute && dispute !== "new" ? { disputeId: Number(dispute) } : {}),
@@ -68,7 +69,7 @@ export function ClaimForm({ selection, documentId, revision, documentDate, dispu
       </blockquote>
       {result && <Alert tone="error">{result.message}</Alert>}
       <div ref={first}>
-        <ClaimantField name={claimant} onNameChange={setClaimant} error={claimantError} />
+        <ClaimantField name={claimant} onNameChange={setClaimant} onMatch={setMatch} error={claimantError} />
       </div>
       <label className="block text-sm font-medium">
         Statement

@@ -1,4 +1,9 @@
-import type { EditorClaim } from "@/db/queries/documents";
+import type { EditorClaim, PlacedClaim } from "@/db/queries/documents";
+
+/** Whether a claim has a place in the current text (orphans have none). */
+export function isPlaced(c: EditorClaim): c is PlacedClaim {
+  return c.start !== null && c.end !== null;
+}
 
 /** The verdict states a claim can be filtered by. */
 export const STATE_FILTERS = [

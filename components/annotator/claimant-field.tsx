@@ -2,21 +2,34 @@
 
 import { useEffect, useId, useState } from "react";
 
-type Suggestion = { id: number; name: string; description: string | null };
+export type Suggestion = { id: number; name: string; description: string | null };
+
+/** The claimant to send: the matched one by id, else a new one by name with its optional details. */
+export function claimantRef(name: string, match: Suggestion | undefined, form?: FormData) {
+  if (match) return { id: match.id };
+  const detail = (k: string) => {
+    const v = form?.get(k);
+    return typeof v === "string" && v.trim() ? v.trim() : undefined;
+  };
+  return { name: name.trim(), description: detail("claimantDescription"), sameAs: detail("claimantSameAs") };
+}
 
 /**
  * A claimant name field that suggests existing claimants as you type (from
- * `/api/v1/claimants?q=`), with optional details for a new one. A name that matches an
- * existing claimant is attributed to that claimant; any other name creates one.
+ * `/api/v1/claimants?q=`), with optional details for a new one. A name that matches a
+ * suggestion is that claimant (the form sends its id); any other name creates one.
  */
 export function ClaimantField({
   name,
   onNameChange,
+  onMatch,
   error,
   showNewDetails = true,
 }: {
   name: string;
   onNameChange: (name: string) => void;
+  /** The existing claimant the name now matches, if any. */
+  onMatch: (match: Suggestion | undefined) => void;
   error?: string;
   showNewDetails?: boolean;
 }) {
@@ -40,6 +53,7 @@ export function ClaimantField({
   }, [name]);
 
   const existing = suggestions.find((s) => s.name.toLowerCase() === name.trim().toLowerCase());
+  useEffect(() => onMatch(existing), [existing, onMatch]);
   return (
     <div className="space-y-2">
       <div className="space-y-1">

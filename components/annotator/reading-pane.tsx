@@ -1,7 +1,7 @@
 "use client";
 
 import { forwardRef, useMemo, type KeyboardEvent } from "react";
-import type { EditorClaim } from "@/db/queries/documents";
+import type { PlacedClaim } from "@/db/queries/documents";
 import { highlightStyle } from "./claim-style";
 import { buildParagraphs } from "./segments";
 import { SEGMENT_ATTR } from "./selection-offsets";
@@ -9,7 +9,7 @@ import { SEGMENT_ATTR } from "./selection-offsets";
 type Props = {
   text: string;
   /** Claims to draw (anchored and fuzzy ones, after filtering). */
-  claims: EditorClaim[];
+  claims: PlacedClaim[];
   activeClaimId: number | null;
   onHighlightClick: (claimId: number) => void;
   /** Enter with a selection in the pane. */

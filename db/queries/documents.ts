@@ -34,8 +34,9 @@ export type EditorClaim = {
   slug: string;
   version: number;
   revision: number;
-  start: number;
-  end: number;
+  /** Offsets in the current text; null for an orphaned claim (its old offsets belong to an older revision). */
+  start: number | null;
+  end: number | null;
   quote: string;
   statement: string;
   claimedAt: string | null;
@@ -44,6 +45,9 @@ export type EditorClaim = {
   verdict: VerdictStatus | null;
   disputes: ClaimDispute[];
 };
+
+/** A claim with a place in the current text (not orphaned). */
+export type PlacedClaim = EditorClaim & { start: number; end: number };
 
 export type EditorDocument = { doc: Document; text: string; claims: EditorClaim[] };
 
@@ -81,6 +85,7 @@ export function getEditorDocument(documentId: number): EditorDocument | null {
     text,
     claims: rows.map(({ claimantId, claimantName, ...c }) => ({
       ...c,
+      ...(c.anchorStatus === "orphaned" ? { start: null, end: null } : {}),
       claimant: { id: claimantId, name: claimantName },
       verdict: statuses.get(c.id) ?? null,
       disputes: disputes.get(c.id) ?? [],

@@ -44,6 +44,7 @@ const tooLarge = () => new ServiceError("payload_too_large", "The JSON body is l
 /** Reads a JSON request body; malformed or oversized JSON is a 400/413 naming the problem. */
 export async function readJson(req: Request): Promise<unknown> {
   const type = req.headers.get("content-type") ?? "";
+  if (!type && (req.headers.get("content-length") ?? "0") === "0") return {}; // no body at all
   if (!/^application\/([\w.+-]+\+)?json\b/i.test(type)) {
     throw new ServiceError("bad_request", "Send the body as JSON with Content-Type: application/json.");
   }

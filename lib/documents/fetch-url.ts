@@ -23,7 +23,10 @@ const KINDS: Record<string, FetchedPage["kind"]> = {
 /** Public unicast addresses only: loopback, private, link-local, multicast and the like are refused. */
 function isPublicAddress(address: string): boolean {
   try {
-    return ipaddr.process(address).range() === "unicast";
+    const ip = ipaddr.process(address);
+    if (ip.range() !== "unicast") return false;
+    // IPv6: only global unicast (2000::/3); this also refuses the deprecated IPv4-compatible form ::a.b.c.d.
+    return ip.kind() === "ipv4" || ((ip as ipaddr.IPv6).parts[0]! & 0xe000) === 0x2000;
   } catch {
     return false;
   }

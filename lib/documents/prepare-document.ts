@@ -5,6 +5,9 @@ import { markdownToText, markdownTitle } from "./markdown-to-text";
 export const SOURCE_FORMATS = ["text", "markdown", "html"] as const;
 export type SourceFormat = (typeof SOURCE_FORMATS)[number];
 
+/** The editable details of a document, in the order forms show them. */
+export const DOCUMENT_METADATA_KEYS = ["title", "sourceUrl", "publisher", "author", "publishedAt", "language"] as const;
+
 export type DocumentMetadata = {
   title: string | null;
   sourceUrl: string | null;

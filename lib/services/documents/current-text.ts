@@ -27,6 +27,6 @@ export function assertCurrentRevision(db: DB | Tx, doc: Document, revision: numb
   const by = latest ? ` by ${latest.name ?? "the command line"} at ${latest.at.toISOString().slice(0, 16).replace("T", " ")} UTC` : "";
   throw new ServiceError(
     "conflict",
-    `The document's text was changed${by} (now revision ${doc.currentRevision}, yours was ${revision}). Reload to see the new text; your input is kept.`,
+    `The document's text was changed${by} (now revision ${doc.currentRevision}, yours was ${revision}). Your work is still in the form: copy it, reload to get the new text, and apply it again.`,
   );
 }

@@ -4,7 +4,7 @@ import { documentRevisions, documents } from "@/db/schema";
 import { authorize, type Actor } from "@/lib/auth/actor";
 import { getEnv } from "@/lib/config/env";
 import { FetchRefused, fetchPage } from "@/lib/documents/fetch-url";
-import { prepareDocument, SOURCE_FORMATS, UnusableSource, type PreparedDocument } from "@/lib/documents/prepare-document";
+import { DOCUMENT_METADATA_KEYS, prepareDocument, SOURCE_FORMATS, UnusableSource, type PreparedDocument } from "@/lib/documents/prepare-document";
 import { recordAudit } from "@/lib/services/audit";
 import { ServiceError } from "@/lib/services/errors";
 import { uniqueSlug } from "@/lib/services/slugs";
@@ -44,9 +44,8 @@ export async function importDocument(actor: Actor | null, raw: unknown): Promise
   authorize(getDb(), actor, "content:write");
   const input = parseInput(importDocumentInput, raw);
   const prepared = await prepare(input);
-  const given = Object.fromEntries(
-    (["title", "sourceUrl", "publisher", "author", "publishedAt", "language"] as const).map((k) => [k, input[k] ?? prepared.metadata[k]]),
-  ) as PreparedDocument["metadata"];
+  const found = acceptFound(prepared.metadata);
+  const given = Object.fromEntries(DOCUMENT_METADATA_KEYS.map((k) => [k, input[k] ?? found[k]])) as PreparedDocument["metadata"];
   const title = given.title ?? "Untitled document";
 
   return writeTransaction((tx) => {
@@ -65,6 +64,19 @@ export async function importDocument(actor: Actor | null, raw: unknown): Promise
     });
     return { id: doc.id, slug: doc.slug, revision: 1, title };
   });
+}
+
+/**
+ * What the importer found in a page is held to the same rules as what a person types: a
+ * title longer than 300 characters is cut, a date or URL that does not validate is dropped.
+ */
+function acceptFound(found: PreparedDocument["metadata"]): PreparedDocument["metadata"] {
+  const title = found.title && found.title.length > 300 ? found.title.slice(0, 299) + "…" : found.title;
+  const keep = <K extends keyof typeof documentMetadataInput>(k: K) => {
+    const parsed = documentMetadataInput[k].safeParse(found[k]);
+    return parsed.success ? parsed.data : null;
+  };
+  return { title, sourceUrl: keep("sourceUrl"), publisher: keep("publisher"), author: keep("author"), publishedAt: keep("publishedAt"), language: keep("language") };
 }
 
 async function prepare(input: z.output<typeof importDocumentInput>): Promise<PreparedDocument> {

@@ -8,6 +8,7 @@ import { writeTransaction } from "@/lib/services/transaction";
 import { assertVersion } from "@/lib/services/versioning";
 import { idSchema, requiredString, versionSchema } from "@/lib/validation/common";
 import { parseInput, sentFields } from "@/lib/validation/parse";
+import { DOCUMENT_METADATA_KEYS } from "@/lib/documents/prepare-document";
 import { documentMetadataInput } from "./import-document";
 
 export const updateDocumentMetadataInput = z.strictObject({
@@ -17,7 +18,7 @@ export const updateDocumentMetadataInput = z.strictObject({
   title: requiredString().trim().min(1, "is required").max(300, "must be at most 300 characters").optional(),
 });
 
-const FIELDS = ["sourceUrl", "publisher", "author", "publishedAt", "language"] as const;
+const FIELDS = DOCUMENT_METADATA_KEYS.filter((k) => k !== "title");
 
 /** Edits a document's title, source URL, publisher, author, date and language (contributor+). */
 export function updateDocumentMetadata(actor: Actor | null, raw: unknown) {

@@ -241,3 +241,14 @@ describe("editing and deleting claims", () => {
     expect(getDisputeWithAccounts(c.disputeId!)!.accounts).toEqual([]);
   });
 });
+
+describe("metadata found by the importer", () => {
+  it("should be held to the same rules as typed metadata", async () => {
+    const html = `<html lang="en"><head><title>${"T".repeat(5000)}</title><meta property="article:published_time" content="2022-13-45"></head>
+      <body><article><p>${"Words of the article. ".repeat(20)}</p><p>${"More words here. ".repeat(20)}</p></article></body></html>`;
+    const doc = await importDocument(contributor, { text: html, format: "html" });
+    const stored = getEditorDocument(doc.id)!.doc;
+    expect(stored.title.length).toBe(300);
+    expect(stored.publishedAt).toBeNull();
+  });
+});

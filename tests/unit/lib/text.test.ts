@@ -28,5 +28,6 @@ describe("slugify", () => {
     );
     expect(slugify("Zelensky’s “genocide” — Café")).toBe("zelenskys-genocide-cafe");
     expect(slugify("???")).toBe("item");
+    expect(slugify("Сергей Лавров: «погибшие не были мирными жителями»")).toBe("sergey-lavrov-pogibshie-ne-byli-mirnymi-zhitelyami");
   });
 });

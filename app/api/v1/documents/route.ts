@@ -1,7 +1,7 @@
 import { listDocuments } from "@/db/queries/documents";
 import { apiRoute, created, readJson } from "@/lib/api/handler";
 import { assertCanReadInternal } from "@/lib/api/read-access";
-import { readUpload, UnusableSource } from "@/lib/documents/prepare-document";
+import { MAX_UPLOAD_BYTES, readUpload, UnusableSource } from "@/lib/documents/prepare-document";
 import { ServiceError } from "@/lib/services/errors";
 import { importDocument } from "@/lib/services/documents/import-document";
 
@@ -20,6 +20,9 @@ export const POST = apiRoute(async ({ req, actor }) => {
 });
 
 async function readUploadForm(req: Request): Promise<Record<string, unknown>> {
+  if (Number(req.headers.get("content-length") ?? 0) > MAX_UPLOAD_BYTES + 64 * 1024) {
+    throw new ServiceError("payload_too_large", "The upload is larger than 5 MB.");
+  }
   const form = await req.formData().catch(() => {
     throw new ServiceError("bad_request", "The form data could not be read.");
   });

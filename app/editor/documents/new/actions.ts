@@ -2,16 +2,14 @@
 
 import { redirect } from "next/navigation";
 import { field, formAction } from "@/lib/auth/form-action";
-import { readUpload, UnusableSource } from "@/lib/documents/prepare-document";
+import { DOCUMENT_METADATA_KEYS, readUpload, UnusableSource } from "@/lib/documents/prepare-document";
 import { ServiceError } from "@/lib/services/errors";
 import { importDocument } from "@/lib/services/documents/import-document";
-
-const METADATA = ["title", "sourceUrl", "publisher", "author", "publishedAt", "language"] as const;
 
 /** Imports pasted text, an uploaded file or a URL, then opens the annotator on it. */
 export const importAction = formAction(async (user, form) => {
   const source = field(form, "source");
-  const metadata = Object.fromEntries(METADATA.map((k) => [k, field(form, k)]).filter(([, v]) => v !== undefined));
+  const metadata = Object.fromEntries(DOCUMENT_METADATA_KEYS.map((k) => [k, field(form, k)]).filter(([, v]) => v !== undefined));
   let input: Record<string, unknown>;
   if (source === "url") {
     input = { ...metadata, url: field(form, "url") ?? "" };

@@ -1,7 +1,9 @@
 "use server";
 
+import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { field, formAction } from "@/lib/auth/form-action";
+import { DOCUMENT_METADATA_KEYS } from "@/lib/documents/prepare-document";
 import { updateDocumentMetadata } from "@/lib/services/documents/update-document-metadata";
 import { updateDocumentText } from "@/lib/services/documents/update-document-text";
 
@@ -19,11 +21,11 @@ export const saveTextAction = formAction(async (user, form) => {
 
 /** Saves the document's title, source and publication details. */
 export const saveDetailsAction = formAction(async (user, form) => {
-  const keys = ["title", "sourceUrl", "publisher", "author", "publishedAt", "language"] as const;
   updateDocumentMetadata(user.actor, {
     documentId: field(form, "documentId"),
     version: Number(field(form, "version")),
-    ...Object.fromEntries(keys.map((k) => [k, String(form.get(k) ?? "")])),
+    ...Object.fromEntries(DOCUMENT_METADATA_KEYS.map((k) => [k, String(form.get(k) ?? "")])),
   });
+  revalidatePath(`/editor/documents/${field(form, "documentId")}`, "layout");
   return { ok: true, message: "Details saved." };
 });

@@ -8,7 +8,7 @@ import { transitionVerdict } from "@/lib/services/verdicts/transition-verdict";
  */
 export const POST = apiRoute<{ id: string; step: string }>(async ({ req, actor, params }) => {
   const step = params.step.replace(/-/g, "_");
-  const body = req.headers.get("content-length") === "0" || !req.headers.get("content-type") ? {} : await readJsonObject(req);
+  const body = await readJsonObject(req);
   if (!/^[a-z_]+$/.test(step)) throw new ServiceError("not_found", `No workflow step ${params.step}.`);
   return { verdict: transitionVerdict(actor, { ...body, verdictId: params.id, step }) };
 });

@@ -9,14 +9,15 @@ export type AnchorResult =
 
 /**
  * The thresholds that keep a claim from drifting to a look-alike sentence. An exact quote is
- * `anchored` only where its surroundings are still at least 75 % the same and no other
- * exact copy is as well placed. Anything else — an edited quote, or the same words in other
+ * `anchored` only where at least one side of it (its prefix or its suffix) is still at least
+ * 75 % the same — an edit next to a quote usually touches one side — and no other exact copy
+ * is as well placed. Anything else — an edited quote, or the same words in other
  * surroundings — becomes `fuzzy` (a person confirms it) only if the quote is at least 75 %
  * the same, its surroundings at least half the same, its overall score at least 0.75, and it
  * leads any other place in the text by 0.05; otherwise the claim is `orphaned`.
  */
 export const THRESHOLDS = {
-  /** Average prefix/suffix similarity for an exact quote to be trusted where it is. */
+  /** Prefix or suffix similarity for an exact quote to be trusted where it is. */
   anchorContext: 0.75,
   /** Difference in average prefix/suffix similarity that tells repeated exact quotes apart. */
   exactContextLead: 0.1,
@@ -29,6 +30,7 @@ export const THRESHOLDS = {
 const ORPHANED = (score: number): AnchorResult => ({ status: "orphaned", start: null, end: null, score, selectors: null });
 
 const contextScore = (c: Candidate) => (c.prefixScore + c.suffixScore) / 2;
+const isConfirmedByContext = (c: Candidate) => Math.max(c.prefixScore, c.suffixScore) >= THRESHOLDS.anchorContext;
 const overlaps = (a: Candidate, b: Candidate) => a.start < b.end && b.start < a.end;
 
 /**
@@ -50,7 +52,7 @@ export function anchorSelectors(text: string | CodePointIndex, sel: SpanSelector
   };
 
   const exact = findCandidates(index.text, sel.exact, context).filter((c) => c.exact);
-  const trusted = exact.filter((c) => contextScore(c) >= THRESHOLDS.anchorContext);
+  const trusted = exact.filter(isConfirmedByContext);
   const atPosition = trusted.find((c) => c.start === hint);
   if (atPosition) return found("anchored", atPosition);
   if (trusted.length > 0) {

@@ -40,6 +40,12 @@ describe("anchorSelectors on the fixture article", () => {
     expect(anchorSelectors(deleted, NOT_CIVILIANS)).toMatchObject({ status: "orphaned", start: null, end: null });
   });
 
+  it("should keep a claim anchored when the sentence right after it is deleted", () => {
+    const council = locateQuote(ARTICLE, "killing three, including a 6-year-old girl, and injuring 17 others");
+    const deleted = ARTICLE.replace(LAVROV_SENTENCE + "\n\n", "");
+    expect(anchorSelectors(deleted, council)).toMatchObject({ status: "anchored", start: council.start });
+  });
+
   it("should orphan the claim when only a nearly identical sentence with other surroundings is left nearby", () => {
     const lookAlike = ARTICLE.replace(
       LAVROV_SENTENCE,

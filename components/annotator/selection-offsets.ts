@@ -9,8 +9,15 @@ export const SEGMENT_ATTR = "data-start";
  * endpoint's offset is that start plus the code points before it in its node. Endpoints
  * that fall on elements (a triple-click, a selection ending at a paragraph edge) are moved
  * to the nearest text inside the selection. Returns null when the selection is not in the pane.
+ * (A drag that ends outside the pane is cut at the pane's edge.)
  */
-export function selectionToOffsets(root: HTMLElement, range: Range): { start: number; end: number } | null {
+export function selectionToOffsets(root: HTMLElement, selected: Range): { start: number; end: number } | null {
+  // A drag that runs past the pane is clamped to it, so what is used is what is shown.
+  const range = selected.cloneRange();
+  const pane = document.createRange();
+  pane.selectNodeContents(root);
+  if (range.compareBoundaryPoints(Range.START_TO_START, pane) < 0) range.setStart(pane.startContainer, pane.startOffset);
+  if (range.compareBoundaryPoints(Range.END_TO_END, pane) > 0) range.setEnd(pane.endContainer, pane.endOffset);
   if (range.collapsed || !root.contains(range.commonAncestorContainer)) return null;
   const start = pointToOffset(root, range.startContainer, range.startOffset, "forward");
   const end = pointToOffset(root, range.endContainer, range.endOffset, "backward");

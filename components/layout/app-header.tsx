@@ -13,6 +13,7 @@ export function AppHeader({ user }: { user: CurrentUser }) {
     { href: "/editor/claimants", label: "Claimants" },
     { href: "/editor/account", label: "Account" },
     ...(can(user.role, "users:manage") ? [{ href: "/admin/users", label: "Users" }] : []),
+    ...(can(user.role, "ratings:manage") ? [{ href: "/admin/rating-scale", label: "Rating scale" }] : []),
     { href: "/", label: "Public site" },
   ];
   return (

@@ -1,4 +1,6 @@
-import type { InputHTMLAttributes, ReactNode, SelectHTMLAttributes } from "react";
+"use client";
+
+import { useId, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes } from "react";
 
 type FieldProps = { label: string; name: string; error?: string; hint?: ReactNode };
 
@@ -6,7 +8,8 @@ const INPUT = "w-full rounded-md border border-line bg-white px-3 py-2 text-sm a
 
 /** A labelled text input with its error message tied to it for screen readers. */
 export function TextField({ label, name, error, hint, ...input }: FieldProps & InputHTMLAttributes<HTMLInputElement>) {
-  const id = input.id ?? `field-${name}`;
+  const generated = useId();
+  const id = input.id ?? `field-${name}-${generated}`;
   const describedBy = [error ? `${id}-error` : null, hint ? `${id}-hint` : null].filter(Boolean).join(" ") || undefined;
   return (
     <div className="space-y-1">
@@ -36,7 +39,8 @@ export function SelectField({
   options,
   ...select
 }: FieldProps & SelectHTMLAttributes<HTMLSelectElement> & { options: readonly { value: string; label: string }[] }) {
-  const id = select.id ?? `field-${name}`;
+  const generated = useId();
+  const id = select.id ?? `field-${name}-${generated}`;
   return (
     <div className="space-y-1">
       <label htmlFor={id} className="block text-sm font-medium">

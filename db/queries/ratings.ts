@@ -19,3 +19,8 @@ export function getRatingScale(): RatingView[] {
     .orderBy(asc(ratings.position))
     .all();
 }
+
+/** Every rating with its version, in order (for the admin page). */
+export function listRatingsForAdmin() {
+  return getDb().select().from(ratings).orderBy(asc(ratings.position)).all();
+}

@@ -1,20 +1,32 @@
 import { expect, test } from "@playwright/test";
-import { signIn, submitSignIn } from "./helpers";
+import { signedIn, signIn, submitSignIn } from "./helpers";
 
-test("changing the password ends every session of the account, and the new one signs in", async ({ page, browser }) => {
+const EMAIL = "pat.password@claimdesk.test";
+const FIRST = "first password of Pat";
+
+test("changing the password ends every session of the account, and the new one signs in", async ({ page, browser, baseURL }) => {
+  // An admin makes an account for this test, so no demo account's password changes.
+  await signedIn(page, "admin@claimdesk.test");
+  const made = await page.request.post("/api/v1/users", {
+    data: { email: EMAIL, name: "Pat Password", role: "editor", password: FIRST },
+    headers: { origin: baseURL! },
+  });
+  expect(made.status()).toBe(201);
+  await page.context().clearCookies();
+
   // The same person signed in on a second device.
   const other = await browser.newContext();
   const second = await other.newPage();
-  await signIn(second, "reviewer@claimdesk.test");
-  await expect(second).toHaveURL(/\/editor$/);
+  await signedIn(second, EMAIL, FIRST);
 
-  await signIn(page, "reviewer@claimdesk.test", undefined, "/login?callbackUrl=/editor/account");
+  await signIn(page, EMAIL, FIRST, "/login?callbackUrl=/editor/account");
+  await expect(page).toHaveURL(/\/editor\/account$/);
   await page.getByLabel("Current password").fill("wrong password");
   await page.getByLabel("New password").fill("a much longer password");
   await page.getByRole("button", { name: "Change password" }).click();
   await expect(page.getByText("is not right")).toBeVisible();
 
-  await page.getByLabel("Current password").fill("claimdesk-demo");
+  await page.getByLabel("Current password").fill(FIRST);
   await page.getByLabel("New password").fill("a much longer password");
   await page.getByRole("button", { name: "Change password" }).click();
   await expect(page).toHaveURL(/\/login\?notice=password-changed/);
@@ -24,6 +36,6 @@ test("changing the password ends every session of the account, and the new one s
   await expect(second).toHaveURL(/\/login/);
   await other.close();
 
-  await submitSignIn(page, "reviewer@claimdesk.test", "a much longer password");
+  await submitSignIn(page, EMAIL, "a much longer password");
   await expect(page).toHaveURL(/\/editor$/);
 });

@@ -91,7 +91,7 @@ export default async function ClaimPage({ params, searchParams }: Props) {
                   {open.seq > 1 ? `Correction (version ${open.seq})` : "Verdict"} · {open.state === "draft" ? "draft" : "in review"} · by {open.authorName}
                 </p>
                 {stepsFor(open).includes("edit") ? (
-                  <VerdictEditor key={`${open.id}-${open.version}`} verdict={open} ratings={getRatingScale()} save={actions.saveVerdictAction} />
+                  <VerdictEditor key={open.id} verdict={open} ratings={getRatingScale()} save={actions.saveVerdictAction} />
                 ) : (
                   <VerdictView v={open} />
                 )}

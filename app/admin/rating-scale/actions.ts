@@ -1,0 +1,43 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { getRatingScale } from "@/db/queries/ratings";
+import { field, formAction } from "@/lib/auth/form-action";
+import { createRating, deleteRating, reorderRatings, updateRating } from "@/lib/services/ratings/manage-ratings";
+
+const fields = (form: FormData) => ({
+  label: String(form.get("label") ?? ""),
+  description: String(form.get("description") ?? ""),
+  colour: String(form.get("colour") ?? ""),
+  ordinal: field(form, "ordinal") ? Number(field(form, "ordinal")) : null,
+});
+
+const done = (message: string) => {
+  revalidatePath("/admin/rating-scale");
+  return { ok: true, message };
+};
+
+export const createRatingAction = formAction(async (user, form) => {
+  const rating = createRating(user.actor, fields(form));
+  return done(`“${rating.label}” added to the scale.`);
+});
+
+export const updateRatingAction = formAction(async (user, form) => {
+  const rating = updateRating(user.actor, { ratingId: field(form, "ratingId"), version: Number(field(form, "version")), ...fields(form) });
+  return done(`“${rating.label}” saved.`);
+});
+
+export const moveRatingAction = formAction(async (user, form) => {
+  const ids = getRatingScale().map((r) => r.id);
+  const from = ids.indexOf(Number(field(form, "ratingId")));
+  const to = from + (field(form, "direction") === "up" ? -1 : 1);
+  if (from < 0 || to < 0 || to >= ids.length) return { message: "It is already at that end of the scale." };
+  [ids[from], ids[to]] = [ids[to]!, ids[from]!];
+  reorderRatings(user.actor, { order: ids });
+  return done("Scale reordered.");
+});
+
+export const deleteRatingAction = formAction(async (user, form) => {
+  deleteRating(user.actor, { ratingId: field(form, "ratingId") });
+  return done("Rating deleted.");
+});

@@ -15,6 +15,7 @@ import { locateQuote } from "@/lib/anchoring/selectors";
 import { extractDateMarker, toCanonicalText } from "@/lib/documents/canonical-text";
 import { recordAudit } from "@/lib/services/audit";
 import { ServiceError } from "@/lib/services/errors";
+import { rebuildSearchIndex } from "@/lib/search/search-index";
 import { snapshotEvidence } from "@/lib/services/verdicts/evidence-snapshot";
 import { slugify } from "@/lib/text/slugify";
 import * as demo from "./seed-data/demo";
@@ -43,7 +44,10 @@ export async function seedDemo(db: DB, { force = false } = {}): Promise<SeedRepo
       const usersAdded = seedUsers(tx, passwordHash);
       const ratingsAdded = seedRatings(tx);
       const exists = tx.select({ id: s.documents.id }).from(s.documents).where(eq(s.documents.slug, demo.DEMO_DOCUMENT.slug)).get();
-      if (!exists) seedArticle(tx, raw);
+      if (!exists) {
+        seedArticle(tx, raw);
+        rebuildSearchIndex(tx);
+      }
       return { usersAdded, ratingsAdded, documentAdded: !exists };
     },
     { behavior: "immediate" },

@@ -4,6 +4,7 @@ import { claimants } from "@/db/schema";
 import { authorize, type Actor } from "@/lib/auth/actor";
 import { recordAudit } from "@/lib/services/audit";
 import { ServiceError } from "@/lib/services/errors";
+import { claimIdsWhere, reindexClaims } from "@/lib/search/search-index";
 import { writeTransaction } from "@/lib/services/transaction";
 import { assertVersion } from "@/lib/services/versioning";
 import { idSchema, versionSchema } from "@/lib/validation/common";
@@ -37,6 +38,7 @@ export function updateClaimant(actor: Actor | null, raw: unknown) {
       .where(eq(claimants.id, before.id))
       .returning()
       .get();
+    if (after.name !== before.name) reindexClaims(tx, claimIdsWhere(tx, { claimantId: before.id }));
     recordAudit(tx, who, { action: "claimant.update", entityType: "claimant", entityId: before.id, before, after });
     return after;
   });

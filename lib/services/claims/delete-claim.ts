@@ -4,6 +4,7 @@ import { claimEvidence, claims, comments, disputeAccounts, verdicts } from "@/db
 import { authorize, type Actor } from "@/lib/auth/actor";
 import { recordAudit } from "@/lib/services/audit";
 import { ServiceError } from "@/lib/services/errors";
+import { reindexClaims } from "@/lib/search/search-index";
 import { writeTransaction } from "@/lib/services/transaction";
 import { assertVersion } from "@/lib/services/versioning";
 import { idSchema, versionSchema } from "@/lib/validation/common";
@@ -37,6 +38,7 @@ export function deleteClaim(actor: Actor | null, raw: unknown): void {
     const evidenceLinks = tx.select().from(claimEvidence).where(eq(claimEvidence.claimId, claim.id)).all();
     const accounts = tx.select().from(disputeAccounts).where(eq(disputeAccounts.claimId, claim.id)).all();
     tx.delete(claims).where(eq(claims.id, claim.id)).run();
+    reindexClaims(tx, [claim.id]);
     recordAudit(tx, who, {
       action: "claim.delete",
       entityType: "claim",

@@ -8,6 +8,7 @@ import { can } from "@/lib/auth/permissions";
 import { recordAudit } from "@/lib/services/audit";
 import { ServiceError } from "@/lib/services/errors";
 import { assertCurrentRevision, getDocumentText } from "@/lib/services/documents/current-text";
+import { reindexClaims } from "@/lib/search/search-index";
 import { writeTransaction } from "@/lib/services/transaction";
 import { assertVersion } from "@/lib/services/versioning";
 import { idSchema, versionSchema } from "@/lib/validation/common";
@@ -93,6 +94,7 @@ function place(tx: Tx, who: ActingUser, claim: Claim, revision: number, sel: Spa
     .where(eq(claims.id, claim.id))
     .returning()
     .get();
+  reindexClaims(tx, [claim.id]);
   recordAudit(tx, who, {
     action,
     entityType: "claim",

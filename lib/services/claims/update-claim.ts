@@ -5,6 +5,7 @@ import { authorize, type Actor } from "@/lib/auth/actor";
 import { recordAudit } from "@/lib/services/audit";
 import { claimantRefInput } from "@/lib/services/claimants/claimant-input";
 import { resolveClaimant } from "@/lib/services/claimants/resolve-claimant";
+import { reindexClaims } from "@/lib/search/search-index";
 import { writeTransaction } from "@/lib/services/transaction";
 import { assertVersion } from "@/lib/services/versioning";
 import { idSchema, optionalDateSchema, requiredString, versionSchema } from "@/lib/validation/common";
@@ -38,6 +39,7 @@ export function updateClaim(actor: Actor | null, raw: unknown) {
       .where(eq(claims.id, before.id))
       .returning()
       .get();
+    reindexClaims(tx, [before.id]);
     recordAudit(tx, who, { action: "claim.update", entityType: "claim", entityId: before.id, before, after });
     return after;
   });

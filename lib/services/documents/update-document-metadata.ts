@@ -4,6 +4,7 @@ import { documents } from "@/db/schema";
 import { authorize, type Actor } from "@/lib/auth/actor";
 import { recordAudit } from "@/lib/services/audit";
 import { ServiceError } from "@/lib/services/errors";
+import { claimIdsWhere, reindexClaims } from "@/lib/search/search-index";
 import { writeTransaction } from "@/lib/services/transaction";
 import { assertVersion } from "@/lib/services/versioning";
 import { idSchema, requiredString, versionSchema } from "@/lib/validation/common";
@@ -34,6 +35,7 @@ export function updateDocumentMetadata(actor: Actor | null, raw: unknown) {
       .where(eq(documents.id, before.id))
       .returning()
       .get();
+    if (after.title !== before.title) reindexClaims(tx, claimIdsWhere(tx, { documentId: before.id }));
     recordAudit(tx, who, { action: "document.update", entityType: "document", entityId: before.id, before, after });
     return after;
   });

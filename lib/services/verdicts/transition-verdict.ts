@@ -10,6 +10,7 @@ import { writeTransaction } from "@/lib/services/transaction";
 import { assertVersion } from "@/lib/services/versioning";
 import { idSchema, optionalText, versionSchema } from "@/lib/validation/common";
 import { parseInput } from "@/lib/validation/parse";
+import { reindexClaims } from "@/lib/search/search-index";
 import { decide } from "@/lib/workflow/verdict-workflow";
 import { snapshotEvidence } from "./evidence-snapshot";
 import { countEvidenceWithUrl, getVerdictOrThrow, refusal } from "./load-verdict";
@@ -74,6 +75,7 @@ export function transitionVerdict(actor: Actor | null, raw: unknown): Verdict {
         after = set({ state: "retracted", retractedAt: now, retractionReason: input.reason });
         break;
     }
+    if (input.step === "publish" || input.step === "retract") reindexClaims(tx, [before.claimId]);
     recordAudit(tx, who, {
       action: `verdict.${input.step}`,
       entityType: "verdict",

@@ -1,0 +1,78 @@
+import { sql, type SQL } from "drizzle-orm";
+import { getDb } from "@/db/client";
+
+/** The markers FTS5's snippet() puts around matched words; rendered as <mark> after escaping. */
+export const MATCH_START = "\u0002";
+export const MATCH_END = "\u0003";
+
+export type PublicClaimFilters = {
+  q?: string;
+  rating?: string;
+  claimant?: string;
+  dispute?: string;
+  /** Verdicts published on or after / before these days (YYYY-MM-DD). */
+  from?: string;
+  to?: string;
+  sort?: "relevance" | "newest" | "oldest";
+  page?: number;
+};
+
+export type PublicClaimHit = {
+  slug: string;
+  statement: string;
+  claimantName: string;
+  claimantSlug: string;
+  ratingKey: string | null;
+  ratingLabel: string | null;
+  ratingColour: string | null;
+  summary: string;
+  publishedAt: number;
+  /** The matched words in context, with MATCH_START/MATCH_END around each match (only for a search). */
+  snippet: string | null;
+};
+
+export const PAGE_SIZE = 20;
+
+/**
+ * Turns what a reader typed into an FTS5 query: each word becomes a quoted prefix term
+ * ("civil" finds "civilians"), all of them required. Punctuation and FTS operators typed by
+ * the reader are treated as plain text, never as query syntax.
+ */
+export function toFtsQuery(q: string): string | null {
+  const words = q.normalize("NFC").match(/[\p{L}\p{N}]+/gu) ?? [];
+  return words.length ? words.slice(0, 12).map((w) => `"${w}"*`).join(" ") : null;
+}
+
+/** Published claims matching a search and filters, one page of them, with the total. Only published verdicts are read. */
+export function searchPublishedClaims(f: PublicClaimFilters): { items: PublicClaimHit[]; total: number; page: number; pages: number } {
+  const db = getDb();
+  const match = f.q ? toFtsQuery(f.q) : null;
+  const where: SQL[] = [sql`v.state = 'published'`];
+  if (match) where.push(sql`claim_search match ${match}`);
+  if (f.rating) where.push(sql`r.key = ${f.rating}`);
+  if (f.claimant) where.push(sql`cl.slug = ${f.claimant}`);
+  if (f.dispute) where.push(sql`exists (select 1 from dispute_accounts da join disputes d on d.id = da.dispute_id where da.claim_id = c.id and d.slug = ${f.dispute})`);
+  if (f.from) where.push(sql`v.published_at >= ${Date.parse(f.from)}`);
+  if (f.to) where.push(sql`v.published_at < ${Date.parse(f.to) + 86_400_000}`);
+  const from = sql`verdicts v
+    join claims c on c.id = v.claim_id
+    join claimants cl on cl.id = c.claimant_id
+    left join ratings r on r.id = v.rating_id
+    ${match ? sql`join claim_search on claim_search.rowid = c.id` : sql``}`;
+  const condition = sql.join(where, sql` and `);
+  const sort = f.sort ?? (match ? "relevance" : "newest");
+  const order =
+    sort === "relevance" && match ? sql`bm25(claim_search, 10.0, 5.0, 3.0, 4.0, 1.0, 1.0), v.published_at desc` : sort === "oldest" ? sql`v.published_at asc` : sql`v.published_at desc`;
+
+  const total = db.get<{ n: number }>(sql`select count(*) as n from ${from} where ${condition}`)!.n;
+  const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
+  const page = Math.min(Math.max(1, f.page ?? 1), pages);
+  const items = db.all<PublicClaimHit>(sql`
+    select c.slug as slug, c.statement as statement, cl.name as claimantName, cl.slug as claimantSlug,
+      r.key as ratingKey, r.label as ratingLabel, r.colour as ratingColour, v.summary as summary, v.published_at as publishedAt,
+      ${match ? sql`snippet(claim_search, -1, ${MATCH_START}, ${MATCH_END}, '…', 16)` : sql`null`} as snippet
+    from ${from} where ${condition}
+    order by ${order}
+    limit ${PAGE_SIZE} offset ${(page - 1) * PAGE_SIZE}`);
+  return { items, total, page, pages };
+}

@@ -1,0 +1,113 @@
+import { and, asc, eq, inArray, isNotNull, max, min, sql } from "drizzle-orm";
+import { alias } from "drizzle-orm/sqlite-core";
+import { getDb } from "@/db/client";
+import { claimants, claims, disputeAccounts, disputes, documents, ratings, users, verdicts, type EvidenceSnapshotItem } from "@/db/schema";
+
+const reviewers = alias(users, "reviewers");
+
+/** The true–false order of the scale: ClaimReview's worst and best rating values. */
+export function getRatingBounds(): { worst: number; best: number } | null {
+  const row = getDb().select({ worst: min(ratings.ordinal), best: max(ratings.ordinal) }).from(ratings).where(isNotNull(ratings.ordinal)).get();
+  return row?.worst && row.best && row.worst < row.best ? { worst: row.worst, best: row.best } : null;
+}
+
+export type PublicClaim = NonNullable<ReturnType<typeof getPublicClaim>>;
+
+/**
+ * A claim as readers see it, or null when nothing about it is public. Public means: its
+ * verdict is published (the current version), or was published and then retracted — then
+ * only the retraction notice is shown, never the retracted verdict's body. Drafts, versions
+ * in review, comments and the audit log are never read here.
+ */
+export function getPublicClaim(slug: string) {
+  const db = getDb();
+  const claim = db
+    .select({
+      id: claims.id,
+      slug: claims.slug,
+      statement: claims.statement,
+      quote: claims.quote,
+      prefix: claims.prefix,
+      suffix: claims.suffix,
+      claimedAt: claims.claimedAt,
+      claimant: { name: claimants.name, slug: claimants.slug, description: claimants.description, sameAs: claimants.sameAs },
+      document: { slug: documents.slug, title: documents.title, sourceUrl: documents.sourceUrl, publisher: documents.publisher, publishedAt: documents.publishedAt },
+    })
+    .from(claims)
+    .innerJoin(claimants, eq(claimants.id, claims.claimantId))
+    .innerJoin(documents, eq(documents.id, claims.documentId))
+    .where(eq(claims.slug, slug))
+    .get();
+  if (!claim) return null;
+
+  const history = db
+    .select({
+      seq: verdicts.seq,
+      state: verdicts.state,
+      ratingKey: ratings.key,
+      ratingLabel: ratings.label,
+      ratingColour: ratings.colour,
+      ratingOrdinal: ratings.ordinal,
+      ratingDescription: ratings.description,
+      summary: verdicts.summary,
+      rationale: verdicts.rationale,
+      correctionNote: verdicts.correctionNote,
+      retractionReason: verdicts.retractionReason,
+      evidence: verdicts.evidenceSnapshot,
+      authorName: users.name,
+      reviewerName: reviewers.name,
+      publishedAt: verdicts.publishedAt,
+      retractedAt: verdicts.retractedAt,
+      updatedAt: verdicts.updatedAt,
+    })
+    .from(verdicts)
+    .innerJoin(users, eq(users.id, verdicts.authorId))
+    .leftJoin(reviewers, eq(reviewers.id, verdicts.reviewerId))
+    .leftJoin(ratings, eq(ratings.id, verdicts.ratingId))
+    .where(and(eq(verdicts.claimId, claim.id), inArray(verdicts.state, ["published", "superseded", "retracted"])))
+    .orderBy(asc(verdicts.seq))
+    .all();
+  const verdict = history.find((v) => v.state === "published") ?? null;
+  const retraction = !verdict ? history.findLast((v) => v.state === "retracted" && v.publishedAt !== null) : undefined;
+  if (!verdict && !retraction) return null;
+
+  // The corrections log: each published correction's note, and a retraction's reason.
+  const corrections = [
+    ...history.filter((v) => v.seq > 1 && v.correctionNote && v.publishedAt).map((v) => ({ kind: "correction" as const, at: v.publishedAt!, text: v.correctionNote! })),
+    ...history.filter((v) => v.state === "retracted" && v.retractedAt).map((v) => ({ kind: "retraction" as const, at: v.retractedAt!, text: v.retractionReason ?? "" })),
+  ].sort((a, b) => b.at.getTime() - a.at.getTime());
+  const firstPublished = history.find((v) => v.publishedAt)?.publishedAt ?? null;
+
+  const publicDisputes = db
+    .select({ slug: disputes.slug, question: disputes.question, label: disputeAccounts.label })
+    .from(disputeAccounts)
+    .innerJoin(disputes, eq(disputes.id, disputeAccounts.disputeId))
+    .where(eq(disputeAccounts.claimId, claim.id))
+    .all();
+
+  return {
+    ...claim,
+    verdict: verdict && {
+      rating: verdict.ratingKey ? { key: verdict.ratingKey, label: verdict.ratingLabel!, colour: verdict.ratingColour!, ordinal: verdict.ratingOrdinal, description: verdict.ratingDescription } : null,
+      summary: verdict.summary,
+      rationale: verdict.rationale,
+      evidence: (verdict.evidence ?? []) as EvidenceSnapshotItem[],
+      authorName: verdict.authorName,
+      reviewerName: verdict.reviewerName,
+      publishedAt: verdict.publishedAt!,
+      firstPublishedAt: firstPublished,
+      seq: verdict.seq,
+    },
+    retraction: retraction ? { at: retraction.retractedAt!, reason: retraction.retractionReason ?? "" } : null,
+    corrections,
+    disputes: publicDisputes,
+  };
+}
+
+/** The slugs of every public claim (for the sitemap and the API's listing), newest first. */
+export function listPublicClaimSlugs(): { slug: string; updatedAt: number }[] {
+  return getDb().all(sql`
+    select c.slug as slug, max(coalesce(v.retracted_at, v.published_at)) as updatedAt
+    from claims c join verdicts v on v.claim_id = c.id and v.state in ('published', 'retracted') and v.published_at is not null
+    group by c.id order by updatedAt desc`);
+}

@@ -1,0 +1,58 @@
+/**
+ * schema.org ClaimReview for one published verdict, as Google documents it
+ * (../shared/standards/claimreview/google-requirements.md). Built by one function used by
+ * the claim page's JSON-LD and by the ClaimReview export, so both always agree.
+ */
+
+export type ClaimReviewInput = {
+  claimUrl: string;
+  org: { name: string; url: string };
+  statement: string;
+  claimedAt: string | null;
+  claimant: { name: string; sameAs: string | null };
+  /** Where the claim appeared: the document's source URL, or its public page. */
+  appearance: { url: string; headline: string; publisher: string | null; datePublished: string | null };
+  rating: { label: string; ordinal: number | null } | null;
+  /** The scale's true–false order; numbers are given only for ratings on it. */
+  bounds: { worst: number; best: number } | null;
+  firstPublishedAt: Date;
+  publishedAt: Date;
+};
+
+// Claimants have no stored type yet: names of bodies (a council, a ministry…) are organisations.
+const ORGANISATION = /\b(council|ministry|government|agency|office|department|party|committee|army|forces|police|company|corporation|inc|ltd|news|kremlin|embassy|administration|commission|authority|union|organi[sz]ation)\b/i;
+
+/** The ClaimReview JSON-LD object for a published verdict. */
+export function buildClaimReview(c: ClaimReviewInput): Record<string, unknown> {
+  const numeric = c.rating?.ordinal != null && c.bounds && c.rating.ordinal >= c.bounds.worst && c.rating.ordinal <= c.bounds.best;
+  return {
+    "@context": "https://schema.org",
+    "@type": "ClaimReview",
+    url: c.claimUrl,
+    claimReviewed: c.statement,
+    datePublished: c.firstPublishedAt.toISOString().slice(0, 10),
+    ...(c.publishedAt.getTime() !== c.firstPublishedAt.getTime() ? { dateModified: c.publishedAt.toISOString() } : {}),
+    author: { "@type": "Organization", name: c.org.name, url: c.org.url },
+    itemReviewed: {
+      "@type": "Claim",
+      author: {
+        "@type": ORGANISATION.test(c.claimant.name) ? "Organization" : "Person",
+        name: c.claimant.name,
+        ...(c.claimant.sameAs ? { sameAs: c.claimant.sameAs } : {}),
+      },
+      ...(c.claimedAt ? { datePublished: c.claimedAt } : {}),
+      appearance: {
+        "@type": "CreativeWork",
+        url: c.appearance.url,
+        headline: c.appearance.headline,
+        ...(c.appearance.datePublished ? { datePublished: c.appearance.datePublished } : {}),
+        ...(c.appearance.publisher ? { publisher: { "@type": "Organization", name: c.appearance.publisher } } : {}),
+      },
+    },
+    reviewRating: {
+      "@type": "Rating",
+      alternateName: c.rating?.label ?? "",
+      ...(numeric ? { ratingValue: c.rating!.ordinal, bestRating: c.bounds!.best, worstRating: c.bounds!.worst } : {}),
+    },
+  };
+}

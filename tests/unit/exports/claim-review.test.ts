@@ -1,0 +1,63 @@
+import { describe, expect, it } from "vitest";
+import { buildClaimReview, type ClaimReviewInput } from "@/lib/exports/claim-review";
+import { validateClaimReview } from "@/lib/exports/validate-claim-review";
+import { HAS_STANDARDS, readStandard } from "../../support/standards";
+
+const INPUT: ClaimReviewInput = {
+  claimUrl: "https://checks.example.org/claims/those-killed-were-not-civilians",
+  org: { name: "Example Fact Desk", url: "https://checks.example.org" },
+  statement: "Those killed in the Mariupol maternity hospital strike were not civilians.",
+  claimedAt: "2022-03-10",
+  claimant: { name: "Sergei Lavrov", sameAs: "https://www.wikidata.org/wiki/Q187596" },
+  appearance: { url: "https://news.example/mariupol", headline: "Talks fail", publisher: "Wire", datePublished: "2022-03-10" },
+  rating: { label: "False", ordinal: 1 },
+  bounds: { worst: 1, best: 6 },
+  firstPublishedAt: new Date("2022-03-12T10:00:00Z"),
+  publishedAt: new Date("2022-03-12T10:00:00Z"),
+};
+
+describe("buildClaimReview", () => {
+  it("should build markup with every required and recommended property, and no errors", () => {
+    const cr = buildClaimReview(INPUT);
+    expect(cr).toMatchObject({
+      "@type": "ClaimReview",
+      url: INPUT.claimUrl,
+      author: { "@type": "Organization", name: "Example Fact Desk" },
+      itemReviewed: { "@type": "Claim", author: { "@type": "Person", name: "Sergei Lavrov", sameAs: INPUT.claimant.sameAs }, datePublished: "2022-03-10", appearance: { url: "https://news.example/mariupol" } },
+      reviewRating: { "@type": "Rating", alternateName: "False", ratingValue: 1, bestRating: 6, worstRating: 1 },
+      datePublished: "2022-03-12",
+    });
+    const report = validateClaimReview(cr, "https://checks.example.org");
+    expect(report.errors).toEqual([]);
+    expect(report.warnings).toEqual([]);
+    const long = buildClaimReview({ ...INPUT, statement: "x".repeat(90) });
+    expect(validateClaimReview(long).warnings).toEqual(["claimReviewed is 90 characters; Google suggests under 75"]);
+  });
+
+  it("should leave out numbers for a rating outside the true–false order, and call councils organisations", () => {
+    const cr = buildClaimReview({ ...INPUT, rating: { label: "Unverifiable", ordinal: null }, claimant: { name: "Mariupol city council", sameAs: null } });
+    expect(cr.reviewRating).toEqual({ "@type": "Rating", alternateName: "Unverifiable" });
+    expect((cr.itemReviewed as { author: { "@type": string } }).author["@type"]).toBe("Organization");
+    expect(validateClaimReview(cr).errors).toEqual([]);
+  });
+
+  it("should refuse markup on another site, and bad rating numbers", () => {
+    expect(validateClaimReview(buildClaimReview(INPUT), "https://other.example").errors).toEqual(["url must be on other.example (the page that carries the markup)"]);
+    const cr = buildClaimReview(INPUT);
+    (cr.reviewRating as Record<string, unknown>).worstRating = 0;
+    expect(validateClaimReview(cr).errors).toContain("reviewRating.worstRating must be at least 1");
+  });
+});
+
+describe.skipIf(!HAS_STANDARDS)("validateClaimReview against Google's examples", () => {
+  it("should accept Google's Claim example and refuse the negative one", () => {
+    expect(validateClaimReview(readStandard("claimreview/examples/google/worldisflat-claim.json")).errors).toEqual([]);
+    expect(validateClaimReview(readStandard("claimreview/examples/google/worldisflat-creativework-legacy.json")).errors).toEqual([]);
+    expect(validateClaimReview(readStandard("claimreview/examples/negative/missing-required.json")).errors).toEqual([
+      "claimReviewed is required",
+      "url is required and must be an absolute http(s) URL",
+      "reviewRating.alternateName is required",
+      "reviewRating.worstRating must be at least 1",
+    ]);
+  });
+});

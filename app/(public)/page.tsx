@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { connection } from "next/server";
 import { RatingBadge } from "@/components/ui/rating-badge";
 import { getLatestPublishedVerdicts } from "@/db/queries/public-verdicts";
@@ -27,7 +28,11 @@ export default async function HomePage() {
                   <RatingBadge label={v.rating} colour={v.colour} />
                   <span className="text-sm text-muted">{v.claimant}</span>
                 </div>
-                <p className="mt-1 font-serif text-lg">{v.statement}</p>
+                <p className="mt-1 font-serif text-lg">
+                  <Link href={`/claims/${v.slug}`} className="hover:underline">
+                    {v.statement}
+                  </Link>
+                </p>
                 <p className="mt-1 text-sm text-muted">{v.summary}</p>
               </li>
             ))}

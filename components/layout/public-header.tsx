@@ -8,8 +8,11 @@ export function PublicHeader() {
         <Link href="/" className="font-serif text-xl font-semibold tracking-tight">
           Claimdesk
         </Link>
-        <nav aria-label="Site">
-          <Link href="/login" className="text-sm text-accent hover:underline">
+        <nav aria-label="Site" className="flex gap-5 text-sm">
+          <Link href="/claims" className="hover:underline">
+            Claims
+          </Link>
+          <Link href="/login" className="text-accent hover:underline">
             Editors sign in
           </Link>
         </nav>

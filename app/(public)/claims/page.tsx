@@ -1,0 +1,146 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { connection } from "next/server";
+import { Snippet } from "@/components/public/snippet";
+import { RatingBadge } from "@/components/ui/rating-badge";
+import { getRatingScale } from "@/db/queries/ratings";
+import { searchPublishedClaims, type PublicClaimFilters } from "@/db/queries/public/search-claims";
+
+export const metadata: Metadata = { title: "Claims", alternates: { canonical: "/claims" } };
+
+type Search = Record<string, string | undefined>;
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+function filtersFrom(sp: Search): PublicClaimFilters {
+  const sort = sp.sort === "newest" || sp.sort === "oldest" || sp.sort === "relevance" ? sp.sort : undefined;
+  return {
+    q: sp.q?.slice(0, 200) || undefined,
+    rating: sp.rating || undefined,
+    claimant: sp.claimant || undefined,
+    dispute: sp.dispute || undefined,
+    from: sp.from && DATE.test(sp.from) ? sp.from : undefined,
+    to: sp.to && DATE.test(sp.to) ? sp.to : undefined,
+    sort,
+    page: Number(sp.page) > 0 ? Math.floor(Number(sp.page)) : 1,
+  };
+}
+
+function hrefWith(sp: Search, changes: Search): string {
+  const params = new URLSearchParams();
+  for (const [k, v] of Object.entries({ ...sp, ...changes })) if (v) params.set(k, v);
+  const qs = params.toString();
+  return qs ? `/claims?${qs}` : "/claims";
+}
+
+const when = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+
+export default async function ClaimsPage({ searchParams }: { searchParams: Promise<Search> }) {
+  await connection();
+  const sp = await searchParams;
+  const filters = filtersFrom(sp);
+  const { items, total, page, pages } = searchPublishedClaims(filters);
+  const ratings = getRatingScale();
+  return (
+    <div className="space-y-6">
+      <h1 className="font-serif text-4xl font-semibold tracking-tight">Claims</h1>
+      <form role="search" className="grid gap-3 rounded-lg border border-line bg-white p-4 sm:grid-cols-6" action="/claims">
+        <label className="sm:col-span-3">
+          <span className="block text-sm font-medium">Search</span>
+          <input name="q" type="search" defaultValue={filters.q} placeholder="Words from the claim, the quote, the verdict…" className="mt-1 w-full rounded-md border border-line px-3 py-2" />
+        </label>
+        <label>
+          <span className="block text-sm font-medium">Rating</span>
+          <select name="rating" defaultValue={filters.rating ?? ""} className="mt-1 w-full rounded-md border border-line bg-white px-2 py-2">
+            <option value="">Any</option>
+            {ratings.map((r) => (
+              <option key={r.key} value={r.key}>
+                {r.label}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          <span className="block text-sm font-medium">Published from</span>
+          <input name="from" type="date" defaultValue={filters.from} className="mt-1 w-full rounded-md border border-line px-2 py-2" />
+        </label>
+        <label>
+          <span className="block text-sm font-medium">to</span>
+          <input name="to" type="date" defaultValue={filters.to} className="mt-1 w-full rounded-md border border-line px-2 py-2" />
+        </label>
+        {filters.claimant && <input type="hidden" name="claimant" value={filters.claimant} />}
+        {filters.dispute && <input type="hidden" name="dispute" value={filters.dispute} />}
+        <label>
+          <span className="block text-sm font-medium">Sort</span>
+          <select name="sort" defaultValue={filters.sort ?? ""} className="mt-1 w-full rounded-md border border-line bg-white px-2 py-2">
+            <option value="">{filters.q ? "Best match" : "Newest"}</option>
+            <option value="newest">Newest</option>
+            <option value="oldest">Oldest</option>
+          </select>
+        </label>
+        <div className="flex items-end">
+          <button type="submit" className="rounded-md bg-accent px-4 py-2 text-sm font-medium text-white">
+            Search
+          </button>
+        </div>
+      </form>
+
+      <p className="text-sm text-muted" role="status">
+        {total} verdict{total === 1 ? "" : "s"}
+        {filters.q ? ` for “${filters.q}”` : ""}
+        {filters.claimant ? ` by ${filters.claimant}` : ""}
+        {filters.dispute ? ` in one dispute` : ""}
+        {(filters.claimant || filters.dispute) && (
+          <>
+            {" · "}
+            <Link href={hrefWith(sp, { claimant: undefined, dispute: undefined, page: undefined })} className="text-accent underline">
+              clear
+            </Link>
+          </>
+        )}
+      </p>
+
+      <ol className="space-y-3">
+        {items.map((c) => (
+          <li key={c.slug} className="rounded-lg border border-line bg-white p-4">
+            <div className="flex flex-wrap items-center gap-2 text-sm">
+              <RatingBadge label={c.ratingLabel} colour={c.ratingColour} />
+              <span className="text-muted">
+                {c.claimantName} · {when(c.publishedAt)}
+              </span>
+            </div>
+            <h2 className="mt-1 font-serif text-xl">
+              <Link href={`/claims/${c.slug}`} className="hover:underline">
+                {c.statement}
+              </Link>
+            </h2>
+            <p className="mt-1 text-sm text-muted">{c.summary}</p>
+            {c.snippet && (
+              <p className="mt-2 text-sm" data-testid="snippet">
+                <Snippet text={c.snippet} />
+              </p>
+            )}
+          </li>
+        ))}
+      </ol>
+
+      {pages > 1 && (
+        <nav aria-label="Pages" className="flex items-center gap-4 text-sm">
+          {page > 1 && (
+            <Link href={hrefWith(sp, { page: String(page - 1) })} rel="prev" className="text-accent underline">
+              Previous
+            </Link>
+          )}
+          <span>
+            Page {page} of {pages}
+          </span>
+          {page < pages && (
+            <Link href={hrefWith(sp, { page: String(page + 1) })} rel="next" className="text-accent underline">
+              Next
+            </Link>
+          )}
+        </nav>
+      )}
+    </div>
+  );
+}

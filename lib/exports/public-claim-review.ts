@@ -1,0 +1,31 @@
+import type { PublicClaim } from "@/db/queries/public/claim";
+import { buildClaimReview } from "./claim-review";
+
+type Site = { publicBaseUrl: string; orgName: string; orgUrl: string };
+
+/** The absolute URL of a claim's public page. */
+export function claimPageUrl(site: Site, slug: string): string {
+  return `${site.publicBaseUrl}/claims/${slug}`;
+}
+
+/** The ClaimReview of a public claim (null for a retracted one: its verdict is no longer asserted). */
+export function claimReviewFor(claim: PublicClaim, site: Site, bounds: { worst: number; best: number } | null) {
+  if (!claim.verdict) return null;
+  return buildClaimReview({
+    claimUrl: claimPageUrl(site, claim.slug),
+    org: { name: site.orgName, url: site.orgUrl },
+    statement: claim.statement,
+    claimedAt: claim.claimedAt,
+    claimant: { name: claim.claimant.name, sameAs: claim.claimant.sameAs },
+    appearance: {
+      url: claim.document.sourceUrl ?? `${site.publicBaseUrl}/documents/${claim.document.slug}`,
+      headline: claim.document.title,
+      publisher: claim.document.publisher,
+      datePublished: claim.document.publishedAt,
+    },
+    rating: claim.verdict.rating ? { label: claim.verdict.rating.label, ordinal: claim.verdict.rating.ordinal } : null,
+    bounds,
+    firstPublishedAt: claim.verdict.firstPublishedAt ?? claim.verdict.publishedAt,
+    publishedAt: claim.verdict.publishedAt,
+  });
+}

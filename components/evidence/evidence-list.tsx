@@ -17,12 +17,14 @@ function EvidenceItem({ claimId, item, actions }: { claimId: number; item: Evide
   const unlink = useServiceAction(actions.unlink);
   const update = useServiceAction(actions.update);
   const [editing, setEditing] = useState(false);
+  // The version the open edit form was filled from (not whatever a later refresh brings).
+  const [editVersion, setEditVersion] = useState(item.version);
   const error = stance.error ?? unlink.error ?? update.error;
 
   async function save(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
     const form = Object.fromEntries(new FormData(e.currentTarget)) as Record<string, string>;
-    if (await update.run({ evidenceId: item.evidenceId, version: item.version, ...form })) setEditing(false);
+    if (await update.run({ evidenceId: item.evidenceId, version: editVersion, ...form })) setEditing(false);
   }
 
   return (
@@ -80,7 +82,14 @@ function EvidenceItem({ claimId, item, actions }: { claimId: number; item: Evide
               ))}
             </select>
           </label>
-          <Button type="button" variant="secondary" onClick={() => setEditing(true)}>
+          <Button
+            type="button"
+            variant="secondary"
+            onClick={() => {
+              setEditVersion(item.version);
+              setEditing(true);
+            }}
+          >
             Edit
           </Button>
           <Button type="button" variant="danger" disabled={unlink.pending} onClick={() => unlink.run({ claimId, evidenceId: item.evidenceId })}>

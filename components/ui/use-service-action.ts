@@ -17,8 +17,14 @@ export function useServiceAction<T>(action: (input: unknown) => Promise<ActionRe
   const [error, setError] = useState<Failure | null>(null);
   async function run(input: unknown): Promise<boolean> {
     setPending(true);
-    const res = await action(input);
-    setPending(false);
+    let res: ActionResult<T>;
+    try {
+      res = await action(input);
+    } catch {
+      res = { ok: false, message: "The server could not be reached or failed. Your input is kept; try again.", fieldErrors: {}, status: 500 };
+    } finally {
+      setPending(false);
+    }
     if (!res.ok) {
       setError({ message: res.message, fieldErrors: res.fieldErrors });
       return false;

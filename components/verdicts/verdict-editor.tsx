@@ -22,10 +22,15 @@ export function VerdictEditor({ verdict, ratings, save }: Props) {
   const [rating, setRating] = useState(verdict.ratingKey ?? "");
   const [preview, setPreview] = useState(false);
   const [saved, setSaved] = useState(false);
+  // The version this form's text is based on: it moves on only with this user's own saves,
+  // so a refresh that brings a colleague's newer version can never be overwritten unseen.
+  const [baseVersion, setBaseVersion] = useState(verdict.version);
 
   async function submit(e: FormEvent) {
     e.preventDefault();
-    setSaved(await run({ verdictId: verdict.id, version: verdict.version, rating: rating || null, summary, rationale }));
+    const ok = await run({ verdictId: verdict.id, version: baseVersion, rating: rating || null, summary, rationale });
+    if (ok) setBaseVersion(baseVersion + 1);
+    setSaved(ok);
   }
 
   const errors = error?.fieldErrors ?? {};

@@ -14,6 +14,7 @@ const LABELS: Record<Exclude<Step, "edit">, string> = {
   publish: "Publish",
   correct: "Start a correction",
   retract: "Retract",
+  discard: "Discard this draft",
 };
 
 /** What a step asks for, and how the field is labelled. */

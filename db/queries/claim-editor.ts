@@ -58,6 +58,7 @@ export function getClaimForEditor(claimId: number) {
       seq: verdicts.seq,
       state: verdicts.state,
       version: verdicts.version,
+      ratingId: verdicts.ratingId,
       ratingKey: ratings.key,
       ratingLabel: ratings.label,
       ratingColour: ratings.colour,

@@ -7,13 +7,14 @@
  *     └──────────────── edit ─────┘                  publishing it supersedes this one)
  *
  * Who may take a step depends on the role and on whether the caller wrote the verdict:
- * only the author submits or withdraws; the author or an editor edits a draft; an editor who is *not* the author reviews
- * (requests changes, publishes); editors retract; anyone on the desk may start a correction.
+ * only the author submits or withdraws; the author or an editor edits or discards a draft; an
+ * editor who is *not* the author (and did not edit it) reviews — requests changes, publishes;
+ * editors start corrections (a new draft version; `to` is the new version's state) and retract.
  * Services, API, UI and CLI all ask `decide`; nothing else knows these rules.
  */
 import type { Role, VerdictState } from "@/db/enums";
 
-export const STEPS = ["edit", "submit", "withdraw", "request_changes", "publish", "correct", "retract"] as const;
+export const STEPS = ["edit", "submit", "withdraw", "request_changes", "publish", "correct", "retract", "discard"] as const;
 export type Step = (typeof STEPS)[number];
 
 type Rule = {
@@ -37,8 +38,9 @@ export const RULES: Record<Step, Rule> = {
   withdraw: { from: ["in_review"], to: "draft", roles: EVERYONE, author: "must", describe: "take it back from review" },
   request_changes: { from: ["in_review"], to: "draft", roles: EDITORS, author: "must-not", needs: "comment", describe: "request changes" },
   publish: { from: ["in_review"], to: "published", roles: EDITORS, author: "must-not", needs: "note-if-correction", describe: "publish it" },
-  correct: { from: ["published"], to: "published", roles: EVERYONE, author: "any", describe: "start a correction" },
+  correct: { from: ["published"], to: "draft", roles: EDITORS, author: "any", describe: "start a correction" },
   retract: { from: ["published"], to: "retracted", roles: EDITORS, author: "any", needs: "reason", describe: "retract it" },
+  discard: { from: ["draft"], to: "draft", roles: EVERYONE, author: "must-or-editor", describe: "discard this draft" },
 };
 
 /** A refusal is about the verdict's `state` (409) or the caller's `permission` (403). */
@@ -69,5 +71,5 @@ export function label(state: VerdictState): string {
 }
 
 function pastTense(step: Step): string {
-  return { edit: "edited", submit: "submitted", withdraw: "withdrawn", request_changes: "sent back", publish: "published", correct: "corrected", retract: "retracted" }[step];
+  return { edit: "edited", submit: "submitted", withdraw: "withdrawn", request_changes: "sent back", publish: "published", correct: "corrected", retract: "retracted", discard: "discarded" }[step];
 }

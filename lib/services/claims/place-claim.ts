@@ -1,10 +1,9 @@
-import { and, eq, sql } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Tx } from "@/db/client";
-import { claims, verdicts, type Claim } from "@/db/schema";
+import { claims, type Claim } from "@/db/schema";
 import type { SpanSelectors } from "@/lib/anchoring";
 import { authorize, type ActingUser, type Actor } from "@/lib/auth/actor";
-import { can } from "@/lib/auth/permissions";
 import { recordAudit } from "@/lib/services/audit";
 import { ServiceError } from "@/lib/services/errors";
 import { assertCurrentRevision, getDocumentText } from "@/lib/services/documents/current-text";
@@ -14,6 +13,7 @@ import { assertVersion } from "@/lib/services/versioning";
 import { idSchema, versionSchema } from "@/lib/validation/common";
 import { parseInput } from "@/lib/validation/parse";
 import { getClaimOrThrow } from "./get-claim";
+import { assertMayChangePublishedClaim } from "./published-guard";
 import { selectionSelectors } from "./selection";
 
 export const confirmAnchorInput = z.strictObject({
@@ -46,7 +46,7 @@ export function confirmAnchor(actor: Actor | null, raw: unknown) {
     if (claim.anchorStatus !== "fuzzy") throw new ServiceError("conflict", `This claim is ${claim.anchorStatus}, not waiting for confirmation.`);
     const { doc, text } = getDocumentText(tx, claim.documentId);
     assertCurrentRevision(tx, doc, input.revision);
-    assertMayMove(tx, who, claim.id);
+    assertMayChangePublishedClaim(tx, who, claim.id, "move its quote");
     return place(tx, who, claim, doc.currentRevision, selectionSelectors(text, claim.start, claim.end), "claim.confirm_anchor");
   });
 }
@@ -60,21 +60,9 @@ export function reattachClaim(actor: Actor | null, raw: unknown) {
     assertVersion(tx, claim, input.version, { type: "claim", id: claim.id, label: "claim" });
     const { doc, text } = getDocumentText(tx, claim.documentId);
     assertCurrentRevision(tx, doc, input.revision);
-    assertMayMove(tx, who, claim.id);
+    assertMayChangePublishedClaim(tx, who, claim.id, "move its quote");
     return place(tx, who, claim, doc.currentRevision, selectionSelectors(text, input.start, input.end), "claim.reattach");
   });
-}
-
-/** Moving a claim whose verdict is public changes a public quote: only an editor may. */
-function assertMayMove(tx: Tx, who: ActingUser, claimId: number): void {
-  const isPublic = tx
-    .select({ id: verdicts.id })
-    .from(verdicts)
-    .where(and(eq(verdicts.claimId, claimId), eq(verdicts.state, "published")))
-    .get();
-  if (isPublic && !can(who.role, "verdicts:review")) {
-    throw new ServiceError("forbidden", "This claim's verdict is published: only an editor may move its quote.");
-  }
 }
 
 function place(tx: Tx, who: ActingUser, claim: Claim, revision: number, sel: SpanSelectors, action: string) {

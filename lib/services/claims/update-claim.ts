@@ -11,6 +11,7 @@ import { assertVersion } from "@/lib/services/versioning";
 import { idSchema, optionalDateSchema, requiredString, versionSchema } from "@/lib/validation/common";
 import { parseInput, sentFields } from "@/lib/validation/parse";
 import { getClaimOrThrow } from "./get-claim";
+import { assertMayChangePublishedClaim } from "./published-guard";
 
 export const updateClaimInput = z.strictObject({
   claimId: idSchema,
@@ -27,6 +28,7 @@ export function updateClaim(actor: Actor | null, raw: unknown) {
     const input = parseInput(updateClaimInput, raw);
     const before = getClaimOrThrow(tx, input.claimId);
     assertVersion(tx, before, input.version, { type: "claim", id: before.id, label: "claim" });
+    assertMayChangePublishedClaim(tx, who, before.id, "change its claimant, statement or date");
     const after = tx
       .update(claims)
       .set({

@@ -1,7 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import { z } from "zod";
 import { claimEvidence, evidence } from "@/db/schema";
-import { authorize, type Actor } from "@/lib/auth/actor";
+import { authorizeAccount, type Actor } from "@/lib/auth/actor";
 import { recordAudit } from "@/lib/services/audit";
 import { getClaimOrThrow } from "@/lib/services/claims/get-claim";
 import { ServiceError } from "@/lib/services/errors";
@@ -26,7 +26,7 @@ export const addEvidenceInput = z.union(
  */
 export function addEvidence(actor: Actor | null, raw: unknown): { evidenceId: number; claimId: number; stance: string } {
   return writeTransaction((tx) => {
-    const who = authorize(tx, actor, "content:write");
+    const who = authorizeAccount(tx, actor, "content:write");
     const input = parseInput(addEvidenceInput, raw);
     getClaimOrThrow(tx, input.claimId);
     assertEvidenceEditable(tx, input.claimId, "add evidence");

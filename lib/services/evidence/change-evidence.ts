@@ -1,19 +1,19 @@
 import { and, eq, sql } from "drizzle-orm";
 import { z } from "zod";
 import { claimEvidence, evidence } from "@/db/schema";
-import { authorize, type Actor } from "@/lib/auth/actor";
+import { authorizeAccount, type Actor } from "@/lib/auth/actor";
 import { recordAudit } from "@/lib/services/audit";
 import { ServiceError } from "@/lib/services/errors";
 import { writeTransaction } from "@/lib/services/transaction";
 import { assertVersion } from "@/lib/services/versioning";
 import { idSchema, optionalText, versionSchema } from "@/lib/validation/common";
 import { parseInput, sentFields } from "@/lib/validation/parse";
-import { assertEvidenceEditable } from "./claim-verdict-state";
+import { assertEvidenceEditable, assertItemEditable } from "./claim-verdict-state";
 import { evidenceFields, stanceSchema } from "./evidence-input";
 
 export const updateEvidenceInput = z.strictObject({
   evidenceId: idSchema,
-  version: versionSchema.optional(),
+  version: versionSchema,
   url: evidenceFields.url.optional(),
   title: evidenceFields.title.optional(),
   sourceType: evidenceFields.sourceType.optional(),
@@ -35,11 +35,12 @@ const FIELDS = ["url", "title", "sourceType", "publisher", "publishedAt", "excer
  */
 export function updateEvidence(actor: Actor | null, raw: unknown) {
   return writeTransaction((tx) => {
-    const who = authorize(tx, actor, "content:write");
+    const who = authorizeAccount(tx, actor, "content:write");
     const input = parseInput(updateEvidenceInput, raw);
     const before = tx.select().from(evidence).where(eq(evidence.id, input.evidenceId)).get();
     if (!before) throw new ServiceError("not_found", `No evidence with id ${input.evidenceId}.`);
     assertVersion(tx, before, input.version, { type: "evidence", id: before.id, label: "evidence item" });
+    assertItemEditable(tx, before.id);
     const after = tx
       .update(evidence)
       .set({ ...sentFields(raw, input, FIELDS), updatedAt: new Date(), version: sql`${evidence.version} + 1` })
@@ -54,13 +55,13 @@ export function updateEvidence(actor: Actor | null, raw: unknown) {
 /** Changes the stance (or note) of one claim↔evidence link (contributor+). */
 export function changeEvidenceLink(actor: Actor | null, raw: unknown) {
   return writeTransaction((tx) => {
-    const who = authorize(tx, actor, "content:write");
+    const who = authorizeAccount(tx, actor, "content:write");
     const input = parseInput(changeLinkInput, raw);
     assertEvidenceEditable(tx, input.claimId, "change a stance");
     const where = and(eq(claimEvidence.claimId, input.claimId), eq(claimEvidence.evidenceId, input.evidenceId));
     const before = tx.select().from(claimEvidence).where(where).get();
     if (!before) throw new ServiceError("not_found", "This evidence is not linked to the claim.");
-    const after = tx.update(claimEvidence).set({ stance: input.stance, note: input.note }).where(where).returning().get();
+    const after = tx.update(claimEvidence).set({ stance: input.stance, ...sentFields(raw, input, ["note"]) }).where(where).returning().get();
     recordAudit(tx, who, { action: "evidence.change_stance", entityType: "claim", entityId: input.claimId, before, after });
     return after;
   });
@@ -73,7 +74,7 @@ export function changeEvidenceLink(actor: Actor | null, raw: unknown) {
  */
 export function unlinkEvidence(actor: Actor | null, raw: unknown): void {
   writeTransaction((tx) => {
-    const who = authorize(tx, actor, "content:write");
+    const who = authorizeAccount(tx, actor, "content:write");
     const input = parseInput(unlinkEvidenceInput, raw);
     assertEvidenceEditable(tx, input.claimId, "unlink evidence");
     const removed = tx

@@ -1,11 +1,12 @@
 import { and, eq, inArray } from "drizzle-orm";
 import type { Tx } from "@/db/client";
-import { verdicts } from "@/db/schema";
+import { claimEvidence, verdicts } from "@/db/schema";
 import { ServiceError } from "@/lib/services/errors";
 
 /**
- * Evidence cited by a published verdict changes only within a correction: refuses (409)
- * when the claim has a published verdict and no new version in the works.
+ * A claim's evidence changes only while its verdict is being drafted: refuses (409) while a
+ * verdict is in review (the reviewer must publish what they reviewed) and when the claim has
+ * a published verdict with no new version in the works (it changes only within a correction).
  */
 export function assertEvidenceEditable(tx: Tx, claimId: number, what: string): void {
   const rows = tx
@@ -13,9 +14,19 @@ export function assertEvidenceEditable(tx: Tx, claimId: number, what: string): v
     .from(verdicts)
     .where(and(eq(verdicts.claimId, claimId), inArray(verdicts.state, ["published", "draft", "in_review"])))
     .all();
+  if (rows.some((r) => r.state === "in_review")) {
+    throw new ServiceError("conflict", `A verdict on this claim is in review: take it back from review to ${what}.`);
+  }
   const isPublished = rows.some((r) => r.state === "published");
-  const hasOpenVersion = rows.some((r) => r.state !== "published");
-  if (isPublished && !hasOpenVersion) {
+  const hasDraft = rows.some((r) => r.state === "draft");
+  if (isPublished && !hasDraft) {
     throw new ServiceError("conflict", `The published verdict cites this claim's evidence: start a correction to ${what}.`);
+  }
+}
+
+/** The same rule for an evidence item, checked on every claim it is linked to. */
+export function assertItemEditable(tx: Tx, evidenceId: number): void {
+  for (const { claimId } of tx.select({ claimId: claimEvidence.claimId }).from(claimEvidence).where(eq(claimEvidence.evidenceId, evidenceId)).all()) {
+    assertEvidenceEditable(tx, claimId, "edit this evidence item");
   }
 }

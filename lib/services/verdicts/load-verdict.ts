@@ -1,10 +1,11 @@
-import { and, count, eq } from "drizzle-orm";
-import type { Tx } from "@/db/client";
-import { claimEvidence, evidence, ratings, verdicts, type Verdict } from "@/db/schema";
+import { and, count, eq, sql } from "drizzle-orm";
+import type { DB, Tx } from "@/db/client";
+import { claimEvidence, claims, evidence, ratings, verdicts, type Verdict } from "@/db/schema";
 import { ServiceError } from "@/lib/services/errors";
 import { verdictFields } from "./verdict-input";
 import type { z } from "zod";
 import type { Decision } from "@/lib/workflow/verdict-workflow";
+import type { GateInput } from "./publish-gate";
 
 /** A verdict version by id, or 404. */
 export function getVerdictOrThrow(tx: Tx, verdictId: number): Verdict {
@@ -21,15 +22,23 @@ export function ratingIdFor(tx: Tx, key: z.output<typeof verdictFields.rating>):
   return row.id;
 }
 
-/** How many of the claim's evidence items have a URL (all do; kept as a gate against bad data). */
-export function countEvidenceWithUrl(tx: Tx, claimId: number): number {
-  const [row] = tx
+/** What the publish gate looks at for one verdict version: used by the service and by the claim page alike. */
+export function gateInputFor(db: DB | Tx, v: Pick<Verdict, "claimId" | "ratingId" | "summary" | "rationale">): GateInput {
+  const claim = db.select({ claimantId: claims.claimantId, anchorStatus: claims.anchorStatus }).from(claims).where(eq(claims.id, v.claimId)).get();
+  const [row] = db
     .select({ n: count() })
     .from(claimEvidence)
     .innerJoin(evidence, eq(evidence.id, claimEvidence.evidenceId))
-    .where(and(eq(claimEvidence.claimId, claimId)))
+    .where(and(eq(claimEvidence.claimId, v.claimId), sql`${evidence.url} like 'http%'`))
     .all();
-  return row?.n ?? 0;
+  return {
+    hasClaimant: Boolean(claim?.claimantId),
+    isAnchored: claim?.anchorStatus === "anchored",
+    hasRating: v.ratingId !== null,
+    summary: v.summary,
+    rationale: v.rationale,
+    evidenceWithUrl: row?.n ?? 0,
+  };
 }
 
 /** A workflow refusal as an error: 409 when the verdict's state does not allow the step, 403 when the caller may not. */

@@ -2,6 +2,8 @@ import { MIN_RATIONALE } from "./verdict-input";
 
 export type GateInput = {
   hasClaimant: boolean;
+  /** An orphaned or unconfirmed claim has no settled quote to publish. */
+  isAnchored: boolean;
   hasRating: boolean;
   summary: string;
   rationale: string;
@@ -15,6 +17,7 @@ export type GateInput = {
 export function missingForPublication(v: GateInput): string[] {
   const missing: string[] = [];
   if (!v.hasClaimant) missing.push("the claim has no claimant");
+  if (!v.isAnchored) missing.push("the claim's quote anchored in its text (confirm or re-attach it)");
   if (!v.hasRating) missing.push("a rating");
   if (!v.summary.trim()) missing.push("a one-line summary");
   const length = [...v.rationale.trim()].length;

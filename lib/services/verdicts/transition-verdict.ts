@@ -1,27 +1,27 @@
-import { and, eq, sql } from "drizzle-orm";
+import { and, eq, inArray, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Tx } from "@/db/client";
-import { comments, verdicts, type Verdict } from "@/db/schema";
+import { auditEvents, comments, verdicts, type Verdict } from "@/db/schema";
 import { authorizeAccount, type ActingUser, type Actor } from "@/lib/auth/actor";
+import { reindexClaims } from "@/lib/search/search-index";
 import { recordAudit } from "@/lib/services/audit";
-import { getClaimOrThrow } from "@/lib/services/claims/get-claim";
 import { ServiceError } from "@/lib/services/errors";
 import { writeTransaction } from "@/lib/services/transaction";
 import { assertVersion } from "@/lib/services/versioning";
 import { idSchema, optionalText, versionSchema } from "@/lib/validation/common";
 import { parseInput } from "@/lib/validation/parse";
-import { reindexClaims } from "@/lib/search/search-index";
-import { decide } from "@/lib/workflow/verdict-workflow";
+import { decide, STEPS } from "@/lib/workflow/verdict-workflow";
 import { snapshotEvidence } from "./evidence-snapshot";
-import { countEvidenceWithUrl, getVerdictOrThrow, refusal } from "./load-verdict";
+import { gateInputFor, getVerdictOrThrow, refusal } from "./load-verdict";
 import { missingForPublication } from "./publish-gate";
 
-export const WORKFLOW_STEPS = ["submit", "withdraw", "request_changes", "publish", "correct", "retract"] as const;
+export const WORKFLOW_STEPS = STEPS.filter((s) => s !== "edit");
 
 export const transitionVerdictInput = z.strictObject({
   verdictId: idSchema,
-  step: z.enum(WORKFLOW_STEPS, { error: `must be one of ${WORKFLOW_STEPS.join(", ")}` }),
-  version: versionSchema.optional(),
+  step: z.enum(WORKFLOW_STEPS as [string, ...string[]], { error: `must be one of ${WORKFLOW_STEPS.join(", ")}` }),
+  /** The version the caller saw: a step on a verdict that changed since is refused (409). */
+  version: versionSchema,
   /** request_changes: what the author should change (seen by the author, never public). */
   comment: optionalText(5000),
   /** publish of a correction: the public correction note. */
@@ -35,34 +35,34 @@ const needed = (path: string, message: string) => new ServiceError("validation_f
 /**
  * Takes one workflow step on a verdict, as `lib/workflow` allows it for the caller's role
  * and authorship: submit, withdraw, request changes (with a comment), publish (through the
- * gate; a correction needs its public note and supersedes the published version), start a
- * correction (a new draft version), or retract (with a public reason). Returns the verdict
- * version the step produced.
+ * gate, by an editor who neither wrote nor edited it; a correction needs its public note
+ * and supersedes the published version), start a correction (a new draft version), retract
+ * (with a public reason), or discard a draft. Returns the verdict version the step produced.
  */
 export function transitionVerdict(actor: Actor | null, raw: unknown): Verdict {
   return writeTransaction((tx) => {
     const who = authorizeAccount(tx, actor, "content:write");
     const input = parseInput(transitionVerdictInput, raw);
+    const step = input.step as (typeof WORKFLOW_STEPS)[number];
     const before = getVerdictOrThrow(tx, input.verdictId);
     assertVersion(tx, before, input.version, { type: "verdict", id: before.id, label: "verdict" });
-    const decision = decide(input.step, before.state, who.role, before.authorId === who.id);
+    const decision = decide(step, before.state, who.role, before.authorId === who.id);
     if (!decision.allowed) throw refusal(decision);
+    if (decision.needs === "comment" && !input.comment) throw needed("comment", "say what the author should change");
+    if (decision.needs === "reason" && !input.reason) throw needed("reason", "a retraction needs a public reason");
 
     const now = new Date();
     const set = (changes: Partial<Verdict>) =>
       tx.update(verdicts).set({ ...changes, updatedAt: now, version: sql`${verdicts.version} + 1` }).where(eq(verdicts.id, before.id)).returning().get();
     let after: Verdict;
-    switch (input.step) {
+    switch (step) {
       case "submit":
-        after = set({ state: "in_review", submittedAt: now });
-        break;
       case "withdraw":
-        after = set({ state: "draft" });
+        after = set({ state: decision.to, ...(step === "submit" ? { submittedAt: now } : {}) });
         break;
       case "request_changes":
-        if (!input.comment) throw needed("comment", "say what the author should change");
-        tx.insert(comments).values({ claimId: before.claimId, verdictId: before.id, authorId: who.id, kind: "changes_requested", body: input.comment }).run();
-        after = set({ state: "draft", reviewerId: who.id });
+        tx.insert(comments).values({ claimId: before.claimId, verdictId: before.id, authorId: who.id, kind: "changes_requested", body: input.comment! }).run();
+        after = set({ state: decision.to, reviewerId: who.id });
         break;
       case "publish":
         after = publish(tx, who, before, input.note, now);
@@ -71,31 +71,37 @@ export function transitionVerdict(actor: Actor | null, raw: unknown): Verdict {
         after = startCorrection(tx, who, before);
         break;
       case "retract":
-        if (!input.reason) throw needed("reason", "a retraction needs a public reason");
-        after = set({ state: "retracted", retractedAt: now, retractionReason: input.reason });
+        assertNoOpenVersion(tx, before.claimId, "Discard or finish the correction in the works before retracting.");
+        after = set({ state: decision.to, retractedAt: now, retractionReason: input.reason });
+        break;
+      case "discard":
+        tx.update(comments).set({ verdictId: null }).where(eq(comments.verdictId, before.id)).run();
+        tx.delete(verdicts).where(eq(verdicts.id, before.id)).run();
+        after = before;
         break;
     }
-    if (input.step === "publish" || input.step === "retract") reindexClaims(tx, [before.claimId]);
+    if (step === "publish" || step === "retract") reindexClaims(tx, [before.claimId]);
     recordAudit(tx, who, {
-      action: `verdict.${input.step}`,
+      action: `verdict.${step}`,
       entityType: "verdict",
       entityId: after.id,
-      before: input.step === "correct" ? { correcting: before.id, seq: before.seq } : before,
-      after: { ...after, ...(input.comment ? { comment: input.comment } : {}) },
+      before: step === "correct" ? { correcting: before.id, seq: before.seq } : before,
+      after: step === "discard" ? null : { ...after, ...(input.comment ? { comment: input.comment } : {}) },
     });
     return after;
   });
 }
 
-function publish(tx: Tx, who: ActingUser, v: Verdict, note: string | null, now: Date): Verdict {
-  const claim = getClaimOrThrow(tx, v.claimId);
-  const missing = missingForPublication({
-    hasClaimant: claim.claimantId !== null,
-    hasRating: v.ratingId !== null,
-    summary: v.summary,
-    rationale: v.rationale,
-    evidenceWithUrl: countEvidenceWithUrl(tx, v.claimId),
-  });
+function publish(tx: Tx, who: ActingUser & { id: number }, v: Verdict, note: string | null, now: Date): Verdict {
+  // The second pair of eyes must be a second pair of hands too: whoever edited this version
+  // (an editor may edit a contributor's draft) may not publish it.
+  const edited = tx
+    .select({ id: auditEvents.id })
+    .from(auditEvents)
+    .where(and(eq(auditEvents.entityType, "verdict"), eq(auditEvents.entityId, v.id), eq(auditEvents.actorId, who.id), inArray(auditEvents.action, ["verdict.create", "verdict.update", "verdict.correct"])))
+    .get();
+  if (edited) throw new ServiceError("forbidden", "You edited this version: a second editor must publish it.");
+  const missing = missingForPublication(gateInputFor(tx, v));
   if (v.seq > 1 && !note) missing.push("a correction note saying what changed (it is published)");
   if (missing.length > 0) {
     throw new ServiceError("validation_failed", `Not ready to publish. Missing: ${missing.join("; ")}.`, missing.map((m) => ({ path: "publish", message: m })));
@@ -107,7 +113,7 @@ function publish(tx: Tx, who: ActingUser, v: Verdict, note: string | null, now: 
     .where(and(eq(verdicts.claimId, v.claimId), eq(verdicts.state, "published")))
     .returning({ id: verdicts.id })
     .all();
-  for (const s of superseded) recordAudit(tx, who, { action: "verdict.supersede", entityType: "verdict", entityId: s.id, after: { supersededBy: v.id } });
+  for (const s of superseded) recordAudit(tx, who, { action: "verdict.supersede", entityType: "verdict", entityId: s.id, before: { state: "published" }, after: { state: "superseded", supersededBy: v.id } });
   return tx
     .update(verdicts)
     .set({
@@ -124,13 +130,17 @@ function publish(tx: Tx, who: ActingUser, v: Verdict, note: string | null, now: 
     .get();
 }
 
-function startCorrection(tx: Tx, who: ActingUser & { id: number }, published: Verdict): Verdict {
+function assertNoOpenVersion(tx: Tx, claimId: number, message: string): void {
   const open = tx
     .select({ id: verdicts.id })
     .from(verdicts)
-    .where(and(eq(verdicts.claimId, published.claimId), sql`${verdicts.state} in ('draft', 'in_review')`))
+    .where(and(eq(verdicts.claimId, claimId), inArray(verdicts.state, ["draft", "in_review"])))
     .get();
-  if (open) throw new ServiceError("conflict", "A new version of this verdict is already in the works: continue that one.");
+  if (open) throw new ServiceError("conflict", message);
+}
+
+function startCorrection(tx: Tx, who: ActingUser & { id: number }, published: Verdict): Verdict {
+  assertNoOpenVersion(tx, published.claimId, "A new version of this verdict is already in the works: continue that one.");
   const [last] = tx.select({ seq: sql<number>`max(${verdicts.seq})` }).from(verdicts).where(eq(verdicts.claimId, published.claimId)).all();
   return tx
     .insert(verdicts)

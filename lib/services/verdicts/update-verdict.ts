@@ -1,7 +1,7 @@
 import { eq, sql } from "drizzle-orm";
 import { z } from "zod";
 import { verdicts } from "@/db/schema";
-import { authorize, type Actor } from "@/lib/auth/actor";
+import { authorizeAccount, type Actor } from "@/lib/auth/actor";
 import { recordAudit } from "@/lib/services/audit";
 import { writeTransaction } from "@/lib/services/transaction";
 import { assertVersion } from "@/lib/services/versioning";
@@ -23,7 +23,7 @@ export const updateVerdictInput = z.strictObject({
 /** Edits a draft's rating, summary or rationale (its author, or an editor); a stale `version` is a 409. */
 export function updateVerdict(actor: Actor | null, raw: unknown) {
   return writeTransaction((tx) => {
-    const who = authorize(tx, actor, "content:write");
+    const who = authorizeAccount(tx, actor, "content:write");
     const input = parseInput(updateVerdictInput, raw);
     const before = getVerdictOrThrow(tx, input.verdictId);
     assertVersion(tx, before, input.version, { type: "verdict", id: before.id, label: "verdict" });

@@ -36,8 +36,9 @@ describe("a verdict through /api/v1 with a contributor's and an editor's tokens"
     const draft = await callRoute(verdictsRoute.POST, "POST", `/api/v1/claims/${claimId}/verdicts`, { token: token.contributor, params: p, body: { rating: "unverifiable", summary: "No meeting had been proposed.", rationale: RATIONALE } });
     expect(draft.status).toBe(201);
     const vid = String(draft.json.id);
-    const step = (who: keyof typeof token, name: string, body?: object) =>
-      callRoute(stepRoute.POST, "POST", `/api/v1/verdicts/${vid}/${name}`, { token: token[who], params: { id: vid, step: name }, ...(body ? { body } : {}) });
+    const version = () => t.db.get<{ v: number }>(sql`select version as v from verdicts where id = ${Number(vid)}`)!.v;
+    const step = (who: keyof typeof token, name: string, body: object = {}) =>
+      callRoute(stepRoute.POST, "POST", `/api/v1/verdicts/${vid}/${name}`, { token: token[who], params: { id: vid, step: name }, body: { version: version(), ...body } });
 
     expect((await step("contributor", "submit")).json.verdict.state).toBe("in_review");
 
@@ -72,8 +73,8 @@ describe("a verdict through /api/v1 with a contributor's and an editor's tokens"
     const ownEditor = await callRoute(claimsRoute.POST, "POST", "/api/v1/claims", { token: token.editor, body: { documentId: 1, revision: 1, start: 0, end: 3, claimant: { name: "Sergei Lavrov" } } });
     const own = await callRoute(verdictsRoute.POST, "POST", `/api/v1/claims/${ownEditor.json.id}/verdicts`, { token: token.editor, params: { id: String(ownEditor.json.id) }, body: {} });
     const ownId = String(own.json.id);
-    await callRoute(stepRoute.POST, "POST", `/api/v1/verdicts/${ownId}/submit`, { token: token.editor, params: { id: ownId, step: "submit" } });
-    const selfPublish = await callRoute(stepRoute.POST, "POST", `/api/v1/verdicts/${ownId}/publish`, { token: token.editor, params: { id: ownId, step: "publish" } });
+    await callRoute(stepRoute.POST, "POST", `/api/v1/verdicts/${ownId}/submit`, { token: token.editor, params: { id: ownId, step: "submit" }, body: { version: 1 } });
+    const selfPublish = await callRoute(stepRoute.POST, "POST", `/api/v1/verdicts/${ownId}/publish`, { token: token.editor, params: { id: ownId, step: "publish" }, body: { version: 2 } });
     expect(selfPublish.status).toBe(403);
     expect(selfPublish.json.error.message).toMatch(/second editor/);
 

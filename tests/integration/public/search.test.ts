@@ -40,9 +40,10 @@ describe("searchPublishedClaims", () => {
   it("should add a claim to the index when its verdict is published, and drop it on retraction", () => {
     const reviewer = t.db.get<{ id: number }>(sql`select id from users where email = 'editor@claimdesk.test'`)!.id;
     const inReview = t.db.get<{ id: number }>(sql`select id from verdicts where state = 'in_review'`)!.id;
-    transitionVerdict({ kind: "user", userId: reviewer }, { verdictId: inReview, step: "publish" });
+    const version = () => t.db.get<{ v: number }>(sql`select version as v from verdicts where id = ${inReview}`)!.v;
+    transitionVerdict({ kind: "user", userId: reviewer }, { verdictId: inReview, step: "publish", version: version() });
     expect(searchPublishedClaims({ q: "fighters" }).total).toBe(1);
-    transitionVerdict({ kind: "user", userId: reviewer }, { verdictId: inReview, step: "retract", reason: "Wrong hospital." });
+    transitionVerdict({ kind: "user", userId: reviewer }, { verdictId: inReview, step: "retract", reason: "Wrong hospital.", version: version() });
     expect(searchPublishedClaims({ q: "fighters" }).total).toBe(0);
   });
 });

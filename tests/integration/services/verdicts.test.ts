@@ -8,7 +8,7 @@ import { changeEvidenceLink, unlinkEvidence } from "@/lib/services/evidence/chan
 import { isServiceError, type ServiceError } from "@/lib/services/errors";
 import { createRating, deleteRating, reorderRatings, updateRating } from "@/lib/services/ratings/manage-ratings";
 import { createVerdict } from "@/lib/services/verdicts/create-verdict";
-import { transitionVerdict } from "@/lib/services/verdicts/transition-verdict";
+import { transitionVerdict as takeStep } from "@/lib/services/verdicts/transition-verdict";
 import { updateVerdict } from "@/lib/services/verdicts/update-verdict";
 import { createTestDb, tableSnapshot } from "../../support/db";
 
@@ -25,6 +25,12 @@ beforeEach(async () => {
   }
 });
 afterEach(() => t.close());
+
+/** A workflow step as the UI sends it: with the version the caller sees now. */
+function transitionVerdict(who: Actor, input: { verdictId: number; step: string; [k: string]: unknown }) {
+  const current = t.db.select({ version: verdicts.version }).from(verdicts).where(eq(verdicts.id, input.verdictId)).get();
+  return takeStep(who, { version: current?.version ?? 1, ...input });
+}
 
 const claimId = (statementStart: string) => t.db.select().from(claims).all().find((c) => c.statement.startsWith(statementStart))!.id;
 const verdictOf = (cid: number) => t.db.select().from(verdicts).where(eq(verdicts.claimId, cid)).all();
@@ -49,6 +55,14 @@ describe("a verdict from draft to published", () => {
     expect(e).toMatchObject({ code: "forbidden", message: "Only the verdict's author may submit it for review." });
     step(as.contributor, "submit");
 
+    // Contributors cannot publish; nor without a rationale and evidence.
+    expect(refusal(() => step(as.contributor, "publish")).code).toBe("forbidden");
+    e = refusal(() => step(as.editor, "publish"));
+    expect(e.code).toBe("validation_failed");
+    expect(e.message).toBe("Not ready to publish. Missing: a rationale of at least 200 characters (now 0); at least one evidence item with a URL.");
+    // Evidence does not change under a reviewer's eyes.
+    expect(refusal(() => addEvidence(as.contributor, { claimId: cid, url: "https://example.org/x", title: "x", sourceType: "other", stance: "context" })).message).toMatch(/in review/);
+
     e = refusal(() => step(as.editor, "request_changes"));
     expect(e.issues).toEqual([{ path: "comment", message: "say what the author should change" }]);
     step(as.editor, "request_changes", { comment: "Cite the Kremlin's own statement." });
@@ -56,15 +70,9 @@ describe("a verdict from draft to published", () => {
 
     const current = verdictOf(cid)[0]!;
     updateVerdict(as.contributor, { verdictId: v.id, version: current.version, rationale: RATIONALE });
+    addEvidence(as.contributor, { claimId: cid, url: "https://www.kremlin.ru/events/president/news", title: "Kremlin statement", sourceType: "official_statement", stance: "context" });
     step(as.contributor, "submit");
 
-    // Contributors cannot publish; nor can the author; nor without evidence.
-    expect(refusal(() => step(as.contributor, "publish")).code).toBe("forbidden");
-    e = refusal(() => step(as.editor, "publish"));
-    expect(e.code).toBe("validation_failed");
-    expect(e.message).toBe("Not ready to publish. Missing: at least one evidence item with a URL.");
-
-    addEvidence(as.contributor, { claimId: cid, url: "https://www.kremlin.ru/events/president/news", title: "Kremlin statement", sourceType: "official_statement", stance: "context" });
     const published = step(as.reviewer, "publish");
     expect(published).toMatchObject({ state: "published", reviewerId: (as.reviewer as { userId: number }).userId });
     expect(published.evidenceSnapshot).toEqual([expect.objectContaining({ title: "Kremlin statement", stance: "context" })]);
@@ -120,14 +128,16 @@ describe("corrections and retractions", () => {
 
   it("should publish a correction with its public note and keep the old version as superseded", () => {
     const original = published();
-    const draft = transitionVerdict(as.contributor, { verdictId: original.id, step: "correct" });
+    expect(refusal(() => transitionVerdict(as.contributor, { verdictId: original.id, step: "correct" })).code).toBe("forbidden");
+    const draft = transitionVerdict(as.editor, { verdictId: original.id, step: "correct" });
     expect(draft).toMatchObject({ seq: 2, state: "draft", summary: original.summary });
-    expect(refusal(() => transitionVerdict(as.editor, { verdictId: original.id, step: "correct" })).code).toBe("conflict");
+    expect(refusal(() => transitionVerdict(as.reviewer, { verdictId: original.id, step: "correct" })).code).toBe("conflict");
 
-    updateVerdict(as.contributor, { verdictId: draft.id, version: draft.version, summary: "Three civilians, including a girl of six, were killed." });
-    transitionVerdict(as.contributor, { verdictId: draft.id, step: "submit" });
-    expect(refusal(() => transitionVerdict(as.editor, { verdictId: draft.id, step: "publish" })).message).toMatch(/a correction note/);
-    const corrected = transitionVerdict(as.editor, { verdictId: draft.id, step: "publish", note: "We corrected the girl's age." });
+    updateVerdict(as.editor, { verdictId: draft.id, version: draft.version, summary: "Three civilians, including a girl of six, were killed." });
+    transitionVerdict(as.editor, { verdictId: draft.id, step: "submit" });
+    expect(refusal(() => transitionVerdict(as.editor, { verdictId: draft.id, step: "publish" })).code).toBe("forbidden");
+    expect(refusal(() => transitionVerdict(as.reviewer, { verdictId: draft.id, step: "publish" })).message).toMatch(/a correction note/);
+    const corrected = transitionVerdict(as.reviewer, { verdictId: draft.id, step: "publish", note: "We corrected the girl's age." });
     expect(corrected).toMatchObject({ state: "published", correctionNote: "We corrected the girl's age.", seq: 2 });
     const versions = verdictOf(original.claimId).sort((a, b) => a.seq - b.seq);
     expect(versions.map((v) => [v.seq, v.state])).toEqual([
@@ -154,7 +164,7 @@ describe("corrections and retractions", () => {
     const target = { claimId: v.claimId, evidenceId: links[0]!.evidenceId };
     expect(refusal(() => unlinkEvidence(as.editor, target)).message).toMatch(/start a correction to unlink evidence/);
     expect(refusal(() => changeEvidenceLink(as.editor, { ...target, stance: "supports" })).code).toBe("conflict");
-    transitionVerdict(as.contributor, { verdictId: v.id, step: "correct" });
+    transitionVerdict(as.editor, { verdictId: v.id, step: "correct" });
     unlinkEvidence(as.contributor, target);
     expect(published().evidenceSnapshot).toEqual(links);
   });
@@ -163,7 +173,7 @@ describe("corrections and retractions", () => {
 describe("evidence", () => {
   it("should link one item to two accounts with opposite stances", () => {
     const council = claimId("The strike destroyed");
-    const lavrov = claimId("The Mariupol maternity hospital had been emptied");
+    const lavrov = claimId("The strike on the Mariupol maternity hospital was an atrocity"); // Zelensky's account; no verdict yet
     const { evidenceId } = addEvidence(as.contributor, {
       claimId: council,
       url: "https://example.org/photo",
@@ -206,4 +216,39 @@ describe("a failure inside a workflow step", () => {
     expect(tableSnapshot(t.db)).toEqual(before);
     expect(t.db.select().from(verdicts).where(and(eq(verdicts.id, draft.id))).get()!.state).toBe("in_review");
   });
+});
+
+describe("the two-person rule cannot be walked around", () => {
+  it("should refuse publication by an editor who edited a contributor's draft", () => {
+    const cid = claimId("Vladimir Putin would be open");
+    const v = createVerdict(as.contributor, { claimId: cid, rating: "unverifiable", summary: "s", rationale: RATIONALE });
+    addEvidence(as.contributor, { claimId: cid, url: "https://example.org/a", title: "A", sourceType: "other", stance: "context" });
+    const current = verdictOf(cid)[0]!;
+    updateVerdict(as.editor, { verdictId: v.id, version: current.version, summary: "The editor's own words." });
+    transitionVerdict(as.contributor, { verdictId: v.id, step: "submit" });
+    expect(refusal(() => transitionVerdict(as.editor, { verdictId: v.id, step: "publish" }))).toMatchObject({
+      code: "forbidden",
+      message: "You edited this version: a second editor must publish it.",
+    });
+    expect(transitionVerdict(as.reviewer, { verdictId: v.id, step: "publish" }).state).toBe("published");
+  });
+
+  it("should refuse a step taken on a version that changed since it was seen", () => {
+    const draft = verdictOf(claimId("The Mariupol maternity hospital had been emptied"))[0]!;
+    expect(refusal(() => takeStep(as.editor, { verdictId: draft.id, step: "publish", version: draft.version + 5 })).code).toBe("conflict");
+    expect(refusal(() => takeStep(as.editor, { verdictId: draft.id, step: "publish" })).issues?.[0]?.path).toBe("version");
+  });
+
+  it("should not retract while a correction is in the works, and let a correction be discarded", () => {
+    const v = published();
+    const correction = transitionVerdict(as.editor, { verdictId: v.id, step: "correct" });
+    expect(refusal(() => transitionVerdict(as.reviewer, { verdictId: v.id, step: "retract", reason: "x" })).message).toMatch(/Discard or finish the correction/);
+    transitionVerdict(as.editor, { verdictId: correction.id, step: "discard" });
+    expect(verdictOf(v.claimId).map((x) => x.state)).toEqual(["published"]);
+    expect(transitionVerdict(as.reviewer, { verdictId: v.id, step: "retract", reason: "Misdated video." }).state).toBe("retracted");
+  });
+
+  function published() {
+    return verdictOf(claimId("Those killed in the Mariupol"))[0]!;
+  }
 });

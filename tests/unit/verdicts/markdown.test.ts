@@ -23,11 +23,11 @@ describe("Markdown rationale rendering", () => {
 
 describe("the publish gate", () => {
   it("should ask for nothing when everything is there", () => {
-    expect(missingForPublication({ hasClaimant: true, hasRating: true, summary: "s", rationale: "x".repeat(200), evidenceWithUrl: 1 })).toEqual([]);
+    expect(missingForPublication({ hasClaimant: true, isAnchored: true, hasRating: true, summary: "s", rationale: "x".repeat(200), evidenceWithUrl: 1 })).toEqual([]);
   });
 
   it("should count the rationale in characters, not UTF-16 units", () => {
-    expect(missingForPublication({ hasClaimant: true, hasRating: true, summary: "s", rationale: "😀".repeat(199), evidenceWithUrl: 1 })).toEqual([
+    expect(missingForPublication({ hasClaimant: true, isAnchored: true, hasRating: true, summary: "s", rationale: "😀".repeat(199), evidenceWithUrl: 1 })).toEqual([
       "a rationale of at least 200 characters (now 199)",
     ]);
   });

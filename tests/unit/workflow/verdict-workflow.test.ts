@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { ROLES, VERDICT_STATES } from "@/db/enums";
-import { allowedSteps, decide, STEPS } from "@/lib/workflow/verdict-workflow";
+import { allowedSteps, decide, RULES, STEPS } from "@/lib/workflow/verdict-workflow";
 
 // Every allowed combination, written out by hand from DESIGN.md; everything else is refused.
 // [step, state, role, isAuthor] → the state it leads to.
@@ -9,10 +9,15 @@ const ALLOWED: [string, string, string, boolean, string][] = [
     ["edit", "draft", role, true, "draft"] as [string, string, string, boolean, string],
     ["submit", "draft", role, true, "in_review"] as [string, string, string, boolean, string],
     ["withdraw", "in_review", role, true, "draft"] as [string, string, string, boolean, string],
-    ["correct", "published", role, true, "published"] as [string, string, string, boolean, string],
-    ["correct", "published", role, false, "published"] as [string, string, string, boolean, string],
+    ["discard", "draft", role, true, "draft"] as [string, string, string, boolean, string],
   ]),
   ["edit", "draft", "editor", false, "draft"],
+  ["discard", "draft", "editor", false, "draft"],
+  ["discard", "draft", "admin", false, "draft"],
+  ["correct", "published", "editor", true, "draft"],
+  ["correct", "published", "editor", false, "draft"],
+  ["correct", "published", "admin", true, "draft"],
+  ["correct", "published", "admin", false, "draft"],
   ["edit", "draft", "admin", false, "draft"],
   ["request_changes", "in_review", "editor", false, "draft"],
   ["request_changes", "in_review", "admin", false, "draft"],
@@ -40,6 +45,9 @@ describe("the verdict workflow, every step × state × role × authorship", () =
       expect(decision).toMatchObject({ allowed: true, to });
     } else {
       expect(decision.allowed).toBe(false);
+      const rule = RULES[step];
+      // A step the state does not allow is a conflict (409); one the caller may not take is a 403.
+      expect((decision as { kind: string }).kind).toBe(rule.from.includes(state) ? "permission" : "state");
       expect((decision as { reason: string }).reason).toMatch(/\.$/);
     }
   });
@@ -64,7 +72,8 @@ describe("allowedSteps", () => {
   it("should offer the UI only what the user may do", () => {
     expect(allowedSteps("in_review", "editor", false)).toEqual(["request_changes", "publish"]);
     expect(allowedSteps("in_review", "editor", true)).toEqual(["withdraw"]);
-    expect(allowedSteps("draft", "contributor", true)).toEqual(["edit", "submit"]);
+    expect(allowedSteps("draft", "contributor", true)).toEqual(["edit", "submit", "discard"]);
+    expect(allowedSteps("published", "contributor", true)).toEqual([]);
     expect(allowedSteps("retracted", "admin", false)).toEqual([]);
   });
 });

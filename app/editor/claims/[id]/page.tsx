@@ -12,6 +12,8 @@ import { WorkflowPanel } from "@/components/verdicts/workflow-panel";
 import { getClaimForEditor, searchEvidence } from "@/db/queries/claim-editor";
 import { getRatingScale } from "@/db/queries/ratings";
 import { requireUser } from "@/lib/auth/session";
+import { getDb } from "@/db/client";
+import { gateInputFor } from "@/lib/services/verdicts/load-verdict";
 import { missingForPublication } from "@/lib/services/verdicts/publish-gate";
 import { allowedSteps } from "@/lib/workflow/verdict-workflow";
 import * as actions from "./actions";
@@ -100,7 +102,7 @@ export default async function ClaimPage({ params, searchParams }: Props) {
                   version={open.version}
                   steps={stepsFor(open)}
                   isCorrection={open.seq > 1}
-                  missing={missingForPublication({ hasClaimant: true, hasRating: open.ratingKey !== null, summary: open.summary, rationale: open.rationale, evidenceWithUrl: evidence.length })}
+                  missing={missingForPublication(gateInputFor(getDb(), { claimId: claim.id, ratingId: open.ratingId, summary: open.summary, rationale: open.rationale }))}
                   act={actions.verdictStepAction}
                 />
               </div>

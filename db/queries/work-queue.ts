@@ -1,6 +1,6 @@
 import { and, desc, eq, inArray, isNotNull, isNull, ne, notExists, sql } from "drizzle-orm";
 import { getDb } from "@/db/client";
-import { claimants, claims, documents, ratings, verdicts } from "@/db/schema";
+import { claimants, claims, documents, ratings, verdicts, type VerdictState } from "@/db/schema";
 
 export type QueueItem = {
   claimId: number;
@@ -81,5 +81,18 @@ export function getAnchorProblems(): { claimId: number; documentId: number; stat
     .where(inArray(claims.anchorStatus, ["fuzzy", "orphaned"]))
     .orderBy(desc(claims.updatedAt))
     .limit(50)
+    .all();
+}
+
+/** Claims by the state of their newest verdict version (`none`: no verdict yet), for the internal API. */
+export function listClaimsByVerdictState(state: VerdictState | "none") {
+  const latest = sql`(select v.state from verdicts v where v.claim_id = ${claims.id} order by v.seq desc limit 1)`;
+  return getDb()
+    .select({ id: claims.id, slug: claims.slug, statement: claims.statement, claimant: claimants.name, documentId: claims.documentId, anchorStatus: claims.anchorStatus })
+    .from(claims)
+    .innerJoin(claimants, eq(claimants.id, claims.claimantId))
+    .where(state === "none" ? sql`${latest} is null` : sql`${latest} = ${state}`)
+    .orderBy(desc(claims.updatedAt))
+    .limit(500)
     .all();
 }

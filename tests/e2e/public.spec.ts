@@ -1,5 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { validateClaimReview } from "../../lib/exports/validate-claim-review";
+import { signedIn } from "./helpers";
 
 test("a reader searches 'civil', finds Lavrov's claim with the word marked, and reads it with valid ClaimReview", async ({ page, baseURL }) => {
   await page.goto("/");
@@ -39,9 +40,16 @@ test("a reader searches 'civil', finds Lavrov's claim with the word marked, and 
 });
 
 test("claims in review or in draft have no public page and are in no public list", async ({ page }) => {
-  for (const slug of ["the-mariupol-maternity-hospital-had-been-emptied-of-patients", "the-strike-destroyed-the-mariupol-maternity-hospital-killing"]) {
+  // The desk sees these claims (so the slugs are right); readers get 404.
+  await signedIn(page, "editor@claimdesk.test");
+  for (const slug of ["the-mariupol-maternity-hospital-had-been-emptied-of", "the-strike-destroyed-the-mariupol-maternity-hospital"]) {
+    expect((await page.request.get(`/api/v1/claims/${slug}`)).status()).toBe(200);
+  }
+  await page.context().clearCookies();
+  for (const slug of ["the-mariupol-maternity-hospital-had-been-emptied-of", "the-strike-destroyed-the-mariupol-maternity-hospital"]) {
     const res = await page.goto(`/claims/${slug}`);
     expect(res?.status()).toBe(404);
+    expect((await page.request.get(`/api/v1/claims/${slug}`)).status()).toBe(404);
   }
   await page.goto("/claims?q=fighters");
   await expect(page.getByRole("status")).toHaveText("0 verdicts for “fighters”");

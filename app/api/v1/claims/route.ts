@@ -1,5 +1,50 @@
+import { MATCH_END, MATCH_START, searchPublishedClaims } from "@/db/queries/public/search-claims";
+import { escapeHtml } from "@/lib/text/html";
+import { listClaimsByVerdictState } from "@/db/queries/work-queue";
 import { apiRoute, created, readJson } from "@/lib/api/handler";
+import { corsPreflight, publicJson } from "@/lib/api/public-response";
+import { assertCanReadInternal } from "@/lib/api/read-access";
+import { ServiceError } from "@/lib/services/errors";
 import { createClaim } from "@/lib/services/claims/create-claim";
+import { VERDICT_STATES } from "@/db/enums";
 
-/** `{documentId, revision, start, end, claimant, statement?, claimedAt?, disputeId?|newDispute?, accountLabel?}` → 201. */
+/**
+ * `GET /api/v1/claims?q=&rating=&claimant=&dispute=&from=&to=&sort=&page=`: published claims
+ * (anyone). With a token or session, `status=draft|in_review|…|none` lists internal work instead.
+ */
+export const GET = apiRoute(({ req, actor }) => {
+  const p = new URL(req.url).searchParams;
+  const status = p.get("status");
+  if (status) {
+    assertCanReadInternal(actor);
+    if (status !== "none" && !(VERDICT_STATES as readonly string[]).includes(status)) {
+      throw new ServiceError("validation_failed", "Unknown status.", [{ path: "status", message: `must be none or one of ${VERDICT_STATES.join(", ")}` }]);
+    }
+    return { claims: listClaimsByVerdictState(status as (typeof VERDICT_STATES)[number] | "none") };
+  }
+  const sort = p.get("sort");
+  const result = searchPublishedClaims({
+    q: p.get("q") ?? undefined,
+    rating: p.get("rating") ?? undefined,
+    claimant: p.get("claimant") ?? undefined,
+    dispute: p.get("dispute") ?? undefined,
+    from: /^\d{4}-\d{2}-\d{2}$/.test(p.get("from") ?? "") ? p.get("from")! : undefined,
+    to: /^\d{4}-\d{2}-\d{2}$/.test(p.get("to") ?? "") ? p.get("to")! : undefined,
+    sort: sort === "newest" || sort === "oldest" || sort === "relevance" ? sort : undefined,
+    page: Number(p.get("page")) > 0 ? Math.floor(Number(p.get("page"))) : 1,
+  });
+  return publicJson(req, {
+    ...result,
+    items: result.items.map(({ snippet, publishedAt, ...c }) => ({
+      ...c,
+      publishedAt: new Date(publishedAt).toISOString(),
+      // HTML-safe: the text is escaped, then the matches are wrapped in <mark>.
+      snippetHtml: snippet === null ? null : escapeHtml(snippet).replaceAll(MATCH_START, "<mark>").replaceAll(MATCH_END, "</mark>"),
+    })),
+  });
+});
+
+export const OPTIONS = corsPreflight;
+
+/** `{documentId, revision, start, end, claimant: {id}|{name, description?, sameAs?}, statement?, claimedAt?, disputeId?|newDispute?, accountLabel?}` → 201. */
 export const POST = apiRoute(async ({ req, actor }) => created(createClaim(actor, await readJson(req))));

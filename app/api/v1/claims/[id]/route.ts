@@ -1,6 +1,33 @@
+import { eq } from "drizzle-orm";
+import { getDb } from "@/db/client";
+import { getClaimForEditor } from "@/db/queries/claim-editor";
+import { getPublicClaim } from "@/db/queries/public/claim";
+import { claims } from "@/db/schema";
 import { apiRoute, readJsonObject } from "@/lib/api/handler";
+import { corsPreflight, publicJson } from "@/lib/api/public-response";
+import { assertCanReadInternal, found } from "@/lib/api/read-access";
 import { deleteClaim } from "@/lib/services/claims/delete-claim";
 import { updateClaim } from "@/lib/services/claims/update-claim";
+
+/**
+ * `GET /api/v1/claims/{idOrSlug}`: anonymous callers get the published claim (verdict,
+ * evidence as published, corrections); signed-in callers get the working record with every
+ * verdict version, evidence, comments and timeline.
+ */
+export const GET = apiRoute<{ id: string }>(({ req, actor, params }) => {
+  const byId = /^\d+$/.test(params.id);
+  if (actor) {
+    assertCanReadInternal(actor);
+    const id = byId ? Number(params.id) : getDb().select({ id: claims.id }).from(claims).where(eq(claims.slug, params.id)).get()?.id;
+    return { claim: found(id ? getClaimForEditor(id) : null, `claim ${params.id}`) };
+  }
+  const slug = byId ? getDb().select({ slug: claims.slug }).from(claims).where(eq(claims.id, Number(params.id))).get()?.slug : params.id;
+  const claim = found(slug ? getPublicClaim(slug) : null, `published claim ${params.id}`);
+  const { id: _id, ...publicRecord } = claim;
+  return publicJson(req, { claim: publicRecord });
+});
+
+export const OPTIONS = corsPreflight;
 
 export const PATCH = apiRoute<{ id: string }>(async ({ req, actor, params }) => ({
   claim: updateClaim(actor, { ...(await readJsonObject(req)), claimId: params.id }),

@@ -1,0 +1,27 @@
+import { createHash } from "node:crypto";
+
+/**
+ * A public JSON answer: cacheable for a minute, with an ETag (a matching If-None-Match gets
+ * 304), and readable from any origin — never with credentials, so no session can ride along.
+ */
+export function publicJson(req: Request, body: unknown): Response {
+  const text = JSON.stringify(body);
+  const etag = `"${createHash("sha1").update(text).digest("base64url")}"`;
+  const headers = {
+    "Content-Type": "application/json",
+    "Cache-Control": "public, max-age=60, stale-while-revalidate=300",
+    ETag: etag,
+    "Access-Control-Allow-Origin": "*",
+    Vary: "Authorization, Cookie",
+  };
+  if (req.headers.get("if-none-match") === etag) return new Response(null, { status: 304, headers });
+  return new Response(text, { status: 200, headers });
+}
+
+/** The answer to a CORS preflight for public GET routes. */
+export function corsPreflight(): Response {
+  return new Response(null, {
+    status: 204,
+    headers: { "Access-Control-Allow-Origin": "*", "Access-Control-Allow-Methods": "GET, HEAD, OPTIONS", "Access-Control-Max-Age": "86400" },
+  });
+}

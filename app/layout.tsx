@@ -5,6 +5,7 @@ import "./globals.css";
 export const metadata: Metadata = {
   title: { default: "Claimdesk", template: "%s — Claimdesk" },
   description: "Claim verification for newsrooms: contested statements, the evidence, and reviewed verdicts.",
+  alternates: { types: { "application/atom+xml": "/feed.xml", "application/feed+json": "/feed.json" } },
 };
 
 export default function RootLayout({ children }: { children: ReactNode }) {

@@ -1,11 +1,19 @@
+import type { Metadata } from "next";
 import Link from "next/link";
+import { publicMetadata } from "@/lib/config/public-metadata";
 import { connection } from "next/server";
 import { RatingBadge } from "@/components/ui/rating-badge";
+import { listPublicDisputes } from "@/db/queries/public/pages";
 import { getLatestPublishedVerdicts } from "@/db/queries/public-verdicts";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return publicMetadata("/", "Checked claims", "Contested statements from the news, who made them, the evidence, and a verdict signed off by two editors.");
+}
 
 export default async function HomePage() {
   await connection(); // read at request time, never at build time
   const latest = getLatestPublishedVerdicts();
+  const disputes = listPublicDisputes(10);
   return (
     <div className="space-y-8">
       <section>
@@ -39,6 +47,26 @@ export default async function HomePage() {
           </ul>
         )}
       </section>
+      {disputes.length > 0 && (
+        <section aria-labelledby="disputes-heading">
+          <h2 id="disputes-heading" className="mb-3 text-sm font-semibold uppercase tracking-wide text-muted">
+            Disputed events
+          </h2>
+          <ul className="divide-y divide-line rounded-lg border border-line bg-white">
+            {disputes.map((d) => (
+              <li key={d.slug} className="p-4">
+                <Link href={`/disputes/${d.slug}`} className="font-serif text-lg hover:underline">
+                  {d.question}
+                </Link>
+                <p className="text-sm text-muted">
+                  {d.accounts} checked account{d.accounts === 1 ? "" : "s"}
+                  {d.eventDate ? ` · ${d.eventDate}` : ""}
+                </p>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
     </div>
   );
 }

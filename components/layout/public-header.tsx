@@ -12,6 +12,12 @@ export function PublicHeader() {
           <Link href="/claims" className="hover:underline">
             Claims
           </Link>
+          <Link href="/methodology" className="hover:underline">
+            Methodology
+          </Link>
+          <Link href="/corrections" className="hover:underline">
+            Corrections
+          </Link>
           <Link href="/login" className="text-accent hover:underline">
             Editors sign in
           </Link>

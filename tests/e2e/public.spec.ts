@@ -54,3 +54,38 @@ test("claims in review or in draft have no public page and are in no public list
   await page.goto("/claims?q=fighters");
   await expect(page.getByRole("status")).toHaveText("0 verdicts for “fighters”");
 });
+
+test("the dispute, claimant and document pages show the published accounts only", async ({ page }) => {
+  await page.goto("/");
+  await page.getByRole("link", { name: /Was the Mariupol maternity hospital a civilian site/ }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Was the Mariupol maternity hospital a civilian site when it was struck on 9 March 2022?");
+  // Only Lavrov's account is published in the demo; the others are in review or in draft.
+  await expect(page.getByRole("listitem").filter({ hasText: "Read the fact-check" })).toHaveCount(1);
+  await expect(page.getByRole("table")).toContainText("refutes");
+
+  await page.getByRole("link", { name: "Sergei Lavrov" }).first().click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Sergei Lavrov");
+  await expect(page.getByTestId("rating-counts")).toContainText("False");
+
+  await page.goto("/documents/mariupol-talks-2022-03-10");
+  const highlights = page.getByTestId("public-document").locator("a");
+  await expect(highlights).toHaveText(["those killed were not civilians"]);
+});
+
+test("the feeds and the sitemap are well formed and list published verdicts", async ({ request, baseURL }) => {
+  const atom = await request.get("/feed.xml");
+  expect(atom.headers()["content-type"]).toMatch(/application\/atom\+xml/);
+  const xml = await atom.text();
+  for (const tag of ["<feed xmlns=\"http://www.w3.org/2005/Atom\">", "<id>", "<title>", "<updated>", "<entry>", "<link rel=\"self\""]) expect(xml).toContain(tag);
+  expect(xml).toContain("False: Those killed in the Mariupol maternity hospital strike were not civilians.");
+
+  const json = await (await request.get("/feed.json")).json();
+  expect(json).toMatchObject({ version: "https://jsonfeed.org/version/1.1", title: expect.any(String), feed_url: `${baseURL}/feed.json` });
+  for (const item of json.items) expect(item).toEqual(expect.objectContaining({ id: expect.any(String), url: expect.stringContaining(baseURL!), date_published: expect.any(String) }));
+
+  const sitemap = await (await request.get("/sitemap.xml")).text();
+  expect(sitemap).toContain(`${baseURL}/claims/those-killed-in-the-mariupol-maternity-hospital-strike-were`);
+  const robots = await (await request.get("/robots.txt")).text();
+  expect(robots).toMatch(/Disallow: \/editor/);
+  expect(robots).toContain(`Sitemap: ${baseURL}/sitemap.xml`);
+});

@@ -5,8 +5,11 @@ import { Snippet } from "@/components/public/snippet";
 import { RatingBadge } from "@/components/ui/rating-badge";
 import { getRatingScale } from "@/db/queries/ratings";
 import { searchPublishedClaims, type PublicClaimFilters } from "@/db/queries/public/search-claims";
+import { publicMetadata } from "@/lib/config/public-metadata";
 
-export const metadata: Metadata = { title: "Claims", alternates: { canonical: "/claims" } };
+export async function generateMetadata(): Promise<Metadata> {
+  return publicMetadata("/claims", "Claims", "Search every published fact-check by words, rating, claimant, dispute and date.");
+}
 
 type Search = Record<string, string | undefined>;
 

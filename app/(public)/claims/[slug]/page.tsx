@@ -7,6 +7,7 @@ import { RatingBadge } from "@/components/ui/rating-badge";
 import { Markdown } from "@/components/verdicts/markdown";
 import { getPublicClaim, getRatingBounds } from "@/db/queries/public/claim";
 import { getEnv } from "@/lib/config/env";
+import { publicMetadata } from "@/lib/config/public-metadata";
 import { claimPageUrl, claimReviewFor } from "@/lib/exports/public-claim-review";
 import { SOURCE_TYPE_LABELS } from "@/lib/services/evidence/source-types";
 
@@ -22,12 +23,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const env = getEnv();
   const url = claimPageUrl(env, claim.slug);
   const description = claim.verdict ? `${claim.verdict.rating?.label ?? "Checked"}: ${claim.verdict.summary}` : "This fact-check was retracted.";
-  return {
-    title: claim.statement,
-    description,
-    alternates: { canonical: url },
-    openGraph: { type: "article", url, title: claim.statement, description, siteName: env.orgName },
-  };
+  return { ...publicMetadata(`/claims/${claim.slug}`, claim.statement, description, "article"), alternates: { canonical: url } };
 }
 
 export default async function PublicClaimPage({ params }: Props) {
@@ -53,7 +49,10 @@ export default async function PublicClaimPage({ params }: Props) {
         )}
         <h1 className="font-serif text-3xl font-semibold leading-tight tracking-tight">{claim.statement}</h1>
         <p className="text-muted">
-          Claimed by <strong className="text-ink">{claim.claimant.name}</strong>
+          Claimed by{" "}
+          <Link href={`/claimants/${claim.claimant.slug}`} className="font-semibold text-ink underline">
+            {claim.claimant.name}
+          </Link>
           {claim.claimant.description ? `, ${claim.claimant.description}` : ""}
           {claim.claimedAt ? ` on ${claim.claimedAt}` : ""}
         </p>
@@ -73,7 +72,10 @@ export default async function PublicClaimPage({ params }: Props) {
               <span>{claim.document.title}</span>
             )}
             {claim.document.publisher ? `, ${claim.document.publisher}` : ""}
-            {claim.document.publishedAt ? `, ${claim.document.publishedAt}` : ""}
+            {claim.document.publishedAt ? `, ${claim.document.publishedAt}` : ""} ·{" "}
+            <Link href={`/documents/${claim.document.slug}`} className="text-accent underline">
+              all checked claims in it
+            </Link>
           </figcaption>
         </figure>
       </header>
@@ -142,7 +144,7 @@ export default async function PublicClaimPage({ params }: Props) {
           <ul className="mt-2 list-disc pl-5">
             {claim.disputes.map((d) => (
               <li key={d.slug}>
-                <Link href={`/claims?dispute=${d.slug}`} className="text-accent underline">
+                <Link href={`/disputes/${d.slug}`} className="text-accent underline">
                   {d.question}
                 </Link>{" "}
                 — {d.label}

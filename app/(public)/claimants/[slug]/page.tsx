@@ -1,0 +1,70 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { connection } from "next/server";
+import { RatingBadge } from "@/components/ui/rating-badge";
+import { getPublicClaimant } from "@/db/queries/public/pages";
+import { publicMetadata } from "@/lib/config/public-metadata";
+
+type Props = { params: Promise<{ slug: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  await connection();
+  const { slug } = await params;
+  const data = getPublicClaimant(slug);
+  if (!data) return { title: "Not found" };
+  return publicMetadata(`/claimants/${slug}`, data.claimant.name, `${data.claims.length} checked claims by ${data.claimant.name}.`);
+}
+
+export default async function PublicClaimantPage({ params }: Props) {
+  await connection();
+  const { slug } = await params;
+  const data = getPublicClaimant(slug);
+  if (!data) notFound();
+  const { claimant, claims, counts } = data;
+  return (
+    <article className="space-y-8">
+      <header>
+        <h1 className="font-serif text-3xl font-semibold tracking-tight">{claimant.name}</h1>
+        {claimant.description && <p className="mt-1 text-muted">{claimant.description}</p>}
+        {claimant.sameAs && (
+          <p className="mt-1 text-sm">
+            <a href={claimant.sameAs} className="text-accent underline" rel="nofollow noopener noreferrer">
+              About {claimant.name}
+            </a>
+          </p>
+        )}
+      </header>
+      <section aria-labelledby="record">
+        <h2 id="record" className="mb-2 text-xl font-semibold">
+          Track record
+        </h2>
+        <ul className="flex flex-wrap gap-3" data-testid="rating-counts">
+          {counts.map((c) => (
+            <li key={c.label} className="flex items-center gap-2 rounded-md border border-line bg-white px-3 py-2">
+              <RatingBadge label={c.label} colour={c.colour} /> <span className="font-semibold">{c.n}</span>
+            </li>
+          ))}
+        </ul>
+      </section>
+      <section aria-labelledby="claims">
+        <h2 id="claims" className="mb-2 text-xl font-semibold">
+          Checked claims
+        </h2>
+        <ol className="space-y-3">
+          {claims.map((c) => (
+            <li key={c.slug} className="rounded-lg border border-line bg-white p-4">
+              <RatingBadge label={c.ratingLabel} colour={c.ratingColour} />
+              <p className="mt-1 font-serif text-lg">
+                <Link href={`/claims/${c.slug}`} className="hover:underline">
+                  {c.statement}
+                </Link>
+              </p>
+              <p className="text-sm text-muted">{c.summary}</p>
+            </li>
+          ))}
+        </ol>
+      </section>
+    </article>
+  );
+}

@@ -1,0 +1,100 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { connection } from "next/server";
+import { StanceBadge } from "@/components/evidence/stance-badge";
+import { RatingBadge } from "@/components/ui/rating-badge";
+import { getPublicDispute } from "@/db/queries/public/pages";
+import { publicMetadata } from "@/lib/config/public-metadata";
+
+type Props = { params: Promise<{ slug: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  await connection();
+  const { slug } = await params;
+  const data = getPublicDispute(slug);
+  if (!data) return { title: "Not found" };
+  return publicMetadata(`/disputes/${slug}`, data.dispute.question, `${data.accounts.length} competing accounts, checked.`);
+}
+
+export default async function PublicDisputePage({ params }: Props) {
+  await connection();
+  const { slug } = await params;
+  const data = getPublicDispute(slug);
+  if (!data) notFound();
+  const { dispute, accounts, matrix } = data;
+  return (
+    <article className="space-y-8">
+      <header>
+        <p className="text-sm font-semibold uppercase tracking-wide text-muted">Dispute{dispute.eventDate ? ` · event on ${dispute.eventDate}` : ""}</p>
+        <h1 className="mt-1 font-serif text-3xl font-semibold tracking-tight">{dispute.question}</h1>
+        {dispute.description && <p className="mt-2 max-w-3xl text-muted">{dispute.description}</p>}
+      </header>
+      <section aria-labelledby="accounts">
+        <h2 id="accounts" className="sr-only">
+          The accounts
+        </h2>
+        <ol className="grid gap-4" style={{ gridTemplateColumns: "repeat(auto-fit, minmax(16rem, 1fr))" }}>
+          {accounts.map((a) => (
+            <li key={a.claimSlug} className="flex flex-col gap-2 rounded-lg border border-line bg-white p-4">
+              <p className="text-xs font-semibold uppercase tracking-wide text-muted">{a.label}</p>
+              <p className="font-medium">
+                <Link href={`/claimants/${a.claimantSlug}`} className="hover:underline">
+                  {a.claimantName}
+                </Link>
+              </p>
+              <blockquote className="border-l-4 border-line pl-3 font-serif italic">“{a.quote}”</blockquote>
+              <p>
+                <RatingBadge label={a.ratingLabel} colour={a.ratingColour} />
+              </p>
+              <p className="text-sm">{a.summary}</p>
+              <Link href={`/claims/${a.claimSlug}`} className="mt-auto text-sm text-accent underline">
+                Read the fact-check
+              </Link>
+            </li>
+          ))}
+        </ol>
+      </section>
+      {matrix.items.length > 0 && (
+        <section aria-labelledby="matrix">
+          <h2 id="matrix" className="mb-3 text-xl font-semibold">
+            What the evidence says about each account
+          </h2>
+          <div className="overflow-x-auto">
+            <table className="w-full rounded-lg border border-line bg-white text-left text-sm">
+              <thead className="border-b border-line bg-slate-50">
+                <tr>
+                  <th scope="col" className="px-3 py-2">Evidence</th>
+                  {accounts.map((a) => (
+                    <th key={a.claimSlug} scope="col" className="px-3 py-2">
+                      {a.label}
+                    </th>
+                  ))}
+                </tr>
+              </thead>
+              <tbody className="divide-y divide-line">
+                {matrix.items.map((e) => (
+                  <tr key={e.evidenceId}>
+                    <th scope="row" className="px-3 py-2 font-normal">
+                      <a href={e.url} className="text-accent underline" rel="nofollow noopener noreferrer">
+                        {e.title}
+                      </a>
+                    </th>
+                    {accounts.map((a) => {
+                      const stance = matrix.stances[`${e.evidenceId}:${a.claimSlug}`];
+                      return (
+                        <td key={a.claimSlug} className="px-3 py-2">
+                          {stance ? <StanceBadge stance={stance} /> : <span className="text-muted">not used</span>}
+                        </td>
+                      );
+                    })}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </section>
+      )}
+    </article>
+  );
+}

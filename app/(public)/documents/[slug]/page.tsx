@@ -1,0 +1,68 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { connection } from "next/server";
+import { buildParagraphs } from "@/components/annotator/segments";
+import { getPublicDocument } from "@/db/queries/public/pages";
+import { publicMetadata } from "@/lib/config/public-metadata";
+
+type Props = { params: Promise<{ slug: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  await connection();
+  const { slug } = await params;
+  const data = getPublicDocument(slug);
+  if (!data) return { title: "Not found" };
+  return publicMetadata(`/documents/${slug}`, data.doc.title, `${data.claims.length} checked claims in this article.`, "article");
+}
+
+export default async function PublicDocumentPage({ params }: Props) {
+  await connection();
+  const { slug } = await params;
+  const data = getPublicDocument(slug);
+  if (!data) notFound();
+  const { doc, claims } = data;
+  const bySlug = new Map(claims.map((c, i) => [i, c]));
+  const paragraphs = buildParagraphs(doc.text, claims.map((c, i) => ({ id: i, start: c.start, end: c.end })));
+  return (
+    <article className="mx-auto max-w-3xl space-y-6">
+      <header>
+        <h1 className="font-serif text-3xl font-semibold tracking-tight">{doc.title}</h1>
+        <p className="mt-1 text-sm text-muted">
+          {[doc.publisher, doc.author, doc.publishedAt].filter(Boolean).join(" · ")}
+          {doc.sourceUrl && (
+            <>
+              {" · "}
+              <a href={doc.sourceUrl} className="text-accent underline" rel="nofollow noopener noreferrer">
+                original
+              </a>
+            </>
+          )}
+        </p>
+        <p className="mt-2 text-sm">Highlighted: the {claims.length} checked claims in this text. Follow a highlight to its fact-check.</p>
+      </header>
+      <div className="space-y-4 font-serif text-lg leading-relaxed" data-testid="public-document">
+        {paragraphs.map((p) => (
+          <p key={p.start} className="whitespace-pre-wrap">
+            {p.segments.map((seg) => {
+              if (seg.claimIds.length === 0) return <span key={seg.start}>{seg.text}</span>;
+              const claim = bySlug.get(seg.claimIds[seg.claimIds.length - 1]!)!;
+              return (
+                <Link
+                  key={seg.start}
+                  href={`/claims/${claim.slug}`}
+                  className="rounded-sm text-inherit no-underline"
+                  style={{ backgroundColor: `${claim.ratingColour ?? "#57606a"}26`, borderBottom: `3px solid ${claim.ratingColour ?? "#57606a"}` }}
+                  title={`${claim.claimantName}: ${claim.ratingLabel ?? "checked"}`}
+                  aria-label={`${seg.text} — claim by ${claim.claimantName}, rated ${claim.ratingLabel ?? "not rated"}`}
+                >
+                  {seg.text}
+                </Link>
+              );
+            })}
+          </p>
+        ))}
+      </div>
+    </article>
+  );
+}

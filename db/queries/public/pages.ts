@@ -1,0 +1,136 @@
+import { sql } from "drizzle-orm";
+import { getDb } from "@/db/client";
+import type { EvidenceSnapshotItem, Stance } from "@/db/schema";
+
+// Every query here reads published verdict versions only (`v.state = 'published'`), or the
+// public record of corrections and retractions. Documents, claimants and disputes appear
+// only through a published claim.
+
+const PUBLISHED = sql`join verdicts v on v.claim_id = c.id and v.state = 'published' left join ratings r on r.id = v.rating_id`;
+
+export type PublicAccount = {
+  claimSlug: string;
+  label: string;
+  statement: string;
+  quote: string;
+  claimantName: string;
+  claimantSlug: string;
+  ratingLabel: string | null;
+  ratingColour: string | null;
+  summary: string;
+  evidence: EvidenceSnapshotItem[];
+};
+
+/** A dispute with its published accounts; null if none of its accounts is published. */
+export function getPublicDispute(slug: string) {
+  const db = getDb();
+  const dispute = db.get<{ id: number; slug: string; question: string; description: string | null; eventDate: string | null }>(
+    sql`select id, slug, question, description, event_date as eventDate from disputes where slug = ${slug}`,
+  );
+  if (!dispute) return null;
+  const rows = db.all<Omit<PublicAccount, "evidence"> & { evidence: string | null }>(sql`
+    select c.slug as claimSlug, da.label as label, c.statement as statement, c.quote as quote,
+      cl.name as claimantName, cl.slug as claimantSlug, r.label as ratingLabel, r.colour as ratingColour,
+      v.summary as summary, v.evidence_snapshot as evidence
+    from dispute_accounts da join claims c on c.id = da.claim_id join claimants cl on cl.id = c.claimant_id ${PUBLISHED}
+    where da.dispute_id = ${dispute.id} order by da.position`);
+  if (rows.length === 0) return null;
+  const accounts: PublicAccount[] = rows.map((r) => ({ ...r, evidence: r.evidence ? (JSON.parse(r.evidence) as EvidenceSnapshotItem[]) : [] }));
+  // The evidence matrix, from what each account's verdict was published with.
+  const items = new Map<number, { evidenceId: number; title: string; url: string }>();
+  const stances: Record<string, Stance> = {};
+  for (const a of accounts) {
+    for (const e of a.evidence) {
+      items.set(e.evidenceId, { evidenceId: e.evidenceId, title: e.title, url: e.url });
+      stances[`${e.evidenceId}:${a.claimSlug}`] = e.stance;
+    }
+  }
+  return { dispute, accounts, matrix: { items: [...items.values()], stances } };
+}
+
+/** Disputes with at least one published account, newest first. */
+export function listPublicDisputes(limit = 20) {
+  return getDb().all<{ slug: string; question: string; eventDate: string | null; accounts: number }>(sql`
+    select d.slug as slug, d.question as question, d.event_date as eventDate, count(*) as accounts
+    from disputes d join dispute_accounts da on da.dispute_id = d.id join claims c on c.id = da.claim_id ${PUBLISHED}
+    group by d.id order by max(v.published_at) desc limit ${limit}`);
+}
+
+/** A claimant's published record: counts by rating and the verdicts; null if nothing is published. */
+export function getPublicClaimant(slug: string) {
+  const db = getDb();
+  const claimant = db.get<{ id: number; slug: string; name: string; description: string | null; sameAs: string | null }>(
+    sql`select id, slug, name, description, same_as as sameAs from claimants where slug = ${slug}`,
+  );
+  if (!claimant) return null;
+  const claims = db.all<{ slug: string; statement: string; ratingLabel: string | null; ratingColour: string | null; summary: string; publishedAt: number }>(sql`
+    select c.slug as slug, c.statement as statement, r.label as ratingLabel, r.colour as ratingColour, v.summary as summary, v.published_at as publishedAt
+    from claims c ${PUBLISHED} where c.claimant_id = ${claimant.id} order by v.published_at desc`);
+  if (claims.length === 0) return null;
+  const counts = db.all<{ label: string; colour: string; n: number }>(sql`
+    select r.label as label, r.colour as colour, count(*) as n
+    from claims c ${PUBLISHED} where c.claimant_id = ${claimant.id} and r.id is not null
+    group by r.id order by r.position`);
+  return { claimant, claims, counts };
+}
+
+/** A document with its current text and the published claims to highlight; null if none is published. */
+export function getPublicDocument(slug: string) {
+  const db = getDb();
+  const doc = db.get<{ id: number; slug: string; title: string; sourceUrl: string | null; publisher: string | null; author: string | null; publishedAt: string | null; text: string }>(sql`
+    select d.id as id, d.slug as slug, d.title as title, d.source_url as sourceUrl, d.publisher as publisher, d.author as author,
+      d.published_at as publishedAt, dr.text as text
+    from documents d join document_revisions dr on dr.document_id = d.id and dr.revision = d.current_revision
+    where d.slug = ${slug}`);
+  if (!doc) return null;
+  // Only published claims that sit anchored in this very revision are drawn: no position of
+  // an unpublished claim ever reaches the page.
+  const claims = db.all<{ slug: string; start: number; end: number; statement: string; claimantName: string; ratingLabel: string | null; ratingColour: string | null }>(sql`
+    select c.slug as slug, c.start as start, c.end as end, c.statement as statement, cl.name as claimantName, r.label as ratingLabel, r.colour as ratingColour
+    from claims c join claimants cl on cl.id = c.claimant_id ${PUBLISHED}
+    join documents d on d.id = c.document_id
+    where c.document_id = ${doc.id} and c.anchor_status = 'anchored' and c.revision = d.current_revision
+    order by c.start`);
+  if (claims.length === 0) return null;
+  return { doc, claims };
+}
+
+export type PublicCorrection = { kind: "correction" | "retraction"; at: number; text: string; claimSlug: string; statement: string };
+
+/** Every published correction note and retraction notice, newest first. */
+export function listCorrections(limit = 200): PublicCorrection[] {
+  return getDb().all<PublicCorrection>(sql`
+    select * from (
+      select 'correction' as kind, v.published_at as at, v.correction_note as text, c.slug as claimSlug, c.statement as statement
+      from verdicts v join claims c on c.id = v.claim_id
+      where v.seq > 1 and v.correction_note is not null and v.state in ('published', 'superseded') and v.published_at is not null
+      union all
+      select 'retraction', v.retracted_at, v.retraction_reason, c.slug, c.statement
+      from verdicts v join claims c on c.id = v.claim_id
+      where v.state = 'retracted' and v.retracted_at is not null and v.published_at is not null
+    ) order by at desc limit ${limit}`);
+}
+
+export type FeedVerdict = { slug: string; statement: string; claimantName: string; ratingLabel: string | null; summary: string; publishedAt: number; seq: number };
+
+/** The latest published verdicts, for feeds. */
+export function listFeedVerdicts(limit = 50): FeedVerdict[] {
+  return getDb().all<FeedVerdict>(sql`
+    select c.slug as slug, c.statement as statement, cl.name as claimantName, r.label as ratingLabel, v.summary as summary,
+      v.published_at as publishedAt, v.seq as seq
+    from claims c join claimants cl on cl.id = c.claimant_id ${PUBLISHED}
+    order by v.published_at desc limit ${limit}`);
+}
+
+/** Every public path with its last change, for the sitemap. */
+export function listSitemapEntries(): { path: string; updated: number }[] {
+  const db = getDb();
+  const claims = db.all<{ path: string; updated: number }>(sql`
+    select '/claims/' || c.slug as path, v.published_at as updated from claims c ${PUBLISHED}`);
+  const disputes = listPublicDisputes(10_000).map((d) => ({ path: `/disputes/${d.slug}`, updated: 0 }));
+  const claimants = db.all<{ path: string; updated: number }>(sql`
+    select '/claimants/' || cl.slug as path, max(v.published_at) as updated from claimants cl join claims c on c.claimant_id = cl.id ${PUBLISHED} group by cl.id`);
+  const documents = db.all<{ path: string; updated: number }>(sql`
+    select '/documents/' || d.slug as path, max(v.published_at) as updated from documents d join claims c on c.document_id = d.id ${PUBLISHED} group by d.id`);
+  return [...claims, ...disputes, ...claimants, ...documents];
+}

@@ -1,0 +1,39 @@
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test } from "@playwright/test";
+import { signedIn } from "./helpers";
+
+const PUBLIC_PAGES = [
+  "/",
+  "/claims",
+  "/claims?q=civil",
+  "/claims/those-killed-in-the-mariupol-maternity-hospital-strike-were",
+  "/disputes/mariupol-maternity-hospital-strike",
+  "/claimants/sergei-lavrov",
+  "/documents/mariupol-talks-2022-03-10",
+  "/methodology",
+  "/corrections",
+];
+
+/** Serious and critical WCAG 2.2 AA violations on a page, as "rule: target" lines. */
+async function seriousViolations(page: import("@playwright/test").Page) {
+  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]).analyze();
+  return results.violations
+    .filter((v) => v.impact === "serious" || v.impact === "critical")
+    .flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(" ")}`));
+}
+
+for (const path of PUBLIC_PAGES) {
+  test(`public page ${path} has no serious or critical accessibility violation`, async ({ page }) => {
+    await page.goto(path);
+    expect(await seriousViolations(page)).toEqual([]);
+  });
+}
+
+test("the annotator, the claim page and the work queue have no serious or critical accessibility violation", async ({ page }) => {
+  await signedIn(page, "editor@claimdesk.test");
+  expect(await seriousViolations(page)).toEqual([]);
+  await page.goto("/editor/documents/1");
+  expect(await seriousViolations(page)).toEqual([]);
+  await page.goto("/editor/claims/1");
+  expect(await seriousViolations(page)).toEqual([]);
+});

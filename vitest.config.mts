@@ -7,6 +7,8 @@ export default defineConfig({
       "@": path.resolve(import.meta.dirname),
       // `server-only` throws outside a React Server bundle; tests import services directly.
       "server-only": path.resolve(import.meta.dirname, "tests/support/empty-module.ts"),
+      // No Next request under vitest: record revalidations instead of performing them.
+      "next/cache": path.resolve(import.meta.dirname, "tests/support/next-cache.ts"),
     },
   },
   test: {

@@ -62,6 +62,11 @@ test("a verdict goes from the contributor's draft through review to publication,
   await expect(contributor.getByText("Draft saved.")).toBeVisible();
   await contributor.getByRole("button", { name: "Submit for review" }).click();
 
+  // Readers cannot see it yet (and the not-found answer is what the page cache now holds).
+  const reader = await browser.newPage();
+  const PUBLIC = "/claims/the-west-is-intensifying-the-conflict-by-arming-ukraine";
+  expect((await reader.goto(PUBLIC))?.status()).toBe(404);
+
   // An editor who did not write it publishes it.
   const editor = await as(browser, "editor@claimdesk.test");
   await openClaim(editor);
@@ -70,6 +75,9 @@ test("a verdict goes from the contributor's draft through review to publication,
   const published = editor.getByTestId("published-verdict");
   await expect(published).toContainText("Misleading");
   await expect(published).toContainText("reviewed by Esther Editor");
+  // Publishing refreshed the public page at once.
+  expect((await reader.goto(PUBLIC))?.status()).toBe(200);
+  await expect(reader.getByRole("heading", { name: "Our verdict: Misleading" })).toBeVisible();
 
   // A correction: a new version, reviewed and published with its public note.
   await published.getByRole("button", { name: "Start a correction" }).click();
@@ -90,6 +98,9 @@ test("a verdict goes from the contributor's draft through review to publication,
   await expect(reviewer.getByTestId("published-verdict")).toContainText("version 2");
   await expect(reviewer.getByRole("region", { name: "Compare versions" })).toBeVisible();
   await expect(reviewer.getByTestId("timeline")).toContainText("verdict publish");
+  await reader.goto(PUBLIC);
+  await expect(reader.getByText("We said when the first shipments arrived.")).toBeVisible();
+  await expect(reader.getByText("The first weapons arrived days after the invasion began, not before it.")).toBeVisible();
 });
 
 test("an admin renames a rating and cannot delete one in use", async ({ page }) => {

@@ -1,6 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { revalidateAllPublicPages } from "@/app/_lib/revalidate-public";
 import { getRatingScale } from "@/db/queries/ratings";
 import { field, formAction } from "@/lib/auth/form-action";
 import { createRating, deleteRating, reorderRatings, updateRating } from "@/lib/services/ratings/manage-ratings";
@@ -14,6 +15,7 @@ const fields = (form: FormData) => ({
 
 const done = (message: string) => {
   revalidatePath("/admin/rating-scale");
+  revalidateAllPublicPages();
   return { ok: true, message };
 };
 

@@ -134,3 +134,14 @@ export function listSitemapEntries(): { path: string; updated: number }[] {
     select '/documents/' || d.slug as path, max(v.published_at) as updated from documents d join claims c on c.document_id = d.id ${PUBLISHED} group by d.id`);
   return [...claims, ...disputes, ...claimants, ...documents];
 }
+
+/** The public pages that show a claim (whether or not it is public now): to refresh after it changes. */
+export function publicPathsForClaim(claimId: number): string[] {
+  const db = getDb();
+  const row = db.get<{ claim: string; claimant: string; document: string }>(sql`
+    select c.slug as claim, cl.slug as claimant, d.slug as document
+    from claims c join claimants cl on cl.id = c.claimant_id join documents d on d.id = c.document_id where c.id = ${claimId}`);
+  if (!row) return [];
+  const disputes = db.all<{ slug: string }>(sql`select d.slug as slug from dispute_accounts da join disputes d on d.id = da.dispute_id where da.claim_id = ${claimId}`);
+  return [`/claims/${row.claim}`, `/claimants/${row.claimant}`, `/documents/${row.document}`, ...disputes.map((d) => `/disputes/${d.slug}`)];
+}

@@ -10,6 +10,7 @@ import * as ratingRoute from "@/app/api/v1/rating-scale/[id]/route";
 import { seedDemo } from "@/db/seed";
 import { createApiToken } from "@/lib/services/tokens/create-token";
 import { createTestDb } from "../../support/db";
+import { revalidated } from "../../support/next-cache";
 import { callRoute } from "../../support/http";
 
 let t: ReturnType<typeof createTestDb>;
@@ -66,8 +67,11 @@ describe("a verdict through /api/v1 with a contributor's and an editor's tokens"
     await step("contributor", "submit");
 
     // The editor who wrote nothing publishes; the contributor's own verdict.
+    revalidated.length = 0;
     const published = await step("editor", "publish");
     expect(published.status).toBe(200);
+    // The claim's public pages are dropped from the cache, so readers see the verdict at once.
+    expect(revalidated).toEqual(expect.arrayContaining(["/claims/vladimir-putin-would-be-open-to-meeting-volodymyr-zelensky", "/claimants/sergei-lavrov", "/documents/mariupol-talks-2022-03-10"]));
     expect(published.json.verdict).toMatchObject({ state: "published", evidenceSnapshot: [expect.objectContaining({ title: "Kremlin readout" })] });
 
     const ownEditor = await callRoute(claimsRoute.POST, "POST", "/api/v1/claims", { token: token.editor, body: { documentId: 1, revision: 1, start: 0, end: 3, claimant: { name: "Sergei Lavrov" } } });

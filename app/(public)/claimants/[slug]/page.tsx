@@ -1,15 +1,21 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { connection } from "next/server";
 import { RatingBadge } from "@/components/ui/rating-badge";
 import { getPublicClaimant } from "@/db/queries/public/pages";
 import { publicMetadata } from "@/lib/config/public-metadata";
 
 type Props = { params: Promise<{ slug: string }> };
 
+// Rendered on first request, then kept until a write drops it (app/_lib/revalidate-public.ts);
+// nothing is rendered at build time, when there is no database to read.
+export const revalidate = 86400;
+export const dynamicParams = true;
+export function generateStaticParams(): { slug: string }[] {
+  return [];
+}
+
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  await connection();
   const { slug } = await params;
   const data = getPublicClaimant(slug);
   if (!data) return { title: "Not found" };
@@ -17,7 +23,6 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 export default async function PublicClaimantPage({ params }: Props) {
-  await connection();
   const { slug } = await params;
   const data = getPublicClaimant(slug);
   if (!data) notFound();

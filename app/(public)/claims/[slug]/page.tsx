@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { connection } from "next/server";
 import { StanceBadge } from "@/components/evidence/stance-badge";
 import { RatingBadge } from "@/components/ui/rating-badge";
 import { Markdown } from "@/components/verdicts/markdown";
@@ -13,10 +12,17 @@ import { SOURCE_TYPE_LABELS } from "@/lib/services/evidence/source-types";
 
 type Props = { params: Promise<{ slug: string }> };
 
+// Rendered on first request, then kept until a write drops it (app/_lib/revalidate-public.ts);
+// nothing is rendered at build time, when there is no database to read.
+export const revalidate = 86400;
+export const dynamicParams = true;
+export function generateStaticParams(): { slug: string }[] {
+  return [];
+}
+
 const day = (d: Date) => d.toISOString().slice(0, 10);
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  await connection();
   const { slug } = await params;
   const claim = getPublicClaim(slug);
   if (!claim) return { title: "Not found" };
@@ -27,7 +33,6 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 export default async function PublicClaimPage({ params }: Props) {
-  await connection();
   const { slug } = await params;
   const claim = getPublicClaim(slug);
   if (!claim) notFound();

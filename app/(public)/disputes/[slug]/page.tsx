@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { connection } from "next/server";
 import { StanceBadge } from "@/components/evidence/stance-badge";
 import { RatingBadge } from "@/components/ui/rating-badge";
 import { getPublicDispute } from "@/db/queries/public/pages";
@@ -9,8 +8,15 @@ import { publicMetadata } from "@/lib/config/public-metadata";
 
 type Props = { params: Promise<{ slug: string }> };
 
+// Rendered on first request, then kept until a write drops it (app/_lib/revalidate-public.ts);
+// nothing is rendered at build time, when there is no database to read.
+export const revalidate = 86400;
+export const dynamicParams = true;
+export function generateStaticParams(): { slug: string }[] {
+  return [];
+}
+
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  await connection();
   const { slug } = await params;
   const data = getPublicDispute(slug);
   if (!data) return { title: "Not found" };
@@ -18,7 +24,6 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 export default async function PublicDisputePage({ params }: Props) {
-  await connection();
   const { slug } = await params;
   const data = getPublicDispute(slug);
   if (!data) notFound();

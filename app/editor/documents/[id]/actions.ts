@@ -1,5 +1,6 @@
 "use server";
 
+import { revalidateClaimPages } from "@/app/_lib/revalidate-public";
 import { serviceAction } from "@/lib/auth/form-action";
 import { createClaim } from "@/lib/services/claims/create-claim";
 import { deleteClaim } from "@/lib/services/claims/delete-claim";
@@ -14,18 +15,18 @@ export const createClaimAction = serviceAction((user, input: unknown) => {
 });
 
 export const updateClaimAction = serviceAction((user, input: unknown) => {
-  updateClaim(user.actor, input);
+  revalidateClaimPages(updateClaim(user.actor, input).id);
   return null;
 });
 
 export const deleteClaimAction = serviceAction((user, input: unknown) => deleteClaim(user.actor, input) ?? null);
 
 export const confirmAnchorAction = serviceAction((user, input: unknown) => {
-  confirmAnchor(user.actor, input);
+  revalidateClaimPages(confirmAnchor(user.actor, input).id);
   return null;
 });
 
 export const reattachClaimAction = serviceAction((user, input: unknown) => {
-  reattachClaim(user.actor, input);
+  revalidateClaimPages(reattachClaim(user.actor, input).id);
   return null;
 });

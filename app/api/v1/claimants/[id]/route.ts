@@ -1,3 +1,4 @@
+import { revalidateAllPublicPages } from "@/app/_lib/revalidate-public";
 import { getClaimantWithClaims } from "@/db/queries/claimants";
 import { apiRoute, readJsonObject } from "@/lib/api/handler";
 import { assertCanReadInternal, found, pathId } from "@/lib/api/read-access";
@@ -8,6 +9,8 @@ export const GET = apiRoute<{ id: string }>(({ actor, params }) => {
   return found(getClaimantWithClaims(pathId(params.id, "claimant")), `claimant with id ${params.id}`);
 });
 
-export const PATCH = apiRoute<{ id: string }>(async ({ req, actor, params }) => ({
-  claimant: updateClaimant(actor, { ...(await readJsonObject(req)), claimantId: params.id }),
-}));
+export const PATCH = apiRoute<{ id: string }>(async ({ req, actor, params }) => {
+  const claimant = updateClaimant(actor, { ...(await readJsonObject(req)), claimantId: params.id });
+  revalidateAllPublicPages();
+  return { claimant };
+});

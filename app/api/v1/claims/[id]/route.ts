@@ -3,6 +3,7 @@ import { getDb } from "@/db/client";
 import { getClaimForEditor } from "@/db/queries/claim-editor";
 import { getPublicClaim } from "@/db/queries/public/claim";
 import { claims } from "@/db/schema";
+import { revalidateClaimPages } from "@/app/_lib/revalidate-public";
 import { apiRoute, readJsonObject } from "@/lib/api/handler";
 import { corsPreflight, publicJson } from "@/lib/api/public-response";
 import { assertCanReadInternal, found } from "@/lib/api/read-access";
@@ -29,9 +30,11 @@ export const GET = apiRoute<{ id: string }>(({ req, actor, params }) => {
 
 export const OPTIONS = corsPreflight;
 
-export const PATCH = apiRoute<{ id: string }>(async ({ req, actor, params }) => ({
-  claim: updateClaim(actor, { ...(await readJsonObject(req)), claimId: params.id }),
-}));
+export const PATCH = apiRoute<{ id: string }>(async ({ req, actor, params }) => {
+  const claim = updateClaim(actor, { ...(await readJsonObject(req)), claimId: params.id });
+  revalidateClaimPages(claim.id);
+  return { claim };
+});
 
 export const DELETE = apiRoute<{ id: string }>(({ req, actor, params }) => {
   const version = new URL(req.url).searchParams.get("version");

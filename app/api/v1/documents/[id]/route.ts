@@ -1,3 +1,4 @@
+import { revalidateAllPublicPages } from "@/app/_lib/revalidate-public";
 import { getEditorDocument } from "@/db/queries/documents";
 import { apiRoute, readJsonObject } from "@/lib/api/handler";
 import { assertCanReadInternal, found, pathId } from "@/lib/api/read-access";
@@ -10,6 +11,8 @@ export const GET = apiRoute<{ id: string }>(({ actor, params }) => {
   return { document: { ...doc, revision: doc.currentRevision, text }, claims };
 });
 
-export const PATCH = apiRoute<{ id: string }>(async ({ req, actor, params }) => ({
-  document: updateDocumentMetadata(actor, { ...(await readJsonObject(req)), documentId: params.id }),
-}));
+export const PATCH = apiRoute<{ id: string }>(async ({ req, actor, params }) => {
+  const document = updateDocumentMetadata(actor, { ...(await readJsonObject(req)), documentId: params.id });
+  revalidateAllPublicPages();
+  return { document };
+});

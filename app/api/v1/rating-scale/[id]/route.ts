@@ -1,10 +1,13 @@
+import { revalidateAllPublicPages } from "@/app/_lib/revalidate-public";
 import { apiRoute, readJsonObject } from "@/lib/api/handler";
 import { deleteRating, updateRating } from "@/lib/services/ratings/manage-ratings";
 
 /** `{version?, label?, description?, colour?, ordinal?}` (admin). */
-export const PATCH = apiRoute<{ id: string }>(async ({ req, actor, params }) => ({
-  rating: updateRating(actor, { ...(await readJsonObject(req)), ratingId: params.id }),
-}));
+export const PATCH = apiRoute<{ id: string }>(async ({ req, actor, params }) => {
+  const rating = updateRating(actor, { ...(await readJsonObject(req)), ratingId: params.id });
+  revalidateAllPublicPages();
+  return { rating };
+});
 
 /** Deletes a rating no verdict uses (admin); 409 naming the verdicts otherwise. */
 export const DELETE = apiRoute<{ id: string }>(({ actor, params }) => {

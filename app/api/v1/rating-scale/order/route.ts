@@ -1,3 +1,4 @@
+import { revalidateAllPublicPages } from "@/app/_lib/revalidate-public";
 import { getRatingScale } from "@/db/queries/ratings";
 import { apiRoute, readJson } from "@/lib/api/handler";
 import { reorderRatings } from "@/lib/services/ratings/manage-ratings";
@@ -5,5 +6,6 @@ import { reorderRatings } from "@/lib/services/ratings/manage-ratings";
 /** `{order: [ratingId, …]}`: the scale in a new order (admin). */
 export const PUT = apiRoute(async ({ req, actor }) => {
   reorderRatings(actor, await readJson(req));
+  revalidateAllPublicPages();
   return { ratings: getRatingScale() };
 });

@@ -1,7 +1,10 @@
+import { revalidateClaimPages } from "@/app/_lib/revalidate-public";
 import { apiRoute, readJsonObject } from "@/lib/api/handler";
 import { reattachClaim } from "@/lib/services/claims/place-claim";
 
 /** Attaches a claim to new text: `{revision, start, end, version?}`. */
-export const POST = apiRoute<{ id: string }>(async ({ req, actor, params }) => ({
-  claim: reattachClaim(actor, { ...(await readJsonObject(req)), claimId: params.id }),
-}));
+export const POST = apiRoute<{ id: string }>(async ({ req, actor, params }) => {
+  const claim = reattachClaim(actor, { ...(await readJsonObject(req)), claimId: params.id });
+  revalidateClaimPages(claim.id);
+  return { claim };
+});

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { connection } from "next/server";
 import { Snippet } from "@/components/public/snippet";
 import { RatingBadge } from "@/components/ui/rating-badge";
+import { listPublicClaimants, listPublicDisputes } from "@/db/queries/public/pages";
 import { getRatingScale } from "@/db/queries/ratings";
 import { searchPublishedClaims, type PublicClaimFilters } from "@/db/queries/public/search-claims";
 import { publicMetadata } from "@/lib/config/public-metadata";
@@ -44,6 +45,8 @@ export default async function ClaimsPage({ searchParams }: { searchParams: Promi
   const filters = filtersFrom(sp);
   const { items, total, page, pages } = searchPublishedClaims(filters);
   const ratings = getRatingScale();
+  const claimants = listPublicClaimants();
+  const disputes = listPublicDisputes(100);
   return (
     <div className="space-y-6">
       <h1 className="font-serif text-4xl font-semibold tracking-tight">Claims</h1>
@@ -71,8 +74,28 @@ export default async function ClaimsPage({ searchParams }: { searchParams: Promi
           <span className="block text-sm font-medium">to</span>
           <input name="to" type="date" defaultValue={filters.to} className="mt-1 w-full rounded-md border border-line px-2 py-2" />
         </label>
-        {filters.claimant && <input type="hidden" name="claimant" value={filters.claimant} />}
-        {filters.dispute && <input type="hidden" name="dispute" value={filters.dispute} />}
+        <label className="sm:col-span-2">
+          <span className="block text-sm font-medium">Claimant</span>
+          <select name="claimant" defaultValue={filters.claimant ?? ""} className="mt-1 w-full rounded-md border border-line bg-white px-2 py-2">
+            <option value="">Anyone</option>
+            {claimants.map((c) => (
+              <option key={c.slug} value={c.slug}>
+                {c.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="sm:col-span-3">
+          <span className="block text-sm font-medium">Dispute</span>
+          <select name="dispute" defaultValue={filters.dispute ?? ""} className="mt-1 w-full rounded-md border border-line bg-white px-2 py-2">
+            <option value="">Any</option>
+            {disputes.map((d) => (
+              <option key={d.slug} value={d.slug}>
+                {d.question}
+              </option>
+            ))}
+          </select>
+        </label>
         <label>
           <span className="block text-sm font-medium">Sort</span>
           <select name="sort" defaultValue={filters.sort ?? ""} className="mt-1 w-full rounded-md border border-line bg-white px-2 py-2">
@@ -91,8 +114,8 @@ export default async function ClaimsPage({ searchParams }: { searchParams: Promi
       <p className="text-sm text-muted" role="status">
         {total} verdict{total === 1 ? "" : "s"}
         {filters.q ? ` for “${filters.q}”` : ""}
-        {filters.claimant ? ` by ${filters.claimant}` : ""}
-        {filters.dispute ? ` in one dispute` : ""}
+        {filters.claimant ? ` by ${claimants.find((c) => c.slug === filters.claimant)?.name ?? filters.claimant}` : ""}
+        {filters.dispute ? ` in the dispute “${disputes.find((d) => d.slug === filters.dispute)?.question ?? filters.dispute}”` : ""}
         {(filters.claimant || filters.dispute) && (
           <>
             {" · "}

@@ -145,3 +145,9 @@ export function publicPathsForClaim(claimId: number): string[] {
   const disputes = db.all<{ slug: string }>(sql`select d.slug as slug from dispute_accounts da join disputes d on d.id = da.dispute_id where da.claim_id = ${claimId}`);
   return [`/claims/${row.claim}`, `/claimants/${row.claimant}`, `/documents/${row.document}`, ...disputes.map((d) => `/disputes/${d.slug}`)];
 }
+
+/** Claimants with at least one published verdict, by name (for the search filters). */
+export function listPublicClaimants(): { slug: string; name: string }[] {
+  return getDb().all(sql`
+    select distinct cl.slug as slug, cl.name as name from claimants cl join claims c on c.claimant_id = cl.id ${PUBLISHED} order by cl.name`);
+}

@@ -1,5 +1,5 @@
 import { CodePointIndex } from "./code-points";
-import { findCandidates, type Candidate } from "./match-quote";
+import { findCandidates, scoreMatch, type Candidate } from "./match-quote";
 import { describeSpan, type SpanSelectors } from "./selectors";
 
 /** Where a claim's selectors land in a text. Offsets are code points; null when orphaned. */
@@ -51,6 +51,11 @@ export function anchorSelectors(text: string | CodePointIndex, sel: SpanSelector
     return { status, start, end, score: c.score, selectors: describeSpan(index, start, end) };
   };
 
+  // The common case first: the quote is still where the edit moved it, in its context.
+  if (index.text.startsWith(sel.exact, hint) && sel.exact.length > 0) {
+    const here = scoreMatch(index.text, sel.exact, { start: hint, end: hint + sel.exact.length, errors: 0 }, context);
+    if (isConfirmedByContext(here)) return found("anchored", here);
+  }
   const exact = findCandidates(index.text, sel.exact, context).filter((c) => c.exact);
   const trusted = exact.filter(isConfirmedByContext);
   const atPosition = trusted.find((c) => c.start === hint);

@@ -10,4 +10,5 @@
  */
 export { anchorSelectors, THRESHOLDS, type AnchorResult } from "./anchor";
 export { CodePointIndex, codePointLength } from "./code-points";
+export { positionMapper } from "./position-map";
 export { CONTEXT_LENGTH, describeSpan, type SpanSelectors } from "./selectors";

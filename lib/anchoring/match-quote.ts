@@ -64,19 +64,19 @@ function similarity(text: string, str: string): number {
 export function findCandidates(text: string, quote: string, context: QuoteContext = {}, approximate: "if-no-exact" | "always" = "if-no-exact"): Candidate[] {
   if (quote.length === 0 || text.length === 0) return [];
   const maxErrors = Math.min(256, quote.length / 2);
-  const candidates = search(text, quote, maxErrors, approximate).map((m): Candidate => {
-    const quoteScore = 1 - m.errors / quote.length;
-    const prefixScore = context.prefix
-      ? similarity(text.slice(Math.max(0, m.start - context.prefix.length), m.start), context.prefix)
-      : 1;
-    const suffixScore = context.suffix ? similarity(text.slice(m.end, m.end + context.suffix.length), context.suffix) : 1;
-    const positionScore = typeof context.hint === "number" ? 1 - Math.abs(m.start - context.hint) / text.length : 1;
-    const score =
-      (WEIGHTS.quote * quoteScore + WEIGHTS.prefix * prefixScore + WEIGHTS.suffix * suffixScore + WEIGHTS.position * positionScore) /
-      MAX_SCORE;
-    return { ...m, exact: m.errors === 0, quoteScore, prefixScore, suffixScore, score };
-  });
+  const candidates = search(text, quote, maxErrors, approximate).map((m) => scoreMatch(text, quote, m, context));
   return candidates.sort((a, b) => b.score - a.score || a.start - b.start);
+}
+
+/** Scores one match of `quote` in `text` on the quote, its prefix and suffix, and its distance to the hint. */
+export function scoreMatch(text: string, quote: string, m: Match, context: QuoteContext): Candidate {
+  const quoteScore = 1 - m.errors / quote.length;
+  const prefixScore = context.prefix ? similarity(text.slice(Math.max(0, m.start - context.prefix.length), m.start), context.prefix) : 1;
+  const suffixScore = context.suffix ? similarity(text.slice(m.end, m.end + context.suffix.length), context.suffix) : 1;
+  const positionScore = typeof context.hint === "number" ? 1 - Math.abs(m.start - context.hint) / text.length : 1;
+  const score =
+    (WEIGHTS.quote * quoteScore + WEIGHTS.prefix * prefixScore + WEIGHTS.suffix * suffixScore + WEIGHTS.position * positionScore) / MAX_SCORE;
+  return { ...m, exact: m.errors === 0, quoteScore, prefixScore, suffixScore, score };
 }
 
 /** The best match of `quote` in `text`, or null when there is none within the edit limit. */

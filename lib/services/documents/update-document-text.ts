@@ -2,7 +2,7 @@ import { eq, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Tx } from "@/db/client";
 import { claims, documentRevisions, documents, type AnchorStatus } from "@/db/schema";
-import { anchorSelectors, CodePointIndex } from "@/lib/anchoring";
+import { anchorSelectors, CodePointIndex, positionMapper } from "@/lib/anchoring";
 import { authorize, type ActingUser, type Actor } from "@/lib/auth/actor";
 import { toCanonicalText } from "@/lib/documents/canonical-text";
 import { recordAudit } from "@/lib/services/audit";
@@ -43,7 +43,7 @@ export function updateDocumentText(actor: Actor | null, raw: unknown): { revisio
       .set({ currentRevision: revision, updatedAt: new Date(), version: sql`${documents.version} + 1` })
       .where(eq(documents.id, doc.id))
       .run();
-    const results = reanchorClaims(tx, who, doc.id, revision, text);
+    const results = reanchorClaims(tx, who, doc.id, revision, oldText, text);
     recordAudit(tx, who, {
       action: "document.update_text",
       entityType: "document",
@@ -55,15 +55,19 @@ export function updateDocumentText(actor: Actor | null, raw: unknown): { revisio
   });
 }
 
-function reanchorClaims(tx: Tx, who: ActingUser, documentId: number, revision: number, text: string): ReanchoredClaim[] {
+function reanchorClaims(tx: Tx, who: ActingUser, documentId: number, revision: number, oldText: string, text: string): ReanchoredClaim[] {
   const index = new CodePointIndex(text);
+  const mapped = positionMapper(new CodePointIndex(oldText), index);
   const rows = tx.select().from(claims).where(eq(claims.documentId, documentId)).orderBy(claims.start).all();
   return rows.map((claim) => {
     // An orphan is only looked for again word for word (its text may have been restored):
     // searching the whole text approximately for every orphan on every edit would not scale.
     const result = anchorSelectors(
       index,
-      { exact: claim.quote, prefix: claim.prefix, suffix: claim.suffix, start: claim.start, end: claim.end },
+      // Offsets of claims anchored in the previous revision are carried across the edit first.
+      claim.revision === revision - 1 && claim.anchorStatus !== "orphaned"
+        ? { exact: claim.quote, prefix: claim.prefix, suffix: claim.suffix, start: mapped(claim.start), end: mapped(claim.end) }
+        : { exact: claim.quote, prefix: claim.prefix, suffix: claim.suffix, start: claim.start, end: claim.end },
       { exactOnly: claim.anchorStatus === "orphaned" },
     );
     // Anchored claims take the new context; a fuzzy one keeps its old quote until a person

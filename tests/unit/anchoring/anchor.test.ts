@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { anchorSelectors, codePointLength, CodePointIndex, describeSpan } from "@/lib/anchoring";
+import { anchorSelectors, codePointLength, CodePointIndex, describeSpan, positionMapper } from "@/lib/anchoring";
 import { locateQuote } from "@/lib/anchoring/selectors";
 import { ARTICLE } from "../../support/article";
 
@@ -110,5 +110,31 @@ describe("anchorSelectors never moves a claim to another speaker's identical wor
     const text = "They said no to the plan. He said no later.";
     const sel = locateQuote(text, "no", "They said ");
     expect(anchorSelectors(text.replace("They said no", "They said maybe"), sel).status).toBe("orphaned");
+  });
+});
+
+describe("positionMapper", () => {
+  it("should carry each claim to its own copy of a repeated paragraph after an edit above", () => {
+    const para = "Bombs hit homes. There are hits in the building of the university.";
+    const text = [para, para, para].join("\n\n");
+    const index = new CodePointIndex(text);
+    const third = describeSpan(index, text.lastIndexOf("Bombs hit"), text.lastIndexOf("Bombs hit") + "Bombs hit homes".length);
+    const edited = "Update: figures added.\n\n" + text;
+    const editedIndex = new CodePointIndex(edited);
+    const map = positionMapper(index, editedIndex);
+    // Without the mapping the three identical copies cannot be told apart…
+    expect(anchorSelectors(editedIndex, third).status).toBe("fuzzy");
+    // …with it, the claim stays on its own copy.
+    const result = anchorSelectors(editedIndex, { ...third, start: map(third.start), end: map(third.end) });
+    expect(result).toMatchObject({ status: "anchored", start: edited.lastIndexOf("Bombs hit") });
+  });
+
+  it("should keep offsets before the edit, shift those after it, and leave those inside it as hints", () => {
+    const a = new CodePointIndex("one two three");
+    const b = new CodePointIndex("one 2️⃣ three");
+    const map = positionMapper(a, b);
+    expect(map(2)).toBe(2);
+    expect(map(8)).toBe(8 + [..."2️⃣"].length - 3);
+    expect(map(5)).toBe(5);
   });
 });

@@ -1,8 +1,13 @@
-import type { EvidenceMatrix as Matrix } from "@/db/queries/disputes";
+import type { Stance } from "@/db/enums";
 import { StanceBadge } from "./stance-badge";
 
-/** Rows: evidence; columns: the dispute's accounts; cells: each account's stance toward the item. */
-export function EvidenceMatrix({ matrix, accounts }: { matrix: Matrix; accounts: { claimId: number; label: string }[] }) {
+type Matrix = { items: { evidenceId: number; title: string; url: string }[]; stances: Record<string, Stance> };
+
+/**
+ * Rows: evidence; columns: a dispute's accounts; cells: each account's stance toward the
+ * item. `stances` is keyed `evidenceId:columnKey`.
+ */
+export function EvidenceMatrix({ matrix, columns }: { matrix: Matrix; columns: { key: string | number; label: string }[] }) {
   if (matrix.items.length === 0) return <p className="text-sm text-muted">No evidence is linked to these accounts yet.</p>;
   return (
     <div className="overflow-x-auto">
@@ -11,9 +16,9 @@ export function EvidenceMatrix({ matrix, accounts }: { matrix: Matrix; accounts:
         <thead className="border-b border-line bg-slate-50">
           <tr>
             <th scope="col" className="px-3 py-2">Evidence</th>
-            {accounts.map((a) => (
-              <th key={a.claimId} scope="col" className="px-3 py-2">
-                {a.label}
+            {columns.map((c) => (
+              <th key={c.key} scope="col" className="px-3 py-2">
+                {c.label}
               </th>
             ))}
           </tr>
@@ -26,11 +31,11 @@ export function EvidenceMatrix({ matrix, accounts }: { matrix: Matrix; accounts:
                   {item.title}
                 </a>
               </th>
-              {accounts.map((a) => {
-                const stance = matrix.stances[`${item.evidenceId}:${a.claimId}`];
+              {columns.map((c) => {
+                const stance = matrix.stances[`${item.evidenceId}:${c.key}`];
                 return (
-                  <td key={a.claimId} className="px-3 py-2">
-                    {stance ? <StanceBadge stance={stance} /> : <span className="text-muted">—</span>}
+                  <td key={c.key} className="px-3 py-2">
+                    {stance ? <StanceBadge stance={stance} /> : <span className="text-muted">not used</span>}
                   </td>
                 );
               })}

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { StanceBadge } from "@/components/evidence/stance-badge";
+import { EvidenceMatrix } from "@/components/evidence/evidence-matrix";
 import { RatingBadge } from "@/components/ui/rating-badge";
 import { getPublicDispute } from "@/db/queries/public/pages";
 import { publicMetadata } from "@/lib/config/public-metadata";
@@ -65,39 +65,7 @@ export default async function PublicDisputePage({ params }: Props) {
           <h2 id="matrix" className="mb-3 text-xl font-semibold">
             What the evidence says about each account
           </h2>
-          <div className="overflow-x-auto">
-            <table className="w-full rounded-lg border border-line bg-white text-left text-sm">
-              <thead className="border-b border-line bg-slate-50">
-                <tr>
-                  <th scope="col" className="px-3 py-2">Evidence</th>
-                  {accounts.map((a) => (
-                    <th key={a.claimSlug} scope="col" className="px-3 py-2">
-                      {a.label}
-                    </th>
-                  ))}
-                </tr>
-              </thead>
-              <tbody className="divide-y divide-line">
-                {matrix.items.map((e) => (
-                  <tr key={e.evidenceId}>
-                    <th scope="row" className="px-3 py-2 font-normal">
-                      <a href={e.url} className="text-accent underline" rel="nofollow noopener noreferrer">
-                        {e.title}
-                      </a>
-                    </th>
-                    {accounts.map((a) => {
-                      const stance = matrix.stances[`${e.evidenceId}:${a.claimSlug}`];
-                      return (
-                        <td key={a.claimSlug} className="px-3 py-2">
-                          {stance ? <StanceBadge stance={stance} /> : <span className="text-muted">not used</span>}
-                        </td>
-                      );
-                    })}
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <EvidenceMatrix matrix={matrix} columns={accounts.map((a) => ({ key: a.claimSlug, label: a.label }))} />
         </section>
       )}
     </article>

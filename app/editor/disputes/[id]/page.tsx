@@ -66,7 +66,7 @@ export default async function DisputePage({ params, searchParams }: Props) {
         <h2 id="matrix-heading" className="mb-3 text-lg font-semibold">
           Evidence matrix
         </h2>
-        <EvidenceMatrix matrix={getEvidenceMatrix(accounts.map((a) => a.claimId))} accounts={accounts} />
+        <EvidenceMatrix matrix={getEvidenceMatrix(accounts.map((a) => a.claimId))} columns={accounts.map((a) => ({ key: a.claimId, label: a.label }))} />
       </section>
 
       <div className="grid gap-8 lg:grid-cols-2">

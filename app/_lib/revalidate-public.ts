@@ -1,18 +1,33 @@
 import { revalidatePath } from "next/cache";
-import { publicPathsForClaim } from "@/db/queries/public/pages";
+import { publicClaimIdsOf, publicPathsForClaims } from "@/db/queries/public/pages";
 
 // Public claim, dispute, claimant and document pages are rendered once and kept (ISR);
-// these drop them when what they show changes. Lists, the home page and feeds are rendered
-// per request and need nothing.
+// these drop exactly the ones a change shows up on. Lists, the home page and feeds are
+// rendered per request and need nothing.
+
+/** The pages that show these claims now: take them *before* a change that moves a claim (to another claimant, out of a dispute). */
+export function pagesOfClaims(claimIds: number[]): string[] {
+  return publicPathsForClaims(claimIds);
+}
+
+/** The pages that show the public claims of a claimant, a document or a dispute. */
+export function pagesOf(where: Parameters<typeof publicClaimIdsOf>[0]): string[] {
+  return publicPathsForClaims(publicClaimIdsOf(where));
+}
+
+/** Drops these pages (and, after a change, the claims' current pages) from the cache. */
+export function revalidatePages(paths: string[], claimIds: number[] = []): void {
+  for (const path of new Set([...paths, ...publicPathsForClaims(claimIds)])) revalidatePath(path);
+}
 
 /** After a claim's public verdict changed (published, corrected, retracted) or its public text: its pages. */
-export function revalidateClaimPages(claimId: number): void {
-  for (const path of publicPathsForClaim(claimId)) revalidatePath(path);
+export function revalidateClaimPages(claimId: number, before: string[] = []): void {
+  revalidatePages(before, [claimId]);
 }
 
 const PATTERNS = ["/(public)/claims/[slug]", "/(public)/disputes/[slug]", "/(public)/claimants/[slug]", "/(public)/documents/[slug]"];
 
-/** After a change that many pages show (a rating renamed, a claimant or a document edited): every kept page. */
+/** After a change that every page may show (the rating scale): every kept page. */
 export function revalidateAllPublicPages(): void {
   for (const pattern of PATTERNS) revalidatePath(pattern, "page");
 }

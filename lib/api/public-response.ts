@@ -9,12 +9,16 @@ export function publicJson(req: Request, body: unknown): Response {
   const etag = `"${createHash("sha1").update(text).digest("base64url")}"`;
   const headers = {
     "Content-Type": "application/json",
-    "Cache-Control": "public, max-age=60, stale-while-revalidate=300",
+    // Short: a retraction must reach readers behind shared caches within a minute.
+    "Cache-Control": "public, max-age=60",
     ETag: etag,
     "Access-Control-Allow-Origin": "*",
+    "Access-Control-Expose-Headers": "ETag",
     Vary: "Authorization, Cookie",
   };
-  if (req.headers.get("if-none-match") === etag) return new Response(null, { status: 304, headers });
+  // If-None-Match may list several tags, weak or strong.
+  const sent = (req.headers.get("if-none-match") ?? "").split(",").map((t) => t.trim().replace(/^W\//, ""));
+  if (sent.includes(etag) || sent.includes("*")) return new Response(null, { status: 304, headers });
   return new Response(text, { status: 200, headers });
 }
 
@@ -22,6 +26,11 @@ export function publicJson(req: Request, body: unknown): Response {
 export function corsPreflight(): Response {
   return new Response(null, {
     status: 204,
-    headers: { "Access-Control-Allow-Origin": "*", "Access-Control-Allow-Methods": "GET, HEAD, OPTIONS", "Access-Control-Max-Age": "86400" },
+    headers: {
+      "Access-Control-Allow-Origin": "*",
+      "Access-Control-Allow-Methods": "GET, HEAD, OPTIONS",
+      "Access-Control-Allow-Headers": "If-None-Match, Content-Type",
+      "Access-Control-Max-Age": "86400",
+    },
   });
 }

@@ -1,7 +1,7 @@
 /**
  * schema.org ClaimReview for one published verdict, as Google documents it
- * (../shared/standards/claimreview/google-requirements.md). Built by one function used by
- * the claim page's JSON-LD and by the ClaimReview export, so both always agree.
+ * (../shared/standards/claimreview/google-requirements.md). Built by one function, for the
+ * claim page's JSON-LD (and the ClaimReview export, when there is one), so they always agree.
  */
 
 export type ClaimReviewInput = {
@@ -10,8 +10,8 @@ export type ClaimReviewInput = {
   statement: string;
   claimedAt: string | null;
   claimant: { name: string; sameAs: string | null };
-  /** Where the claim appeared: the document's source URL, or its public page. */
-  appearance: { url: string; headline: string; publisher: string | null; datePublished: string | null };
+  /** Where the claim appeared (the document's source URL), if known. */
+  appearance: { url: string; headline: string; publisher: string | null; datePublished: string | null } | null;
   rating: { label: string; ordinal: number | null } | null;
   /** The scale's true–false order; numbers are given only for ratings on it. */
   bounds: { worst: number; best: number } | null;
@@ -41,13 +41,17 @@ export function buildClaimReview(c: ClaimReviewInput): Record<string, unknown> {
         ...(c.claimant.sameAs ? { sameAs: c.claimant.sameAs } : {}),
       },
       ...(c.claimedAt ? { datePublished: c.claimedAt } : {}),
-      appearance: {
-        "@type": "CreativeWork",
-        url: c.appearance.url,
-        headline: c.appearance.headline,
-        ...(c.appearance.datePublished ? { datePublished: c.appearance.datePublished } : {}),
-        ...(c.appearance.publisher ? { publisher: { "@type": "Organization", name: c.appearance.publisher } } : {}),
-      },
+      ...(c.appearance
+        ? {
+            appearance: {
+              "@type": "CreativeWork",
+              url: c.appearance.url,
+              headline: c.appearance.headline,
+              ...(c.appearance.datePublished ? { datePublished: c.appearance.datePublished } : {}),
+              ...(c.appearance.publisher ? { publisher: { "@type": "Organization", name: c.appearance.publisher } } : {}),
+            },
+          }
+        : {}),
     },
     reviewRating: {
       "@type": "Rating",

@@ -1,6 +1,20 @@
-import { inArray, sql } from "drizzle-orm";
+import { eq, sql, type SQL } from "drizzle-orm";
 import type { DB, Tx } from "@/db/client";
 import { claims } from "@/db/schema";
+
+/** The snippet markers (U+0002, U+0003) never enter the index, so a snippet's marks always pair up. */
+const clean = (column: SQL) => sql`replace(replace(${column}, char(2), ''), char(3), '')`;
+
+const INSERT = (where: SQL) => sql`
+  insert into claim_search (rowid, statement, quote, claimant, summary, rationale, document_title)
+  select c.id, ${clean(sql`c.statement`)}, ${clean(sql`c.quote`)}, ${clean(sql`cl.name`)}, ${clean(sql`v.summary`)}, ${clean(sql`v.rationale`)}, ${clean(sql`d.title`)}
+  from claims c
+  join verdicts v on v.claim_id = c.id and v.state = 'published'
+  join claimants cl on cl.id = c.claimant_id
+  join documents d on d.id = c.document_id
+  where ${where}`;
+
+const CHUNK = 500;
 
 /**
  * Brings the full-text index up to date for these claims, inside the caller's transaction:
@@ -9,27 +23,21 @@ import { claims } from "@/db/schema";
  * statement or quote, its claimant's name, its document's title, deletion).
  */
 export function reindexClaims(tx: DB | Tx, claimIds: number[]): void {
-  if (claimIds.length === 0) return;
-  const ids = sql.join(claimIds.map((id) => sql`${id}`), sql`, `);
-  tx.run(sql`delete from claim_search where rowid in (${ids})`);
-  tx.run(sql`
-    insert into claim_search (rowid, statement, quote, claimant, summary, rationale, document_title)
-    select c.id, c.statement, c.quote, cl.name, v.summary, v.rationale, d.title
-    from claims c
-    join verdicts v on v.claim_id = c.id and v.state = 'published'
-    join claimants cl on cl.id = c.claimant_id
-    join documents d on d.id = c.document_id
-    where c.id in (${ids})`);
+  for (let i = 0; i < claimIds.length; i += CHUNK) {
+    const ids = sql.join(claimIds.slice(i, i + CHUNK).map((id) => sql`${id}`), sql`, `);
+    tx.run(sql`delete from claim_search where rowid in (${ids})`);
+    tx.run(INSERT(sql`c.id in (${ids})`));
+  }
 }
 
 /** The ids of the claims of a claimant or a document, to reindex after a rename. */
 export function claimIdsWhere(tx: DB | Tx, where: { claimantId: number } | { documentId: number }): number[] {
-  const condition = "claimantId" in where ? inArray(claims.claimantId, [where.claimantId]) : inArray(claims.documentId, [where.documentId]);
+  const condition = "claimantId" in where ? eq(claims.claimantId, where.claimantId) : eq(claims.documentId, where.documentId);
   return tx.select({ id: claims.id }).from(claims).where(condition).all().map((r) => r.id);
 }
 
 /** Rebuilds the whole index (after loading data in bulk). */
 export function rebuildSearchIndex(db: DB | Tx): void {
   db.run(sql`delete from claim_search`);
-  reindexClaims(db, db.select({ id: claims.id }).from(claims).all().map((r) => r.id));
+  db.run(INSERT(sql`1 = 1`));
 }

@@ -5,7 +5,7 @@ import { Snippet } from "@/components/public/snippet";
 import { RatingBadge } from "@/components/ui/rating-badge";
 import { listPublicClaimants, listPublicDisputes } from "@/db/queries/public/pages";
 import { getRatingScale } from "@/db/queries/ratings";
-import { searchPublishedClaims, type PublicClaimFilters } from "@/db/queries/public/search-claims";
+import { parsePublicFilters, searchPublishedClaims } from "@/db/queries/public/search-claims";
 import { publicMetadata } from "@/lib/config/public-metadata";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -13,22 +13,6 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 type Search = Record<string, string | undefined>;
-
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
-
-function filtersFrom(sp: Search): PublicClaimFilters {
-  const sort = sp.sort === "newest" || sp.sort === "oldest" || sp.sort === "relevance" ? sp.sort : undefined;
-  return {
-    q: sp.q?.slice(0, 200) || undefined,
-    rating: sp.rating || undefined,
-    claimant: sp.claimant || undefined,
-    dispute: sp.dispute || undefined,
-    from: sp.from && DATE.test(sp.from) ? sp.from : undefined,
-    to: sp.to && DATE.test(sp.to) ? sp.to : undefined,
-    sort,
-    page: Number(sp.page) > 0 ? Math.floor(Number(sp.page)) : 1,
-  };
-}
 
 function hrefWith(sp: Search, changes: Search): string {
   const params = new URLSearchParams();
@@ -42,7 +26,7 @@ const when = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 export default async function ClaimsPage({ searchParams }: { searchParams: Promise<Search> }) {
   await connection();
   const sp = await searchParams;
-  const filters = filtersFrom(sp);
+  const filters = parsePublicFilters((k) => sp[k]);
   const { items, total, page, pages } = searchPublishedClaims(filters);
   const ratings = getRatingScale();
   const claimants = listPublicClaimants();

@@ -1,7 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { revalidateAllPublicPages } from "@/app/_lib/revalidate-public";
+import { pagesOf, revalidatePages } from "@/app/_lib/revalidate-public";
 import { field, formAction } from "@/lib/auth/form-action";
 import { updateClaimant } from "@/lib/services/claimants/update-claimant";
 
@@ -14,6 +14,6 @@ export const updateClaimantAction = formAction(async (user, form) => {
     sameAs: String(form.get("sameAs") ?? ""),
   });
   revalidatePath(`/editor/claimants/${field(form, "claimantId")}`);
-  revalidateAllPublicPages();
+  revalidatePages(pagesOf({ claimantId: Number(field(form, "claimantId")) }));
   return { ok: true, message: "Claimant saved." };
 });

@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, isNotNull, max, min, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, isNotNull, max, min } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
 import { getDb } from "@/db/client";
 import { claimants, claims, disputeAccounts, disputes, documents, ratings, users, verdicts, type EvidenceSnapshotItem } from "@/db/schema";
@@ -102,12 +102,4 @@ export function getPublicClaim(slug: string) {
     corrections,
     disputes: publicDisputes,
   };
-}
-
-/** The slugs of every public claim (for the sitemap and the API's listing), newest first. */
-export function listPublicClaimSlugs(): { slug: string; updatedAt: number }[] {
-  return getDb().all(sql`
-    select c.slug as slug, max(coalesce(v.retracted_at, v.published_at)) as updatedAt
-    from claims c join verdicts v on v.claim_id = c.id and v.state in ('published', 'retracted') and v.published_at is not null
-    group by c.id order by updatedAt desc`);
 }

@@ -103,7 +103,7 @@ export function listCorrections(limit = 200): PublicCorrection[] {
     select * from (
       select 'correction' as kind, v.published_at as at, v.correction_note as text, c.slug as claimSlug, c.statement as statement
       from verdicts v join claims c on c.id = v.claim_id
-      where v.seq > 1 and v.correction_note is not null and v.state in ('published', 'superseded') and v.published_at is not null
+      where v.seq > 1 and v.correction_note is not null and v.state in ('published', 'superseded', 'retracted') and v.published_at is not null
       union all
       select 'retraction', v.retracted_at, v.retraction_reason, c.slug, c.statement
       from verdicts v join claims c on c.id = v.claim_id
@@ -135,15 +135,39 @@ export function listSitemapEntries(): { path: string; updated: number }[] {
   return [...claims, ...disputes, ...claimants, ...documents];
 }
 
-/** The public pages that show a claim (whether or not it is public now): to refresh after it changes. */
-export function publicPathsForClaim(claimId: number): string[] {
+/**
+ * The public pages that show these claims (whether or not they are public now), to refresh
+ * after they change: each claim's page and its claimant's, document's and disputes' pages.
+ */
+export function publicPathsForClaims(claimIds: number[]): string[] {
+  if (claimIds.length === 0) return [];
   const db = getDb();
-  const row = db.get<{ claim: string; claimant: string; document: string }>(sql`
-    select c.slug as claim, cl.slug as claimant, d.slug as document
-    from claims c join claimants cl on cl.id = c.claimant_id join documents d on d.id = c.document_id where c.id = ${claimId}`);
-  if (!row) return [];
-  const disputes = db.all<{ slug: string }>(sql`select d.slug as slug from dispute_accounts da join disputes d on d.id = da.dispute_id where da.claim_id = ${claimId}`);
-  return [`/claims/${row.claim}`, `/claimants/${row.claimant}`, `/documents/${row.document}`, ...disputes.map((d) => `/disputes/${d.slug}`)];
+  const paths = new Set<string>();
+  for (let i = 0; i < claimIds.length; i += 500) {
+    const ids = sql.join(claimIds.slice(i, i + 500).map((id) => sql`${id}`), sql`, `);
+    for (const r of db.all<{ claim: string; claimant: string; document: string }>(sql`
+      select c.slug as claim, cl.slug as claimant, d.slug as document
+      from claims c join claimants cl on cl.id = c.claimant_id join documents d on d.id = c.document_id where c.id in (${ids})`)) {
+      paths.add(`/claims/${r.claim}`).add(`/claimants/${r.claimant}`).add(`/documents/${r.document}`);
+    }
+    for (const r of db.all<{ slug: string }>(sql`select distinct d.slug as slug from dispute_accounts da join disputes d on d.id = da.dispute_id where da.claim_id in (${ids})`)) {
+      paths.add(`/disputes/${r.slug}`);
+    }
+  }
+  return [...paths];
+}
+
+/** The claims that are or were public (a published or retracted verdict) of a claimant, a document or a dispute. */
+export function publicClaimIdsOf(where: { claimantId: number } | { documentId: number } | { disputeId: number }): number[] {
+  const condition =
+    "claimantId" in where
+      ? sql`c.claimant_id = ${where.claimantId}`
+      : "documentId" in where
+        ? sql`c.document_id = ${where.documentId}`
+        : sql`c.id in (select claim_id from dispute_accounts where dispute_id = ${where.disputeId})`;
+  return getDb()
+    .all<{ id: number }>(sql`select c.id as id from claims c where ${condition} and exists (select 1 from verdicts v where v.claim_id = c.id and v.state in ('published', 'retracted'))`)
+    .map((r) => r.id);
 }
 
 /** Claimants with at least one published verdict, by name (for the search filters). */

@@ -76,3 +76,22 @@ export function searchPublishedClaims(f: PublicClaimFilters): { items: PublicCla
     limit ${PAGE_SIZE} offset ${(page - 1) * PAGE_SIZE}`);
   return { items, total, page, pages };
 }
+
+const isRealDate = (v: string | null | undefined): v is string =>
+  !!v && /^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(Date.parse(v)) && new Date(v).toISOString().startsWith(v);
+
+/** Reads search filters from URL parameters (the page's and the API's alike); anything malformed is ignored. */
+export function parsePublicFilters(get: (name: string) => string | null | undefined): PublicClaimFilters {
+  const sort = get("sort");
+  const page = Number(get("page"));
+  return {
+    q: get("q")?.slice(0, 200) || undefined,
+    rating: get("rating") || undefined,
+    claimant: get("claimant") || undefined,
+    dispute: get("dispute") || undefined,
+    from: isRealDate(get("from")) ? get("from")! : undefined,
+    to: isRealDate(get("to")) ? get("to")! : undefined,
+    sort: sort === "newest" || sort === "oldest" || sort === "relevance" ? sort : undefined,
+    page: page > 0 ? Math.floor(page) : 1,
+  };
+}

@@ -1,4 +1,4 @@
-import { and, eq } from "drizzle-orm";
+import { and, eq, inArray } from "drizzle-orm";
 import type { Tx } from "@/db/client";
 import { verdicts } from "@/db/schema";
 import type { ActingUser } from "@/lib/auth/actor";
@@ -6,14 +6,14 @@ import { can } from "@/lib/auth/permissions";
 import { ServiceError } from "@/lib/services/errors";
 
 /**
- * A claim whose verdict is published is on the public record: only an editor may change
+ * A claim whose verdict is published (or was, and is now retracted) is on the public record: only an editor may change
  * what readers see of it (its quote, statement, claimant or date). Refuses others with 403.
  */
 export function assertMayChangePublishedClaim(tx: Tx, who: ActingUser, claimId: number, what: string): void {
   const isPublic = tx
     .select({ id: verdicts.id })
     .from(verdicts)
-    .where(and(eq(verdicts.claimId, claimId), eq(verdicts.state, "published")))
+    .where(and(eq(verdicts.claimId, claimId), inArray(verdicts.state, ["published", "retracted"])))
     .get();
   if (isPublic && !can(who.role, "verdicts:review")) {
     throw new ServiceError("forbidden", `This claim's verdict is published: only an editor may ${what}.`);

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { cache } from "react";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { RatingBadge } from "@/components/ui/rating-badge";
@@ -10,6 +11,9 @@ type Props = { params: Promise<{ slug: string }> };
 // Rendered on first request, then kept until a write drops it (app/_lib/revalidate-public.ts);
 // nothing is rendered at build time, when there is no database to read.
 export const revalidate = 86400;
+
+// generateMetadata and the page read the same record once per request.
+const load = cache((slug: string) => getPublicClaimant(slug));
 export const dynamicParams = true;
 export function generateStaticParams(): { slug: string }[] {
   return [];
@@ -17,14 +21,14 @@ export function generateStaticParams(): { slug: string }[] {
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { slug } = await params;
-  const data = getPublicClaimant(slug);
+  const data = load(slug);
   if (!data) return { title: "Not found" };
   return publicMetadata(`/claimants/${slug}`, data.claimant.name, `${data.claims.length} checked claims by ${data.claimant.name}.`);
 }
 
 export default async function PublicClaimantPage({ params }: Props) {
   const { slug } = await params;
-  const data = getPublicClaimant(slug);
+  const data = load(slug);
   if (!data) notFound();
   const { claimant, claims, counts } = data;
   return (

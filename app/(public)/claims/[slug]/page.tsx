@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { cache } from "react";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { StanceBadge } from "@/components/evidence/stance-badge";
@@ -15,6 +16,9 @@ type Props = { params: Promise<{ slug: string }> };
 // Rendered on first request, then kept until a write drops it (app/_lib/revalidate-public.ts);
 // nothing is rendered at build time, when there is no database to read.
 export const revalidate = 86400;
+
+// generateMetadata and the page read the same record once per request.
+const load = cache((slug: string) => getPublicClaim(slug));
 export const dynamicParams = true;
 export function generateStaticParams(): { slug: string }[] {
   return [];
@@ -24,7 +28,7 @@ const day = (d: Date) => d.toISOString().slice(0, 10);
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { slug } = await params;
-  const claim = getPublicClaim(slug);
+  const claim = load(slug);
   if (!claim) return { title: "Not found" };
   const env = getEnv();
   const url = claimPageUrl(env, claim.slug);
@@ -34,7 +38,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function PublicClaimPage({ params }: Props) {
   const { slug } = await params;
-  const claim = getPublicClaim(slug);
+  const claim = load(slug);
   if (!claim) notFound();
   const env = getEnv();
   const jsonLd = claimReviewFor(claim, env, getRatingBounds());
@@ -45,6 +49,18 @@ export default async function PublicClaimPage({ params }: Props) {
         // Escaping "<" keeps any text inside the JSON from closing the script element.
         <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: JSON.stringify(jsonLd).replace(/</g, "\\u003c") }} />
       )}
+      {!v && claim.retraction && (
+        <header className="space-y-3">
+          <h1 className="font-serif text-3xl font-semibold leading-tight tracking-tight">{claim.statement}</h1>
+          <section aria-labelledby="retraction" className="rounded-lg border border-danger/40 bg-red-50 p-4">
+            <h2 id="retraction" className="font-semibold text-danger">
+              This fact-check was retracted on {day(claim.retraction.at)}
+            </h2>
+            <p className="mt-1">{claim.retraction.reason}</p>
+          </section>
+        </header>
+      )}
+      {v && (
       <header className="space-y-3">
         {v?.rating && (
           <p className="flex items-center gap-2">
@@ -84,14 +100,6 @@ export default async function PublicClaimPage({ params }: Props) {
           </figcaption>
         </figure>
       </header>
-
-      {claim.retraction && !v && (
-        <section aria-labelledby="retraction" className="rounded-lg border border-danger/40 bg-red-50 p-4">
-          <h2 id="retraction" className="font-semibold text-danger">
-            This fact-check was retracted on {day(claim.retraction.at)}
-          </h2>
-          <p className="mt-1">{claim.retraction.reason}</p>
-        </section>
       )}
 
       {v && (
@@ -141,7 +149,7 @@ export default async function PublicClaimPage({ params }: Props) {
         </section>
       )}
 
-      {claim.disputes.length > 0 && (
+      {v && claim.disputes.length > 0 && (
         <section aria-labelledby="disputes">
           <h2 id="disputes" className="text-xl font-semibold">
             Part of a dispute

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { cache } from "react";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { EvidenceMatrix } from "@/components/evidence/evidence-matrix";
@@ -11,6 +12,9 @@ type Props = { params: Promise<{ slug: string }> };
 // Rendered on first request, then kept until a write drops it (app/_lib/revalidate-public.ts);
 // nothing is rendered at build time, when there is no database to read.
 export const revalidate = 86400;
+
+// generateMetadata and the page read the same record once per request.
+const load = cache((slug: string) => getPublicDispute(slug));
 export const dynamicParams = true;
 export function generateStaticParams(): { slug: string }[] {
   return [];
@@ -18,14 +22,14 @@ export function generateStaticParams(): { slug: string }[] {
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { slug } = await params;
-  const data = getPublicDispute(slug);
+  const data = load(slug);
   if (!data) return { title: "Not found" };
   return publicMetadata(`/disputes/${slug}`, data.dispute.question, `${data.accounts.length} competing accounts, checked.`);
 }
 
 export default async function PublicDisputePage({ params }: Props) {
   const { slug } = await params;
-  const data = getPublicDispute(slug);
+  const data = load(slug);
   if (!data) notFound();
   const { dispute, accounts, matrix } = data;
   return (

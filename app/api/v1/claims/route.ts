@@ -1,4 +1,4 @@
-import { MATCH_END, MATCH_START, searchPublishedClaims } from "@/db/queries/public/search-claims";
+import { MATCH_END, MATCH_START, parsePublicFilters, searchPublishedClaims } from "@/db/queries/public/search-claims";
 import { escapeHtml } from "@/lib/text/html";
 import { listClaimsByVerdictState } from "@/db/queries/work-queue";
 import { apiRoute, created, readJson } from "@/lib/api/handler";
@@ -22,17 +22,7 @@ export const GET = apiRoute(({ req, actor }) => {
     }
     return { claims: listClaimsByVerdictState(status as (typeof VERDICT_STATES)[number] | "none") };
   }
-  const sort = p.get("sort");
-  const result = searchPublishedClaims({
-    q: p.get("q") ?? undefined,
-    rating: p.get("rating") ?? undefined,
-    claimant: p.get("claimant") ?? undefined,
-    dispute: p.get("dispute") ?? undefined,
-    from: /^\d{4}-\d{2}-\d{2}$/.test(p.get("from") ?? "") ? p.get("from")! : undefined,
-    to: /^\d{4}-\d{2}-\d{2}$/.test(p.get("to") ?? "") ? p.get("to")! : undefined,
-    sort: sort === "newest" || sort === "oldest" || sort === "relevance" ? sort : undefined,
-    page: Number(p.get("page")) > 0 ? Math.floor(Number(p.get("page"))) : 1,
-  });
+  const result = searchPublishedClaims(parsePublicFilters((k) => p.get(k)));
   return publicJson(req, {
     ...result,
     items: result.items.map(({ snippet, publishedAt, ...c }) => ({

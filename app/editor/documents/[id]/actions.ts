@@ -1,6 +1,6 @@
 "use server";
 
-import { revalidateClaimPages } from "@/app/_lib/revalidate-public";
+import { pagesOfClaims, revalidateClaimPages } from "@/app/_lib/revalidate-public";
 import { serviceAction } from "@/lib/auth/form-action";
 import { createClaim } from "@/lib/services/claims/create-claim";
 import { deleteClaim } from "@/lib/services/claims/delete-claim";
@@ -15,7 +15,9 @@ export const createClaimAction = serviceAction((user, input: unknown) => {
 });
 
 export const updateClaimAction = serviceAction((user, input: unknown) => {
-  revalidateClaimPages(updateClaim(user.actor, input).id);
+  const id = Number((input as { claimId?: unknown })?.claimId);
+  const before = Number.isInteger(id) ? pagesOfClaims([id]) : [];
+  revalidateClaimPages(updateClaim(user.actor, input).id, before);
   return null;
 });
 

@@ -1,4 +1,4 @@
-import { revalidateAllPublicPages } from "@/app/_lib/revalidate-public";
+import { pagesOf, revalidatePages } from "@/app/_lib/revalidate-public";
 import { getClaimantWithClaims } from "@/db/queries/claimants";
 import { apiRoute, readJsonObject } from "@/lib/api/handler";
 import { assertCanReadInternal, found, pathId } from "@/lib/api/read-access";
@@ -11,6 +11,6 @@ export const GET = apiRoute<{ id: string }>(({ actor, params }) => {
 
 export const PATCH = apiRoute<{ id: string }>(async ({ req, actor, params }) => {
   const claimant = updateClaimant(actor, { ...(await readJsonObject(req)), claimantId: params.id });
-  revalidateAllPublicPages();
+  revalidatePages(pagesOf({ claimantId: Number(params.id) }));
   return { claimant };
 });

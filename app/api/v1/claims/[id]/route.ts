@@ -3,7 +3,7 @@ import { getDb } from "@/db/client";
 import { getClaimForEditor } from "@/db/queries/claim-editor";
 import { getPublicClaim } from "@/db/queries/public/claim";
 import { claims } from "@/db/schema";
-import { revalidateClaimPages } from "@/app/_lib/revalidate-public";
+import { pagesOfClaims, revalidateClaimPages } from "@/app/_lib/revalidate-public";
 import { apiRoute, readJsonObject } from "@/lib/api/handler";
 import { corsPreflight, publicJson } from "@/lib/api/public-response";
 import { assertCanReadInternal, found } from "@/lib/api/read-access";
@@ -20,19 +20,23 @@ export const GET = apiRoute<{ id: string }>(({ req, actor, params }) => {
   if (actor) {
     assertCanReadInternal(actor);
     const id = byId ? Number(params.id) : getDb().select({ id: claims.id }).from(claims).where(eq(claims.slug, params.id)).get()?.id;
-    return { claim: found(id ? getClaimForEditor(id) : null, `claim ${params.id}`) };
+    const claim = found(id ? getClaimForEditor(id) : null, `claim ${params.id}`);
+    return Response.json({ claim }, { headers: { "Cache-Control": "private, no-store" } });
   }
   const slug = byId ? getDb().select({ slug: claims.slug }).from(claims).where(eq(claims.id, Number(params.id))).get()?.slug : params.id;
   const claim = found(slug ? getPublicClaim(slug) : null, `published claim ${params.id}`);
   const { id: _id, ...publicRecord } = claim;
-  return publicJson(req, { claim: publicRecord });
+  // A retracted fact-check keeps only its statement and the notice public.
+  const body = claim.verdict ? publicRecord : { slug: claim.slug, statement: claim.statement, verdict: null, retraction: claim.retraction, corrections: claim.corrections };
+  return publicJson(req, { claim: body });
 });
 
 export const OPTIONS = corsPreflight;
 
 export const PATCH = apiRoute<{ id: string }>(async ({ req, actor, params }) => {
+  const before = /^\d+$/.test(params.id) ? pagesOfClaims([Number(params.id)]) : [];
   const claim = updateClaim(actor, { ...(await readJsonObject(req)), claimId: params.id });
-  revalidateClaimPages(claim.id);
+  revalidateClaimPages(claim.id, before);
   return { claim };
 });
 

@@ -1,4 +1,4 @@
-import { revalidateAllPublicPages } from "@/app/_lib/revalidate-public";
+import { pagesOf, revalidatePages } from "@/app/_lib/revalidate-public";
 import { getEditorDocument } from "@/db/queries/documents";
 import { apiRoute, readJsonObject } from "@/lib/api/handler";
 import { assertCanReadInternal, found, pathId } from "@/lib/api/read-access";
@@ -13,6 +13,6 @@ export const GET = apiRoute<{ id: string }>(({ actor, params }) => {
 
 export const PATCH = apiRoute<{ id: string }>(async ({ req, actor, params }) => {
   const document = updateDocumentMetadata(actor, { ...(await readJsonObject(req)), documentId: params.id });
-  revalidateAllPublicPages();
+  revalidatePages(pagesOf({ documentId: Number(params.id) }));
   return { document };
 });

@@ -1,7 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { revalidateAllPublicPages } from "@/app/_lib/revalidate-public";
+import { pagesOf, revalidatePages } from "@/app/_lib/revalidate-public";
 import { redirect } from "next/navigation";
 import { field, formAction } from "@/lib/auth/form-action";
 import { DOCUMENT_METADATA_KEYS } from "@/lib/documents/prepare-document";
@@ -16,7 +16,7 @@ export const saveTextAction = formAction(async (user, form) => {
     baseRevision: Number(field(form, "baseRevision")),
     text: String(form.get("text") ?? ""),
   });
-  revalidateAllPublicPages();
+  revalidatePages(pagesOf({ documentId: Number(field(form, "documentId")) }));
   const count = (s: string) => result.claims.filter((c) => c.anchorStatus === s).length;
   redirect(`/editor/documents/${documentId}?saved=${result.revision}&anchored=${count("anchored")}&fuzzy=${count("fuzzy")}&orphaned=${count("orphaned")}`);
 });
@@ -29,6 +29,6 @@ export const saveDetailsAction = formAction(async (user, form) => {
     ...Object.fromEntries(DOCUMENT_METADATA_KEYS.map((k) => [k, String(form.get(k) ?? "")])),
   });
   revalidatePath(`/editor/documents/${field(form, "documentId")}`, "layout");
-  revalidateAllPublicPages();
+  revalidatePages(pagesOf({ documentId: Number(field(form, "documentId")) }));
   return { ok: true, message: "Details saved." };
 });

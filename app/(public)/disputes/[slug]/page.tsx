@@ -3,6 +3,7 @@ import { cache } from "react";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { EvidenceMatrix } from "@/components/evidence/evidence-matrix";
+import { StanceBadge } from "@/components/evidence/stance-badge";
 import { RatingBadge } from "@/components/ui/rating-badge";
 import { getPublicDispute } from "@/db/queries/public/pages";
 import { publicMetadata } from "@/lib/config/public-metadata";
@@ -57,6 +58,18 @@ export default async function PublicDisputePage({ params }: Props) {
                 <RatingBadge label={a.ratingLabel} colour={a.ratingColour} />
               </p>
               <p className="text-sm">{a.summary}</p>
+              {a.evidence.length > 0 && (
+                <ul className="space-y-1 text-sm" aria-label={`Evidence for ${a.label}`}>
+                  {a.evidence.map((e) => (
+                    <li key={e.evidenceId}>
+                      <StanceBadge stance={e.stance} />{" "}
+                      <a href={e.url} className="text-accent underline" rel="nofollow noopener noreferrer">
+                        {e.title}
+                      </a>
+                    </li>
+                  ))}
+                </ul>
+              )}
               <Link href={`/claims/${a.claimSlug}`} className="mt-auto text-sm text-accent underline">
                 Read the fact-check
               </Link>

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { connection } from "next/server";
+import { FilterSelect } from "@/components/public/filter-select";
 import { Snippet } from "@/components/public/snippet";
 import { RatingBadge } from "@/components/ui/rating-badge";
 import { listPublicClaimants, listPublicDisputes } from "@/db/queries/public/pages";
@@ -39,17 +40,7 @@ export default async function ClaimsPage({ searchParams }: { searchParams: Promi
           <span className="block text-sm font-medium">Search</span>
           <input name="q" type="search" defaultValue={filters.q} placeholder="Words from the claim, the quote, the verdict…" className="mt-1 w-full rounded-md border border-line px-3 py-2" />
         </label>
-        <label>
-          <span className="block text-sm font-medium">Rating</span>
-          <select name="rating" defaultValue={filters.rating ?? ""} className="mt-1 w-full rounded-md border border-line bg-white px-2 py-2">
-            <option value="">Any</option>
-            {ratings.map((r) => (
-              <option key={r.key} value={r.key}>
-                {r.label}
-              </option>
-            ))}
-          </select>
-        </label>
+        <FilterSelect label="Rating" name="rating" value={filters.rating} anyLabel="Any" options={ratings.map((r) => ({ value: r.key, label: r.label }))} />
         <label>
           <span className="block text-sm font-medium">Published from</span>
           <input name="from" type="date" defaultValue={filters.from} className="mt-1 w-full rounded-md border border-line px-2 py-2" />
@@ -58,36 +49,9 @@ export default async function ClaimsPage({ searchParams }: { searchParams: Promi
           <span className="block text-sm font-medium">to</span>
           <input name="to" type="date" defaultValue={filters.to} className="mt-1 w-full rounded-md border border-line px-2 py-2" />
         </label>
-        <label className="sm:col-span-2">
-          <span className="block text-sm font-medium">Claimant</span>
-          <select name="claimant" defaultValue={filters.claimant ?? ""} className="mt-1 w-full rounded-md border border-line bg-white px-2 py-2">
-            <option value="">Anyone</option>
-            {claimants.map((c) => (
-              <option key={c.slug} value={c.slug}>
-                {c.name}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="sm:col-span-3">
-          <span className="block text-sm font-medium">Dispute</span>
-          <select name="dispute" defaultValue={filters.dispute ?? ""} className="mt-1 w-full rounded-md border border-line bg-white px-2 py-2">
-            <option value="">Any</option>
-            {disputes.map((d) => (
-              <option key={d.slug} value={d.slug}>
-                {d.question}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          <span className="block text-sm font-medium">Sort</span>
-          <select name="sort" defaultValue={filters.sort ?? ""} className="mt-1 w-full rounded-md border border-line bg-white px-2 py-2">
-            <option value="">{filters.q ? "Best match" : "Newest"}</option>
-            <option value="newest">Newest</option>
-            <option value="oldest">Oldest</option>
-          </select>
-        </label>
+        <FilterSelect label="Claimant" name="claimant" value={filters.claimant} anyLabel="Anyone" options={claimants.map((c) => ({ value: c.slug, label: c.name }))} className="sm:col-span-2" />
+        <FilterSelect label="Dispute" name="dispute" value={filters.dispute} anyLabel="Any" options={disputes.map((d) => ({ value: d.slug, label: d.question }))} className="sm:col-span-3" />
+        <FilterSelect label="Sort" name="sort" value={filters.sort} anyLabel={filters.q ? "Best match" : "Newest"} options={[{ value: "newest", label: "Newest" }, { value: "oldest", label: "Oldest" }]} />
         <div className="flex items-end">
           <button type="submit" className="rounded-md bg-accent px-4 py-2 text-sm font-medium text-white">
             Search

@@ -350,6 +350,8 @@ export const verdicts = sqliteTable(
     // At most one published version and one version in the works per claim.
     uniqueIndex("verdicts_one_published").on(t.claimId).where(sql`state = 'published'`),
     uniqueIndex("verdicts_one_open").on(t.claimId).where(sql`state in ('draft', 'in_review')`),
+    // The public search filtered by rating, newest first.
+    index("verdicts_published_rating_idx").on(t.ratingId, t.publishedAt).where(sql`state = 'published'`),
   ],
 );
 

@@ -48,12 +48,14 @@ export function getPublicDispute(slug: string) {
   return { dispute, accounts, matrix: { items: [...items.values()], stances } };
 }
 
-/** Disputes with at least one published account, newest first. */
+/** Disputes with at least one published account, most recently changed first (each checked by index, not by a join over all verdicts). */
 export function listPublicDisputes(limit = 20) {
   return getDb().all<{ slug: string; question: string; eventDate: string | null; accounts: number }>(sql`
-    select d.slug as slug, d.question as question, d.event_date as eventDate, count(*) as accounts
-    from disputes d join dispute_accounts da on da.dispute_id = d.id join claims c on c.id = da.claim_id ${PUBLISHED}
-    group by d.id order by max(v.published_at) desc limit ${limit}`);
+    select d.slug as slug, d.question as question, d.event_date as eventDate,
+      (select count(*) from dispute_accounts da join verdicts v on v.claim_id = da.claim_id and v.state = 'published' where da.dispute_id = d.id) as accounts
+    from disputes d
+    where exists (select 1 from dispute_accounts da join verdicts v on v.claim_id = da.claim_id and v.state = 'published' where da.dispute_id = d.id)
+    order by d.updated_at desc limit ${limit}`);
 }
 
 /** A claimant's published record: counts by rating and the verdicts; null if nothing is published. */
@@ -173,5 +175,7 @@ export function publicClaimIdsOf(where: { claimantId: number } | { documentId: n
 /** Claimants with at least one published verdict, by name (for the search filters). */
 export function listPublicClaimants(): { slug: string; name: string }[] {
   return getDb().all(sql`
-    select distinct cl.slug as slug, cl.name as name from claimants cl join claims c on c.claimant_id = cl.id ${PUBLISHED} order by cl.name`);
+    select cl.slug as slug, cl.name as name from claimants cl
+    where exists (select 1 from claims c join verdicts v on v.claim_id = c.id and v.state = 'published' where c.claimant_id = cl.id)
+    order by cl.name`);
 }

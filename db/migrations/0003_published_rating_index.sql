@@ -1,0 +1,1 @@
+CREATE INDEX `verdicts_published_rating_idx` ON `verdicts` (`rating_id`,`published_at`) WHERE state = 'published';

@@ -9,6 +9,7 @@ import { isServiceError } from "@/lib/services/errors";
 import { parseOptions } from "./args";
 import { UsageError } from "./errors";
 import { runDemo, runDev, runMigrate, runSeed, runStart } from "./server";
+import { runExportCommand } from "./export";
 import { runTokenCommand } from "./tokens";
 import { runUserCommand } from "./users";
 
@@ -16,6 +17,7 @@ const USAGE = `Usage: npm run cli -- <command>
   user add --email E --name N --role admin|editor|contributor [--password P]
   user list | user disable --email E | user enable --email E | user role --email E --role R | user unlock --email E
   token create --email E [--name label] | token revoke --id N | --token T
+  export --format claimreview|csv --out FILE [--document D] [--dispute D] [--claimant C] [--from YYYY-MM-DD] [--to YYYY-MM-DD]
   migrate | seed [--force] | demo | start | dev`;
 
 const out = (line: string) => console.log(line);
@@ -32,6 +34,10 @@ export async function main(argv: string[]): Promise<number> {
       case "token":
         migrateDatabase(getDb());
         await runTokenCommand(rest, out);
+        return 0;
+      case "export":
+        migrateDatabase(getDb());
+        await runExportCommand(rest, out);
         return 0;
       case "migrate":
         runMigrate(out);

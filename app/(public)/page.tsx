@@ -3,8 +3,7 @@ import Link from "next/link";
 import { publicMetadata } from "@/lib/config/public-metadata";
 import { connection } from "next/server";
 import { RatingBadge } from "@/components/ui/rating-badge";
-import { listPublicDisputes } from "@/db/queries/public/pages";
-import { getLatestPublishedVerdicts } from "@/db/queries/public-verdicts";
+import { listFeedVerdicts, listPublicDisputes } from "@/db/queries/public/pages";
 
 export async function generateMetadata(): Promise<Metadata> {
   return publicMetadata("/", "Checked claims", "Contested statements from the news, who made them, the evidence, and a verdict signed off by two editors.");
@@ -12,7 +11,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function HomePage() {
   await connection(); // read at request time, never at build time
-  const latest = getLatestPublishedVerdicts();
+  const latest = listFeedVerdicts(10);
   const disputes = listPublicDisputes(10);
   return (
     <div className="space-y-8">
@@ -33,8 +32,8 @@ export default async function HomePage() {
             {latest.map((v) => (
               <li key={v.slug} className="p-4">
                 <div className="flex flex-wrap items-center gap-2">
-                  <RatingBadge label={v.rating} colour={v.colour} />
-                  <span className="text-sm text-muted">{v.claimant}</span>
+                  <RatingBadge label={v.ratingLabel} colour={v.ratingColour} />
+                  <span className="text-sm text-muted">{v.claimantName}</span>
                 </div>
                 <p className="mt-1 font-serif text-lg">
                   <Link href={`/claims/${v.slug}`} className="hover:underline">

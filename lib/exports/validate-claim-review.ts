@@ -1,7 +1,7 @@
 /**
  * Checks a ClaimReview object against Google's required and recommended properties
  * (../shared/standards/claimreview/google-requirements.md). `errors` make the markup
- * ineligible; `warnings` are recommendations. Used by the tests and shown to editors.
+ * ineligible; `warnings` are recommendations. Used by the tests of the claim page and the exports.
  */
 
 type Json = Record<string, unknown>;

@@ -113,12 +113,12 @@ export function listCorrections(limit = 200): PublicCorrection[] {
     ) order by at desc limit ${limit}`);
 }
 
-export type FeedVerdict = { slug: string; statement: string; claimantName: string; ratingLabel: string | null; summary: string; publishedAt: number; seq: number };
+export type FeedVerdict = { slug: string; statement: string; claimantName: string; ratingLabel: string | null; ratingColour: string | null; summary: string; publishedAt: number; seq: number };
 
-/** The latest published verdicts, for feeds. */
+/** The latest published verdicts, for the home page and the feeds. */
 export function listFeedVerdicts(limit = 50): FeedVerdict[] {
   return getDb().all<FeedVerdict>(sql`
-    select c.slug as slug, c.statement as statement, cl.name as claimantName, r.label as ratingLabel, v.summary as summary,
+    select c.slug as slug, c.statement as statement, cl.name as claimantName, r.label as ratingLabel, r.colour as ratingColour, v.summary as summary,
       v.published_at as publishedAt, v.seq as seq
     from claims c join claimants cl on cl.id = c.claimant_id ${PUBLISHED}
     order by v.published_at desc limit ${limit}`);

@@ -6,7 +6,7 @@ import { DEMO_PASSWORD } from "@/db/seed-data/demo";
 import { sliceCodePoints } from "@/lib/anchoring/code-points";
 import { authenticate } from "@/lib/services/auth/authenticate";
 import { setDb } from "@/db/client";
-import { getLatestPublishedVerdicts } from "@/db/queries/public-verdicts";
+import { listFeedVerdicts } from "@/db/queries/public/pages";
 import { createTestDb, insertUser, tableSnapshot } from "../../support/db";
 
 let t: ReturnType<typeof createTestDb>;
@@ -55,8 +55,8 @@ describe("demo seed", () => {
   });
 
   it("should list only the published verdict publicly", () => {
-    const latest = getLatestPublishedVerdicts();
-    expect(latest.map((v) => v.rating)).toEqual(["False"]);
+    const latest = listFeedVerdicts();
+    expect(latest.map((v) => v.ratingLabel)).toEqual(["False"]);
     expect(JSON.stringify(latest)).not.toContain("emptied of patients"); // the verdict in review
     expect(JSON.stringify(latest)).not.toContain("17 injured"); // the draft
   });

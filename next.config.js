@@ -8,9 +8,9 @@ const SECURITY_HEADERS = [
 
 /** @type {import('next').NextConfig} */
 const nextConfig = {
-  // better-sqlite3 and argon2 are native modules, jsdom loads files at run time: load them
-  // from node_modules instead of bundling them.
-  serverExternalPackages: ["better-sqlite3", "@node-rs/argon2", "jsdom"],
+  // better-sqlite3 and argon2 are native modules, jsdom and pdfkit load files (fonts, data)
+  // at run time: load them from node_modules instead of bundling them.
+  serverExternalPackages: ["better-sqlite3", "@node-rs/argon2", "jsdom", "pdfkit"],
   poweredByHeader: false,
   // Imports and text edits go through server actions: allow a 5 MB article and its form.
   experimental: { serverActions: { bodySizeLimit: "6mb" } },

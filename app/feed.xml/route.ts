@@ -7,6 +7,6 @@ export const dynamic = "force-dynamic";
 /** Atom feed of published verdicts, corrections and retractions. */
 export function GET(): Response {
   const site = getEnv();
-  const body = renderAtom(site, toFeedEntries(site, listFeedVerdicts(), listCorrections(50)));
+  const body = renderAtom(site, toFeedEntries(site, listFeedVerdicts(), listCorrections({ limit: 50 })));
   return new Response(body, { headers: { "Content-Type": "application/atom+xml; charset=utf-8", "Cache-Control": "public, max-age=300" } });
 }

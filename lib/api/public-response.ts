@@ -4,11 +4,11 @@ import { createHash } from "node:crypto";
  * A public JSON answer: cacheable for a minute, with an ETag (a matching If-None-Match gets
  * 304), and readable from any origin — never with credentials, so no session can ride along.
  */
-export function publicJson(req: Request, body: unknown): Response {
+export function publicJson(req: Request, body: unknown, contentType = "application/json"): Response {
   const text = JSON.stringify(body);
   const etag = `"${createHash("sha1").update(text).digest("base64url")}"`;
   const headers = {
-    "Content-Type": "application/json",
+    "Content-Type": contentType,
     // Short: a retraction must reach readers behind shared caches within a minute.
     "Cache-Control": "public, max-age=60",
     ETag: etag,

@@ -1,19 +1,29 @@
 import fs from "node:fs";
-import { exportChunks, parseExportRequest } from "@/lib/exports/run-export";
+import { systemActor } from "@/lib/auth/actor";
+import { EXPORT_FORMATS, openExport } from "@/lib/exports/run-export";
 import { parseOptions } from "./args";
 import { UsageError } from "./errors";
 
-/** `cli export --format F --out FILE [--document D] [--dispute D] [--claimant C] [--from DATE] [--to DATE]`. */
+/** `cli export --format F --out FILE [--document D] [--dispute D] [--claimant C] [--from DATE] [--to DATE] [--include-drafts]`. */
 export async function runExportCommand(args: string[], out: (line: string) => void): Promise<void> {
-  const o = parseOptions(args, { format: "string", out: "string", document: "string", dispute: "string", claimant: "string", from: "string", to: "string" });
-  if (!o.format || !o.out) throw new UsageError("--format and --out are required (e.g. export --format csv --out claims.csv)");
-  const { format, scope } = parseExportRequest(o.format, (k) => o[k as keyof typeof o]);
+  const o = parseOptions(args, {
+    format: "string",
+    out: "string",
+    document: "string",
+    dispute: "string",
+    claimant: "string",
+    from: "string",
+    to: "string",
+    "include-drafts": "boolean",
+  });
+  if (!o.format || !o.out) throw new UsageError(`--format and --out are required (e.g. export --format csv --out claims.csv); formats: ${Object.keys(EXPORT_FORMATS).join(", ")}`);
+  const job = openExport(systemActor(), o.format, (k) => (k === "includeDrafts" ? (o["include-drafts"] ? "1" : null) : (o[k as keyof typeof o] as string | undefined)));
   const file = fs.createWriteStream(o.out);
   let bytes = 0;
-  for (const chunk of exportChunks(format, scope)) {
-    bytes += Buffer.byteLength(chunk);
+  for await (const chunk of EXPORT_FORMATS[job.format].write(job)) {
+    bytes += typeof chunk === "string" ? Buffer.byteLength(chunk) : chunk.byteLength;
     if (!file.write(chunk)) await new Promise<void>((resolve) => file.once("drain", () => resolve()));
   }
   await new Promise<void>((resolve, reject) => file.end((e?: Error | null) => (e ? reject(e) : resolve())));
-  out(`Wrote ${o.out} (${format}, ${bytes} bytes of published verdicts).`);
+  out(`Wrote ${o.out} (${EXPORT_FORMATS[job.format].title}, ${job.label}${job.mode.includeUnpublished ? ", with unpublished work" : ""}, ${bytes} bytes).`);
 }

@@ -1,33 +1,39 @@
 import { stringify } from "csv-stringify/sync";
-import type { ExportClaim } from "@/db/queries/public/export-claims";
+import type { ExportRecord } from "@/db/queries/exports";
 import { buildClaimReview } from "./claim-review";
+import { publicationStatus, recordUrl, type ExportSite } from "./site";
 
-export type ExportSite = { publicBaseUrl: string; orgName: string; orgUrl: string; bounds: { worst: number; best: number } | null };
+// schema.org's CreativeWork.creativeWorkStatus marks a ClaimReview that is not published.
+const WORK_STATUS = { draft: "Draft", in_review: "In review", superseded: "Obsolete", retracted: "Retracted", published: "Published" } as const;
 
-const claimUrl = (site: ExportSite, c: ExportClaim) => `${site.publicBaseUrl}/claims/${c.slug}`;
-
-/** The ClaimReview of one exported claim: the same builder as the claim page's JSON-LD. */
-export function claimReviewOf(site: ExportSite, c: ExportClaim) {
-  return buildClaimReview({
-    claimUrl: claimUrl(site, c),
+/**
+ * The ClaimReview of one exported claim with a verdict: the same builder as the claim page's
+ * JSON-LD. An unpublished one carries `creativeWorkStatus` (Draft, In review…) and the
+ * desk's address, so it can never pass for a published fact check.
+ */
+export function claimReviewOf(site: ExportSite, r: ExportRecord & { verdict: NonNullable<ExportRecord["verdict"]> }) {
+  const review = buildClaimReview({
+    claimUrl: recordUrl(site, r),
     org: { name: site.orgName, url: site.orgUrl },
-    statement: c.statement,
-    claimedAt: c.claimedAt,
-    claimant: { name: c.claimantName, sameAs: c.claimantSameAs },
-    appearance: c.documentSourceUrl ? { url: c.documentSourceUrl, headline: c.documentTitle, publisher: c.documentPublisher, datePublished: c.documentPublishedAt } : null,
-    rating: c.ratingLabel ? { label: c.ratingLabel, ordinal: c.ratingOrdinal } : null,
+    statement: r.statement,
+    claimedAt: r.claimedAt,
+    claimant: { name: r.claimant.name, sameAs: r.claimant.sameAs },
+    appearance: r.document.sourceUrl ? { url: r.document.sourceUrl, headline: r.document.title, publisher: r.document.publisher, datePublished: r.document.publishedAt } : null,
+    rating: r.verdict.rating ? { label: r.verdict.rating.label, ordinal: r.verdict.rating.ordinal } : null,
     bounds: site.bounds,
-    firstPublishedAt: new Date(c.firstPublishedAt),
-    publishedAt: new Date(c.publishedAt),
+    firstPublishedAt: r.firstPublishedAt ?? r.verdict.updatedAt,
+    publishedAt: r.verdict.publishedAt ?? r.verdict.updatedAt,
   });
+  return r.published ? review : { ...review, creativeWorkStatus: WORK_STATUS[r.verdict.state] };
 }
 
-/** ClaimReview JSON-LD: a JSON array of ClaimReview objects, written one claim at a time. */
-export function* claimReviewChunks(site: ExportSite, claims: Iterable<ExportClaim>): Generator<string> {
+/** ClaimReview JSON-LD: a JSON array with one ClaimReview per verdict, written one claim at a time. */
+export function* claimReviewChunks(site: ExportSite, records: Iterable<ExportRecord>): Generator<string> {
   yield "[";
   let first = true;
-  for (const c of claims) {
-    yield (first ? "\n" : ",\n") + JSON.stringify(claimReviewOf(site, c));
+  for (const r of records) {
+    if (!r.verdict) continue; // a claim without a verdict has no review
+    yield (first ? "\n" : ",\n") + JSON.stringify(claimReviewOf(site, { ...r, verdict: r.verdict }));
     first = false;
   }
   yield "\n]\n";
@@ -36,8 +42,10 @@ export function* claimReviewChunks(site: ExportSite, claims: Iterable<ExportClai
 export const CSV_COLUMNS = [
   "claim_id",
   "claim_url",
+  "document_id",
   "document",
   "document_url",
+  "claimant_id",
   "claimant",
   "quote",
   "statement",
@@ -45,6 +53,8 @@ export const CSV_COLUMNS = [
   "rating",
   "summary",
   "state",
+  "published",
+  "first_published_at",
   "published_at",
   "evidence_count",
   "evidence_urls",
@@ -58,25 +68,31 @@ export function neutraliseCell(value: string): string {
   return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
 }
 
+const iso = (d: Date | null | undefined) => d?.toISOString() ?? "";
+
 /** CSV (RFC 4180, UTF-8 with a byte-order mark for spreadsheets): a header, then one row per claim. */
-export function* csvChunks(site: ExportSite, claims: Iterable<ExportClaim>): Generator<string> {
+export function* csvChunks(site: ExportSite, records: Iterable<ExportRecord>): Generator<string> {
   yield "\ufeff" + stringify([[...CSV_COLUMNS]], { record_delimiter: "\r\n" });
-  for (const c of claims) {
+  for (const r of records) {
     const row = [
-      String(c.id),
-      claimUrl(site, c),
-      c.documentTitle,
-      c.documentSourceUrl ?? "",
-      c.claimantName,
-      c.quote,
-      c.statement,
-      c.claimedAt ?? "",
-      c.ratingLabel ?? "",
-      c.summary,
-      "published",
-      new Date(c.publishedAt).toISOString(),
-      String(c.evidence.length),
-      c.evidence.map((e) => e.url).join(" "),
+      String(r.id),
+      recordUrl(site, r),
+      String(r.document.id),
+      r.document.title,
+      r.document.sourceUrl ?? "",
+      String(r.claimant.id),
+      r.claimant.name,
+      r.quote,
+      r.statement,
+      r.claimedAt ?? "",
+      r.verdict?.rating?.label ?? "",
+      r.verdict?.summary ?? "",
+      publicationStatus(r),
+      r.published ? "yes" : "no",
+      iso(r.firstPublishedAt),
+      iso(r.verdict?.publishedAt),
+      String(r.evidence.length),
+      r.evidence.map((e) => e.url).join(" "),
     ].map(neutraliseCell);
     yield stringify([row], { record_delimiter: "\r\n" });
   }

@@ -1,46 +1,134 @@
 import { getRatingBounds } from "@/db/queries/public/claim";
-import { publishedClaimsForExport, type ExportScope } from "@/db/queries/public/export-claims";
+import { claimsForExport, correctionsForExport, countClaimsForExport, disputesForExport, scopeNames, type ExportMode, type ExportScope } from "@/db/queries/exports";
+import { getDb } from "@/db/client";
+import { authorize, type Actor } from "@/lib/auth/actor";
 import { getEnv } from "@/lib/config/env";
 import { ServiceError } from "@/lib/services/errors";
 import { claimReviewChunks, csvChunks } from "./formats";
+import { jsonChunks } from "./json";
+import { reportPdfChunks } from "./report-pdf";
+import type { ExportSite } from "./site";
+import { ANNOTATION_MEDIA_TYPE, annotationCollectionChunks, annotationPageChunks } from "./w3c";
+
+/** One export, parsed and allowed: what `EXPORT_FORMATS[format].write` needs. */
+export type ExportJob = {
+  format: ExportFormat;
+  scope: ExportScope;
+  mode: ExportMode;
+  /** The scope in words, for titles and labels. */
+  label: string;
+  /** This export's own URL (the W3C collection's id). */
+  url: string;
+  /** `page=1` of a W3C export: the collection's page alone. */
+  page: boolean;
+  site: ExportSite;
+};
+
+type Chunks = Iterable<string | Uint8Array> | AsyncIterable<string | Uint8Array>;
+const records = (job: ExportJob) => claimsForExport(job.scope, job.mode);
 
 export const EXPORT_FORMATS = {
-  claimreview: { type: "application/ld+json; charset=utf-8", extension: "jsonld", write: claimReviewChunks },
-  csv: { type: "text/csv; charset=utf-8", extension: "csv", write: csvChunks },
+  claimreview: { type: "application/ld+json; charset=utf-8", extension: "jsonld", title: "ClaimReview JSON-LD", write: (job: ExportJob): Chunks => claimReviewChunks(job.site, records(job)) },
+  w3c: {
+    type: ANNOTATION_MEDIA_TYPE,
+    extension: "jsonld",
+    title: "W3C Web Annotation",
+    write: (job: ExportJob): Chunks =>
+      (job.page ? annotationPageChunks : annotationCollectionChunks)(job.site, records(job), {
+        collectionId: job.url,
+        label: `${job.site.orgName}: claims — ${job.label}`,
+        total: countClaimsForExport(job.scope, job.mode),
+      }),
+  },
+  csv: { type: "text/csv; charset=utf-8", extension: "csv", title: "CSV", write: (job: ExportJob): Chunks => csvChunks(job.site, records(job)) },
+  json: {
+    type: "application/json; charset=utf-8",
+    extension: "json",
+    title: "JSON",
+    write: (job: ExportJob): Chunks => jsonChunks(job.site, records(job), { scope: job.scope, label: job.label, includesUnpublished: job.mode.includeUnpublished }),
+  },
+  pdf: {
+    type: "application/pdf",
+    extension: "pdf",
+    title: "PDF report",
+    write: (job: ExportJob): Chunks =>
+      reportPdfChunks({
+        site: job.site,
+        scopeLabel: job.label,
+        includesUnpublished: job.mode.includeUnpublished,
+        disputes: disputesForExport(job.scope, job.mode),
+        records: records(job),
+        corrections: correctionsForExport(job.scope),
+      }),
+  },
 } as const;
 
 export type ExportFormat = keyof typeof EXPORT_FORMATS;
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
+const SCOPE_KEYS = ["document", "dispute", "claimant", "from", "to"] as const;
+const SCOPE_WORDS = { document: "Document", dispute: "Dispute", claimant: "Claimant" } as const;
 
-/** Checks a format name and scope (from a URL or the command line); refuses what is not offered. */
-export function parseExportRequest(format: string, get: (name: string) => string | null | undefined): { format: ExportFormat; scope: ExportScope } {
+/** Reads a scope (from a URL or the command line); refuses a bad date and names what matches nothing. */
+export function parseScope(get: (name: string) => string | null | undefined): { scope: ExportScope; label: string } {
+  const scope: ExportScope = {};
+  for (const key of SCOPE_KEYS) {
+    const v = get(key)?.trim();
+    if (!v) continue;
+    if ((key === "from" || key === "to") && !(DATE.test(v) && !Number.isNaN(Date.parse(v)))) {
+      throw new ServiceError("validation_failed", `${key} must be a date as YYYY-MM-DD.`, [{ path: key, message: "must be a date as YYYY-MM-DD" }]);
+    }
+    scope[key] = v;
+  }
+  const names = scopeNames(scope);
+  const parts: string[] = [];
+  for (const key of ["document", "dispute", "claimant"] as const) {
+    if (!(key in names)) continue;
+    if (names[key] === null) throw new ServiceError("not_found", `No ${key} “${scope[key]}”.`);
+    parts.push(`${SCOPE_WORDS[key]}: ${names[key]}`);
+  }
+  if (scope.from || scope.to) parts.push([scope.from && `from ${scope.from}`, scope.to && `to ${scope.to}`].filter(Boolean).join(" "));
+  return { scope, label: parts.join("; ") || "Everything" };
+}
+
+/** The site every export is made for, as configured now. */
+export function exportSite(): ExportSite {
+  const env = getEnv();
+  return { publicBaseUrl: env.publicBaseUrl, orgName: env.orgName, orgUrl: env.orgUrl, bounds: getRatingBounds(), generatedAt: new Date() };
+}
+
+/** An export's canonical URL: `/api/v1/exports/{format}` with its scope, in a fixed order. */
+export function exportUrl(site: ExportSite, format: ExportFormat, scope: ExportScope, mode: ExportMode): string {
+  const q = new URLSearchParams();
+  for (const key of SCOPE_KEYS) if (scope[key]) q.set(key, scope[key]);
+  if (mode.includeUnpublished) q.set("includeDrafts", "1");
+  const query = q.toString();
+  return `${site.publicBaseUrl}/api/v1/exports/${format}${query ? `?${query}` : ""}`;
+}
+
+/**
+ * Opens an export for a caller: checks the format and scope, and — for unpublished work
+ * (`includeDrafts=1`) — that the caller is an editor or admin (401 without a caller, 403
+ * for a contributor). Published work is anyone's.
+ */
+export function openExport(actor: Actor | null, format: string, get: (name: string) => string | null | undefined): ExportJob {
   if (!(format in EXPORT_FORMATS)) {
     throw new ServiceError("not_found", `No export format “${format}”. Available: ${Object.keys(EXPORT_FORMATS).join(", ")}.`);
   }
-  if (get("includeDrafts")) {
-    throw new ServiceError("validation_failed", "Exports of unpublished work are not available yet: only published verdicts are exported.", [
-      { path: "includeDrafts", message: "is not supported yet" },
-    ]);
+  const drafts = get("includeDrafts");
+  if (drafts && !["1", "true", "0", "false"].includes(drafts)) {
+    throw new ServiceError("validation_failed", "includeDrafts must be 1 or 0.", [{ path: "includeDrafts", message: "must be 1 or 0" }]);
   }
-  const scope: ExportScope = {};
-  for (const key of ["document", "dispute", "claimant"] as const) {
-    const v = get(key);
-    if (v) scope[key] = v;
-  }
-  for (const key of ["from", "to"] as const) {
-    const v = get(key);
-    if (v && !(DATE.test(v) && !Number.isNaN(Date.parse(v)))) {
-      throw new ServiceError("validation_failed", `${key} must be a date as YYYY-MM-DD.`, [{ path: key, message: "must be a date as YYYY-MM-DD" }]);
-    }
-    if (v) scope[key] = v;
-  }
-  return { format: format as ExportFormat, scope };
+  const mode = { includeUnpublished: drafts === "1" || drafts === "true" };
+  if (mode.includeUnpublished) authorize(getDb(), actor, "exports:drafts");
+  const page = get("page");
+  if (page && (format !== "w3c" || page !== "1")) throw new ServiceError("not_found", format === "w3c" ? "The collection has one page: page=1." : "Only the W3C export has pages.");
+  const { scope, label } = parseScope(get);
+  const site = exportSite();
+  return { format: format as ExportFormat, scope, mode, label, url: exportUrl(site, format as ExportFormat, scope, mode), page: Boolean(page), site };
 }
 
-/** The chunks of an export of published verdicts, produced one claim at a time. */
-export function exportChunks(format: ExportFormat, scope: ExportScope): Generator<string> {
-  const env = getEnv();
-  const site = { publicBaseUrl: env.publicBaseUrl, orgName: env.orgName, orgUrl: env.orgUrl, bounds: getRatingBounds() };
-  return EXPORT_FORMATS[format].write(site, publishedClaimsForExport(scope));
+/** The file name an export is downloaded as. */
+export function exportFileName(job: ExportJob): string {
+  return `claimdesk-${job.format}${job.mode.includeUnpublished ? "-with-unpublished" : ""}-${job.site.generatedAt.toISOString().slice(0, 10)}.${EXPORT_FORMATS[job.format].extension}`;
 }

@@ -1,4 +1,4 @@
-import { sql } from "drizzle-orm";
+import { sql, type SQL } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import type { EvidenceSnapshotItem, Stance } from "@/db/schema";
 
@@ -99,18 +99,22 @@ export function getPublicDocument(slug: string) {
 
 export type PublicCorrection = { kind: "correction" | "retraction"; at: number; text: string; claimSlug: string; statement: string };
 
-/** Every published correction note and retraction notice, newest first. */
-export function listCorrections(limit = 200): PublicCorrection[] {
+/**
+ * Every published correction note and retraction notice, newest first; `claimWhere`
+ * narrows the claims (alias `c`), `atWhere` the dates (column `at`).
+ */
+export function listCorrections({ limit = 200, claimWhere = [], atWhere = [] }: { limit?: number; claimWhere?: SQL[]; atWhere?: SQL[] } = {}): PublicCorrection[] {
+  const claimsIn = claimWhere.length ? sql` and ${sql.join(claimWhere, sql` and `)}` : sql``;
   return getDb().all<PublicCorrection>(sql`
     select * from (
       select 'correction' as kind, v.published_at as at, v.correction_note as text, c.slug as claimSlug, c.statement as statement
       from verdicts v join claims c on c.id = v.claim_id
-      where v.seq > 1 and v.correction_note is not null and v.state in ('published', 'superseded', 'retracted') and v.published_at is not null
+      where v.seq > 1 and v.correction_note is not null and v.state in ('published', 'superseded', 'retracted') and v.published_at is not null${claimsIn}
       union all
       select 'retraction', v.retracted_at, v.retraction_reason, c.slug, c.statement
       from verdicts v join claims c on c.id = v.claim_id
-      where v.state = 'retracted' and v.retracted_at is not null and v.published_at is not null
-    ) order by at desc limit ${limit}`);
+      where v.state = 'retracted' and v.retracted_at is not null and v.published_at is not null${claimsIn}
+    ) where ${sql.join([sql`1`, ...atWhere], sql` and `)} order by at desc limit ${limit}`);
 }
 
 export type FeedVerdict = { slug: string; statement: string; claimantName: string; ratingLabel: string | null; ratingColour: string | null; summary: string; publishedAt: number; seq: number };

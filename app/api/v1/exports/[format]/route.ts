@@ -1,31 +1,26 @@
 import { apiRoute } from "@/lib/api/handler";
-import { EXPORT_FORMATS, exportChunks, parseExportRequest } from "@/lib/exports/run-export";
+import { streamBody } from "@/lib/api/stream";
+import { EXPORT_FORMATS, exportFileName, openExport } from "@/lib/exports/run-export";
 
 export const dynamic = "force-dynamic";
 
 /**
- * `GET /api/v1/exports/{claimreview|csv}?document=&dispute=&claimant=&from=&to=`: published
- * verdicts, streamed — the file is written claim by claim, never held whole in memory.
+ * `GET /api/v1/exports/{claimreview|w3c|csv|json|pdf}?document=&dispute=&claimant=&from=&to=&includeDrafts=`:
+ * published verdicts for anyone; with `includeDrafts=1`, unpublished work too, for editors
+ * (marked as such in every format). Streamed: the file is written claim by claim.
  */
-export const GET = apiRoute<{ format: string }>(({ req, params }) => {
+export const GET = apiRoute<{ format: string }>(({ req, actor, params }) => {
   const url = new URL(req.url);
-  const { format, scope } = parseExportRequest(params.format, (k) => url.searchParams.get(k));
-  const chunks = exportChunks(format, scope);
-  const encoder = new TextEncoder();
-  const body = new ReadableStream<Uint8Array>({
-    pull(controller) {
-      const next = chunks.next();
-      if (next.done) controller.close();
-      else controller.enqueue(encoder.encode(next.value));
-    },
-  });
-  const { type, extension } = EXPORT_FORMATS[format];
+  const job = openExport(actor, params.format, (k) => url.searchParams.get(k));
+  const body = streamBody(EXPORT_FORMATS[job.format].write(job));
   return new Response(body, {
     headers: {
-      "Content-Type": type,
-      "Content-Disposition": `attachment; filename="claimdesk-${format}-${new Date().toISOString().slice(0, 10)}.${extension}"`,
-      "Cache-Control": "no-store",
-      "Access-Control-Allow-Origin": "*",
+      "Content-Type": EXPORT_FORMATS[job.format].type,
+      "Content-Disposition": `${url.searchParams.get("inline") === "1" ? "inline" : "attachment"}; filename="${exportFileName(job)}"`,
+      "Cache-Control": job.mode.includeUnpublished ? "private, no-store" : "no-store",
+      // Published exports are open data; unpublished ones are for the signed-in desk only.
+      ...(job.mode.includeUnpublished ? {} : { "Access-Control-Allow-Origin": "*" }),
+      "X-Content-Type-Options": "nosniff",
     },
   });
 });

@@ -1,0 +1,321 @@
+import { sql, type SQL } from "drizzle-orm";
+import { getDb } from "@/db/client";
+import type { AnchorStatus, EvidenceSnapshotItem, VerdictState } from "@/db/schema";
+import { listCorrections, type PublicCorrection } from "./public/pages";
+
+/** What to export: everything, or one document, dispute or claimant (id or slug), and a date range. */
+export type ExportScope = { document?: string; dispute?: string; claimant?: string; from?: string; to?: string; /** one claim (its annotation's own URL) */ claimId?: number };
+
+/**
+ * Published work only (anyone), or the desk's view (editors): every claim in scope, with
+ * its latest verdict version whatever its state, and its evidence as it stands now.
+ */
+export type ExportMode = { includeUnpublished: boolean };
+
+export type ExportVersion = {
+  id: number;
+  seq: number;
+  state: VerdictState;
+  rating: { key: string; label: string; ordinal: number | null } | null;
+  summary: string;
+  rationale: string;
+  correctionNote: string | null;
+  retractionReason: string | null;
+  authorName: string;
+  reviewerName: string | null;
+  submittedAt: Date | null;
+  publishedAt: Date | null;
+  retractedAt: Date | null;
+  updatedAt: Date;
+};
+
+/** One claim with everything any export format writes about it. */
+export type ExportRecord = {
+  id: number;
+  slug: string;
+  statement: string;
+  quote: string;
+  prefix: string;
+  suffix: string;
+  /** Code points of the document's canonical text, as W3C TextPositionSelector counts them. */
+  start: number;
+  end: number;
+  revision: number;
+  anchorStatus: AnchorStatus;
+  claimedAt: string | null;
+  createdAt: Date;
+  updatedAt: Date;
+  document: { id: number; slug: string; title: string; sourceUrl: string | null; publisher: string | null; author: string | null; publishedAt: string | null; language: string | null };
+  claimant: { id: number; slug: string; name: string; description: string | null; sameAs: string | null };
+  disputes: { id: number; slug: string; question: string; label: string }[];
+  /** The version exported: the published one, or (with unpublished work) the latest. */
+  verdict: ExportVersion | null;
+  /** Whether `verdict` is the published, public one. Everything else is marked unpublished. */
+  published: boolean;
+  firstPublishedAt: Date | null;
+  /** Every version in order: the published ones (superseded by corrections) or, with unpublished work, all. */
+  versions: ExportVersion[];
+  /** Evidence with stances: as published with the verdict, or (with unpublished work) as linked now. */
+  evidence: EvidenceSnapshotItem[];
+};
+
+const BATCH = 1000;
+
+const byIdOrSlug = (table: string, value: string) =>
+  /^\d+$/.test(value) ? sql`(select id from ${sql.raw(table)} where id = ${Number(value)})` : sql`(select id from ${sql.raw(table)} where slug = ${value})`;
+
+/** The scope as conditions on a claim `c` (document, claimant, dispute). */
+function claimScope(s: ExportScope): SQL[] {
+  const where: SQL[] = [];
+  if (s.claimId) where.push(sql`c.id = ${s.claimId}`);
+  if (s.document) where.push(sql`c.document_id = ${byIdOrSlug("documents", s.document)}`);
+  if (s.claimant) where.push(sql`c.claimant_id = ${byIdOrSlug("claimants", s.claimant)}`);
+  if (s.dispute) where.push(sql`c.id in (select claim_id from dispute_accounts where dispute_id = ${byIdOrSlug("disputes", s.dispute)})`);
+  return where;
+}
+
+/**
+ * The verdict `v` each claim `c` is exported with, and the conditions of the scope: the
+ * published version; or, with unpublished work, the latest version (none for a claim
+ * without one), dated by publication, else its last change, else the claim's creation.
+ */
+function scoped(scope: ExportScope, mode: ExportMode): { join: SQL; where: SQL[] } {
+  return mode.includeUnpublished
+    ? {
+        join: sql`left join verdicts v on v.id = (select v2.id from verdicts v2 where v2.claim_id = c.id order by v2.seq desc limit 1)`,
+        where: [...claimScope(scope), ...dateRange(scope, sql`coalesce(v.published_at, v.updated_at, c.created_at)`)],
+      }
+    : { join: sql`join verdicts v on v.claim_id = c.id and v.state = 'published'`, where: [...claimScope(scope), ...dateRange(scope, sql`v.published_at`)] };
+}
+
+/** The date range, on a day column: `to` includes the whole day. */
+function dateRange(s: ExportScope, column: SQL): SQL[] {
+  const where: SQL[] = [];
+  if (s.from) where.push(sql`${column} >= ${Date.parse(s.from)}`);
+  if (s.to) where.push(sql`${column} < ${Date.parse(s.to) + 86_400_000}`);
+  return where;
+}
+
+type ClaimRow = Omit<ExportRecord, "document" | "claimant" | "disputes" | "verdict" | "published" | "versions" | "evidence" | "createdAt" | "updatedAt" | "firstPublishedAt"> & {
+  createdAt: number;
+  updatedAt: number;
+  verdictId: number | null;
+  snapshot: string | null;
+  firstPublishedAt: number | null;
+  documentId: number;
+  documentSlug: string;
+  documentTitle: string;
+  documentSourceUrl: string | null;
+  documentPublisher: string | null;
+  documentAuthor: string | null;
+  documentPublishedAt: string | null;
+  documentLanguage: string | null;
+  claimantId: number;
+  claimantSlug: string;
+  claimantName: string;
+  claimantDescription: string | null;
+  claimantSameAs: string | null;
+};
+
+type VersionRow = Omit<ExportVersion, "rating" | "submittedAt" | "publishedAt" | "retractedAt" | "updatedAt"> & {
+  claimId: number;
+  ratingKey: string | null;
+  ratingLabel: string | null;
+  ratingOrdinal: number | null;
+  submittedAt: number | null;
+  publishedAt: number | null;
+  retractedAt: number | null;
+  updatedAt: number;
+};
+
+const date = (ms: number | null) => (ms === null ? null : new Date(ms));
+
+function toVersion(v: VersionRow): ExportVersion {
+  return {
+    id: v.id,
+    seq: v.seq,
+    state: v.state,
+    rating: v.ratingKey ? { key: v.ratingKey, label: v.ratingLabel!, ordinal: v.ratingOrdinal } : null,
+    summary: v.summary,
+    rationale: v.rationale,
+    correctionNote: v.correctionNote,
+    retractionReason: v.retractionReason,
+    authorName: v.authorName,
+    reviewerName: v.reviewerName,
+    submittedAt: date(v.submittedAt),
+    publishedAt: date(v.publishedAt),
+    retractedAt: date(v.retractedAt),
+    updatedAt: new Date(v.updatedAt),
+  };
+}
+
+function groupBy<T extends { claimId: number }>(rows: T[]): Map<number, T[]> {
+  const map = new Map<number, T[]>();
+  for (const row of rows) {
+    const list = map.get(row.claimId);
+    if (list) list.push(row);
+    else map.set(row.claimId, [row]);
+  }
+  return map;
+}
+
+/**
+ * The claims in scope, in id order, a batch of 1,000 at a time (four queries a batch): an
+ * export of 100,000 claims never holds more than one batch in memory. Without
+ * `includeUnpublished` only claims whose verdict is published are read, with the evidence
+ * they were published with and their published versions — never a draft, a comment or the
+ * audit log. With it, every claim in scope, its latest version in whatever state, and all
+ * versions.
+ */
+export function* claimsForExport(scope: ExportScope, mode: ExportMode): Generator<ExportRecord> {
+  const db = getDb();
+  const internal = mode.includeUnpublished;
+  const { join, where } = scoped(scope, mode);
+  for (let after = 0; ; ) {
+    const rows = db.all<ClaimRow>(sql`
+      select c.id as id, c.slug as slug, c.statement as statement, c.quote as quote, c.prefix as prefix, c.suffix as suffix,
+        c.start as start, c."end" as "end", c.revision as revision, c.anchor_status as anchorStatus, c.claimed_at as claimedAt,
+        c.created_at as createdAt, c.updated_at as updatedAt,
+        d.id as documentId, d.slug as documentSlug, d.title as documentTitle, d.source_url as documentSourceUrl, d.publisher as documentPublisher,
+        d.author as documentAuthor, d.published_at as documentPublishedAt, d.language as documentLanguage,
+        cl.id as claimantId, cl.slug as claimantSlug, cl.name as claimantName, cl.description as claimantDescription, cl.same_as as claimantSameAs,
+        v.id as verdictId, v.evidence_snapshot as snapshot,
+        (select min(v1.published_at) from verdicts v1 where v1.claim_id = c.id and v1.published_at is not null) as firstPublishedAt
+      from claims c
+      ${join}
+      join claimants cl on cl.id = c.claimant_id
+      join documents d on d.id = c.document_id
+      where ${sql.join([sql`c.id > ${after}`, ...where], sql` and `)}
+      order by c.id limit ${BATCH}`);
+    if (rows.length === 0) return;
+    const last = rows[rows.length - 1]!.id;
+    const inBatch = sql`in (select value from json_each(${JSON.stringify(rows.map((r) => r.id))}))`;
+
+    const versions = groupBy(
+      db.all<VersionRow>(sql`
+        select v.claim_id as claimId, v.id as id, v.seq as seq, v.state as state, r.key as ratingKey, r.label as ratingLabel, r.ordinal as ratingOrdinal,
+          v.summary as summary, v.rationale as rationale, v.correction_note as correctionNote, v.retraction_reason as retractionReason,
+          a.name as authorName, rv.name as reviewerName, v.submitted_at as submittedAt, v.published_at as publishedAt,
+          v.retracted_at as retractedAt, v.updated_at as updatedAt
+        from verdicts v
+        join users a on a.id = v.author_id
+        left join users rv on rv.id = v.reviewer_id
+        left join ratings r on r.id = v.rating_id
+        where v.claim_id ${inBatch} ${internal ? sql`` : sql`and v.state in ('published', 'superseded')`}
+        order by v.claim_id, v.seq`),
+    );
+    const disputes = groupBy(
+      db.all<{ claimId: number; id: number; slug: string; question: string; label: string }>(sql`
+        select da.claim_id as claimId, d.id as id, d.slug as slug, d.question as question, da.label as label
+        from dispute_accounts da join disputes d on d.id = da.dispute_id
+        where da.claim_id ${inBatch} order by da.claim_id, d.id`),
+    );
+    const liveEvidence = internal
+      ? groupBy(
+          db.all<EvidenceSnapshotItem & { claimId: number }>(sql`
+            select ce.claim_id as claimId, e.id as evidenceId, ce.stance as stance, e.url as url, e.archive_url as archiveUrl, e.title as title,
+              e.publisher as publisher, e.published_at as publishedAt, e.excerpt as excerpt, e.source_type as sourceType
+            from claim_evidence ce join evidence e on e.id = ce.evidence_id
+            where ce.claim_id ${inBatch} order by ce.claim_id, ce.id`),
+        )
+      : null;
+
+    for (const row of rows) {
+      const history = (versions.get(row.id) ?? []).map(toVersion);
+      const verdict = history.find((v) => v.id === row.verdictId) ?? null;
+      yield {
+        id: row.id,
+        slug: row.slug,
+        statement: row.statement,
+        quote: row.quote,
+        prefix: row.prefix,
+        suffix: row.suffix,
+        start: row.start,
+        end: row.end,
+        revision: row.revision,
+        anchorStatus: row.anchorStatus,
+        claimedAt: row.claimedAt,
+        createdAt: new Date(row.createdAt),
+        updatedAt: new Date(row.updatedAt),
+        document: {
+          id: row.documentId,
+          slug: row.documentSlug,
+          title: row.documentTitle,
+          sourceUrl: row.documentSourceUrl,
+          publisher: row.documentPublisher,
+          author: row.documentAuthor,
+          publishedAt: row.documentPublishedAt,
+          language: row.documentLanguage,
+        },
+        claimant: { id: row.claimantId, slug: row.claimantSlug, name: row.claimantName, description: row.claimantDescription, sameAs: row.claimantSameAs },
+        disputes: (disputes.get(row.id) ?? []).map(({ claimId: _, ...d }) => d),
+        verdict,
+        published: verdict?.state === "published",
+        firstPublishedAt: date(row.firstPublishedAt),
+        versions: history,
+        evidence: liveEvidence
+          ? (liveEvidence.get(row.id) ?? []).map(({ claimId: _, ...e }) => e)
+          : row.snapshot
+            ? (JSON.parse(row.snapshot) as EvidenceSnapshotItem[])
+            : [],
+      };
+    }
+    if (rows.length < BATCH) return;
+    after = last;
+  }
+}
+
+/** How many claims an export of this scope holds (for the collection's `total` and the export page). */
+export function countClaimsForExport(scope: ExportScope, mode: ExportMode): number {
+  const { join, where } = scoped(scope, mode);
+  return getDb().get<{ n: number }>(sql`select count(*) as n from claims c ${join} where ${sql.join([sql`1`, ...where], sql` and `)}`)?.n ?? 0;
+}
+
+export type ExportDispute = {
+  id: number;
+  slug: string;
+  question: string;
+  eventDate: string | null;
+  description: string | null;
+  accounts: { claimId: number; label: string; claimantName: string; statement: string; ratingLabel: string | null; published: boolean }[];
+};
+
+/** The disputes with accounts in scope, each with those accounts, for the report's side-by-side view. */
+export function disputesForExport(scope: ExportScope, mode: ExportMode): ExportDispute[] {
+  const { join, where } = scoped(scope, mode);
+  const rows = getDb().all<{ id: number; slug: string; question: string; eventDate: string | null; description: string | null } & Omit<ExportDispute["accounts"][number], "published"> & { state: string | null }>(sql`
+    select d.id as id, d.slug as slug, d.question as question, d.event_date as eventDate, d.description as description,
+      c.id as claimId, da.label as label, cl.name as claimantName, c.statement as statement, r.label as ratingLabel, v.state as state
+    from dispute_accounts da
+    join disputes d on d.id = da.dispute_id
+    join claims c on c.id = da.claim_id
+    join claimants cl on cl.id = c.claimant_id
+    ${join}
+    left join ratings r on r.id = v.rating_id
+    where ${sql.join([sql`1`, ...where], sql` and `)}
+    order by d.id, da.position, da.id`);
+  const disputes = new Map<number, ExportDispute>();
+  for (const { claimId, label, claimantName, statement, ratingLabel, state, ...d } of rows) {
+    const dispute = disputes.get(d.id) ?? { ...d, accounts: [] };
+    dispute.accounts.push({ claimId, label, claimantName, statement, ratingLabel, published: state === "published" });
+    disputes.set(d.id, dispute);
+  }
+  return [...disputes.values()];
+}
+
+/** Published corrections and retractions of the claims in scope, newest first: the report's corrections log. */
+export function correctionsForExport(scope: ExportScope): PublicCorrection[] {
+  return listCorrections({ limit: 10_000, claimWhere: claimScope(scope), atWhere: dateRange(scope, sql`at`) });
+}
+
+/** The names of the scope's document, dispute and claimant (null where the id or slug matches nothing). */
+export function scopeNames(scope: ExportScope): { document?: string | null; dispute?: string | null; claimant?: string | null } {
+  const db = getDb();
+  const name = (table: string, column: string, value: string) =>
+    db.get<{ name: string }>(sql`select ${sql.raw(column)} as name from ${sql.raw(table)} where id = ${byIdOrSlug(table, value)}`)?.name ?? null;
+  return {
+    ...(scope.document ? { document: name("documents", "title", scope.document) } : {}),
+    ...(scope.dispute ? { dispute: name("disputes", "question", scope.dispute) } : {}),
+    ...(scope.claimant ? { claimant: name("claimants", "name", scope.claimant) } : {}),
+  };
+}

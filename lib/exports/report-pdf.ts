@@ -1,0 +1,186 @@
+import path from "node:path";
+import PDFDocument from "pdfkit";
+import type { ExportRecord } from "@/db/queries/exports";
+import { SOURCE_TYPE_LABELS } from "@/lib/services/evidence/source-types";
+import { formatDay, markdownParagraphs, quoteInContext, STANCE_LABELS, type ReportInput } from "./report";
+import { publicationStatus, recordUrl } from "./site";
+
+// DejaVu Sans covers Latin, Cyrillic and Greek: names like Дмитро Кулеба print as written,
+// which the PDF standard fonts (Latin-1 only) cannot. Only the glyphs used are embedded.
+const FONT_DIR = path.join(process.cwd(), "node_modules", "dejavu-fonts-ttf", "ttf");
+const FONTS = { body: "DejaVuSans.ttf", bold: "DejaVuSans-Bold.ttf", italic: "DejaVuSans-Oblique.ttf" } as const;
+const INK = "#1a1a1a";
+const MUTED = "#555555";
+const WARN = "#a4001d";
+
+type Doc = InstanceType<typeof PDFDocument>;
+
+/**
+ * The verdict report as a PDF (pdfkit), produced while it is written: a cover (scope,
+ * organisation, date), each dispute's accounts side by side, each claim (quote in context,
+ * claimant, rating, summary, rationale, evidence with stances, author, reviewer, dates),
+ * and the corrections log. Finished pages leave memory as the chunks are yielded.
+ */
+export async function* reportPdfChunks(input: ReportInput): AsyncGenerator<Uint8Array> {
+  const { site } = input;
+  const doc = new PDFDocument({
+    size: "A4",
+    margins: { top: 56, bottom: 56, left: 56, right: 56 },
+    info: { Title: `Verdict report — ${input.scopeLabel}`, Author: site.orgName, Subject: input.scopeLabel, Creator: "Claimdesk", CreationDate: site.generatedAt },
+  });
+  const queue: Uint8Array[] = [];
+  doc.on("data", (chunk: Buffer) => queue.push(chunk));
+  const ended = new Promise<void>((resolve, reject) => {
+    doc.on("end", resolve);
+    doc.on("error", reject);
+  });
+  for (const [name, file] of Object.entries(FONTS)) doc.registerFont(name, path.join(FONT_DIR, file));
+
+  cover(doc, input);
+  if (input.disputes.length > 0) {
+    doc.addPage();
+    heading(doc, "Disputes: the accounts side by side");
+    for (const dispute of input.disputes) disputeBlock(doc, dispute);
+  }
+  doc.addPage();
+  heading(doc, "Claims");
+  let count = 0;
+  for (const r of input.records) {
+    claimBlock(doc, input, r);
+    if (++count % 50 === 0) await new Promise((resolve) => setImmediate(resolve)); // let written pages flow out
+    while (queue.length) yield queue.shift()!;
+  }
+  if (count === 0) paragraph(doc, "No claims in this scope.", { color: MUTED });
+  correctionsLog(doc, input);
+  doc.end();
+  await ended;
+  while (queue.length) yield queue.shift()!;
+}
+
+const contentWidth = (doc: Doc) => doc.page.width - doc.page.margins.left - doc.page.margins.right;
+const bottom = (doc: Doc) => doc.page.height - doc.page.margins.bottom;
+
+/** Starts a new page unless `height` more points fit on this one. */
+function keep(doc: Doc, height: number) {
+  if (doc.y + height > bottom(doc)) doc.addPage();
+}
+
+function heading(doc: Doc, text: string, size = 16) {
+  keep(doc, size * 3);
+  doc.font("bold").fontSize(size).fillColor(INK).text(text, doc.page.margins.left, doc.y, { width: contentWidth(doc) });
+  doc.moveDown(0.5);
+}
+
+function paragraph(doc: Doc, text: string, { font = "body", size = 10, color = INK }: { font?: keyof typeof FONTS; size?: number; color?: string } = {}) {
+  doc.font(font).fontSize(size);
+  keep(doc, Math.min(doc.heightOfString(text, { width: contentWidth(doc) }), 120));
+  doc.fillColor(color).text(text, doc.page.margins.left, doc.y, { width: contentWidth(doc) });
+  doc.moveDown(0.3);
+}
+
+/** A labelled line: "Claimant: Sergei Lavrov". */
+function field(doc: Doc, label: string, value: string) {
+  doc.font("bold").fontSize(10);
+  keep(doc, 14);
+  doc.fillColor(MUTED).text(`${label}: `, doc.page.margins.left, doc.y, { continued: true, width: contentWidth(doc) });
+  doc.font("body").fillColor(INK).text(value);
+}
+
+function cover(doc: Doc, input: ReportInput) {
+  doc.moveDown(6);
+  doc.font("bold").fontSize(28).fillColor(INK).text("Verdict report", { width: contentWidth(doc) });
+  doc.moveDown(0.5);
+  doc.font("body").fontSize(14).text(input.scopeLabel, { width: contentWidth(doc) });
+  doc.moveDown(2);
+  field(doc, "Organisation", input.site.orgName);
+  field(doc, "Website", input.site.orgUrl);
+  field(doc, "Date", `${formatDay(input.site.generatedAt)} (${input.site.generatedAt.toISOString().slice(11, 16)} UTC)`);
+  if (input.includesUnpublished) {
+    doc.moveDown(2);
+    paragraph(doc, "Includes unpublished work. Items marked UNPUBLISHED are drafts or verdicts in review: not checked for publication, not for release.", {
+      font: "bold",
+      size: 12,
+      color: WARN,
+    });
+  }
+}
+
+function disputeBlock(doc: Doc, dispute: ReportInput["disputes"][number]) {
+  heading(doc, dispute.question, 12);
+  if (dispute.eventDate) paragraph(doc, `Event: ${dispute.eventDate}`, { color: MUTED });
+  const gap = 12;
+  const columns = Math.min(dispute.accounts.length, 3);
+  const width = (contentWidth(doc) - gap * (columns - 1)) / columns;
+  for (let row = 0; row < dispute.accounts.length; row += columns) {
+    const accounts = dispute.accounts.slice(row, row + columns);
+    const texts = accounts.map((a) => [
+      { font: "bold" as const, text: a.label },
+      { font: "body" as const, text: a.claimantName },
+      { font: "italic" as const, text: `“${a.statement}”` },
+      { font: "bold" as const, text: a.ratingLabel ? `Rating: ${a.ratingLabel}${a.published ? "" : " (UNPUBLISHED)"}` : "No verdict yet" },
+    ]);
+    const heightOf = (lines: (typeof texts)[number]) => lines.reduce((h, l) => h + doc.font(l.font).fontSize(10).heightOfString(l.text, { width }) + 2, 0);
+    keep(doc, Math.max(...texts.map(heightOf)));
+    const top = doc.y;
+    let lowest = top;
+    texts.forEach((lines, i) => {
+      const x = doc.page.margins.left + i * (width + gap);
+      let y = top;
+      for (const line of lines) {
+        doc.font(line.font).fontSize(10).fillColor(INK).text(line.text, x, y, { width });
+        y = doc.y + 2;
+      }
+      lowest = Math.max(lowest, y);
+    });
+    doc.x = doc.page.margins.left;
+    doc.y = lowest + 8;
+  }
+  doc.moveDown(0.5);
+}
+
+function claimBlock(doc: Doc, input: ReportInput, r: ExportRecord) {
+  doc.moveDown(0.5);
+  keep(doc, 120);
+  if (!r.published) paragraph(doc, `UNPUBLISHED — ${publicationStatus(r)}`, { font: "bold", size: 9, color: WARN });
+  heading(doc, r.statement, 12);
+  const q = quoteInContext(r);
+  doc.font("body").fontSize(10);
+  keep(doc, 40);
+  doc.fillColor(MUTED).text(q.before, doc.page.margins.left, doc.y, { continued: true, width: contentWidth(doc) });
+  doc.font("bold").fillColor(INK).text(q.quote, { continued: true });
+  doc.font("body").fillColor(MUTED).text(q.after);
+  doc.moveDown(0.3);
+  field(doc, "Claimant", r.claimant.name);
+  field(doc, "Document", r.document.title);
+  if (r.claimedAt) field(doc, "Claimed on", r.claimedAt);
+  if (r.disputes.length) field(doc, "Dispute", r.disputes.map((d) => `${d.question} (${d.label})`).join("; "));
+  const v = r.verdict;
+  if (!v) {
+    paragraph(doc, "No verdict yet.", { color: MUTED });
+  } else {
+    field(doc, "Rating", v.rating?.label ?? "No rating yet");
+    if (v.summary) field(doc, "Summary", v.summary);
+    for (const p of markdownParagraphs(v.rationale)) paragraph(doc, p);
+    field(doc, "Author", v.authorName);
+    field(doc, "Reviewer", v.reviewerName ?? "—");
+    field(doc, "Dates", `first published ${formatDay(r.firstPublishedAt)}, this version ${v.publishedAt ? `published ${formatDay(v.publishedAt)}` : `last changed ${formatDay(v.updatedAt)}`} (version ${v.seq})`);
+  }
+  if (r.evidence.length) {
+    field(doc, "Evidence", "");
+    for (const e of r.evidence) {
+      paragraph(doc, `${STANCE_LABELS[e.stance]} — ${e.title}${e.publisher ? `, ${e.publisher}` : ""}${e.publishedAt ? ` (${e.publishedAt})` : ""}, ${SOURCE_TYPE_LABELS[e.sourceType]}: ${e.url}`, { size: 9 });
+      if (e.excerpt) paragraph(doc, `“${e.excerpt}”`, { font: "italic", size: 9, color: MUTED });
+    }
+  }
+  paragraph(doc, recordUrl(input.site, r), { size: 8, color: MUTED });
+}
+
+function correctionsLog(doc: Doc, input: ReportInput) {
+  doc.addPage();
+  heading(doc, "Corrections log");
+  if (input.corrections.length === 0) paragraph(doc, "No corrections or retractions in this scope.", { color: MUTED });
+  for (const c of input.corrections) {
+    paragraph(doc, `${formatDay(new Date(c.at))} — ${c.kind === "correction" ? "Correction" : "Retraction"}: ${c.statement}`, { font: "bold" });
+    paragraph(doc, c.text);
+  }
+}

@@ -1,0 +1,280 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { parse } from "csv-parse/sync";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { sql } from "drizzle-orm";
+import * as annotationRoute from "@/app/api/v1/annotations/[id]/route";
+import * as exportRoute from "@/app/api/v1/exports/[format]/route";
+import { seedDemo } from "@/db/seed";
+import { sliceCodePoints } from "@/lib/anchoring/code-points";
+import { systemActor, type Actor } from "@/lib/auth/actor";
+import { main } from "@/lib/cli/main";
+import { CSV_COLUMNS, neutraliseCell } from "@/lib/exports/formats";
+import { validateClaimReview } from "@/lib/exports/validate-claim-review";
+import { createClaim } from "@/lib/services/claims/create-claim";
+import { importDocument } from "@/lib/services/documents/import-document";
+import { addEvidence } from "@/lib/services/evidence/add-evidence";
+import { createApiToken } from "@/lib/services/tokens/create-token";
+import { createVerdict } from "@/lib/services/verdicts/create-verdict";
+import { transitionVerdict } from "@/lib/services/verdicts/transition-verdict";
+import { updateVerdict } from "@/lib/services/verdicts/update-verdict";
+import { createTestDb } from "../../support/db";
+import { callRoute } from "../../support/http";
+import { folded, readPdf } from "../../support/pdf";
+import { HAS_STANDARDS } from "../../support/standards";
+import { assertionCount, failedAssertions } from "../../support/w3c-annotation";
+
+const DRAFT_MARKER = "zz-unpublished-draft-marker";
+// Emoji are two UTF-16 units and one code point: W3C offsets must count code points.
+const EMOJI_TEXT = "🇺🇦 Kyiv said 🙂 the strike hit a maternity ward in Mariupol.\n\nMoscow said the building had been empty for days.";
+
+let t: ReturnType<typeof createTestDb>;
+const tokens: Record<"editor" | "contributor", string> = { editor: "", contributor: "" };
+let emojiClaimId = 0;
+
+const userId = (email: string) => t.db.get<{ id: number }>(sql`select id from users where email = ${email}`)!.id;
+const documentText = (documentId: number) =>
+  t.db.get<{ text: string }>(sql`select r.text as text from documents d join document_revisions r on r.document_id = d.id and r.revision = d.current_revision where d.id = ${documentId}`)!.text;
+
+/** Drafts, evidences, submits and publishes a verdict on a claim (two people, as the workflow needs). */
+function publish(claimId: number, author: Actor, reviewer: Actor, summary: string) {
+  addEvidence(author, { claimId, stance: "refutes", url: "https://example.org/evidence", title: "Satellite images", sourceType: "satellite_imagery" });
+  const v = createVerdict(author, { claimId, rating: "false", summary, rationale: "The **images** show the ward in use on 8 March. ".repeat(3) + "Hospital staff, patients and the city council all describe a working maternity ward; see the linked source for the full record." });
+  transitionVerdict(author, { verdictId: v.id, step: "submit", version: v.version });
+  transitionVerdict(reviewer, { verdictId: v.id, step: "publish", version: v.version + 1 });
+}
+
+beforeAll(async () => {
+  t = createTestDb();
+  await seedDemo(t.db);
+  const editor: Actor = { kind: "user", userId: userId("editor@claimdesk.test") };
+  const contributor: Actor = { kind: "user", userId: userId("contributor@claimdesk.test") };
+  // The verdict in review is published with a summary that starts like a spreadsheet formula.
+  const inReview = t.db.get<{ id: number; version: number }>(sql`select id, version from verdicts where state = 'in_review'`)!;
+  transitionVerdict(contributor, { verdictId: inReview.id, step: "withdraw", version: inReview.version });
+  updateVerdict(contributor, { verdictId: inReview.id, version: inReview.version + 1, summary: '=HYPERLINK("http://evil.example","click")' });
+  transitionVerdict(contributor, { verdictId: inReview.id, step: "submit", version: inReview.version + 2 });
+  transitionVerdict(editor, { verdictId: inReview.id, step: "publish", version: inReview.version + 3 });
+  // The draft carries a marker that must never leave the desk.
+  const draft = t.db.get<{ id: number; version: number }>(sql`select id, version from verdicts where state = 'draft'`)!;
+  updateVerdict(editor, { verdictId: draft.id, version: draft.version, summary: DRAFT_MARKER });
+  // A published claim after emoji, by a claimant with a Cyrillic name.
+  const doc = await importDocument(contributor, { title: "Emoji dispatch", text: EMOJI_TEXT });
+  const start = [...EMOJI_TEXT].indexOf("t", [...EMOJI_TEXT].indexOf("🙂"));
+  const claim = createClaim(contributor, { documentId: doc.id, revision: 1, start, end: start + "the strike hit a maternity ward".length, claimant: { name: "Дмитро Кулеба" } });
+  emojiClaimId = claim.id;
+  publish(claim.id, contributor, editor, "The ward was hit.");
+  tokens.editor = createApiToken(systemActor(), { forEmail: "editor@claimdesk.test" }).token;
+  tokens.contributor = createApiToken(systemActor(), { forEmail: "contributor@claimdesk.test" }).token;
+});
+afterAll(() => t.close());
+
+async function download(format: string, query = "", token?: string) {
+  const res = await exportRoute.GET(new Request(`http://localhost/api/v1/exports/${format}${query}`, { headers: token ? { authorization: `Bearer ${token}` } : {} }), {
+    params: Promise.resolve({ format }),
+  });
+  return { res, bytes: new Uint8Array(await res.arrayBuffer()), get text() { return new TextDecoder().decode(this.bytes); } };
+}
+
+const publishedClaims = () =>
+  t.db.all<{ id: number; statement: string; documentId: number }>(sql`
+    select c.id as id, c.statement as statement, c.document_id as documentId from claims c join verdicts v on v.claim_id = c.id and v.state = 'published' order by c.id`);
+
+type Annotation = { id: string; motivation: string; body: { purpose: string; value?: string; type: string }[]; target: { source: string; selector: Record<string, unknown>[] } };
+type Collection = { "@context": string; total: number; first: { id: string; items: Annotation[] } };
+
+describe("exports of published verdicts", () => {
+  it("should stream ClaimReview that passes the validator with no error, one per published verdict", async () => {
+    const { res, text } = await download("claimreview");
+    expect(res.headers.get("content-disposition")).toMatch(/attachment; filename="claimdesk-claimreview-.*\.jsonld"/);
+    const reviews = JSON.parse(text) as Record<string, unknown>[];
+    expect(reviews).toHaveLength(publishedClaims().length);
+    expect(reviews.map((r) => r.claimReviewed)).toEqual(publishedClaims().map((c) => c.statement));
+    for (const review of reviews) expect(validateClaimReview(review, "http://localhost:3000").errors).toEqual([]);
+    expect(text).not.toContain(DRAFT_MARKER);
+    expect(text).not.toContain("creativeWorkStatus");
+  });
+
+  it("should write CSV that a CSV parser reads back, matching the data, with formulas neutralised", async () => {
+    const { text } = await download("csv");
+    const rows = parse(text.replace(/^\ufeff/, ""), { columns: true }) as Record<string, string>[];
+    expect(Object.keys(rows[0]!)).toEqual([...CSV_COLUMNS]);
+    expect(rows.map((r) => [Number(r.claim_id), r.statement])).toEqual(publishedClaims().map((c) => [c.id, c.statement]));
+    const lavrov = rows.find((r) => r.statement!.startsWith("Those killed"))!;
+    expect(lavrov).toMatchObject({ claimant: "Sergei Lavrov", quote: "those killed were not civilians", rating: "False", state: "published", published: "yes", evidence_count: "2" });
+    expect(lavrov.claim_url).toBe("http://localhost:3000/claims/those-killed-in-the-mariupol-maternity-hospital-strike-were");
+    expect(rows.find((r) => r.summary!.includes("HYPERLINK"))!.summary).toBe("'=HYPERLINK(\"http://evil.example\",\"click\")");
+    expect(rows.find((r) => r.claimant === "Дмитро Кулеба")!.quote).toBe("the strike hit a maternity ward");
+    expect(neutraliseCell("+1")).toBe("'+1");
+    expect(neutraliseCell("-2")).toBe("'-2");
+    expect(neutraliseCell("@x")).toBe("'@x");
+    expect(neutraliseCell("ok")).toBe("ok");
+    expect(text).not.toContain(DRAFT_MARKER);
+  });
+
+  it.skipIf(!HAS_STANDARDS)("should write a W3C AnnotationCollection that meets every MUST of the W3C annotation-model tests", async () => {
+    expect(assertionCount("annotations/annotationMusts.test")).toBe(54);
+    const { res, text } = await download("w3c");
+    expect(res.headers.get("content-type")).toBe('application/ld+json; profile="http://www.w3.org/ns/anno.jsonld"');
+    const collection = JSON.parse(text) as Collection;
+    expect(failedAssertions("collections/collectionMusts.test", collection)).toEqual([]);
+    expect(failedAssertions("collections/pages/pageMusts.test", collection)).toEqual([]); // the collection with its embedded page
+    const items = collection.first.items;
+    expect(collection.total).toBe(items.length);
+    expect(items).toHaveLength(publishedClaims().length);
+    for (const annotation of items) {
+      // An embedded annotation inherits the collection's @context.
+      expect(failedAssertions("annotations/annotationMusts.test", { "@context": collection["@context"], ...annotation })).toEqual([]);
+      expect(annotation.motivation).toBe("assessing");
+      expect(annotation.body.map((b) => b.purpose)).toEqual(["describing", "identifying", "assessing", "linking"]);
+    }
+    // The page on its own, as its id dereferences.
+    const page = JSON.parse((await download("w3c", "?page=1")).text) as { id: string; items: unknown[] };
+    expect(page.id).toBe(collection.first.id);
+    expect(failedAssertions("collections/pages/pageMusts.test", page)).toEqual([]);
+    expect(page.items).toEqual(items);
+    expect(text).not.toContain(DRAFT_MARKER);
+  });
+
+  it("should give each annotation's exact the document text between start and end, in code points", async () => {
+    const collection = JSON.parse((await download("w3c")).text) as Collection;
+    const byId = new Map(publishedClaims().map((c) => [c.id, c.documentId]));
+    for (const annotation of collection.first.items) {
+      const claimId = Number(annotation.id.split("/").pop());
+      const quote = annotation.target.selector.find((s) => s.type === "TextQuoteSelector") as { exact: string };
+      const position = annotation.target.selector.find((s) => s.type === "TextPositionSelector") as { start: number; end: number };
+      expect(sliceCodePoints(documentText(byId.get(claimId)!), position.start, position.end)).toBe(quote.exact);
+    }
+    const emoji = collection.first.items.find((a) => a.id.endsWith(`/${emojiClaimId}`))!;
+    expect(emoji.target.selector[1]).toEqual({ type: "TextPositionSelector", start: 15, end: 46 }); // 18 and 49 in UTF-16 units
+  });
+
+  it.skipIf(!HAS_STANDARDS)("should serve every annotation at its id, alone and valid", async () => {
+    const collection = JSON.parse((await download("w3c")).text) as Collection;
+    for (const item of collection.first.items) {
+      const id = item.id.split("/").pop()!;
+      const res = await callRoute(annotationRoute.GET, "GET", `/api/v1/annotations/${id}`, { params: { id } });
+      expect(res.status).toBe(200);
+      expect(res.json).toEqual({ "@context": "http://www.w3.org/ns/anno.jsonld", ...item });
+      expect(failedAssertions("annotations/annotationMusts.test", res.json)).toEqual([]);
+    }
+    const draftClaim = t.db.get<{ id: number }>(sql`select claim_id as id from verdicts where state = 'draft'`)!.id;
+    expect((await callRoute(annotationRoute.GET, "GET", `/api/v1/annotations/${draftClaim}`, { params: { id: String(draftClaim) } })).status).toBe(404);
+    const desk = await callRoute(annotationRoute.GET, "GET", `/api/v1/annotations/${draftClaim}`, { params: { id: String(draftClaim) }, token: tokens.contributor });
+    expect(desk.status).toBe(200);
+    expect(JSON.stringify(desk.json)).toContain("unpublished draft");
+  });
+
+  it("should write the full nested record as JSON", async () => {
+    const { text } = await download("json", "?claimant=sergei-lavrov");
+    const file = JSON.parse(text) as { scope: { label: string }; includesUnpublished: boolean; claims: Record<string, any>[] }; // eslint-disable-line @typescript-eslint/no-explicit-any
+    expect(file.scope.label).toBe("Claimant: Sergei Lavrov");
+    expect(file.includesUnpublished).toBe(false);
+    expect(file.claims).toHaveLength(2);
+    const claim = file.claims.find((c) => c.statement.startsWith("Those killed"));
+    expect(claim).toMatchObject({
+      status: "published",
+      published: true,
+      statement: expect.stringMatching(/^Those killed/),
+      document: { slug: "mariupol-talks-2022-03-10", title: expect.any(String) },
+      claimant: { slug: "sergei-lavrov", name: "Sergei Lavrov" },
+      disputes: [{ slug: "mariupol-maternity-hospital-strike", label: expect.any(String) }],
+      verdict: { state: "published", rating: { key: "false", label: "False" }, authorName: expect.any(String), reviewerName: expect.any(String) },
+      selectors: [{ type: "TextQuoteSelector", exact: "those killed were not civilians" }, { type: "TextPositionSelector" }],
+    });
+    expect(claim!.versions).toHaveLength(1);
+    expect(claim!.evidence.map((e: { stance: string }) => e.stance).sort()).toEqual(["context", "refutes"]);
+    expect(text).not.toContain(DRAFT_MARKER);
+  });
+
+  it("should make a PDF report that a PDF reader opens, with every claim's statement", async () => {
+    const { res, bytes } = await download("pdf");
+    expect(res.headers.get("content-type")).toBe("application/pdf");
+    const pdf = await readPdf(bytes);
+    expect(pdf.title).toBe("Verdict report — Everything");
+    expect(pdf.pages).toBeGreaterThanOrEqual(4); // cover, disputes, claims, corrections log
+    for (const claim of publishedClaims()) expect(pdf.text).toContain(folded(claim.statement));
+    expect(pdf.text).toContain("Дмитро Кулеба");
+    expect(pdf.text).toContain("Disputes: the accounts side by side");
+    expect(pdf.text).toContain("Corrections log");
+    expect(pdf.text).not.toContain(DRAFT_MARKER);
+    expect(pdf.text).not.toContain("UNPUBLISHED");
+  });
+
+  it("should limit to a scope, and refuse unknown formats, scopes and bad dates clearly", async () => {
+    expect(JSON.parse((await download("claimreview", "?dispute=mariupol-maternity-hospital-strike")).text)).toHaveLength(2);
+    expect(JSON.parse((await download("claimreview", "?claimant=mariupol-city-council")).text)).toHaveLength(0);
+    expect(JSON.parse((await download("claimreview", "?document=mariupol-talks-2022-03-10&from=2000-01-01")).text)).toHaveLength(2);
+    expect(JSON.parse((await download("claimreview", "?from=2999-01-01")).text)).toHaveLength(0);
+    const unknown = await callRoute(exportRoute.GET, "GET", "/api/v1/exports/docx", { params: { format: "docx" } });
+    expect(unknown.status).toBe(404);
+    expect(unknown.json.error.message).toBe("No export format “docx”. Available: claimreview, w3c, csv, json, pdf.");
+    const noDocument = await callRoute(exportRoute.GET, "GET", "/api/v1/exports/csv?document=no-such-article", { params: { format: "csv" } });
+    expect(noDocument).toMatchObject({ status: 404, json: { error: { message: "No document “no-such-article”." } } });
+    expect((await callRoute(exportRoute.GET, "GET", "/api/v1/exports/csv?from=yesterday", { params: { format: "csv" } })).status).toBe(422);
+    expect((await callRoute(exportRoute.GET, "GET", "/api/v1/exports/csv?page=1", { params: { format: "csv" } })).status).toBe(404);
+    expect((await callRoute(exportRoute.GET, "GET", "/api/v1/exports/w3c?page=2", { params: { format: "w3c" } })).status).toBe(404);
+  });
+});
+
+describe("exports with unpublished work", () => {
+  const formats = ["claimreview", "w3c", "csv", "json", "pdf"];
+  const allClaims = () => t.db.get<{ n: number }>(sql`select count(*) as n from claims`)!.n;
+
+  it("should be for editors only: 401 without a caller, 403 for a contributor", async () => {
+    for (const format of formats) {
+      expect((await callRoute(exportRoute.GET, "GET", `/api/v1/exports/${format}?includeDrafts=1`, { params: { format } })).status).toBe(401);
+      const contributor = await callRoute(exportRoute.GET, "GET", `/api/v1/exports/${format}?includeDrafts=1`, { params: { format }, token: tokens.contributor });
+      expect(contributor.status).toBe(403);
+      expect(contributor.json.error.message).toMatch(/may not export unpublished work/);
+    }
+  });
+
+  it("should hold every claim and mark each unpublished item in every format", async () => {
+    const csv = parse((await download("csv", "?includeDrafts=1", tokens.editor)).text.replace(/^\ufeff/, ""), { columns: true }) as Record<string, string>[];
+    expect(csv).toHaveLength(allClaims());
+    const draftRow = csv.find((r) => r.summary === DRAFT_MARKER)!;
+    expect(draftRow).toMatchObject({ state: "unpublished draft", published: "no" });
+    expect(draftRow.claim_url).toMatch(/\/editor\/claims\/\d+$/);
+    expect(csv.filter((r) => r.published === "no").every((r) => r.state!.startsWith("unpublished"))).toBe(true);
+
+    const reviews = JSON.parse((await download("claimreview", "?includeDrafts=1", tokens.editor)).text) as Record<string, unknown>[];
+    const draftStatement = t.db.get<{ s: string }>(sql`select c.statement as s from claims c join verdicts v on v.claim_id = c.id where v.state = 'draft'`)!.s;
+    expect(reviews.find((r) => r.claimReviewed === draftStatement)).toMatchObject({ creativeWorkStatus: "Draft", url: expect.stringMatching(/\/editor\/claims\/\d+$/) });
+
+    const collection = JSON.parse((await download("w3c", "?includeDrafts=1", tokens.editor)).text) as Collection;
+    expect(collection.total).toBe(allClaims());
+    const withoutVerdict = collection.first.items.filter((a) => a.motivation === "highlighting");
+    expect(withoutVerdict.length).toBeGreaterThan(0);
+    for (const a of withoutVerdict) expect(a.body.at(-1)).toMatchObject({ purpose: "tagging", value: "unpublished, no verdict yet" });
+    if (HAS_STANDARDS) for (const a of collection.first.items) expect(failedAssertions("annotations/annotationMusts.test", { "@context": collection["@context"], ...a })).toEqual([]);
+
+    const json = JSON.parse((await download("json", "?includeDrafts=1", tokens.editor)).text) as { includesUnpublished: boolean; claims: { status: string; published: boolean }[] };
+    expect(json.includesUnpublished).toBe(true);
+    expect(json.claims.filter((c) => !c.published).every((c) => c.status.startsWith("unpublished"))).toBe(true);
+
+    const { res, bytes } = await download("pdf", "?includeDrafts=1", tokens.editor);
+    expect(res.headers.get("content-disposition")).toMatch(/claimdesk-pdf-with-unpublished-/);
+    expect(res.headers.get("access-control-allow-origin")).toBeNull();
+    const pdf = await readPdf(bytes);
+    expect(pdf.text).toContain("Includes unpublished work.");
+    expect(pdf.text).toContain(`UNPUBLISHED — unpublished draft`);
+    expect(pdf.text).toContain(DRAFT_MARKER);
+  });
+});
+
+describe("export from the command line", () => {
+  it("should write each format to a file, with unpublished work on request", async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "claimdesk-export-"));
+    const log = vi.spyOn(console, "log").mockImplementation(() => {});
+    expect(await main(["export", "--format", "csv", "--out", path.join(dir, "claims.csv")])).toBe(0);
+    expect(await main(["export", "--format", "pdf", "--out", path.join(dir, "report.pdf"), "--document", "mariupol-talks-2022-03-10"])).toBe(0);
+    expect(await main(["export", "--format", "w3c", "--out", path.join(dir, "all.jsonld"), "--include-drafts"])).toBe(0);
+    expect(log.mock.calls.flat().join("\n")).toMatch(/Wrote .*report\.pdf \(PDF report, Document: .*, \d+ bytes\)/);
+    log.mockRestore();
+    expect(parse(fs.readFileSync(path.join(dir, "claims.csv"), "utf8").replace(/^\ufeff/, ""), { columns: true })).toHaveLength(publishedClaims().length);
+    expect((await readPdf(fs.readFileSync(path.join(dir, "report.pdf")))).text).toContain("Those killed in the Mariupol maternity hospital strike");
+    expect((JSON.parse(fs.readFileSync(path.join(dir, "all.jsonld"), "utf8")) as Collection).total).toBe(t.db.get<{ n: number }>(sql`select count(*) as n from claims`)!.n);
+  });
+});

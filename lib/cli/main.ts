@@ -10,6 +10,7 @@ import { parseOptions } from "./args";
 import { UsageError } from "./errors";
 import { runDemo, runDev, runMigrate, runSeed, runStart } from "./server";
 import { runExportCommand } from "./export";
+import { runImportCommand } from "./import";
 import { runTokenCommand } from "./tokens";
 import { runUserCommand } from "./users";
 
@@ -17,7 +18,8 @@ const USAGE = `Usage: npm run cli -- <command>
   user add --email E --name N --role admin|editor|contributor [--password P]
   user list | user disable --email E | user enable --email E | user role --email E --role R | user unlock --email E
   token create --email E [--name label] | token revoke --id N | --token T
-  export --format claimreview|csv --out FILE [--document D] [--dispute D] [--claimant C] [--from YYYY-MM-DD] [--to YYYY-MM-DD]
+  export --format claimreview|w3c|csv|json|pdf --out FILE [--document D] [--dispute D] [--claimant C] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--include-drafts]
+  import --document ID --file FILE [--claimant NAME]   (a W3C annotation file; NAME for annotations that name no claimant)
   migrate | seed [--force] | demo | start | dev`;
 
 const out = (line: string) => console.log(line);
@@ -38,6 +40,10 @@ export async function main(argv: string[]): Promise<number> {
       case "export":
         migrateDatabase(getDb());
         await runExportCommand(rest, out);
+        return 0;
+      case "import":
+        migrateDatabase(getDb());
+        await runImportCommand(rest, out);
         return 0;
       case "migrate":
         runMigrate(out);

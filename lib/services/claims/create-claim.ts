@@ -1,8 +1,9 @@
 import { z } from "zod";
 import { eq } from "drizzle-orm";
-import { claimants, claims } from "@/db/schema";
+import type { Tx } from "@/db/client";
+import { claimants, claims, type AnchorStatus, type Claim, type Document } from "@/db/schema";
 import type { SpanSelectors } from "@/lib/anchoring";
-import { authorize, type Actor } from "@/lib/auth/actor";
+import { authorize, type ActingUser, type Actor } from "@/lib/auth/actor";
 import { recordAudit } from "@/lib/services/audit";
 import { claimantRefInput } from "@/lib/services/claimants/claimant-input";
 import { resolveClaimant } from "@/lib/services/claimants/resolve-claimant";
@@ -54,26 +55,7 @@ export function createClaim(actor: Actor | null, raw: unknown): CreatedClaim {
     const claimantId = resolveClaimant(tx, who, input.claimant);
     const statement = input.statement ?? selectors.exact.replace(/\s+/g, " ").slice(0, 500);
 
-    const row = tx
-      .insert(claims)
-      .values({
-        slug: uniqueSlug(tx, claims, claims.slug, statement),
-        documentId: doc.id,
-        revision: doc.currentRevision,
-        claimantId,
-        statement,
-        claimedAt: input.claimedAt ?? doc.publishedAt,
-        quote: selectors.exact,
-        prefix: selectors.prefix,
-        suffix: selectors.suffix,
-        start: selectors.start,
-        end: selectors.end,
-        anchorStatus: "anchored",
-        createdBy: who.id,
-      })
-      .returning()
-      .get();
-    recordAudit(tx, who, { action: "claim.create", entityType: "claim", entityId: row.id, after: row });
+    const row = insertClaim(tx, who, doc, { selectors, anchorStatus: "anchored", claimantId, statement, claimedAt: input.claimedAt ?? doc.publishedAt });
 
     const disputeId = input.newDispute ? insertDispute(tx, who, input.newDispute).id : (input.disputeId ?? null);
     if (disputeId !== null) {
@@ -82,4 +64,37 @@ export function createClaim(actor: Actor | null, raw: unknown): CreatedClaim {
     }
     return { id: row.id, slug: row.slug, selectors, claimantId, disputeId };
   });
+}
+
+/**
+ * Inserts a claim of the document's current revision, and its audit event. The selectors
+ * are where the quote stands (an `orphaned` claim keeps the ones it came with).
+ */
+export function insertClaim(
+  tx: Tx,
+  who: ActingUser,
+  doc: Document,
+  c: { selectors: SpanSelectors; anchorStatus: AnchorStatus; claimantId: number; statement: string; claimedAt: string | null },
+): Claim {
+  const row = tx
+    .insert(claims)
+    .values({
+      slug: uniqueSlug(tx, claims, claims.slug, c.statement),
+      documentId: doc.id,
+      revision: doc.currentRevision,
+      claimantId: c.claimantId,
+      statement: c.statement,
+      claimedAt: c.claimedAt,
+      quote: c.selectors.exact,
+      prefix: c.selectors.prefix,
+      suffix: c.selectors.suffix,
+      start: c.selectors.start,
+      end: c.selectors.end,
+      anchorStatus: c.anchorStatus,
+      createdBy: who.id,
+    })
+    .returning()
+    .get();
+  recordAudit(tx, who, { action: "claim.create", entityType: "claim", entityId: row.id, after: row });
+  return row;
 }

@@ -12,6 +12,8 @@ import * as disputesRoute from "@/app/api/v1/disputes/route";
 import * as documentRoute from "@/app/api/v1/documents/[id]/route";
 import * as documentsRoute from "@/app/api/v1/documents/route";
 import * as textRoute from "@/app/api/v1/documents/[id]/text/route";
+import * as annotationsImportRoute from "@/app/api/v1/documents/[id]/annotations/route";
+import * as exportRoute from "@/app/api/v1/exports/[format]/route";
 import { importDocument } from "@/lib/services/documents/import-document";
 import type { Actor } from "@/lib/auth/actor";
 import { createApiToken } from "@/lib/services/tokens/create-token";
@@ -49,6 +51,7 @@ afterAll(() => t.close());
 const ALL = (status: number) => ({ anonymous: status, contributor: status, editor: status, admin: status, disabled: 401, revoked: 401 });
 const SIGNED_IN = (status: number) => ({ ...ALL(status), anonymous: 401 });
 const ADMIN_ONLY = (status: number) => ({ ...SIGNED_IN(403), admin: status });
+const EDITORS = (status: number) => ({ ...SIGNED_IN(403), editor: status, admin: status });
 
 // Every route of this foundation, with the status each kind of caller gets.
 const ROUTES: { name: string; call: (token?: string) => ReturnType<typeof callRoute>; expected: Record<Who, number> }[] = [
@@ -118,6 +121,22 @@ const ROUTES: { name: string; call: (token?: string) => ReturnType<typeof callRo
     name: "POST /api/v1/disputes",
     call: (token) => callRoute(disputesRoute.POST, "POST", "/api/v1/disputes", { token, body: { question: `Question number ${++seq}?` } }),
     expected: SIGNED_IN(201),
+  },
+  {
+    name: "POST /api/v1/documents/{id}/annotations",
+    call: (token) =>
+      callRoute(annotationsImportRoute.POST, "POST", `/api/v1/documents/${docId}/annotations`, {
+        token,
+        params: { id: String(docId) },
+        body: { annotations: { type: "Annotation", target: { selector: { type: "TextQuoteSelector", exact: "gamma" } } }, claimant: { name: "Someone" } },
+      }),
+    expected: SIGNED_IN(201),
+  },
+  { name: "GET /api/v1/exports/json", call: (token) => callRoute(exportRoute.GET, "GET", "/api/v1/exports/json", { token, params: { format: "json" } }), expected: ALL(200) },
+  {
+    name: "GET /api/v1/exports/json?includeDrafts=1",
+    call: (token) => callRoute(exportRoute.GET, "GET", "/api/v1/exports/json?includeDrafts=1", { token, params: { format: "json" } }),
+    expected: EDITORS(200),
   },
 ];
 

@@ -11,13 +11,14 @@ export function AppHeader({ user }: { user: CurrentUser }) {
     { href: "/editor/documents", label: "Documents" },
     { href: "/editor/disputes", label: "Disputes" },
     { href: "/editor/claimants", label: "Claimants" },
+    { href: "/editor/exports", label: "Exports" },
     { href: "/editor/account", label: "Account" },
     ...(can(user.role, "users:manage") ? [{ href: "/admin/users", label: "Users" }] : []),
     ...(can(user.role, "ratings:manage") ? [{ href: "/admin/rating-scale", label: "Rating scale" }] : []),
     { href: "/", label: "Public site" },
   ];
   return (
-    <header role="banner" className="border-b border-line bg-white">
+    <header role="banner" className="border-b border-line bg-white print:hidden">
       <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3">
         <Link href="/editor" className="font-serif text-xl font-semibold tracking-tight">
           Claimdesk

@@ -4,7 +4,7 @@ import type { AnchorStatus, EvidenceSnapshotItem, VerdictState } from "@/db/sche
 import { listCorrections, type PublicCorrection } from "./public/pages";
 
 /** What to export: everything, or one document, dispute or claimant (id or slug), and a date range. */
-export type ExportScope = { document?: string; dispute?: string; claimant?: string; from?: string; to?: string; /** one claim (its annotation's own URL) */ claimId?: number };
+export type ExportScope = { claim?: string; document?: string; dispute?: string; claimant?: string; from?: string; to?: string };
 
 /**
  * Published work only (anyone), or the desk's view (editors): every claim in scope, with
@@ -67,7 +67,7 @@ const byIdOrSlug = (table: string, value: string) =>
 /** The scope as conditions on a claim `c` (document, claimant, dispute). */
 function claimScope(s: ExportScope): SQL[] {
   const where: SQL[] = [];
-  if (s.claimId) where.push(sql`c.id = ${s.claimId}`);
+  if (s.claim) where.push(sql`c.id = ${byIdOrSlug("claims", s.claim)}`);
   if (s.document) where.push(sql`c.document_id = ${byIdOrSlug("documents", s.document)}`);
   if (s.claimant) where.push(sql`c.claimant_id = ${byIdOrSlug("claimants", s.claimant)}`);
   if (s.dispute) where.push(sql`c.id in (select claim_id from dispute_accounts where dispute_id = ${byIdOrSlug("disputes", s.dispute)})`);
@@ -309,11 +309,12 @@ export function correctionsForExport(scope: ExportScope): PublicCorrection[] {
 }
 
 /** The names of the scope's document, dispute and claimant (null where the id or slug matches nothing). */
-export function scopeNames(scope: ExportScope): { document?: string | null; dispute?: string | null; claimant?: string | null } {
+export function scopeNames(scope: ExportScope): { claim?: string | null; document?: string | null; dispute?: string | null; claimant?: string | null } {
   const db = getDb();
   const name = (table: string, column: string, value: string) =>
     db.get<{ name: string }>(sql`select ${sql.raw(column)} as name from ${sql.raw(table)} where id = ${byIdOrSlug(table, value)}`)?.name ?? null;
   return {
+    ...(scope.claim ? { claim: name("claims", "statement", scope.claim) } : {}),
     ...(scope.document ? { document: name("documents", "title", scope.document) } : {}),
     ...(scope.dispute ? { dispute: name("disputes", "question", scope.dispute) } : {}),
     ...(scope.claimant ? { claimant: name("claimants", "name", scope.claimant) } : {}),

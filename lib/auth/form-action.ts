@@ -28,19 +28,19 @@ function failure(e: ServiceError) {
  * resolves the signed-in user itself, and turns a service refusal into form errors.
  * Redirects thrown inside `run` pass through untouched.
  */
-export function formAction(run: (user: CurrentUser, form: FormData) => Promise<FormState>) {
-  return async (_prev: FormState, form: FormData): Promise<FormState> => {
+export function formAction<S extends FormState = FormState>(run: (user: CurrentUser, form: FormData) => Promise<NoInfer<S>>) {
+  return async (_prev: S, form: FormData): Promise<S> => {
     const values = Object.fromEntries(
       [...form.entries()].filter(([k, v]) => typeof v === "string" && !/password|^\$ACTION/i.test(k)),
     ) as Record<string, string>;
     const user = await getCurrentUser();
-    if (!user) return { message: SIGNED_OUT, values };
+    if (!user) return { message: SIGNED_OUT, values } as S;
     try {
       return await run(user, form);
     } catch (e) {
       if (!isServiceError(e)) throw e;
       const { fieldErrors, message } = failure(e);
-      return { message: e.issues?.length ? "Please correct the fields marked below." : message, fieldErrors, values };
+      return { message: e.issues?.length ? "Please correct the fields marked below." : message, fieldErrors, values } as S;
     }
   };
 }

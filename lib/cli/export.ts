@@ -4,11 +4,12 @@ import { EXPORT_FORMATS, openExport } from "@/lib/exports/run-export";
 import { parseOptions } from "./args";
 import { UsageError } from "./errors";
 
-/** `cli export --format F --out FILE [--document D] [--dispute D] [--claimant C] [--from DATE] [--to DATE] [--include-drafts]`. */
+/** `cli export --format F --out FILE [--claim C] [--document D] [--dispute D] [--claimant C] [--from DATE] [--to DATE] [--include-drafts]`. */
 export async function runExportCommand(args: string[], out: (line: string) => void): Promise<void> {
   const o = parseOptions(args, {
     format: "string",
     out: "string",
+    claim: "string",
     document: "string",
     dispute: "string",
     claimant: "string",

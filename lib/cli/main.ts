@@ -18,7 +18,7 @@ const USAGE = `Usage: npm run cli -- <command>
   user add --email E --name N --role admin|editor|contributor [--password P]
   user list | user disable --email E | user enable --email E | user role --email E --role R | user unlock --email E
   token create --email E [--name label] | token revoke --id N | --token T
-  export --format claimreview|w3c|csv|json|pdf --out FILE [--document D] [--dispute D] [--claimant C] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--include-drafts]
+  export --format claimreview|w3c|csv|json|pdf --out FILE [--claim C] [--document D] [--dispute D] [--claimant C] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--include-drafts]
   import --document ID --file FILE [--claimant NAME]   (a W3C annotation file; NAME for annotations that name no claimant)
   migrate | seed [--force] | demo | start | dev`;
 

@@ -6,6 +6,7 @@ import { getEnv } from "@/lib/config/env";
 import { ServiceError } from "@/lib/services/errors";
 import { claimReviewChunks, csvChunks } from "./formats";
 import { jsonChunks } from "./json";
+import type { ReportInput } from "./report";
 import { reportPdfChunks } from "./report-pdf";
 import type { ExportSite } from "./site";
 import { ANNOTATION_MEDIA_TYPE, annotationCollectionChunks, annotationPageChunks } from "./w3c";
@@ -51,23 +52,15 @@ export const EXPORT_FORMATS = {
     type: "application/pdf",
     extension: "pdf",
     title: "PDF report",
-    write: (job: ExportJob): Chunks =>
-      reportPdfChunks({
-        site: job.site,
-        scopeLabel: job.label,
-        includesUnpublished: job.mode.includeUnpublished,
-        disputes: disputesForExport(job.scope, job.mode),
-        records: records(job),
-        corrections: correctionsForExport(job.scope),
-      }),
+    write: (job: ExportJob): Chunks => reportPdfChunks(reportInput(job)),
   },
 } as const;
 
 export type ExportFormat = keyof typeof EXPORT_FORMATS;
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
-const SCOPE_KEYS = ["document", "dispute", "claimant", "from", "to"] as const;
-const SCOPE_WORDS = { document: "Document", dispute: "Dispute", claimant: "Claimant" } as const;
+const SCOPE_KEYS = ["claim", "document", "dispute", "claimant", "from", "to"] as const;
+const SCOPE_WORDS = { claim: "Claim", document: "Document", dispute: "Dispute", claimant: "Claimant" } as const;
 
 /** Reads a scope (from a URL or the command line); refuses a bad date and names what matches nothing. */
 export function parseScope(get: (name: string) => string | null | undefined): { scope: ExportScope; label: string } {
@@ -82,7 +75,7 @@ export function parseScope(get: (name: string) => string | null | undefined): { 
   }
   const names = scopeNames(scope);
   const parts: string[] = [];
-  for (const key of ["document", "dispute", "claimant"] as const) {
+  for (const key of ["claim", "document", "dispute", "claimant"] as const) {
     if (!(key in names)) continue;
     if (names[key] === null) throw new ServiceError("not_found", `No ${key} “${scope[key]}”.`);
     parts.push(`${SCOPE_WORDS[key]}: ${names[key]}`);
@@ -106,26 +99,45 @@ export function exportUrl(site: ExportSite, format: ExportFormat, scope: ExportS
   return `${site.publicBaseUrl}/api/v1/exports/${format}${query ? `?${query}` : ""}`;
 }
 
+/** A scope opened for a caller: what every export and the printable report are made from. */
+export type OpenScope = Pick<ExportJob, "scope" | "mode" | "label" | "site">;
+
 /**
- * Opens an export for a caller: checks the format and scope, and — for unpublished work
- * (`includeDrafts=1`) — that the caller is an editor or admin (401 without a caller, 403
- * for a contributor). Published work is anyone's.
+ * Reads a scope for a caller and — for unpublished work (`includeDrafts=1`) — checks that
+ * the caller is an editor or admin (401 without a caller, 403 for a contributor).
+ * Published work is anyone's.
  */
-export function openExport(actor: Actor | null, format: string, get: (name: string) => string | null | undefined): ExportJob {
-  if (!(format in EXPORT_FORMATS)) {
-    throw new ServiceError("not_found", `No export format “${format}”. Available: ${Object.keys(EXPORT_FORMATS).join(", ")}.`);
-  }
+export function openScope(actor: Actor | null, get: (name: string) => string | null | undefined): OpenScope {
   const drafts = get("includeDrafts");
   if (drafts && !["1", "true", "0", "false"].includes(drafts)) {
     throw new ServiceError("validation_failed", "includeDrafts must be 1 or 0.", [{ path: "includeDrafts", message: "must be 1 or 0" }]);
   }
   const mode = { includeUnpublished: drafts === "1" || drafts === "true" };
   if (mode.includeUnpublished) authorize(getDb(), actor, "exports:drafts");
+  return { ...parseScope(get), mode, site: exportSite() };
+}
+
+/** Opens an export for a caller: the format, `page` (W3C only), and the scope as `openScope` reads it. */
+export function openExport(actor: Actor | null, format: string, get: (name: string) => string | null | undefined): ExportJob {
+  if (!(format in EXPORT_FORMATS)) {
+    throw new ServiceError("not_found", `No export format “${format}”. Available: ${Object.keys(EXPORT_FORMATS).join(", ")}.`);
+  }
   const page = get("page");
   if (page && (format !== "w3c" || page !== "1")) throw new ServiceError("not_found", format === "w3c" ? "The collection has one page: page=1." : "Only the W3C export has pages.");
-  const { scope, label } = parseScope(get);
-  const site = exportSite();
-  return { format: format as ExportFormat, scope, mode, label, url: exportUrl(site, format as ExportFormat, scope, mode), page: Boolean(page), site };
+  const open = openScope(actor, get);
+  return { ...open, format: format as ExportFormat, url: exportUrl(open.site, format as ExportFormat, open.scope, open.mode), page: Boolean(page) };
+}
+
+/** What the verdict report (PDF, printable page) shows for a scope; the claims are read as they are written. */
+export function reportInput(open: OpenScope): ReportInput {
+  return {
+    site: open.site,
+    scopeLabel: open.label,
+    includesUnpublished: open.mode.includeUnpublished,
+    disputes: disputesForExport(open.scope, open.mode),
+    records: claimsForExport(open.scope, open.mode),
+    corrections: correctionsForExport(open.scope),
+  };
 }
 
 /** The file name an export is downloaded as. */

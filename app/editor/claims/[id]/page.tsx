@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { ReportLink } from "@/components/reports/report-link";
 import { notFound } from "next/navigation";
 import { AddEvidence } from "@/components/evidence/add-evidence";
 import { EvidenceList } from "@/components/evidence/evidence-list";
@@ -45,6 +46,8 @@ export default async function ClaimPage({ params, searchParams }: Props) {
           <Link href={`/editor/documents/${claim.documentId}`} className="text-accent underline">
             {claim.documentTitle}
           </Link>
+          {" · "}
+          <ReportLink scope="claim" id={claim.id} />
         </p>
         <h1 className="mt-1 font-serif text-3xl font-semibold tracking-tight">{claim.statement}</h1>
         <p className="mt-1 text-sm text-muted">

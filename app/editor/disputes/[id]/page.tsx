@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { ReportLink } from "@/components/reports/report-link";
 import { notFound } from "next/navigation";
 import { PageHeader } from "@/components/ui/page-header";
 import { describeVerdictStatus } from "@/db/queries/claim-status";
@@ -28,6 +29,8 @@ export default async function DisputePage({ params, searchParams }: Props) {
         <Link href="/editor/disputes" className="text-accent underline">
           All disputes
         </Link>
+        {" · "}
+        <ReportLink scope="dispute" id={dispute.id} />
       </PageHeader>
 
       <section aria-labelledby="accounts-heading" className="mb-10">

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { ReportLink } from "@/components/reports/report-link";
 import { notFound } from "next/navigation";
 import { Annotator } from "@/components/annotator/annotator";
 import { Alert } from "@/components/ui/alert";
@@ -49,6 +50,10 @@ export default async function DocumentPage({ params, searchParams }: Params & Se
           <Link href={`/editor/documents/${doc.id}/edit`} className="text-accent underline">
             Edit text and details
           </Link>
+          <Link href={`/editor/documents/${doc.id}/import`} className="text-accent underline">
+            Import annotations
+          </Link>
+          <ReportLink scope="document" id={doc.id} />
         </p>
       </div>
       {saved.saved && (

@@ -1,0 +1,51 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { PrintButton } from "@/components/reports/print-button";
+import { VerdictReport } from "@/components/reports/verdict-report";
+import { Alert } from "@/components/ui/alert";
+import { requireUser, userCan } from "@/lib/auth/session";
+import { exportUrl, openScope, reportInput } from "@/lib/exports/run-export";
+import { isServiceError } from "@/lib/services/errors";
+
+export const metadata: Metadata = { title: "Verdict report" };
+
+type Search = Record<string, string | undefined>;
+
+/**
+ * `/editor/report?document=|dispute=|claim…&includeDrafts=1`: the printable verdict report
+ * of a scope, with a link to the same report as PDF. Unpublished work only for editors.
+ */
+export default async function ReportPage({ searchParams }: { searchParams: Promise<Search> }) {
+  const query = await searchParams;
+  const user = await requireUser("/editor/report");
+  let open;
+  try {
+    open = openScope(user.actor, (k) => query[k]);
+  } catch (e) {
+    if (!isServiceError(e)) throw e;
+    return <Alert tone="error">{e.message}</Alert>;
+  }
+  const { records, ...input } = reportInput(open);
+  const pdf = exportUrl(open.site, "pdf", open.scope, open.mode);
+  const toggle = new URLSearchParams(Object.entries(query).filter((e): e is [string, string] => Boolean(e[1]) && e[0] !== "includeDrafts"));
+  if (!open.mode.includeUnpublished) toggle.set("includeDrafts", "1");
+  return (
+    <>
+      <nav aria-label="Report" className="mb-6 flex flex-wrap items-center gap-3 print:hidden">
+        <a href={new URL(pdf).pathname + new URL(pdf).search} download className="rounded-md bg-accent px-3 py-2 text-sm font-medium text-white hover:bg-accent-strong">
+          Download PDF
+        </a>
+        <PrintButton />
+        {userCan(user, "exports:drafts") && (
+          <Link href={`/editor/report?${toggle}`} className="text-sm text-accent underline">
+            {open.mode.includeUnpublished ? "Published work only" : "Include unpublished work"}
+          </Link>
+        )}
+        <Link href={`/editor/exports?${new URL(pdf).searchParams}`} className="text-sm text-accent underline">
+          Other formats
+        </Link>
+      </nav>
+      <VerdictReport input={input} records={[...records]} />
+    </>
+  );
+}

@@ -160,13 +160,19 @@ function claimBlock(doc: Doc, input: ReportInput, r: ExportRecord) {
   } else {
     field(doc, "Rating", v.rating?.label ?? "No rating yet");
     if (v.summary) field(doc, "Summary", v.summary);
-    for (const p of markdownParagraphs(v.rationale)) paragraph(doc, p);
+    const rationale = markdownParagraphs(v.rationale);
+    if (rationale.length) {
+      doc.moveDown(0.3);
+      paragraph(doc, "Rationale", { font: "bold", color: MUTED });
+      for (const p of rationale) paragraph(doc, p);
+    }
     field(doc, "Author", v.authorName);
     field(doc, "Reviewer", v.reviewerName ?? "—");
     field(doc, "Dates", `first published ${formatDay(r.firstPublishedAt)}, this version ${v.publishedAt ? `published ${formatDay(v.publishedAt)}` : `last changed ${formatDay(v.updatedAt)}`} (version ${v.seq})`);
   }
   if (r.evidence.length) {
-    field(doc, "Evidence", "");
+    doc.moveDown(0.3);
+    paragraph(doc, "Evidence", { font: "bold", color: MUTED });
     for (const e of r.evidence) {
       paragraph(doc, `${STANCE_LABELS[e.stance]} — ${e.title}${e.publisher ? `, ${e.publisher}` : ""}${e.publishedAt ? ` (${e.publishedAt})` : ""}, ${SOURCE_TYPE_LABELS[e.sourceType]}: ${e.url}`, { size: 9 });
       if (e.excerpt) paragraph(doc, `“${e.excerpt}”`, { font: "italic", size: 9, color: MUTED });

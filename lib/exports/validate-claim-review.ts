@@ -27,7 +27,7 @@ export function validateClaimReview(cr: unknown, pageOrigin?: string): ClaimRevi
 
   const claimReviewed = text(cr.claimReviewed);
   if (!claimReviewed) errors.push("claimReviewed is required");
-  else if (claimReviewed.length > 75) warnings.push(`claimReviewed is ${claimReviewed.length} characters; Google suggests under 75`);
+  else if (claimReviewed.length > 75) warnings.push("claimReviewed is longer than the 75 characters Google suggests");
 
   if (!isUrl(cr.url)) errors.push("url is required and must be an absolute http(s) URL");
   else if (pageOrigin) {

@@ -29,11 +29,15 @@ for (const path of PUBLIC_PAGES) {
   });
 }
 
-test("the annotator, the claim page and the work queue have no serious or critical accessibility violation", async ({ page }) => {
+test("the desk's main pages (work queue, annotator, claim, exports, report) have no serious or critical accessibility violation", async ({ page }) => {
   await signedIn(page, "editor@claimdesk.test");
   expect(await seriousViolations(page)).toEqual([]);
   await page.goto("/editor/documents/1");
   expect(await seriousViolations(page)).toEqual([]);
   await page.goto("/editor/claims/1");
+  expect(await seriousViolations(page)).toEqual([]);
+  await page.goto("/editor/exports?document=1&includeDrafts=1");
+  expect(await seriousViolations(page)).toEqual([]);
+  await page.goto("/editor/report?document=1&includeDrafts=1");
   expect(await seriousViolations(page)).toEqual([]);
 });

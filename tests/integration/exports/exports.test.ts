@@ -10,7 +10,10 @@ import { seedDemo } from "@/db/seed";
 import { sliceCodePoints } from "@/lib/anchoring/code-points";
 import { systemActor, type Actor } from "@/lib/auth/actor";
 import { main } from "@/lib/cli/main";
+import { claimsForExport } from "@/db/queries/exports";
+import { checkClaimReviews } from "@/lib/exports/claim-review-check";
 import { CSV_COLUMNS, neutraliseCell } from "@/lib/exports/formats";
+import { exportSite } from "@/lib/exports/run-export";
 import { validateClaimReview } from "@/lib/exports/validate-claim-review";
 import { createClaim } from "@/lib/services/claims/create-claim";
 import { importDocument } from "@/lib/services/documents/import-document";
@@ -261,6 +264,18 @@ describe("exports with unpublished work", () => {
     expect(pdf.text).toContain("Includes unpublished work.");
     expect(pdf.text).toContain(`UNPUBLISHED — unpublished draft`);
     expect(pdf.text).toContain(DRAFT_MARKER);
+  });
+});
+
+describe("the export page's ClaimReview check", () => {
+  it("should count each error and warning once per review, marking unpublished ones", () => {
+    const published = checkClaimReviews(exportSite(), claimsForExport({}, { includeUnpublished: false }));
+    expect(published).toMatchObject({ checked: publishedClaims().length, truncated: false, errors: [] });
+    expect(published.warnings.find((w) => w.message.startsWith("itemReviewed.author.sameAs"))!.count).toBeGreaterThan(0);
+    const all = checkClaimReviews(exportSite(), claimsForExport({}, { includeUnpublished: true }), 2);
+    expect(all).toMatchObject({ checked: 2, truncated: true });
+    const withDrafts = checkClaimReviews(exportSite(), claimsForExport({}, { includeUnpublished: true }));
+    expect(withDrafts.warnings.find((w) => w.message.startsWith("not published yet"))).toMatchObject({ count: 1 }); // the one draft
   });
 });
 

@@ -31,7 +31,7 @@ describe("buildClaimReview", () => {
     expect(report.errors).toEqual([]);
     expect(report.warnings).toEqual([]);
     const long = buildClaimReview({ ...INPUT, statement: "x".repeat(90) });
-    expect(validateClaimReview(long).warnings).toEqual(["claimReviewed is 90 characters; Google suggests under 75"]);
+    expect(validateClaimReview(long).warnings).toEqual(["claimReviewed is longer than the 75 characters Google suggests"]);
   });
 
   it("should leave out numbers for a rating outside the true–false order, and call councils organisations", () => {

@@ -1,6 +1,6 @@
 import { Markdown } from "@/components/verdicts/markdown";
 import type { ExportRecord } from "@/db/queries/exports";
-import { formatDay, quoteInContext, STANCE_LABELS, type ReportInput } from "@/lib/exports/report";
+import { accountVerdict, formatDay, quoteInContext, STANCE_LABELS, type ReportInput } from "@/lib/exports/report";
 import { publicationStatus } from "@/lib/exports/site";
 import { SOURCE_TYPE_LABELS } from "@/lib/services/evidence/source-types";
 
@@ -47,10 +47,7 @@ export function VerdictReport({ input, records }: { input: Omit<ReportInput, "re
                     <p className="font-semibold">{a.label}</p>
                     <p className="text-muted">{a.claimantName}</p>
                     <p className="mt-1 italic">“{a.statement}”</p>
-                    <p className="mt-1 font-semibold">
-                      {a.ratingLabel ? `Rating: ${a.ratingLabel}` : "No verdict yet"}
-                      {a.ratingLabel && !a.published && <span className="ml-1 text-danger">(UNPUBLISHED)</span>}
-                    </p>
+                    <p className={`mt-1 font-semibold ${a.published ? "" : "text-danger"}`}>{accountVerdict(a)}</p>
                   </div>
                 ))}
               </div>
@@ -113,6 +110,12 @@ function ClaimEntry({ r }: { r: ExportRecord }) {
           <>
             <dt className="font-medium text-muted">Claimed on</dt>
             <dd>{r.claimedAt}</dd>
+          </>
+        )}
+        {r.disputes.length > 0 && (
+          <>
+            <dt className="font-medium text-muted">Dispute</dt>
+            <dd>{r.disputes.map((d) => `${d.question} (${d.label})`).join("; ")}</dd>
           </>
         )}
         {v && (

@@ -8,7 +8,8 @@ export type ExportScope = { claim?: string; document?: string; dispute?: string;
 
 /**
  * Published work only (anyone), or the desk's view (editors): every claim in scope, with
- * its latest verdict version whatever its state, and its evidence as it stands now.
+ * its published verdict or else its latest version, every version, and its evidence as it
+ * stands now.
  */
 export type ExportMode = { includeUnpublished: boolean };
 
@@ -53,7 +54,7 @@ export type ExportRecord = {
   /** Whether `verdict` is the published, public one. Everything else is marked unpublished. */
   published: boolean;
   firstPublishedAt: Date | null;
-  /** Every version in order: the published ones (superseded by corrections) or, with unpublished work, all. */
+  /** The published version only (earlier ones are the desk's history) or, with unpublished work, every version in order. */
   versions: ExportVersion[];
   /** Evidence with stances: as published with the verdict, or (with unpublished work) as linked now. */
   evidence: EvidenceSnapshotItem[];
@@ -82,7 +83,11 @@ function claimScope(s: ExportScope): SQL[] {
 function scoped(scope: ExportScope, mode: ExportMode): { join: SQL; where: SQL[] } {
   return mode.includeUnpublished
     ? {
-        join: sql`left join verdicts v on v.id = (select v2.id from verdicts v2 where v2.claim_id = c.id order by v2.seq desc limit 1)`,
+        // A claim whose verdict is published is exported with it (a correction in the works
+        // shows among the versions); any other, with its latest version.
+        join: sql`left join verdicts v on v.id = coalesce(
+          (select v1.id from verdicts v1 where v1.claim_id = c.id and v1.state = 'published'),
+          (select v2.id from verdicts v2 where v2.claim_id = c.id order by v2.seq desc limit 1))`,
         where: [...claimScope(scope), ...dateRange(scope, sql`coalesce(v.published_at, v.updated_at, c.created_at)`)],
       }
     : { join: sql`join verdicts v on v.claim_id = c.id and v.state = 'published'`, where: [...claimScope(scope), ...dateRange(scope, sql`v.published_at`)] };
@@ -162,10 +167,9 @@ function groupBy<T extends { claimId: number }>(rows: T[]): Map<number, T[]> {
 /**
  * The claims in scope, in id order, a batch of 1,000 at a time (four queries a batch): an
  * export of 100,000 claims never holds more than one batch in memory. Without
- * `includeUnpublished` only claims whose verdict is published are read, with the evidence
- * they were published with and their published versions — never a draft, a comment or the
- * audit log. With it, every claim in scope, its latest version in whatever state, and all
- * versions.
+ * `includeUnpublished` only claims whose verdict is published are read, with that version
+ * and the evidence it was published with — never a draft, an earlier version, a comment or
+ * the audit log. With it, every claim in scope and all its versions.
  */
 export function* claimsForExport(scope: ExportScope, mode: ExportMode): Generator<ExportRecord> {
   const db = getDb();
@@ -201,7 +205,7 @@ export function* claimsForExport(scope: ExportScope, mode: ExportMode): Generato
         join users a on a.id = v.author_id
         left join users rv on rv.id = v.reviewer_id
         left join ratings r on r.id = v.rating_id
-        where v.claim_id ${inBatch} ${internal ? sql`` : sql`and v.state in ('published', 'superseded')`}
+        where v.claim_id ${inBatch} ${internal ? sql`` : sql`and v.state = 'published'`}
         order by v.claim_id, v.seq`),
     );
     const disputes = groupBy(
@@ -277,13 +281,13 @@ export type ExportDispute = {
   question: string;
   eventDate: string | null;
   description: string | null;
-  accounts: { claimId: number; label: string; claimantName: string; statement: string; ratingLabel: string | null; published: boolean }[];
+  accounts: { claimId: number; label: string; claimantName: string; statement: string; ratingLabel: string | null; hasVerdict: boolean; published: boolean }[];
 };
 
 /** The disputes with accounts in scope, each with those accounts, for the report's side-by-side view. */
 export function disputesForExport(scope: ExportScope, mode: ExportMode): ExportDispute[] {
   const { join, where } = scoped(scope, mode);
-  const rows = getDb().all<{ id: number; slug: string; question: string; eventDate: string | null; description: string | null } & Omit<ExportDispute["accounts"][number], "published"> & { state: string | null }>(sql`
+  const rows = getDb().all<{ id: number; slug: string; question: string; eventDate: string | null; description: string | null } & Omit<ExportDispute["accounts"][number], "published" | "hasVerdict"> & { state: string | null }>(sql`
     select d.id as id, d.slug as slug, d.question as question, d.event_date as eventDate, d.description as description,
       c.id as claimId, da.label as label, cl.name as claimantName, c.statement as statement, r.label as ratingLabel, v.state as state
     from dispute_accounts da
@@ -297,7 +301,7 @@ export function disputesForExport(scope: ExportScope, mode: ExportMode): ExportD
   const disputes = new Map<number, ExportDispute>();
   for (const { claimId, label, claimantName, statement, ratingLabel, state, ...d } of rows) {
     const dispute = disputes.get(d.id) ?? { ...d, accounts: [] };
-    dispute.accounts.push({ claimId, label, claimantName, statement, ratingLabel, published: state === "published" });
+    dispute.accounts.push({ claimId, label, claimantName, statement, ratingLabel, hasVerdict: state !== null, published: state === "published" });
     disputes.set(d.id, dispute);
   }
   return [...disputes.values()];
@@ -308,15 +312,21 @@ export function correctionsForExport(scope: ExportScope): PublicCorrection[] {
   return listCorrections({ limit: 10_000, claimWhere: claimScope(scope), atWhere: dateRange(scope, sql`at`) });
 }
 
-/** The names of the scope's document, dispute and claimant (null where the id or slug matches nothing). */
-export function scopeNames(scope: ExportScope): { claim?: string | null; document?: string | null; dispute?: string | null; claimant?: string | null } {
+/**
+ * The names of the scope's claim, document, dispute and claimant — null where the id or
+ * slug matches nothing, or (published work only) nothing published: an export must not tell
+ * an anonymous caller that an unpublished record exists, let alone its name.
+ */
+export function scopeNames(scope: ExportScope, mode: ExportMode): { claim?: string | null; document?: string | null; dispute?: string | null; claimant?: string | null } {
   const db = getDb();
-  const name = (table: string, column: string, value: string) =>
-    db.get<{ name: string }>(sql`select ${sql.raw(column)} as name from ${sql.raw(table)} where id = ${byIdOrSlug(table, value)}`)?.name ?? null;
+  const published = (claimsOf: SQL) =>
+    mode.includeUnpublished ? sql`1` : sql`exists (select 1 from claims c join verdicts v on v.claim_id = c.id and v.state = 'published' where ${claimsOf})`;
+  const name = (table: string, column: string, value: string, claimsOf: SQL) =>
+    db.get<{ name: string }>(sql`select ${sql.raw(column)} as name from ${sql.raw(table)} t where t.id = ${byIdOrSlug(table, value)} and ${published(claimsOf)}`)?.name ?? null;
   return {
-    ...(scope.claim ? { claim: name("claims", "statement", scope.claim) } : {}),
-    ...(scope.document ? { document: name("documents", "title", scope.document) } : {}),
-    ...(scope.dispute ? { dispute: name("disputes", "question", scope.dispute) } : {}),
-    ...(scope.claimant ? { claimant: name("claimants", "name", scope.claimant) } : {}),
+    ...(scope.claim ? { claim: name("claims", "statement", scope.claim, sql`c.id = t.id`) } : {}),
+    ...(scope.document ? { document: name("documents", "title", scope.document, sql`c.document_id = t.id`) } : {}),
+    ...(scope.dispute ? { dispute: name("disputes", "question", scope.dispute, sql`c.id in (select claim_id from dispute_accounts where dispute_id = t.id)`) } : {}),
+    ...(scope.claimant ? { claimant: name("claimants", "name", scope.claimant, sql`c.claimant_id = t.id`) } : {}),
   };
 }

@@ -10,8 +10,8 @@ export type ClaimReviewInput = {
   statement: string;
   claimedAt: string | null;
   claimant: { name: string; sameAs: string | null };
-  /** Where the claim appeared (the document's source URL), if known. */
-  appearance: { url: string; headline: string; publisher: string | null; datePublished: string | null } | null;
+  /** The article the claim appeared in: its own address is the Claim's `appearance`; without one, none is claimed. */
+  document: { sourceUrl: string | null; title: string; publisher: string | null; publishedAt: string | null };
   rating: { label: string; ordinal: number | null } | null;
   /** The scale's true–false order; numbers are given only for ratings on it. */
   bounds: { worst: number; best: number } | null;
@@ -41,14 +41,14 @@ export function buildClaimReview(c: ClaimReviewInput): Record<string, unknown> {
         ...(c.claimant.sameAs ? { sameAs: c.claimant.sameAs } : {}),
       },
       ...(c.claimedAt ? { datePublished: c.claimedAt } : {}),
-      ...(c.appearance
+      ...(c.document.sourceUrl
         ? {
             appearance: {
               "@type": "CreativeWork",
-              url: c.appearance.url,
-              headline: c.appearance.headline,
-              ...(c.appearance.datePublished ? { datePublished: c.appearance.datePublished } : {}),
-              ...(c.appearance.publisher ? { publisher: { "@type": "Organization", name: c.appearance.publisher } } : {}),
+              url: c.document.sourceUrl,
+              headline: c.document.title,
+              ...(c.document.publishedAt ? { datePublished: c.document.publishedAt } : {}),
+              ...(c.document.publisher ? { publisher: { "@type": "Organization", name: c.document.publisher } } : {}),
             },
           }
         : {}),

@@ -1,6 +1,7 @@
 import { stringify } from "csv-stringify/sync";
 import type { ExportRecord } from "@/db/queries/exports";
 import { buildClaimReview } from "./claim-review";
+import { jsonArrayChunks } from "./json-stream";
 import { publicationStatus, recordUrl, type ExportSite } from "./site";
 
 // schema.org's CreativeWork.creativeWorkStatus marks a ClaimReview that is not published.
@@ -17,8 +18,8 @@ export function claimReviewOf(site: ExportSite, r: ExportRecord & { verdict: Non
     org: { name: site.orgName, url: site.orgUrl },
     statement: r.statement,
     claimedAt: r.claimedAt,
-    claimant: { name: r.claimant.name, sameAs: r.claimant.sameAs },
-    appearance: r.document.sourceUrl ? { url: r.document.sourceUrl, headline: r.document.title, publisher: r.document.publisher, datePublished: r.document.publishedAt } : null,
+    claimant: r.claimant,
+    document: r.document,
     rating: r.verdict.rating ? { label: r.verdict.rating.label, ordinal: r.verdict.rating.ordinal } : null,
     bounds: site.bounds,
     firstPublishedAt: r.firstPublishedAt ?? r.verdict.updatedAt,
@@ -28,15 +29,9 @@ export function claimReviewOf(site: ExportSite, r: ExportRecord & { verdict: Non
 }
 
 /** ClaimReview JSON-LD: a JSON array with one ClaimReview per verdict, written one claim at a time. */
-export function* claimReviewChunks(site: ExportSite, records: Iterable<ExportRecord>): Generator<string> {
-  yield "[";
-  let first = true;
-  for (const r of records) {
-    if (!r.verdict) continue; // a claim without a verdict has no review
-    yield (first ? "\n" : ",\n") + JSON.stringify(claimReviewOf(site, { ...r, verdict: r.verdict }));
-    first = false;
-  }
-  yield "\n]\n";
+export function claimReviewChunks(site: ExportSite, records: Iterable<ExportRecord>): Generator<string> {
+  // A claim without a verdict has no review.
+  return jsonArrayChunks(null, "", records, (r) => (r.verdict ? claimReviewOf(site, { ...r, verdict: r.verdict }) : undefined));
 }
 
 export const CSV_COLUMNS = [

@@ -1,5 +1,6 @@
 import type { ExportRecord } from "@/db/queries/exports";
 import { publicationStatus, recordUrl, type ExportSite } from "./site";
+import { jsonArrayChunks } from "./json-stream";
 import { documentUrl } from "./w3c";
 
 /** The full nested record of one claim: document, claimant, disputes, selectors, verdict with versions, evidence with stances. */
@@ -23,7 +24,7 @@ export function claimJson(site: ExportSite, r: ExportRecord) {
  * JSON: `{ generator, organisation, exportedAt, scope, includesUnpublished, claims: [...] }`,
  * written one claim at a time. Dates are ISO 8601; text positions count code points.
  */
-export function* jsonChunks(
+export function jsonChunks(
   site: ExportSite,
   records: Iterable<ExportRecord>,
   meta: { scope: Record<string, string | number>; label: string; includesUnpublished: boolean },
@@ -35,11 +36,5 @@ export function* jsonChunks(
     scope: { label: meta.label, ...meta.scope },
     includesUnpublished: meta.includesUnpublished,
   };
-  yield `${JSON.stringify(head).slice(0, -1)},"claims":[`;
-  let first = true;
-  for (const r of records) {
-    yield (first ? "\n" : ",\n") + JSON.stringify(claimJson(site, r));
-    first = false;
-  }
-  yield "\n]}\n";
+  return jsonArrayChunks(head, "claims", records, (r) => claimJson(site, r));
 }

@@ -16,11 +16,8 @@ export function claimReviewFor(claim: PublicClaim, site: Site, bounds: { worst: 
     org: { name: site.orgName, url: site.orgUrl },
     statement: claim.statement,
     claimedAt: claim.claimedAt,
-    claimant: { name: claim.claimant.name, sameAs: claim.claimant.sameAs },
-    // Where the claim appeared: the article's own address; without one, none is claimed.
-    appearance: claim.document.sourceUrl
-      ? { url: claim.document.sourceUrl, headline: claim.document.title, publisher: claim.document.publisher, datePublished: claim.document.publishedAt }
-      : null,
+    claimant: claim.claimant,
+    document: claim.document,
     rating: claim.verdict.rating ? { label: claim.verdict.rating.label, ordinal: claim.verdict.rating.ordinal } : null,
     bounds,
     firstPublishedAt: claim.verdict.firstPublishedAt ?? claim.verdict.publishedAt,

@@ -2,7 +2,7 @@ import path from "node:path";
 import PDFDocument from "pdfkit";
 import type { ExportRecord } from "@/db/queries/exports";
 import { SOURCE_TYPE_LABELS } from "@/lib/services/evidence/source-types";
-import { formatDay, markdownParagraphs, quoteInContext, STANCE_LABELS, type ReportInput } from "./report";
+import { accountVerdict, formatDay, markdownParagraphs, quoteInContext, STANCE_LABELS, type ReportInput } from "./report";
 import { publicationStatus, recordUrl } from "./site";
 
 // DejaVu Sans covers Latin, Cyrillic and Greek: names like Дмитро Кулеба print as written,
@@ -34,6 +34,7 @@ export async function* reportPdfChunks(input: ReportInput): AsyncGenerator<Uint8
     doc.on("end", resolve);
     doc.on("error", reject);
   });
+  ended.catch(() => {}); // awaited at the end; an early error must not go unhandled meanwhile
   for (const [name, file] of Object.entries(FONTS)) doc.registerFont(name, path.join(FONT_DIR, file));
 
   cover(doc, input);
@@ -117,7 +118,7 @@ function disputeBlock(doc: Doc, dispute: ReportInput["disputes"][number]) {
       { font: "bold" as const, text: a.label },
       { font: "body" as const, text: a.claimantName },
       { font: "italic" as const, text: `“${a.statement}”` },
-      { font: "bold" as const, text: a.ratingLabel ? `Rating: ${a.ratingLabel}${a.published ? "" : " (UNPUBLISHED)"}` : "No verdict yet" },
+      { font: "bold" as const, text: accountVerdict(a) },
     ]);
     const heightOf = (lines: (typeof texts)[number]) => lines.reduce((h, l) => h + doc.font(l.font).fontSize(10).heightOfString(l.text, { width }) + 2, 0);
     keep(doc, Math.max(...texts.map(heightOf)));

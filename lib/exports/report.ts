@@ -31,4 +31,10 @@ export function markdownParagraphs(markdown: string): string[] {
     .filter(Boolean);
 }
 
+/** A dispute account's verdict in a few words, marked when it is not published. */
+export function accountVerdict(a: ExportDispute["accounts"][number]): string {
+  const verdict = a.ratingLabel ? `Rating: ${a.ratingLabel}` : a.hasVerdict ? "No rating yet" : "No verdict yet";
+  return a.published ? verdict : `${verdict} (UNPUBLISHED)`;
+}
+
 export const formatDay = (d: Date | null | undefined) => (d ? d.toISOString().slice(0, 10) : "—");

@@ -62,8 +62,8 @@ const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const SCOPE_KEYS = ["claim", "document", "dispute", "claimant", "from", "to"] as const;
 const SCOPE_WORDS = { claim: "Claim", document: "Document", dispute: "Dispute", claimant: "Claimant" } as const;
 
-/** Reads a scope (from a URL or the command line); refuses a bad date and names what matches nothing. */
-export function parseScope(get: (name: string) => string | null | undefined): { scope: ExportScope; label: string } {
+/** Reads a scope (from a URL or the command line); refuses a bad date, and a record that is not there (for this mode) with 404. */
+export function parseScope(get: (name: string) => string | null | undefined, mode: ExportMode): { scope: ExportScope; label: string } {
   const scope: ExportScope = {};
   for (const key of SCOPE_KEYS) {
     const v = get(key)?.trim();
@@ -73,7 +73,7 @@ export function parseScope(get: (name: string) => string | null | undefined): { 
     }
     scope[key] = v;
   }
-  const names = scopeNames(scope);
+  const names = scopeNames(scope, mode);
   const parts: string[] = [];
   for (const key of ["claim", "document", "dispute", "claimant"] as const) {
     if (!(key in names)) continue;
@@ -114,7 +114,7 @@ export function openScope(actor: Actor | null, get: (name: string) => string | n
   }
   const mode = { includeUnpublished: drafts === "1" || drafts === "true" };
   if (mode.includeUnpublished) authorize(getDb(), actor, "exports:drafts");
-  return { ...parseScope(get), mode, site: exportSite() };
+  return { ...parseScope(get, mode), mode, site: exportSite() };
 }
 
 /** Opens an export for a caller: the format, `page` (W3C only), and the scope as `openScope` reads it. */

@@ -1,4 +1,5 @@
 import type { ExportRecord } from "@/db/queries/exports";
+import { jsonArrayChunks } from "./json-stream";
 import { annotationUrl, publicationStatus, recordUrl, type ExportSite } from "./site";
 
 /** The W3C Web Annotation JSON-LD context. */
@@ -51,19 +52,17 @@ export function buildAnnotation(site: ExportSite, r: ExportRecord, { context = f
   };
 }
 
+type CollectionMeta = { collectionId: string; label: string; total: number };
+
 /**
  * A W3C AnnotationCollection of every claim in scope, written one annotation at a time.
  * The collection holds one AnnotationPage with every annotation — a single file that
  * annotation tools and Claimdesk's own import read whole; `collectionId` is the export's
  * URL and the page's id is that URL with `page=1`, which serves the same page alone.
  */
-export function* annotationCollectionChunks(
-  site: ExportSite,
-  records: Iterable<ExportRecord>,
-  { collectionId, label, total }: { collectionId: string; label: string; total: number },
-): Generator<string> {
+export function annotationCollectionChunks(site: ExportSite, records: Iterable<ExportRecord>, { collectionId, label, total }: CollectionMeta): Generator<string> {
   const pageId = withPage(collectionId);
-  const head = {
+  const collection = {
     "@context": ANNOTATION_CONTEXT,
     id: collectionId,
     type: "AnnotationCollection",
@@ -74,17 +73,13 @@ export function* annotationCollectionChunks(
     last: pageId,
   };
   const page = { id: pageId, type: "AnnotationPage", partOf: collectionId, startIndex: 0 };
-  yield `${JSON.stringify(head).slice(0, -1)},"first":${JSON.stringify(page).slice(0, -1)},"items":[`;
-  yield* items(site, records);
-  yield "\n]}}\n";
+  // The page is embedded as `first`: its items array closes the page, then the collection.
+  const head = `${JSON.stringify(collection).slice(0, -1)},"first":`;
+  return prefixed(head, jsonArrayChunks(page, "items", records, (r) => buildAnnotation(site, r), "}"));
 }
 
 /** The collection's single page on its own: `GET /api/v1/exports/w3c?…&page=1`. */
-export function* annotationPageChunks(
-  site: ExportSite,
-  records: Iterable<ExportRecord>,
-  { collectionId, label, total }: { collectionId: string; label: string; total: number },
-): Generator<string> {
+export function annotationPageChunks(site: ExportSite, records: Iterable<ExportRecord>, { collectionId, label, total }: CollectionMeta): Generator<string> {
   const page = {
     "@context": ANNOTATION_CONTEXT,
     id: withPage(collectionId),
@@ -92,17 +87,12 @@ export function* annotationPageChunks(
     partOf: { id: collectionId, type: "AnnotationCollection", label, total },
     startIndex: 0,
   };
-  yield `${JSON.stringify(page).slice(0, -1)},"items":[`;
-  yield* items(site, records);
-  yield "\n]}\n";
+  return jsonArrayChunks(page, "items", records, (r) => buildAnnotation(site, r));
 }
 
-function* items(site: ExportSite, records: Iterable<ExportRecord>): Generator<string> {
-  let first = true;
-  for (const r of records) {
-    yield (first ? "\n" : ",\n") + JSON.stringify(buildAnnotation(site, r));
-    first = false;
-  }
+function* prefixed(head: string, chunks: Generator<string>): Generator<string> {
+  yield head;
+  yield* chunks;
 }
 
 const withPage = (url: string) => `${url}${url.includes("?") ? "&" : "?"}page=1`;

@@ -30,7 +30,9 @@ export type ImportedClaim = { claimId: number; slug: string; status: AnchorStatu
  * moved to a look-alike. The claimant is the one the annotation names (an `identifying`
  * body, found by name or created), else `claimant`. Verdicts, ratings and disputes in the
  * file are not imported: a verdict here is published only through the review workflow.
- * All or nothing: an invalid file, or an annotation with no claimant, changes nothing.
+ * All or nothing: an invalid file, an annotation with no claimant or with nothing to
+ * anchor, changes nothing. `target.source` is not compared with the document's address:
+ * the person importing chooses the document, and the quotes decide where each claim goes.
  */
 export function importAnnotations(actor: Actor | null, raw: unknown): { claims: ImportedClaim[]; counts: Record<AnchorStatus, number> } {
   return writeTransaction((tx) => {
@@ -48,8 +50,14 @@ export function importAnnotations(actor: Actor | null, raw: unknown): { claims: 
     const fallbackClaimant = input.claimant ? resolveClaimant(tx, who, input.claimant) : null;
     const claimants = new Map<string, number>();
 
-    const imported = annotations.map((a): ImportedClaim => {
+    const imported = annotations.map((a, i): ImportedClaim => {
       const exact = a.quote?.exact ?? (a.position && a.position.end <= index.length ? index.slice(a.position.start, a.position.end) : "");
+      if (!exact) {
+        // Nothing to anchor or to keep: the whole import is refused (the transaction rolls back).
+        throw new ServiceError("validation_failed", `Annotation ${i} points past the end of the text and gives no quote.`, [
+          { path: `${i}.target`, message: `its TextPositionSelector ends after the text (${index.length} characters) and it has no TextQuoteSelector` },
+        ]);
+      }
       const given: SpanSelectors = {
         exact,
         prefix: a.quote?.prefix ?? "",
@@ -57,16 +65,16 @@ export function importAnnotations(actor: Actor | null, raw: unknown): { claims: 
         start: a.position?.start ?? 0,
         end: a.position?.end ?? codePointLength(exact),
       };
-      const result = exact ? anchorSelectors(index, given) : null;
+      const result = anchorSelectors(index, given);
       // Anchored: the quote in its place now; fuzzy: the given quote at the place found, until
       // a person confirms it; orphaned: the selectors as given.
-      const selectors = result?.status === "anchored" ? result.selectors : result?.status === "fuzzy" ? { ...given, start: result.start, end: result.end } : given;
+      const selectors = result.status === "anchored" ? result.selectors : result.status === "fuzzy" ? { ...given, start: result.start, end: result.end } : given;
       const claimantId = a.claimantName
         ? (claimants.get(a.claimantName.toLowerCase()) ?? resolveClaimant(tx, who, { name: a.claimantName, description: null, sameAs: null }))
         : fallbackClaimant!;
       if (a.claimantName) claimants.set(a.claimantName.toLowerCase(), claimantId);
       const statement = a.statement ?? (exact.replace(/\s+/g, " ").trim().slice(0, 500) || "(statement to write)");
-      const row = insertClaim(tx, who, doc, { selectors, anchorStatus: result?.status ?? "orphaned", claimantId, statement, claimedAt: doc.publishedAt });
+      const row = insertClaim(tx, who, doc, { selectors, anchorStatus: result.status, claimantId, statement, claimedAt: doc.publishedAt });
       return { claimId: row.id, slug: row.slug, status: row.anchorStatus, quote: row.quote, statement: row.statement, start: row.start, end: row.end };
     });
 

@@ -207,7 +207,19 @@ describe("exports of published verdicts", () => {
 
   it("should limit to a scope, and refuse unknown formats, scopes and bad dates clearly", async () => {
     expect(JSON.parse((await download("claimreview", "?dispute=mariupol-maternity-hospital-strike")).text)).toHaveLength(2);
-    expect(JSON.parse((await download("claimreview", "?claimant=mariupol-city-council")).text)).toHaveLength(0);
+    // A record with nothing published is, to an anonymous caller, no record at all — name and existence alike.
+    const draftClaim = t.db.get<{ id: number }>(sql`select claim_id as id from verdicts where state = 'draft'`)!.id;
+    for (const [query, message] of [
+      ["?claimant=mariupol-city-council", "No claimant “mariupol-city-council”."],
+      [`?claim=${draftClaim}`, `No claim “${draftClaim}”.`],
+      ["?claim=999999", "No claim “999999”."],
+    ]) {
+      const res = await callRoute(exportRoute.GET, "GET", `/api/v1/exports/json${query}`, { params: { format: "json" } });
+      expect(res).toMatchObject({ status: 404, json: { error: { message } } });
+    }
+    const desk = JSON.parse((await download("json", `?claim=${draftClaim}&includeDrafts=1`, tokens.editor)).text) as { scope: { label: string }; claims: unknown[] };
+    expect(desk.claims).toHaveLength(1);
+    expect(desk.scope.label).toMatch(/^Claim: /);
     expect(JSON.parse((await download("claimreview", "?document=mariupol-talks-2022-03-10&from=2000-01-01")).text)).toHaveLength(2);
     expect(JSON.parse((await download("claimreview", "?from=2999-01-01")).text)).toHaveLength(0);
     const unknown = await callRoute(exportRoute.GET, "GET", "/api/v1/exports/docx", { params: { format: "docx" } });
@@ -264,6 +276,39 @@ describe("exports with unpublished work", () => {
     expect(pdf.text).toContain("Includes unpublished work.");
     expect(pdf.text).toContain(`UNPUBLISHED — unpublished draft`);
     expect(pdf.text).toContain(DRAFT_MARKER);
+  });
+});
+
+describe("exports after a correction", () => {
+  it("should give the public only the published version and its note, the desk every version, and log the correction", async () => {
+    const editor: Actor = { kind: "user", userId: userId("editor@claimdesk.test") };
+    const reviewer: Actor = { kind: "user", userId: userId("reviewer@claimdesk.test") };
+    const original = t.db.get<{ id: number; summary: string; version: number }>(sql`select id, summary, version from verdicts where claim_id = ${emojiClaimId} and state = 'published'`)!;
+    const draft = transitionVerdict(editor, { verdictId: original.id, step: "correct", version: original.version });
+    updateVerdict(editor, { verdictId: draft.id, version: draft.version, summary: "The ward was hit at noon." });
+    // While the correction is in the works, the desk's export still shows the claim as published.
+    const working = JSON.parse((await download("json", `?claim=${emojiClaimId}&includeDrafts=1`, tokens.editor)).text) as { claims: { published: boolean; verdict: { summary: string }; versions: unknown[] }[] };
+    expect(working.claims[0]).toMatchObject({ published: true, verdict: { summary: original.summary } });
+    expect(working.claims[0]!.versions).toHaveLength(2);
+    transitionVerdict(editor, { verdictId: draft.id, step: "submit", version: draft.version + 1 });
+    transitionVerdict(reviewer, { verdictId: draft.id, step: "publish", note: "We added the hour.", version: draft.version + 2 });
+
+    const text = (await download("json", `?claim=${emojiClaimId}`)).text;
+    const [claim] = (JSON.parse(text) as { claims: { verdict: { seq: number; correctionNote: string }; versions: unknown[] }[] }).claims;
+    expect(claim!.verdict).toMatchObject({ seq: 2, correctionNote: "We added the hour." });
+    expect(claim!.versions).toHaveLength(1);
+    expect(text).not.toContain(original.summary); // the superseded version's body stays on the desk
+    const desk = JSON.parse((await download("json", `?claim=${emojiClaimId}&includeDrafts=1`, tokens.editor)).text) as { claims: { versions: { state: string }[] }[] };
+    expect(desk.claims[0]!.versions.map((v) => v.state)).toEqual(["superseded", "published"]);
+    const pdf = await readPdf((await download("pdf", `?claim=${emojiClaimId}`)).bytes);
+    expect(pdf.text).toContain("Correction: the strike hit a maternity ward");
+    expect(pdf.text).toContain("We added the hour.");
+  });
+
+  it("should mark unpublished accounts of a dispute in the desk's report", async () => {
+    const pdf = await readPdf((await download("pdf", "?dispute=mariupol-maternity-hospital-strike&includeDrafts=1", tokens.editor)).bytes);
+    expect(pdf.text).toMatch(/No verdict yet \(UNPUBLISHED\)/);
+    expect(pdf.text).toMatch(/Rating: \w+ \(UNPUBLISHED\)/);
   });
 });
 

@@ -137,6 +137,9 @@ describe("importing W3C annotations", () => {
       expect(r.status).toBe(422);
       expect(r.json.error.message).toContain(message);
     }
+    const pastTheEnd = [foreign("Nothing here", "", " is annotated"), { type: "Annotation", target: { selector: { type: "TextPositionSelector", start: 500, end: 510 } } }];
+    const past = await callRoute(importRoute.POST, "POST", `/api/v1/documents/${doc.id}/annotations`, { params: { id: String(doc.id) }, token: contributorToken, body: { annotations: pastTheEnd, claimant: { name: "X" } } });
+    expect(past).toMatchObject({ status: 422, json: { error: { message: "Annotation 1 points past the end of the text and gives no quote." } } });
     expect((await callRoute(importRoute.POST, "POST", `/api/v1/documents/${doc.id}/annotations`, { params: { id: String(doc.id) }, body: { annotations: [] } })).status).toBe(401);
     expect((await callRoute(importRoute.POST, "POST", `/api/v1/documents/99999/annotations`, { params: { id: "99999" }, token: contributorToken, body: { annotations: [foreign("x")], claimant: { name: "X" } } })).status).toBe(404);
     expect(tableSnapshot(t.db)).toEqual(before);

@@ -9,7 +9,7 @@ const INPUT: ClaimReviewInput = {
   statement: "Those killed in the Mariupol maternity hospital strike were not civilians.",
   claimedAt: "2022-03-10",
   claimant: { name: "Sergei Lavrov", sameAs: "https://www.wikidata.org/wiki/Q187596" },
-  appearance: { url: "https://news.example/mariupol", headline: "Talks fail", publisher: "Wire", datePublished: "2022-03-10" },
+  document: { sourceUrl: "https://news.example/mariupol", title: "Talks fail", publisher: "Wire", publishedAt: "2022-03-10" },
   rating: { label: "False", ordinal: 1 },
   bounds: { worst: 1, best: 6 },
   firstPublishedAt: new Date("2022-03-12T10:00:00Z"),

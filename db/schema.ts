@@ -220,7 +220,11 @@ export const disputes = sqliteTable(
     updatedAt: updatedAt(),
     version: version(),
   },
-  (t) => [uniqueIndex("disputes_slug_unique").on(t.slug)],
+  (t) => [
+    uniqueIndex("disputes_slug_unique").on(t.slug),
+    // The public lists of disputes, most recently changed first, stop after a page.
+    index("disputes_updated_idx").on(t.updatedAt),
+  ],
 );
 
 /** A claim taking part in a dispute, with the label of its account ("Russian account"). */

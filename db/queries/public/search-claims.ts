@@ -33,6 +33,9 @@ export type PublicClaimHit = {
 
 export const PAGE_SIZE = 20;
 
+/** Relevance: bm25 with the statement weighted most, then the quote, the claimant, the summary… (the index's column order). */
+const BM25 = sql`bm25(claim_search, 10.0, 5.0, 3.0, 4.0, 1.0, 1.0)`;
+
 /**
  * Turns what a reader typed into an FTS5 query: each word becomes a quoted prefix term
  * ("civil" finds "civilians"), all of them required. Punctuation and FTS operators typed by
@@ -47,34 +50,55 @@ export function toFtsQuery(q: string): string | null {
 export function searchPublishedClaims(f: PublicClaimFilters): { items: PublicClaimHit[]; total: number; page: number; pages: number } {
   const db = getDb();
   const match = f.q ? toFtsQuery(f.q) : null;
+  // Conditions on the verdict `v` and its claim id only, so that counting needs no join:
+  // claim_search holds exactly the claims with a published verdict.
   const where: SQL[] = [sql`v.state = 'published'`];
-  if (match) where.push(sql`claim_search match ${match}`);
-  if (f.rating) where.push(sql`r.key = ${f.rating}`);
+  if (f.rating) where.push(sql`v.rating_id = (select id from ratings where key = ${f.rating})`);
   // Filters are written so the small side drives: a claimant's claims by its index, a dispute's accounts by theirs.
-  if (f.claimant) where.push(sql`c.claimant_id = (select id from claimants where slug = ${f.claimant})`);
-  if (f.dispute) where.push(sql`c.id in (select da.claim_id from dispute_accounts da join disputes d on d.id = da.dispute_id where d.slug = ${f.dispute})`);
+  if (f.claimant) where.push(sql`v.claim_id in (select id from claims where claimant_id = (select id from claimants where slug = ${f.claimant}))`);
+  if (f.dispute) where.push(sql`v.claim_id in (select da.claim_id from dispute_accounts da join disputes d on d.id = da.dispute_id where d.slug = ${f.dispute})`);
   if (f.from) where.push(sql`v.published_at >= ${Date.parse(f.from)}`);
   if (f.to) where.push(sql`v.published_at < ${Date.parse(f.to) + 86_400_000}`);
+  const condition = sql.join(where, sql` and `);
+  const total = !match
+    ? db.get<{ n: number }>(sql`select count(*) as n from verdicts v where ${condition}`)!.n
+    : where.length === 1
+      ? db.get<{ n: number }>(sql`select count(*) as n from claim_search where claim_search match ${match}`)!.n
+      : db.get<{ n: number }>(sql`select count(*) as n from verdicts v where ${condition} and v.claim_id in (select rowid from claim_search where claim_search match ${match})`)!.n;
+
   const from = sql`verdicts v
     join claims c on c.id = v.claim_id
     join claimants cl on cl.id = c.claimant_id
     left join ratings r on r.id = v.rating_id
     ${match ? sql`join claim_search on claim_search.rowid = c.id` : sql``}`;
-  const condition = sql.join(where, sql` and `);
   const sort = f.sort ?? (match ? "relevance" : "newest");
   const order =
-    sort === "relevance" && match ? sql`bm25(claim_search, 10.0, 5.0, 3.0, 4.0, 1.0, 1.0), v.published_at desc` : sort === "oldest" ? sql`v.published_at asc` : sql`v.published_at desc`;
+    sort === "relevance" && match ? sql`${BM25}, v.published_at desc` : sort === "oldest" ? sql`v.published_at asc` : sql`v.published_at desc`;
+  const itemsWhere = match ? sql`${condition} and claim_search match ${match}` : condition;
 
-  const total = db.get<{ n: number }>(sql`select count(*) as n from ${from} where ${condition}`)!.n;
   const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
   const page = Math.min(Math.max(1, f.page ?? 1), pages);
-  const items = db.all<PublicClaimHit>(sql`
-    select c.slug as slug, c.statement as statement, cl.name as claimantName, cl.slug as claimantSlug,
-      r.key as ratingKey, r.label as ratingLabel, r.colour as ratingColour, v.summary as summary, v.published_at as publishedAt,
-      ${match ? sql`snippet(claim_search, -1, ${MATCH_START}, ${MATCH_END}, '…', 16)` : sql`null`} as snippet
-    from ${from} where ${condition}
+  const columns = sql`c.slug as slug, c.statement as statement, cl.name as claimantName, cl.slug as claimantSlug,
+      r.key as ratingKey, r.label as ratingLabel, r.colour as ratingColour, v.summary as summary, v.published_at as publishedAt`;
+  const offset = (page - 1) * PAGE_SIZE;
+  // Words alone, best first: the full-text index ranks and pages by itself, and only the page
+  // is joined (ranking after the join costs ~7× as much on 100,000 claims).
+  const items =
+    match && where.length === 1 && sort === "relevance"
+      ? db.all<PublicClaimHit>(sql`
+    select ${columns}, t.snippet as snippet
+    from (select rowid as id, ${BM25} as score, snippet(claim_search, -1, ${MATCH_START}, ${MATCH_END}, '…', 16) as snippet
+          from claim_search where claim_search match ${match} order by score, rowid desc limit ${PAGE_SIZE} offset ${offset}) t
+    join claims c on c.id = t.id
+    join verdicts v on v.claim_id = c.id and v.state = 'published'
+    join claimants cl on cl.id = c.claimant_id
+    left join ratings r on r.id = v.rating_id
+    order by t.score, t.id desc`)
+      : db.all<PublicClaimHit>(sql`
+    select ${columns}, ${match ? sql`snippet(claim_search, -1, ${MATCH_START}, ${MATCH_END}, '…', 16)` : sql`null`} as snippet
+    from ${from} where ${itemsWhere}
     order by ${order}
-    limit ${PAGE_SIZE} offset ${(page - 1) * PAGE_SIZE}`);
+    limit ${PAGE_SIZE} offset ${offset}`);
   return { items, total, page, pages };
 }
 

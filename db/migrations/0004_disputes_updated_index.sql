@@ -1,0 +1,1 @@
+CREATE INDEX `disputes_updated_idx` ON `disputes` (`updated_at`);

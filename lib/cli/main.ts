@@ -9,6 +9,7 @@ import { isServiceError } from "@/lib/services/errors";
 import { parseOptions } from "./args";
 import { UsageError } from "./errors";
 import { runDemo, runDev, runMigrate, runSeed, runStart } from "./server";
+import { runBackupCommand, runRestoreCommand } from "./backup";
 import { runExportCommand } from "./export";
 import { runImportCommand } from "./import";
 import { runTokenCommand } from "./tokens";
@@ -20,6 +21,8 @@ const USAGE = `Usage: npm run cli -- <command>
   token create --email E [--name label] | token revoke --id N | --token T
   export --format claimreview|w3c|csv|json|pdf --out FILE [--claim C] [--document D] [--dispute D] [--claimant C] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--include-drafts]
   import --document ID --file FILE [--claimant NAME]   (a W3C annotation file; NAME for annotations that name no claimant)
+  backup --out FILE                   (an online backup; the app may keep running)
+  restore --from FILE                 (stop the server first; the current database is kept beside it)
   migrate | seed [--force] | demo | start | dev`;
 
 const out = (line: string) => console.log(line);
@@ -44,6 +47,12 @@ export async function main(argv: string[]): Promise<number> {
       case "import":
         migrateDatabase(getDb());
         await runImportCommand(rest, out);
+        return 0;
+      case "backup":
+        await runBackupCommand(rest, out);
+        return 0;
+      case "restore":
+        await runRestoreCommand(rest, out);
         return 0;
       case "migrate":
         runMigrate(out);

@@ -1,4 +1,4 @@
-import { like } from "drizzle-orm";
+import { and, eq, gte, lt, or } from "drizzle-orm";
 import type { SQLiteColumn, SQLiteTable } from "drizzle-orm/sqlite-core";
 import type { Tx } from "@/db/client";
 import { slugify } from "@/lib/text/slugify";
@@ -10,7 +10,9 @@ export function uniqueSlug(tx: Tx, table: SQLiteTable, column: SQLiteColumn, tex
     tx
       .select({ slug: column })
       .from(table)
-      .where(like(column, `${base}%`))
+      // `base` and `base-…`, as a range on the slug's unique index ('.' follows '-'): a LIKE
+      // would be case-insensitive and scan the whole table.
+      .where(or(eq(column, base), and(gte(column, `${base}-`), lt(column, `${base}.`))))
       .all()
       .map((r) => r.slug as string),
   );

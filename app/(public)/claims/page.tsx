@@ -30,8 +30,11 @@ export default async function ClaimsPage({ searchParams }: { searchParams: Promi
   const filters = parsePublicFilters((k) => sp[k]);
   const { items, total, page, pages } = searchPublishedClaims(filters);
   const ratings = getRatingScale();
-  const claimants = listPublicClaimants();
-  const disputes = listPublicDisputes(100);
+  // The busiest claimants and the latest disputes; any other is one link away (its page links here).
+  const withChosen = <T extends { slug: string }>(list: T[], chosen: string | undefined, make: (slug: string) => T) =>
+    chosen && !list.some((x) => x.slug === chosen) ? [make(chosen), ...list] : list;
+  const claimants = withChosen(listPublicClaimants(), filters.claimant, (slug) => ({ slug, name: slug }));
+  const disputes = withChosen(listPublicDisputes(30), filters.dispute, (slug) => ({ slug, question: slug, eventDate: null, accounts: 0 }));
   return (
     <div className="space-y-6">
       <h1 className="font-serif text-4xl font-semibold tracking-tight">Claims</h1>

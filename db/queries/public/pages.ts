@@ -1,5 +1,6 @@
 import { sql, type SQL } from "drizzle-orm";
 import { getDb } from "@/db/client";
+import { untilDataChanges } from "@/db/queries/read-cache";
 import type { EvidenceSnapshotItem, Stance } from "@/db/schema";
 
 // Every query here reads published verdict versions only (`v.state = 'published'`), or the
@@ -50,6 +51,10 @@ export function getPublicDispute(slug: string) {
 
 /** Disputes with at least one published account, most recently changed first (each checked by index, not by a join over all verdicts). */
 export function listPublicDisputes(limit = 20) {
+  return untilDataChanges(`disputes:${limit}`, () => readPublicDisputes(limit));
+}
+
+function readPublicDisputes(limit: number) {
   return getDb().all<{ slug: string; question: string; eventDate: string | null; accounts: number }>(sql`
     select d.slug as slug, d.question as question, d.event_date as eventDate,
       (select count(*) from dispute_accounts da join verdicts v on v.claim_id = da.claim_id and v.state = 'published' where da.dispute_id = d.id) as accounts
@@ -176,10 +181,15 @@ export function publicClaimIdsOf(where: { claimantId: number } | { documentId: n
     .map((r) => r.id);
 }
 
-/** Claimants with at least one published verdict, by name (for the search filters). */
-export function listPublicClaimants(): { slug: string; name: string }[] {
-  return getDb().all(sql`
-    select cl.slug as slug, cl.name as name from claimants cl
-    where exists (select 1 from claims c join verdicts v on v.claim_id = c.id and v.state = 'published' where c.claimant_id = cl.id)
-    order by cl.name`);
+/** The claimants with the most published verdicts (at most `limit`), by name: the search form's choice. */
+export function listPublicClaimants(limit = 50): { slug: string; name: string }[] {
+  return untilDataChanges(`claimants:${limit}`, () =>
+    getDb().all<{ slug: string; name: string }>(sql`
+      select slug, name from (
+        select cl.slug as slug, cl.name as name, count(*) as n from claims c
+        join verdicts v on v.claim_id = c.id and v.state = 'published'
+        join claimants cl on cl.id = c.claimant_id
+        group by cl.id order by n desc, cl.name limit ${limit})
+      order by name`),
+  );
 }

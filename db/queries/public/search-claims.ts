@@ -1,5 +1,6 @@
 import { sql, type SQL } from "drizzle-orm";
 import { getDb } from "@/db/client";
+import { untilDataChanges } from "@/db/queries/read-cache";
 
 /** The markers FTS5's snippet() puts around matched words; rendered as <mark> after escaping. */
 export const MATCH_START = "\u0002";
@@ -48,6 +49,10 @@ export function toFtsQuery(q: string): string | null {
 
 /** Published claims matching a search and filters, one page of them, with the total. Only published verdicts are read. */
 export function searchPublishedClaims(f: PublicClaimFilters): { items: PublicClaimHit[]; total: number; page: number; pages: number } {
+  return untilDataChanges(`search:${JSON.stringify(f)}`, () => readPublishedClaims(f));
+}
+
+function readPublishedClaims(f: PublicClaimFilters): { items: PublicClaimHit[]; total: number; page: number; pages: number } {
   const db = getDb();
   const match = f.q ? toFtsQuery(f.q) : null;
   // Conditions on the verdict `v` and its claim id only, so that counting needs no join:

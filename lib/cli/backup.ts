@@ -1,0 +1,67 @@
+import fs from "node:fs";
+import path from "node:path";
+import Database from "better-sqlite3";
+import { sql } from "drizzle-orm";
+import { getDb } from "@/db/client";
+import { getEnv } from "@/lib/config/env";
+import { parseOptions } from "./args";
+import { UsageError } from "./errors";
+
+/** `PRAGMA integrity_check` of a database file, opened read-only: "ok" or the problems found. */
+export function integrityOf(file: string): string {
+  const db = new Database(file, { readonly: true, fileMustExist: true });
+  try {
+    return (db.pragma("integrity_check") as { integrity_check: string }[]).map((r) => r.integrity_check).join("; ");
+  } finally {
+    db.close();
+  }
+}
+
+/**
+ * `cli backup --out FILE`: an online backup while the app keeps writing. `VACUUM INTO`
+ * copies the database as it stood when the backup began (one read transaction: WAL lets
+ * writers go on meanwhile), into a fresh, compact file; it is then checked.
+ */
+export async function runBackupCommand(args: string[], out: (line: string) => void): Promise<void> {
+  const o = parseOptions(args, { out: "string" });
+  if (!o.out) throw new UsageError("--out is required (e.g. backup --out backups/claimdesk-2026-11-25.db)");
+  const target = path.resolve(o.out);
+  if (fs.existsSync(target)) throw new UsageError(`${o.out} exists already; choose a new file name`);
+  fs.mkdirSync(path.dirname(target), { recursive: true });
+  const started = Date.now();
+  getDb().run(sql`vacuum into ${target}`);
+  const check = integrityOf(target);
+  if (check !== "ok") throw new UsageError(`the backup failed its integrity check: ${check}`);
+  out(`Backed up to ${o.out} (${(fs.statSync(target).size / 1e6).toFixed(1)} MB, ${Date.now() - started} ms, integrity ok).`);
+}
+
+/**
+ * `cli restore --from FILE`: checks the backup, keeps the current database beside it
+ * (`<db>.before-restore-<time>`), and puts the backup in its place. Stop the server first:
+ * a running server would keep writing to the file it had open.
+ */
+export async function runRestoreCommand(args: string[], out: (line: string) => void): Promise<void> {
+  const o = parseOptions(args, { from: "string" });
+  if (!o.from) throw new UsageError("--from is required (e.g. restore --from backups/claimdesk-2026-11-25.db)");
+  if (!fs.existsSync(o.from)) throw new UsageError(`${o.from} does not exist`);
+  const check = integrityOf(o.from);
+  if (check !== "ok") throw new UsageError(`${o.from} fails the integrity check, nothing restored: ${check}`);
+  const target = path.resolve(getEnv().databaseFile);
+  const staging = `${target}.restoring`;
+  fs.copyFileSync(o.from, staging);
+  const fd = fs.openSync(staging, "r");
+  fs.fsyncSync(fd);
+  fs.closeSync(fd);
+  let kept = "";
+  if (fs.existsSync(target)) {
+    // Fold the write-ahead log into the current file first, so that what is kept is whole.
+    const current = new Database(target);
+    current.pragma("wal_checkpoint(TRUNCATE)");
+    current.close();
+    kept = `${target}.before-restore-${new Date().toISOString().replace(/[:.]/g, "-")}`;
+    fs.renameSync(target, kept);
+  }
+  for (const suffix of ["-wal", "-shm"]) fs.rmSync(target + suffix, { force: true });
+  fs.renameSync(staging, target);
+  out(`Restored ${o.from} into ${target}${kept ? ` (the previous database is kept as ${path.basename(kept)})` : ""}; integrity ok.`);
+}

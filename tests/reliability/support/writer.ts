@@ -1,0 +1,49 @@
+/**
+ * A separate process writing through the services to a database file, for the
+ * concurrency, crash and backup tests: `node --import tsx writer.ts <mode> <db file> <json>`.
+ * - `update-verdict` / `update-text`: waits until `startAt` (so that all clients go at
+ *   once), makes one write, prints `{"ok":true}` or `{"ok":false,"status":409,…}`.
+ * - `write-claims`: creates claims one after another, printing `ack <id>` after each commit,
+ *   until it is killed.
+ */
+import { openDatabase, setDb } from "@/db/client";
+import type { Actor } from "@/lib/auth/actor";
+import { createClaim } from "@/lib/services/claims/create-claim";
+import { updateDocumentText } from "@/lib/services/documents/update-document-text";
+import { isServiceError } from "@/lib/services/errors";
+import { updateVerdict } from "@/lib/services/verdicts/update-verdict";
+
+const [mode, file, json] = process.argv.slice(2);
+const args = JSON.parse(json ?? "{}") as Record<string, unknown> & { userId: number; startAt?: number };
+setDb(openDatabase(file!));
+const actor: Actor = { kind: "user", userId: args.userId };
+
+async function once(write: () => unknown) {
+  while (Date.now() < (args.startAt ?? 0)) await new Promise((r) => setTimeout(r, 1));
+  try {
+    write();
+    process.stdout.write(JSON.stringify({ ok: true }) + "\n");
+  } catch (e) {
+    if (!isServiceError(e)) throw e;
+    process.stdout.write(JSON.stringify({ ok: false, status: e.status, code: e.code }) + "\n");
+  }
+}
+
+async function main() {
+  if (mode === "update-verdict") {
+    await once(() => updateVerdict(actor, { verdictId: args.verdictId, version: args.version, summary: args.summary }));
+  } else if (mode === "update-text") {
+    await once(() => updateDocumentText(actor, { documentId: args.documentId, baseRevision: args.baseRevision, text: args.text }));
+  } else if (mode === "write-claims") {
+    for (let n = 0; ; n++) {
+      const claim = createClaim(actor, { documentId: args.documentId, revision: 1, start: 0, end: 10, claimant: { name: `Writer ${n % 7}` }, statement: `Claim written by the crash test, number ${n}` });
+      // Acknowledged only once committed: the line is written after the transaction returned.
+      process.stdout.write(`ack ${claim.id}\n`);
+      if (n % 20 === 0) await new Promise((r) => setImmediate(r));
+    }
+  } else {
+    throw new Error(`unknown mode ${mode}`);
+  }
+}
+
+void main();

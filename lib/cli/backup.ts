@@ -36,17 +36,24 @@ export async function runBackupCommand(args: string[], out: (line: string) => vo
 }
 
 /**
- * `cli restore --from FILE`: checks the backup, keeps the current database beside it
- * (`<db>.before-restore-<time>`), and puts the backup in its place. Stop the server first:
- * a running server would keep writing to the file it had open.
+ * `cli restore --from FILE [--to DB]`: checks the backup, keeps the current database beside
+ * it (`<db>.before-restore-<time>`), and puts the backup in its place — the configured
+ * database, or `--to`. Stop the server first: a running server would keep writing to the
+ * file it had open.
  */
 export async function runRestoreCommand(args: string[], out: (line: string) => void): Promise<void> {
-  const o = parseOptions(args, { from: "string" });
+  const o = parseOptions(args, { from: "string", to: "string" });
   if (!o.from) throw new UsageError("--from is required (e.g. restore --from backups/claimdesk-2026-11-25.db)");
   if (!fs.existsSync(o.from)) throw new UsageError(`${o.from} does not exist`);
-  const check = integrityOf(o.from);
-  if (check !== "ok") throw new UsageError(`${o.from} fails the integrity check, nothing restored: ${check}`);
-  const target = path.resolve(getEnv().databaseFile);
+  let check: string;
+  try {
+    check = integrityOf(o.from);
+  } catch (e) {
+    check = e instanceof Error ? e.message : String(e);
+  }
+  if (check !== "ok") throw new UsageError(`${o.from} is not a sound Claimdesk database, nothing restored: ${check}`);
+  const target = path.resolve(o.to ?? getEnv().databaseFile);
+  fs.mkdirSync(path.dirname(target), { recursive: true });
   const staging = `${target}.restoring`;
   fs.copyFileSync(o.from, staging);
   const fd = fs.openSync(staging, "r");

@@ -22,7 +22,7 @@ const USAGE = `Usage: npm run cli -- <command>
   export --format claimreview|w3c|csv|json|pdf --out FILE [--claim C] [--document D] [--dispute D] [--claimant C] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--include-drafts]
   import --document ID --file FILE [--claimant NAME]   (a W3C annotation file; NAME for annotations that name no claimant)
   backup --out FILE                   (an online backup; the app may keep running)
-  restore --from FILE                 (stop the server first; the current database is kept beside it)
+  restore --from FILE [--to DB]       (stop the server first; the current database is kept beside it)
   migrate | seed [--force] | demo | start | dev`;
 
 const out = (line: string) => console.log(line);

@@ -2,6 +2,7 @@ import { and, eq, inArray } from "drizzle-orm";
 import { z } from "zod";
 import { claimEvidence, claims, comments, disputeAccounts, verdicts } from "@/db/schema";
 import { authorize, type Actor } from "@/lib/auth/actor";
+import { can } from "@/lib/auth/permissions";
 import { recordAudit } from "@/lib/services/audit";
 import { ServiceError } from "@/lib/services/errors";
 import { reindexClaims } from "@/lib/search/search-index";
@@ -14,8 +15,9 @@ import { getClaimOrThrow } from "./get-claim";
 export const deleteClaimInput = z.strictObject({ claimId: idSchema, version: versionSchema.optional() });
 
 /**
- * Deletes a claim that never had a published verdict (contributor+), with its unpublished
- * verdicts, evidence links, dispute accounts and comments. A claim whose verdict was ever
+ * Deletes a claim that never had a published verdict (contributor+; with someone else's
+ * verdict in the works, its author or an editor), with its unpublished verdicts, evidence
+ * links, dispute accounts and comments. A claim whose verdict was ever
  * published stays on the record: correct or retract the verdict instead.
  */
 export function deleteClaim(actor: Actor | null, raw: unknown): void {
@@ -31,6 +33,15 @@ export function deleteClaim(actor: Actor | null, raw: unknown): void {
       .get();
     if (published) {
       throw new ServiceError("conflict", "This claim has a published verdict, so it stays on the record: correct or retract the verdict instead.");
+    }
+    // Deleting the claim discards its verdict in the works: the same people as a discard may.
+    const open = tx
+      .select({ authorId: verdicts.authorId })
+      .from(verdicts)
+      .where(and(eq(verdicts.claimId, claim.id), inArray(verdicts.state, ["draft", "in_review"])))
+      .get();
+    if (open && open.authorId !== who.id && !can(who.role, "verdicts:review")) {
+      throw new ServiceError("forbidden", "This claim has someone else's verdict in the works: only its author or an editor may delete the claim.");
     }
     // Comments first: they may name the verdicts.
     const deletedComments = tx.delete(comments).where(eq(comments.claimId, claim.id)).returning().all();

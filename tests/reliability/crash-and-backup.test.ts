@@ -1,0 +1,115 @@
+import fs from "node:fs";
+import path from "node:path";
+import type { ChildProcess } from "node:child_process";
+import Database from "better-sqlite3";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { sql } from "drizzle-orm";
+import { seedDemo } from "@/db/seed";
+import { main } from "@/lib/cli/main";
+import { integrityOf } from "@/lib/cli/backup";
+import { createTestDb } from "../support/db";
+import { startWriter } from "./support/processes";
+
+/**
+ * A process writing claims through the services is killed with SIGKILL at random moments;
+ * after each kill the database must be whole, hold every write it acknowledged, and have no
+ * change without its audit event. Then an online backup is taken while writes go on, and
+ * restored.
+ */
+const KILLS = Number(process.env.CRASH_KILLS ?? 20);
+let t: ReturnType<typeof createTestDb>;
+let writer = { userId: 0, documentId: 0 };
+beforeAll(async () => {
+  t = createTestDb();
+  await seedDemo(t.db);
+  writer = {
+    userId: t.db.get<{ id: number }>(sql`select id from users where email = 'contributor@claimdesk.test'`)!.id,
+    documentId: t.db.get<{ id: number }>(sql`select id from documents limit 1`)!.id,
+  };
+});
+afterAll(() => t.close());
+
+/** Collects the ids a writer acknowledged, as they arrive. */
+function acknowledgements(child: ChildProcess): { ids: number[]; first: Promise<void> } {
+  const ids: number[] = [];
+  let buffer = "";
+  let resolveFirst: () => void;
+  const first = new Promise<void>((r) => (resolveFirst = r));
+  child.stdout!.on("data", (d: Buffer) => {
+    buffer += d.toString();
+    const lines = buffer.split("\n");
+    buffer = lines.pop()!;
+    for (const line of lines) if (line.startsWith("ack ")) ids.push(Number(line.slice(4)));
+    if (ids.length > 0) resolveFirst();
+  });
+  return { ids, first };
+}
+
+const exited = (child: ChildProcess) => new Promise<void>((r) => (child.exitCode !== null || child.signalCode !== null ? r() : child.once("exit", () => r())));
+
+/** What a fresh connection finds in the file: integrity, the claims present, changes without an audit event. */
+function inspect(file: string) {
+  const db = new Database(file, { readonly: true });
+  try {
+    const ids = new Set((db.prepare("select id from claims").all() as { id: number }[]).map((r) => r.id));
+    const unaudited = (
+      db.prepare("select count(*) as n from claims c where not exists (select 1 from audit_events a where a.entity_type = 'claim' and a.entity_id = c.id and a.action = 'claim.create')").get() as { n: number }
+    ).n;
+    return { integrity: integrityOf(file), ids, unaudited };
+  } finally {
+    db.close();
+  }
+}
+
+describe("a writer killed with SIGKILL", () => {
+  it(`should leave a whole database with every acknowledged write and its audit event, ${KILLS} times`, async () => {
+    let acknowledged = 0;
+    for (let round = 0; round < KILLS; round++) {
+      const child = startWriter("write-claims", t.file, writer);
+      const acks = acknowledgements(child);
+      await acks.first;
+      await new Promise((r) => setTimeout(r, 20 + Math.random() * 300)); // somewhere in the middle of a write
+      child.kill("SIGKILL");
+      await exited(child);
+      const after = inspect(t.file);
+      expect(after.integrity, `round ${round}`).toBe("ok");
+      expect(acks.ids.filter((id) => !after.ids.has(id)), `round ${round}: acknowledged but missing`).toEqual([]);
+      expect(after.unaudited, `round ${round}: claims without their audit event`).toBe(0);
+      acknowledged += acks.ids.length;
+    }
+    expect(acknowledged).toBeGreaterThan(KILLS);
+  });
+});
+
+describe("backup and restore", () => {
+  it("should take an online backup while writes go on, and restore it whole with every write acknowledged before it began", async () => {
+    const dir = path.dirname(t.file);
+    const backup = path.join(dir, "backup.db");
+    const child = startWriter("write-claims", t.file, writer);
+    const acks = acknowledgements(child);
+    await acks.first;
+    await new Promise((r) => setTimeout(r, 200));
+    const before = [...acks.ids];
+    const log = vi.spyOn(console, "log").mockImplementation(() => {});
+    expect(await main(["backup", "--out", backup])).toBe(0);
+    const during = acks.ids.length;
+    await new Promise((r) => setTimeout(r, 200));
+    child.kill("SIGKILL");
+    await exited(child);
+    expect(acks.ids.length).toBeGreaterThan(during); // writes went on after the backup
+
+    // Restore into a fresh location, as after losing the machine.
+    const restored = path.join(dir, "restored", "claimdesk.db");
+    expect(await main(["restore", "--from", backup, "--to", restored])).toBe(0);
+    log.mockRestore();
+    const found = inspect(restored);
+    expect(found.integrity).toBe("ok");
+    expect(before.filter((id) => !found.ids.has(id))).toEqual([]);
+    // A damaged backup is refused and the database left as it was.
+    fs.writeFileSync(path.join(dir, "broken.db"), "not a database");
+    const error = vi.spyOn(console, "error").mockImplementation(() => {});
+    expect(await main(["restore", "--from", path.join(dir, "broken.db"), "--to", restored])).not.toBe(0);
+    error.mockRestore();
+    expect(inspect(restored).ids).toEqual(found.ids);
+  });
+});

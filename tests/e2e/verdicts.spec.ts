@@ -61,6 +61,7 @@ test("a verdict goes from the contributor's draft through review to publication,
   await contributor.getByRole("button", { name: "Save draft" }).click();
   await expect(contributor.getByText("Draft saved.")).toBeVisible();
   await contributor.getByRole("button", { name: "Submit for review" }).click();
+  await expect(contributor.getByTestId("open-verdict")).toContainText("in review");
 
   // Readers cannot see it yet (and the not-found answer is what the page cache now holds).
   const reader = await browser.newPage();

@@ -17,6 +17,14 @@ const nextConfig = {
   poweredByHeader: false,
   // Imports and text edits go through server actions: allow a 5 MB article and its form.
   experimental: { serverActions: { bodySizeLimit: "6mb" } },
+  // The bare claims list is served from its kept page (claims/list/[filters]); filtered
+  // views are rewritten by proxy.ts, word searches are rendered per request.
+  async rewrites() {
+    const params = ["q", "rating", "claimant", "dispute", "from", "to", "sort", "page"];
+    return {
+      beforeFiles: [{ source: "/claims", missing: params.map((key) => ({ type: "query", key })), destination: "/claims/list/all" }],
+    };
+  },
   async headers() {
     return [{ source: "/:path*", headers: SECURITY_HEADERS }];
   },

@@ -2,7 +2,7 @@ import Link from "next/link";
 import { FilterSelect } from "./filter-select";
 import { Snippet } from "./snippet";
 import { RatingBadge } from "@/components/ui/rating-badge";
-import { listPublicClaimants, listPublicDisputes } from "@/db/queries/public/pages";
+import { listPublicClaimants, listPublicDisputes, publicClaimantName, publicDisputeQuestion } from "@/db/queries/public/pages";
 import { getRatingScale } from "@/db/queries/ratings";
 import { parsePublicFilters, searchPublishedClaims } from "@/db/queries/public/search-claims";
 
@@ -25,8 +25,8 @@ export function ClaimsResults({ sp }: { sp: Search }) {
   // The busiest claimants and the latest disputes; any other is one link away (its page links here).
   const withChosen = <T extends { slug: string }>(list: T[], chosen: string | undefined, make: (slug: string) => T) =>
     chosen && !list.some((x) => x.slug === chosen) ? [make(chosen), ...list] : list;
-  const claimants = withChosen(listPublicClaimants(), filters.claimant, (slug) => ({ slug, name: slug }));
-  const disputes = withChosen(listPublicDisputes(30), filters.dispute, (slug) => ({ slug, question: slug, eventDate: null, accounts: 0 }));
+  const claimants = withChosen(listPublicClaimants(), filters.claimant, (slug) => ({ slug, name: publicClaimantName(slug) ?? slug }));
+  const disputes = withChosen(listPublicDisputes(30), filters.dispute, (slug) => ({ slug, question: publicDisputeQuestion(slug) ?? slug, eventDate: null, accounts: 0 }));
   return (
     <div className="space-y-6">
       <h1 className="font-serif text-4xl font-semibold tracking-tight">Claims</h1>

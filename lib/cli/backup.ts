@@ -54,21 +54,37 @@ export async function runRestoreCommand(args: string[], out: (line: string) => v
   if (check !== "ok") throw new UsageError(`${o.from} is not a sound Claimdesk database, nothing restored: ${check}`);
   const target = path.resolve(o.to ?? getEnv().databaseFile);
   fs.mkdirSync(path.dirname(target), { recursive: true });
+  // The copy first, beside the target: VACUUM INTO reads the backup whole, a -wal beside it included.
   const staging = `${target}.restoring`;
-  fs.copyFileSync(o.from, staging);
-  const fd = fs.openSync(staging, "r");
-  fs.fsyncSync(fd);
-  fs.closeSync(fd);
+  fs.rmSync(staging, { force: true });
+  const source = new Database(o.from, { readonly: true });
+  try {
+    source.prepare("vacuum into ?").run(staging);
+  } finally {
+    source.close();
+  }
   let kept = "";
   if (fs.existsSync(target)) {
-    // Fold the write-ahead log into the current file first, so that what is kept is whole.
-    const current = new Database(target);
-    current.pragma("wal_checkpoint(TRUNCATE)");
-    current.close();
+    // Nobody may be using the database: a server still running would go on writing to the
+    // file it has open. Then its write-ahead log is folded in, so that what is kept is whole.
+    const current = new Database(target, { timeout: 0 });
+    try {
+      try {
+        current.exec("begin exclusive");
+        current.exec("commit");
+      } catch {
+        throw new UsageError(`${target} is in use: stop the server (and any other process using it), then restore`);
+      }
+      const [checkpoint] = current.pragma("wal_checkpoint(TRUNCATE)") as { busy: number }[];
+      if (checkpoint?.busy) throw new UsageError(`${target} is in use: stop the server, then restore`);
+    } finally {
+      current.close();
+    }
     kept = `${target}.before-restore-${new Date().toISOString().replace(/[:.]/g, "-")}`;
-    fs.renameSync(target, kept);
+    fs.copyFileSync(target, kept);
   }
-  for (const suffix of ["-wal", "-shm"]) fs.rmSync(target + suffix, { force: true });
+  // One rename puts the backup in place: there is never a moment without a database file.
   fs.renameSync(staging, target);
+  for (const suffix of ["-wal", "-shm"]) fs.rmSync(target + suffix, { force: true });
   out(`Restored ${o.from} into ${target}${kept ? ` (the previous database is kept as ${path.basename(kept)})` : ""}; integrity ok.`);
 }

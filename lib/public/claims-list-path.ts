@@ -1,13 +1,13 @@
 /** The `/claims` parameters that select a kept list view; anything else is ignored. */
-const LIST_KEYS = ["rating", "claimant", "dispute", "from", "to", "sort", "page"] as const;
+const LIST_KEYS = ["rating", "claimant", "dispute", "sort", "page"] as const;
 
 /**
- * The path of the kept view of `/claims?<search>`, or null when the search has words (a
- * word search is rendered per request: its variety has no bound). The filters are put in
- * one path segment, in a fixed order, so that equal views share one page.
+ * The path of the kept view of `/claims?<search>`, or null when the view is rendered per
+ * request: a search with words or with dates (their variety has no useful bound). The
+ * filters are put in one path segment, in a fixed order, so that equal views share one page.
  */
 export function claimsListPath(search: URLSearchParams): string | null {
-  if (search.get("q")?.trim()) return null;
+  if (search.get("q")?.trim() || search.get("from")?.trim() || search.get("to")?.trim()) return null;
   const kept = new URLSearchParams();
   for (const key of LIST_KEYS) {
     const value = search.get(key)?.trim();
@@ -17,13 +17,27 @@ export function claimsListPath(search: URLSearchParams): string | null {
   return `/claims/list/${query ? btoa(query).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "") : "all"}`;
 }
 
-/** The filters of a kept view's path segment (see `claimsListPath`). */
-export function filtersFromSegment(segment: string): Record<string, string> {
+/**
+ * The filters of a kept view's path segment, or null when the segment is not exactly what
+ * `claimsListPath` makes of them — so each view has one path, and made-up paths are not kept.
+ */
+export function filtersFromSegment(segment: string): Record<string, string> | null {
   if (segment === "all") return {};
   try {
-    const query = atob(decodeURIComponent(segment).replace(/-/g, "+").replace(/_/g, "/"));
-    return Object.fromEntries([...new URLSearchParams(query)].filter(([k]) => (LIST_KEYS as readonly string[]).includes(k)));
+    const query = new URLSearchParams(atob(decodeURIComponent(segment).replace(/-/g, "+").replace(/_/g, "/")));
+    return claimsListPath(query) === `/claims/list/${segment}` ? Object.fromEntries(query) : null;
   } catch {
-    return {};
+    return null;
   }
+}
+
+/**
+ * The address of `/claims?<search>` without its empty fields (the search form sends them
+ * all), or null when there is none to drop.
+ */
+export function withoutEmptyFields(search: URLSearchParams): string | null {
+  const clean = new URLSearchParams([...search].filter(([, v]) => v.trim() !== ""));
+  if (clean.toString() === search.toString()) return null;
+  const query = clean.toString();
+  return query ? `/claims?${query}` : "/claims";
 }

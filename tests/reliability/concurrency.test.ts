@@ -24,9 +24,13 @@ const audits = (action: string, entityId: number) => t.db.get<{ n: number }>(sql
 
 /** Starts every client together: each waits for the same moment, after all have started up. */
 async function race(mode: string, args: (i: number) => Record<string, unknown>) {
-  const startAt = Date.now() + 6000;
-  const answers = await Promise.all(Array.from({ length: CLIENTS }, (_, i) => runWriter(mode, t.file, { userId: editorId, startAt, ...args(i) })));
-  return answers.map((lines) => lines[0]!);
+  const startAt = Date.now() + 8000;
+  const answers = (await Promise.all(Array.from({ length: CLIENTS }, (_, i) => runWriter(mode, t.file, { userId: editorId, startAt, ...args(i) })))).map((lines) => lines[0]!);
+  // A real race: every client was up and connected before the moment, and they all wrote within it.
+  expect(answers.every((a) => (a.ready as number) <= startAt)).toBe(true);
+  const wrote = answers.map((a) => a.wrote as number);
+  expect(Math.max(...wrote) - Math.min(...wrote)).toBeLessThan(250);
+  return answers;
 }
 
 describe("concurrent writes to one record", () => {

@@ -105,6 +105,10 @@ describe("backup and restore", () => {
     const found = inspect(restored);
     expect(found.integrity).toBe("ok");
     expect(before.filter((id) => !found.ids.has(id))).toEqual([]);
+    // Restoring over a database keeps the one it replaces beside it.
+    expect(await main(["restore", "--from", backup, "--to", restored])).toBe(0);
+    expect(fs.readdirSync(path.dirname(restored)).filter((f) => f.includes(".before-restore-"))).toHaveLength(1);
+    expect(inspect(restored).ids).toEqual(found.ids);
     // A damaged backup is refused and the database left as it was.
     fs.writeFileSync(path.join(dir, "broken.db"), "not a database");
     const error = vi.spyOn(console, "error").mockImplementation(() => {});

@@ -181,6 +181,24 @@ export function publicClaimIdsOf(where: { claimantId: number } | { documentId: n
     .map((r) => r.id);
 }
 
+/** A claimant's name, if the claimant has a published verdict (null otherwise: nothing about them is public). */
+export function publicClaimantName(slug: string): string | null {
+  return (
+    getDb().get<{ name: string }>(sql`
+      select cl.name as name from claimants cl
+      where cl.slug = ${slug} and exists (select 1 from claims c join verdicts v on v.claim_id = c.id and v.state = 'published' where c.claimant_id = cl.id)`)?.name ?? null
+  );
+}
+
+/** A dispute's question, if one of its accounts has a published verdict (null otherwise). */
+export function publicDisputeQuestion(slug: string): string | null {
+  return (
+    getDb().get<{ question: string }>(sql`
+      select d.question as question from disputes d
+      where d.slug = ${slug} and exists (select 1 from dispute_accounts da join verdicts v on v.claim_id = da.claim_id and v.state = 'published' where da.dispute_id = d.id)`)?.question ?? null
+  );
+}
+
 /** The claimants with the most published verdicts (at most `limit`), by name: the search form's choice. */
 export function listPublicClaimants(limit = 50): { slug: string; name: string }[] {
   return untilDataChanges(`claimants:${limit}`, () =>

@@ -19,13 +19,15 @@ setDb(openDatabase(file!));
 const actor: Actor = { kind: "user", userId: args.userId };
 
 async function once(write: () => unknown) {
+  const ready = Date.now(); // started up and connected: before startAt, or late
   while (Date.now() < (args.startAt ?? 0)) await new Promise((r) => setTimeout(r, 1));
+  const wrote = Date.now();
   try {
     write();
-    process.stdout.write(JSON.stringify({ ok: true }) + "\n");
+    process.stdout.write(JSON.stringify({ ok: true, ready, wrote }) + "\n");
   } catch (e) {
     if (!isServiceError(e)) throw e;
-    process.stdout.write(JSON.stringify({ ok: false, status: e.status, code: e.code }) + "\n");
+    process.stdout.write(JSON.stringify({ ok: false, status: e.status, code: e.code, ready, wrote }) + "\n");
   }
 }
 

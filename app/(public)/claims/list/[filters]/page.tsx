@@ -1,6 +1,10 @@
 import type { Metadata } from "next";
+import { notFound } from "next/navigation";
 import { ClaimsResults } from "@/components/public/claims-results";
 import { publicMetadata } from "@/lib/config/public-metadata";
+import { publicClaimantName, publicDisputeQuestion } from "@/db/queries/public/pages";
+import { parsePublicFilters, searchPublishedClaims } from "@/db/queries/public/search-claims";
+import { getRatingScale } from "@/db/queries/ratings";
 import { filtersFromSegment } from "@/lib/public/claims-list-path";
 
 // `/claims` without words (everything, or filtered by rating, claimant, dispute, dates, a
@@ -17,5 +21,22 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function ClaimsListPage({ params }: { params: Promise<{ filters: string }> }) {
-  return <ClaimsResults sp={filtersFromSegment((await params).filters)} />;
+  const sp = filtersFromSegment((await params).filters);
+  if (!sp || !isRealView(sp)) notFound();
+  return <ClaimsResults sp={sp} />;
+}
+
+/**
+ * Only views of what exists are kept — a known rating, a claimant and a dispute with
+ * published verdicts, a sort, a page that has results — so made-up addresses cannot fill
+ * the page cache.
+ */
+function isRealView(sp: Record<string, string>): boolean {
+  const f = parsePublicFilters((k) => sp[k]);
+  if (sp.sort && (f.sort === undefined || f.sort === "relevance")) return false;
+  if (f.rating && !getRatingScale().some((r) => r.key === f.rating)) return false;
+  if (f.claimant && publicClaimantName(f.claimant) === null) return false;
+  if (f.dispute && publicDisputeQuestion(f.dispute) === null) return false;
+  if (sp.page && (String(f.page) !== sp.page || f.page! > searchPublishedClaims(f).pages)) return false;
+  return true;
 }

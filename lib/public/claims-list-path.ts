@@ -30,14 +30,3 @@ export function filtersFromSegment(segment: string): Record<string, string> | nu
     return null;
   }
 }
-
-/**
- * The address of `/claims?<search>` without its empty fields (the search form sends them
- * all), or null when there is none to drop.
- */
-export function withoutEmptyFields(search: URLSearchParams): string | null {
-  const clean = new URLSearchParams([...search].filter(([, v]) => v.trim() !== ""));
-  if (clean.toString() === search.toString()) return null;
-  const query = clean.toString();
-  return query ? `/claims?${query}` : "/claims";
-}

@@ -18,6 +18,12 @@ test("a reader searches 'civil', finds Lavrov's claim with the word marked, and 
   await expect(page.getByRole("status")).toHaveText("0 verdicts for “civil”");
   await page.getByLabel("Rating").selectOption({ label: "False" });
   await page.getByRole("button", { name: "Search" }).click();
+  // Without words, the filtered list is a kept page (rendered once, served from the cache).
+  await page.getByLabel("Search").fill("");
+  await page.getByRole("button", { name: "Search" }).click();
+  await expect(page).toHaveURL(/rating=false/);
+  await expect(page.getByRole("status")).toHaveText("1 verdict");
+  expect((await page.request.get(page.url())).headers()["x-nextjs-cache"]).toMatch(/HIT|STALE/);
 
   await page.getByRole("link", { name: "Those killed in the Mariupol maternity hospital strike were not civilians." }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Those killed in the Mariupol maternity hospital strike were not civilians.");

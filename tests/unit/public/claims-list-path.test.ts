@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { claimsListPath, filtersFromSegment, withoutEmptyFields } from "@/lib/public/claims-list-path";
+import { claimsListPath, filtersFromSegment } from "@/lib/public/claims-list-path";
 
 const path = (q: string) => claimsListPath(new URLSearchParams(q));
 
@@ -18,11 +18,5 @@ describe("kept views of /claims", () => {
     expect(filtersFromSegment(btoa("page=2&rating=false"))).toBeNull(); // another order: not the canonical path
     expect(filtersFromSegment(btoa("q=civil"))).toBeNull();
     expect(filtersFromSegment("%%%")).toBeNull();
-  });
-
-  it("should drop the empty fields the search form sends, and say when there are none", () => {
-    expect(withoutEmptyFields(new URLSearchParams("q=&rating=false&from=&to="))).toBe("/claims?rating=false");
-    expect(withoutEmptyFields(new URLSearchParams("q=&rating="))).toBe("/claims");
-    expect(withoutEmptyFields(new URLSearchParams("q=civil"))).toBeNull();
   });
 });

@@ -52,8 +52,14 @@ function inspect(file: string) {
   const db = new Database(file, { readonly: true });
   try {
     const ids = new Set((db.prepare("select id from claims").all() as { id: number }[]).map((r) => r.id));
+    // The writer creates claims and, for new names, claimants: each with its audit event.
     const unaudited = (
-      db.prepare("select count(*) as n from claims c where not exists (select 1 from audit_events a where a.entity_type = 'claim' and a.entity_id = c.id and a.action = 'claim.create')").get() as { n: number }
+      db
+        .prepare(
+          `select (select count(*) from claims c where not exists (select 1 from audit_events a where a.entity_type = 'claim' and a.entity_id = c.id and a.action = 'claim.create'))
+                + (select count(*) from claimants c where not exists (select 1 from audit_events a where a.entity_type = 'claimant' and a.entity_id = c.id and a.action = 'claimant.create')) as n`,
+        )
+        .get() as { n: number }
     ).n;
     return { integrity: integrityOf(file), ids, unaudited };
   } finally {

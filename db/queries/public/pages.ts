@@ -133,17 +133,22 @@ export function listFeedVerdicts(limit = 50): FeedVerdict[] {
     order by v.published_at desc limit ${limit}`);
 }
 
-/** Every public path with its last change, for the sitemap. */
+/** Every public path with its last change (ms; 0 when unknown), for the sitemap: memoised until the database changes. */
 export function listSitemapEntries(): { path: string; updated: number }[] {
-  const db = getDb();
-  const claims = db.all<{ path: string; updated: number }>(sql`
-    select '/claims/' || c.slug as path, v.published_at as updated from claims c ${PUBLISHED}`);
-  const disputes = listPublicDisputes(10_000).map((d) => ({ path: `/disputes/${d.slug}`, updated: 0 }));
-  const claimants = db.all<{ path: string; updated: number }>(sql`
-    select '/claimants/' || cl.slug as path, max(v.published_at) as updated from claimants cl join claims c on c.claimant_id = cl.id ${PUBLISHED} group by cl.id`);
-  const documents = db.all<{ path: string; updated: number }>(sql`
-    select '/documents/' || d.slug as path, max(v.published_at) as updated from documents d join claims c on c.document_id = d.id ${PUBLISHED} group by d.id`);
-  return [...claims, ...disputes, ...claimants, ...documents];
+  return untilDataChanges("sitemap", () => {
+    const db = getDb();
+    const published = (table: string, alias: string, join: SQL) =>
+      db.all<{ path: string; updated: number }>(sql`
+        select '/' || ${table} || '/' || ${sql.raw(alias)}.slug as path, max(v.published_at) as updated
+        from ${sql.raw(table)} ${sql.raw(alias)} ${join} join verdicts v on v.claim_id = c.id and v.state = 'published'
+        group by ${sql.raw(alias)}.id order by ${sql.raw(alias)}.id`);
+    return [
+      ...db.all<{ path: string; updated: number }>(sql`select '/claims/' || c.slug as path, v.published_at as updated from claims c ${PUBLISHED} order by c.id`),
+      ...published("disputes", "d", sql`join dispute_accounts da on da.dispute_id = d.id join claims c on c.id = da.claim_id`),
+      ...published("claimants", "cl", sql`join claims c on c.claimant_id = cl.id`),
+      ...published("documents", "d", sql`join claims c on c.document_id = d.id`),
+    ];
+  });
 }
 
 /**

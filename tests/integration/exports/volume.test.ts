@@ -40,6 +40,25 @@ describe("exports across batches", () => {
   });
 });
 
+describe("the sitemap at volume", () => {
+  it("should list every public page once: the fixed ones, each published claim, and each dispute, claimant and document with one", async () => {
+    const { GET } = await import("@/app/sitemap.xml/route");
+    const xml = await GET().text();
+    const locs = [...xml.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => new URL(m[1]!).pathname);
+    const count = (q: ReturnType<typeof sql>) => t.db.get<{ n: number }>(q)!.n;
+    const published = sql`join verdicts v on v.claim_id = c.id and v.state = 'published'`;
+    const expected =
+      4 +
+      count(sql`select count(*) as n from claims c ${published}`) +
+      count(sql`select count(distinct da.dispute_id) as n from dispute_accounts da join claims c on c.id = da.claim_id ${published}`) +
+      count(sql`select count(distinct c.claimant_id) as n from claims c ${published}`) +
+      count(sql`select count(distinct c.document_id) as n from claims c ${published}`);
+    expect(locs).toHaveLength(expected);
+    expect(new Set(locs).size).toBe(locs.length);
+    expect(locs.filter((p) => p.startsWith("/disputes/")).length).toBeGreaterThan(800);
+  });
+});
+
 describe("the generator", () => {
   it("should make the same dataset from the same seed", async () => {
     const other = createTestDb();

@@ -1,0 +1,40 @@
+/** The most URLs in one sitemap file: Google reads up to 50,000; a margin is kept. */
+export const SITEMAP_PART_SIZE = 45_000;
+
+export type SitemapEntry = { url: string; updated?: number };
+
+const escape = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&apos;");
+const lastmod = (ms?: number) => (ms ? `<lastmod>${new Date(ms).toISOString()}</lastmod>` : "");
+
+/** A sitemap (sitemaps.org 0.9) of these URLs. */
+export function urlset(entries: SitemapEntry[]): string {
+  const urls = entries.map((e) => `<url><loc>${escape(e.url)}</loc>${lastmod(e.updated)}</url>`).join("\n");
+  return `<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${urls}\n</urlset>\n`;
+}
+
+/** A sitemap index pointing to these sitemap files. */
+export function sitemapIndex(files: SitemapEntry[]): string {
+  const items = files.map((f) => `<sitemap><loc>${escape(f.url)}</loc>${lastmod(f.updated)}</sitemap>`).join("\n");
+  return `<?xml version="1.0" encoding="UTF-8"?>\n<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${items}\n</sitemapindex>\n`;
+}
+
+/**
+ * `/sitemap.xml`: the sitemap itself while the site has at most `size` public pages, else
+ * an index of `/sitemaps/1.xml`, `/sitemaps/2.xml`, … each holding `size` of them.
+ */
+export function sitemapResponseBody(entries: SitemapEntry[], base: string, size = SITEMAP_PART_SIZE): string {
+  if (entries.length <= size) return urlset(entries);
+  const parts = Math.ceil(entries.length / size);
+  return sitemapIndex(
+    Array.from({ length: parts }, (_, i) => ({
+      url: `${base}/sitemaps/${i + 1}.xml`,
+      updated: entries.slice(i * size, (i + 1) * size).reduce((latest, e) => Math.max(latest, e.updated ?? 0), 0) || undefined,
+    })),
+  );
+}
+
+/** One part of a split sitemap (1-based), or null when there is no such part. */
+export function sitemapPart(entries: SitemapEntry[], part: number, size = SITEMAP_PART_SIZE): string | null {
+  if (entries.length <= size || !Number.isInteger(part) || part < 1 || (part - 1) * size >= entries.length) return null;
+  return urlset(entries.slice((part - 1) * size, part * size));
+}

@@ -24,3 +24,7 @@ export type SourceType = (typeof SOURCE_TYPES)[number];
 /** `superseded`: a published version replaced by a published correction. */
 export const VERDICT_STATES = ["draft", "in_review", "published", "superseded", "retracted"] as const;
 export type VerdictState = (typeof VERDICT_STATES)[number];
+
+/** A claimant is a person or an organisation (ClaimReview's `itemReviewed.author` type); unset when not known. */
+export const CLAIMANT_KINDS = ["person", "organization"] as const;
+export type ClaimantKind = (typeof CLAIMANT_KINDS)[number];

@@ -11,7 +11,7 @@
 import { relations, sql } from "drizzle-orm";
 import { check, index, integer, sqliteTable, text, uniqueIndex, type SQLiteColumn } from "drizzle-orm/sqlite-core";
 
-import { ANCHOR_STATUSES, ROLES, SOURCE_TYPES, STANCES, VERDICT_STATES, type SourceType, type Stance } from "./enums";
+import { ANCHOR_STATUSES, CLAIMANT_KINDS, ROLES, SOURCE_TYPES, STANCES, VERDICT_STATES, type SourceType, type Stance } from "./enums";
 
 export * from "./enums";
 
@@ -161,6 +161,12 @@ export const claimants = sqliteTable(
     description: text("description"),
     /** An identifying URL such as a Wikidata item. */
     sameAs: text("same_as"),
+    /**
+     * Person or organisation; null when not known (ClaimReview then guesses from the name).
+     * The column's CHECK is in migration 0005 (added by ALTER TABLE: a table check would
+     * make drizzle-kit rebuild the table, which its migrator cannot do under claims' keys).
+     */
+    kind: text("kind", { enum: CLAIMANT_KINDS }),
     createdBy: integer("created_by").references(() => users.id),
     createdAt: createdAt(),
     updatedAt: updatedAt(),

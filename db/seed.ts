@@ -103,7 +103,7 @@ function seedArticle(tx: Tx, raw: string): void {
   for (const c of demo.DEMO_CLAIMANTS) {
     const row = tx
       .insert(s.claimants)
-      .values({ slug: slugify(c.name), name: c.name, description: c.description, createdBy: editorId })
+      .values({ slug: slugify(c.name), name: c.name, description: c.description, kind: c.kind, createdBy: editorId })
       .returning()
       .get();
     claimantIds.set(c.key, row.id);

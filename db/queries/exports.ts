@@ -1,6 +1,6 @@
 import { sql, type SQL } from "drizzle-orm";
 import { getDb } from "@/db/client";
-import type { AnchorStatus, EvidenceSnapshotItem, VerdictState } from "@/db/schema";
+import type { AnchorStatus, ClaimantKind, EvidenceSnapshotItem, VerdictState } from "@/db/schema";
 import { listCorrections, type PublicCorrection } from "./public/pages";
 
 /** What to export: everything, or one document, dispute or claimant (id or slug), and a date range. */
@@ -47,7 +47,7 @@ export type ExportRecord = {
   createdAt: Date;
   updatedAt: Date;
   document: { id: number; slug: string; title: string; sourceUrl: string | null; publisher: string | null; author: string | null; publishedAt: string | null; language: string | null };
-  claimant: { id: number; slug: string; name: string; description: string | null; sameAs: string | null };
+  claimant: { id: number; slug: string; name: string; description: string | null; sameAs: string | null; kind: ClaimantKind | null };
   disputes: { id: number; slug: string; question: string; label: string }[];
   /** The version exported: the published one, or (with unpublished work) the latest. */
   verdict: ExportVersion | null;
@@ -120,6 +120,7 @@ type ClaimRow = Omit<ExportRecord, "document" | "claimant" | "disputes" | "verdi
   claimantName: string;
   claimantDescription: string | null;
   claimantSameAs: string | null;
+  claimantKind: ClaimantKind | null;
 };
 
 type VersionRow = Omit<ExportVersion, "rating" | "submittedAt" | "publishedAt" | "retractedAt" | "updatedAt"> & {
@@ -182,7 +183,7 @@ export function* claimsForExport(scope: ExportScope, mode: ExportMode): Generato
         c.created_at as createdAt, c.updated_at as updatedAt,
         d.id as documentId, d.slug as documentSlug, d.title as documentTitle, d.source_url as documentSourceUrl, d.publisher as documentPublisher,
         d.author as documentAuthor, d.published_at as documentPublishedAt, d.language as documentLanguage,
-        cl.id as claimantId, cl.slug as claimantSlug, cl.name as claimantName, cl.description as claimantDescription, cl.same_as as claimantSameAs,
+        cl.id as claimantId, cl.slug as claimantSlug, cl.name as claimantName, cl.description as claimantDescription, cl.same_as as claimantSameAs, cl.kind as claimantKind,
         v.id as verdictId, v.evidence_snapshot as snapshot,
         (select min(v1.published_at) from verdicts v1 where v1.claim_id = c.id and v1.published_at is not null) as firstPublishedAt
       from claims c
@@ -251,7 +252,7 @@ export function* claimsForExport(scope: ExportScope, mode: ExportMode): Generato
           publishedAt: row.documentPublishedAt,
           language: row.documentLanguage,
         },
-        claimant: { id: row.claimantId, slug: row.claimantSlug, name: row.claimantName, description: row.claimantDescription, sameAs: row.claimantSameAs },
+        claimant: { id: row.claimantId, slug: row.claimantSlug, name: row.claimantName, description: row.claimantDescription, sameAs: row.claimantSameAs, kind: row.claimantKind },
         disputes: (disputes.get(row.id) ?? []).map(({ claimId: _, ...d }) => d),
         verdict,
         published: verdict?.state === "published",

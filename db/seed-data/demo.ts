@@ -33,10 +33,10 @@ export const DEMO_DOCUMENT = {
 };
 
 export const DEMO_CLAIMANTS = [
-  { key: "kuleba", name: "Dmytro Kuleba", description: "Foreign minister of Ukraine" },
-  { key: "lavrov", name: "Sergei Lavrov", description: "Foreign minister of Russia" },
-  { key: "zelensky", name: "Volodymyr Zelensky", description: "President of Ukraine" },
-  { key: "council", name: "Mariupol city council", description: "Local government of Mariupol, Ukraine" },
+  { key: "kuleba", name: "Dmytro Kuleba", description: "Foreign minister of Ukraine", kind: "person" },
+  { key: "lavrov", name: "Sergei Lavrov", description: "Foreign minister of Russia", kind: "person" },
+  { key: "zelensky", name: "Volodymyr Zelensky", description: "President of Ukraine", kind: "person" },
+  { key: "council", name: "Mariupol city council", description: "Local government of Mariupol, Ukraine", kind: "organization" },
 ] as const;
 
 type ClaimantKey = (typeof DEMO_CLAIMANTS)[number]["key"];

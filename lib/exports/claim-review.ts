@@ -9,7 +9,8 @@ export type ClaimReviewInput = {
   org: { name: string; url: string };
   statement: string;
   claimedAt: string | null;
-  claimant: { name: string; sameAs: string | null };
+  /** `kind` when the desk recorded it; else guessed from the name. */
+  claimant: { name: string; sameAs: string | null; kind?: "person" | "organization" | null };
   /** The article the claim appeared in: its own address is the Claim's `appearance`; without one, none is claimed. */
   document: { sourceUrl: string | null; title: string; publisher: string | null; publishedAt: string | null };
   rating: { label: string; ordinal: number | null } | null;
@@ -19,7 +20,7 @@ export type ClaimReviewInput = {
   publishedAt: Date;
 };
 
-// Claimants have no stored type yet: names of bodies (a council, a ministry…) are organisations.
+// For claimants whose kind the desk has not recorded: names of bodies (a council, a ministry…) are organisations.
 const ORGANISATION = /\b(council|ministry|government|agency|office|department|party|committee|army|forces|police|company|corporation|inc|ltd|news|kremlin|embassy|administration|commission|authority|union|organi[sz]ation)\b/i;
 
 /** The ClaimReview JSON-LD object for a published verdict. */
@@ -36,7 +37,7 @@ export function buildClaimReview(c: ClaimReviewInput): Record<string, unknown> {
     itemReviewed: {
       "@type": "Claim",
       author: {
-        "@type": ORGANISATION.test(c.claimant.name) ? "Organization" : "Person",
+        "@type": (c.claimant.kind ?? (ORGANISATION.test(c.claimant.name) ? "organization" : "person")) === "organization" ? "Organization" : "Person",
         name: c.claimant.name,
         ...(c.claimant.sameAs ? { sameAs: c.claimant.sameAs } : {}),
       },

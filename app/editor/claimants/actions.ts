@@ -12,6 +12,7 @@ export const updateClaimantAction = formAction(async (user, form) => {
     name: String(form.get("name") ?? ""),
     description: String(form.get("description") ?? ""),
     sameAs: String(form.get("sameAs") ?? ""),
+    kind: String(form.get("kind") ?? ""),
   });
   revalidatePath(`/editor/claimants/${field(form, "claimantId")}`);
   revalidatePages(pagesOf({ claimantId: Number(field(form, "claimantId")) }));

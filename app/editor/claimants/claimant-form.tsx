@@ -1,11 +1,11 @@
 "use client";
 
 import { ActionForm } from "@/components/ui/action-form";
-import { TextField } from "@/components/ui/field";
+import { SelectField, TextField } from "@/components/ui/field";
 import type { Claimant } from "@/db/schema";
 import { updateClaimantAction } from "./actions";
 
-/** Edits a claimant's name, role or affiliation, and identifying URL. */
+/** Edits a claimant's name, role or affiliation, identifying URL, and whether it is a person or an organisation. */
 export function ClaimantForm({ claimant }: { claimant: Claimant }) {
   return (
     <ActionForm action={updateClaimantAction} submitLabel="Save claimant" label="Claimant details">
@@ -19,6 +19,17 @@ export function ClaimantForm({ claimant }: { claimant: Claimant }) {
             <TextField label="Name" name="name" defaultValue={v?.name ?? claimant.name} error={e.name} />
             <TextField label="Role or affiliation" name="description" defaultValue={v?.description ?? claimant.description ?? ""} error={e.description} />
             <TextField label="Same as (URL, e.g. Wikidata)" name="sameAs" type="url" defaultValue={v?.sameAs ?? claimant.sameAs ?? ""} error={e.sameAs} />
+            <SelectField
+              label="Person or organisation"
+              name="kind"
+              defaultValue={v?.kind ?? claimant.kind ?? ""}
+              error={e.kind}
+              options={[
+                { value: "", label: "Not set (guessed from the name)" },
+                { value: "person", label: "Person" },
+                { value: "organization", label: "Organisation" },
+              ]}
+            />
           </>
         );
       }}

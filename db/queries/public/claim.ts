@@ -30,7 +30,7 @@ export function getPublicClaim(slug: string) {
       prefix: claims.prefix,
       suffix: claims.suffix,
       claimedAt: claims.claimedAt,
-      claimant: { name: claimants.name, slug: claimants.slug, description: claimants.description, sameAs: claimants.sameAs },
+      claimant: { name: claimants.name, slug: claimants.slug, description: claimants.description, sameAs: claimants.sameAs, kind: claimants.kind },
       document: { slug: documents.slug, title: documents.title, sourceUrl: documents.sourceUrl, publisher: documents.publisher, publishedAt: documents.publishedAt },
     })
     .from(claims)

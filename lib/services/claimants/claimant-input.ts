@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { CLAIMANT_KINDS } from "@/db/enums";
 import { optionalText, optionalUrlSchema, requiredString } from "@/lib/validation/common";
 
 export const claimantFields = {
@@ -7,9 +8,11 @@ export const claimantFields = {
   description: optionalText(300),
   /** An identifying URL, e.g. a Wikidata item. */
   sameAs: optionalUrlSchema,
+  /** "person" or "organization"; empty or null when not known. */
+  kind: z.preprocess((v) => (v === "" || v === undefined ? null : v), z.enum(CLAIMANT_KINDS, { error: `must be one of ${CLAIMANT_KINDS.join(", ")}` }).nullable()),
 };
 
 /** A claimant given inline: an existing one by id, or a new one by name. */
 export const claimantRefInput = z.union([z.strictObject({ id: z.number().int().positive() }), z.strictObject(claimantFields)], {
-  error: "give {id} of an existing claimant or {name, description?, sameAs?} for a new one",
+  error: "give {id} of an existing claimant or {name, description?, sameAs?, kind?} for a new one",
 });

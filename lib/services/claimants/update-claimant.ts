@@ -17,9 +17,10 @@ export const updateClaimantInput = z.strictObject({
   name: claimantFields.name.optional(),
   description: claimantFields.description,
   sameAs: claimantFields.sameAs,
+  kind: claimantFields.kind,
 });
 
-/** Edits a claimant's name, role/affiliation or sameAs URL (contributor+); the slug stays. */
+/** Edits a claimant's name, role/affiliation, sameAs URL or kind (contributor+); the slug stays. */
 export function updateClaimant(actor: Actor | null, raw: unknown) {
   return writeTransaction((tx) => {
     const who = authorize(tx, actor, "content:write");
@@ -30,7 +31,7 @@ export function updateClaimant(actor: Actor | null, raw: unknown) {
     const after = tx
       .update(claimants)
       .set({
-        ...sentFields(raw, input, ["description", "sameAs"]),
+        ...sentFields(raw, input, ["description", "sameAs", "kind"]),
         name: input.name ?? before.name,
         updatedAt: new Date(),
         version: sql`${claimants.version} + 1`,

@@ -70,7 +70,7 @@ export function importAnnotations(actor: Actor | null, raw: unknown): { claims: 
       // a person confirms it; orphaned: the selectors as given.
       const selectors = result.status === "anchored" ? result.selectors : result.status === "fuzzy" ? { ...given, start: result.start, end: result.end } : given;
       const claimantId = a.claimantName
-        ? (claimants.get(a.claimantName.toLowerCase()) ?? resolveClaimant(tx, who, { name: a.claimantName, description: null, sameAs: null }))
+        ? (claimants.get(a.claimantName.toLowerCase()) ?? resolveClaimant(tx, who, { name: a.claimantName, description: null, sameAs: null, kind: null }))
         : fallbackClaimant!;
       if (a.claimantName) claimants.set(a.claimantName.toLowerCase(), claimantId);
       const statement = a.statement ?? (exact.replace(/\s+/g, " ").trim().slice(0, 500) || "(statement to write)");

@@ -61,3 +61,13 @@ describe.skipIf(!HAS_STANDARDS)("validateClaimReview against Google's examples",
     ]);
   });
 });
+
+describe("the claimant's type", () => {
+  it("should follow the kind the desk recorded, and guess from the name only when there is none", () => {
+    const type = (claimant: ClaimReviewInput["claimant"]) => (buildClaimReview({ ...INPUT, claimant }).itemReviewed as { author: { "@type": string } }).author["@type"];
+    expect(type({ name: "Mariupol city council", sameAs: null })).toBe("Organization");
+    expect(type({ name: "Sergei Lavrov", sameAs: null, kind: null })).toBe("Person");
+    expect(type({ name: "Mariupol city council", sameAs: null, kind: "person" })).toBe("Person");
+    expect(type({ name: "Azovstal", sameAs: null, kind: "organization" })).toBe("Organization");
+  });
+});

@@ -1,7 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useState } from "react";
+import { useState, useTransition } from "react";
 import type { ActionResult } from "@/lib/auth/form-action";
 
 type Failure = { message: string; fieldErrors: Record<string, string> };
@@ -9,11 +9,13 @@ type Failure = { message: string; fieldErrors: Record<string, string> };
 /**
  * Calls a server action made with `serviceAction`, refreshes the page's data on success,
  * and keeps the refusal (message and field errors) for the form to show — the user's
- * input stays where it is.
+ * input stays where it is. `pending` lasts until the refreshed data is on the page, so a
+ * form does not offer its next step (made from the data before the change) in between.
  */
 export function useServiceAction<T>(action: (input: unknown) => Promise<ActionResult<T>>) {
   const router = useRouter();
   const [pending, setPending] = useState(false);
+  const [refreshing, startRefresh] = useTransition();
   const [error, setError] = useState<Failure | null>(null);
   async function run(input: unknown): Promise<boolean> {
     setPending(true);
@@ -30,8 +32,8 @@ export function useServiceAction<T>(action: (input: unknown) => Promise<ActionRe
       return false;
     }
     setError(null);
-    router.refresh();
+    startRefresh(() => router.refresh());
     return true;
   }
-  return { run, pending, error };
+  return { run, pending: pending || refreshing, error };
 }

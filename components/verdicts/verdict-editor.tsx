@@ -37,7 +37,7 @@ export function VerdictEditor({ verdict, ratings, save }: Props) {
   return (
     <form onSubmit={submit} aria-label="Verdict draft" className="space-y-3" noValidate>
       {error && <Alert tone="error">{error.message}</Alert>}
-      {saved && !error && <Alert tone="success">Draft saved.</Alert>}
+      {saved && !error && !pending && <Alert tone="success">Draft saved.</Alert>}
       <label className="block text-sm font-medium">
         Rating
         <select value={rating} onChange={(e) => setRating(e.target.value)} className="mt-1 w-full rounded-md border border-line bg-white px-3 py-2 font-normal">

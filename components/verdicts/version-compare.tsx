@@ -3,6 +3,7 @@
 import { diffWords } from "diff";
 import { useState } from "react";
 import type { VerdictVersion } from "@/db/queries/claim-editor";
+import { evidenceChanges, type CitedEvidence, type EvidenceChange } from "@/lib/workflow/evidence-changes";
 
 function Diff({ before, after }: { before: string; after: string }) {
   return (
@@ -24,13 +25,51 @@ function Diff({ before, after }: { before: string; after: string }) {
   );
 }
 
-/** Compares two versions of a verdict word by word: rating, summary and rationale. */
-export function VersionCompare({ versions }: { versions: VerdictVersion[] }) {
+/** What each change in the cited evidence looks like. */
+function EvidenceDiff({ changes }: { changes: EvidenceChange[] }) {
+  if (changes.length === 0) return <p className="text-sm text-muted">No evidence cited in either version.</p>;
+  return (
+    <ul className="space-y-1 rounded-md border border-line bg-white p-2 text-sm">
+      {changes.map((c, i) => (
+        <li key={i}>
+          {c.kind === "added" && (
+            <ins className="bg-green-100 text-green-900 no-underline">
+              added: {c.title} ({c.stance})
+            </ins>
+          )}
+          {c.kind === "removed" && (
+            <del className="bg-red-100 text-red-900">
+              removed: {c.title} ({c.stance})
+            </del>
+          )}
+          {c.kind === "stance" && (
+            <span>
+              {c.title}: <del className="bg-red-100 text-red-900">{c.from}</del> → <ins className="bg-green-100 text-green-900 no-underline">{c.to}</ins>
+            </span>
+          )}
+          {c.kind === "same" && (
+            <span className="text-muted">
+              {c.title} ({c.stance})
+            </span>
+          )}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/**
+ * Compares two versions of a verdict: rating, summary and rationale word by word, and the
+ * evidence each cites (as published with it; a version in the works cites the claim's
+ * evidence as it is now, `current`).
+ */
+export function VersionCompare({ versions, current }: { versions: VerdictVersion[]; current: CitedEvidence[] }) {
   const [from, setFrom] = useState(versions.at(-2)?.seq ?? 1);
   const [to, setTo] = useState(versions.at(-1)?.seq ?? 1);
   if (versions.length < 2) return null;
   const a = versions.find((v) => v.seq === from)!;
   const b = versions.find((v) => v.seq === to)!;
+  const cited = (v: VerdictVersion): CitedEvidence[] => v.evidenceSnapshot ?? (v.state === "draft" || v.state === "in_review" ? current : []);
   const pick = (label: string, value: number, set: (n: number) => void) => (
     <label className="text-sm">
       {label}{" "}
@@ -59,6 +98,8 @@ export function VersionCompare({ versions }: { versions: VerdictVersion[] }) {
       <Diff before={a.summary} after={b.summary} />
       <h4 className="text-sm font-medium">Rationale</h4>
       <Diff before={a.rationale} after={b.rationale} />
+      <h4 className="text-sm font-medium">Evidence</h4>
+      <EvidenceDiff changes={evidenceChanges(cited(a), cited(b))} />
     </section>
   );
 }

@@ -66,6 +66,7 @@ export function getClaimForEditor(claimId: number) {
       rationale: verdicts.rationale,
       correctionNote: verdicts.correctionNote,
       retractionReason: verdicts.retractionReason,
+      evidenceSnapshot: verdicts.evidenceSnapshot,
       authorId: verdicts.authorId,
       authorName: users.name,
       reviewerName: reviewers.name,

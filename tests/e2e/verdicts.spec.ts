@@ -97,7 +97,11 @@ test("a verdict goes from the contributor's draft through review to publication,
   await reviewer.getByRole("button", { name: "Confirm: publish" }).click();
   await expect(reviewer.getByTestId("published-verdict")).toContainText("Correction: We said when the first shipments arrived.");
   await expect(reviewer.getByTestId("published-verdict")).toContainText("version 2");
-  await expect(reviewer.getByRole("region", { name: "Compare versions" })).toBeVisible();
+  const compare = reviewer.getByRole("region", { name: "Compare versions" });
+  await expect(compare).toBeVisible();
+  // Both versions were published citing the same evidence: listed, unchanged.
+  await expect(compare.getByRole("heading", { name: "Evidence" })).toBeVisible();
+  await expect(compare.getByRole("listitem").first()).toContainText("Western weapons shipments to Ukraine after the invasion (refutes)");
   await expect(reviewer.getByTestId("timeline")).toContainText("verdict publish");
   await reader.goto(PUBLIC);
   await expect(reader.getByText("We said when the first shipments arrived.")).toBeVisible();

@@ -1,7 +1,8 @@
 /**
  * A separate process writing through the services to a database file, for the
  * concurrency, crash and backup tests: `node --import tsx writer.ts <mode> <db file> <json>`.
- * - `update-verdict` / `update-text`: waits until `startAt` (so that all clients go at
+ * - `update-verdict` / `update-text`: prints `ready` once connected, waits for `go` on its
+ *   standard input (the parent sends it when every client is ready, so that all go at
  *   once), makes one write, prints `{"ok":true}` or `{"ok":false,"status":409,…}`.
  * - `write-claims`: creates claims one after another, printing `ack <id>` after each commit,
  *   until it is killed.
@@ -14,20 +15,21 @@ import { isServiceError } from "@/lib/services/errors";
 import { updateVerdict } from "@/lib/services/verdicts/update-verdict";
 
 const [mode, file, json] = process.argv.slice(2);
-const args = JSON.parse(json ?? "{}") as Record<string, unknown> & { userId: number; startAt?: number };
+const args = JSON.parse(json ?? "{}") as Record<string, unknown> & { userId: number };
 setDb(openDatabase(file!));
 const actor: Actor = { kind: "user", userId: args.userId };
 
 async function once(write: () => unknown) {
-  const ready = Date.now(); // started up and connected: before startAt, or late
-  while (Date.now() < (args.startAt ?? 0)) await new Promise((r) => setTimeout(r, 1));
+  process.stdout.write("ready\n");
+  await new Promise<void>((resolve) => process.stdin.once("data", () => resolve()));
+  process.stdin.destroy();
   const wrote = Date.now();
   try {
     write();
-    process.stdout.write(JSON.stringify({ ok: true, ready, wrote }) + "\n");
+    process.stdout.write(JSON.stringify({ ok: true, wrote }) + "\n");
   } catch (e) {
     if (!isServiceError(e)) throw e;
-    process.stdout.write(JSON.stringify({ ok: false, status: e.status, code: e.code, ready, wrote }) + "\n");
+    process.stdout.write(JSON.stringify({ ok: false, status: e.status, code: e.code, wrote }) + "\n");
   }
 }
 

@@ -110,7 +110,7 @@ export default async function ClaimPage({ params, searchParams }: Props) {
                 />
               </div>
             )}
-            <VersionCompare versions={versions} />
+            <VersionCompare versions={versions} current={evidence} />
           </section>
 
           <section aria-labelledby="comments-heading">

@@ -108,7 +108,7 @@ test("a verdict goes from the contributor's draft through review to publication,
   await expect(reader.getByText("The first weapons arrived days after the invasion began, not before it.")).toBeVisible();
 });
 
-test("an admin renames a rating and cannot delete one in use", async ({ page }) => {
+test("an admin renames a rating and cannot delete one in use", async ({ page, browser }) => {
   await signedIn(page, "admin@claimdesk.test");
   await page.getByRole("link", { name: "Rating scale" }).click();
   const mixed = page.getByTestId("rating-mixed");
@@ -118,4 +118,19 @@ test("an admin renames a rating and cannot delete one in use", async ({ page }) 
   const falseRating = page.getByTestId("rating-false");
   await falseRating.getByRole("button", { name: "Delete “False”" }).click();
   await expect(falseRating.getByRole("alert")).toContainText("“False” is used by");
+
+  // Another admin's change, seen at a refresh, is never overwritten unseen.
+  const other = await (await browser.newContext()).newPage();
+  await signedIn(other, "admin@claimdesk.test");
+  await other.goto("/admin/rating-scale");
+  await other.getByTestId("rating-mixed").getByLabel("Label").fill("Partly true");
+  await other.getByTestId("rating-mixed").getByRole("button", { name: "Save" }).click();
+  await expect(other.getByTestId("rating-mixed").getByRole("status")).toHaveText("“Partly true” saved.");
+  const mostlyTrue = page.getByTestId("rating-mostly-true");
+  await mostlyTrue.getByLabel("Label").fill("Largely true");
+  await mostlyTrue.getByRole("button", { name: "Save" }).click(); // this save refreshes the page's data
+  await expect(mostlyTrue.getByRole("status")).toHaveText("“Largely true” saved.");
+  await mixed.getByLabel("Label").fill("Half right");
+  await mixed.getByRole("button", { name: "Save" }).click();
+  await expect(mixed.getByRole("alert")).toContainText(/changed/i);
 });

@@ -3,7 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { revalidateAllPublicPages } from "@/app/_lib/revalidate-public";
 import { getRatingScale } from "@/db/queries/ratings";
-import { field, formAction } from "@/lib/auth/form-action";
+import { field, formAction, type FormState } from "@/lib/auth/form-action";
 import { createRating, deleteRating, reorderRatings, updateRating } from "@/lib/services/ratings/manage-ratings";
 
 const fields = (form: FormData) => ({
@@ -24,9 +24,10 @@ export const createRatingAction = formAction(async (user, form) => {
   return done(`“${rating.label}” added to the scale.`);
 });
 
-export const updateRatingAction = formAction(async (user, form) => {
+/** Saves a rating; answers with its new version, the one the form edits from now on. */
+export const updateRatingAction = formAction<FormState & { version?: number }>(async (user, form) => {
   const rating = updateRating(user.actor, { ratingId: field(form, "ratingId"), version: Number(field(form, "version")), ...fields(form) });
-  return done(`“${rating.label}” saved.`);
+  return { ...done(`“${rating.label}” saved.`), version: rating.version };
 });
 
 export const moveRatingAction = formAction(async (user, form) => {

@@ -1,5 +1,6 @@
 "use client";
 
+import { useState } from "react";
 import { ActionForm } from "@/components/ui/action-form";
 import { TextField } from "@/components/ui/field";
 import type { RatingView } from "@/db/queries/ratings";
@@ -29,6 +30,7 @@ function RatingFields({ rating, values, errors }: { rating?: RatingView; values?
 
 /** One rating of the scale: edit it, move it, or delete it if no verdict uses it. */
 export function RatingRow({ rating, isFirst, isLast }: { rating: RatingView & { version: number }; isFirst: boolean; isLast: boolean }) {
+  const [baseVersion] = useState(rating.version);
   const hidden = (extra: Record<string, string | number> = {}) =>
     Object.entries({ ratingId: rating.id, ...extra }).map(([k, val]) => <input key={k} type="hidden" name={k} value={val} />);
   return (
@@ -36,7 +38,9 @@ export function RatingRow({ rating, isFirst, isLast }: { rating: RatingView & { 
       <ActionForm action={updateRatingAction} submitLabel="Save" label={`Rating ${rating.label}`}>
         {(s) => (
           <>
-            {hidden({ version: rating.version })}
+            {/* The version this form's text is based on moves on only with this admin's own
+                saves: a refresh that brings another admin's change cannot be overwritten unseen (409). */}
+            {hidden({ version: s.version ?? baseVersion })}
             <RatingFields rating={rating} values={s.ok ? undefined : s.values} errors={s.fieldErrors ?? {}} />
           </>
         )}

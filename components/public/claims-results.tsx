@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { FilterSelect } from "./filter-select";
+import { FilterSelect } from "@/components/ui/filter-select";
 import { Snippet } from "./snippet";
 import { RatingBadge } from "@/components/ui/rating-badge";
 import { listPublicClaimants, listPublicDisputes, publicClaimantName, publicDisputeQuestion } from "@/db/queries/public/pages";

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { Alert } from "@/components/ui/alert";
+import { FilterSelect } from "@/components/ui/filter-select";
 import { PageHeader } from "@/components/ui/page-header";
 import { claimsForExport, countClaimsForExport } from "@/db/queries/exports";
 import { listClaimants } from "@/db/queries/claimants";
@@ -56,9 +57,9 @@ export default async function ExportsPage({ searchParams }: { searchParams: Prom
     <>
       <PageHeader title="Exports">Verdicts for partners, researchers, annotation tools and the desk.</PageHeader>
       <form method="get" className="mb-8 grid max-w-3xl gap-4 rounded-lg border border-line bg-white p-4 sm:grid-cols-2" aria-label="Export scope">
-        <ScopeSelect label="Document" name="document" value={query.document} options={option(query.document, documents.map((d) => ({ value: String(d.id), label: d.title })))} />
-        <ScopeSelect label="Dispute" name="dispute" value={query.dispute} options={option(query.dispute, disputes.map((d) => ({ value: String(d.id), label: d.question })))} />
-        <ScopeSelect label="Claimant" name="claimant" value={query.claimant} options={option(query.claimant, claimants.map((c) => ({ value: String(c.id), label: c.name })))} />
+        <FilterSelect label="Document" name="document" value={query.document} anyLabel="Any" options={option(query.document, documents.map((d) => ({ value: String(d.id), label: d.title })))} />
+        <FilterSelect label="Dispute" name="dispute" value={query.dispute} anyLabel="Any" options={option(query.dispute, disputes.map((d) => ({ value: String(d.id), label: d.question })))} />
+        <FilterSelect label="Claimant" name="claimant" value={query.claimant} anyLabel="Any" options={option(query.claimant, claimants.map((c) => ({ value: String(c.id), label: c.name })))} />
         <div className="grid grid-cols-2 gap-2">
           <DateInput label="Published from" name="from" value={query.from} />
           <DateInput label="to" name="to" value={query.to} />
@@ -144,24 +145,6 @@ function CheckLine({ kind, message, count, example }: { kind: "Error" | "Warning
         {example.statement}
       </Link>
     </li>
-  );
-}
-
-function ScopeSelect({ label, name, value, options }: { label: string; name: string; value: string | undefined; options: { value: string; label: string }[] }) {
-  return (
-    <div className="space-y-1">
-      <label htmlFor={`scope-${name}`} className="block text-sm font-medium">
-        {label}
-      </label>
-      <select id={`scope-${name}`} name={name} defaultValue={value ?? ""} className={SELECT}>
-        <option value="">Any</option>
-        {options.map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.label}
-          </option>
-        ))}
-      </select>
-    </div>
   );
 }
 

@@ -2,7 +2,7 @@ import { and, eq, inArray } from "drizzle-orm";
 import { z } from "zod";
 import { claimEvidence, claims, comments, disputeAccounts, verdicts } from "@/db/schema";
 import { authorize, type Actor } from "@/lib/auth/actor";
-import { can } from "@/lib/auth/permissions";
+import { decide } from "@/lib/workflow/verdict-workflow";
 import { recordAudit } from "@/lib/services/audit";
 import { ServiceError } from "@/lib/services/errors";
 import { reindexClaims } from "@/lib/search/search-index";
@@ -34,13 +34,13 @@ export function deleteClaim(actor: Actor | null, raw: unknown): void {
     if (published) {
       throw new ServiceError("conflict", "This claim has a published verdict, so it stays on the record: correct or retract the verdict instead.");
     }
-    // Deleting the claim discards its verdict in the works: the same people as a discard may.
+    // Deleting the claim discards its verdict in the works: whoever the workflow lets discard it may.
     const open = tx
       .select({ authorId: verdicts.authorId })
       .from(verdicts)
       .where(and(eq(verdicts.claimId, claim.id), inArray(verdicts.state, ["draft", "in_review"])))
       .get();
-    if (open && open.authorId !== who.id && !can(who.role, "verdicts:review")) {
+    if (open && !decide("discard", "draft", who.role, open.authorId === who.id).allowed) {
       throw new ServiceError("forbidden", "This claim has someone else's verdict in the works: only its author or an editor may delete the claim.");
     }
     // Comments first: they may name the verdicts.

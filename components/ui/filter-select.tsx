@@ -1,4 +1,4 @@
-/** A labelled select of the public search form; the first option (empty value) means "no filter". */
+/** A labelled select of a filter form (the public search, the export scope); the first option (empty value) means "no filter". */
 export function FilterSelect({
   label,
   name,

@@ -3,7 +3,10 @@ const SECURITY_HEADERS = [
   // No plugins, no <base> hijack, forms post only here, no framing. (Scripts are not
   // restricted: Next's inline scripts would need a nonce on every page, which would make
   // every page dynamic; rendered text is escaped by React and Markdown drops raw HTML.)
-  { key: "Content-Security-Policy", value: "frame-ancestors 'none'; object-src 'none'; base-uri 'self'; form-action 'self'" },
+  {
+    key: "Content-Security-Policy",
+    value: "frame-ancestors 'none'; object-src 'none'; base-uri 'self'; form-action 'self'",
+  },
   { key: "X-Frame-Options", value: "DENY" },
   { key: "X-Content-Type-Options", value: "nosniff" },
   { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
@@ -22,7 +25,9 @@ const nextConfig = {
   async rewrites() {
     const params = ["q", "rating", "claimant", "dispute", "from", "to", "sort", "page"];
     return {
-      beforeFiles: [{ source: "/claims", missing: params.map((key) => ({ type: "query", key })), destination: "/claims/list/all" }],
+      beforeFiles: [
+        { source: "/claims", missing: params.map((key) => ({ type: "query", key })), destination: "/claims/list/all" },
+      ],
     };
   },
   async headers() {

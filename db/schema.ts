@@ -11,7 +11,16 @@
 import { relations, sql } from "drizzle-orm";
 import { check, index, integer, sqliteTable, text, uniqueIndex, type SQLiteColumn } from "drizzle-orm/sqlite-core";
 
-import { ANCHOR_STATUSES, CLAIMANT_KINDS, ROLES, SOURCE_TYPES, STANCES, VERDICT_STATES, type SourceType, type Stance } from "./enums";
+import {
+  ANCHOR_STATUSES,
+  CLAIMANT_KINDS,
+  ROLES,
+  SOURCE_TYPES,
+  STANCES,
+  VERDICT_STATES,
+  type SourceType,
+  type Stance,
+} from "./enums";
 
 export * from "./enums";
 
@@ -57,10 +66,7 @@ export const users = sqliteTable(
     updatedAt: updatedAt(),
     version: version(),
   },
-  (t) => [
-    uniqueIndex("users_email_unique").on(t.email),
-    check("users_role_check", inList(t.role, ROLES)),
-  ],
+  (t) => [uniqueIndex("users_email_unique").on(t.email), check("users_role_check", inList(t.role, ROLES))],
 );
 
 export const apiTokens = sqliteTable(
@@ -358,10 +364,16 @@ export const verdicts = sqliteTable(
     index("verdicts_rating_idx").on(t.ratingId),
     check("verdicts_state_check", inList(t.state, VERDICT_STATES)),
     // At most one published version and one version in the works per claim.
-    uniqueIndex("verdicts_one_published").on(t.claimId).where(sql`state = 'published'`),
-    uniqueIndex("verdicts_one_open").on(t.claimId).where(sql`state in ('draft', 'in_review')`),
+    uniqueIndex("verdicts_one_published")
+      .on(t.claimId)
+      .where(sql`state = 'published'`),
+    uniqueIndex("verdicts_one_open")
+      .on(t.claimId)
+      .where(sql`state in ('draft', 'in_review')`),
     // The public search filtered by rating, newest first.
-    index("verdicts_published_rating_idx").on(t.ratingId, t.publishedAt).where(sql`state = 'published'`),
+    index("verdicts_published_rating_idx")
+      .on(t.ratingId, t.publishedAt)
+      .where(sql`state = 'published'`),
   ],
 );
 
@@ -378,7 +390,9 @@ export const comments = sqliteTable(
       .notNull()
       .references(() => users.id),
     /** `changes_requested` comments are written by the request-changes workflow step. */
-    kind: text("kind", { enum: ["comment", "changes_requested"] }).notNull().default("comment"),
+    kind: text("kind", { enum: ["comment", "changes_requested"] })
+      .notNull()
+      .default("comment"),
     body: text("body").notNull(),
     createdAt: createdAt(),
   },

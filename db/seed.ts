@@ -43,7 +43,11 @@ export async function seedDemo(db: DB, { force = false } = {}): Promise<SeedRepo
     (tx) => {
       const usersAdded = seedUsers(tx, passwordHash);
       const ratingsAdded = seedRatings(tx);
-      const exists = tx.select({ id: s.documents.id }).from(s.documents).where(eq(s.documents.slug, demo.DEMO_DOCUMENT.slug)).get();
+      const exists = tx
+        .select({ id: s.documents.id })
+        .from(s.documents)
+        .where(eq(s.documents.slug, demo.DEMO_DOCUMENT.slug))
+        .get();
       if (!exists) {
         seedArticle(tx, raw);
         rebuildSearchIndex(tx);
@@ -55,7 +59,11 @@ export async function seedDemo(db: DB, { force = false } = {}): Promise<SeedRepo
 }
 
 function isRealDeployment(db: DB): boolean {
-  const emails = db.select({ email: s.users.email }).from(s.users).all().map((u) => u.email);
+  const emails = db
+    .select({ email: s.users.email })
+    .from(s.users)
+    .all()
+    .map((u) => u.email);
   return emails.length > 0 && !emails.some((e) => demo.DEMO_USERS.some((d) => d.email === e));
 }
 
@@ -63,7 +71,11 @@ function seedUsers(tx: Tx, passwordHash: string): number {
   let added = 0;
   for (const u of demo.DEMO_USERS) {
     if (tx.select({ id: s.users.id }).from(s.users).where(eq(s.users.email, u.email)).get()) continue;
-    const row = tx.insert(s.users).values({ ...u, passwordHash }).returning({ id: s.users.id }).get();
+    const row = tx
+      .insert(s.users)
+      .values({ ...u, passwordHash })
+      .returning({ id: s.users.id })
+      .get();
     recordAudit(tx, SEED_ACTOR, { action: "user.create", entityType: "user", entityId: row.id, after: u });
     added++;
   }
@@ -74,7 +86,11 @@ function seedRatings(tx: Tx): number {
   let added = 0;
   demo.DEFAULT_RATINGS.forEach((r, position) => {
     if (tx.select({ id: s.ratings.id }).from(s.ratings).where(eq(s.ratings.key, r.key)).get()) return;
-    const row = tx.insert(s.ratings).values({ ...r, position }).returning({ id: s.ratings.id }).get();
+    const row = tx
+      .insert(s.ratings)
+      .values({ ...r, position })
+      .returning({ id: s.ratings.id })
+      .get();
     recordAudit(tx, SEED_ACTOR, { action: "rating.create", entityType: "rating", entityId: row.id, after: r });
     added++;
   });
@@ -82,8 +98,10 @@ function seedRatings(tx: Tx): number {
 }
 
 function seedArticle(tx: Tx, raw: string): void {
-  const userId = (email: string) => tx.select({ id: s.users.id }).from(s.users).where(eq(s.users.email, email)).get()!.id;
-  const ratingId = (key: string) => tx.select({ id: s.ratings.id }).from(s.ratings).where(eq(s.ratings.key, key)).get()!.id;
+  const userId = (email: string) =>
+    tx.select({ id: s.users.id }).from(s.users).where(eq(s.users.email, email)).get()!.id;
+  const ratingId = (key: string) =>
+    tx.select({ id: s.ratings.id }).from(s.ratings).where(eq(s.ratings.key, key)).get()!.id;
   const audit = (entityType: string, entityId: number, after: unknown) =>
     recordAudit(tx, SEED_ACTOR, { action: `${entityType}.create`, entityType, entityId, after });
 
@@ -135,17 +153,29 @@ function seedArticle(tx: Tx, raw: string): void {
     audit("claim", row.id, { slug: row.slug, statement: row.statement, start: row.start, end: row.end });
   }
 
-  const dispute = tx.insert(s.disputes).values({ ...demo.DEMO_DISPUTE, createdBy: editorId }).returning().get();
+  const dispute = tx
+    .insert(s.disputes)
+    .values({ ...demo.DEMO_DISPUTE, createdBy: editorId })
+    .returning()
+    .get();
   demo.DEMO_CLAIMS.filter((c) => c.account).forEach((c, position) => {
-    tx.insert(s.disputeAccounts).values({ disputeId: dispute.id, claimId: claimIds.get(c.key)!, label: c.account!, position }).run();
+    tx.insert(s.disputeAccounts)
+      .values({ disputeId: dispute.id, claimId: claimIds.get(c.key)!, label: c.account!, position })
+      .run();
   });
   audit("dispute", dispute.id, { slug: dispute.slug, question: dispute.question });
 
   for (const e of demo.DEMO_EVIDENCE) {
     const { key: _key, links, ...values } = e;
-    const row = tx.insert(s.evidence).values({ ...values, createdBy: editorId }).returning().get();
+    const row = tx
+      .insert(s.evidence)
+      .values({ ...values, createdBy: editorId })
+      .returning()
+      .get();
     for (const link of links) {
-      tx.insert(s.claimEvidence).values({ claimId: claimIds.get(link.claim)!, evidenceId: row.id, stance: link.stance, createdBy: editorId }).run();
+      tx.insert(s.claimEvidence)
+        .values({ claimId: claimIds.get(link.claim)!, evidenceId: row.id, stance: link.stance, createdBy: editorId })
+        .run();
     }
     audit("evidence", row.id, { url: row.url, links });
   }

@@ -6,7 +6,11 @@ import { RatingBadge } from "@/components/ui/rating-badge";
 import { listFeedVerdicts, listPublicDisputes } from "@/db/queries/public/pages";
 
 export async function generateMetadata(): Promise<Metadata> {
-  return publicMetadata("/", "Checked claims", "Contested statements from the news, who made them, the evidence, and a verdict signed off by two editors.");
+  return publicMetadata(
+    "/",
+    "Checked claims",
+    "Contested statements from the news, who made them, the evidence, and a verdict signed off by two editors.",
+  );
 }
 
 export default async function HomePage() {

@@ -6,7 +6,10 @@ import { publicClaimIdsOf, publicPathsForClaims } from "@/db/queries/public/page
 // claim's own pages, and every list view (any publication can reorder them). The home
 // page, word searches and feeds are rendered per request and need nothing.
 
-/** The pages that show these claims now: take them *before* a change that moves a claim (to another claimant, out of a dispute). */
+/**
+ * The pages that show these claims now: take them *before* a change that moves a claim (to another claimant, out of a
+ * dispute).
+ */
 export function pagesOfClaims(claimIds: number[]): string[] {
   return publicPathsForClaims(claimIds);
 }
@@ -29,7 +32,13 @@ export function revalidateClaimPages(claimId: number, before: string[] = []): vo
 }
 
 const LIST_PATTERN = "/(public)/claims/list/[filters]";
-const PATTERNS = ["/(public)/claims/[slug]", "/(public)/disputes/[slug]", "/(public)/claimants/[slug]", "/(public)/documents/[slug]", LIST_PATTERN];
+const PATTERNS = [
+  "/(public)/claims/[slug]",
+  "/(public)/disputes/[slug]",
+  "/(public)/claimants/[slug]",
+  "/(public)/documents/[slug]",
+  LIST_PATTERN,
+];
 
 /** After a change that every page may show (the rating scale): every kept page. */
 export function revalidateAllPublicPages(): void {

@@ -6,7 +6,13 @@ import type { SitemapEntry } from "@/lib/public/sitemap-xml";
 export function sitemapEntries(): { base: string; entries: SitemapEntry[] } {
   const base = getEnv().publicBaseUrl;
   const fixed = ["/", "/claims", "/methodology", "/corrections"].map((p) => ({ url: `${base}${p}` }));
-  return { base, entries: [...fixed, ...listSitemapEntries().map((e) => ({ url: `${base}${e.path}`, updated: e.updated || undefined }))] };
+  return {
+    base,
+    entries: [
+      ...fixed,
+      ...listSitemapEntries().map((e) => ({ url: `${base}${e.path}`, updated: e.updated || undefined })),
+    ],
+  };
 }
 
 export const XML_HEADERS = { "Content-Type": "application/xml; charset=utf-8", "Cache-Control": "public, max-age=300" };

@@ -38,14 +38,34 @@ export default async function EditorDashboard() {
     <>
       <PageHeader title="Work queue">Signed in as {user.name}. What needs you today.</PageHeader>
       <div className="grid gap-6 md:grid-cols-2">
-        <QueueList title="Changes requested of me" items={getChangesRequested(user.id)} empty="No reviewer has sent anything back." render={verdictItem} />
+        <QueueList
+          title="Changes requested of me"
+          items={getChangesRequested(user.id)}
+          empty="No reviewer has sent anything back."
+          render={verdictItem}
+        />
         <QueueList title="My drafts" items={getMyDrafts(user.id)} empty="No drafts of yours." render={verdictItem} />
         {canReview ? (
-          <QueueList title="Waiting for my review" items={getAwaitingReview(user.id)} empty="Nothing is waiting for review." render={verdictItem} />
+          <QueueList
+            title="Waiting for my review"
+            items={getAwaitingReview(user.id)}
+            empty="Nothing is waiting for review."
+            render={verdictItem}
+          />
         ) : (
-          <QueueList title="My verdicts in review" items={getMySubmitted(user.id)} empty="None of your verdicts is waiting for review." render={verdictItem} />
+          <QueueList
+            title="My verdicts in review"
+            items={getMySubmitted(user.id)}
+            empty="None of your verdicts is waiting for review."
+            render={verdictItem}
+          />
         )}
-        <QueueList title="Recently published" items={getRecentlyPublished()} empty="Nothing published yet." render={verdictItem} />
+        <QueueList
+          title="Recently published"
+          items={getRecentlyPublished()}
+          empty="Nothing published yet."
+          render={verdictItem}
+        />
         <QueueList
           title="Orphaned and moved claims"
           items={getAnchorProblems()}
@@ -56,7 +76,10 @@ export default async function EditorDashboard() {
                 {i.statement}
               </Link>
               <p className="text-muted">
-                {i.documentTitle} · {i.anchorStatus === "orphaned" ? "orphaned: its text was removed" : "re-found after an edit: confirm its place"}
+                {i.documentTitle} ·{" "}
+                {i.anchorStatus === "orphaned"
+                  ? "orphaned: its text was removed"
+                  : "re-found after an edit: confirm its place"}
               </p>
             </>
           )}

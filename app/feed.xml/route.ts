@@ -8,5 +8,7 @@ export const dynamic = "force-dynamic";
 export function GET(): Response {
   const site = getEnv();
   const body = renderAtom(site, toFeedEntries(site, listFeedVerdicts(), listCorrections({ limit: 50 })));
-  return new Response(body, { headers: { "Content-Type": "application/atom+xml; charset=utf-8", "Cache-Control": "public, max-age=300" } });
+  return new Response(body, {
+    headers: { "Content-Type": "application/atom+xml; charset=utf-8", "Cache-Control": "public, max-age=300" },
+  });
 }

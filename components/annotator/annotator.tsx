@@ -19,7 +19,13 @@ type Props = {
   text: string;
   claims: EditorClaim[];
   disputes: { id: number; question: string }[];
-  actions: { create: (input: unknown) => Promise<ActionResult<{ id: number }>>; update: Action; remove: Action; confirm: Action; reattach: Action };
+  actions: {
+    create: (input: unknown) => Promise<ActionResult<{ id: number }>>;
+    update: Action;
+    remove: Action;
+    confirm: Action;
+    reattach: Action;
+  };
 };
 
 /**
@@ -50,12 +56,23 @@ export function Annotator({ document: doc, text, claims, disputes, actions }: Pr
   }, [text]);
 
   const visible = useMemo(
-    () => claims.filter((c) => (!claimantFilter || String(c.claimant.id) === claimantFilter) && (!stateFilter || stateKey(c) === stateFilter)),
+    () =>
+      claims.filter(
+        (c) =>
+          (!claimantFilter || String(c.claimant.id) === claimantFilter) &&
+          (!stateFilter || stateKey(c) === stateFilter),
+      ),
     [claims, claimantFilter, stateFilter],
   );
   const placed = visible.filter(isPlaced);
   const orphans = claims.filter((c) => c.anchorStatus === "orphaned");
-  const claimants = useMemo(() => [...new Map(claims.map((c) => [c.claimant.id, c.claimant.name])).entries()].sort((a, b) => a[1].localeCompare(b[1])), [claims]);
+  const claimants = useMemo(
+    () =>
+      [...new Map(claims.map((c) => [c.claimant.id, c.claimant.name])).entries()].sort((a, b) =>
+        a[1].localeCompare(b[1]),
+      ),
+    [claims],
+  );
 
   const openForm = useCallback(() => {
     if (selection) setPending(selection);
@@ -76,8 +93,19 @@ export function Annotator({ document: doc, text, claims, disputes, actions }: Pr
   const refresh = () => router.refresh();
   const reattach = (claim: EditorClaim) =>
     selection
-      ? actions.reattach({ claimId: claim.id, version: claim.version, revision: doc.revision, start: selection.start, end: selection.end })
-      : Promise.resolve({ ok: false as const, message: "Select the text to attach the claim to first.", fieldErrors: {}, status: 400 });
+      ? actions.reattach({
+          claimId: claim.id,
+          version: claim.version,
+          revision: doc.revision,
+          start: selection.start,
+          end: selection.end,
+        })
+      : Promise.resolve({
+          ok: false as const,
+          message: "Select the text to attach the claim to first.",
+          fieldErrors: {},
+          status: 400,
+        });
   const confirm = (input: unknown) => actions.confirm({ ...(input as object), revision: doc.revision });
   const cardActions = { update: actions.update, remove: actions.remove, confirm, reattach };
 
@@ -102,9 +130,19 @@ export function Annotator({ document: doc, text, claims, disputes, actions }: Pr
 
   return (
     <div className="grid gap-8 lg:grid-cols-[minmax(0,1fr)_24rem]">
-      <ReadingPane ref={pane} text={text} claims={placed} activeClaimId={activeId} onHighlightClick={focusCard} onHighlightRequest={openForm} />
+      <ReadingPane
+        ref={pane}
+        text={text}
+        claims={placed}
+        activeClaimId={activeId}
+        onHighlightClick={focusCard}
+        onHighlightRequest={openForm}
+      />
 
-      <aside aria-label="Claims" className="space-y-4 lg:sticky lg:top-4 lg:max-h-[calc(100vh-2rem)] lg:overflow-y-auto lg:pr-1">
+      <aside
+        aria-label="Claims"
+        className="space-y-4 lg:sticky lg:top-4 lg:max-h-[calc(100vh-2rem)] lg:overflow-y-auto lg:pr-1"
+      >
         <div className="rounded-lg border border-line bg-white p-3 text-sm">
           <Button type="button" onClick={openForm} disabled={!selection} className="w-full">
             Highlight selection as a claim
@@ -138,7 +176,11 @@ export function Annotator({ document: doc, text, claims, disputes, actions }: Pr
         <div className="flex gap-2 text-sm">
           <label className="flex-1">
             <span className="sr-only">Filter by claimant</span>
-            <select value={claimantFilter} onChange={(e) => setClaimantFilter(e.target.value)} className="w-full rounded-md border border-line bg-white px-2 py-1">
+            <select
+              value={claimantFilter}
+              onChange={(e) => setClaimantFilter(e.target.value)}
+              className="w-full rounded-md border border-line bg-white px-2 py-1"
+            >
               <option value="">All claimants</option>
               {claimants.map(([id, name]) => (
                 <option key={id} value={id}>
@@ -149,7 +191,11 @@ export function Annotator({ document: doc, text, claims, disputes, actions }: Pr
           </label>
           <label className="flex-1">
             <span className="sr-only">Filter by state</span>
-            <select value={stateFilter} onChange={(e) => setStateFilter(e.target.value)} className="w-full rounded-md border border-line bg-white px-2 py-1">
+            <select
+              value={stateFilter}
+              onChange={(e) => setStateFilter(e.target.value)}
+              className="w-full rounded-md border border-line bg-white px-2 py-1"
+            >
               {STATE_FILTERS.map((f) => (
                 <option key={f.value} value={f.value}>
                   {f.label}
@@ -163,7 +209,11 @@ export function Annotator({ document: doc, text, claims, disputes, actions }: Pr
           <h2 id="claims-heading" className="mb-2 text-sm font-semibold">
             Claims in this text <span className="font-normal text-muted">({placed.length})</span>
           </h2>
-          {placed.length === 0 ? <p className="text-sm text-muted">No claims{claims.length ? " match the filters" : " yet"}.</p> : <ol className="space-y-2">{placed.map(renderCard)}</ol>}
+          {placed.length === 0 ? (
+            <p className="text-sm text-muted">No claims{claims.length ? " match the filters" : " yet"}.</p>
+          ) : (
+            <ol className="space-y-2">{placed.map(renderCard)}</ol>
+          )}
         </section>
 
         {orphans.length > 0 && (
@@ -171,7 +221,10 @@ export function Annotator({ document: doc, text, claims, disputes, actions }: Pr
             <h2 id="orphans-heading" className="text-sm font-semibold text-danger">
               Orphaned claims ({orphans.length})
             </h2>
-            <p className="mb-2 text-xs">An edit removed the text these claims quoted. Select the text they belong to now and attach them, or delete them.</p>
+            <p className="mb-2 text-xs">
+              An edit removed the text these claims quoted. Select the text they belong to now and attach them, or
+              delete them.
+            </p>
             <ul className="space-y-2">
               {orphans.map((c) => (
                 <li key={c.id}>

@@ -18,12 +18,20 @@ type Props = {
   /** Text currently selected in the reading pane, for re-attaching. */
   hasSelection: boolean;
   onSelect: () => void;
-  actions: { update: Action; remove: Action; confirm: Action; reattach: (claim: EditorClaim) => Promise<ActionResult<unknown>> };
+  actions: {
+    update: Action;
+    remove: Action;
+    confirm: Action;
+    reattach: (claim: EditorClaim) => Promise<ActionResult<unknown>>;
+  };
   onChanged: () => void;
 };
 
 /** One claim in the side panel: what it says, who said it, its state, and what can be done with it. */
-export const ClaimCard = forwardRef<HTMLElement, Props>(function ClaimCard({ claim, nowQuote, isActive, hasSelection, onSelect, actions, onChanged }, ref) {
+export const ClaimCard = forwardRef<HTMLElement, Props>(function ClaimCard(
+  { claim, nowQuote, isActive, hasSelection, onSelect, actions, onChanged },
+  ref,
+) {
   const [mode, setMode] = useState<"view" | "edit" | "confirm-delete">("view");
   const [error, setError] = useState<{ message: string; fieldErrors: Record<string, string> } | null>(null);
   const [claimant, setClaimant] = useState(claim.claimant.name);
@@ -63,16 +71,27 @@ export const ClaimCard = forwardRef<HTMLElement, Props>(function ClaimCard({ cla
       data-testid={`claim-card-${claim.id}`}
       className={`rounded-lg border bg-white p-3 text-sm shadow-sm ${isActive ? "border-accent ring-2 ring-accent/40" : "border-line"}`}
     >
-      <button type="button" onClick={onSelect} className="block w-full text-left" aria-describedby={`claim-desc-${claim.id}`}>
+      <button
+        type="button"
+        onClick={onSelect}
+        className="block w-full text-left"
+        aria-describedby={`claim-desc-${claim.id}`}
+      >
         <span className="flex items-center gap-2 text-xs text-muted">
-          <span aria-hidden className="inline-block h-3 w-3 rounded-sm" style={{ backgroundColor: style.backgroundColor, borderBottom: style.borderBottom }} />
+          <span
+            aria-hidden
+            className="inline-block h-3 w-3 rounded-sm"
+            style={{ backgroundColor: style.backgroundColor, borderBottom: style.borderBottom }}
+          />
           <span>{claim.claimant.name}</span>
           {claim.claimedAt && <span>· {claim.claimedAt}</span>}
         </span>
         <span id={`claim-title-${claim.id}`} className="mt-1 block font-medium">
           {claim.statement}
         </span>
-        {claim.anchorStatus === "anchored" && <span className="mt-1 block font-serif italic text-muted">“{claim.quote}”</span>}
+        {claim.anchorStatus === "anchored" && (
+          <span className="mt-1 block font-serif italic text-muted">“{claim.quote}”</span>
+        )}
         {claim.anchorStatus === "fuzzy" && (
           <span className="mt-1 block font-serif text-sm" data-testid="fuzzy-compare">
             <span className="block italic text-muted">Was: “{claim.quote}”</span>
@@ -84,7 +103,11 @@ export const ClaimCard = forwardRef<HTMLElement, Props>(function ClaimCard({ cla
         {describeClaim(claim).replace(/^Claim by [^:]+: /, "")}
         {claim.disputes.map((d) => (
           <span key={d.id} className="mt-1 block">
-            In dispute: <Link href={`/editor/disputes/${d.id}`} className="text-accent underline">{d.question}</Link> ({d.label})
+            In dispute:{" "}
+            <Link href={`/editor/disputes/${d.id}`} className="text-accent underline">
+              {d.question}
+            </Link>{" "}
+            ({d.label})
           </span>
         ))}
       </p>
@@ -96,14 +119,30 @@ export const ClaimCard = forwardRef<HTMLElement, Props>(function ClaimCard({ cla
 
       {mode === "edit" ? (
         <form onSubmit={saveEdit} className="mt-3 space-y-2" aria-label={`Edit claim ${claim.id}`}>
-          <ClaimantField name={claimant} onNameChange={setClaimant} onMatch={setMatch} error={error?.fieldErrors["claimant.name"]} showNewDetails={false} />
+          <ClaimantField
+            name={claimant}
+            onNameChange={setClaimant}
+            onMatch={setMatch}
+            error={error?.fieldErrors["claimant.name"]}
+            showNewDetails={false}
+          />
           <label className="block text-sm font-medium">
             Statement
-            <textarea name="statement" defaultValue={claim.statement} rows={3} className="mt-1 w-full rounded-md border border-line px-2 py-1 font-normal" />
+            <textarea
+              name="statement"
+              defaultValue={claim.statement}
+              rows={3}
+              className="mt-1 w-full rounded-md border border-line px-2 py-1 font-normal"
+            />
           </label>
           <label className="block text-sm font-medium">
             Date the claim was made
-            <input name="claimedAt" type="date" defaultValue={claim.claimedAt ?? ""} className="mt-1 w-full rounded-md border border-line px-2 py-1 font-normal" />
+            <input
+              name="claimedAt"
+              type="date"
+              defaultValue={claim.claimedAt ?? ""}
+              className="mt-1 w-full rounded-md border border-line px-2 py-1 font-normal"
+            />
           </label>
           <div className="flex gap-2">
             <Button type="submit">Save</Button>
@@ -120,11 +159,20 @@ export const ClaimCard = forwardRef<HTMLElement, Props>(function ClaimCard({ cla
             </Button>
           )}
           {claim.anchorStatus !== "anchored" && (
-            <Button type="button" variant="secondary" disabled={!hasSelection} onClick={() => run(actions.reattach(claim))} title="Select the text this claim belongs to first">
+            <Button
+              type="button"
+              variant="secondary"
+              disabled={!hasSelection}
+              onClick={() => run(actions.reattach(claim))}
+              title="Select the text this claim belongs to first"
+            >
               Attach to selected text
             </Button>
           )}
-          <Link href={`/editor/claims/${claim.id}`} className="rounded-md border border-line px-3 py-1.5 text-sm font-medium text-accent hover:bg-slate-50">
+          <Link
+            href={`/editor/claims/${claim.id}`}
+            className="rounded-md border border-line px-3 py-1.5 text-sm font-medium text-accent hover:bg-slate-50"
+          >
             Evidence & verdict
           </Link>
           <Button type="button" variant="secondary" onClick={() => setMode("edit")}>
@@ -132,7 +180,11 @@ export const ClaimCard = forwardRef<HTMLElement, Props>(function ClaimCard({ cla
           </Button>
           {mode === "confirm-delete" ? (
             <>
-              <Button type="button" variant="danger" onClick={() => run(actions.remove({ claimId: claim.id, version: claim.version }))}>
+              <Button
+                type="button"
+                variant="danger"
+                onClick={() => run(actions.remove({ claimId: claim.id, version: claim.version }))}
+              >
                 Delete for good
               </Button>
               <Button type="button" variant="secondary" onClick={() => setMode("view")}>

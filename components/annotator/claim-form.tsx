@@ -62,7 +62,12 @@ export function ClaimForm({ selection, documentId, revision, documentDate, dispu
   const errors = result?.fieldErrors ?? {};
   const claimantError = Object.entries(errors).find(([k]) => k.startsWith("claimant"))?.[1];
   return (
-    <form onSubmit={submit} aria-label="New claim" className="space-y-3 rounded-lg border border-accent/40 bg-white p-4 shadow-sm" noValidate>
+    <form
+      onSubmit={submit}
+      aria-label="New claim"
+      className="space-y-3 rounded-lg border border-accent/40 bg-white p-4 shadow-sm"
+      noValidate
+    >
       <h2 className="font-semibold">New claim</h2>
       <blockquote className="border-l-4 border-accent/50 pl-3 font-serif text-sm italic" data-testid="pending-quote">
         “{selection.quote}”
@@ -87,12 +92,21 @@ export function ClaimForm({ selection, documentId, revision, documentDate, dispu
       </label>
       <label className="block text-sm font-medium">
         Date the claim was made
-        <input name="claimedAt" type="date" defaultValue={documentDate ?? ""} className="mt-1 w-full rounded-md border border-line px-3 py-2 text-sm font-normal" />
+        <input
+          name="claimedAt"
+          type="date"
+          defaultValue={documentDate ?? ""}
+          className="mt-1 w-full rounded-md border border-line px-3 py-2 text-sm font-normal"
+        />
         {errors.claimedAt && <span className="block text-sm text-danger">{errors.claimedAt}</span>}
       </label>
       <label className="block text-sm font-medium">
         Dispute
-        <select value={dispute} onChange={(e) => setDispute(e.target.value)} className="mt-1 w-full rounded-md border border-line bg-white px-3 py-2 text-sm font-normal">
+        <select
+          value={dispute}
+          onChange={(e) => setDispute(e.target.value)}
+          className="mt-1 w-full rounded-md border border-line bg-white px-3 py-2 text-sm font-normal"
+        >
           <option value="">None</option>
           {disputes.map((d) => (
             <option key={d.id} value={d.id}>
@@ -105,14 +119,24 @@ export function ClaimForm({ selection, documentId, revision, documentDate, dispu
       {dispute === "new" && (
         <label className="block text-sm font-medium">
           Question of the dispute
-          <input name="disputeQuestion" className="mt-1 w-full rounded-md border border-line px-3 py-2 text-sm font-normal" placeholder="Was the hospital a civilian site when it was struck?" />
-          {errors["newDispute.question"] && <span className="block text-sm text-danger">{errors["newDispute.question"]}</span>}
+          <input
+            name="disputeQuestion"
+            className="mt-1 w-full rounded-md border border-line px-3 py-2 text-sm font-normal"
+            placeholder="Was the hospital a civilian site when it was struck?"
+          />
+          {errors["newDispute.question"] && (
+            <span className="block text-sm text-danger">{errors["newDispute.question"]}</span>
+          )}
         </label>
       )}
       {dispute && (
         <label className="block text-sm font-medium">
           Label of this account
-          <input name="accountLabel" className="mt-1 w-full rounded-md border border-line px-3 py-2 text-sm font-normal" placeholder={claimant || "e.g. Russian foreign ministry"} />
+          <input
+            name="accountLabel"
+            className="mt-1 w-full rounded-md border border-line px-3 py-2 text-sm font-normal"
+            placeholder={claimant || "e.g. Russian foreign ministry"}
+          />
         </label>
       )}
       <div className="flex gap-2">

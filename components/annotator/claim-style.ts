@@ -36,7 +36,11 @@ export function describeClaim(c: EditorClaim): string {
  * differs by state (dotted: no verdict, dashed: draft, double: in review, solid in the
  * rating's colour: published), so colour is never the only signal.
  */
-export function highlightStyle(c: EditorClaim): { backgroundColor: string; borderBottom: string; textDecoration?: string } {
+export function highlightStyle(c: EditorClaim): {
+  backgroundColor: string;
+  borderBottom: string;
+  textDecoration?: string;
+} {
   const fuzzy = c.anchorStatus === "fuzzy" ? { textDecoration: "underline wavy #a40e26" } : {};
   switch (stateKey(c)) {
     case "published": {

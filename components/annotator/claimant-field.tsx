@@ -80,7 +80,11 @@ export function ClaimantField({
           ))}
         </datalist>
         <p id={`${id}-hint`} className="text-xs text-muted">
-          {existing ? `Existing claimant${existing.description ? `: ${existing.description}` : ""}.` : name.trim() ? "A new claimant will be added." : "Who made the claim: a person or an organisation."}
+          {existing
+            ? `Existing claimant${existing.description ? `: ${existing.description}` : ""}.`
+            : name.trim()
+              ? "A new claimant will be added."
+              : "Who made the claim: a person or an organisation."}
         </p>
         {error && (
           <p id={`${id}-error`} className="text-sm text-danger">
@@ -93,11 +97,20 @@ export function ClaimantField({
           <legend className="px-1 text-xs font-medium text-muted">New claimant (optional details)</legend>
           <label className="block text-xs">
             Role or affiliation
-            <input name="claimantDescription" className="mt-1 w-full rounded-md border border-line px-2 py-1 text-sm" placeholder="e.g. Foreign minister of Russia" />
+            <input
+              name="claimantDescription"
+              className="mt-1 w-full rounded-md border border-line px-2 py-1 text-sm"
+              placeholder="e.g. Foreign minister of Russia"
+            />
           </label>
           <label className="block text-xs">
             Same as (URL, e.g. Wikidata)
-            <input name="claimantSameAs" type="url" className="mt-1 w-full rounded-md border border-line px-2 py-1 text-sm" placeholder="https://www.wikidata.org/wiki/Q…" />
+            <input
+              name="claimantSameAs"
+              type="url"
+              className="mt-1 w-full rounded-md border border-line px-2 py-1 text-sm"
+              placeholder="https://www.wikidata.org/wiki/Q…"
+            />
           </label>
         </fieldset>
       )}

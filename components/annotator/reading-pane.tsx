@@ -16,7 +16,12 @@ type Props = {
   onHighlightRequest: () => void;
 };
 
-const ARROWS: Record<string, "forward" | "backward"> = { ArrowRight: "forward", ArrowLeft: "backward", ArrowDown: "forward", ArrowUp: "backward" };
+const ARROWS: Record<string, "forward" | "backward"> = {
+  ArrowRight: "forward",
+  ArrowLeft: "backward",
+  ArrowDown: "forward",
+  ArrowUp: "backward",
+};
 
 /**
  * The article as paragraphs with every claim highlighted. Each text segment is one text
@@ -28,7 +33,14 @@ export const ReadingPane = forwardRef<HTMLDivElement, Props>(function ReadingPan
   { text, claims, activeClaimId, onHighlightClick, onHighlightRequest },
   ref,
 ) {
-  const paragraphs = useMemo(() => buildParagraphs(text, claims.map((c) => ({ id: c.id, start: c.start, end: c.end }))), [text, claims]);
+  const paragraphs = useMemo(
+    () =>
+      buildParagraphs(
+        text,
+        claims.map((c) => ({ id: c.id, start: c.start, end: c.end })),
+      ),
+    [text, claims],
+  );
   const byId = useMemo(() => new Map(claims.map((c) => [c.id, c])), [claims]);
 
   function onKeyDown(e: KeyboardEvent<HTMLDivElement>) {
@@ -74,7 +86,9 @@ export const ReadingPane = forwardRef<HTMLDivElement, Props>(function ReadingPan
               );
             }
             // The innermost (shortest) claim styles the segment and answers a click.
-            const covering = seg.claimIds.map((id) => byId.get(id)!).sort((a, b) => a.end - a.start - (b.end - b.start));
+            const covering = seg.claimIds
+              .map((id) => byId.get(id)!)
+              .sort((a, b) => a.end - a.start - (b.end - b.start));
             const inner = covering[0]!;
             const isActive = seg.claimIds.includes(activeClaimId ?? -1);
             return (
@@ -91,7 +105,8 @@ export const ReadingPane = forwardRef<HTMLDivElement, Props>(function ReadingPan
                 style={{
                   ...highlightStyle(inner),
                   // Overlapping claims darken the segment.
-                  backgroundImage: seg.claimIds.length > 1 ? "linear-gradient(rgba(0,0,0,.09), rgba(0,0,0,.09))" : undefined,
+                  backgroundImage:
+                    seg.claimIds.length > 1 ? "linear-gradient(rgba(0,0,0,.09), rgba(0,0,0,.09))" : undefined,
                 }}
               >
                 {seg.text}

@@ -38,7 +38,12 @@ function segment(index: CodePointIndex, start: number, end: number, spans: Span[
   const out: Segment[] = [];
   for (let i = 0; i + 1 < points.length; i++) {
     const [a, b] = [points[i]!, points[i + 1]!];
-    out.push({ start: a, end: b, text: index.slice(a, b), claimIds: inside.filter((s) => s.start <= a && s.end >= b).map((s) => s.id) });
+    out.push({
+      start: a,
+      end: b,
+      text: index.slice(a, b),
+      claimIds: inside.filter((s) => s.start <= a && s.end >= b).map((s) => s.id),
+    });
   }
   return out;
 }

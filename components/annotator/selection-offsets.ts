@@ -16,7 +16,8 @@ export function selectionToOffsets(root: HTMLElement, selected: Range): { start:
   const range = selected.cloneRange();
   const pane = document.createRange();
   pane.selectNodeContents(root);
-  if (range.compareBoundaryPoints(Range.START_TO_START, pane) < 0) range.setStart(pane.startContainer, pane.startOffset);
+  if (range.compareBoundaryPoints(Range.START_TO_START, pane) < 0)
+    range.setStart(pane.startContainer, pane.startOffset);
   if (range.compareBoundaryPoints(Range.END_TO_END, pane) > 0) range.setEnd(pane.endContainer, pane.endOffset);
   if (range.collapsed || !root.contains(range.commonAncestorContainer)) return null;
   const start = pointToOffset(root, range.startContainer, range.startOffset, "forward");
@@ -25,11 +26,17 @@ export function selectionToOffsets(root: HTMLElement, selected: Range): { start:
   return { start, end };
 }
 
-function pointToOffset(root: HTMLElement, node: Node, offset: number, direction: "forward" | "backward"): number | null {
+function pointToOffset(
+  root: HTMLElement,
+  node: Node,
+  offset: number,
+  direction: "forward" | "backward",
+): number | null {
   if (node.nodeType === Node.TEXT_NODE) return textPointOffset(node as Text, offset);
   // An element boundary: find the first text after it (start) or the last text before it (end).
   const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT, {
-    acceptNode: (n) => (n.parentElement?.hasAttribute(SEGMENT_ATTR) ? NodeFilter.FILTER_ACCEPT : NodeFilter.FILTER_SKIP),
+    acceptNode: (n) =>
+      n.parentElement?.hasAttribute(SEGMENT_ATTR) ? NodeFilter.FILTER_ACCEPT : NodeFilter.FILTER_SKIP,
   });
   const boundary = document.createRange();
   boundary.setStart(node, offset);

@@ -19,7 +19,11 @@ function StanceSelect({ name = "stance" }: { name?: string }) {
   return (
     <label className="block text-sm font-medium">
       Stance toward this claim
-      <select name={name} defaultValue="supports" className="mt-1 w-full rounded-md border border-line bg-white px-2 py-1 font-normal">
+      <select
+        name={name}
+        defaultValue="supports"
+        className="mt-1 w-full rounded-md border border-line bg-white px-2 py-1 font-normal"
+      >
         {STANCES.map((s) => (
           <option key={s} value={s}>
             {s}

@@ -1,7 +1,12 @@
 import { SOURCE_TYPES } from "@/db/enums";
 import { SOURCE_TYPE_LABELS } from "@/lib/services/evidence/source-types";
 
-type Values = Partial<Record<"url" | "title" | "sourceType" | "publisher" | "publishedAt" | "excerpt" | "archiveUrl" | "note", string | null>>;
+type Values = Partial<
+  Record<
+    "url" | "title" | "sourceType" | "publisher" | "publishedAt" | "excerpt" | "archiveUrl" | "note",
+    string | null
+  >
+>;
 
 const INPUT = "mt-1 w-full rounded-md border border-line bg-white px-2 py-1 font-normal";
 
@@ -10,7 +15,13 @@ export function EvidenceFields({ values = {}, errors }: { values?: Values; error
   const field = (name: keyof Values, label: string, type = "text") => (
     <label className="block text-sm font-medium">
       {label}
-      <input name={name} type={type} defaultValue={values[name] ?? ""} className={INPUT} aria-invalid={errors[name] ? true : undefined} />
+      <input
+        name={name}
+        type={type}
+        defaultValue={values[name] ?? ""}
+        className={INPUT}
+        aria-invalid={errors[name] ? true : undefined}
+      />
       {errors[name] && <span className="block text-danger">{errors[name]}</span>}
     </label>
   );

@@ -10,7 +10,11 @@ import { EvidenceFields } from "./evidence-fields";
 import { StanceBadge } from "./stance-badge";
 
 type Action = (input: unknown) => Promise<ActionResult<unknown>>;
-type Props = { claimId: number; items: EvidenceLink[]; actions: { changeStance: Action; unlink: Action; update: Action } };
+type Props = {
+  claimId: number;
+  items: EvidenceLink[];
+  actions: { changeStance: Action; unlink: Action; update: Action };
+};
 
 function EvidenceItem({ claimId, item, actions }: { claimId: number; item: EvidenceLink; actions: Props["actions"] }) {
   const stance = useServiceAction(actions.changeStance);
@@ -92,7 +96,12 @@ function EvidenceItem({ claimId, item, actions }: { claimId: number; item: Evide
           >
             Edit
           </Button>
-          <Button type="button" variant="danger" disabled={unlink.pending} onClick={() => unlink.run({ claimId, evidenceId: item.evidenceId })}>
+          <Button
+            type="button"
+            variant="danger"
+            disabled={unlink.pending}
+            onClick={() => unlink.run({ claimId, evidenceId: item.evidenceId })}
+          >
             Unlink
           </Button>
         </div>

@@ -7,15 +7,24 @@ type Matrix = { items: { evidenceId: number; title: string; url: string }[]; sta
  * Rows: evidence; columns: a dispute's accounts; cells: each account's stance toward the
  * item. `stances` is keyed `evidenceId:columnKey`.
  */
-export function EvidenceMatrix({ matrix, columns }: { matrix: Matrix; columns: { key: string | number; label: string }[] }) {
-  if (matrix.items.length === 0) return <p className="text-sm text-muted">No evidence is linked to these accounts yet.</p>;
+export function EvidenceMatrix({
+  matrix,
+  columns,
+}: {
+  matrix: Matrix;
+  columns: { key: string | number; label: string }[];
+}) {
+  if (matrix.items.length === 0)
+    return <p className="text-sm text-muted">No evidence is linked to these accounts yet.</p>;
   return (
     <div className="overflow-x-auto">
       <table className="w-full rounded-lg border border-line bg-white text-left text-sm" data-testid="evidence-matrix">
         <caption className="sr-only">Evidence matrix: each account&apos;s stance toward each evidence item</caption>
         <thead className="border-b border-line bg-slate-50">
           <tr>
-            <th scope="col" className="px-3 py-2">Evidence</th>
+            <th scope="col" className="px-3 py-2">
+              Evidence
+            </th>
             {columns.map((c) => (
               <th key={c.key} scope="col" className="px-3 py-2">
                 {c.label}

@@ -4,7 +4,9 @@ import { PageHeader } from "@/components/ui/page-header";
 export function Forbidden({ what }: { what: string }) {
   return (
     <section>
-      <PageHeader title="Not allowed">Your role does not allow you to {what}. Ask an admin if you need access.</PageHeader>
+      <PageHeader title="Not allowed">
+        Your role does not allow you to {what}. Ask an admin if you need access.
+      </PageHeader>
     </section>
   );
 }

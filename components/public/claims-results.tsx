@@ -2,7 +2,12 @@ import Link from "next/link";
 import { FilterSelect } from "@/components/ui/filter-select";
 import { Snippet } from "./snippet";
 import { RatingBadge } from "@/components/ui/rating-badge";
-import { listPublicClaimants, listPublicDisputes, publicClaimantName, publicDisputeQuestion } from "@/db/queries/public/pages";
+import {
+  listPublicClaimants,
+  listPublicDisputes,
+  publicClaimantName,
+  publicDisputeQuestion,
+} from "@/db/queries/public/pages";
 import { getRatingScale } from "@/db/queries/ratings";
 import { parsePublicFilters, searchPublishedClaims } from "@/db/queries/public/search-claims";
 
@@ -25,28 +30,85 @@ export function ClaimsResults({ sp }: { sp: Search }) {
   // The busiest claimants and the latest disputes; any other is one link away (its page links here).
   const withChosen = <T extends { slug: string }>(list: T[], chosen: string | undefined, make: (slug: string) => T) =>
     chosen && !list.some((x) => x.slug === chosen) ? [make(chosen), ...list] : list;
-  const claimants = withChosen(listPublicClaimants(), filters.claimant, (slug) => ({ slug, name: publicClaimantName(slug) ?? slug }));
-  const disputes = withChosen(listPublicDisputes(30), filters.dispute, (slug) => ({ slug, question: publicDisputeQuestion(slug) ?? slug, eventDate: null, accounts: 0 }));
+  const claimants = withChosen(listPublicClaimants(), filters.claimant, (slug) => ({
+    slug,
+    name: publicClaimantName(slug) ?? slug,
+  }));
+  const disputes = withChosen(listPublicDisputes(30), filters.dispute, (slug) => ({
+    slug,
+    question: publicDisputeQuestion(slug) ?? slug,
+    eventDate: null,
+    accounts: 0,
+  }));
   return (
     <div className="space-y-6">
       <h1 className="font-serif text-4xl font-semibold tracking-tight">Claims</h1>
-      <form role="search" className="grid gap-3 rounded-lg border border-line bg-white p-4 sm:grid-cols-6" action="/claims">
+      <form
+        role="search"
+        className="grid gap-3 rounded-lg border border-line bg-white p-4 sm:grid-cols-6"
+        action="/claims"
+      >
         <label className="sm:col-span-3">
           <span className="block text-sm font-medium">Search</span>
-          <input name="q" type="search" defaultValue={filters.q} placeholder="Words from the claim, the quote, the verdict…" className="mt-1 w-full rounded-md border border-line px-3 py-2" />
+          <input
+            name="q"
+            type="search"
+            defaultValue={filters.q}
+            placeholder="Words from the claim, the quote, the verdict…"
+            className="mt-1 w-full rounded-md border border-line px-3 py-2"
+          />
         </label>
-        <FilterSelect label="Rating" name="rating" value={filters.rating} anyLabel="Any" options={ratings.map((r) => ({ value: r.key, label: r.label }))} />
+        <FilterSelect
+          label="Rating"
+          name="rating"
+          value={filters.rating}
+          anyLabel="Any"
+          options={ratings.map((r) => ({ value: r.key, label: r.label }))}
+        />
         <label>
           <span className="block text-sm font-medium">Published from</span>
-          <input name="from" type="date" defaultValue={filters.from} className="mt-1 w-full rounded-md border border-line px-2 py-2" />
+          <input
+            name="from"
+            type="date"
+            defaultValue={filters.from}
+            className="mt-1 w-full rounded-md border border-line px-2 py-2"
+          />
         </label>
         <label>
           <span className="block text-sm font-medium">to</span>
-          <input name="to" type="date" defaultValue={filters.to} className="mt-1 w-full rounded-md border border-line px-2 py-2" />
+          <input
+            name="to"
+            type="date"
+            defaultValue={filters.to}
+            className="mt-1 w-full rounded-md border border-line px-2 py-2"
+          />
         </label>
-        <FilterSelect label="Claimant" name="claimant" value={filters.claimant} anyLabel="Anyone" options={claimants.map((c) => ({ value: c.slug, label: c.name }))} className="sm:col-span-2" />
-        <FilterSelect label="Dispute" name="dispute" value={filters.dispute} anyLabel="Any" options={disputes.map((d) => ({ value: d.slug, label: d.question }))} className="sm:col-span-3" />
-        <FilterSelect label="Sort" name="sort" value={filters.sort} anyLabel={filters.q ? "Best match" : "Newest"} options={[{ value: "newest", label: "Newest" }, { value: "oldest", label: "Oldest" }]} />
+        <FilterSelect
+          label="Claimant"
+          name="claimant"
+          value={filters.claimant}
+          anyLabel="Anyone"
+          options={claimants.map((c) => ({ value: c.slug, label: c.name }))}
+          className="sm:col-span-2"
+        />
+        <FilterSelect
+          label="Dispute"
+          name="dispute"
+          value={filters.dispute}
+          anyLabel="Any"
+          options={disputes.map((d) => ({ value: d.slug, label: d.question }))}
+          className="sm:col-span-3"
+        />
+        <FilterSelect
+          label="Sort"
+          name="sort"
+          value={filters.sort}
+          anyLabel={filters.q ? "Best match" : "Newest"}
+          options={[
+            { value: "newest", label: "Newest" },
+            { value: "oldest", label: "Oldest" },
+          ]}
+        />
         <div className="flex items-end">
           <button type="submit" className="rounded-md bg-accent px-4 py-2 text-sm font-medium text-white">
             Search
@@ -58,11 +120,16 @@ export function ClaimsResults({ sp }: { sp: Search }) {
         {total} verdict{total === 1 ? "" : "s"}
         {filters.q ? ` for “${filters.q}”` : ""}
         {filters.claimant ? ` by ${claimants.find((c) => c.slug === filters.claimant)?.name ?? filters.claimant}` : ""}
-        {filters.dispute ? ` in the dispute “${disputes.find((d) => d.slug === filters.dispute)?.question ?? filters.dispute}”` : ""}
+        {filters.dispute
+          ? ` in the dispute “${disputes.find((d) => d.slug === filters.dispute)?.question ?? filters.dispute}”`
+          : ""}
         {(filters.claimant || filters.dispute) && (
           <>
             {" · "}
-            <Link href={hrefWith(sp, { claimant: undefined, dispute: undefined, page: undefined })} className="text-accent underline">
+            <Link
+              href={hrefWith(sp, { claimant: undefined, dispute: undefined, page: undefined })}
+              className="text-accent underline"
+            >
               clear
             </Link>
           </>

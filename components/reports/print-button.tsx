@@ -3,7 +3,11 @@
 /** Opens the browser's print dialog (print to paper, or to PDF). */
 export function PrintButton() {
   return (
-    <button type="button" onClick={() => window.print()} className="rounded-md border border-line bg-white px-3 py-2 text-sm hover:bg-paper">
+    <button
+      type="button"
+      onClick={() => window.print()}
+      className="rounded-md border border-line bg-white px-3 py-2 text-sm hover:bg-paper"
+    >
       Print
     </button>
   );

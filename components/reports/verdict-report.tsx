@@ -27,7 +27,8 @@ export function VerdictReport({ input, records }: { input: Omit<ReportInput, "re
         </dl>
         {input.includesUnpublished && (
           <p role="note" className="mt-6 rounded-md border-2 border-danger px-3 py-2 font-semibold text-danger">
-            Includes unpublished work. Items marked UNPUBLISHED are drafts or verdicts in review: not checked for publication, not for release.
+            Includes unpublished work. Items marked UNPUBLISHED are drafts or verdicts in review: not checked for
+            publication, not for release.
           </p>
         )}
       </header>
@@ -41,7 +42,10 @@ export function VerdictReport({ input, records }: { input: Omit<ReportInput, "re
             <div key={d.id} className="mb-6 break-inside-avoid">
               <h3 className="text-lg font-semibold">{d.question}</h3>
               {d.eventDate && <p className="text-sm text-muted">Event: {d.eventDate}</p>}
-              <div className="mt-2 grid gap-3" style={{ gridTemplateColumns: `repeat(${Math.min(d.accounts.length, 3)}, minmax(0, 1fr))` }}>
+              <div
+                className="mt-2 grid gap-3"
+                style={{ gridTemplateColumns: `repeat(${Math.min(d.accounts.length, 3)}, minmax(0, 1fr))` }}
+              >
                 {d.accounts.map((a) => (
                   <div key={a.claimId} className="rounded-md border border-line bg-white p-3 text-sm">
                     <p className="font-semibold">{a.label}</p>
@@ -94,7 +98,9 @@ function ClaimEntry({ r }: { r: ExportRecord }) {
   const v = r.verdict;
   return (
     <div className="mb-8 break-inside-avoid-page border-t border-line pt-4">
-      {!r.published && <p className="text-xs font-bold uppercase tracking-wide text-danger">UNPUBLISHED — {publicationStatus(r)}</p>}
+      {!r.published && (
+        <p className="text-xs font-bold uppercase tracking-wide text-danger">UNPUBLISHED — {publicationStatus(r)}</p>
+      )}
       <h3 className="text-lg font-semibold">{r.statement}</h3>
       <blockquote className="my-2 border-l-4 border-line pl-3 text-sm">
         <span className="text-muted">{q.before}</span>
@@ -130,12 +136,22 @@ function ClaimEntry({ r }: { r: ExportRecord }) {
             <dd>{v.reviewerName ?? "—"}</dd>
             <dt className="font-medium text-muted">Dates</dt>
             <dd>
-              first published {formatDay(r.firstPublishedAt)}; this version {v.publishedAt ? `published ${formatDay(v.publishedAt)}` : `last changed ${formatDay(v.updatedAt)}`} (version {v.seq})
+              first published {formatDay(r.firstPublishedAt)}; this version{" "}
+              {v.publishedAt ? `published ${formatDay(v.publishedAt)}` : `last changed ${formatDay(v.updatedAt)}`}{" "}
+              (version {v.seq})
             </dd>
           </>
         )}
       </dl>
-      {v ? v.rationale && <div className="prose prose-sm mt-2 max-w-none"><Markdown text={v.rationale} /></div> : <p className="mt-2 text-sm text-muted">No verdict yet.</p>}
+      {v ? (
+        v.rationale && (
+          <div className="prose prose-sm mt-2 max-w-none">
+            <Markdown text={v.rationale} />
+          </div>
+        )
+      ) : (
+        <p className="mt-2 text-sm text-muted">No verdict yet.</p>
+      )}
       {r.evidence.length > 0 && (
         <>
           <h4 className="mt-3 text-sm font-semibold">Evidence</h4>
@@ -144,7 +160,8 @@ function ClaimEntry({ r }: { r: ExportRecord }) {
               <li key={e.evidenceId}>
                 <strong>{STANCE_LABELS[e.stance]}</strong> — {e.title}
                 {e.publisher && `, ${e.publisher}`}
-                {e.publishedAt && ` (${e.publishedAt})`}, {SOURCE_TYPE_LABELS[e.sourceType]}: <span className="break-all">{e.url}</span>
+                {e.publishedAt && ` (${e.publishedAt})`}, {SOURCE_TYPE_LABELS[e.sourceType]}:{" "}
+                <span className="break-all">{e.url}</span>
                 {e.excerpt && <q className="block italic text-muted">{e.excerpt}</q>}
               </li>
             ))}

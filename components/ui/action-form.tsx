@@ -16,7 +16,14 @@ type Props<S extends FormState> = {
 };
 
 /** A form posting to a server action, with its message and a submit button that waits. */
-export function ActionForm<S extends FormState = FormState>({ action, submitLabel, children, variant = "primary", className = "space-y-3", label }: Props<S>) {
+export function ActionForm<S extends FormState = FormState>({
+  action,
+  submitLabel,
+  children,
+  variant = "primary",
+  className = "space-y-3",
+  label,
+}: Props<S>) {
   const [state, formAction, pending] = useActionState<S, FormData>(action, {} as Awaited<S>);
   return (
     <form action={formAction} className={className} aria-label={label} noValidate>

@@ -21,7 +21,13 @@ export function QueueList<T>({
       {items.length === 0 ? (
         <p className="px-4 py-3 text-sm text-muted">{empty}</p>
       ) : (
-        <ul className="divide-y divide-line">{items.map((item, i) => <li key={i} className="px-4 py-3 text-sm">{render(item)}</li>)}</ul>
+        <ul className="divide-y divide-line">
+          {items.map((item, i) => (
+            <li key={i} className="px-4 py-3 text-sm">
+              {render(item)}
+            </li>
+          ))}
+        </ul>
       )}
     </section>
   );

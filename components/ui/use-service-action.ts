@@ -23,7 +23,12 @@ export function useServiceAction<T>(action: (input: unknown) => Promise<ActionRe
     try {
       res = await action(input);
     } catch {
-      res = { ok: false, message: "The server could not be reached or failed. Your input is kept; try again.", fieldErrors: {}, status: 500 };
+      res = {
+        ok: false,
+        message: "The server could not be reached or failed. Your input is kept; try again.",
+        fieldErrors: {},
+        status: 500,
+      };
     } finally {
       setPending(false);
     }

@@ -6,7 +6,11 @@ import { useServiceAction } from "@/components/ui/use-service-action";
 import type { ClaimForEditor } from "@/db/queries/claim-editor";
 import type { ActionResult } from "@/lib/auth/form-action";
 
-type Props = { claimId: number; comments: ClaimForEditor["comments"]; add: (input: unknown) => Promise<ActionResult<unknown>> };
+type Props = {
+  claimId: number;
+  comments: ClaimForEditor["comments"];
+  add: (input: unknown) => Promise<ActionResult<unknown>>;
+};
 
 /** The internal review conversation on a claim: never shown to readers. */
 export function CommentThread({ claimId, comments, add }: Props) {
@@ -20,9 +24,13 @@ export function CommentThread({ claimId, comments, add }: Props) {
     <div className="space-y-3">
       <ol className="space-y-2">
         {comments.map((c) => (
-          <li key={c.id} className={`rounded-md border p-2 text-sm ${c.kind === "changes_requested" ? "border-amber-400 bg-amber-50" : "border-line bg-white"}`}>
+          <li
+            key={c.id}
+            className={`rounded-md border p-2 text-sm ${c.kind === "changes_requested" ? "border-amber-400 bg-amber-50" : "border-line bg-white"}`}
+          >
             <p className="text-xs text-muted">
-              {c.author} · {c.createdAt.toISOString().slice(0, 16).replace("T", " ")} UTC{c.kind === "changes_requested" ? " · changes requested" : ""}
+              {c.author} · {c.createdAt.toISOString().slice(0, 16).replace("T", " ")} UTC
+              {c.kind === "changes_requested" ? " · changes requested" : ""}
             </p>
             <p className="whitespace-pre-wrap">{c.body}</p>
           </li>
@@ -31,7 +39,12 @@ export function CommentThread({ claimId, comments, add }: Props) {
       <form onSubmit={submit} className="space-y-2" aria-label="New comment">
         <label className="block text-sm font-medium">
           Comment (internal)
-          <textarea value={body} onChange={(e) => setBody(e.target.value)} rows={2} className="mt-1 w-full rounded-md border border-line bg-white px-2 py-1 font-normal" />
+          <textarea
+            value={body}
+            onChange={(e) => setBody(e.target.value)}
+            rows={2}
+            className="mt-1 w-full rounded-md border border-line bg-white px-2 py-1 font-normal"
+          />
         </label>
         {error && <p className="text-sm text-danger">{error.message}</p>}
         <Button type="submit" variant="secondary" disabled={pending || !body.trim()}>

@@ -40,7 +40,11 @@ export function VerdictEditor({ verdict, ratings, save }: Props) {
       {saved && !error && !pending && <Alert tone="success">Draft saved.</Alert>}
       <label className="block text-sm font-medium">
         Rating
-        <select value={rating} onChange={(e) => setRating(e.target.value)} className="mt-1 w-full rounded-md border border-line bg-white px-3 py-2 font-normal">
+        <select
+          value={rating}
+          onChange={(e) => setRating(e.target.value)}
+          className="mt-1 w-full rounded-md border border-line bg-white px-3 py-2 font-normal"
+        >
           <option value="">No rating yet</option>
           {ratings.map((r) => (
             <option key={r.key} value={r.key}>
@@ -52,15 +56,28 @@ export function VerdictEditor({ verdict, ratings, save }: Props) {
       </label>
       <label className="block text-sm font-medium">
         Summary <span className="font-normal text-muted">({summary.length}/280, one line)</span>
-        <input value={summary} onChange={(e) => setSummary(e.target.value)} maxLength={280} className="mt-1 w-full rounded-md border border-line px-3 py-2 font-normal" />
+        <input
+          value={summary}
+          onChange={(e) => setSummary(e.target.value)}
+          maxLength={280}
+          className="mt-1 w-full rounded-md border border-line px-3 py-2 font-normal"
+        />
         {errors.summary && <span className="block text-danger">{errors.summary}</span>}
       </label>
       <div className="text-sm">
         <div className="flex items-center justify-between">
           <label htmlFor={`rationale-${verdict.id}`} className="font-medium">
-            Rationale <span className="font-normal text-muted">(Markdown; {[...rationale.trim()].length} characters, at least 200 to publish)</span>
+            Rationale{" "}
+            <span className="font-normal text-muted">
+              (Markdown; {[...rationale.trim()].length} characters, at least 200 to publish)
+            </span>
           </label>
-          <button type="button" onClick={() => setPreview(!preview)} className="text-accent underline" aria-pressed={preview}>
+          <button
+            type="button"
+            onClick={() => setPreview(!preview)}
+            className="text-accent underline"
+            aria-pressed={preview}
+          >
             {preview ? "Edit" : "Preview"}
           </button>
         </div>
@@ -69,7 +86,13 @@ export function VerdictEditor({ verdict, ratings, save }: Props) {
             <Markdown text={rationale} />
           </div>
         ) : (
-          <textarea id={`rationale-${verdict.id}`} value={rationale} onChange={(e) => setRationale(e.target.value)} rows={10} className="mt-1 w-full rounded-md border border-line px-3 py-2 font-normal" />
+          <textarea
+            id={`rationale-${verdict.id}`}
+            value={rationale}
+            onChange={(e) => setRationale(e.target.value)}
+            rows={10}
+            className="mt-1 w-full rounded-md border border-line px-3 py-2 font-normal"
+          />
         )}
         {errors.rationale && <span className="block text-danger">{errors.rationale}</span>}
       </div>

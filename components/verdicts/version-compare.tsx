@@ -44,7 +44,8 @@ function EvidenceDiff({ changes }: { changes: EvidenceChange[] }) {
           )}
           {c.kind === "stance" && (
             <span>
-              {c.title}: <del className="bg-red-100 text-red-900">{c.from}</del> → <ins className="bg-green-100 text-green-900 no-underline">{c.to}</ins>
+              {c.title}: <del className="bg-red-100 text-red-900">{c.from}</del> →{" "}
+              <ins className="bg-green-100 text-green-900 no-underline">{c.to}</ins>
             </span>
           )}
           {c.kind === "same" && (
@@ -69,11 +70,16 @@ export function VersionCompare({ versions, current }: { versions: VerdictVersion
   if (versions.length < 2) return null;
   const a = versions.find((v) => v.seq === from)!;
   const b = versions.find((v) => v.seq === to)!;
-  const cited = (v: VerdictVersion): CitedEvidence[] => v.evidenceSnapshot ?? (v.state === "draft" || v.state === "in_review" ? current : []);
+  const cited = (v: VerdictVersion): CitedEvidence[] =>
+    v.evidenceSnapshot ?? (v.state === "draft" || v.state === "in_review" ? current : []);
   const pick = (label: string, value: number, set: (n: number) => void) => (
     <label className="text-sm">
       {label}{" "}
-      <select value={value} onChange={(e) => set(Number(e.target.value))} className="rounded-md border border-line bg-white px-2 py-1">
+      <select
+        value={value}
+        onChange={(e) => set(Number(e.target.value))}
+        className="rounded-md border border-line bg-white px-2 py-1"
+      >
         {versions.map((v) => (
           <option key={v.seq} value={v.seq}>
             version {v.seq} ({v.state.replace("_", " ")})

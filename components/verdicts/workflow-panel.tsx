@@ -42,7 +42,10 @@ export function WorkflowPanel({ verdictId, version, steps, isCorrection, missing
   const visible = steps.filter((s): s is Exclude<Step, "edit"> => s !== "edit");
   if (visible.length === 0) return null;
 
-  const input = (step: Step) => (step === "publish" && isCorrection ? { name: "note" as const, label: "Correction note (published with the verdict)" } : INPUTS[step]);
+  const input = (step: Step) =>
+    step === "publish" && isCorrection
+      ? { name: "note" as const, label: "Correction note (published with the verdict)" }
+      : INPUTS[step];
   async function take(step: Step) {
     const field = input(step);
     if (field && open !== step) {
@@ -79,12 +82,23 @@ export function WorkflowPanel({ verdictId, version, steps, isCorrection, missing
       {field && (
         <label className="block text-sm font-medium">
           {field.label}
-          <textarea value={text} onChange={(e) => setText(e.target.value)} rows={3} className="mt-1 w-full rounded-md border border-line bg-white px-3 py-2 font-normal" />
+          <textarea
+            value={text}
+            onChange={(e) => setText(e.target.value)}
+            rows={3}
+            className="mt-1 w-full rounded-md border border-line bg-white px-3 py-2 font-normal"
+          />
         </label>
       )}
       <div className="flex flex-wrap gap-2">
         {visible.map((s) => (
-          <Button key={s} type="button" disabled={pending} variant={s === "retract" ? "danger" : s === "publish" || s === "submit" ? "primary" : "secondary"} onClick={() => take(s)}>
+          <Button
+            key={s}
+            type="button"
+            disabled={pending}
+            variant={s === "retract" ? "danger" : s === "publish" || s === "submit" ? "primary" : "secondary"}
+            onClick={() => take(s)}
+          >
             {open === s ? `Confirm: ${LABELS[s].toLowerCase()}` : LABELS[s]}
           </Button>
         ))}

@@ -1,7 +1,18 @@
 import { and, asc, desc, eq, inArray, like, or } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
 import { getDb } from "@/db/client";
-import { auditEvents, claimants, claimEvidence, claims, comments, documents, evidence, ratings, users, verdicts } from "@/db/schema";
+import {
+  auditEvents,
+  claimants,
+  claimEvidence,
+  claims,
+  comments,
+  documents,
+  evidence,
+  ratings,
+  users,
+  verdicts,
+} from "@/db/schema";
 import { getClaimDisputes } from "./claim-status";
 
 const reviewers = alias(users, "reviewers");
@@ -84,7 +95,13 @@ export function getClaimForEditor(claimId: number) {
     .all();
 
   const thread = db
-    .select({ id: comments.id, kind: comments.kind, body: comments.body, createdAt: comments.createdAt, author: users.name })
+    .select({
+      id: comments.id,
+      kind: comments.kind,
+      body: comments.body,
+      createdAt: comments.createdAt,
+      author: users.name,
+    })
     .from(comments)
     .innerJoin(users, eq(users.id, comments.authorId))
     .where(eq(comments.claimId, claimId))
@@ -94,21 +111,39 @@ export function getClaimForEditor(claimId: number) {
   const verdictIds = versions.map((v) => v.id);
   const evidenceIds = evidenceLinks.map((e) => e.evidenceId);
   const timeline = db
-    .select({ id: auditEvents.id, at: auditEvents.at, action: auditEvents.action, entityType: auditEvents.entityType, actor: auditEvents.actorLabel, actorName: users.name })
+    .select({
+      id: auditEvents.id,
+      at: auditEvents.at,
+      action: auditEvents.action,
+      entityType: auditEvents.entityType,
+      actor: auditEvents.actorLabel,
+      actorName: users.name,
+    })
     .from(auditEvents)
     .leftJoin(users, eq(users.id, auditEvents.actorId))
     .where(
       or(
         and(eq(auditEvents.entityType, "claim"), eq(auditEvents.entityId, claimId)),
-        verdictIds.length ? and(eq(auditEvents.entityType, "verdict"), inArray(auditEvents.entityId, verdictIds)) : undefined,
-        evidenceIds.length ? and(eq(auditEvents.entityType, "evidence"), inArray(auditEvents.entityId, evidenceIds)) : undefined,
+        verdictIds.length
+          ? and(eq(auditEvents.entityType, "verdict"), inArray(auditEvents.entityId, verdictIds))
+          : undefined,
+        evidenceIds.length
+          ? and(eq(auditEvents.entityType, "evidence"), inArray(auditEvents.entityId, evidenceIds))
+          : undefined,
       ),
     )
     .orderBy(desc(auditEvents.at), desc(auditEvents.id))
     .limit(200)
     .all();
 
-  return { claim, evidence: evidenceLinks, versions, comments: thread, timeline, disputes: getClaimDisputes([claimId]).get(claimId) ?? [] };
+  return {
+    claim,
+    evidence: evidenceLinks,
+    versions,
+    comments: thread,
+    timeline,
+    disputes: getClaimDisputes([claimId]).get(claimId) ?? [],
+  };
 }
 
 export type ClaimForEditor = NonNullable<ReturnType<typeof getClaimForEditor>>;
@@ -126,6 +161,3 @@ export function searchEvidence(q: string, limit = 10) {
     .limit(limit)
     .all();
 }
-
-
-

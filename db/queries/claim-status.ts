@@ -13,7 +13,13 @@ export function getVerdictStatuses(claimIds: number[]): Map<number, VerdictStatu
   const out = new Map<number, VerdictStatus & { seq: number }>();
   if (claimIds.length === 0) return out;
   const rows = getDb()
-    .select({ claimId: verdicts.claimId, seq: verdicts.seq, state: verdicts.state, label: ratings.label, colour: ratings.colour })
+    .select({
+      claimId: verdicts.claimId,
+      seq: verdicts.seq,
+      state: verdicts.state,
+      label: ratings.label,
+      colour: ratings.colour,
+    })
     .from(verdicts)
     .leftJoin(ratings, eq(ratings.id, verdicts.ratingId))
     .where(inArray(verdicts.claimId, claimIds))
@@ -42,7 +48,13 @@ export function getClaimDisputes(claimIds: number[]): Map<number, ClaimDispute[]
   const out = new Map<number, ClaimDispute[]>();
   if (claimIds.length === 0) return out;
   const rows = getDb()
-    .select({ claimId: disputeAccounts.claimId, id: disputes.id, slug: disputes.slug, question: disputes.question, label: disputeAccounts.label })
+    .select({
+      claimId: disputeAccounts.claimId,
+      id: disputes.id,
+      slug: disputes.slug,
+      question: disputes.question,
+      label: disputeAccounts.label,
+    })
     .from(disputeAccounts)
     .innerJoin(disputes, eq(disputes.id, disputeAccounts.disputeId))
     .where(inArray(disputeAccounts.claimId, claimIds))

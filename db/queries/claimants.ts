@@ -26,7 +26,14 @@ export function listClaimants(q = "", limit = 200): ClaimantListItem[] {
     .all();
 }
 
-export type ClaimantClaim = { id: number; statement: string; quote: string; documentId: number; documentTitle: string; verdict: VerdictStatus | null };
+export type ClaimantClaim = {
+  id: number;
+  statement: string;
+  quote: string;
+  documentId: number;
+  documentTitle: string;
+  verdict: VerdictStatus | null;
+};
 
 /** One claimant and their claims, newest first; null if there is no such claimant. */
 export function getClaimantWithClaims(claimantId: number): { claimant: Claimant; claims: ClaimantClaim[] } | null {
@@ -34,7 +41,13 @@ export function getClaimantWithClaims(claimantId: number): { claimant: Claimant;
   const claimant = db.select().from(claimants).where(eq(claimants.id, claimantId)).get();
   if (!claimant) return null;
   const rows = db
-    .select({ id: claims.id, statement: claims.statement, quote: claims.quote, documentId: documents.id, documentTitle: documents.title })
+    .select({
+      id: claims.id,
+      statement: claims.statement,
+      quote: claims.quote,
+      documentId: documents.id,
+      documentTitle: documents.title,
+    })
     .from(claims)
     .innerJoin(documents, eq(documents.id, claims.documentId))
     .where(eq(claims.claimantId, claimantId))

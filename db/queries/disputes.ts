@@ -1,10 +1,22 @@
 import { asc, count, desc, eq, inArray, like, or } from "drizzle-orm";
 import { getDb } from "@/db/client";
-import { claimants, claimEvidence, claims, disputeAccounts, disputes, documents, evidence, type Dispute, type Stance } from "@/db/schema";
+import {
+  claimants,
+  claimEvidence,
+  claims,
+  disputeAccounts,
+  disputes,
+  documents,
+  evidence,
+  type Dispute,
+  type Stance,
+} from "@/db/schema";
 import { getVerdictStatuses, type VerdictStatus } from "./claim-status";
 
 /** Disputes, newest first, with how many accounts each has. */
-export function listDisputes(): (Pick<Dispute, "id" | "slug" | "question" | "eventDate" | "updatedAt"> & { accounts: number })[] {
+export function listDisputes(): (Pick<Dispute, "id" | "slug" | "question" | "eventDate" | "updatedAt"> & {
+  accounts: number;
+})[] {
   return getDb()
     .select({
       id: disputes.id,
@@ -82,12 +94,20 @@ export type EvidenceMatrix = {
 export function getEvidenceMatrix(claimIds: number[]): EvidenceMatrix {
   if (claimIds.length === 0) return { items: [], stances: {} };
   const rows = getDb()
-    .select({ evidenceId: evidence.id, title: evidence.title, url: evidence.url, claimId: claimEvidence.claimId, stance: claimEvidence.stance })
+    .select({
+      evidenceId: evidence.id,
+      title: evidence.title,
+      url: evidence.url,
+      claimId: claimEvidence.claimId,
+      stance: claimEvidence.stance,
+    })
     .from(claimEvidence)
     .innerJoin(evidence, eq(evidence.id, claimEvidence.evidenceId))
     .where(inArray(claimEvidence.claimId, claimIds))
     .orderBy(asc(evidence.id))
     .all();
-  const items = [...new Map(rows.map((r) => [r.evidenceId, { evidenceId: r.evidenceId, title: r.title, url: r.url }])).values()];
+  const items = [
+    ...new Map(rows.map((r) => [r.evidenceId, { evidenceId: r.evidenceId, title: r.title, url: r.url }])).values(),
+  ];
   return { items, stances: Object.fromEntries(rows.map((r) => [`${r.evidenceId}:${r.claimId}`, r.stance])) };
 }

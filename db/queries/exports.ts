@@ -4,7 +4,14 @@ import type { AnchorStatus, ClaimantKind, EvidenceSnapshotItem, VerdictState } f
 import { listCorrections, type PublicCorrection } from "./public/pages";
 
 /** What to export: everything, or one document, dispute or claimant (id or slug), and a date range. */
-export type ExportScope = { claim?: string; document?: string; dispute?: string; claimant?: string; from?: string; to?: string };
+export type ExportScope = {
+  claim?: string;
+  document?: string;
+  dispute?: string;
+  claimant?: string;
+  from?: string;
+  to?: string;
+};
 
 /**
  * Published work only (anyone), or the desk's view (editors): every claim in scope, with
@@ -46,15 +53,33 @@ export type ExportRecord = {
   claimedAt: string | null;
   createdAt: Date;
   updatedAt: Date;
-  document: { id: number; slug: string; title: string; sourceUrl: string | null; publisher: string | null; author: string | null; publishedAt: string | null; language: string | null };
-  claimant: { id: number; slug: string; name: string; description: string | null; sameAs: string | null; kind: ClaimantKind | null };
+  document: {
+    id: number;
+    slug: string;
+    title: string;
+    sourceUrl: string | null;
+    publisher: string | null;
+    author: string | null;
+    publishedAt: string | null;
+    language: string | null;
+  };
+  claimant: {
+    id: number;
+    slug: string;
+    name: string;
+    description: string | null;
+    sameAs: string | null;
+    kind: ClaimantKind | null;
+  };
   disputes: { id: number; slug: string; question: string; label: string }[];
   /** The version exported: the published one, or (with unpublished work) the latest. */
   verdict: ExportVersion | null;
   /** Whether `verdict` is the published, public one. Everything else is marked unpublished. */
   published: boolean;
   firstPublishedAt: Date | null;
-  /** The published version only (earlier ones are the desk's history) or, with unpublished work, every version in order. */
+  /**
+   * The published version only (earlier ones are the desk's history) or, with unpublished work, every version in order.
+   */
   versions: ExportVersion[];
   /** Evidence with stances: as published with the verdict, or (with unpublished work) as linked now. */
   evidence: EvidenceSnapshotItem[];
@@ -63,7 +88,9 @@ export type ExportRecord = {
 const BATCH = 1000;
 
 const byIdOrSlug = (table: string, value: string) =>
-  /^\d+$/.test(value) ? sql`(select id from ${sql.raw(table)} where id = ${Number(value)})` : sql`(select id from ${sql.raw(table)} where slug = ${value})`;
+  /^\d+$/.test(value)
+    ? sql`(select id from ${sql.raw(table)} where id = ${Number(value)})`
+    : sql`(select id from ${sql.raw(table)} where slug = ${value})`;
 
 /** The scope as conditions on a claim `c` (document, claimant, dispute). */
 function claimScope(s: ExportScope): SQL[] {
@@ -71,7 +98,10 @@ function claimScope(s: ExportScope): SQL[] {
   if (s.claim) where.push(sql`c.id = ${byIdOrSlug("claims", s.claim)}`);
   if (s.document) where.push(sql`c.document_id = ${byIdOrSlug("documents", s.document)}`);
   if (s.claimant) where.push(sql`c.claimant_id = ${byIdOrSlug("claimants", s.claimant)}`);
-  if (s.dispute) where.push(sql`c.id in (select claim_id from dispute_accounts where dispute_id = ${byIdOrSlug("disputes", s.dispute)})`);
+  if (s.dispute)
+    where.push(
+      sql`c.id in (select claim_id from dispute_accounts where dispute_id = ${byIdOrSlug("disputes", s.dispute)})`,
+    );
   return where;
 }
 
@@ -90,7 +120,10 @@ function scoped(scope: ExportScope, mode: ExportMode): { join: SQL; where: SQL[]
           (select v2.id from verdicts v2 where v2.claim_id = c.id order by v2.seq desc limit 1))`,
         where: [...claimScope(scope), ...dateRange(scope, sql`coalesce(v.published_at, v.updated_at, c.created_at)`)],
       }
-    : { join: sql`join verdicts v on v.claim_id = c.id and v.state = 'published'`, where: [...claimScope(scope), ...dateRange(scope, sql`v.published_at`)] };
+    : {
+        join: sql`join verdicts v on v.claim_id = c.id and v.state = 'published'`,
+        where: [...claimScope(scope), ...dateRange(scope, sql`v.published_at`)],
+      };
 }
 
 /** The date range, on a day column: `to` includes the whole day. */
@@ -101,7 +134,19 @@ function dateRange(s: ExportScope, column: SQL): SQL[] {
   return where;
 }
 
-type ClaimRow = Omit<ExportRecord, "document" | "claimant" | "disputes" | "verdict" | "published" | "versions" | "evidence" | "createdAt" | "updatedAt" | "firstPublishedAt"> & {
+type ClaimRow = Omit<
+  ExportRecord,
+  | "document"
+  | "claimant"
+  | "disputes"
+  | "verdict"
+  | "published"
+  | "versions"
+  | "evidence"
+  | "createdAt"
+  | "updatedAt"
+  | "firstPublishedAt"
+> & {
   createdAt: number;
   updatedAt: number;
   verdictId: number | null;
@@ -176,7 +221,7 @@ export function* claimsForExport(scope: ExportScope, mode: ExportMode): Generato
   const db = getDb();
   const internal = mode.includeUnpublished;
   const { join, where } = scoped(scope, mode);
-  for (let after = 0; ; ) {
+  for (let after = 0; ;) {
     const rows = db.all<ClaimRow>(sql`
       select c.id as id, c.slug as slug, c.statement as statement, c.quote as quote, c.prefix as prefix, c.suffix as suffix,
         c.start as start, c."end" as "end", c.revision as revision, c.anchor_status as anchorStatus, c.claimed_at as claimedAt,
@@ -252,7 +297,14 @@ export function* claimsForExport(scope: ExportScope, mode: ExportMode): Generato
           publishedAt: row.documentPublishedAt,
           language: row.documentLanguage,
         },
-        claimant: { id: row.claimantId, slug: row.claimantSlug, name: row.claimantName, description: row.claimantDescription, sameAs: row.claimantSameAs, kind: row.claimantKind },
+        claimant: {
+          id: row.claimantId,
+          slug: row.claimantSlug,
+          name: row.claimantName,
+          description: row.claimantDescription,
+          sameAs: row.claimantSameAs,
+          kind: row.claimantKind,
+        },
         disputes: (disputes.get(row.id) ?? []).map(({ claimId: _, ...d }) => d),
         verdict,
         published: verdict?.state === "published",
@@ -273,7 +325,11 @@ export function* claimsForExport(scope: ExportScope, mode: ExportMode): Generato
 /** How many claims an export of this scope holds (for the collection's `total` and the export page). */
 export function countClaimsForExport(scope: ExportScope, mode: ExportMode): number {
   const { join, where } = scoped(scope, mode);
-  return getDb().get<{ n: number }>(sql`select count(*) as n from claims c ${join} where ${sql.join([sql`1`, ...where], sql` and `)}`)?.n ?? 0;
+  return (
+    getDb().get<{ n: number }>(
+      sql`select count(*) as n from claims c ${join} where ${sql.join([sql`1`, ...where], sql` and `)}`,
+    )?.n ?? 0
+  );
 }
 
 export type ExportDispute = {
@@ -282,13 +338,26 @@ export type ExportDispute = {
   question: string;
   eventDate: string | null;
   description: string | null;
-  accounts: { claimId: number; label: string; claimantName: string; statement: string; ratingLabel: string | null; hasVerdict: boolean; published: boolean }[];
+  accounts: {
+    claimId: number;
+    label: string;
+    claimantName: string;
+    statement: string;
+    ratingLabel: string | null;
+    hasVerdict: boolean;
+    published: boolean;
+  }[];
 };
 
 /** The disputes with accounts in scope, each with those accounts, for the report's side-by-side view. */
 export function disputesForExport(scope: ExportScope, mode: ExportMode): ExportDispute[] {
   const { join, where } = scoped(scope, mode);
-  const rows = getDb().all<{ id: number; slug: string; question: string; eventDate: string | null; description: string | null } & Omit<ExportDispute["accounts"][number], "published" | "hasVerdict"> & { state: string | null }>(sql`
+  const rows = getDb().all<
+    { id: number; slug: string; question: string; eventDate: string | null; description: string | null } & Omit<
+      ExportDispute["accounts"][number],
+      "published" | "hasVerdict"
+    > & { state: string | null }
+  >(sql`
     select d.id as id, d.slug as slug, d.question as question, d.event_date as eventDate, d.description as description,
       c.id as claimId, da.label as label, cl.name as claimantName, c.statement as statement, r.label as ratingLabel, v.state as state
     from dispute_accounts da
@@ -302,7 +371,15 @@ export function disputesForExport(scope: ExportScope, mode: ExportMode): ExportD
   const disputes = new Map<number, ExportDispute>();
   for (const { claimId, label, claimantName, statement, ratingLabel, state, ...d } of rows) {
     const dispute = disputes.get(d.id) ?? { ...d, accounts: [] };
-    dispute.accounts.push({ claimId, label, claimantName, statement, ratingLabel, hasVerdict: state !== null, published: state === "published" });
+    dispute.accounts.push({
+      claimId,
+      label,
+      claimantName,
+      statement,
+      ratingLabel,
+      hasVerdict: state !== null,
+      published: state === "published",
+    });
     disputes.set(d.id, dispute);
   }
   return [...disputes.values()];
@@ -318,16 +395,32 @@ export function correctionsForExport(scope: ExportScope): PublicCorrection[] {
  * slug matches nothing, or (published work only) nothing published: an export must not tell
  * an anonymous caller that an unpublished record exists, let alone its name.
  */
-export function scopeNames(scope: ExportScope, mode: ExportMode): { claim?: string | null; document?: string | null; dispute?: string | null; claimant?: string | null } {
+export function scopeNames(
+  scope: ExportScope,
+  mode: ExportMode,
+): { claim?: string | null; document?: string | null; dispute?: string | null; claimant?: string | null } {
   const db = getDb();
   const published = (claimsOf: SQL) =>
-    mode.includeUnpublished ? sql`1` : sql`exists (select 1 from claims c join verdicts v on v.claim_id = c.id and v.state = 'published' where ${claimsOf})`;
+    mode.includeUnpublished
+      ? sql`1`
+      : sql`exists (select 1 from claims c join verdicts v on v.claim_id = c.id and v.state = 'published' where ${claimsOf})`;
   const name = (table: string, column: string, value: string, claimsOf: SQL) =>
-    db.get<{ name: string }>(sql`select ${sql.raw(column)} as name from ${sql.raw(table)} t where t.id = ${byIdOrSlug(table, value)} and ${published(claimsOf)}`)?.name ?? null;
+    db.get<{ name: string }>(
+      sql`select ${sql.raw(column)} as name from ${sql.raw(table)} t where t.id = ${byIdOrSlug(table, value)} and ${published(claimsOf)}`,
+    )?.name ?? null;
   return {
     ...(scope.claim ? { claim: name("claims", "statement", scope.claim, sql`c.id = t.id`) } : {}),
     ...(scope.document ? { document: name("documents", "title", scope.document, sql`c.document_id = t.id`) } : {}),
-    ...(scope.dispute ? { dispute: name("disputes", "question", scope.dispute, sql`c.id in (select claim_id from dispute_accounts where dispute_id = t.id)`) } : {}),
+    ...(scope.dispute
+      ? {
+          dispute: name(
+            "disputes",
+            "question",
+            scope.dispute,
+            sql`c.id in (select claim_id from dispute_accounts where dispute_id = t.id)`,
+          ),
+        }
+      : {}),
     ...(scope.claimant ? { claimant: name("claimants", "name", scope.claimant, sql`c.claimant_id = t.id`) } : {}),
   };
 }

@@ -2,7 +2,14 @@ import { asc } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { ratings } from "@/db/schema";
 
-export type RatingView = { id: number; key: string; label: string; description: string; ordinal: number | null; colour: string };
+export type RatingView = {
+  id: number;
+  key: string;
+  label: string;
+  description: string;
+  ordinal: number | null;
+  colour: string;
+};
 
 /** The rating scale in display order (public). */
 export function getRatingScale(): RatingView[] {

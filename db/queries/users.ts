@@ -5,5 +5,9 @@ import { normaliseEmail } from "@/lib/validation/common";
 
 /** The account with this email (compared normalised), or undefined. */
 export function findUserByEmail(db: DB | Tx, email: string): User | undefined {
-  return db.select().from(users).where(eq(users.email, normaliseEmail(email))).get();
+  return db
+    .select()
+    .from(users)
+    .where(eq(users.email, normaliseEmail(email)))
+    .get();
 }

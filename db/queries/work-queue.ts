@@ -50,13 +50,30 @@ export function getRecentlyPublished(): QueueItem[] {
 }
 
 /** Claims nobody has started a verdict on yet. */
-export function getClaimsWithoutVerdict(): { claimId: number; statement: string; documentTitle: string; claimant: string }[] {
+export function getClaimsWithoutVerdict(): {
+  claimId: number;
+  statement: string;
+  documentTitle: string;
+  claimant: string;
+}[] {
   return getDb()
-    .select({ claimId: claims.id, statement: claims.statement, documentTitle: documents.title, claimant: claimants.name })
+    .select({
+      claimId: claims.id,
+      statement: claims.statement,
+      documentTitle: documents.title,
+      claimant: claimants.name,
+    })
     .from(claims)
     .innerJoin(documents, eq(documents.id, claims.documentId))
     .innerJoin(claimants, eq(claimants.id, claims.claimantId))
-    .where(notExists(getDb().select({ one: sql`1` }).from(verdicts).where(eq(verdicts.claimId, claims.id))))
+    .where(
+      notExists(
+        getDb()
+          .select({ one: sql`1` })
+          .from(verdicts)
+          .where(eq(verdicts.claimId, claims.id)),
+      ),
+    )
     .orderBy(desc(claims.createdAt))
     .limit(50)
     .all();
@@ -73,9 +90,21 @@ export function getMySubmitted(userId: number): QueueItem[] {
 }
 
 /** Claims whose anchor was lost or moved by an edit and needs a person to look. */
-export function getAnchorProblems(): { claimId: number; documentId: number; statement: string; documentTitle: string; anchorStatus: string }[] {
+export function getAnchorProblems(): {
+  claimId: number;
+  documentId: number;
+  statement: string;
+  documentTitle: string;
+  anchorStatus: string;
+}[] {
   return getDb()
-    .select({ claimId: claims.id, documentId: claims.documentId, statement: claims.statement, documentTitle: documents.title, anchorStatus: claims.anchorStatus })
+    .select({
+      claimId: claims.id,
+      documentId: claims.documentId,
+      statement: claims.statement,
+      documentTitle: documents.title,
+      anchorStatus: claims.anchorStatus,
+    })
     .from(claims)
     .innerJoin(documents, eq(documents.id, claims.documentId))
     .where(inArray(claims.anchorStatus, ["fuzzy", "orphaned"]))
@@ -88,7 +117,14 @@ export function getAnchorProblems(): { claimId: number; documentId: number; stat
 export function listClaimsByVerdictState(state: VerdictState | "none") {
   const latest = sql`(select v.state from verdicts v where v.claim_id = ${claims.id} order by v.seq desc limit 1)`;
   return getDb()
-    .select({ id: claims.id, slug: claims.slug, statement: claims.statement, claimant: claimants.name, documentId: claims.documentId, anchorStatus: claims.anchorStatus })
+    .select({
+      id: claims.id,
+      slug: claims.slug,
+      statement: claims.statement,
+      claimant: claimants.name,
+      documentId: claims.documentId,
+      anchorStatus: claims.anchorStatus,
+    })
     .from(claims)
     .innerJoin(claimants, eq(claimants.id, claims.claimantId))
     .where(state === "none" ? sql`${latest} is null` : sql`${latest} = ${state}`)

@@ -16,13 +16,50 @@ export const DEMO_USERS: { email: string; name: string; role: Role }[] = [
 
 /** The default rating scale: six ratings on the true–false order (1 = worst), and one outside it. */
 export const DEFAULT_RATINGS = [
-  { key: "true", label: "True", ordinal: 6, colour: "#1a7f37", description: "The statement is accurate and nothing significant is missing." },
-  { key: "mostly-true", label: "Mostly true", ordinal: 5, colour: "#557a00", description: "The statement is accurate but needs clarification or additional information." },
-  { key: "mixed", label: "Mixed", ordinal: 4, colour: "#9a6700", description: "The statement is partly accurate and partly inaccurate." },
-  { key: "misleading", label: "Misleading", ordinal: 3, colour: "#bc4c00", description: "The statement contains accurate elements but leaves a false impression." },
-  { key: "mostly-false", label: "Mostly false", ordinal: 2, colour: "#c4432b", description: "The statement contains an element of truth but ignores facts that would give a different impression." },
+  {
+    key: "true",
+    label: "True",
+    ordinal: 6,
+    colour: "#1a7f37",
+    description: "The statement is accurate and nothing significant is missing.",
+  },
+  {
+    key: "mostly-true",
+    label: "Mostly true",
+    ordinal: 5,
+    colour: "#557a00",
+    description: "The statement is accurate but needs clarification or additional information.",
+  },
+  {
+    key: "mixed",
+    label: "Mixed",
+    ordinal: 4,
+    colour: "#9a6700",
+    description: "The statement is partly accurate and partly inaccurate.",
+  },
+  {
+    key: "misleading",
+    label: "Misleading",
+    ordinal: 3,
+    colour: "#bc4c00",
+    description: "The statement contains accurate elements but leaves a false impression.",
+  },
+  {
+    key: "mostly-false",
+    label: "Mostly false",
+    ordinal: 2,
+    colour: "#c4432b",
+    description: "The statement contains an element of truth but ignores facts that would give a different impression.",
+  },
   { key: "false", label: "False", ordinal: 1, colour: "#a40e26", description: "The statement is not accurate." },
-  { key: "unverifiable", label: "Unverifiable", ordinal: null, colour: "#57606a", description: "The available evidence can neither confirm nor refute the statement, or it is a prediction or opinion." },
+  {
+    key: "unverifiable",
+    label: "Unverifiable",
+    ordinal: null,
+    colour: "#57606a",
+    description:
+      "The available evidence can neither confirm nor refute the statement, or it is a prediction or opinion.",
+  },
 ] as const;
 
 export const DEMO_DOCUMENT = {
@@ -36,7 +73,12 @@ export const DEMO_CLAIMANTS = [
   { key: "kuleba", name: "Dmytro Kuleba", description: "Foreign minister of Ukraine", kind: "person" },
   { key: "lavrov", name: "Sergei Lavrov", description: "Foreign minister of Russia", kind: "person" },
   { key: "zelensky", name: "Volodymyr Zelensky", description: "President of Ukraine", kind: "person" },
-  { key: "council", name: "Mariupol city council", description: "Local government of Mariupol, Ukraine", kind: "organization" },
+  {
+    key: "council",
+    name: "Mariupol city council",
+    description: "Local government of Mariupol, Ukraine",
+    kind: "organization",
+  },
 ] as const;
 
 type ClaimantKey = (typeof DEMO_CLAIMANTS)[number]["key"];
@@ -62,8 +104,10 @@ export const DEMO_CLAIMS: {
   {
     key: "fighters-base",
     claimant: "lavrov",
-    quote: "patients and nurses had been moved out of the hospital which was instead a base for Ukrainian far-right radical fighters",
-    statement: "The Mariupol maternity hospital had been emptied of patients and nurses and was a base for far-right fighters.",
+    quote:
+      "patients and nurses had been moved out of the hospital which was instead a base for Ukrainian far-right radical fighters",
+    statement:
+      "The Mariupol maternity hospital had been emptied of patients and nurses and was a base for far-right fighters.",
     claimedAt: "2022-03-10",
     account: "Russian account: a military base",
   },
@@ -78,8 +122,10 @@ export const DEMO_CLAIMS: {
   {
     key: "casualties",
     claimant: "council",
-    quote: "the devastating blast destroyed a maternity hospital, killing three, including a 6-year-old girl, and injuring 17 others",
-    statement: "The strike destroyed the Mariupol maternity hospital, killing three people including a 6-year-old girl and injuring 17.",
+    quote:
+      "the devastating blast destroyed a maternity hospital, killing three, including a 6-year-old girl, and injuring 17 others",
+    statement:
+      "The strike destroyed the Mariupol maternity hospital, killing three people including a 6-year-old girl and injuring 17.",
     claimedAt: "2022-03-10",
     account: "Local council account: three killed, 17 injured",
   },
@@ -134,11 +180,13 @@ export const DEMO_EVIDENCE: {
   {
     key: "osce",
     url: "https://www.osce.org/odihr/515868",
-    title: "Report on violations of international humanitarian and human rights law, war crimes and crimes against humanity committed in Ukraine since 24 February 2022",
+    title:
+      "Report on violations of international humanitarian and human rights law, war crimes and crimes against humanity committed in Ukraine since 24 February 2022",
     publisher: "OSCE Office for Democratic Institutions and Human Rights (Moscow Mechanism)",
     publishedAt: "2022-04-13",
     sourceType: "document",
-    excerpt: "The mission found that the hospital was operating as a maternity hospital at the time of the attack and that the attack was carried out by Russia.",
+    excerpt:
+      "The mission found that the hospital was operating as a maternity hospital at the time of the attack and that the attack was carried out by Russia.",
     links: [
       { claim: "not-civilians", stance: "refutes" },
       { claim: "fighters-base", stance: "refutes" },
@@ -153,7 +201,8 @@ export const DEMO_EVIDENCE: {
     publisher: "AP and FRONTLINE (PBS)",
     publishedAt: "2023-07-21",
     sourceType: "photo_video",
-    excerpt: "Footage filmed at the maternity hospital minutes after the strike shows pregnant women being evacuated from the damaged building.",
+    excerpt:
+      "Footage filmed at the maternity hospital minutes after the strike shows pregnant women being evacuated from the damaged building.",
     links: [
       { claim: "fighters-base", stance: "refutes" },
       { claim: "casualties", stance: "supports" },
@@ -166,7 +215,8 @@ export const DEMO_EVIDENCE: {
     publisher: "Wikipedia",
     publishedAt: "2022-03-09",
     sourceType: "other",
-    excerpt: "An overview of the strike, the casualty figures and the competing official accounts, with links to primary sources.",
+    excerpt:
+      "An overview of the strike, the casualty figures and the competing official accounts, with links to primary sources.",
     links: [
       { claim: "not-civilians", stance: "context" },
       { claim: "casualties", stance: "context" },
@@ -211,7 +261,8 @@ export const DEMO_VERDICTS: {
     state: "in_review",
     rating: "false",
     author: "contributor@claimdesk.test",
-    summary: "The hospital was working as a maternity hospital when it was struck; no sign of military use has been shown.",
+    summary:
+      "The hospital was working as a maternity hospital when it was struck; no sign of military use has been shown.",
     rationale: FIGHTERS_BASE_RATIONALE,
   },
   {

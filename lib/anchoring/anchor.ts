@@ -27,7 +27,13 @@ export const THRESHOLDS = {
   fuzzyLead: 0.05,
 } as const;
 
-const ORPHANED = (score: number): AnchorResult => ({ status: "orphaned", start: null, end: null, score, selectors: null });
+const ORPHANED = (score: number): AnchorResult => ({
+  status: "orphaned",
+  start: null,
+  end: null,
+  score,
+  selectors: null,
+});
 
 const contextScore = (c: Candidate) => (c.prefixScore + c.suffixScore) / 2;
 const isConfirmedByContext = (c: Candidate) => Math.max(c.prefixScore, c.suffixScore) >= THRESHOLDS.anchorContext;
@@ -41,7 +47,11 @@ const overlaps = (a: Candidate, b: Candidate) => a.start < b.end && b.start < a.
  * never a guess. With `exactOnly`, approximate matches are not sought (used for claims
  * already orphaned, so each edit does not search the whole text for every orphan again).
  */
-export function anchorSelectors(text: string | CodePointIndex, sel: SpanSelectors, { exactOnly = false } = {}): AnchorResult {
+export function anchorSelectors(
+  text: string | CodePointIndex,
+  sel: SpanSelectors,
+  { exactOnly = false } = {},
+): AnchorResult {
   const index = typeof text === "string" ? new CodePointIndex(text) : text;
   const hint = index.toUnit(sel.start);
   const context = { prefix: sel.prefix, suffix: sel.suffix, hint };
@@ -62,7 +72,8 @@ export function anchorSelectors(text: string | CodePointIndex, sel: SpanSelector
   if (atPosition) return found("anchored", atPosition);
   if (trusted.length > 0) {
     const [best, second] = [...trusted].sort((a, b) => contextScore(b) - contextScore(a) || a.start - b.start);
-    if (!second || contextScore(best!) - contextScore(second) >= THRESHOLDS.exactContextLead) return found("anchored", best!);
+    if (!second || contextScore(best!) - contextScore(second) >= THRESHOLDS.exactContextLead)
+      return found("anchored", best!);
     // Same quote, same surroundings: the nearest one is only a guess; a person decides.
     const nearest = trusted.reduce((a, b) => (Math.abs(b.start - hint) < Math.abs(a.start - hint) ? b : a));
     return found("fuzzy", nearest);

@@ -27,8 +27,16 @@ const MAX_SCORE = WEIGHTS.quote + WEIGHTS.prefix + WEIGHTS.suffix + WEIGHTS.posi
 
 type Match = { start: number; end: number; errors: number };
 
-/** Every exact occurrence of `str`; with `always`, approximate matches within `maxErrors` too, else only when there is no exact one. */
-function search(text: string, str: string, maxErrors: number, approximate: "if-no-exact" | "always" = "if-no-exact"): Match[] {
+/**
+ * Every exact occurrence of `str`; with `always`, approximate matches within `maxErrors` too, else only when there is
+ * no exact one.
+ */
+function search(
+  text: string,
+  str: string,
+  maxErrors: number,
+  approximate: "if-no-exact" | "always" = "if-no-exact",
+): Match[] {
   const exact: Match[] = [];
   for (let pos = text.indexOf(str); pos !== -1; pos = text.indexOf(str, pos + 1)) {
     exact.push({ start: pos, end: pos + str.length, errors: 0 });
@@ -61,7 +69,12 @@ function similarity(text: string, str: string): number {
  * Hypothesis does, approximate matches are sought only when there is no exact one;
  * `approximate: "always"` seeks both, to weigh a look-alike exact match against an edited original.
  */
-export function findCandidates(text: string, quote: string, context: QuoteContext = {}, approximate: "if-no-exact" | "always" = "if-no-exact"): Candidate[] {
+export function findCandidates(
+  text: string,
+  quote: string,
+  context: QuoteContext = {},
+  approximate: "if-no-exact" | "always" = "if-no-exact",
+): Candidate[] {
   if (quote.length === 0 || text.length === 0) return [];
   const maxErrors = Math.min(256, quote.length / 2);
   const candidates = search(text, quote, maxErrors, approximate).map((m) => scoreMatch(text, quote, m, context));
@@ -71,16 +84,26 @@ export function findCandidates(text: string, quote: string, context: QuoteContex
 /** Scores one match of `quote` in `text` on the quote, its prefix and suffix, and its distance to the hint. */
 export function scoreMatch(text: string, quote: string, m: Match, context: QuoteContext): Candidate {
   const quoteScore = 1 - m.errors / quote.length;
-  const prefixScore = context.prefix ? similarity(text.slice(Math.max(0, m.start - context.prefix.length), m.start), context.prefix) : 1;
+  const prefixScore = context.prefix
+    ? similarity(text.slice(Math.max(0, m.start - context.prefix.length), m.start), context.prefix)
+    : 1;
   const suffixScore = context.suffix ? similarity(text.slice(m.end, m.end + context.suffix.length), context.suffix) : 1;
   const positionScore = typeof context.hint === "number" ? 1 - Math.abs(m.start - context.hint) / text.length : 1;
   const score =
-    (WEIGHTS.quote * quoteScore + WEIGHTS.prefix * prefixScore + WEIGHTS.suffix * suffixScore + WEIGHTS.position * positionScore) / MAX_SCORE;
+    (WEIGHTS.quote * quoteScore +
+      WEIGHTS.prefix * prefixScore +
+      WEIGHTS.suffix * suffixScore +
+      WEIGHTS.position * positionScore) /
+    MAX_SCORE;
   return { ...m, exact: m.errors === 0, quoteScore, prefixScore, suffixScore, score };
 }
 
 /** The best match of `quote` in `text`, or null when there is none within the edit limit. */
-export function matchQuote(text: string, quote: string, context: QuoteContext = {}): { start: number; end: number; score: number } | null {
+export function matchQuote(
+  text: string,
+  quote: string,
+  context: QuoteContext = {},
+): { start: number; end: number; score: number } | null {
   const best = findCandidates(text, quote, context)[0];
   return best ? { start: best.start, end: best.end, score: best.score } : null;
 }

@@ -34,7 +34,10 @@ export function errorResponse(e: unknown): Response {
     return Response.json(e.toJSON(), { status: e.status, headers });
   }
   console.error(e);
-  return Response.json({ error: { code: "internal_error", message: "Something went wrong on our side." } }, { status: 500 });
+  return Response.json(
+    { error: { code: "internal_error", message: "Something went wrong on our side." } },
+    { status: 500 },
+  );
 }
 
 /** JSON bodies up to 6 MB: a 5 MB article plus its metadata. */
@@ -67,7 +70,9 @@ export function created(body: unknown): Response {
 export async function readJsonObject(req: Request): Promise<Record<string, unknown>> {
   const body = await readJson(req);
   if (typeof body !== "object" || body === null || Array.isArray(body)) {
-    throw new ServiceError("validation_failed", "Send a JSON object.", [{ path: "(input)", message: "must be an object" }]);
+    throw new ServiceError("validation_failed", "Send a JSON object.", [
+      { path: "(input)", message: "must be an object" },
+    ]);
   }
   return body as Record<string, unknown>;
 }

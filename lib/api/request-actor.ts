@@ -15,7 +15,11 @@ export async function getRequestActor(req: Request): Promise<Actor | null> {
   if (authorization !== null) {
     const match = /^Bearer\s+(\S+)\s*$/i.exec(authorization);
     const actor = match ? verifyApiToken(match[1]!) : null;
-    if (!actor) throw new ServiceError("unauthenticated", "The API token is missing, unknown, revoked, or its account is disabled.");
+    if (!actor)
+      throw new ServiceError(
+        "unauthenticated",
+        "The API token is missing, unknown, revoked, or its account is disabled.",
+      );
     return actor;
   }
   if (!/(^|;\s*)(__Secure-)?authjs\.session-token/.test(req.headers.get("cookie") ?? "")) return null;

@@ -6,7 +6,9 @@ const PIECE = 64 * 1024;
  * reads, joined into pieces of ~64 KB: the whole body never sits in memory, and a client
  * that goes away stops the work.
  */
-export function streamBody(chunks: Iterable<string | Uint8Array> | AsyncIterable<string | Uint8Array>): ReadableStream<Uint8Array> {
+export function streamBody(
+  chunks: Iterable<string | Uint8Array> | AsyncIterable<string | Uint8Array>,
+): ReadableStream<Uint8Array> {
   const it = Symbol.asyncIterator in chunks ? chunks[Symbol.asyncIterator]() : chunks[Symbol.iterator]();
   const encoder = new TextEncoder();
   return new ReadableStream<Uint8Array>({

@@ -28,7 +28,8 @@ export function authorize(db: DB | Tx, actor: Actor | null, permission: Permissi
     .from(users)
     .where(eq(users.id, actor.userId))
     .get();
-  if (!user || user.disabledAt) throw new ServiceError("unauthenticated", "This account is disabled or no longer exists.");
+  if (!user || user.disabledAt)
+    throw new ServiceError("unauthenticated", "This account is disabled or no longer exists.");
   if (!can(user.role, permission)) {
     throw new ServiceError("forbidden", `Your role (${user.role}) may not ${describePermission(permission)}.`);
   }
@@ -36,8 +37,13 @@ export function authorize(db: DB | Tx, actor: Actor | null, permission: Permissi
 }
 
 /** Like `authorize`, for actions on one's own account: the command line has none. */
-export function authorizeAccount(db: DB | Tx, actor: Actor | null, permission: Permission = "account:own"): ActingUser & { id: number } {
+export function authorizeAccount(
+  db: DB | Tx,
+  actor: Actor | null,
+  permission: Permission = "account:own",
+): ActingUser & { id: number } {
   const who = authorize(db, actor, permission);
-  if (who.id === null) throw new ServiceError("bad_request", "The command line has no account of its own; name one with --email.");
+  if (who.id === null)
+    throw new ServiceError("bad_request", "The command line has no account of its own; name one with --email.");
   return { ...who, id: who.id };
 }

@@ -14,7 +14,8 @@ export type FormState = {
 };
 
 /** What a server action called from client code answers. */
-export type ActionResult<T> = { ok: true; data: T } | { ok: false; message: string; fieldErrors: Record<string, string>; status: number };
+export type ActionResult<T> =
+  { ok: true; data: T } | { ok: false; message: string; fieldErrors: Record<string, string>; status: number };
 
 const SIGNED_OUT = "Your session has ended or your account was disabled. Sign in again.";
 
@@ -28,7 +29,9 @@ function failure(e: ServiceError) {
  * resolves the signed-in user itself, and turns a service refusal into form errors.
  * Redirects thrown inside `run` pass through untouched.
  */
-export function formAction<S extends FormState = FormState>(run: (user: CurrentUser, form: FormData) => Promise<NoInfer<S>>) {
+export function formAction<S extends FormState = FormState>(
+  run: (user: CurrentUser, form: FormData) => Promise<NoInfer<S>>,
+) {
   return async (_prev: S, form: FormData): Promise<S> => {
     const values = Object.fromEntries(
       [...form.entries()].filter(([k, v]) => typeof v === "string" && !/password|^\$ACTION/i.test(k)),
@@ -40,7 +43,11 @@ export function formAction<S extends FormState = FormState>(run: (user: CurrentU
     } catch (e) {
       if (!isServiceError(e)) throw e;
       const { fieldErrors, message } = failure(e);
-      return { message: e.issues?.length ? "Please correct the fields marked below." : message, fieldErrors, values } as S;
+      return {
+        message: e.issues?.length ? "Please correct the fields marked below." : message,
+        fieldErrors,
+        values,
+      } as S;
     }
   };
 }

@@ -24,7 +24,8 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
         const password = typeof credentials?.password === "string" ? credentials.password : "";
         if (!email || !password || password.length > 200) throw new LoginRefused("invalid");
         const result = await authenticate(email, password);
-        if (!result.ok) throw new LoginRefused(result.reason, result.reason === "locked" ? result.retryAfterSeconds : undefined);
+        if (!result.ok)
+          throw new LoginRefused(result.reason, result.reason === "locked" ? result.retryAfterSeconds : undefined);
         const { id, email: address, name, role, sessionVersion } = result.user;
         return { id: String(id), email: address, name, role, sessionVersion };
       },

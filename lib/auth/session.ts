@@ -20,7 +20,14 @@ export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
   const id = Number(session?.user?.id);
   if (!Number.isInteger(id) || id <= 0) return null;
   const user = getDb()
-    .select({ id: users.id, email: users.email, name: users.name, role: users.role, disabledAt: users.disabledAt, sessionVersion: users.sessionVersion })
+    .select({
+      id: users.id,
+      email: users.email,
+      name: users.name,
+      role: users.role,
+      disabledAt: users.disabledAt,
+      sessionVersion: users.sessionVersion,
+    })
     .from(users)
     .where(eq(users.id, id))
     .get();

@@ -16,16 +16,109 @@ import { slugify } from "@/lib/text/slugify";
  * full-text index is rebuilt. The same `claims` and `seed` always give the same rows.
  */
 export type DatasetOptions = { claims: number; seed?: number };
-export type DatasetInfo = { claims: number; documents: number; claimants: number; disputes: number; evidence: number; published: number };
+export type DatasetInfo = {
+  claims: number;
+  documents: number;
+  claimants: number;
+  disputes: number;
+  evidence: number;
+  published: number;
+};
 
 /** Words that the benchmark searches for: each appears in about one claim in 30. */
-export const TOPICS = ["hospital", "ceasefire", "convoy", "bridge", "grain", "election", "vaccine", "refinery", "border", "pipeline", "reservoir", "airport", "school", "power plant", "harbour"];
-const VERBS = ["was struck by", "was never targeted by", "was emptied before", "was closed after", "reopened despite", "was damaged during", "stayed open through", "was evacuated ahead of"];
-const EVENTS = ["shelling", "an air raid", "the flooding", "the blockade", "the talks", "a drone attack", "the storm", "the strike"];
-const PLACES = ["Mariupol", "Kherson", "Odesa", "Kharkiv", "Izium", "Mykolaiv", "Sumy", "Chernihiv", "Bucha", "Irpin", "Zaporizhzhia", "Dnipro", "Lviv", "Poltava"];
-const FIRST = ["Anna", "Oleh", "Maria", "Ivan", "Sofia", "Dmytro", "Elena", "Sergei", "Olga", "Pavlo", "Irina", "Mykola", "Nadia", "Viktor", "Yulia", "Andriy"];
-const LAST = ["Kovalenko", "Petrova", "Shevchenko", "Ivanov", "Bondarenko", "Melnyk", "Tkachenko", "Sokolova", "Kravchenko", "Morozov", "Lysenko", "Popova"];
-const BODIES = ["Ministry of Defence", "City Council", "Regional Administration", "Emergency Service", "Foreign Ministry", "Border Guard"];
+export const TOPICS = [
+  "hospital",
+  "ceasefire",
+  "convoy",
+  "bridge",
+  "grain",
+  "election",
+  "vaccine",
+  "refinery",
+  "border",
+  "pipeline",
+  "reservoir",
+  "airport",
+  "school",
+  "power plant",
+  "harbour",
+];
+const VERBS = [
+  "was struck by",
+  "was never targeted by",
+  "was emptied before",
+  "was closed after",
+  "reopened despite",
+  "was damaged during",
+  "stayed open through",
+  "was evacuated ahead of",
+];
+const EVENTS = [
+  "shelling",
+  "an air raid",
+  "the flooding",
+  "the blockade",
+  "the talks",
+  "a drone attack",
+  "the storm",
+  "the strike",
+];
+const PLACES = [
+  "Mariupol",
+  "Kherson",
+  "Odesa",
+  "Kharkiv",
+  "Izium",
+  "Mykolaiv",
+  "Sumy",
+  "Chernihiv",
+  "Bucha",
+  "Irpin",
+  "Zaporizhzhia",
+  "Dnipro",
+  "Lviv",
+  "Poltava",
+];
+const FIRST = [
+  "Anna",
+  "Oleh",
+  "Maria",
+  "Ivan",
+  "Sofia",
+  "Dmytro",
+  "Elena",
+  "Sergei",
+  "Olga",
+  "Pavlo",
+  "Irina",
+  "Mykola",
+  "Nadia",
+  "Viktor",
+  "Yulia",
+  "Andriy",
+];
+const LAST = [
+  "Kovalenko",
+  "Petrova",
+  "Shevchenko",
+  "Ivanov",
+  "Bondarenko",
+  "Melnyk",
+  "Tkachenko",
+  "Sokolova",
+  "Kravchenko",
+  "Morozov",
+  "Lysenko",
+  "Popova",
+];
+const BODIES = [
+  "Ministry of Defence",
+  "City Council",
+  "Regional Administration",
+  "Emergency Service",
+  "Foreign Ministry",
+  "Border Guard",
+];
 const FILLER = [
   "Reporters at the scene could not confirm the account independently.",
   "The statement was repeated at a briefing the next morning.",
@@ -35,7 +128,14 @@ const FILLER = [
   "The figures were disputed by both sides within hours.",
 ];
 const STANCES: Stance[] = ["supports", "refutes", "context"];
-const SOURCES: SourceType[] = ["news_report", "photo_video", "satellite_imagery", "official_statement", "document", "eyewitness"];
+const SOURCES: SourceType[] = [
+  "news_report",
+  "photo_video",
+  "satellite_imagery",
+  "official_statement",
+  "document",
+  "eyewitness",
+];
 const DAY = 86_400_000;
 const EPOCH = Date.UTC(2024, 0, 1);
 
@@ -60,7 +160,11 @@ function prng(seed: number) {
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
-  return { next, int: (n: number) => Math.floor(next() * n), pick: <T>(list: readonly T[]) => list[Math.floor(next() * list.length)]! };
+  return {
+    next,
+    int: (n: number) => Math.floor(next() * n),
+    pick: <T>(list: readonly T[]) => list[Math.floor(next() * list.length)]!,
+  };
 }
 
 export async function generateDataset(db: DB, { claims: total, seed = 42 }: DatasetOptions): Promise<DatasetInfo> {
@@ -69,38 +173,64 @@ export async function generateDataset(db: DB, { claims: total, seed = 42 }: Data
   const c = db.$client;
   const users = c.prepare("select id, email from users").all() as { id: number; email: string }[];
   const userId = (email: string) => users.find((u) => u.email === email)!.id;
-  const [contributor, editor, reviewer] = ["contributor@claimdesk.test", "editor@claimdesk.test", "reviewer@claimdesk.test"].map(userId) as [number, number, number];
-  const ratings = c.prepare("select id, key, ordinal from ratings where key in (" + DEFAULT_RATINGS.map(() => "?").join(",") + ")").all(...DEFAULT_RATINGS.map((x) => x.key)) as { id: number; key: string }[];
+  const [contributor, editor, reviewer] = [
+    "contributor@claimdesk.test",
+    "editor@claimdesk.test",
+    "reviewer@claimdesk.test",
+  ].map(userId) as [number, number, number];
+  const ratings = c
+    .prepare("select id, key, ordinal from ratings where key in (" + DEFAULT_RATINGS.map(() => "?").join(",") + ")")
+    .all(...DEFAULT_RATINGS.map((x) => x.key)) as { id: number; key: string }[];
 
   const perDocument = 50;
   const documents = Math.max(1, Math.ceil(total / perDocument));
   const claimantCount = Math.max(10, Math.ceil(total / 200));
-  const info: DatasetInfo = { claims: total, documents, claimants: claimantCount, disputes: 0, evidence: 0, published: 0 };
+  const info: DatasetInfo = {
+    claims: total,
+    documents,
+    claimants: claimantCount,
+    disputes: 0,
+    evidence: 0,
+    published: 0,
+  };
 
-  const insertClaimant = c.prepare("insert into claimants (slug, name, description, created_by, created_at, updated_at) values (?, ?, ?, ?, ?, ?)");
+  const insertClaimant = c.prepare(
+    "insert into claimants (slug, name, description, created_by, created_at, updated_at) values (?, ?, ?, ?, ?, ?)",
+  );
   const insertDocument = c.prepare(
     "insert into documents (slug, title, source_url, publisher, published_at, language, current_revision, created_by, created_at, updated_at) values (?, ?, ?, ?, ?, 'en', 1, ?, ?, ?)",
   );
-  const insertRevision = c.prepare("insert into document_revisions (document_id, revision, text, created_by, created_at) values (?, 1, ?, ?, ?)");
+  const insertRevision = c.prepare(
+    "insert into document_revisions (document_id, revision, text, created_by, created_at) values (?, 1, ?, ?, ?)",
+  );
   const insertClaim = c.prepare(
     "insert into claims (slug, document_id, revision, claimant_id, statement, claimed_at, quote, prefix, suffix, start, \"end\", anchor_status, created_by, created_at, updated_at) values (?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?, 'anchored', ?, ?, ?)",
   );
   const insertEvidence = c.prepare(
     "insert into evidence (url, title, publisher, published_at, excerpt, source_type, created_by, created_at, updated_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?)",
   );
-  const insertLink = c.prepare("insert into claim_evidence (claim_id, evidence_id, stance, created_by, created_at) values (?, ?, ?, ?, ?)");
+  const insertLink = c.prepare(
+    "insert into claim_evidence (claim_id, evidence_id, stance, created_by, created_at) values (?, ?, ?, ?, ?)",
+  );
   const insertVerdict = c.prepare(
     "insert into verdicts (claim_id, seq, state, rating_id, summary, rationale, evidence_snapshot, author_id, reviewer_id, submitted_at, published_at, created_at, updated_at) values (?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
   );
-  const insertDispute = c.prepare("insert into disputes (slug, question, event_date, created_by, created_at, updated_at) values (?, ?, ?, ?, ?, ?)");
-  const insertAccount = c.prepare("insert into dispute_accounts (dispute_id, claim_id, label, position) values (?, ?, ?, ?)");
+  const insertDispute = c.prepare(
+    "insert into disputes (slug, question, event_date, created_by, created_at, updated_at) values (?, ?, ?, ?, ?, ?)",
+  );
+  const insertAccount = c.prepare(
+    "insert into dispute_accounts (dispute_id, claim_id, label, position) values (?, ?, ?, ?)",
+  );
 
   c.transaction(() => {
     const claimantIds: { id: number; name: string }[] = [];
     for (let i = 0; i < claimantCount; i++) {
       const name = i % 5 === 4 ? `${r.pick(PLACES)} ${r.pick(BODIES)} ${i}` : `${r.pick(FIRST)} ${r.pick(LAST)} ${i}`;
       const at = EPOCH + r.int(30) * DAY;
-      claimantIds.push({ id: Number(insertClaimant.run(`bench-${slugify(name)}`, name, "Spokesperson", editor, at, at).lastInsertRowid), name });
+      claimantIds.push({
+        id: Number(insertClaimant.run(`bench-${slugify(name)}`, name, "Spokesperson", editor, at, at).lastInsertRowid),
+        name,
+      });
     }
 
     let claimNo = 0;
@@ -117,14 +247,34 @@ export async function generateDataset(db: DB, { claims: total, seed = 42 }: Data
         const topic = r.pick(TOPICS);
         const statement = `The ${topic} in ${r.pick(PLACES)} ${r.pick(VERBS)} ${r.pick(EVENTS)} on day ${d * perDocument + k}.`;
         sentences.push({ text: r.pick(FILLER) });
-        sentences.push({ text: `${claimant.name} said that the ${statement.slice(4, -1)}.`, claim: { statement, claimant } });
+        sentences.push({
+          text: `${claimant.name} said that the ${statement.slice(4, -1)}.`,
+          claim: { statement, claimant },
+        });
       }
       const paragraphs: string[] = [];
-      for (let k = 0; k < sentences.length; k += 4) paragraphs.push(sentences.slice(k, k + 4).map((s) => s.text).join(" "));
+      for (let k = 0; k < sentences.length; k += 4)
+        paragraphs.push(
+          sentences
+            .slice(k, k + 4)
+            .map((s) => s.text)
+            .join(" "),
+        );
       const text = paragraphs.join("\n\n");
       const title = `${place} dispatch ${d + 1}: claims and counter-claims`;
       const at = day + DAY;
-      const documentId = Number(insertDocument.run(`bench-${d + 1}-${slugify(place)}`, title, `https://news.example/${d + 1}`, "Example Wire", published, contributor, at, at).lastInsertRowid);
+      const documentId = Number(
+        insertDocument.run(
+          `bench-${d + 1}-${slugify(place)}`,
+          title,
+          `https://news.example/${d + 1}`,
+          "Example Wire",
+          published,
+          contributor,
+          at,
+          at,
+        ).lastInsertRowid,
+      );
       insertRevision.run(documentId, text, contributor, at);
 
       const disputeClaims: number[] = [];
@@ -160,10 +310,31 @@ export async function generateDataset(db: DB, { claims: total, seed = 42 }: Data
         // other claim, one earlier item too.
         if (claimNo % 5 === 1) {
           const item = evidenceItem(evidenceIds.length + 1);
-          evidenceIds.push(Number(insertEvidence.run(item.url, item.title, item.publisher, item.publishedAt, item.excerpt, item.sourceType, contributor, created, created).lastInsertRowid));
+          evidenceIds.push(
+            Number(
+              insertEvidence.run(
+                item.url,
+                item.title,
+                item.publisher,
+                item.publishedAt,
+                item.excerpt,
+                item.sourceType,
+                contributor,
+                created,
+                created,
+              ).lastInsertRowid,
+            ),
+          );
         }
-        const cited = new Set([evidenceIds.length, claimNo % 2 === 0 ? 1 + r.int(evidenceIds.length) : evidenceIds.length]);
-        const links: EvidenceSnapshotItem[] = [...cited].map((n) => ({ evidenceId: evidenceIds[n - 1]!, ...evidenceItem(n), stance: r.pick(STANCES) }));
+        const cited = new Set([
+          evidenceIds.length,
+          claimNo % 2 === 0 ? 1 + r.int(evidenceIds.length) : evidenceIds.length,
+        ]);
+        const links: EvidenceSnapshotItem[] = [...cited].map((n) => ({
+          evidenceId: evidenceIds[n - 1]!,
+          ...evidenceItem(n),
+          stance: r.pick(STANCES),
+        }));
         for (const link of links) insertLink.run(claimId, link.evidenceId, link.stance, contributor, created);
 
         const roll = r.next();
@@ -191,8 +362,13 @@ export async function generateDataset(db: DB, { claims: total, seed = 42 }: Data
       // Disputes: every group of three claims in a document is one event's competing accounts.
       for (let k = 0; k + 1 < disputeClaims.length; k += 3) {
         const question = `What happened in ${place} on day ${d * perDocument + k}?`;
-        const disputeId = Number(insertDispute.run(`bench-${d + 1}-${k}-${slugify(place)}`, question, published, editor, at, at).lastInsertRowid);
-        disputeClaims.slice(k, k + 3).forEach((claimId, position) => insertAccount.run(disputeId, claimId, `Account ${position + 1}`, position));
+        const disputeId = Number(
+          insertDispute.run(`bench-${d + 1}-${k}-${slugify(place)}`, question, published, editor, at, at)
+            .lastInsertRowid,
+        );
+        disputeClaims
+          .slice(k, k + 3)
+          .forEach((claimId, position) => insertAccount.run(disputeId, claimId, `Account ${position + 1}`, position));
         info.disputes++;
       }
     }

@@ -27,17 +27,35 @@ const STATIC_FILE = path.join(ROOT, "public", "bench-static.html");
 /** Bump when the generator changes, so a cached dataset is made again. */
 const DATASET_VERSION = 1;
 
-type Row = { name: string; path: string; rps: number; p50: number; p95: number; p99: number; bytes: number; errors: number; ratio: number | null };
+type Row = {
+  name: string;
+  path: string;
+  rps: number;
+  p50: number;
+  p95: number;
+  p99: number;
+  bytes: number;
+  errors: number;
+  ratio: number | null;
+};
 
 async function main() {
-  const o = parseOptions(process.argv.slice(2), { claims: "string", duration: "string", connections: "string", port: "string", build: "boolean", readme: "boolean" });
+  const o = parseOptions(process.argv.slice(2), {
+    claims: "string",
+    duration: "string",
+    connections: "string",
+    port: "string",
+    build: "boolean",
+    readme: "boolean",
+  });
   const claims = Number(o.claims ?? 100_000);
   const duration = Number(o.duration ?? 10);
   const connections = Number(o.connections ?? 32);
   const port = Number(o.port ?? 3300);
   const base = `http://127.0.0.1:${port}`;
   const started = Date.now();
-  const log = (line: string) => console.log(`[bench ${((Date.now() - started) / 1000).toFixed(0).padStart(3)} s] ${line}`);
+  const log = (line: string) =>
+    console.log(`[bench ${((Date.now() - started) / 1000).toFixed(0).padStart(3)} s] ${line}`);
 
   // 1. The dataset, generated once per size and copied fresh for each run.
   fs.mkdirSync(DATA, { recursive: true });
@@ -66,7 +84,9 @@ async function main() {
     from claims c join verdicts v on v.claim_id = c.id and v.state = 'published'
     join dispute_accounts da on da.claim_id = c.id join disputes d on d.id = da.dispute_id
     where c.id >= (select max(id) / 2 from claims) order by c.id limit 1`)!;
-  const target = db.get<{ text: string }>(sql`select text from document_revisions where document_id = ${sample.documentId}`)!.text;
+  const target = db.get<{ text: string }>(
+    sql`select text from document_revisions where document_id = ${sample.documentId}`,
+  )!.text;
   const token = createApiToken(systemActor("bench"), { forEmail: "contributor@claimdesk.test", name: "bench" }).token;
   setDb(undefined);
   db.$client.close();
@@ -74,31 +94,42 @@ async function main() {
   // 2. The production build (made again when a source file is newer than it).
   if (o.build || isBuildStale()) {
     log("building (next build)…");
-    if (spawnSync("npx", ["next", "build"], { stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } }).status !== 0) throw new Error("next build failed");
+    if (
+      spawnSync("npx", ["next", "build"], { stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } })
+        .status !== 0
+    )
+      throw new Error("next build failed");
   }
 
   // 3. The server, against the run's database; the static file exists before it starts.
   fs.mkdirSync(path.dirname(STATIC_FILE), { recursive: true });
   fs.writeFileSync(STATIC_FILE, "<!doctype html><title>static</title>");
   clearKeptPages();
-  const server = spawn(process.execPath, [require.resolve("next/dist/bin/next"), "start", "-p", String(port), "-H", "127.0.0.1"], {
-    env: {
-      ...process.env,
-      NODE_ENV: "production",
-      DATABASE_URL: `file:${dbFile}`,
-      AUTH_SECRET: "bench-secret-not-for-production-0123456789",
-      PUBLIC_BASE_URL: base,
-      NEXT_TELEMETRY_DISABLED: "1",
+  const server = spawn(
+    process.execPath,
+    [require.resolve("next/dist/bin/next"), "start", "-p", String(port), "-H", "127.0.0.1"],
+    {
+      env: {
+        ...process.env,
+        NODE_ENV: "production",
+        DATABASE_URL: `file:${dbFile}`,
+        AUTH_SECRET: "bench-secret-not-for-production-0123456789",
+        PUBLIC_BASE_URL: base,
+        NEXT_TELEMETRY_DISABLED: "1",
+      },
+      stdio: ["ignore", "ignore", "inherit"],
     },
-    stdio: ["ignore", "ignore", "inherit"],
-  });
+  );
   try {
     await waitFor(`${base}/api/health`);
     log(`server up (pid ${server.pid})`);
 
     // The baseline file: as large as the claims page.
     const claimsPage = await (await fetch(`${base}/claims`)).text();
-    fs.writeFileSync(STATIC_FILE, `<!doctype html><title>static</title><body><pre>${"x".repeat(Math.max(0, Buffer.byteLength(claimsPage) - 51))}</pre></body>\n`);
+    fs.writeFileSync(
+      STATIC_FILE,
+      `<!doctype html><title>static</title><body><pre>${"x".repeat(Math.max(0, Buffer.byteLength(claimsPage) - 51))}</pre></body>\n`,
+    );
 
     const word = TOPICS[0]!;
     const targets: { name: string; path: string }[] = [
@@ -127,7 +158,14 @@ async function main() {
         method: "POST",
         headers: { "content-type": "application/json", authorization: `Bearer ${token}` },
         body: () =>
-          JSON.stringify({ documentId: sample.documentId, revision: 1, start: sentence.index, end: sentence.index + sentence[0].length, claimant: { id: sample.claimantId }, statement: `Bench claim number ${++n}` }),
+          JSON.stringify({
+            documentId: sample.documentId,
+            revision: 1,
+            start: sentence.index,
+            end: sentence.index + sentence[0].length,
+            claimant: { id: sample.claimantId },
+            statement: `Bench claim number ${++n}`,
+          }),
       }),
     );
     const baseline = rows[0]!.rps;
@@ -142,8 +180,23 @@ async function main() {
     log("re-anchoring (in process)…");
     const reanchor = await benchReanchor();
 
-    const machine = { cpu: os.cpus()[0]?.model ?? "unknown", cores: os.cpus().length, memoryGiB: Math.round(os.totalmem() / 2 ** 30), node: process.version, platform: `${os.platform()} ${os.release()}` };
-    const result = { date: new Date().toISOString(), claims, duration, connections, machine, pages: rows, exports, reanchor };
+    const machine = {
+      cpu: os.cpus()[0]?.model ?? "unknown",
+      cores: os.cpus().length,
+      memoryGiB: Math.round(os.totalmem() / 2 ** 30),
+      node: process.version,
+      platform: `${os.platform()} ${os.release()}`,
+    };
+    const result = {
+      date: new Date().toISOString(),
+      claims,
+      duration,
+      connections,
+      machine,
+      pages: rows,
+      exports,
+      reanchor,
+    };
     const table = markdown(result);
     fs.mkdirSync(RESULTS, { recursive: true });
     fs.writeFileSync(path.join(RESULTS, "latest.json"), JSON.stringify(result, null, 2) + "\n");
@@ -161,7 +214,13 @@ async function main() {
 async function measure(
   name: string,
   url: string,
-  opts: { duration: number; connections: number; method?: "POST"; headers?: Record<string, string>; body?: () => string },
+  opts: {
+    duration: number;
+    connections: number;
+    method?: "POST";
+    headers?: Record<string, string>;
+    body?: () => string;
+  },
 ): Promise<Row> {
   const times: number[] = [];
   let errors = 0;
@@ -173,7 +232,9 @@ async function measure(
         connections: opts.connections,
         method: opts.method ?? "GET",
         headers: opts.headers,
-        ...(opts.body ? { requests: [{ setupRequest: (req: autocannon.Request) => ({ ...req, body: opts.body!() }) }] } : {}),
+        ...(opts.body
+          ? { requests: [{ setupRequest: (req: autocannon.Request) => ({ ...req, body: opts.body!() }) }] }
+          : {}),
       },
       (err, result) => (err ? reject(err) : resolve(result)),
     );
@@ -211,7 +272,13 @@ async function timeExport(url: string, server: ChildProcess) {
   const seconds = (performance.now() - t0) / 1000;
   clearInterval(timer);
   peak = Math.max(peak, treeRss(server.pid!));
-  return { status: res.status, seconds, megabytes: bytes / 1e6, rssBeforeMB: before / 1e6, peakGrowthMB: (peak - before) / 1e6 };
+  return {
+    status: res.status,
+    seconds,
+    megabytes: bytes / 1e6,
+    rssBeforeMB: before / 1e6,
+    peakGrowthMB: (peak - before) / 1e6,
+  };
 }
 
 /** Resident memory of a process and its descendants, from /proc (bytes). */
@@ -228,7 +295,7 @@ function treeRss(pid: number): number {
     }
   }
   let total = 0;
-  for (const queue = [pid]; queue.length; ) {
+  for (const queue = [pid]; queue.length;) {
     const p = queue.pop()!;
     try {
       total += Number(/VmRSS:\s+(\d+)/.exec(fs.readFileSync(`/proc/${p}/status`, "utf8"))?.[1] ?? 0) * 1024;
@@ -249,7 +316,9 @@ function isBuildStale(): boolean {
     if (s.isDirectory()) return fs.readdirSync(p).some((e) => newer(path.join(p, e)));
     return s.mtimeMs > built;
   };
-  return ["app", "components", "lib", "db", "next.config.js", "package-lock.json", "proxy.ts"].some((p) => fs.existsSync(path.join(ROOT, p)) && newer(path.join(ROOT, p)));
+  return ["app", "components", "lib", "db", "next.config.js", "package-lock.json", "proxy.ts"].some(
+    (p) => fs.existsSync(path.join(ROOT, p)) && newer(path.join(ROOT, p)),
+  );
 }
 
 async function waitFor(url: string, timeoutMs = 60_000) {
@@ -283,13 +352,20 @@ function markdown(r: Result): string {
     "",
     "| what | requests/s | × static | p50 ms | p95 ms | p99 ms | bytes | errors |",
     "|---|---:|---:|---:|---:|---:|---:|---:|",
-    ...r.pages.map((p) => `| ${p.name} | ${f(p.rps, 0)} | ${p.ratio === null ? "—" : f(p.ratio, 2)} | ${p.p50} | ${p.p95} | ${p.p99} | ${p.bytes} | ${p.errors} |`),
+    ...r.pages.map(
+      (p) =>
+        `| ${p.name} | ${f(p.rps, 0)} | ${p.ratio === null ? "—" : f(p.ratio, 2)} | ${p.p50} | ${p.p95} | ${p.p99} | ${p.bytes} | ${p.errors} |`,
+    ),
     "",
     "| export of the whole dataset | seconds | MB written | server memory growth (MB) |",
     "|---|---:|---:|---:|",
     ...r.exports.map((e) => `| ${e.format} | ${f(e.seconds, 2)} | ${f(e.megabytes)} | ${f(e.peakGrowthMB)} |`),
     "",
-    `Re-anchoring ${r.reanchor.claims} claims on ${r.reanchor.characters.toLocaleString("en")} characters after an edit: ${f(r.reanchor.ms)} ms (median of 3, the whole service), against ${f(r.reanchor.indexOfMs, 2)} ms for a bare indexOf of every quote in the same run (${f(r.reanchor.ms / r.reanchor.indexOfMs, 1)}×); ${Object.entries(r.reanchor.statuses).map(([k, v]) => `${v} ${k}`).join(", ")}.`,
+    `Re-anchoring ${r.reanchor.claims} claims on ${r.reanchor.characters.toLocaleString("en")} characters after an edit: ${f(r.reanchor.ms)} ms (median of 3, the whole service), against ${f(r.reanchor.indexOfMs, 2)} ms for a bare indexOf of every quote in the same run (${f(r.reanchor.ms / r.reanchor.indexOfMs, 1)}×); ${Object.entries(
+      r.reanchor.statuses,
+    )
+      .map(([k, v]) => `${v} ${k}`)
+      .join(", ")}.`,
     "",
   ];
   return lines.join("\n");
@@ -301,7 +377,10 @@ function updateReadme(table: string) {
   const start = "<!-- bench:start -->";
   const end = "<!-- bench:end -->";
   if (!readme.includes(start)) throw new Error("README.md has no <!-- bench:start --> marker");
-  fs.writeFileSync(file, readme.slice(0, readme.indexOf(start) + start.length) + "\n" + table + readme.slice(readme.indexOf(end)));
+  fs.writeFileSync(
+    file,
+    readme.slice(0, readme.indexOf(start) + start.length) + "\n" + table + readme.slice(readme.indexOf(end)),
+  );
 }
 
 main().catch((e) => {

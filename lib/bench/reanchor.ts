@@ -33,7 +33,9 @@ export async function benchReanchor({ runs = 3, claims = 1000, characters = 200_
   setDb(db);
   try {
     await seedDemo(db);
-    const article = fs.readFileSync(path.join(process.cwd(), "db", "seed-data", "mariupol-talks-2022-03-10.txt"), "utf8").replace(/^\s*date \S+\s*/, "");
+    const article = fs
+      .readFileSync(path.join(process.cwd(), "db", "seed-data", "mariupol-talks-2022-03-10.txt"), "utf8")
+      .replace(/^\s*date \S+\s*/, "");
     const parts: string[] = [];
     for (let n = 1, length = 0; length < characters; n++) {
       const part = `Part ${n}\n\n${article.trim()}`;
@@ -47,19 +49,29 @@ export async function benchReanchor({ runs = 3, claims = 1000, characters = 200_
     let statuses: Record<string, number> = {};
     for (let run = 0; run < runs; run++) {
       const doc = await importDocument(actor, { title: `Re-anchoring ${run}`, text });
-      const stored = db.$client.prepare("select text from document_revisions where document_id = ?").get(doc.id) as { text: string };
+      const stored = db.$client.prepare("select text from document_revisions where document_id = ?").get(doc.id) as {
+        text: string;
+      };
       // Sentences spread evenly through the text (ASCII text: units are code points).
       const sentences = [...stored.text.matchAll(/[A-Z][^.!?\n]{20,160}[.!?]/g)];
       const step = sentences.length / claims;
       for (let i = 0; i < claims; i++) {
         const m = sentences[Math.floor(i * step)]!;
-        createClaim(actor, { documentId: doc.id, revision: 1, start: m.index, end: m.index + m[0].length, claimant: { name: "Bench claimant" } });
+        createClaim(actor, {
+          documentId: doc.id,
+          revision: 1,
+          start: m.index,
+          end: m.index + m[0].length,
+          claimant: { name: "Bench claimant" },
+        });
       }
       const edited = `An editor's note added at the top of the article, before everything else.\n\n${stored.text}`;
       const t0 = performance.now();
       const result = updateDocumentText(actor, { documentId: doc.id, text: edited, baseRevision: 1 });
       times.push(performance.now() - t0);
-      const quotes = (db.$client.prepare("select quote from claims where document_id = ?").all(doc.id) as { quote: string }[]).map((q) => q.quote);
+      const quotes = (
+        db.$client.prepare("select quote from claims where document_id = ?").all(doc.id) as { quote: string }[]
+      ).map((q) => q.quote);
       const b0 = performance.now();
       let found = 0;
       for (const q of quotes) if (edited.indexOf(q) >= 0) found++;

@@ -32,7 +32,9 @@ export async function runBackupCommand(args: string[], out: (line: string) => vo
   getDb().run(sql`vacuum into ${target}`);
   const check = integrityOf(target);
   if (check !== "ok") throw new UsageError(`the backup failed its integrity check: ${check}`);
-  out(`Backed up to ${o.out} (${(fs.statSync(target).size / 1e6).toFixed(1)} MB, ${Date.now() - started} ms, integrity ok).`);
+  out(
+    `Backed up to ${o.out} (${(fs.statSync(target).size / 1e6).toFixed(1)} MB, ${Date.now() - started} ms, integrity ok).`,
+  );
 }
 
 /**
@@ -86,5 +88,7 @@ export async function runRestoreCommand(args: string[], out: (line: string) => v
   // One rename puts the backup in place: there is never a moment without a database file.
   fs.renameSync(staging, target);
   for (const suffix of ["-wal", "-shm"]) fs.rmSync(target + suffix, { force: true });
-  out(`Restored ${o.from} into ${target}${kept ? ` (the previous database is kept as ${path.basename(kept)})` : ""}; integrity ok.`);
+  out(
+    `Restored ${o.from} into ${target}${kept ? ` (the previous database is kept as ${path.basename(kept)})` : ""}; integrity ok.`,
+  );
 }

@@ -4,7 +4,10 @@ import { EXPORT_FORMATS, openExport } from "@/lib/exports/run-export";
 import { parseOptions } from "./args";
 import { UsageError } from "./errors";
 
-/** `cli export --format F --out FILE [--claim C] [--document D] [--dispute D] [--claimant C] [--from DATE] [--to DATE] [--include-drafts]`. */
+/**
+ * `cli export --format F --out FILE [--claim C] [--document D] [--dispute D] [--claimant C] [--from DATE] [--to DATE]
+ * [--include-drafts]`.
+ */
 export async function runExportCommand(args: string[], out: (line: string) => void): Promise<void> {
   const o = parseOptions(args, {
     format: "string",
@@ -17,8 +20,13 @@ export async function runExportCommand(args: string[], out: (line: string) => vo
     to: "string",
     "include-drafts": "boolean",
   });
-  if (!o.format || !o.out) throw new UsageError(`--format and --out are required (e.g. export --format csv --out claims.csv); formats: ${Object.keys(EXPORT_FORMATS).join(", ")}`);
-  const job = openExport(systemActor(), o.format, (k) => (k === "includeDrafts" ? (o["include-drafts"] ? "1" : null) : (o[k as keyof typeof o] as string | undefined)));
+  if (!o.format || !o.out)
+    throw new UsageError(
+      `--format and --out are required (e.g. export --format csv --out claims.csv); formats: ${Object.keys(EXPORT_FORMATS).join(", ")}`,
+    );
+  const job = openExport(systemActor(), o.format, (k) =>
+    k === "includeDrafts" ? (o["include-drafts"] ? "1" : null) : (o[k as keyof typeof o] as string | undefined),
+  );
   const file = fs.createWriteStream(o.out);
   let bytes = 0;
   for await (const chunk of EXPORT_FORMATS[job.format].write(job)) {
@@ -26,5 +34,7 @@ export async function runExportCommand(args: string[], out: (line: string) => vo
     if (!file.write(chunk)) await new Promise<void>((resolve) => file.once("drain", () => resolve()));
   }
   await new Promise<void>((resolve, reject) => file.end((e?: Error | null) => (e ? reject(e) : resolve())));
-  out(`Wrote ${o.out} (${EXPORT_FORMATS[job.format].title}, ${job.label}${job.mode.includeUnpublished ? ", with unpublished work" : ""}, ${bytes} bytes).`);
+  out(
+    `Wrote ${o.out} (${EXPORT_FORMATS[job.format].title}, ${job.label}${job.mode.includeUnpublished ? ", with unpublished work" : ""}, ${bytes} bytes).`,
+  );
 }

@@ -7,7 +7,8 @@ import { UsageError } from "./errors";
 /** `cli import --document ID --file FILE [--claimant NAME]`: a W3C annotation file into a document. */
 export async function runImportCommand(args: string[], out: (line: string) => void): Promise<void> {
   const o = parseOptions(args, { document: "string", file: "string", claimant: "string" });
-  if (!o.document || !o.file) throw new UsageError("--document and --file are required (e.g. import --document 1 --file annotations.jsonld)");
+  if (!o.document || !o.file)
+    throw new UsageError("--document and --file are required (e.g. import --document 1 --file annotations.jsonld)");
   let annotations: unknown;
   try {
     annotations = JSON.parse(fs.readFileSync(o.file, "utf8"));
@@ -19,6 +20,9 @@ export async function runImportCommand(args: string[], out: (line: string) => vo
     annotations,
     ...(o.claimant ? { claimant: { name: o.claimant } } : {}),
   });
-  for (const c of claims) out(`${c.status.padEnd(8)} claim ${c.claimId}: “${c.quote.slice(0, 60)}${c.quote.length > 60 ? "…" : ""}”`);
-  out(`Imported ${claims.length} claims: ${counts.anchored} anchored, ${counts.fuzzy} fuzzy, ${counts.orphaned} orphaned.`);
+  for (const c of claims)
+    out(`${c.status.padEnd(8)} claim ${c.claimId}: “${c.quote.slice(0, 60)}${c.quote.length > 60 ? "…" : ""}”`);
+  out(
+    `Imported ${claims.length} claims: ${counts.anchored} anchored, ${counts.fuzzy} fuzzy, ${counts.orphaned} orphaned.`,
+  );
 }

@@ -21,7 +21,9 @@ export async function runSeed(out: (line: string) => void, force = false): Promi
   const report = await seedDemo(getDb(), { force });
   out(
     `Demo data: ${report.usersAdded} accounts and ${report.ratingsAdded} ratings added; ` +
-      (report.documentAdded ? "demo article, claims, dispute, evidence and verdicts loaded." : "demo article already present."),
+      (report.documentAdded
+        ? "demo article, claims, dispute, evidence and verdicts loaded."
+        : "demo article already present."),
   );
 }
 

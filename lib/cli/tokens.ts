@@ -14,7 +14,10 @@ export async function runTokenCommand(args: string[], out: (line: string) => voi
   if (sub === "create") {
     const values = parseOptions(rest, { email: "string", name: "string" });
     if (!values.email) throw new UsageError("--email is required");
-    const { token, record } = createApiToken(actor, { forEmail: values.email, ...(values.name ? { name: values.name } : {}) });
+    const { token, record } = createApiToken(actor, {
+      forEmail: values.email,
+      ...(values.name ? { name: values.name } : {}),
+    });
     out(token);
     out(`(token id ${record.id}, "${record.name}", for ${values.email}; shown once, store it now)`);
     return;

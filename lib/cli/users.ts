@@ -30,12 +30,23 @@ export async function runUserCommand(args: string[], out: (line: string) => void
   if (sub === "list") {
     parseOptions(rest, {});
     for (const u of listUsers(actor)) {
-      out([String(u.id).padStart(4), u.role.padEnd(11), u.disabled ? "disabled" : "active  ", u.email, `(${u.name})`].join("  "));
+      out(
+        [
+          String(u.id).padStart(4),
+          u.role.padEnd(11),
+          u.disabled ? "disabled" : "active  ",
+          u.email,
+          `(${u.name})`,
+        ].join("  "),
+      );
     }
     return;
   }
   if (sub === "disable" || sub === "enable" || sub === "role") {
-    const values: { email?: string; role?: string } = parseOptions(rest, sub === "role" ? { email: "string", role: "string" } : { email: "string" });
+    const values: { email?: string; role?: string } = parseOptions(
+      rest,
+      sub === "role" ? { email: "string", role: "string" } : { email: "string" },
+    );
     const user = updateUser(actor, {
       userId: findUserId(values.email),
       ...(sub === "role" ? { role: values.role } : { disabled: sub === "disable" }),

@@ -28,7 +28,10 @@ const envSchema = z
       publicBaseUrl,
       orgName: e.ORG_NAME,
       orgUrl: e.ORG_URL ?? publicBaseUrl,
-      importAllowHosts: (e.IMPORT_ALLOW_HOSTS ?? "").split(",").map((h) => h.trim()).filter(Boolean),
+      importAllowHosts: (e.IMPORT_ALLOW_HOSTS ?? "")
+        .split(",")
+        .map((h) => h.trim())
+        .filter(Boolean),
     };
   });
 
@@ -46,7 +49,9 @@ export function parseEnv(source: Record<string, string | undefined>, opts: { req
     throw new EnvError(`Invalid environment variable ${name}: ${issue.message}`);
   }
   if (opts.requireSecret && !result.data.authSecret) {
-    throw new EnvError("Missing environment variable AUTH_SECRET: required to sign sessions (try: openssl rand -base64 32)");
+    throw new EnvError(
+      "Missing environment variable AUTH_SECRET: required to sign sessions (try: openssl rand -base64 32)",
+    );
   }
   return result.data;
 }

@@ -4,22 +4,24 @@
  * Claim offsets count code points of this text, so it must be computed the same way everywhere.
  */
 export function toCanonicalText(raw: string): string {
-  return raw
-    .replace(/\r\n?/g, "\n")
-    // Control characters other than tab and newline: a browser drops some of them, which
-    // would shift every offset after them.
-    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, "")
-    .normalize("NFC")
-    .split(/\n[ \t]*\n\s*/)
-    .map((p) =>
-      p
-        .split("\n")
-        .map((line) => line.replace(/[ \t]+$/, ""))
-        .join("\n")
-        .trim(),
-    )
-    .filter((p) => p.length > 0)
-    .join("\n\n");
+  return (
+    raw
+      .replace(/\r\n?/g, "\n")
+      // Control characters other than tab and newline: a browser drops some of them, which
+      // would shift every offset after them.
+      .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, "")
+      .normalize("NFC")
+      .split(/\n[ \t]*\n\s*/)
+      .map((p) =>
+        p
+          .split("\n")
+          .map((line) => line.replace(/[ \t]+$/, ""))
+          .join("\n")
+          .trim(),
+      )
+      .filter((p) => p.length > 0)
+      .join("\n\n")
+  );
 }
 
 /**

@@ -58,7 +58,8 @@ function checkUrl(raw: string | URL, allow: ReadonlySet<string>): URL {
   } catch {
     throw new FetchRefused("is not a valid URL");
   }
-  if (url.protocol !== "http:" && url.protocol !== "https:") throw new FetchRefused("must start with http:// or https://");
+  if (url.protocol !== "http:" && url.protocol !== "https:")
+    throw new FetchRefused("must start with http:// or https://");
   if (url.username || url.password) throw new FetchRefused("must not contain a user name or password");
   const host = url.hostname.replace(/^\[|\]$/g, "").toLowerCase();
   if (ipaddr.isValid(host) && !isPublicAddress(host) && !allow.has(host)) {
@@ -86,11 +87,15 @@ export async function fetchPage(
         dispatcher,
         signal,
         redirect: "manual",
-        headers: { accept: "text/html,application/xhtml+xml,text/plain,text/markdown;q=0.9", "user-agent": "Claimdesk importer" },
+        headers: {
+          accept: "text/html,application/xhtml+xml,text/plain,text/markdown;q=0.9",
+          "user-agent": "Claimdesk importer",
+        },
       });
       if (res.status >= 300 && res.status < 400 && res.headers.get("location")) {
         await res.body?.cancel();
-        if (hop >= FETCH_LIMITS.maxRedirects) throw new FetchRefused(`redirected more than ${FETCH_LIMITS.maxRedirects} times`);
+        if (hop >= FETCH_LIMITS.maxRedirects)
+          throw new FetchRefused(`redirected more than ${FETCH_LIMITS.maxRedirects} times`);
         url = checkUrl(new URL(res.headers.get("location")!, url), allow);
         continue;
       }
@@ -120,7 +125,10 @@ export async function fetchPage(
   }
 }
 
-async function readCapped(body: AsyncIterable<Uint8Array> & { cancel(): Promise<void> } | null, max: number): Promise<Uint8Array> {
+async function readCapped(
+  body: (AsyncIterable<Uint8Array> & { cancel(): Promise<void> }) | null,
+  max: number,
+): Promise<Uint8Array> {
   if (!body) return new Uint8Array();
   const chunks: Uint8Array[] = [];
   let total = 0;
@@ -147,8 +155,10 @@ function explain(e: unknown, signal: AbortSignal, timeoutMs: number): FetchRefus
   if (e instanceof FetchRefused) return e;
   if (signal.aborted) return new FetchRefused(`did not answer within ${timeoutMs / 1000} seconds`);
   const cause = (e as { cause?: unknown })?.cause;
-  if (cause instanceof BlockedAddress) return new FetchRefused(`points to a private or local address (${cause.message}), which is refused`);
+  if (cause instanceof BlockedAddress)
+    return new FetchRefused(`points to a private or local address (${cause.message}), which is refused`);
   const code = (cause as { code?: string })?.code;
-  if (code === "ENOTFOUND" || code === "EAI_AGAIN") return new FetchRefused("could not be reached: the host name does not resolve");
+  if (code === "ENOTFOUND" || code === "EAI_AGAIN")
+    return new FetchRefused("could not be reached: the host name does not resolve");
   return new FetchRefused(`could not be reached${code ? ` (${code})` : ""}`);
 }

@@ -10,7 +10,23 @@ export type ExtractedArticle = {
   language: string | null;
 };
 
-const BLOCKS = new Set(["P", "H1", "H2", "H3", "H4", "H5", "H6", "LI", "BLOCKQUOTE", "PRE", "FIGCAPTION", "TD", "TH", "DT", "DD"]);
+const BLOCKS = new Set([
+  "P",
+  "H1",
+  "H2",
+  "H3",
+  "H4",
+  "H5",
+  "H6",
+  "LI",
+  "BLOCKQUOTE",
+  "PRE",
+  "FIGCAPTION",
+  "TD",
+  "TH",
+  "DT",
+  "DD",
+]);
 const SKIP = new Set(["SCRIPT", "STYLE", "NOSCRIPT", "TEMPLATE", "IFRAME", "SVG", "BUTTON", "FORM", "NAV"]);
 
 /**
@@ -59,7 +75,8 @@ function blockTexts(root: Element): string[] {
       current += " ";
       return;
     }
-    const isBlock = BLOCKS.has(el.tagName) || el.tagName === "DIV" || el.tagName === "SECTION" || el.tagName === "ARTICLE";
+    const isBlock =
+      BLOCKS.has(el.tagName) || el.tagName === "DIV" || el.tagName === "SECTION" || el.tagName === "ARTICLE";
     if (isBlock) flush();
     el.childNodes.forEach(walk);
     if (isBlock) flush();
@@ -81,7 +98,9 @@ function readMetadata(doc: Document) {
     title: metaContent('meta[property="og:title"]', 'meta[name="twitter:title"]') ?? clean(doc.title),
     author: metaContent('meta[name="author"]', 'meta[property="article:author"]'),
     publisher: metaContent('meta[property="og:site_name"]', 'meta[name="publisher"]'),
-    publishedAt: toIsoDate(metaContent('meta[property="article:published_time"]', 'meta[name="date"]', 'meta[itemprop="datePublished"]')),
+    publishedAt: toIsoDate(
+      metaContent('meta[property="article:published_time"]', 'meta[name="date"]', 'meta[itemprop="datePublished"]'),
+    ),
     language: normaliseLanguage(doc.documentElement.getAttribute("lang")),
   };
 }

@@ -23,7 +23,14 @@ export type PreparedDocument = { text: string; metadata: DocumentMetadata };
 /** Why a source cannot become a document; `message` is for the person importing. */
 export class UnusableSource extends Error {}
 
-const EMPTY_METADATA: DocumentMetadata = { title: null, sourceUrl: null, publisher: null, author: null, publishedAt: null, language: null };
+const EMPTY_METADATA: DocumentMetadata = {
+  title: null,
+  sourceUrl: null,
+  publisher: null,
+  author: null,
+  publishedAt: null,
+  language: null,
+};
 
 /**
  * Turns pasted, uploaded or fetched content into canonical text and metadata: HTML through
@@ -48,7 +55,14 @@ export function prepareDocument(content: string, format: SourceFormat, url?: str
   const marker = extractDateMarker(toCanonicalText(body));
   const text = toCanonicalText(marker.text);
   if (!text) throw new UnusableSource("there is no text to import");
-  return { text, metadata: { ...metadata, publishedAt: metadata.publishedAt ?? marker.date, title: metadata.title ?? firstSentence(text) } };
+  return {
+    text,
+    metadata: {
+      ...metadata,
+      publishedAt: metadata.publishedAt ?? marker.date,
+      title: metadata.title ?? firstSentence(text),
+    },
+  };
 }
 
 /** A fallback title: the first sentence, cut at a word near 100 characters. */
@@ -68,7 +82,13 @@ export const MAX_UPLOAD_BYTES = 5 * 1024 * 1024;
 export function readUpload(name: string, bytes: Uint8Array): { content: string; format: SourceFormat } {
   const ext = /\.([a-z0-9]+)$/i.exec(name)?.[1]?.toLowerCase();
   const format: SourceFormat | undefined =
-    ext === "txt" || ext === "text" ? "text" : ext === "md" || ext === "markdown" ? "markdown" : ext === "html" || ext === "htm" ? "html" : undefined;
+    ext === "txt" || ext === "text"
+      ? "text"
+      : ext === "md" || ext === "markdown"
+        ? "markdown"
+        : ext === "html" || ext === "htm"
+          ? "html"
+          : undefined;
   if (!format) throw new UnusableSource("upload a .txt, .md or .html file");
   if (bytes.byteLength > MAX_UPLOAD_BYTES) throw new UnusableSource("the file is larger than 5 MB");
   if (bytes.byteLength === 0) throw new UnusableSource("the file is empty");
@@ -79,6 +99,7 @@ export function readUpload(name: string, bytes: Uint8Array): { content: string; 
     throw new UnusableSource("the file is not UTF-8 text (is it a binary file?)");
   }
   // Control characters other than tab and line breaks mean binary content.
-  if (/[\u0000-\u0008\u000e-\u001f]/.test(content)) throw new UnusableSource("the file is not text (is it a binary file?)");
+  if (/[\u0000-\u0008\u000e-\u001f]/.test(content))
+    throw new UnusableSource("the file is not text (is it a binary file?)");
   return { content: content.replace(/^\ufeff/, ""), format };
 }

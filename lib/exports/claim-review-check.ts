@@ -28,7 +28,8 @@ export function checkClaimReviews(site: ExportSite, records: Iterable<ExportReco
   let checked = 0;
   for (const r of records) {
     if (!r.verdict) continue;
-    if (checked === limit) return { checked, truncated: true, errors: [...errors.values()], warnings: [...warnings.values()] };
+    if (checked === limit)
+      return { checked, truncated: true, errors: [...errors.values()], warnings: [...warnings.values()] };
     const report = validateClaimReview(claimReviewOf(site, { ...r, verdict: r.verdict }), site.publicBaseUrl);
     for (const message of report.errors) tally(errors, message, r);
     for (const message of report.warnings) tally(warnings, message, r);

@@ -21,11 +21,13 @@ export type ClaimReviewInput = {
 };
 
 // For claimants whose kind the desk has not recorded: names of bodies (a council, a ministry…) are organisations.
-const ORGANISATION = /\b(council|ministry|government|agency|office|department|party|committee|army|forces|police|company|corporation|inc|ltd|news|kremlin|embassy|administration|commission|authority|union|organi[sz]ation)\b/i;
+const ORGANISATION =
+  /\b(council|ministry|government|agency|office|department|party|committee|army|forces|police|company|corporation|inc|ltd|news|kremlin|embassy|administration|commission|authority|union|organi[sz]ation)\b/i;
 
 /** The ClaimReview JSON-LD object for a published verdict. */
 export function buildClaimReview(c: ClaimReviewInput): Record<string, unknown> {
-  const numeric = c.rating?.ordinal != null && c.bounds && c.rating.ordinal >= c.bounds.worst && c.rating.ordinal <= c.bounds.best;
+  const numeric =
+    c.rating?.ordinal != null && c.bounds && c.rating.ordinal >= c.bounds.worst && c.rating.ordinal <= c.bounds.best;
   return {
     "@context": "https://schema.org",
     "@type": "ClaimReview",
@@ -37,7 +39,10 @@ export function buildClaimReview(c: ClaimReviewInput): Record<string, unknown> {
     itemReviewed: {
       "@type": "Claim",
       author: {
-        "@type": (c.claimant.kind ?? (ORGANISATION.test(c.claimant.name) ? "organization" : "person")) === "organization" ? "Organization" : "Person",
+        "@type":
+          (c.claimant.kind ?? (ORGANISATION.test(c.claimant.name) ? "organization" : "person")) === "organization"
+            ? "Organization"
+            : "Person",
         name: c.claimant.name,
         ...(c.claimant.sameAs ? { sameAs: c.claimant.sameAs } : {}),
       },

@@ -5,7 +5,13 @@ import { jsonArrayChunks } from "./json-stream";
 import { publicationStatus, recordUrl, type ExportSite } from "./site";
 
 // schema.org's CreativeWork.creativeWorkStatus marks a ClaimReview that is not published.
-const WORK_STATUS = { draft: "Draft", in_review: "In review", superseded: "Obsolete", retracted: "Retracted", published: "Published" } as const;
+const WORK_STATUS = {
+  draft: "Draft",
+  in_review: "In review",
+  superseded: "Obsolete",
+  retracted: "Retracted",
+  published: "Published",
+} as const;
 
 /**
  * The ClaimReview of one exported claim with a verdict: the same builder as the claim page's
@@ -31,7 +37,9 @@ export function claimReviewOf(site: ExportSite, r: ExportRecord & { verdict: Non
 /** ClaimReview JSON-LD: a JSON array with one ClaimReview per verdict, written one claim at a time. */
 export function claimReviewChunks(site: ExportSite, records: Iterable<ExportRecord>): Generator<string> {
   // A claim without a verdict has no review.
-  return jsonArrayChunks(null, "", records, (r) => (r.verdict ? claimReviewOf(site, { ...r, verdict: r.verdict }) : undefined));
+  return jsonArrayChunks(null, "", records, (r) =>
+    r.verdict ? claimReviewOf(site, { ...r, verdict: r.verdict }) : undefined,
+  );
 }
 
 export const CSV_COLUMNS = [

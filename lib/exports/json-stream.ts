@@ -3,7 +3,13 @@
  * items written one at a time (an item mapped to undefined is left out), then `tail`
  * closing brackets. With `head` null the document is the bare array.
  */
-export function* jsonArrayChunks<T>(head: Record<string, unknown> | null, key: string, items: Iterable<T>, toJson: (item: T) => unknown, tail = ""): Generator<string> {
+export function* jsonArrayChunks<T>(
+  head: Record<string, unknown> | null,
+  key: string,
+  items: Iterable<T>,
+  toJson: (item: T) => unknown,
+  tail = "",
+): Generator<string> {
   yield head ? `${JSON.stringify(head).slice(0, -1)},${JSON.stringify(key)}:[` : "[";
   let first = true;
   for (const item of items) {

@@ -3,7 +3,10 @@ import { publicationStatus, recordUrl, type ExportSite } from "./site";
 import { jsonArrayChunks } from "./json-stream";
 import { documentUrl } from "./w3c";
 
-/** The full nested record of one claim: document, claimant, disputes, selectors, verdict with versions, evidence with stances. */
+/**
+ * The full nested record of one claim: document, claimant, disputes, selectors, verdict with versions, evidence with
+ * stances.
+ */
 export function claimJson(site: ExportSite, r: ExportRecord) {
   const { quote, prefix, suffix, start, end, ...rest } = r;
   return {

@@ -2,7 +2,14 @@ import path from "node:path";
 import PDFDocument from "pdfkit";
 import type { ExportRecord } from "@/db/queries/exports";
 import { SOURCE_TYPE_LABELS } from "@/lib/services/evidence/source-types";
-import { accountVerdict, formatDay, markdownParagraphs, quoteInContext, STANCE_LABELS, type ReportInput } from "./report";
+import {
+  accountVerdict,
+  formatDay,
+  markdownParagraphs,
+  quoteInContext,
+  STANCE_LABELS,
+  type ReportInput,
+} from "./report";
 import { publicationStatus, recordUrl } from "./site";
 
 // DejaVu Sans covers Latin, Cyrillic and Greek: names like Дмитро Кулеба print as written,
@@ -26,7 +33,13 @@ export async function* reportPdfChunks(input: ReportInput): AsyncGenerator<Uint8
   const doc = new PDFDocument({
     size: "A4",
     margins: { top: 56, bottom: 56, left: 56, right: 56 },
-    info: { Title: `Verdict report — ${input.scopeLabel}`, Author: site.orgName, Subject: input.scopeLabel, Creator: "Claimdesk", CreationDate: site.generatedAt },
+    info: {
+      Title: `Verdict report — ${input.scopeLabel}`,
+      Author: site.orgName,
+      Subject: input.scopeLabel,
+      Creator: "Claimdesk",
+      CreationDate: site.generatedAt,
+    },
   });
   const queue: Uint8Array[] = [];
   doc.on("data", (chunk: Buffer) => queue.push(chunk));
@@ -68,11 +81,19 @@ function keep(doc: Doc, height: number) {
 
 function heading(doc: Doc, text: string, size = 16) {
   keep(doc, size * 3);
-  doc.font("bold").fontSize(size).fillColor(INK).text(text, doc.page.margins.left, doc.y, { width: contentWidth(doc) });
+  doc
+    .font("bold")
+    .fontSize(size)
+    .fillColor(INK)
+    .text(text, doc.page.margins.left, doc.y, { width: contentWidth(doc) });
   doc.moveDown(0.5);
 }
 
-function paragraph(doc: Doc, text: string, { font = "body", size = 10, color = INK }: { font?: keyof typeof FONTS; size?: number; color?: string } = {}) {
+function paragraph(
+  doc: Doc,
+  text: string,
+  { font = "body", size = 10, color = INK }: { font?: keyof typeof FONTS; size?: number; color?: string } = {},
+) {
   doc.font(font).fontSize(size);
   keep(doc, Math.min(doc.heightOfString(text, { width: contentWidth(doc) }), 120));
   doc.fillColor(color).text(text, doc.page.margins.left, doc.y, { width: contentWidth(doc) });
@@ -89,20 +110,35 @@ function field(doc: Doc, label: string, value: string) {
 
 function cover(doc: Doc, input: ReportInput) {
   doc.moveDown(6);
-  doc.font("bold").fontSize(28).fillColor(INK).text("Verdict report", { width: contentWidth(doc) });
+  doc
+    .font("bold")
+    .fontSize(28)
+    .fillColor(INK)
+    .text("Verdict report", { width: contentWidth(doc) });
   doc.moveDown(0.5);
-  doc.font("body").fontSize(14).text(input.scopeLabel, { width: contentWidth(doc) });
+  doc
+    .font("body")
+    .fontSize(14)
+    .text(input.scopeLabel, { width: contentWidth(doc) });
   doc.moveDown(2);
   field(doc, "Organisation", input.site.orgName);
   field(doc, "Website", input.site.orgUrl);
-  field(doc, "Date", `${formatDay(input.site.generatedAt)} (${input.site.generatedAt.toISOString().slice(11, 16)} UTC)`);
+  field(
+    doc,
+    "Date",
+    `${formatDay(input.site.generatedAt)} (${input.site.generatedAt.toISOString().slice(11, 16)} UTC)`,
+  );
   if (input.includesUnpublished) {
     doc.moveDown(2);
-    paragraph(doc, "Includes unpublished work. Items marked UNPUBLISHED are drafts or verdicts in review: not checked for publication, not for release.", {
-      font: "bold",
-      size: 12,
-      color: WARN,
-    });
+    paragraph(
+      doc,
+      "Includes unpublished work. Items marked UNPUBLISHED are drafts or verdicts in review: not checked for publication, not for release.",
+      {
+        font: "bold",
+        size: 12,
+        color: WARN,
+      },
+    );
   }
 }
 
@@ -120,7 +156,8 @@ function disputeBlock(doc: Doc, dispute: ReportInput["disputes"][number]) {
       { font: "italic" as const, text: `“${a.statement}”` },
       { font: "bold" as const, text: accountVerdict(a) },
     ]);
-    const heightOf = (lines: (typeof texts)[number]) => lines.reduce((h, l) => h + doc.font(l.font).fontSize(10).heightOfString(l.text, { width }) + 2, 0);
+    const heightOf = (lines: (typeof texts)[number]) =>
+      lines.reduce((h, l) => h + doc.font(l.font).fontSize(10).heightOfString(l.text, { width }) + 2, 0);
     keep(doc, Math.max(...texts.map(heightOf)));
     const top = doc.y;
     let lowest = top;
@@ -169,13 +206,21 @@ function claimBlock(doc: Doc, input: ReportInput, r: ExportRecord) {
     }
     field(doc, "Author", v.authorName);
     field(doc, "Reviewer", v.reviewerName ?? "—");
-    field(doc, "Dates", `first published ${formatDay(r.firstPublishedAt)}, this version ${v.publishedAt ? `published ${formatDay(v.publishedAt)}` : `last changed ${formatDay(v.updatedAt)}`} (version ${v.seq})`);
+    field(
+      doc,
+      "Dates",
+      `first published ${formatDay(r.firstPublishedAt)}, this version ${v.publishedAt ? `published ${formatDay(v.publishedAt)}` : `last changed ${formatDay(v.updatedAt)}`} (version ${v.seq})`,
+    );
   }
   if (r.evidence.length) {
     doc.moveDown(0.3);
     paragraph(doc, "Evidence", { font: "bold", color: MUTED });
     for (const e of r.evidence) {
-      paragraph(doc, `${STANCE_LABELS[e.stance]} — ${e.title}${e.publisher ? `, ${e.publisher}` : ""}${e.publishedAt ? ` (${e.publishedAt})` : ""}, ${SOURCE_TYPE_LABELS[e.sourceType]}: ${e.url}`, { size: 9 });
+      paragraph(
+        doc,
+        `${STANCE_LABELS[e.stance]} — ${e.title}${e.publisher ? `, ${e.publisher}` : ""}${e.publishedAt ? ` (${e.publishedAt})` : ""}, ${SOURCE_TYPE_LABELS[e.sourceType]}: ${e.url}`,
+        { size: 9 },
+      );
       if (e.excerpt) paragraph(doc, `“${e.excerpt}”`, { font: "italic", size: 9, color: MUTED });
     }
   }
@@ -187,7 +232,11 @@ function correctionsLog(doc: Doc, input: ReportInput) {
   heading(doc, "Corrections log");
   if (input.corrections.length === 0) paragraph(doc, "No corrections or retractions in this scope.", { color: MUTED });
   for (const c of input.corrections) {
-    paragraph(doc, `${formatDay(new Date(c.at))} — ${c.kind === "correction" ? "Correction" : "Retraction"}: ${c.statement}`, { font: "bold" });
+    paragraph(
+      doc,
+      `${formatDay(new Date(c.at))} — ${c.kind === "correction" ? "Correction" : "Retraction"}: ${c.statement}`,
+      { font: "bold" },
+    );
     paragraph(doc, c.text);
   }
 }

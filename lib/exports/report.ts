@@ -20,8 +20,16 @@ export const STANCE_LABELS = { supports: "Supports", refutes: "Refutes", context
 const fold = (s: string) => s.replace(/\s+/g, " ");
 
 /** The quote with the words around it, as stored with its selectors (… where the text goes on), on one line. */
-export function quoteInContext(r: Pick<ExportRecord, "prefix" | "quote" | "suffix">): { before: string; quote: string; after: string } {
-  return { before: r.prefix ? `…${fold(r.prefix).trimStart()}` : "", quote: fold(r.quote), after: r.suffix ? `${fold(r.suffix).trimEnd()}…` : "" };
+export function quoteInContext(r: Pick<ExportRecord, "prefix" | "quote" | "suffix">): {
+  before: string;
+  quote: string;
+  after: string;
+} {
+  return {
+    before: r.prefix ? `…${fold(r.prefix).trimStart()}` : "",
+    quote: fold(r.quote),
+    after: r.suffix ? `${fold(r.suffix).trimEnd()}…` : "",
+  };
 }
 
 /** Markdown (a rationale) as plain paragraphs, for the PDF: no markup, nothing run. */

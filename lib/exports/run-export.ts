@@ -1,5 +1,13 @@
 import { getRatingBounds } from "@/db/queries/public/claim";
-import { claimsForExport, correctionsForExport, countClaimsForExport, disputesForExport, scopeNames, type ExportMode, type ExportScope } from "@/db/queries/exports";
+import {
+  claimsForExport,
+  correctionsForExport,
+  countClaimsForExport,
+  disputesForExport,
+  scopeNames,
+  type ExportMode,
+  type ExportScope,
+} from "@/db/queries/exports";
 import { getDb } from "@/db/client";
 import { authorize, type Actor } from "@/lib/auth/actor";
 import { getEnv } from "@/lib/config/env";
@@ -29,7 +37,12 @@ type Chunks = Iterable<string | Uint8Array> | AsyncIterable<string | Uint8Array>
 const records = (job: ExportJob) => claimsForExport(job.scope, job.mode);
 
 export const EXPORT_FORMATS = {
-  claimreview: { type: "application/ld+json; charset=utf-8", extension: "jsonld", title: "ClaimReview JSON-LD", write: (job: ExportJob): Chunks => claimReviewChunks(job.site, records(job)) },
+  claimreview: {
+    type: "application/ld+json; charset=utf-8",
+    extension: "jsonld",
+    title: "ClaimReview JSON-LD",
+    write: (job: ExportJob): Chunks => claimReviewChunks(job.site, records(job)),
+  },
   w3c: {
     type: ANNOTATION_MEDIA_TYPE,
     extension: "jsonld",
@@ -41,12 +54,22 @@ export const EXPORT_FORMATS = {
         total: countClaimsForExport(job.scope, job.mode),
       }),
   },
-  csv: { type: "text/csv; charset=utf-8", extension: "csv", title: "CSV", write: (job: ExportJob): Chunks => csvChunks(job.site, records(job)) },
+  csv: {
+    type: "text/csv; charset=utf-8",
+    extension: "csv",
+    title: "CSV",
+    write: (job: ExportJob): Chunks => csvChunks(job.site, records(job)),
+  },
   json: {
     type: "application/json; charset=utf-8",
     extension: "json",
     title: "JSON",
-    write: (job: ExportJob): Chunks => jsonChunks(job.site, records(job), { scope: job.scope, label: job.label, includesUnpublished: job.mode.includeUnpublished }),
+    write: (job: ExportJob): Chunks =>
+      jsonChunks(job.site, records(job), {
+        scope: job.scope,
+        label: job.label,
+        includesUnpublished: job.mode.includeUnpublished,
+      }),
   },
   pdf: {
     type: "application/pdf",
@@ -62,14 +85,22 @@ const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const SCOPE_KEYS = ["claim", "document", "dispute", "claimant", "from", "to"] as const;
 const SCOPE_WORDS = { claim: "Claim", document: "Document", dispute: "Dispute", claimant: "Claimant" } as const;
 
-/** Reads a scope (from a URL or the command line); refuses a bad date, and a record that is not there (for this mode) with 404. */
-export function parseScope(get: (name: string) => string | null | undefined, mode: ExportMode): { scope: ExportScope; label: string } {
+/**
+ * Reads a scope (from a URL or the command line); refuses a bad date, and a record that is not there (for this mode)
+ * with 404.
+ */
+export function parseScope(
+  get: (name: string) => string | null | undefined,
+  mode: ExportMode,
+): { scope: ExportScope; label: string } {
   const scope: ExportScope = {};
   for (const key of SCOPE_KEYS) {
     const v = get(key)?.trim();
     if (!v) continue;
     if ((key === "from" || key === "to") && !(DATE.test(v) && !Number.isNaN(Date.parse(v)))) {
-      throw new ServiceError("validation_failed", `${key} must be a date as YYYY-MM-DD.`, [{ path: key, message: "must be a date as YYYY-MM-DD" }]);
+      throw new ServiceError("validation_failed", `${key} must be a date as YYYY-MM-DD.`, [
+        { path: key, message: "must be a date as YYYY-MM-DD" },
+      ]);
     }
     scope[key] = v;
   }
@@ -80,14 +111,21 @@ export function parseScope(get: (name: string) => string | null | undefined, mod
     if (names[key] === null) throw new ServiceError("not_found", `No ${key} “${scope[key]}”.`);
     parts.push(`${SCOPE_WORDS[key]}: ${names[key]}`);
   }
-  if (scope.from || scope.to) parts.push([scope.from && `from ${scope.from}`, scope.to && `to ${scope.to}`].filter(Boolean).join(" "));
+  if (scope.from || scope.to)
+    parts.push([scope.from && `from ${scope.from}`, scope.to && `to ${scope.to}`].filter(Boolean).join(" "));
   return { scope, label: parts.join("; ") || "Everything" };
 }
 
 /** The site every export is made for, as configured now. */
 export function exportSite(): ExportSite {
   const env = getEnv();
-  return { publicBaseUrl: env.publicBaseUrl, orgName: env.orgName, orgUrl: env.orgUrl, bounds: getRatingBounds(), generatedAt: new Date() };
+  return {
+    publicBaseUrl: env.publicBaseUrl,
+    orgName: env.orgName,
+    orgUrl: env.orgUrl,
+    bounds: getRatingBounds(),
+    generatedAt: new Date(),
+  };
 }
 
 /** An export's canonical URL: `/api/v1/exports/{format}` with its scope, in a fixed order. */
@@ -110,7 +148,9 @@ export type OpenScope = Pick<ExportJob, "scope" | "mode" | "label" | "site">;
 export function openScope(actor: Actor | null, get: (name: string) => string | null | undefined): OpenScope {
   const drafts = get("includeDrafts");
   if (drafts && !["1", "true", "0", "false"].includes(drafts)) {
-    throw new ServiceError("validation_failed", "includeDrafts must be 1 or 0.", [{ path: "includeDrafts", message: "must be 1 or 0" }]);
+    throw new ServiceError("validation_failed", "includeDrafts must be 1 or 0.", [
+      { path: "includeDrafts", message: "must be 1 or 0" },
+    ]);
   }
   const mode = { includeUnpublished: drafts === "1" || drafts === "true" };
   if (mode.includeUnpublished) authorize(getDb(), actor, "exports:drafts");
@@ -118,14 +158,30 @@ export function openScope(actor: Actor | null, get: (name: string) => string | n
 }
 
 /** Opens an export for a caller: the format, `page` (W3C only), and the scope as `openScope` reads it. */
-export function openExport(actor: Actor | null, format: string, get: (name: string) => string | null | undefined): ExportJob {
+export function openExport(
+  actor: Actor | null,
+  format: string,
+  get: (name: string) => string | null | undefined,
+): ExportJob {
   if (!(format in EXPORT_FORMATS)) {
-    throw new ServiceError("not_found", `No export format “${format}”. Available: ${Object.keys(EXPORT_FORMATS).join(", ")}.`);
+    throw new ServiceError(
+      "not_found",
+      `No export format “${format}”. Available: ${Object.keys(EXPORT_FORMATS).join(", ")}.`,
+    );
   }
   const page = get("page");
-  if (page && (format !== "w3c" || page !== "1")) throw new ServiceError("not_found", format === "w3c" ? "The collection has one page: page=1." : "Only the W3C export has pages.");
+  if (page && (format !== "w3c" || page !== "1"))
+    throw new ServiceError(
+      "not_found",
+      format === "w3c" ? "The collection has one page: page=1." : "Only the W3C export has pages.",
+    );
   const open = openScope(actor, get);
-  return { ...open, format: format as ExportFormat, url: exportUrl(open.site, format as ExportFormat, open.scope, open.mode), page: Boolean(page) };
+  return {
+    ...open,
+    format: format as ExportFormat,
+    url: exportUrl(open.site, format as ExportFormat, open.scope, open.mode),
+    page: Boolean(page),
+  };
 }
 
 /** What the verdict report (PDF, printable page) shows for a scope; the claims are read as they are written. */

@@ -33,7 +33,8 @@ export function validateClaimReview(cr: unknown, pageOrigin?: string): ClaimRevi
   else if (pageOrigin) {
     const host = new URL(String(cr.url)).hostname;
     const site = new URL(pageOrigin).hostname;
-    if (host !== site && !host.endsWith(`.${site}`)) errors.push(`url must be on ${site} (the page that carries the markup)`);
+    if (host !== site && !host.endsWith(`.${site}`))
+      errors.push(`url must be on ${site} (the page that carries the markup)`);
   }
 
   const rating = cr.reviewRating;
@@ -48,7 +49,8 @@ export function validateClaimReview(cr: unknown, pageOrigin?: string): ClaimRevi
       } else {
         if (!(worst! >= 1)) errors.push("reviewRating.worstRating must be at least 1");
         if (!(worst! < best!)) errors.push("reviewRating.worstRating must be less than bestRating");
-        if (!(value! >= worst! && value! <= best!)) errors.push("reviewRating.ratingValue must lie between worstRating and bestRating");
+        if (!(value! >= worst! && value! <= best!))
+          errors.push("reviewRating.ratingValue must lie between worstRating and bestRating");
       }
     }
   }
@@ -61,7 +63,8 @@ export function validateClaimReview(cr: unknown, pageOrigin?: string): ClaimRevi
   if (!isObject(item)) warnings.push("itemReviewed (the Claim) is recommended");
   else {
     if (item["@type"] !== "Claim" && item["@type"] !== "CreativeWork") errors.push("itemReviewed must be a Claim");
-    if (item["@type"] === "Claim" && !item.appearance && !item.firstAppearance) warnings.push("itemReviewed.appearance or firstAppearance is recommended");
+    if (item["@type"] === "Claim" && !item.appearance && !item.firstAppearance)
+      warnings.push("itemReviewed.appearance or firstAppearance is recommended");
     if (isObject(item.author)) {
       if (!text(item.author.name)) errors.push("itemReviewed.author.name is required when there is an author");
       if (!item.author.sameAs) warnings.push("itemReviewed.author.sameAs is recommended");

@@ -22,7 +22,10 @@ const isType = (name: string) => (t: unknown) => t === name || (Array.isArray(t)
 
 const quoteSelector = z.object({
   type: z.literal("TextQuoteSelector"),
-  exact: z.string({ error: "must be text" }).min(1, "must not be empty").max(10_000, "must be at most 10,000 characters"),
+  exact: z
+    .string({ error: "must be text" })
+    .min(1, "must not be empty")
+    .max(10_000, "must be at most 10,000 characters"),
   prefix: z.string({ error: "must be text" }).max(1_000).optional(),
   suffix: z.string({ error: "must be text" }).max(1_000).optional(),
 });
@@ -35,7 +38,8 @@ const positionSelector = z
   .refine((s) => s.end > s.start, { message: "must be after start", path: ["end"] });
 // Text selectors are checked; others (CSS, XPath, Fragment…) are let through and not used.
 const selector = z.looseObject({ type: z.string({ error: "must name the selector's type" }) }).transform((s, ctx) => {
-  const schema = s.type === "TextQuoteSelector" ? quoteSelector : s.type === "TextPositionSelector" ? positionSelector : null;
+  const schema =
+    s.type === "TextQuoteSelector" ? quoteSelector : s.type === "TextPositionSelector" ? positionSelector : null;
   if (!schema) return s;
   const checked = schema.safeParse(s);
   if (checked.success) return checked.data;
@@ -43,8 +47,15 @@ const selector = z.looseObject({ type: z.string({ error: "must name the selector
   return z.NEVER;
 });
 // A target given by its address alone has no selector to anchor.
-const target = z.preprocess((v) => (typeof v === "string" ? { source: v } : v), z.object({ source: z.string().optional(), selector: list(selector).optional() }));
-const textualBody = z.object({ type: z.string().optional(), purpose: z.string().optional(), value: z.string().optional() });
+const target = z.preprocess(
+  (v) => (typeof v === "string" ? { source: v } : v),
+  z.object({ source: z.string().optional(), selector: list(selector).optional() }),
+);
+const textualBody = z.object({
+  type: z.string().optional(),
+  purpose: z.string().optional(),
+  value: z.string().optional(),
+});
 
 const annotation = z
   .object({
@@ -55,9 +66,14 @@ const annotation = z
   .transform((a, ctx): ImportedAnnotation => {
     const selectors = a.target.flatMap((t) => t.selector ?? []);
     const quote = selectors.find((s) => s.type === "TextQuoteSelector") as z.output<typeof quoteSelector> | undefined;
-    const position = selectors.find((s) => s.type === "TextPositionSelector") as z.output<typeof positionSelector> | undefined;
+    const position = selectors.find((s) => s.type === "TextPositionSelector") as
+      z.output<typeof positionSelector> | undefined;
     if (!quote && !position) {
-      ctx.addIssue({ code: "custom", path: ["target"], message: "needs a TextQuoteSelector or a TextPositionSelector on the text" });
+      ctx.addIssue({
+        code: "custom",
+        path: ["target"],
+        message: "needs a TextQuoteSelector or a TextPositionSelector on the text",
+      });
       return z.NEVER;
     }
     const bodies = (a.body ?? []).flatMap((b) => {
@@ -81,18 +97,33 @@ function itemsOf(file: unknown): { items: unknown[]; at: string } {
     if (isType("AnnotationCollection")(o.type)) {
       const first = o.first as Record<string, unknown> | undefined;
       if (typeof first !== "object" || first === null || !Array.isArray(first.items)) {
-        throw invalid([{ path: "first", message: "must be the embedded AnnotationPage with its items (pages given only by address cannot be imported)" }]);
+        throw invalid([
+          {
+            path: "first",
+            message:
+              "must be the embedded AnnotationPage with its items (pages given only by address cannot be imported)",
+          },
+        ]);
       }
       return { items: first.items, at: "first.items" };
     }
     if (isType("AnnotationPage")(o.type) && Array.isArray(o.items)) return { items: o.items, at: "items" };
     if (isType("Annotation")(o.type)) return { items: [file], at: "(annotation)" };
   }
-  throw invalid([{ path: "(file)", message: "is not a W3C AnnotationCollection, AnnotationPage, Annotation or list of annotations" }]);
+  throw invalid([
+    { path: "(file)", message: "is not a W3C AnnotationCollection, AnnotationPage, Annotation or list of annotations" },
+  ]);
 }
 
 const invalid = (issues: FieldIssue[]) =>
-  new ServiceError("validation_failed", `Not a W3C annotation file Claimdesk can import — ${issues.slice(0, 5).map((i) => `${i.path}: ${i.message}`).join("; ")}${issues.length > 5 ? ` (and ${issues.length - 5} more)` : ""}`, issues);
+  new ServiceError(
+    "validation_failed",
+    `Not a W3C annotation file Claimdesk can import — ${issues
+      .slice(0, 5)
+      .map((i) => `${i.path}: ${i.message}`)
+      .join("; ")}${issues.length > 5 ? ` (and ${issues.length - 5} more)` : ""}`,
+    issues,
+  );
 
 /**
  * Reads a W3C Web Annotation file — an AnnotationCollection with its page embedded (as
@@ -103,13 +134,24 @@ const invalid = (issues: FieldIssue[]) =>
 export function readAnnotationFile(file: unknown): ImportedAnnotation[] {
   const { items, at } = itemsOf(file);
   if (items.length === 0) throw invalid([{ path: at || "(file)", message: "holds no annotations" }]);
-  if (items.length > MAX_IMPORTED_ANNOTATIONS) throw invalid([{ path: at || "(file)", message: `holds ${items.length} annotations; at most ${MAX_IMPORTED_ANNOTATIONS} at a time` }]);
+  if (items.length > MAX_IMPORTED_ANNOTATIONS)
+    throw invalid([
+      {
+        path: at || "(file)",
+        message: `holds ${items.length} annotations; at most ${MAX_IMPORTED_ANNOTATIONS} at a time`,
+      },
+    ]);
   const issues: FieldIssue[] = [];
   const read = items.map((item, i) => {
     const result = annotation.safeParse(item);
     if (result.success) return result.data;
     const where = at === "(annotation)" ? "" : `${at ? `${at}.` : ""}${i}`;
-    issues.push(...toFieldIssues(result.error).map((f) => ({ ...f, path: [where, f.path === "(input)" ? "" : f.path].filter(Boolean).join(".") || "(annotation)" })));
+    issues.push(
+      ...toFieldIssues(result.error).map((f) => ({
+        ...f,
+        path: [where, f.path === "(input)" ? "" : f.path].filter(Boolean).join(".") || "(annotation)",
+      })),
+    );
     return null;
   });
   if (issues.length > 0) throw invalid(issues);

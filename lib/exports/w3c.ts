@@ -7,7 +7,8 @@ export const ANNOTATION_CONTEXT = "http://www.w3.org/ns/anno.jsonld";
 export const ANNOTATION_MEDIA_TYPE = 'application/ld+json; profile="http://www.w3.org/ns/anno.jsonld"';
 
 /** Where the annotated text lives: the article's own address, else its page on this site. */
-export const documentUrl = (site: ExportSite, d: ExportRecord["document"]) => d.sourceUrl ?? `${site.publicBaseUrl}/documents/${d.slug}`;
+export const documentUrl = (site: ExportSite, d: ExportRecord["document"]) =>
+  d.sourceUrl ?? `${site.publicBaseUrl}/documents/${d.slug}`;
 
 const later = (a: Date, b: Date | null | undefined) => (b && b > a ? b : a);
 
@@ -30,12 +31,20 @@ export function buildAnnotation(site: ExportSite, r: ExportRecord, { context = f
   ];
   if (r.verdict) {
     const rating = r.verdict.rating?.label ?? "No rating yet";
-    body.push({ type: "TextualBody", purpose: "assessing", value: r.verdict.summary ? `${rating}: ${r.verdict.summary}` : rating, format: "text/plain" });
+    body.push({
+      type: "TextualBody",
+      purpose: "assessing",
+      value: r.verdict.summary ? `${rating}: ${r.verdict.summary}` : rating,
+      format: "text/plain",
+    });
     body.push({ type: "SpecificResource", purpose: "linking", source: recordUrl(site, r) });
   }
-  if (!r.published) body.push({ type: "TextualBody", purpose: "tagging", value: publicationStatus(r), format: "text/plain" });
+  if (!r.published)
+    body.push({ type: "TextualBody", purpose: "tagging", value: publicationStatus(r), format: "text/plain" });
 
-  const selector: Record<string, unknown>[] = [{ type: "TextQuoteSelector", exact: r.quote, prefix: r.prefix, suffix: r.suffix }];
+  const selector: Record<string, unknown>[] = [
+    { type: "TextQuoteSelector", exact: r.quote, prefix: r.prefix, suffix: r.suffix },
+  ];
   if (r.anchorStatus === "anchored") selector.push({ type: "TextPositionSelector", start: r.start, end: r.end });
 
   return {
@@ -60,7 +69,11 @@ type CollectionMeta = { collectionId: string; label: string; total: number };
  * annotation tools and Claimdesk's own import read whole; `collectionId` is the export's
  * URL and the page's id is that URL with `page=1`, which serves the same page alone.
  */
-export function annotationCollectionChunks(site: ExportSite, records: Iterable<ExportRecord>, { collectionId, label, total }: CollectionMeta): Generator<string> {
+export function annotationCollectionChunks(
+  site: ExportSite,
+  records: Iterable<ExportRecord>,
+  { collectionId, label, total }: CollectionMeta,
+): Generator<string> {
   const pageId = withPage(collectionId);
   const collection = {
     "@context": ANNOTATION_CONTEXT,
@@ -75,11 +88,18 @@ export function annotationCollectionChunks(site: ExportSite, records: Iterable<E
   const page = { id: pageId, type: "AnnotationPage", partOf: collectionId, startIndex: 0 };
   // The page is embedded as `first`: its items array closes the page, then the collection.
   const head = `${JSON.stringify(collection).slice(0, -1)},"first":`;
-  return prefixed(head, jsonArrayChunks(page, "items", records, (r) => buildAnnotation(site, r), "}"));
+  return prefixed(
+    head,
+    jsonArrayChunks(page, "items", records, (r) => buildAnnotation(site, r), "}"),
+  );
 }
 
 /** The collection's single page on its own: `GET /api/v1/exports/w3c?…&page=1`. */
-export function annotationPageChunks(site: ExportSite, records: Iterable<ExportRecord>, { collectionId, label, total }: CollectionMeta): Generator<string> {
+export function annotationPageChunks(
+  site: ExportSite,
+  records: Iterable<ExportRecord>,
+  { collectionId, label, total }: CollectionMeta,
+): Generator<string> {
   const page = {
     "@context": ANNOTATION_CONTEXT,
     id: withPage(collectionId),

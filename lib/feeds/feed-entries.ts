@@ -26,7 +26,8 @@ export function toFeedEntries(site: FeedSite, verdicts: FeedVerdict[], correctio
   ].sort((a, b) => b.updated.getTime() - a.updated.getTime());
 }
 
-const xml = (s: string) => s.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&apos;" })[c]!);
+const xml = (s: string) =>
+  s.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&apos;" })[c]!);
 
 /** An Atom 1.0 feed (RFC 4287). */
 export function renderAtom(site: FeedSite, entries: FeedEntry[]): string {

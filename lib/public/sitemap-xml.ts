@@ -3,7 +3,8 @@ export const SITEMAP_PART_SIZE = 45_000;
 
 export type SitemapEntry = { url: string; updated?: number };
 
-const escape = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&apos;");
+const escape = (s: string) =>
+  s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&apos;");
 const lastmod = (ms?: number) => (ms ? `<lastmod>${new Date(ms).toISOString()}</lastmod>` : "");
 
 /** A sitemap (sitemaps.org 0.9) of these URLs. */
@@ -28,7 +29,8 @@ export function sitemapResponseBody(entries: SitemapEntry[], base: string, size 
   return sitemapIndex(
     Array.from({ length: parts }, (_, i) => ({
       url: `${base}/sitemaps/${i + 1}.xml`,
-      updated: entries.slice(i * size, (i + 1) * size).reduce((latest, e) => Math.max(latest, e.updated ?? 0), 0) || undefined,
+      updated:
+        entries.slice(i * size, (i + 1) * size).reduce((latest, e) => Math.max(latest, e.updated ?? 0), 0) || undefined,
     })),
   );
 }

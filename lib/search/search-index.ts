@@ -24,7 +24,10 @@ const CHUNK = 500;
  */
 export function reindexClaims(tx: DB | Tx, claimIds: number[]): void {
   for (let i = 0; i < claimIds.length; i += CHUNK) {
-    const ids = sql.join(claimIds.slice(i, i + CHUNK).map((id) => sql`${id}`), sql`, `);
+    const ids = sql.join(
+      claimIds.slice(i, i + CHUNK).map((id) => sql`${id}`),
+      sql`, `,
+    );
     tx.run(sql`delete from claim_search where rowid in (${ids})`);
     tx.run(INSERT(sql`c.id in (${ids})`));
   }
@@ -32,8 +35,14 @@ export function reindexClaims(tx: DB | Tx, claimIds: number[]): void {
 
 /** The ids of the claims of a claimant or a document, to reindex after a rename. */
 export function claimIdsWhere(tx: DB | Tx, where: { claimantId: number } | { documentId: number }): number[] {
-  const condition = "claimantId" in where ? eq(claims.claimantId, where.claimantId) : eq(claims.documentId, where.documentId);
-  return tx.select({ id: claims.id }).from(claims).where(condition).all().map((r) => r.id);
+  const condition =
+    "claimantId" in where ? eq(claims.claimantId, where.claimantId) : eq(claims.documentId, where.documentId);
+  return tx
+    .select({ id: claims.id })
+    .from(claims)
+    .where(condition)
+    .all()
+    .map((r) => r.id);
 }
 
 /** Rebuilds the whole index (after loading data in bulk). */

@@ -23,7 +23,9 @@ export function assertVersion(
     .orderBy(desc(auditEvents.at), desc(auditEvents.id))
     .limit(1)
     .get();
-  const by = last ? ` by ${last.name ?? last.label} at ${last.at.toISOString().slice(0, 16).replace("T", " ")} UTC` : "";
+  const by = last
+    ? ` by ${last.name ?? last.label} at ${last.at.toISOString().slice(0, 16).replace("T", " ")} UTC`
+    : "";
   throw new ServiceError(
     "conflict",
     `This ${entity.label} was changed${by} (now version ${record.version}, yours was ${expected}). Reload to see the change; your input is kept.`,

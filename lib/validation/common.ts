@@ -21,7 +21,10 @@ export const emailSchema = requiredString()
 export const roleSchema = z.enum(ROLES, { error: `must be one of ${ROLES.join(", ")}` });
 
 /** A person's display name. */
-export const personNameSchema = requiredString().trim().min(1, "is required").max(120, "must be at most 120 characters");
+export const personNameSchema = requiredString()
+  .trim()
+  .min(1, "is required")
+  .max(120, "must be at most 120 characters");
 
 /** A password chosen by a person: long enough to resist guessing, short enough to hash cheaply. */
 export const passwordSchema = requiredString()
@@ -30,7 +33,13 @@ export const passwordSchema = requiredString()
 
 /** A positive integer id: a JSON number, or a string of digits from a path or a form. */
 export const idSchema = z.union(
-  [z.number().int().positive(), z.string().regex(/^[1-9][0-9]{0,14}$/).transform(Number)],
+  [
+    z.number().int().positive(),
+    z
+      .string()
+      .regex(/^[1-9][0-9]{0,14}$/)
+      .transform(Number),
+  ],
   { error: "must be a positive whole number" },
 );
 
@@ -72,6 +81,9 @@ export const optionalDateSchema = z
 
 /** A BCP 47 language tag such as `en` or `uk-UA`; empty becomes null. */
 export const optionalLanguageSchema = z
-  .union([z.literal("").transform(() => null), z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, "must be a language code such as en or uk-UA")])
+  .union([
+    z.literal("").transform(() => null),
+    z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, "must be a language code such as en or uk-UA"),
+  ])
   .nullish()
   .transform((v) => v ?? null);

@@ -26,7 +26,11 @@ export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.ou
  * For a partial update: the parsed values of the fields the caller actually sent (an
  * explicit null or "" clears a field); fields not sent are left out, so they stay as they were.
  */
-export function sentFields<T extends Record<string, unknown>, K extends keyof T & string>(raw: unknown, input: T, keys: readonly K[]): Partial<Pick<T, K>> {
+export function sentFields<T extends Record<string, unknown>, K extends keyof T & string>(
+  raw: unknown,
+  input: T,
+  keys: readonly K[],
+): Partial<Pick<T, K>> {
   const sent = typeof raw === "object" && raw !== null ? (raw as Record<string, unknown>) : {};
   return Object.fromEntries(keys.filter((k) => k in sent).map((k) => [k, input[k]])) as Partial<Pick<T, K>>;
 }

@@ -16,8 +16,12 @@ export function evidenceChanges(before: CitedEvidence[], after: CitedEvidence[])
     ...after.map((e): EvidenceChange => {
       const was = old.get(e.evidenceId);
       if (!was) return { kind: "added", title: e.title, stance: e.stance };
-      return was.stance === e.stance ? { kind: "same", title: e.title, stance: e.stance } : { kind: "stance", title: e.title, from: was.stance, to: e.stance };
+      return was.stance === e.stance
+        ? { kind: "same", title: e.title, stance: e.stance }
+        : { kind: "stance", title: e.title, from: was.stance, to: e.stance };
     }),
-    ...before.filter((e) => !now.has(e.evidenceId)).map((e): EvidenceChange => ({ kind: "removed", title: e.title, stance: e.stance })),
+    ...before
+      .filter((e) => !now.has(e.evidenceId))
+      .map((e): EvidenceChange => ({ kind: "removed", title: e.title, stance: e.stance })),
   ];
 }

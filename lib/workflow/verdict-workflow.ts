@@ -14,7 +14,16 @@
  */
 import type { Role, VerdictState } from "@/db/enums";
 
-export const STEPS = ["edit", "submit", "withdraw", "request_changes", "publish", "correct", "retract", "discard"] as const;
+export const STEPS = [
+  "edit",
+  "submit",
+  "withdraw",
+  "request_changes",
+  "publish",
+  "correct",
+  "retract",
+  "discard",
+] as const;
 export type Step = (typeof STEPS)[number];
 
 type Rule = {
@@ -36,15 +45,38 @@ export const RULES: Record<Step, Rule> = {
   edit: { from: ["draft"], to: "draft", roles: EVERYONE, author: "must-or-editor", describe: "edit a draft" },
   submit: { from: ["draft"], to: "in_review", roles: EVERYONE, author: "must", describe: "submit it for review" },
   withdraw: { from: ["in_review"], to: "draft", roles: EVERYONE, author: "must", describe: "take it back from review" },
-  request_changes: { from: ["in_review"], to: "draft", roles: EDITORS, author: "must-not", needs: "comment", describe: "request changes" },
-  publish: { from: ["in_review"], to: "published", roles: EDITORS, author: "must-not", needs: "note-if-correction", describe: "publish it" },
+  request_changes: {
+    from: ["in_review"],
+    to: "draft",
+    roles: EDITORS,
+    author: "must-not",
+    needs: "comment",
+    describe: "request changes",
+  },
+  publish: {
+    from: ["in_review"],
+    to: "published",
+    roles: EDITORS,
+    author: "must-not",
+    needs: "note-if-correction",
+    describe: "publish it",
+  },
   correct: { from: ["published"], to: "draft", roles: EDITORS, author: "any", describe: "start a correction" },
-  retract: { from: ["published"], to: "retracted", roles: EDITORS, author: "any", needs: "reason", describe: "retract it" },
+  retract: {
+    from: ["published"],
+    to: "retracted",
+    roles: EDITORS,
+    author: "any",
+    needs: "reason",
+    describe: "retract it",
+  },
   discard: { from: ["draft"], to: "draft", roles: EVERYONE, author: "must-or-editor", describe: "discard this draft" },
 };
 
 /** A refusal is about the verdict's `state` (409) or the caller's `permission` (403). */
-export type Decision = { allowed: true; to: VerdictState; needs?: Rule["needs"] } | { allowed: false; kind: "state" | "permission"; reason: string };
+export type Decision =
+  | { allowed: true; to: VerdictState; needs?: Rule["needs"] }
+  | { allowed: false; kind: "state" | "permission"; reason: string };
 
 /** Whether `role` (the author or not) may take `step` on a verdict in `state`, and where it leads. */
 export function decide(step: Step, state: VerdictState, role: Role, isAuthor: boolean): Decision {
@@ -55,8 +87,10 @@ export function decide(step: Step, state: VerdictState, role: Role, isAuthor: bo
   const refuse = (reason: string): Decision => ({ allowed: false, kind: "permission", reason });
   if (!rule.roles.includes(role)) return refuse(`Only an editor may ${rule.describe}.`);
   if (rule.author === "must" && !isAuthor) return refuse(`Only the verdict's author may ${rule.describe}.`);
-  if (rule.author === "must-or-editor" && !isAuthor && !EDITORS.includes(role)) return refuse(`Only the verdict's author or an editor may ${rule.describe}.`);
-  if (rule.author === "must-not" && isAuthor) return refuse(`A second editor must ${rule.describe}: you wrote this verdict.`);
+  if (rule.author === "must-or-editor" && !isAuthor && !EDITORS.includes(role))
+    return refuse(`Only the verdict's author or an editor may ${rule.describe}.`);
+  if (rule.author === "must-not" && isAuthor)
+    return refuse(`A second editor must ${rule.describe}: you wrote this verdict.`);
   return { allowed: true, to: rule.to, ...(rule.needs ? { needs: rule.needs } : {}) };
 }
 
@@ -67,9 +101,24 @@ export function allowedSteps(state: VerdictState, role: Role, isAuthor: boolean)
 
 /** A verdict state in words. */
 export function label(state: VerdictState): string {
-  return { draft: "a draft", in_review: "in review", published: "published", superseded: "superseded by a correction", retracted: "retracted" }[state];
+  return {
+    draft: "a draft",
+    in_review: "in review",
+    published: "published",
+    superseded: "superseded by a correction",
+    retracted: "retracted",
+  }[state];
 }
 
 function pastTense(step: Step): string {
-  return { edit: "edited", submit: "submitted", withdraw: "withdrawn", request_changes: "sent back", publish: "published", correct: "corrected", retract: "retracted", discard: "discarded" }[step];
+  return {
+    edit: "edited",
+    submit: "submitted",
+    withdraw: "withdrawn",
+    request_changes: "sent back",
+    publish: "published",
+    correct: "corrected",
+    retract: "retracted",
+    discard: "discarded",
+  }[step];
 }

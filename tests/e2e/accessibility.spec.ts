@@ -16,7 +16,9 @@ const PUBLIC_PAGES = [
 
 /** Serious and critical WCAG 2.2 AA violations on a page, as "rule: target" lines. */
 async function seriousViolations(page: import("@playwright/test").Page) {
-  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]).analyze();
+  const results = await new AxeBuilder({ page })
+    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"])
+    .analyze();
   return results.violations
     .filter((v) => v.impact === "serious" || v.impact === "critical")
     .flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(" ")}`));
@@ -29,7 +31,9 @@ for (const path of PUBLIC_PAGES) {
   });
 }
 
-test("the desk's main pages (work queue, annotator, claim, exports, report) have no serious or critical accessibility violation", async ({ page }) => {
+test("the desk's main pages (work queue, annotator, claim, exports, report) have no serious or critical accessibility violation", async ({
+  page,
+}) => {
   await signedIn(page, "editor@claimdesk.test");
   expect(await seriousViolations(page)).toEqual([]);
   await page.goto("/editor/documents/1");

@@ -4,7 +4,11 @@ import { signedIn, signIn, submitSignIn } from "./helpers";
 const EMAIL = "pat.password@claimdesk.test";
 const FIRST = "first password of Pat";
 
-test("changing the password ends every session of the account, and the new one signs in", async ({ page, browser, baseURL }) => {
+test("changing the password ends every session of the account, and the new one signs in", async ({
+  page,
+  browser,
+  baseURL,
+}) => {
   // An admin makes an account for this test, so no demo account's password changes.
   await signedIn(page, "admin@claimdesk.test");
   const made = await page.request.post("/api/v1/users", {

@@ -1,7 +1,10 @@
 import { expect, test } from "@playwright/test";
 import { signIn, signOut } from "./helpers";
 
-test("an admin creates a user who signs in with the temporary password, then disables them", async ({ page, browser }) => {
+test("an admin creates a user who signs in with the temporary password, then disables them", async ({
+  page,
+  browser,
+}) => {
   await signIn(page, "admin@claimdesk.test");
   await page.getByRole("link", { name: "Users" }).click();
   await expect(page.getByRole("heading", { name: "Users" })).toBeVisible();

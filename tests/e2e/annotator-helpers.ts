@@ -33,7 +33,10 @@ export async function dragSelect(page: Page, quote: string, occurrence = 0) {
       };
       const last = quote.length - (quote.codePointAt(quote.length - 2)! > 0xffff ? 2 : 1);
       // Bring the quote into the viewport: mouse events only reach what is on screen.
-      [...nodes].reverse().find((n) => n.from <= at)!.node.parentElement!.scrollIntoView({ block: "center" });
+      [...nodes]
+        .reverse()
+        .find((n) => n.from <= at)!
+        .node.parentElement!.scrollIntoView({ block: "center" });
       const a = rectAt(at);
       const b = rectAt(at + last);
       return { x1: a.left + 1, y1: a.top + a.height / 2, x2: b.right - 1, y2: b.top + b.height / 2 };
@@ -55,7 +58,11 @@ export function codePointSpan(text: string, quote: string, occurrence = 0) {
 }
 
 /** Fills and saves the claim form that the "Highlight" button opened. */
-export async function saveClaim(page: Page, claimant: string, dispute?: { existing?: string; question?: string; label?: string }) {
+export async function saveClaim(
+  page: Page,
+  claimant: string,
+  dispute?: { existing?: string; question?: string; label?: string },
+) {
   const form = page.getByRole("form", { name: "New claim" });
   const cards = page.getByRole("region", { name: /Claims in this text/ }).getByRole("article");
   const before = await cards.count();

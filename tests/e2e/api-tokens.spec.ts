@@ -1,7 +1,11 @@
 import { expect, test } from "@playwright/test";
 import { signIn } from "./helpers";
 
-test("a contributor creates an API token, calls the API with it, and revokes it", async ({ page, playwright, baseURL }) => {
+test("a contributor creates an API token, calls the API with it, and revokes it", async ({
+  page,
+  playwright,
+  baseURL,
+}) => {
   await signIn(page, "contributor@claimdesk.test", undefined, "/login?callbackUrl=/editor/account");
   await expect(page).toHaveURL(/\/editor\/account$/);
   await page.getByLabel("Token name").fill("Research script");
@@ -33,7 +37,13 @@ test("health and the public rating scale answer without sign-in", async ({ reque
   expect(await health.json()).toEqual({ status: "ok" });
   const scale = await request.get("/api/v1/rating-scale");
   expect((await scale.json()).ratings.map((r: { label: string }) => r.label)).toEqual([
-    "True", "Mostly true", "Mixed", "Misleading", "Mostly false", "False", "Unverifiable",
+    "True",
+    "Mostly true",
+    "Mixed",
+    "Misleading",
+    "Mostly false",
+    "False",
+    "Unverifiable",
   ]);
 });
 
@@ -42,9 +52,15 @@ test("the session cookie works for same-origin API calls and is refused for cros
   await expect(page).toHaveURL(/\/editor$/);
   const me = await page.request.get("/api/v1/me");
   expect((await me.json()).user.email).toBe("editor@claimdesk.test");
-  const sameSite = await page.request.post("/api/v1/tokens", { data: { name: "from the page" }, headers: { origin: new URL(page.url()).origin } });
+  const sameSite = await page.request.post("/api/v1/tokens", {
+    data: { name: "from the page" },
+    headers: { origin: new URL(page.url()).origin },
+  });
   expect(sameSite.status()).toBe(201);
-  const crossSite = await page.request.post("/api/v1/tokens", { data: { name: "csrf" }, headers: { origin: "https://evil.example" } });
+  const crossSite = await page.request.post("/api/v1/tokens", {
+    data: { name: "csrf" },
+    headers: { origin: "https://evil.example" },
+  });
   expect(crossSite.status()).toBe(403);
   expect((await crossSite.json()).error.message).toMatch(/Cross-site/);
 });

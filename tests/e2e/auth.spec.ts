@@ -9,7 +9,9 @@ test("an editor signs in, sees the work queue with their name and role, and sign
   await expect(page.getByTestId("current-user")).toContainText("editor");
   // The demo's draft verdict is hers, and the contributor's verdict waits for review.
   await expect(page.getByRole("region", { name: /My drafts/ })).toContainText("killing three people");
-  await expect(page.getByRole("region", { name: /Waiting for my review/ })).toContainText("base for far-right fighters");
+  await expect(page.getByRole("region", { name: /Waiting for my review/ })).toContainText(
+    "base for far-right fighters",
+  );
   await signOut(page);
   await page.goto("/editor");
   await expect(page).toHaveURL(/\/login\?callbackUrl=%2Feditor/);
@@ -29,7 +31,9 @@ test("after 5 failures sign-in is refused for a while, with a message saying so"
     await expect(page.locator("main").getByRole("alert")).toHaveText("Wrong email or password.");
   }
   await signIn(page, email, "wrong-again");
-  await expect(page.locator("main").getByRole("alert")).toContainText("Too many failed sign-in attempts for this account");
+  await expect(page.locator("main").getByRole("alert")).toContainText(
+    "Too many failed sign-in attempts for this account",
+  );
   await expect(page.locator("main").getByRole("alert")).toContainText(/blocked for 1[45] more minutes/);
 });
 
@@ -41,7 +45,9 @@ test("an anonymous visit to an editor page goes to sign-in and comes back after"
   await expect(page.getByRole("heading", { name: "Account & API tokens" })).toBeVisible();
 });
 
-test("an anonymous visit to an admin page goes to sign-in; a contributor is told it is not allowed", async ({ page }) => {
+test("an anonymous visit to an admin page goes to sign-in; a contributor is told it is not allowed", async ({
+  page,
+}) => {
   await page.goto("/admin/users");
   await expect(page).toHaveURL(/\/login\?callbackUrl=%2Fadmin%2Fusers/);
   await submitSignIn(page, "contributor@claimdesk.test");

@@ -25,7 +25,10 @@ function span(text: string, quote: string) {
   return { start, end: start + [...quote].length };
 }
 
-test("nothing unpublished reaches any public page, feed, sitemap, search or API answer", async ({ browser, baseURL }) => {
+test("nothing unpublished reaches any public page, feed, sitemap, search or API answer", async ({
+  browser,
+  baseURL,
+}) => {
   const contributorPage = await (await browser.newContext()).newPage();
   const editorPage = await (await browser.newContext()).newPage();
   const reviewerPage = await (await browser.newContext()).newPage();
@@ -35,26 +38,67 @@ test("nothing unpublished reaches any public page, feed, sitemap, search or API 
 
   const doc = (await c("GET", "/api/v1/documents/1")).document as { text: string; revision: number };
   const claim = async (quote: string, statement: string, extra: object = {}) =>
-    c("POST", "/api/v1/claims", { documentId: 1, revision: doc.revision, ...span(doc.text, quote), statement, ...extra });
+    c("POST", "/api/v1/claims", {
+      documentId: 1,
+      revision: doc.revision,
+      ...span(doc.text, quote),
+      statement,
+      ...extra,
+    });
 
   // A claim without a published verdict, its claimant, its dispute, a draft verdict and draft evidence.
   const a = await claim("Kyiv appeared to want meetings for the sake of meetings", "MARKER-UNPUBLISHED-CLAIM", {
     claimant: { name: "MARKER Claimant Person", sameAs: "https://marker.example/claimant" },
     newDispute: { question: "MARKER-DISPUTE-QUESTION about meetings?" },
   });
-  await c("POST", `/api/v1/claims/${a.id}/verdicts`, { rating: "false", summary: "MARKER-DRAFT-SUMMARY", rationale: "MARKER-DRAFT-RATIONALE" });
-  await c("POST", `/api/v1/claims/${a.id}/evidence`, { url: "https://marker.example/draft", title: "MARKER-DRAFT-EVIDENCE", sourceType: "other", stance: "refutes" });
+  await c("POST", `/api/v1/claims/${a.id}/verdicts`, {
+    rating: "false",
+    summary: "MARKER-DRAFT-SUMMARY",
+    rationale: "MARKER-DRAFT-RATIONALE",
+  });
+  await c("POST", `/api/v1/claims/${a.id}/evidence`, {
+    url: "https://marker.example/draft",
+    title: "MARKER-DRAFT-EVIDENCE",
+    sourceType: "other",
+    stance: "refutes",
+  });
 
   // A verdict in review.
-  const b = await claim("Lavrov dismissed such criticism as “pathetic shrieks” from its enemies", "Criticism of the strike is “pathetic shrieks”.", { claimant: { name: "Sergei Lavrov" } });
-  await c("POST", `/api/v1/claims/${b.id}/evidence`, { url: "https://marker.example/review", title: "MARKER-REVIEW-EVIDENCE", sourceType: "other", stance: "context" });
-  const inReview = await c("POST", `/api/v1/claims/${b.id}/verdicts`, { rating: "misleading", summary: "MARKER-REVIEW-SUMMARY", rationale: `MARKER-REVIEW-RATIONALE ${LONG}` });
+  const b = await claim(
+    "Lavrov dismissed such criticism as “pathetic shrieks” from its enemies",
+    "Criticism of the strike is “pathetic shrieks”.",
+    { claimant: { name: "Sergei Lavrov" } },
+  );
+  await c("POST", `/api/v1/claims/${b.id}/evidence`, {
+    url: "https://marker.example/review",
+    title: "MARKER-REVIEW-EVIDENCE",
+    sourceType: "other",
+    stance: "context",
+  });
+  const inReview = await c("POST", `/api/v1/claims/${b.id}/verdicts`, {
+    rating: "misleading",
+    summary: "MARKER-REVIEW-SUMMARY",
+    rationale: `MARKER-REVIEW-RATIONALE ${LONG}`,
+  });
   await c("POST", `/api/v1/verdicts/${inReview.id}/submit`, { version: 1 });
 
   // A published verdict that is then retracted: its notice stays, its body goes.
-  const d = await claim("repeating Russian demands that Ukraine be disarmed and accept neutral status", "Russia demands that Ukraine be disarmed and neutral.", { claimant: { name: "Sergei Lavrov" } });
-  await c("POST", `/api/v1/claims/${d.id}/evidence`, { url: "https://marker.example/retracted", title: "MARKER-RETRACTED-EVIDENCE", sourceType: "other", stance: "supports" });
-  const retracted = await c("POST", `/api/v1/claims/${d.id}/verdicts`, { rating: "true", summary: "MARKER-RETRACTED-SUMMARY", rationale: `MARKER-RETRACTED-RATIONALE ${LONG}` });
+  const d = await claim(
+    "repeating Russian demands that Ukraine be disarmed and accept neutral status",
+    "Russia demands that Ukraine be disarmed and neutral.",
+    { claimant: { name: "Sergei Lavrov" } },
+  );
+  await c("POST", `/api/v1/claims/${d.id}/evidence`, {
+    url: "https://marker.example/retracted",
+    title: "MARKER-RETRACTED-EVIDENCE",
+    sourceType: "other",
+    stance: "supports",
+  });
+  const retracted = await c("POST", `/api/v1/claims/${d.id}/verdicts`, {
+    rating: "true",
+    summary: "MARKER-RETRACTED-SUMMARY",
+    rationale: `MARKER-RETRACTED-RATIONALE ${LONG}`,
+  });
   await c("POST", `/api/v1/verdicts/${retracted.id}/submit`, { version: 1 });
   await e("POST", `/api/v1/verdicts/${retracted.id}/publish`, { version: 2 });
   // While it is published, readers load its pages, so they are in the page cache…
@@ -65,14 +109,26 @@ test("nothing unpublished reaches any public page, feed, sitemap, search or API 
   }
   expect(await (await anon.get("/documents/mariupol-talks-2022-03-10")).text()).toContain(`/claims/${d.slug}`);
   // …and the retraction must drop them.
-  await e("POST", `/api/v1/verdicts/${retracted.id}/retract`, { version: 3, reason: "We could not confirm the source of the quote." });
+  await e("POST", `/api/v1/verdicts/${retracted.id}/retract`, {
+    version: 3,
+    reason: "We could not confirm the source of the quote.",
+  });
 
   // A correction in the works on the published Lavrov claim, an internal comment on it.
-  const published = (await e("GET", "/api/v1/claims/those-killed-in-the-mariupol-maternity-hospital-strike-were")).claim;
+  const published = (await e("GET", "/api/v1/claims/those-killed-in-the-mariupol-maternity-hospital-strike-were"))
+    .claim;
   const current = published.versions.find((v: { state: string }) => v.state === "published");
   const correction = (await e("POST", `/api/v1/verdicts/${current.id}/correct`, { version: current.version })).verdict;
-  await e("PATCH", `/api/v1/verdicts/${correction.id}`, { version: correction.version, summary: "MARKER-CORRECTION-DRAFT" });
-  await e("POST", `/api/v1/claims/${published.claim.id}/evidence`, { url: "https://marker.example/correction", title: "MARKER-CORRECTION-EVIDENCE", sourceType: "other", stance: "context" });
+  await e("PATCH", `/api/v1/verdicts/${correction.id}`, {
+    version: correction.version,
+    summary: "MARKER-CORRECTION-DRAFT",
+  });
+  await e("POST", `/api/v1/claims/${published.claim.id}/evidence`, {
+    url: "https://marker.example/correction",
+    title: "MARKER-CORRECTION-EVIDENCE",
+    sourceType: "other",
+    stance: "context",
+  });
   await c("POST", `/api/v1/claims/${published.claim.id}/comments`, { body: "MARKER-COMMENT between editors" });
   await r("GET", "/api/v1/me");
 
@@ -116,7 +172,12 @@ test("nothing unpublished reaches any public page, feed, sitemap, search or API 
     expect(body, path).not.toContain("MARKER");
     expect(body, path).not.toMatch(/@claimdesk\.test|verdict\.(submit|publish|update)|changes_requested|password/i);
   }
-  for (const path of [`/claims/${a.slug}`, `/claims/${b.slug}`, `/claimants/${claimantSlug}`, `/disputes/${disputeSlug}`]) {
+  for (const path of [
+    `/claims/${a.slug}`,
+    `/claims/${b.slug}`,
+    `/claimants/${claimantSlug}`,
+    `/disputes/${disputeSlug}`,
+  ]) {
     expect((await anon.get(path)).status(), path).toBe(404);
   }
   // The article no longer highlights the retracted claim.
@@ -129,7 +190,12 @@ test("nothing unpublished reaches any public page, feed, sitemap, search or API 
   await expect(reader.getByText("We could not confirm the source of the quote.")).toBeVisible();
 
   // Tidy up for the other tests: the correction in the works is discarded.
-  const now = (await e("GET", `/api/v1/claims/${published.claim.id}`)).claim.versions.find((v: { id: number }) => v.id === correction.id);
-  await e("DELETE", `/api/v1/claims/${published.claim.id}/evidence/${(await e("GET", `/api/v1/claims/${published.claim.id}`)).claim.evidence.find((x: { title: string }) => x.title === "MARKER-CORRECTION-EVIDENCE").evidenceId}`);
+  const now = (await e("GET", `/api/v1/claims/${published.claim.id}`)).claim.versions.find(
+    (v: { id: number }) => v.id === correction.id,
+  );
+  await e(
+    "DELETE",
+    `/api/v1/claims/${published.claim.id}/evidence/${(await e("GET", `/api/v1/claims/${published.claim.id}`)).claim.evidence.find((x: { title: string }) => x.title === "MARKER-CORRECTION-EVIDENCE").evidenceId}`,
+  );
   await e("POST", `/api/v1/verdicts/${correction.id}/discard`, { version: now.version });
 });

@@ -2,7 +2,10 @@ import { expect, test } from "@playwright/test";
 import { validateClaimReview } from "../../lib/exports/validate-claim-review";
 import { signedIn } from "./helpers";
 
-test("a reader searches 'civil', finds Lavrov's claim with the word marked, and reads it with valid ClaimReview", async ({ page, baseURL }) => {
+test("a reader searches 'civil', finds Lavrov's claim with the word marked, and reads it with valid ClaimReview", async ({
+  page,
+  baseURL,
+}) => {
   await page.goto("/");
   await page.getByRole("link", { name: "Claims" }).click();
   await page.getByLabel("Search").fill("civil");
@@ -25,8 +28,12 @@ test("a reader searches 'civil', finds Lavrov's claim with the word marked, and 
   await expect(page.getByRole("status")).toHaveText("1 verdict");
   expect((await page.request.get(page.url())).headers()["x-nextjs-cache"]).toMatch(/HIT|STALE/);
 
-  await page.getByRole("link", { name: "Those killed in the Mariupol maternity hospital strike were not civilians." }).click();
-  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Those killed in the Mariupol maternity hospital strike were not civilians.");
+  await page
+    .getByRole("link", { name: "Those killed in the Mariupol maternity hospital strike were not civilians." })
+    .click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(
+    "Those killed in the Mariupol maternity hospital strike were not civilians.",
+  );
   await expect(page.getByRole("heading", { name: "Our verdict: False" })).toBeVisible();
   await expect(page.locator("mark", { hasText: "those killed were not civilians" })).toBeVisible();
   await expect(page.getByRole("heading", { name: "Evidence" })).toBeVisible();
@@ -48,11 +55,17 @@ test("a reader searches 'civil', finds Lavrov's claim with the word marked, and 
 test("claims in review or in draft have no public page and are in no public list", async ({ page }) => {
   // The desk sees these claims (so the slugs are right); readers get 404.
   await signedIn(page, "editor@claimdesk.test");
-  for (const slug of ["the-mariupol-maternity-hospital-had-been-emptied-of", "the-strike-destroyed-the-mariupol-maternity-hospital"]) {
+  for (const slug of [
+    "the-mariupol-maternity-hospital-had-been-emptied-of",
+    "the-strike-destroyed-the-mariupol-maternity-hospital",
+  ]) {
     expect((await page.request.get(`/api/v1/claims/${slug}`)).status()).toBe(200);
   }
   await page.context().clearCookies();
-  for (const slug of ["the-mariupol-maternity-hospital-had-been-emptied-of", "the-strike-destroyed-the-mariupol-maternity-hospital"]) {
+  for (const slug of [
+    "the-mariupol-maternity-hospital-had-been-emptied-of",
+    "the-strike-destroyed-the-mariupol-maternity-hospital",
+  ]) {
     const res = await page.goto(`/claims/${slug}`);
     expect(res?.status()).toBe(404);
     expect((await page.request.get(`/api/v1/claims/${slug}`)).status()).toBe(404);
@@ -64,7 +77,9 @@ test("claims in review or in draft have no public page and are in no public list
 test("the dispute, claimant and document pages show the published accounts only", async ({ page }) => {
   await page.goto("/");
   await page.getByRole("link", { name: /Was the Mariupol maternity hospital a civilian site/ }).click();
-  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Was the Mariupol maternity hospital a civilian site when it was struck on 9 March 2022?");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(
+    "Was the Mariupol maternity hospital a civilian site when it was struck on 9 March 2022?",
+  );
   // Only Lavrov's account is published in the demo; the others are in review or in draft.
   await expect(page.getByRole("listitem").filter({ hasText: "Read the fact-check" })).toHaveCount(1);
   await expect(page.getByRole("table")).toContainText("refutes");
@@ -82,12 +97,31 @@ test("the feeds and the sitemap are well formed and list published verdicts", as
   const atom = await request.get("/feed.xml");
   expect(atom.headers()["content-type"]).toMatch(/application\/atom\+xml/);
   const xml = await atom.text();
-  for (const tag of ["<feed xmlns=\"http://www.w3.org/2005/Atom\">", "<id>", "<title>", "<updated>", "<entry>", "<link rel=\"self\""]) expect(xml).toContain(tag);
+  for (const tag of [
+    '<feed xmlns="http://www.w3.org/2005/Atom">',
+    "<id>",
+    "<title>",
+    "<updated>",
+    "<entry>",
+    '<link rel="self"',
+  ])
+    expect(xml).toContain(tag);
   expect(xml).toContain("False: Those killed in the Mariupol maternity hospital strike were not civilians.");
 
   const json = await (await request.get("/feed.json")).json();
-  expect(json).toMatchObject({ version: "https://jsonfeed.org/version/1.1", title: expect.any(String), feed_url: `${baseURL}/feed.json` });
-  for (const item of json.items) expect(item).toEqual(expect.objectContaining({ id: expect.any(String), url: expect.stringContaining(baseURL!), date_published: expect.any(String) }));
+  expect(json).toMatchObject({
+    version: "https://jsonfeed.org/version/1.1",
+    title: expect.any(String),
+    feed_url: `${baseURL}/feed.json`,
+  });
+  for (const item of json.items)
+    expect(item).toEqual(
+      expect.objectContaining({
+        id: expect.any(String),
+        url: expect.stringContaining(baseURL!),
+        date_published: expect.any(String),
+      }),
+    );
 
   const sitemap = await (await request.get("/sitemap.xml")).text();
   expect(sitemap).toContain(`${baseURL}/claims/those-killed-in-the-mariupol-maternity-hospital-strike-were`);

@@ -16,11 +16,17 @@ async function as(browser: Browser, email: string): Promise<Page> {
 
 async function openClaim(page: Page) {
   await page.goto("/editor/documents/1");
-  await page.getByRole("article").filter({ hasText: STATEMENT }).getByRole("link", { name: "Evidence & verdict" }).click();
+  await page
+    .getByRole("article")
+    .filter({ hasText: STATEMENT })
+    .getByRole("link", { name: "Evidence & verdict" })
+    .click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(STATEMENT);
 }
 
-test("a verdict goes from the contributor's draft through review to publication, then a correction", async ({ browser }) => {
+test("a verdict goes from the contributor's draft through review to publication, then a correction", async ({
+  browser,
+}) => {
   // The contributor drafts a verdict with evidence and submits it.
   const contributor = await as(browser, "contributor@claimdesk.test");
   await openClaim(contributor);
@@ -36,7 +42,9 @@ test("a verdict goes from the contributor's draft through review to publication,
   await expect(contributor.getByTestId("publish-gate")).toHaveCount(0); // contributors cannot publish: no gate shown
 
   const evidence = contributor.getByRole("form", { name: "New evidence" });
-  await evidence.getByLabel("URL", { exact: true }).fill("https://www.reuters.com/world/europe/weapons-ukraine-2022-03-01/");
+  await evidence
+    .getByLabel("URL", { exact: true })
+    .fill("https://www.reuters.com/world/europe/weapons-ukraine-2022-03-01/");
   await evidence.getByLabel("Title").fill("Western weapons shipments to Ukraine after the invasion");
   await evidence.getByLabel("Source type").selectOption({ label: "News report" });
   await evidence.getByLabel("Stance toward this claim").selectOption("refutes");
@@ -47,7 +55,10 @@ test("a verdict goes from the contributor's draft through review to publication,
 
   // The reviewer asks for a change.
   const reviewer = await as(browser, "reviewer@claimdesk.test");
-  await reviewer.getByRole("region", { name: /Waiting for my review/ }).getByRole("link", { name: STATEMENT }).click();
+  await reviewer
+    .getByRole("region", { name: /Waiting for my review/ })
+    .getByRole("link", { name: STATEMENT })
+    .click();
   await reviewer.getByRole("button", { name: "Request changes" }).click();
   await reviewer.getByLabel(/What should the author change/).fill("Say when the first shipments arrived.");
   await reviewer.getByRole("button", { name: "Confirm: request changes" }).click();
@@ -55,7 +66,10 @@ test("a verdict goes from the contributor's draft through review to publication,
 
   // The contributor sees the request, revises and submits again.
   await contributor.goto("/editor");
-  await contributor.getByRole("region", { name: /Changes requested of me/ }).getByRole("link", { name: STATEMENT }).click();
+  await contributor
+    .getByRole("region", { name: /Changes requested of me/ })
+    .getByRole("link", { name: STATEMENT })
+    .click();
   await expect(contributor.getByText("Say when the first shipments arrived.")).toBeVisible();
   await contributor.getByLabel(/^Summary/).fill("The first weapons arrived after the invasion began, not before it.");
   await contributor.getByRole("button", { name: "Save draft" }).click();
@@ -84,7 +98,9 @@ test("a verdict goes from the contributor's draft through review to publication,
   await published.getByRole("button", { name: "Start a correction" }).click();
   const correction = editor.getByTestId("open-verdict");
   await expect(correction).toContainText("Correction (version 2)");
-  await correction.getByLabel(/^Summary/).fill("The first weapons arrived days after the invasion began, not before it.");
+  await correction
+    .getByLabel(/^Summary/)
+    .fill("The first weapons arrived days after the invasion began, not before it.");
   await correction.getByRole("button", { name: "Save draft" }).click();
   await expect(editor.getByText("Draft saved.")).toBeVisible();
   await correction.getByRole("button", { name: "Submit for review" }).click();
@@ -93,19 +109,27 @@ test("a verdict goes from the contributor's draft through review to publication,
 
   await openClaim(reviewer);
   await reviewer.getByTestId("open-verdict").getByRole("button", { name: "Publish" }).click();
-  await reviewer.getByLabel("Correction note (published with the verdict)").fill("We said when the first shipments arrived.");
+  await reviewer
+    .getByLabel("Correction note (published with the verdict)")
+    .fill("We said when the first shipments arrived.");
   await reviewer.getByRole("button", { name: "Confirm: publish" }).click();
-  await expect(reviewer.getByTestId("published-verdict")).toContainText("Correction: We said when the first shipments arrived.");
+  await expect(reviewer.getByTestId("published-verdict")).toContainText(
+    "Correction: We said when the first shipments arrived.",
+  );
   await expect(reviewer.getByTestId("published-verdict")).toContainText("version 2");
   const compare = reviewer.getByRole("region", { name: "Compare versions" });
   await expect(compare).toBeVisible();
   // Both versions were published citing the same evidence: listed, unchanged.
   await expect(compare.getByRole("heading", { name: "Evidence" })).toBeVisible();
-  await expect(compare.getByRole("listitem").first()).toContainText("Western weapons shipments to Ukraine after the invasion (refutes)");
+  await expect(compare.getByRole("listitem").first()).toContainText(
+    "Western weapons shipments to Ukraine after the invasion (refutes)",
+  );
   await expect(reviewer.getByTestId("timeline")).toContainText("verdict publish");
   await reader.goto(PUBLIC);
   await expect(reader.getByText("We said when the first shipments arrived.")).toBeVisible();
-  await expect(reader.getByText("The first weapons arrived days after the invasion began, not before it.")).toBeVisible();
+  await expect(
+    reader.getByText("The first weapons arrived days after the invasion began, not before it."),
+  ).toBeVisible();
 });
 
 test("an admin renames a rating and cannot delete one in use", async ({ page, browser }) => {

@@ -17,34 +17,90 @@ async function as(browser: Browser, email: string): Promise<Page> {
 }
 
 /** A same-origin JSON write with the session cookie, as the app's own pages make. */
-async function write(request: APIRequestContext, method: "post" | "put" | "patch", path: string, data: unknown, baseURL: string) {
+async function write(
+  request: APIRequestContext,
+  method: "post" | "put" | "patch",
+  path: string,
+  data: unknown,
+  baseURL: string,
+) {
   const res = await request[method](path, { data, headers: { Origin: baseURL } });
   expect(res.status(), `${method} ${path}: ${await res.text()}`).toBeLessThan(300);
   return res.json();
 }
 
-let claim: { id: number; slug: string; documentId: number; documentSlug: string; claimantSlug: string; disputeId: number; disputeSlug: string };
+let claim: {
+  id: number;
+  slug: string;
+  documentId: number;
+  documentSlug: string;
+  claimantSlug: string;
+  disputeId: number;
+  disputeSlug: string;
+};
 
 test("hostile text in every field is stored and published as text", async ({ browser, baseURL }) => {
   const editor = await as(browser, "editor@claimdesk.test");
-  const doc = await write(editor.request, "post", "/api/v1/documents", { title: `Title ${P}`, publisher: `Publisher ${P}`, text: `Someone said the hostile sentence is here today. ${P}\n\nAnother paragraph ${P}.` }, baseURL!);
-  const created = await write(editor.request, "post", "/api/v1/claims", {
-    documentId: doc.id,
-    revision: doc.revision,
-    start: 13,
-    end: 47,
-    claimant: { name: `Claimant ${P}`, description: `Role ${P}` },
-    statement: `Statement ${P}`,
-    newDispute: { question: `Question ${P}?` },
-  }, baseURL!);
-  await write(editor.request, "post", `/api/v1/claims/${created.id}/evidence`, { url: "https://example.org/evidence", title: `Evidence ${P}`, excerpt: `Excerpt ${P}`, publisher: `Source ${P}`, sourceType: "news_report", stance: "refutes" }, baseURL!);
-  const verdict = await write(editor.request, "post", `/api/v1/claims/${created.id}/verdicts`, { rating: "false", summary: `Summary ${P}`, rationale: MARKDOWN }, baseURL!);
+  const doc = await write(
+    editor.request,
+    "post",
+    "/api/v1/documents",
+    {
+      title: `Title ${P}`,
+      publisher: `Publisher ${P}`,
+      text: `Someone said the hostile sentence is here today. ${P}\n\nAnother paragraph ${P}.`,
+    },
+    baseURL!,
+  );
+  const created = await write(
+    editor.request,
+    "post",
+    "/api/v1/claims",
+    {
+      documentId: doc.id,
+      revision: doc.revision,
+      start: 13,
+      end: 47,
+      claimant: { name: `Claimant ${P}`, description: `Role ${P}` },
+      statement: `Statement ${P}`,
+      newDispute: { question: `Question ${P}?` },
+    },
+    baseURL!,
+  );
+  await write(
+    editor.request,
+    "post",
+    `/api/v1/claims/${created.id}/evidence`,
+    {
+      url: "https://example.org/evidence",
+      title: `Evidence ${P}`,
+      excerpt: `Excerpt ${P}`,
+      publisher: `Source ${P}`,
+      sourceType: "news_report",
+      stance: "refutes",
+    },
+    baseURL!,
+  );
+  const verdict = await write(
+    editor.request,
+    "post",
+    `/api/v1/claims/${created.id}/verdicts`,
+    { rating: "false", summary: `Summary ${P}`, rationale: MARKDOWN },
+    baseURL!,
+  );
   await write(editor.request, "post", `/api/v1/claims/${created.id}/comments`, { body: `Comment ${P}` }, baseURL!);
   await write(editor.request, "post", `/api/v1/verdicts/${verdict.id}/submit`, { version: verdict.version }, baseURL!);
   const reviewer = await as(browser, "reviewer@claimdesk.test");
-  await write(reviewer.request, "post", `/api/v1/verdicts/${verdict.id}/publish`, { version: verdict.version + 1 }, baseURL!);
+  await write(
+    reviewer.request,
+    "post",
+    `/api/v1/verdicts/${verdict.id}/publish`,
+    { version: verdict.version + 1 },
+    baseURL!,
+  );
   // The published record, as an anonymous reader gets it.
-  const stored = (await (await (await browser.newContext()).request.get(`/api/v1/claims/${created.slug}`)).json()).claim;
+  const stored = (await (await (await browser.newContext()).request.get(`/api/v1/claims/${created.slug}`)).json())
+    .claim;
   claim = {
     id: created.id,
     slug: created.slug,
@@ -69,17 +125,25 @@ async function expectInert(page: Page, path: string, { shown = true } = {}) {
   await page.waitForLoadState("load");
   await page.waitForTimeout(300); // hydration: a payload would run by now
   expect(dialogs, `${path}: dialogs`).toEqual([]);
-  expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss), `${path}: script ran`).toBeUndefined();
+  expect(
+    await page.evaluate(() => (window as unknown as { __xss?: number }).__xss),
+    `${path}: script ran`,
+  ).toBeUndefined();
   const injected = await page.evaluate(() => ({
     img: document.querySelectorAll('img[src="x"], img[onerror]').length,
     svg: document.querySelectorAll("svg[onload]").length,
     iframe: document.querySelectorAll("iframe").length,
     // An injected <script> holds just the payload (Next's own scripts carry page data as JSON strings).
     script: [...document.scripts].filter((s) => s.textContent?.trim() === "window.__xss=1;alert(1)").length,
-    jsLinks: [...document.querySelectorAll("a[href]")].filter((a) => a.getAttribute("href")!.trim().toLowerCase().startsWith("javascript:")).length,
+    jsLinks: [...document.querySelectorAll("a[href]")].filter((a) =>
+      a.getAttribute("href")!.trim().toLowerCase().startsWith("javascript:"),
+    ).length,
   }));
   expect(injected, path).toEqual({ img: 0, svg: 0, iframe: 0, script: 0, jsLinks: 0 });
-  if (shown) expect(await page.locator("main").innerText(), `${path}: the text is shown`).toContain('<img src=x onerror="window.__xss=1;alert(1)">');
+  if (shown)
+    expect(await page.locator("main").innerText(), `${path}: the text is shown`).toContain(
+      '<img src=x onerror="window.__xss=1;alert(1)">',
+    );
   return page;
 }
 
@@ -117,7 +181,10 @@ test("the hostile text is inert on every desk page", async ({ browser }) => {
   for (const path of paths) await expectInert(editor, path);
 });
 
-test("responses carry the security headers, and a cookie-authenticated write from another origin is refused", async ({ browser, baseURL }) => {
+test("responses carry the security headers, and a cookie-authenticated write from another origin is refused", async ({
+  browser,
+  baseURL,
+}) => {
   const editor = await as(browser, "editor@claimdesk.test");
   for (const path of ["/", `/claims/${claim.slug}`, "/editor", "/api/v1/claims", "/login"]) {
     const res = await editor.request.get(path);
@@ -129,11 +196,19 @@ test("responses carry the security headers, and a cookie-authenticated write fro
     expect(h["x-content-type-options"], path).toBe("nosniff");
     expect(h["referrer-policy"], path).toBe("strict-origin-when-cross-origin");
   }
-  const forged = await editor.request.post("/api/v1/claimants", { data: { name: "Forged by another site" }, headers: { Origin: "https://evil.example" } });
+  const forged = await editor.request.post("/api/v1/claimants", {
+    data: { name: "Forged by another site" },
+    headers: { Origin: "https://evil.example" },
+  });
   expect(forged.status()).toBe(403);
   expect((await forged.json()).error.code).toBe("forbidden");
-  const noOrigin = await editor.request.post("/api/v1/claimants", { data: { name: "Forged by another site" }, headers: { "Sec-Fetch-Site": "cross-site" } });
+  const noOrigin = await editor.request.post("/api/v1/claimants", {
+    data: { name: "Forged by another site" },
+    headers: { "Sec-Fetch-Site": "cross-site" },
+  });
   expect(noOrigin.status()).toBe(403);
-  const found = await (await editor.request.get("/api/v1/claimants?q=Forged", { headers: { Origin: baseURL! } })).json();
+  const found = await (
+    await editor.request.get("/api/v1/claimants?q=Forged", { headers: { Origin: baseURL! } })
+  ).json();
   expect(found.claimants).toEqual([]);
 });

@@ -68,12 +68,24 @@ type Res = Awaited<ReturnType<typeof callRoute>>;
 type Caller = { who: Who; token?: string; self: Actor & { userId: number } };
 
 /** One row: `setup` makes a fresh target (before the database snapshot), `call` sends the request. */
-type Row<F = unknown> = { name: string; expected: Record<Who, number>; setup?: (c: Caller) => F; call: (c: Caller, f: Awaited<F>) => Promise<Res> };
+type Row<F = unknown> = {
+  name: string;
+  expected: Record<Who, number>;
+  setup?: (c: Caller) => F;
+  call: (c: Caller, f: Awaited<F>) => Promise<Res>;
+};
 /** A row whose `call` is typed by what its `setup` makes, as an entry of the table. */
 const row = <F = undefined>(r: Row<F>): Row => r as unknown as Row;
 
 // The expected status per caller. A disabled account or a revoked token is never anonymous: 401.
-const SIGNED_IN = (status: number): Record<Who, number> => ({ anonymous: 401, contributor: status, editor: status, admin: status, disabled: 401, revoked: 401 });
+const SIGNED_IN = (status: number): Record<Who, number> => ({
+  anonymous: 401,
+  contributor: status,
+  editor: status,
+  admin: status,
+  disabled: 401,
+  revoked: 401,
+});
 const EDITORS = (status: number): Record<Who, number> => ({ ...SIGNED_IN(403), editor: status, admin: status });
 const ADMIN_ONLY = (status: number): Record<Who, number> => ({ ...SIGNED_IN(403), admin: status });
 
@@ -92,7 +104,10 @@ const TEXT =
   "The city council met on Wednesday to discuss the water supply, and nobody from the ministry attended. " +
   "Aid agencies said on Thursday that the convoy had reached the eastern districts.";
 const QUOTE = "those killed in the strike were not civilians";
-const RATIONALE = "The ministry gave no evidence for the claim, and the lists published by the city and by two aid agencies name teachers, pensioners and children among those killed. ".repeat(2);
+const RATIONALE =
+  "The ministry gave no evidence for the claim, and the lists published by the city and by two aid agencies name teachers, pensioners and children among those killed. ".repeat(
+    2,
+  );
 
 /** Code point offsets of `quote` in `text`. */
 function span(text: string, quote: string) {
@@ -103,19 +118,45 @@ function span(text: string, quote: string) {
 
 // ---- Fixtures, made with the real services -------------------------------------------------
 
-const newDocument = async (by: Actor = writer) => (await importDocument(by, { title: `Article ${++seq}`, text: TEXT })).id;
+const newDocument = async (by: Actor = writer) =>
+  (await importDocument(by, { title: `Article ${++seq}`, text: TEXT })).id;
 const newClaim = (by: Actor = writer, documentId = sharedDocId) =>
-  createClaim(by, { documentId, revision: 1, ...span(TEXT, QUOTE), claimant: { name: "Foreign Minister" }, statement: `Those killed were not civilians (${++seq}).` }).id;
+  createClaim(by, {
+    documentId,
+    revision: 1,
+    ...span(TEXT, QUOTE),
+    claimant: { name: "Foreign Minister" },
+    statement: `Those killed were not civilians (${++seq}).`,
+  }).id;
 const newEvidence = (claimId: number) =>
-  addEvidence(writer, { claimId, url: `https://example.org/lists/${++seq}`, title: "City list of the dead", sourceType: "official_statement", stance: "refutes" }).evidenceId;
-const version = (verdictId: number) => t.db.select({ v: verdicts.version }).from(verdicts).where(eq(verdicts.id, verdictId)).get()!.v;
+  addEvidence(writer, {
+    claimId,
+    url: `https://example.org/lists/${++seq}`,
+    title: "City list of the dead",
+    sourceType: "official_statement",
+    stance: "refutes",
+  }).evidenceId;
+const version = (verdictId: number) =>
+  t.db.select({ v: verdicts.version }).from(verdicts).where(eq(verdicts.id, verdictId)).get()!.v;
 /** A workflow step as the UI takes it: with the version it shows now. */
-const step = (by: Actor, verdictId: number, name: string, extra: object = {}) => transitionVerdict(by, { verdictId, step: name, version: version(verdictId), ...extra });
+const step = (by: Actor, verdictId: number, name: string, extra: object = {}) =>
+  transitionVerdict(by, { verdictId, step: name, version: version(verdictId), ...extra });
 
-/** A draft verdict that passes the publish gate (claimant, anchored quote, rating, summary, rationale, evidence with a URL). */
+/**
+ * A draft verdict that passes the publish gate (claimant, anchored quote, rating, summary, rationale, evidence with a
+ * URL).
+ */
 function readyDraft(author: Actor = writer, claimId = newClaim()): { claimId: number; verdictId: number } {
   newEvidence(claimId);
-  return { claimId, verdictId: createVerdict(author, { claimId, rating: "false", summary: "The city's list names civilians.", rationale: RATIONALE }).id };
+  return {
+    claimId,
+    verdictId: createVerdict(author, {
+      claimId,
+      rating: "false",
+      summary: "The city's list names civilians.",
+      rationale: RATIONALE,
+    }).id,
+  };
 }
 function inReview(author: Actor = writer, claimId?: number) {
   const f = readyDraft(author, claimId);
@@ -143,11 +184,29 @@ const isActive = (c: Caller) => c.who === "contributor" || c.who === "editor" ||
 // ---- Request helpers ------------------------------------------------------------------------
 
 type Handler = Parameters<typeof callRoute>[0];
-const send = (c: Caller, handler: Handler, method: string, url: string, params: Record<string, number | string> = {}, body?: unknown) =>
-  callRoute(handler, method, url, { token: c.token, params: Object.fromEntries(Object.entries(params).map(([k, v]) => [k, String(v)])), body });
+const send = (
+  c: Caller,
+  handler: Handler,
+  method: string,
+  url: string,
+  params: Record<string, number | string> = {},
+  body?: unknown,
+) =>
+  callRoute(handler, method, url, {
+    token: c.token,
+    params: Object.fromEntries(Object.entries(params).map(([k, v]) => [k, String(v)])),
+    body,
+  });
 /** `POST /api/v1/verdicts/{id}/{step}` with the version the caller saw. */
 const takeStep = (c: Caller, verdictId: number, name: string, extra: object = {}) =>
-  send(c, verdictStepRoute.POST, "POST", `/api/v1/verdicts/${verdictId}/${name}`, { id: verdictId, step: name }, { version: version(verdictId), ...extra });
+  send(
+    c,
+    verdictStepRoute.POST,
+    "POST",
+    `/api/v1/verdicts/${verdictId}/${name}`,
+    { id: verdictId, step: name },
+    { version: version(verdictId), ...extra },
+  );
 const STEP = "POST /api/v1/verdicts/{id}/{step}";
 
 // ---- The table ------------------------------------------------------------------------------
@@ -157,32 +216,51 @@ const ROUTES: Row[] = [
   row({
     name: "POST /api/v1/users",
     expected: ADMIN_ONLY(201),
-    call: (c) => send(c, usersRoute.POST, "POST", "/api/v1/users", {}, { email: `new${++seq}@example.org`, name: "New Person", role: "contributor" }),
+    call: (c) =>
+      send(
+        c,
+        usersRoute.POST,
+        "POST",
+        "/api/v1/users",
+        {},
+        { email: `new${++seq}@example.org`, name: "New Person", role: "contributor" },
+      ),
   }),
   row({
     name: "PATCH /api/v1/users/{id}",
     expected: ADMIN_ONLY(200),
     setup: () => insertUser(t.db, `target${++seq}@example.org`, "contributor"),
-    call: (c, u) => send(c, userRoute.PATCH, "PATCH", `/api/v1/users/${u.userId}`, { id: u.userId }, { name: "Renamed" }),
+    call: (c, u) =>
+      send(c, userRoute.PATCH, "PATCH", `/api/v1/users/${u.userId}`, { id: u.userId }, { name: "Renamed" }),
   }),
   row({
     // The caller promotes their own account: no one but an admin (already one) may.
     name: "PATCH /api/v1/users/{id} (own account, role: admin)",
     expected: ADMIN_ONLY(200),
-    call: (c) => send(c, userRoute.PATCH, "PATCH", `/api/v1/users/${c.self.userId}`, { id: c.self.userId }, { role: "admin" }),
+    call: (c) =>
+      send(c, userRoute.PATCH, "PATCH", `/api/v1/users/${c.self.userId}`, { id: c.self.userId }, { role: "admin" }),
   }),
 
   // The rating scale (ratings:manage, admin only).
   row({
     name: "POST /api/v1/rating-scale",
     expected: ADMIN_ONLY(201),
-    call: (c) => send(c, ratingScaleRoute.POST, "POST", "/api/v1/rating-scale", {}, { label: `Rating ${++seq}`, colour: "#123456", ordinal: null }),
+    call: (c) =>
+      send(
+        c,
+        ratingScaleRoute.POST,
+        "POST",
+        "/api/v1/rating-scale",
+        {},
+        { label: `Rating ${++seq}`, colour: "#123456", ordinal: null },
+      ),
   }),
   row({
     name: "PATCH /api/v1/rating-scale/{id}",
     expected: ADMIN_ONLY(200),
     setup: () => createRating(operator, { label: `Rating ${++seq}`, colour: "#123456", ordinal: null }).id,
-    call: (c, id) => send(c, ratingRoute.PATCH, "PATCH", `/api/v1/rating-scale/${id}`, { id }, { label: "Renamed rating" }),
+    call: (c, id) =>
+      send(c, ratingRoute.PATCH, "PATCH", `/api/v1/rating-scale/${id}`, { id }, { label: "Renamed rating" }),
   }),
   row({
     // A rating no verdict uses, so that only the caller decides.
@@ -194,17 +272,29 @@ const ROUTES: Row[] = [
   row({
     name: "PUT /api/v1/rating-scale/order",
     expected: ADMIN_ONLY(200),
-    setup: () => t.db.select({ id: ratings.id }).from(ratings).orderBy(ratings.position).all().map((r) => r.id).reverse(),
+    setup: () =>
+      t.db
+        .select({ id: ratings.id })
+        .from(ratings)
+        .orderBy(ratings.position)
+        .all()
+        .map((r) => r.id)
+        .reverse(),
     call: (c, order) => send(c, ratingOrderRoute.PUT, "PUT", "/api/v1/rating-scale/order", {}, { order }),
   }),
 
   // API tokens (tokens:own).
-  row({ name: "POST /api/v1/tokens", expected: SIGNED_IN(201), call: (c) => send(c, tokensRoute.POST, "POST", "/api/v1/tokens", {}, { name: "script" }) }),
+  row({
+    name: "POST /api/v1/tokens",
+    expected: SIGNED_IN(201),
+    call: (c) => send(c, tokensRoute.POST, "POST", "/api/v1/tokens", {}, { name: "script" }),
+  }),
   row({
     // Tokens are personal: not even an admin may make one for another account.
     name: "POST /api/v1/tokens (forEmail: another account)",
     expected: SIGNED_IN(403),
-    call: (c) => send(c, tokensRoute.POST, "POST", "/api/v1/tokens", {}, { name: "script", forEmail: "editor@claimdesk.test" }),
+    call: (c) =>
+      send(c, tokensRoute.POST, "POST", "/api/v1/tokens", {}, { name: "script", forEmail: "editor@claimdesk.test" }),
   }),
   row({
     name: "DELETE /api/v1/tokens/{id} (own token)",
@@ -222,46 +312,86 @@ const ROUTES: Row[] = [
   }),
 
   // Documents (content:write).
-  row({ name: "POST /api/v1/documents", expected: SIGNED_IN(201), call: (c) => send(c, documentsRoute.POST, "POST", "/api/v1/documents", {}, { title: `Doc ${++seq}`, text: TEXT }) }),
+  row({
+    name: "POST /api/v1/documents",
+    expected: SIGNED_IN(201),
+    call: (c) => send(c, documentsRoute.POST, "POST", "/api/v1/documents", {}, { title: `Doc ${++seq}`, text: TEXT }),
+  }),
   row({
     name: "PATCH /api/v1/documents/{id}",
     expected: SIGNED_IN(200),
     setup: () => newDocument(),
-    call: (c, id) => send(c, documentRoute.PATCH, "PATCH", `/api/v1/documents/${id}`, { id }, { version: 1, title: "Retitled" }),
+    call: (c, id) =>
+      send(c, documentRoute.PATCH, "PATCH", `/api/v1/documents/${id}`, { id }, { version: 1, title: "Retitled" }),
   }),
   row({
     name: "PUT /api/v1/documents/{id}/text",
     expected: SIGNED_IN(200),
     setup: () => newDocument(),
-    call: (c, id) => send(c, documentTextRoute.PUT, "PUT", `/api/v1/documents/${id}/text`, { id }, { baseRevision: 1, text: `${TEXT} Updated on Friday.` }),
+    call: (c, id) =>
+      send(
+        c,
+        documentTextRoute.PUT,
+        "PUT",
+        `/api/v1/documents/${id}/text`,
+        { id },
+        { baseRevision: 1, text: `${TEXT} Updated on Friday.` },
+      ),
   }),
   row({
     name: "POST /api/v1/documents/{id}/annotations",
     expected: SIGNED_IN(201),
     call: (c) =>
-      send(c, annotationsRoute.POST, "POST", `/api/v1/documents/${sharedDocId}/annotations`, { id: sharedDocId }, {
-        annotations: { type: "Annotation", target: { selector: { type: "TextQuoteSelector", exact: "the convoy had reached the eastern districts" } } },
-        claimant: { name: "Aid agencies" },
-      }),
+      send(
+        c,
+        annotationsRoute.POST,
+        "POST",
+        `/api/v1/documents/${sharedDocId}/annotations`,
+        { id: sharedDocId },
+        {
+          annotations: {
+            type: "Annotation",
+            target: { selector: { type: "TextQuoteSelector", exact: "the convoy had reached the eastern districts" } },
+          },
+          claimant: { name: "Aid agencies" },
+        },
+      ),
   }),
 
   // Claims (content:write; a claim with a published verdict changes only by an editor).
   row({
     name: "POST /api/v1/claims",
     expected: SIGNED_IN(201),
-    call: (c) => send(c, claimsRoute.POST, "POST", "/api/v1/claims", {}, { documentId: sharedDocId, revision: 1, ...span(TEXT, QUOTE), claimant: { name: "Foreign Minister" } }),
+    call: (c) =>
+      send(
+        c,
+        claimsRoute.POST,
+        "POST",
+        "/api/v1/claims",
+        {},
+        { documentId: sharedDocId, revision: 1, ...span(TEXT, QUOTE), claimant: { name: "Foreign Minister" } },
+      ),
   }),
   row({
     name: "PATCH /api/v1/claims/{id} (no published verdict)",
     expected: SIGNED_IN(200),
     setup: () => newClaim(),
-    call: (c, id) => send(c, claimRoute.PATCH, "PATCH", `/api/v1/claims/${id}`, { id }, { version: 1, statement: "Reworded statement." }),
+    call: (c, id) =>
+      send(
+        c,
+        claimRoute.PATCH,
+        "PATCH",
+        `/api/v1/claims/${id}`,
+        { id },
+        { version: 1, statement: "Reworded statement." },
+      ),
   }),
   row({
     name: "PATCH /api/v1/claims/{id} (published verdict)",
     expected: EDITORS(200),
     setup: () => published().claimId,
-    call: (c, id) => send(c, claimRoute.PATCH, "PATCH", `/api/v1/claims/${id}`, { id }, { statement: "Reworded statement." }),
+    call: (c, id) =>
+      send(c, claimRoute.PATCH, "PATCH", `/api/v1/claims/${id}`, { id }, { statement: "Reworded statement." }),
   }),
   row({
     name: "DELETE /api/v1/claims/{id} (no verdict)",
@@ -287,31 +417,71 @@ const ROUTES: Row[] = [
     name: "POST /api/v1/claims/{id}/confirm-anchor (no published verdict)",
     expected: SIGNED_IN(200),
     setup: () => fuzzyClaim({ isPublished: false }),
-    call: (c, f) => send(c, confirmAnchorRoute.POST, "POST", `/api/v1/claims/${f.claimId}/confirm-anchor`, { id: f.claimId }, { revision: f.revision }),
+    call: (c, f) =>
+      send(
+        c,
+        confirmAnchorRoute.POST,
+        "POST",
+        `/api/v1/claims/${f.claimId}/confirm-anchor`,
+        { id: f.claimId },
+        { revision: f.revision },
+      ),
   }),
   row({
     name: "POST /api/v1/claims/{id}/confirm-anchor (published verdict)",
     expected: EDITORS(200),
     setup: () => fuzzyClaim({ isPublished: true }),
-    call: (c, f) => send(c, confirmAnchorRoute.POST, "POST", `/api/v1/claims/${f.claimId}/confirm-anchor`, { id: f.claimId }, { revision: f.revision }),
+    call: (c, f) =>
+      send(
+        c,
+        confirmAnchorRoute.POST,
+        "POST",
+        `/api/v1/claims/${f.claimId}/confirm-anchor`,
+        { id: f.claimId },
+        { revision: f.revision },
+      ),
   }),
   row({
     name: "POST /api/v1/claims/{id}/reattach (no published verdict)",
     expected: SIGNED_IN(200),
     setup: () => newClaim(),
-    call: (c, id) => send(c, reattachRoute.POST, "POST", `/api/v1/claims/${id}/reattach`, { id }, { version: 1, revision: 1, ...span(TEXT, "not civilians") }),
+    call: (c, id) =>
+      send(
+        c,
+        reattachRoute.POST,
+        "POST",
+        `/api/v1/claims/${id}/reattach`,
+        { id },
+        { version: 1, revision: 1, ...span(TEXT, "not civilians") },
+      ),
   }),
   row({
     name: "POST /api/v1/claims/{id}/reattach (published verdict)",
     expected: EDITORS(200),
     setup: () => published().claimId,
-    call: (c, id) => send(c, reattachRoute.POST, "POST", `/api/v1/claims/${id}/reattach`, { id }, { revision: 1, ...span(TEXT, "not civilians") }),
+    call: (c, id) =>
+      send(
+        c,
+        reattachRoute.POST,
+        "POST",
+        `/api/v1/claims/${id}/reattach`,
+        { id },
+        { revision: 1, ...span(TEXT, "not civilians") },
+      ),
   }),
   row({
     name: "POST /api/v1/claims/{id}/comments",
     expected: SIGNED_IN(201),
     setup: () => newClaim(),
-    call: (c, id) => send(c, commentsRoute.POST, "POST", `/api/v1/claims/${id}/comments`, { id }, { body: "Check the council's minutes." }),
+    call: (c, id) =>
+      send(
+        c,
+        commentsRoute.POST,
+        "POST",
+        `/api/v1/claims/${id}/comments`,
+        { id },
+        { body: "Check the council's minutes." },
+      ),
   }),
 
   // Evidence (content:write; a claim's evidence changes only while its verdict is drafted).
@@ -320,7 +490,14 @@ const ROUTES: Row[] = [
     expected: SIGNED_IN(201),
     setup: () => newClaim(),
     call: (c, id) =>
-      send(c, claimEvidenceRoute.POST, "POST", `/api/v1/claims/${id}/evidence`, { id }, { url: "https://example.org/report", title: "Aid agency report", sourceType: "news_report", stance: "refutes" }),
+      send(
+        c,
+        claimEvidenceRoute.POST,
+        "POST",
+        `/api/v1/claims/${id}/evidence`,
+        { id },
+        { url: "https://example.org/report", title: "Aid agency report", sourceType: "news_report", stance: "refutes" },
+      ),
   }),
   row({
     name: "PATCH /api/v1/claims/{id}/evidence/{evidenceId}",
@@ -330,7 +507,14 @@ const ROUTES: Row[] = [
       return { claimId, evidenceId: newEvidence(claimId) };
     },
     call: (c, f) =>
-      send(c, evidenceLinkRoute.PATCH, "PATCH", `/api/v1/claims/${f.claimId}/evidence/${f.evidenceId}`, { id: f.claimId, evidenceId: f.evidenceId }, { stance: "context" }),
+      send(
+        c,
+        evidenceLinkRoute.PATCH,
+        "PATCH",
+        `/api/v1/claims/${f.claimId}/evidence/${f.evidenceId}`,
+        { id: f.claimId, evidenceId: f.evidenceId },
+        { stance: "context" },
+      ),
   }),
   row({
     name: "DELETE /api/v1/claims/{id}/evidence/{evidenceId}",
@@ -339,29 +523,66 @@ const ROUTES: Row[] = [
       const claimId = newClaim();
       return { claimId, evidenceId: newEvidence(claimId) };
     },
-    call: (c, f) => send(c, evidenceLinkRoute.DELETE, "DELETE", `/api/v1/claims/${f.claimId}/evidence/${f.evidenceId}`, { id: f.claimId, evidenceId: f.evidenceId }),
+    call: (c, f) =>
+      send(c, evidenceLinkRoute.DELETE, "DELETE", `/api/v1/claims/${f.claimId}/evidence/${f.evidenceId}`, {
+        id: f.claimId,
+        evidenceId: f.evidenceId,
+      }),
   }),
   row({
     name: "PATCH /api/v1/evidence/{id}",
     expected: SIGNED_IN(200),
     setup: () => newEvidence(newClaim()),
-    call: (c, id) => send(c, evidenceRoute.PATCH, "PATCH", `/api/v1/evidence/${id}`, { id }, { version: 1, title: "Retitled evidence" }),
+    call: (c, id) =>
+      send(
+        c,
+        evidenceRoute.PATCH,
+        "PATCH",
+        `/api/v1/evidence/${id}`,
+        { id },
+        { version: 1, title: "Retitled evidence" },
+      ),
   }),
 
   // Claimants and disputes (content:write).
-  row({ name: "POST /api/v1/claimants", expected: SIGNED_IN(201), call: (c) => send(c, claimantsRoute.POST, "POST", "/api/v1/claimants", {}, { name: `Claimant ${++seq}` }) }),
+  row({
+    name: "POST /api/v1/claimants",
+    expected: SIGNED_IN(201),
+    call: (c) => send(c, claimantsRoute.POST, "POST", "/api/v1/claimants", {}, { name: `Claimant ${++seq}` }),
+  }),
   row({
     name: "PATCH /api/v1/claimants/{id}",
     expected: SIGNED_IN(200),
     setup: () => createClaimant(writer, { name: `Claimant ${++seq}` }).id,
-    call: (c, id) => send(c, claimantRoute.PATCH, "PATCH", `/api/v1/claimants/${id}`, { id }, { version: 1, description: "Spokesperson" }),
+    call: (c, id) =>
+      send(
+        c,
+        claimantRoute.PATCH,
+        "PATCH",
+        `/api/v1/claimants/${id}`,
+        { id },
+        { version: 1, description: "Spokesperson" },
+      ),
   }),
-  row({ name: "POST /api/v1/disputes", expected: SIGNED_IN(201), call: (c) => send(c, disputesRoute.POST, "POST", "/api/v1/disputes", {}, { question: `Who was killed in strike ${++seq}?` }) }),
+  row({
+    name: "POST /api/v1/disputes",
+    expected: SIGNED_IN(201),
+    call: (c) =>
+      send(c, disputesRoute.POST, "POST", "/api/v1/disputes", {}, { question: `Who was killed in strike ${++seq}?` }),
+  }),
   row({
     name: "PATCH /api/v1/disputes/{id}",
     expected: SIGNED_IN(200),
     setup: () => createDispute(writer, { question: `Who was killed in strike ${++seq}?` }).id,
-    call: (c, id) => send(c, disputeRoute.PATCH, "PATCH", `/api/v1/disputes/${id}`, { id }, { version: 1, description: "Two accounts of one strike." }),
+    call: (c, id) =>
+      send(
+        c,
+        disputeRoute.PATCH,
+        "PATCH",
+        `/api/v1/disputes/${id}`,
+        { id },
+        { version: 1, description: "Two accounts of one strike." },
+      ),
   }),
 
   // Verdicts: the workflow of lib/workflow/verdict-workflow.ts. "Someone else's" is the
@@ -370,20 +591,44 @@ const ROUTES: Row[] = [
     name: "POST /api/v1/claims/{id}/verdicts",
     expected: SIGNED_IN(201),
     setup: () => newClaim(),
-    call: (c, id) => send(c, claimVerdictsRoute.POST, "POST", `/api/v1/claims/${id}/verdicts`, { id }, { rating: "false", summary: "Civilians were killed." }),
+    call: (c, id) =>
+      send(
+        c,
+        claimVerdictsRoute.POST,
+        "POST",
+        `/api/v1/claims/${id}/verdicts`,
+        { id },
+        { rating: "false", summary: "Civilians were killed." },
+      ),
   }),
   row({
     name: "PATCH /api/v1/verdicts/{id} (own draft)",
     expected: SIGNED_IN(200),
     setup: (c) => readyDraft(isActive(c) ? c.self : writer).verdictId,
-    call: (c, id) => send(c, verdictRoute.PATCH, "PATCH", `/api/v1/verdicts/${id}`, { id }, { version: version(id), summary: "Edited summary." }),
+    call: (c, id) =>
+      send(
+        c,
+        verdictRoute.PATCH,
+        "PATCH",
+        `/api/v1/verdicts/${id}`,
+        { id },
+        { version: version(id), summary: "Edited summary." },
+      ),
   }),
   row({
     // The author or an editor edits: a contributor who did not write it may not.
     name: "PATCH /api/v1/verdicts/{id} (someone else's draft)",
     expected: EDITORS(200),
     setup: () => readyDraft(writer).verdictId,
-    call: (c, id) => send(c, verdictRoute.PATCH, "PATCH", `/api/v1/verdicts/${id}`, { id }, { version: version(id), summary: "Edited summary." }),
+    call: (c, id) =>
+      send(
+        c,
+        verdictRoute.PATCH,
+        "PATCH",
+        `/api/v1/verdicts/${id}`,
+        { id },
+        { version: version(id), summary: "Edited summary." },
+      ),
   }),
   row({
     name: `${STEP} (submit, own draft)`,
@@ -443,7 +688,8 @@ const ROUTES: Row[] = [
     expected: SIGNED_IN(403),
     setup: (c) => {
       const { verdictId } = readyDraft(writer);
-      if (c.who === "editor" || c.who === "admin") updateVerdict(c.self, { verdictId, version: version(verdictId), summary: "The editor's wording." });
+      if (c.who === "editor" || c.who === "admin")
+        updateVerdict(c.self, { verdictId, version: version(verdictId), summary: "The editor's wording." });
       step(writer, verdictId, "submit");
       return verdictId;
     },
@@ -533,7 +779,9 @@ describe("who may call which mutating route", () => {
     const res = await call(caller, fixture);
     expect(res.status, JSON.stringify(res.json)).toBe(status);
     if (status >= 400) {
-      expect(res.json).toEqual({ error: expect.objectContaining({ code: expect.any(String), message: expect.any(String) }) });
+      expect(res.json).toEqual({
+        error: expect.objectContaining({ code: expect.any(String), message: expect.any(String) }),
+      });
       // Refused means refused: not a row changed.
       expect(tableSnapshot(t.db)).toEqual(before);
     }
@@ -552,9 +800,19 @@ describe("the table", () => {
     return files.flatMap((file) => {
       const source = fs.readFileSync(path.join(api, file), "utf8");
       const url = ["/api", ...path.dirname(file).split(path.sep)].join("/").replace(/\[([^\]]+)\]/g, "{$1}");
-      const declared = [...source.matchAll(/export\s+(?:const|(?:async\s+)?function)\s+(POST|PUT|PATCH|DELETE)\b/g)].map((m) => m[1]!);
+      const declared = [
+        ...source.matchAll(/export\s+(?:const|(?:async\s+)?function)\s+(POST|PUT|PATCH|DELETE)\b/g),
+      ].map((m) => m[1]!);
       const listed = [...source.matchAll(/export\s+(?:const\s+)?\{([^}]*)\}/g)].flatMap((m) =>
-        m[1]!.split(",").map((part) => part.trim().split(/\s+as\s+/).pop()!).filter((name) => /^(POST|PUT|PATCH|DELETE)$/.test(name)),
+        m[1]!
+          .split(",")
+          .map((part) =>
+            part
+              .trim()
+              .split(/\s+as\s+/)
+              .pop()!,
+          )
+          .filter((name) => /^(POST|PUT|PATCH|DELETE)$/.test(name)),
       );
       return [...new Set([...declared, ...listed])].map((method) => `${method} ${url}`);
     });

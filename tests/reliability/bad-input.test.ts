@@ -23,7 +23,8 @@ vi.mock("@/lib/auth/session", async () => {
   return {
     getCurrentUser: async () => session.user,
     requireUser: async () => session.user,
-    userCan: (user: CurrentUser | null, permission: Parameters<typeof can>[1]) => user !== null && can(user.role, permission),
+    userCan: (user: CurrentUser | null, permission: Parameters<typeof can>[1]) =>
+      user !== null && can(user.role, permission),
   };
 });
 
@@ -43,7 +44,9 @@ let token = "";
 beforeAll(async () => {
   t = createTestDb();
   await seedDemo(t.db);
-  const admin = t.db.get<{ id: number; email: string; name: string }>(sql`select id, email, name from users where role = 'admin' limit 1`)!;
+  const admin = t.db.get<{ id: number; email: string; name: string }>(
+    sql`select id, email, name from users where role = 'admin' limit 1`,
+  )!;
   session.user = { ...admin, role: "admin", actor: { kind: "user", userId: admin.id } };
   token = createApiToken(systemActor(), { forEmail: admin.email }).token;
 });
@@ -60,7 +63,11 @@ function routeFiles(): { file: string; url: string; params: string[] }[] {
       if (entry.isDirectory()) walk(full);
       else if (entry.name === "route.ts") {
         const rel = path.relative(path.join(ROOT, "app"), path.dirname(full));
-        found.push({ file: full, url: `/${rel}`, params: [...rel.matchAll(/\[(?:\.\.\.)?(\w+)\]/g)].map((m) => m[1]!) });
+        found.push({
+          file: full,
+          url: `/${rel}`,
+          params: [...rel.matchAll(/\[(?:\.\.\.)?(\w+)\]/g)].map((m) => m[1]!),
+        });
       }
     }
   };
@@ -69,10 +76,16 @@ function routeFiles(): { file: string; url: string; params: string[] }[] {
 }
 
 // Path parameters: real ids, missing ids, and junk.
-const idArb = fc.oneof(fc.constantFrom("1", "2", "3", "0", "-1", "999999", "1e3", "abc", "%00", "../1", " 1", "9".repeat(30)), fc.string({ maxLength: 12 }));
+const idArb = fc.oneof(
+  fc.constantFrom("1", "2", "3", "0", "-1", "999999", "1e3", "abc", "%00", "../1", " 1", "9".repeat(30)),
+  fc.string({ maxLength: 12 }),
+);
 const paramArb = (name: string) =>
   name === "step"
-    ? fc.oneof(fc.constantFrom("submit", "withdraw", "publish", "request-changes", "correct", "retract", "discard"), fc.string({ maxLength: 10 }))
+    ? fc.oneof(
+        fc.constantFrom("submit", "withdraw", "publish", "request-changes", "correct", "retract", "discard"),
+        fc.string({ maxLength: 10 }),
+      )
     : name === "format"
       ? fc.oneof(fc.constantFrom("csv", "json", "w3c", "claimreview", "pdf"), fc.string({ maxLength: 8 }))
       : name === "path"
@@ -80,14 +93,92 @@ const paramArb = (name: string) =>
         : idArb;
 
 // Bodies: any JSON value, objects with plausible keys of the wrong kind, or not JSON at all.
-const KEYS = ["id", "name", "text", "title", "documentId", "revision", "start", "end", "claimant", "statement", "version", "rating", "summary", "rationale", "stance", "url", "sourceType", "evidenceId", "question", "accounts", "email", "role", "password", "baseRevision", "annotations", "note", "reason", "comment", "body", "label", "key", "ordinal", "colour", "ids", "disabled", "format"];
-const valueArb = fc.oneof(fc.anything({ maxDepth: 2 }), fc.constantFrom(null, "", " ", -1, 0, 1.5, 2 ** 53, "<script>alert(1)</script>", "' or 1=1 --", "\u0000", "🙂".repeat(100), [], {}));
+const KEYS = [
+  "id",
+  "name",
+  "text",
+  "title",
+  "documentId",
+  "revision",
+  "start",
+  "end",
+  "claimant",
+  "statement",
+  "version",
+  "rating",
+  "summary",
+  "rationale",
+  "stance",
+  "url",
+  "sourceType",
+  "evidenceId",
+  "question",
+  "accounts",
+  "email",
+  "role",
+  "password",
+  "baseRevision",
+  "annotations",
+  "note",
+  "reason",
+  "comment",
+  "body",
+  "label",
+  "key",
+  "ordinal",
+  "colour",
+  "ids",
+  "disabled",
+  "format",
+];
+const valueArb = fc.oneof(
+  fc.anything({ maxDepth: 2 }),
+  fc.constantFrom(
+    null,
+    "",
+    " ",
+    -1,
+    0,
+    1.5,
+    2 ** 53,
+    "<script>alert(1)</script>",
+    "' or 1=1 --",
+    "\u0000",
+    "🙂".repeat(100),
+    [],
+    {},
+  ),
+);
 const bodyArb = fc.oneof(
-  fc.record({ kind: fc.constant("json" as const), value: fc.oneof(fc.anything({ maxDepth: 3 }), fc.dictionary(fc.constantFrom(...KEYS), valueArb, { maxKeys: 6 })) }),
-  fc.record({ kind: fc.constant("raw" as const), value: fc.oneof(fc.string({ maxLength: 50 }), fc.constantFrom("{", "[1,", '{"a":', "null", "\uFEFF{}", "a=1&b=2")) }),
+  fc.record({
+    kind: fc.constant("json" as const),
+    value: fc.oneof(fc.anything({ maxDepth: 3 }), fc.dictionary(fc.constantFrom(...KEYS), valueArb, { maxKeys: 6 })),
+  }),
+  fc.record({
+    kind: fc.constant("raw" as const),
+    value: fc.oneof(fc.string({ maxLength: 50 }), fc.constantFrom("{", "[1,", '{"a":', "null", "\uFEFF{}", "a=1&b=2")),
+  }),
   fc.record({ kind: fc.constant("wrong-type" as const), value: fc.string({ maxLength: 30 }) }),
 );
-const queryArb = fc.dictionary(fc.constantFrom("q", "page", "rating", "claimant", "dispute", "from", "to", "sort", "status", "document", "includeDrafts", "claim", "format"), fc.string({ maxLength: 12 }), { maxKeys: 4 });
+const queryArb = fc.dictionary(
+  fc.constantFrom(
+    "q",
+    "page",
+    "rating",
+    "claimant",
+    "dispute",
+    "from",
+    "to",
+    "sort",
+    "status",
+    "document",
+    "includeDrafts",
+    "claim",
+    "format",
+  ),
+  fc.string({ maxLength: 12 }),
+  { maxKeys: 4 },
+);
 
 function requestFor(url: string, method: string, body: { kind: string; value: unknown } | null): Request {
   const headers: Record<string, string> = { authorization: `Bearer ${token}` };
@@ -102,7 +193,11 @@ function requestFor(url: string, method: string, body: { kind: string; value: un
     headers["content-type"] = "text/plain";
     payload = String(body.value);
   }
-  return new Request(new URL(url, "http://localhost"), { method, headers, body: method === "GET" || method === "DELETE" ? undefined : payload });
+  return new Request(new URL(url, "http://localhost"), {
+    method,
+    headers,
+    body: method === "GET" || method === "DELETE" ? undefined : payload,
+  });
 }
 
 /** Checks one answer: no 5xx; an error answer has the JSON shape; a refusal changed nothing. */
@@ -129,15 +224,29 @@ describe("random and malformed input to every /api/v1 route", () => {
       const mod = (await import(route.file)) as Record<string, Handler>;
       const methods = ["GET", "POST", "PUT", "PATCH", "DELETE"].filter((m) => typeof mod[m] === "function");
       for (const method of methods) {
-        const params = fc.record(Object.fromEntries(route.params.map((p) => [p, paramArb(p)])) as Record<string, fc.Arbitrary<string | string[]>>);
+        const params = fc.record(
+          Object.fromEntries(route.params.map((p) => [p, paramArb(p)])) as Record<
+            string,
+            fc.Arbitrary<string | string[]>
+          >,
+        );
         await fc.assert(
-          fc.asyncProperty(params, method === "GET" || method === "DELETE" ? fc.constant(null) : bodyArb, queryArb, async (p, body, query) => {
-            const url = `/api${route.url.slice(4)}`.replace(/\[(?:\.\.\.)?(\w+)\]/g, (_, name: string) => encodeURIComponent(String(p[name])));
-            const qs = new URLSearchParams(query).toString();
-            const before = tableSnapshot(t.db);
-            const res = await mod[method]!(requestFor(qs ? `${url}?${qs}` : url, method, body), { params: Promise.resolve(p) });
-            await checkAnswer(res, before, `${method} ${url} ${JSON.stringify(body)}`);
-          }),
+          fc.asyncProperty(
+            params,
+            method === "GET" || method === "DELETE" ? fc.constant(null) : bodyArb,
+            queryArb,
+            async (p, body, query) => {
+              const url = `/api${route.url.slice(4)}`.replace(/\[(?:\.\.\.)?(\w+)\]/g, (_, name: string) =>
+                encodeURIComponent(String(p[name])),
+              );
+              const qs = new URLSearchParams(query).toString();
+              const before = tableSnapshot(t.db);
+              const res = await mod[method]!(requestFor(qs ? `${url}?${qs}` : url, method, body), {
+                params: Promise.resolve(p),
+              });
+              await checkAnswer(res, before, `${method} ${url} ${JSON.stringify(body)}`);
+            },
+          ),
           { numRuns: RUNS, seed: 20261125 },
         );
       }
@@ -162,7 +271,8 @@ function actionModules(): string[] {
   return files;
 }
 
-const isRedirect = (e: unknown) => typeof e === "object" && e !== null && String((e as { digest?: unknown }).digest ?? "").startsWith("NEXT_REDIRECT");
+const isRedirect = (e: unknown) =>
+  typeof e === "object" && e !== null && String((e as { digest?: unknown }).digest ?? "").startsWith("NEXT_REDIRECT");
 
 describe("random and malformed input to every server action", () => {
   const files = actionModules();
@@ -175,28 +285,42 @@ describe("random and malformed input to every server action", () => {
       const mod = (await import(file)) as Record<string, unknown>;
       for (const [name, action] of Object.entries(mod)) {
         if (typeof action !== "function") continue;
-        const formArb = fc.dictionary(fc.oneof(fc.constantFrom(...KEYS), fc.string({ maxLength: 8 })), fc.oneof(fc.string({ maxLength: 40 }), fc.constantFrom("", "1", "-1", "abc", "<img src=x onerror=alert(1)>")), { maxKeys: 6 });
+        const formArb = fc.dictionary(
+          fc.oneof(fc.constantFrom(...KEYS), fc.string({ maxLength: 8 })),
+          fc.oneof(fc.string({ maxLength: 40 }), fc.constantFrom("", "1", "-1", "abc", "<img src=x onerror=alert(1)>")),
+          { maxKeys: 6 },
+        );
         await fc.assert(
-          fc.asyncProperty(action.length >= 2 ? formArb : fc.oneof(fc.anything({ maxDepth: 2 }), fc.dictionary(fc.constantFrom(...KEYS), valueArb, { maxKeys: 6 })), async (input) => {
-            const before = tableSnapshot(t.db);
-            let result: { ok?: boolean; message?: string } | undefined;
-            try {
-              if (action.length >= 2) {
-                const form = new FormData();
-                for (const [k, v] of Object.entries(input as Record<string, string>)) form.append(k, v);
-                result = await (action as FormActionFn)({}, form);
-              } else {
-                result = await (action as ServiceActionFn)(input);
+          fc.asyncProperty(
+            action.length >= 2
+              ? formArb
+              : fc.oneof(
+                  fc.anything({ maxDepth: 2 }),
+                  fc.dictionary(fc.constantFrom(...KEYS), valueArb, { maxKeys: 6 }),
+                ),
+            async (input) => {
+              const before = tableSnapshot(t.db);
+              let result: { ok?: boolean; message?: string } | undefined;
+              try {
+                if (action.length >= 2) {
+                  const form = new FormData();
+                  for (const [k, v] of Object.entries(input as Record<string, string>)) form.append(k, v);
+                  result = await (action as FormActionFn)({}, form);
+                } else {
+                  result = await (action as ServiceActionFn)(input);
+                }
+              } catch (e) {
+                if (isRedirect(e)) return; // the input was acceptable and the action moved on
+                throw new Error(
+                  `${name}(${JSON.stringify(input)}) threw: ${e instanceof Error ? e.message : String(e)}`,
+                );
               }
-            } catch (e) {
-              if (isRedirect(e)) return; // the input was acceptable and the action moved on
-              throw new Error(`${name}(${JSON.stringify(input)}) threw: ${e instanceof Error ? e.message : String(e)}`);
-            }
-            if (result && result.ok !== true) {
-              expect(typeof result.message, `${name} ${JSON.stringify(input)}`).toBe("string");
-              expect(tableSnapshot(t.db), `${name} ${JSON.stringify(input)}`).toEqual(before);
-            }
-          }),
+              if (result && result.ok !== true) {
+                expect(typeof result.message, `${name} ${JSON.stringify(input)}`).toBe("string");
+                expect(tableSnapshot(t.db), `${name} ${JSON.stringify(input)}`).toEqual(before);
+              }
+            },
+          ),
           { numRuns: RUNS, seed: 20261125 },
         );
       }

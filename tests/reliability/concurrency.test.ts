@@ -20,7 +20,10 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const audits = (action: string, entityId: number) => t.db.get<{ n: number }>(sql`select count(*) as n from audit_events where action = ${action} and entity_id = ${entityId}`)!.n;
+const audits = (action: string, entityId: number) =>
+  t.db.get<{ n: number }>(
+    sql`select count(*) as n from audit_events where action = ${action} and entity_id = ${entityId}`,
+  )!.n;
 
 /** Starts every client, and lets them all write at the same moment once all are connected. */
 async function race(mode: string, args: (i: number) => Record<string, unknown>) {
@@ -35,11 +38,17 @@ describe("concurrent writes to one record", () => {
   it("should let exactly one of 20 verdict edits from the same version win", async () => {
     const v = t.db.get<{ id: number; version: number }>(sql`select id, version from verdicts where state = 'draft'`)!;
     const before = audits("verdict.update", v.id);
-    const answers = await race("update-verdict", (i) => ({ verdictId: v.id, version: v.version, summary: `Summary written by client ${i}` }));
+    const answers = await race("update-verdict", (i) => ({
+      verdictId: v.id,
+      version: v.version,
+      summary: `Summary written by client ${i}`,
+    }));
     const winners = answers.flatMap((a, i) => (a.ok ? [i] : []));
     expect(winners).toHaveLength(1);
     expect(answers.filter((a) => !a.ok).every((a) => a.status === 409)).toBe(true);
-    const after = t.db.get<{ summary: string; version: number }>(sql`select summary, version from verdicts where id = ${v.id}`)!;
+    const after = t.db.get<{ summary: string; version: number }>(
+      sql`select summary, version from verdicts where id = ${v.id}`,
+    )!;
     expect(after).toEqual({ summary: `Summary written by client ${winners[0]}`, version: v.version + 1 });
     expect(audits("verdict.update", v.id)).toBe(before + 1);
   });
@@ -48,7 +57,11 @@ describe("concurrent writes to one record", () => {
     const doc = t.db.get<{ id: number; revision: number; text: string }>(sql`
       select d.id as id, d.current_revision as revision, r.text as text from documents d join document_revisions r on r.document_id = d.id and r.revision = d.current_revision limit 1`)!;
     const before = audits("document.update_text", doc.id);
-    const answers = await race("update-text", (i) => ({ documentId: doc.id, baseRevision: doc.revision, text: `${doc.text}\n\nA closing line added by client ${i}.` }));
+    const answers = await race("update-text", (i) => ({
+      documentId: doc.id,
+      baseRevision: doc.revision,
+      text: `${doc.text}\n\nA closing line added by client ${i}.`,
+    }));
     const winners = answers.flatMap((a, i) => (a.ok ? [i] : []));
     expect(winners).toHaveLength(1);
     expect(answers.filter((a) => !a.ok).every((a) => a.status === 409)).toBe(true);
@@ -56,7 +69,9 @@ describe("concurrent writes to one record", () => {
       select d.current_revision as revision, r.text as text from documents d join document_revisions r on r.document_id = d.id and r.revision = d.current_revision where d.id = ${doc.id}`)!;
     expect(after.revision).toBe(doc.revision + 1);
     expect(after.text.endsWith(`client ${winners[0]}.`)).toBe(true);
-    expect(t.db.get<{ n: number }>(sql`select count(*) as n from document_revisions where document_id = ${doc.id}`)!.n).toBe(doc.revision + 1);
+    expect(
+      t.db.get<{ n: number }>(sql`select count(*) as n from document_revisions where document_id = ${doc.id}`)!.n,
+    ).toBe(doc.revision + 1);
     expect(audits("document.update_text", doc.id)).toBe(before + 1);
   });
 });

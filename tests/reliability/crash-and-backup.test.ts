@@ -45,7 +45,10 @@ function acknowledgements(child: ChildProcess): { ids: number[]; first: Promise<
   return { ids, first };
 }
 
-const exited = (child: ChildProcess) => new Promise<void>((r) => (child.exitCode !== null || child.signalCode !== null ? r() : child.once("exit", () => r())));
+const exited = (child: ChildProcess) =>
+  new Promise<void>((r) =>
+    child.exitCode !== null || child.signalCode !== null ? r() : child.once("exit", () => r()),
+  );
 
 /** What a fresh connection finds in the file: integrity, the claims present, changes without an audit event. */
 function inspect(file: string) {
@@ -79,7 +82,10 @@ describe("a writer killed with SIGKILL", () => {
       await exited(child);
       const after = inspect(t.file);
       expect(after.integrity, `round ${round}`).toBe("ok");
-      expect(acks.ids.filter((id) => !after.ids.has(id)), `round ${round}: acknowledged but missing`).toEqual([]);
+      expect(
+        acks.ids.filter((id) => !after.ids.has(id)),
+        `round ${round}: acknowledged but missing`,
+      ).toEqual([]);
       expect(after.unaudited, `round ${round}: claims without their audit event`).toBe(0);
       acknowledged += acks.ids.length;
     }

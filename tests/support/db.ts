@@ -30,11 +30,22 @@ let cachedHash: Promise<string> | undefined;
 export const TEST_PASSWORD = "correct horse battery";
 
 /** Inserts a user directly (fixtures only; the code under test goes through services). */
-export async function insertUser(db: DB, email: string, role: Role, opts: { disabled?: boolean } = {}): Promise<Actor & { userId: number }> {
+export async function insertUser(
+  db: DB,
+  email: string,
+  role: Role,
+  opts: { disabled?: boolean } = {},
+): Promise<Actor & { userId: number }> {
   cachedHash ??= hashPassword(TEST_PASSWORD);
   const row = db
     .insert(users)
-    .values({ email, name: email.split("@")[0]!, role, passwordHash: await cachedHash, disabledAt: opts.disabled ? new Date() : null })
+    .values({
+      email,
+      name: email.split("@")[0]!,
+      role,
+      passwordHash: await cachedHash,
+      disabledAt: opts.disabled ? new Date() : null,
+    })
     .returning({ id: users.id })
     .get();
   return { kind: "user", userId: row.id };

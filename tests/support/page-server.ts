@@ -4,7 +4,9 @@ import type { AddressInfo } from "node:net";
 type Route = (req: http.IncomingMessage, res: http.ServerResponse) => void;
 
 /** A local HTTP server on 127.0.0.1 for URL-import tests; `routes` maps paths to handlers. */
-export async function startPageServer(routes: Record<string, Route>): Promise<{ url: (path: string) => string; close: () => Promise<void> }> {
+export async function startPageServer(
+  routes: Record<string, Route>,
+): Promise<{ url: (path: string) => string; close: () => Promise<void> }> {
   const server = http.createServer((req, res) => {
     const route = routes[new URL(req.url ?? "/", "http://x").pathname];
     if (route) return route(req, res);

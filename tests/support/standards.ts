@@ -2,7 +2,9 @@ import fs from "node:fs";
 import path from "node:path";
 
 /** The external standards folder (../shared/standards, or STANDARDS_DIR). */
-export const STANDARDS_DIR = path.resolve(process.env.STANDARDS_DIR ?? path.join(import.meta.dirname, "../../../shared/standards"));
+export const STANDARDS_DIR = path.resolve(
+  process.env.STANDARDS_DIR ?? path.join(import.meta.dirname, "../../../shared/standards"),
+);
 
 /** Whether the standards folder is here; conformance tests skip with this reason when it is not. */
 export const HAS_STANDARDS = fs.existsSync(STANDARDS_DIR);

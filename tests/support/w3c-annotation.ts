@@ -6,7 +6,12 @@ import type { ValidateFunction } from "ajv";
 import { STANDARDS_DIR } from "./standards";
 
 const MODEL = path.join(STANDARDS_DIR, "w3c-annotation-model");
-type Assertion = { title: string; errorMessage?: string; expectedResult?: "valid" | "invalid"; validate: ValidateFunction };
+type Assertion = {
+  title: string;
+  errorMessage?: string;
+  expectedResult?: "valid" | "invalid";
+  validate: ValidateFunction;
+};
 
 let ajv: Ajv | null = null;
 const compiled = new Map<string, Assertion[]>();
@@ -28,7 +33,9 @@ function assertionsOf(testFile: string): Assertion[] {
   }
   const list = JSON.parse(fs.readFileSync(path.join(MODEL, testFile), "utf8")) as { assertions: string[] };
   const assertions = list.assertions.map((file) => {
-    const schema = JSON.parse(fs.readFileSync(path.join(MODEL, file), "utf8")) as Omit<Assertion, "validate"> & { id?: string };
+    const schema = JSON.parse(fs.readFileSync(path.join(MODEL, file), "utf8")) as Omit<Assertion, "validate"> & {
+      id?: string;
+    };
     const validate = ajv!.getSchema(schema.id ?? file) ?? ajv!.compile(schema);
     return { title: schema.title, errorMessage: schema.errorMessage, expectedResult: schema.expectedResult, validate };
   });

@@ -4,7 +4,11 @@ import { ClaimsResults, type Search } from "@/components/public/claims-results";
 import { publicMetadata } from "@/lib/config/public-metadata";
 
 export async function generateMetadata(): Promise<Metadata> {
-  return publicMetadata("/claims", "Claims", "Search every published fact-check by words, rating, claimant, dispute and date.");
+  return publicMetadata(
+    "/claims",
+    "Claims",
+    "Search every published fact-check by words, rating, claimant, dispute and date.",
+  );
 }
 
 /**

@@ -5,7 +5,11 @@ import { listCorrections } from "@/db/queries/public/pages";
 import { publicMetadata } from "@/lib/config/public-metadata";
 
 export async function generateMetadata(): Promise<Metadata> {
-  return publicMetadata("/corrections", "Corrections", "Every correction and retraction of our fact-checks, newest first.");
+  return publicMetadata(
+    "/corrections",
+    "Corrections",
+    "Every correction and retraction of our fact-checks, newest first.",
+  );
 }
 
 export default async function CorrectionsPage() {

@@ -13,7 +13,14 @@ export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
     <form action={action} className="space-y-4" noValidate>
       {state.message && <Alert tone="error">{state.message}</Alert>}
       <input type="hidden" name="callbackUrl" value={callbackUrl} />
-      <TextField label="Email" name="email" type="email" autoComplete="username" required defaultValue={state.values?.email} />
+      <TextField
+        label="Email"
+        name="email"
+        type="email"
+        autoComplete="username"
+        required
+        defaultValue={state.values?.email}
+      />
       <TextField label="Password" name="password" type="password" autoComplete="current-password" required />
       <Button type="submit" disabled={pending} className="w-full">
         {pending ? "Signing in…" : "Sign in"}

@@ -11,7 +11,11 @@ const NOTICES: Record<string, string> = {
   "password-changed": "Your password was changed. Sign in with the new one.",
 };
 
-export default async function LoginPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string; notice?: string }> }) {
+export default async function LoginPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ callbackUrl?: string; notice?: string }>;
+}) {
   const { callbackUrl, notice } = await searchParams;
   const returnTo = safeReturnPath(callbackUrl);
   if (await getCurrentUser()) redirect(returnTo);

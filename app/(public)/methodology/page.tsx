@@ -6,7 +6,11 @@ import { getEnv } from "@/lib/config/env";
 import { publicMetadata } from "@/lib/config/public-metadata";
 
 export async function generateMetadata(): Promise<Metadata> {
-  return publicMetadata("/methodology", "Methodology", "How we rate claims, how verdicts are reviewed, and how we correct mistakes.");
+  return publicMetadata(
+    "/methodology",
+    "Methodology",
+    "How we rate claims, how verdicts are reviewed, and how we correct mistakes.",
+  );
 }
 
 export default async function MethodologyPage() {
@@ -59,7 +63,11 @@ export default async function MethodologyPage() {
           When we get something wrong, we correct it openly. A correction goes through the same review as the original
           verdict and is published with a note saying what changed; the earlier version is kept. A verdict we can no
           longer stand behind is retracted, and a notice with the reason stays in its place. Every correction and
-          retraction is listed on the <a href="/corrections" className="text-accent underline">corrections page</a>.
+          retraction is listed on the{" "}
+          <a href="/corrections" className="text-accent underline">
+            corrections page
+          </a>
+          .
         </p>
       </section>
     </article>

@@ -26,7 +26,11 @@ export const createRatingAction = formAction(async (user, form) => {
 
 /** Saves a rating; answers with its new version, the one the form edits from now on. */
 export const updateRatingAction = formAction<FormState & { version?: number }>(async (user, form) => {
-  const rating = updateRating(user.actor, { ratingId: field(form, "ratingId"), version: Number(field(form, "version")), ...fields(form) });
+  const rating = updateRating(user.actor, {
+    ratingId: field(form, "ratingId"),
+    version: Number(field(form, "version")),
+    ...fields(form),
+  });
   return { ...done(`“${rating.label}” saved.`), version: rating.version };
 });
 

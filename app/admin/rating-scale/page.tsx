@@ -14,8 +14,9 @@ export default async function RatingScalePage() {
   return (
     <>
       <PageHeader title="Rating scale">
-        The ratings verdicts use, in order. The value is ClaimReview&apos;s <code>ratingValue</code> (1 = worst); a rating
-        without one (such as Unverifiable) stands outside the true–false order. A rating in use cannot be deleted.
+        The ratings verdicts use, in order. The value is ClaimReview&apos;s <code>ratingValue</code> (1 = worst); a
+        rating without one (such as Unverifiable) stands outside the true–false order. A rating in use cannot be
+        deleted.
       </PageHeader>
       <div className="grid gap-8 lg:grid-cols-[2fr_1fr]">
         <ol className="space-y-3">

@@ -6,12 +6,27 @@ import { TextField } from "@/components/ui/field";
 import type { RatingView } from "@/db/queries/ratings";
 import { createRatingAction, deleteRatingAction, moveRatingAction, updateRatingAction } from "./actions";
 
-function RatingFields({ rating, values, errors }: { rating?: RatingView; values?: Record<string, string>; errors: Record<string, string> }) {
-  const v = (k: keyof RatingView) => values?.[k] ?? (rating?.[k] === null || rating?.[k] === undefined ? "" : String(rating[k]));
+function RatingFields({
+  rating,
+  values,
+  errors,
+}: {
+  rating?: RatingView;
+  values?: Record<string, string>;
+  errors: Record<string, string>;
+}) {
+  const v = (k: keyof RatingView) =>
+    values?.[k] ?? (rating?.[k] === null || rating?.[k] === undefined ? "" : String(rating[k]));
   return (
     <div className="grid gap-2 sm:grid-cols-2">
       <TextField label="Label" name="label" defaultValue={v("label")} error={errors.label} />
-      <TextField label="Colour" name="colour" type="color" defaultValue={v("colour") || "#57606a"} error={errors.colour} />
+      <TextField
+        label="Colour"
+        name="colour"
+        type="color"
+        defaultValue={v("colour") || "#57606a"}
+        error={errors.colour}
+      />
       <TextField
         label="Value (1 = worst; empty: outside the true–false order)"
         name="ordinal"
@@ -22,17 +37,32 @@ function RatingFields({ rating, values, errors }: { rating?: RatingView; values?
       />
       <label className="block text-sm font-medium sm:col-span-2">
         Description (shown on the methodology page)
-        <textarea name="description" rows={2} defaultValue={v("description")} className="mt-1 w-full rounded-md border border-line bg-white px-3 py-2 text-sm font-normal" />
+        <textarea
+          name="description"
+          rows={2}
+          defaultValue={v("description")}
+          className="mt-1 w-full rounded-md border border-line bg-white px-3 py-2 text-sm font-normal"
+        />
       </label>
     </div>
   );
 }
 
 /** One rating of the scale: edit it, move it, or delete it if no verdict uses it. */
-export function RatingRow({ rating, isFirst, isLast }: { rating: RatingView & { version: number }; isFirst: boolean; isLast: boolean }) {
+export function RatingRow({
+  rating,
+  isFirst,
+  isLast,
+}: {
+  rating: RatingView & { version: number };
+  isFirst: boolean;
+  isLast: boolean;
+}) {
   const [baseVersion] = useState(rating.version);
   const hidden = (extra: Record<string, string | number> = {}) =>
-    Object.entries({ ratingId: rating.id, ...extra }).map(([k, val]) => <input key={k} type="hidden" name={k} value={val} />);
+    Object.entries({ ratingId: rating.id, ...extra }).map(([k, val]) => (
+      <input key={k} type="hidden" name={k} value={val} />
+    ));
   return (
     <li className="space-y-3 rounded-lg border border-line bg-white p-4" data-testid={`rating-${rating.key}`}>
       <ActionForm action={updateRatingAction} submitLabel="Save" label={`Rating ${rating.label}`}>

@@ -24,9 +24,15 @@ export default async function UsersPage() {
             <caption className="sr-only">Accounts</caption>
             <thead className="border-b border-line bg-slate-50">
               <tr>
-                <th scope="col" className="px-3 py-2">Name</th>
-                <th scope="col" className="px-3 py-2">Role</th>
-                <th scope="col" className="px-3 py-2">Change</th>
+                <th scope="col" className="px-3 py-2">
+                  Name
+                </th>
+                <th scope="col" className="px-3 py-2">
+                  Role
+                </th>
+                <th scope="col" className="px-3 py-2">
+                  Change
+                </th>
               </tr>
             </thead>
             <tbody className="divide-y divide-line">
@@ -37,7 +43,9 @@ export default async function UsersPage() {
           </table>
         </div>
         <section aria-labelledby="new-user" className="rounded-lg border border-line bg-white p-4">
-          <h2 id="new-user" className="mb-4 font-semibold">New account</h2>
+          <h2 id="new-user" className="mb-4 font-semibold">
+            New account
+          </h2>
           <CreateUserForm />
         </section>
       </div>

@@ -6,7 +6,10 @@ import { RoleBadge } from "@/components/ui/role-badge";
 import { ROLES, type Role } from "@/db/enums";
 import { updateUserAction } from "./actions";
 
-type Props = { user: { id: number; name: string; email: string; role: Role; disabled: boolean; version: number }; isSelf: boolean };
+type Props = {
+  user: { id: number; name: string; email: string; role: Role; disabled: boolean; version: number };
+  isSelf: boolean;
+};
 
 /** One account in the admin table: change its role, disable or enable it. */
 export function UserRow({ user, isSelf }: Props) {
@@ -27,7 +30,12 @@ export function UserRow({ user, isSelf }: Props) {
           <label className="sr-only" htmlFor={`role-${user.id}`}>
             Role of {user.name}
           </label>
-          <select id={`role-${user.id}`} name="role" defaultValue={user.role} className="rounded-md border border-line bg-white px-2 py-1 text-sm">
+          <select
+            id={`role-${user.id}`}
+            name="role"
+            defaultValue={user.role}
+            className="rounded-md border border-line bg-white px-2 py-1 text-sm"
+          >
             {ROLES.map((r) => (
               <option key={r} value={r}>
                 {r}
@@ -38,7 +46,13 @@ export function UserRow({ user, isSelf }: Props) {
             Change role
           </Button>
           {!isSelf && (
-            <Button type="submit" name="intent" value={user.disabled ? "enable" : "disable"} variant={user.disabled ? "secondary" : "danger"} disabled={pending}>
+            <Button
+              type="submit"
+              name="intent"
+              value={user.disabled ? "enable" : "disable"}
+              variant={user.disabled ? "secondary" : "danger"}
+              disabled={pending}
+            >
               {user.disabled ? "Enable" : "Disable"}
             </Button>
           )}

@@ -20,10 +20,12 @@ export default async function AccountPage() {
       </PageHeader>
       <div className="grid gap-8 lg:grid-cols-[2fr_1fr]">
         <section aria-labelledby="tokens-heading" className="space-y-4">
-          <h2 id="tokens-heading" className="text-lg font-semibold">API tokens</h2>
+          <h2 id="tokens-heading" className="text-lg font-semibold">
+            API tokens
+          </h2>
           <p className="text-sm text-muted">
-            A program sends a token as <code>Authorization: Bearer &lt;token&gt;</code> to <code>/api/v1/…</code> and acts
-            with your role. Claimdesk stores only a hash of each token.
+            A program sends a token as <code>Authorization: Bearer &lt;token&gt;</code> to <code>/api/v1/…</code> and
+            acts with your role. Claimdesk stores only a hash of each token.
           </p>
           <div className="rounded-lg border border-line bg-white p-4">
             <CreateTokenForm />
@@ -35,11 +37,21 @@ export default async function AccountPage() {
               <caption className="sr-only">Your API tokens</caption>
               <thead className="border-b border-line bg-slate-50">
                 <tr>
-                  <th scope="col" className="px-3 py-2">Name</th>
-                  <th scope="col" className="px-3 py-2">Starts with</th>
-                  <th scope="col" className="px-3 py-2">Created</th>
-                  <th scope="col" className="px-3 py-2">Last used</th>
-                  <th scope="col" className="px-3 py-2"><span className="sr-only">Actions</span></th>
+                  <th scope="col" className="px-3 py-2">
+                    Name
+                  </th>
+                  <th scope="col" className="px-3 py-2">
+                    Starts with
+                  </th>
+                  <th scope="col" className="px-3 py-2">
+                    Created
+                  </th>
+                  <th scope="col" className="px-3 py-2">
+                    Last used
+                  </th>
+                  <th scope="col" className="px-3 py-2">
+                    <span className="sr-only">Actions</span>
+                  </th>
                 </tr>
               </thead>
               <tbody className="divide-y divide-line">
@@ -50,7 +62,11 @@ export default async function AccountPage() {
                     <td className="px-3 py-2">{when(t.createdAt)}</td>
                     <td className="px-3 py-2">{when(t.lastUsedAt)}</td>
                     <td className="px-3 py-2">
-                      {t.revokedAt ? <span className="text-muted">revoked {when(t.revokedAt)}</span> : <RevokeTokenButton tokenId={t.id} name={t.name} />}
+                      {t.revokedAt ? (
+                        <span className="text-muted">revoked {when(t.revokedAt)}</span>
+                      ) : (
+                        <RevokeTokenButton tokenId={t.id} name={t.name} />
+                      )}
                     </td>
                   </tr>
                 ))}
@@ -59,7 +75,9 @@ export default async function AccountPage() {
           )}
         </section>
         <section aria-labelledby="password-heading" className="rounded-lg border border-line bg-white p-4">
-          <h2 id="password-heading" className="mb-4 text-lg font-semibold">Password</h2>
+          <h2 id="password-heading" className="mb-4 text-lg font-semibold">
+            Password
+          </h2>
           <PasswordForm />
         </section>
       </div>

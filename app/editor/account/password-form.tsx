@@ -13,8 +13,21 @@ export function PasswordForm() {
   return (
     <form action={action} className="space-y-3" noValidate key={String(state.ok)}>
       {state.message && <Alert tone={state.ok ? "success" : "error"}>{state.message}</Alert>}
-      <TextField label="Current password" name="currentPassword" type="password" autoComplete="current-password" error={errors.currentPassword} />
-      <TextField label="New password" name="newPassword" type="password" autoComplete="new-password" hint="At least 12 characters." error={errors.newPassword} />
+      <TextField
+        label="Current password"
+        name="currentPassword"
+        type="password"
+        autoComplete="current-password"
+        error={errors.currentPassword}
+      />
+      <TextField
+        label="New password"
+        name="newPassword"
+        type="password"
+        autoComplete="new-password"
+        hint="At least 12 characters."
+        error={errors.newPassword}
+      />
       <Button type="submit" disabled={pending}>
         Change password
       </Button>

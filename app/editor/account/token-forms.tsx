@@ -14,7 +14,9 @@ export function CreateTokenForm() {
       {state.message && <Alert tone={state.ok ? "success" : "error"}>{state.message}</Alert>}
       {state.secret && (
         <p className="break-all rounded-md border border-line bg-slate-50 p-3">
-          <code data-testid="new-token" className="select-all font-mono text-sm">{state.secret}</code>
+          <code data-testid="new-token" className="select-all font-mono text-sm">
+            {state.secret}
+          </code>
         </p>
       )}
       <TextField
@@ -43,7 +45,11 @@ export function RevokeTokenButton({ tokenId, name }: { tokenId: number; name: st
       <Button type="submit" variant="danger" disabled={pending} aria-label={`Revoke token ${name}`}>
         Revoke
       </Button>
-      {state.message && !state.ok && <p role="alert" className="text-xs text-danger">{state.message}</p>}
+      {state.message && !state.ok && (
+        <p role="alert" className="text-xs text-danger">
+          {state.message}
+        </p>
+      )}
     </form>
   );
 }

@@ -17,8 +17,19 @@ export function ClaimantForm({ claimant }: { claimant: Claimant }) {
             <input type="hidden" name="claimantId" value={claimant.id} />
             <input type="hidden" name="version" value={claimant.version} />
             <TextField label="Name" name="name" defaultValue={v?.name ?? claimant.name} error={e.name} />
-            <TextField label="Role or affiliation" name="description" defaultValue={v?.description ?? claimant.description ?? ""} error={e.description} />
-            <TextField label="Same as (URL, e.g. Wikidata)" name="sameAs" type="url" defaultValue={v?.sameAs ?? claimant.sameAs ?? ""} error={e.sameAs} />
+            <TextField
+              label="Role or affiliation"
+              name="description"
+              defaultValue={v?.description ?? claimant.description ?? ""}
+              error={e.description}
+            />
+            <TextField
+              label="Same as (URL, e.g. Wikidata)"
+              name="sameAs"
+              type="url"
+              defaultValue={v?.sameAs ?? claimant.sameAs ?? ""}
+              error={e.sameAs}
+            />
             <SelectField
               label="Person or organisation"
               name="kind"

@@ -17,7 +17,13 @@ export default async function ClaimantsPage({ searchParams }: { searchParams: Pr
         <label htmlFor="q" className="sr-only">
           Find claimants
         </label>
-        <input id="q" name="q" defaultValue={q} placeholder="Name or affiliation" className="flex-1 rounded-md border border-line bg-white px-3 py-2 text-sm" />
+        <input
+          id="q"
+          name="q"
+          defaultValue={q}
+          placeholder="Name or affiliation"
+          className="flex-1 rounded-md border border-line bg-white px-3 py-2 text-sm"
+        />
         <button type="submit" className="rounded-md border border-line bg-white px-3 py-2 text-sm">
           Find
         </button>

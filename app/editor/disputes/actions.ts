@@ -29,7 +29,11 @@ function withDisputePages<T>(disputeId: string | undefined, change: () => T): T 
 
 export const updateDisputeAction = formAction(async (user, form) => {
   withDisputePages(field(form, "disputeId"), () =>
-    updateDispute(user.actor, { disputeId: field(form, "disputeId"), version: Number(field(form, "version")), ...details(form) }),
+    updateDispute(user.actor, {
+      disputeId: field(form, "disputeId"),
+      version: Number(field(form, "version")),
+      ...details(form),
+    }),
   );
   revalidatePath(`/editor/disputes/${field(form, "disputeId")}`);
   return { ok: true, message: "Dispute saved." };
@@ -37,14 +41,20 @@ export const updateDisputeAction = formAction(async (user, form) => {
 
 export const addAccountAction = formAction(async (user, form) => {
   withDisputePages(field(form, "disputeId"), () =>
-    addDisputeAccount(user.actor, { disputeId: field(form, "disputeId"), claimId: field(form, "claimId"), label: field(form, "label") ?? "" }),
+    addDisputeAccount(user.actor, {
+      disputeId: field(form, "disputeId"),
+      claimId: field(form, "claimId"),
+      label: field(form, "label") ?? "",
+    }),
   );
   revalidatePath(`/editor/disputes/${field(form, "disputeId")}`);
   return { ok: true, message: "Account added." };
 });
 
 export const removeAccountAction = formAction(async (user, form) => {
-  withDisputePages(field(form, "disputeId"), () => removeDisputeAccount(user.actor, { disputeId: field(form, "disputeId"), claimId: field(form, "claimId") }));
+  withDisputePages(field(form, "disputeId"), () =>
+    removeDisputeAccount(user.actor, { disputeId: field(form, "disputeId"), claimId: field(form, "claimId") }),
+  );
   revalidatePath(`/editor/disputes/${field(form, "disputeId")}`);
   return { ok: true, message: "Account removed." };
 });

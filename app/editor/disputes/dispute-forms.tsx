@@ -5,14 +5,39 @@ import { TextField } from "@/components/ui/field";
 import type { Dispute } from "@/db/schema";
 import { addAccountAction, createDisputeAction, removeAccountAction, updateDisputeAction } from "./actions";
 
-function DetailsFields({ dispute, values, errors }: { dispute?: Dispute; values?: Record<string, string>; errors: Record<string, string> }) {
+function DetailsFields({
+  dispute,
+  values,
+  errors,
+}: {
+  dispute?: Dispute;
+  values?: Record<string, string>;
+  errors: Record<string, string>;
+}) {
   return (
     <>
-      <TextField label="Question" name="question" defaultValue={values?.question ?? dispute?.question} error={errors.question} hint="One question about one event, e.g. “Was the hospital a civilian site when it was struck on 9 March 2022?”" />
-      <TextField label="Date of the event" name="eventDate" type="date" defaultValue={values?.eventDate ?? dispute?.eventDate ?? ""} error={errors.eventDate} />
+      <TextField
+        label="Question"
+        name="question"
+        defaultValue={values?.question ?? dispute?.question}
+        error={errors.question}
+        hint="One question about one event, e.g. “Was the hospital a civilian site when it was struck on 9 March 2022?”"
+      />
+      <TextField
+        label="Date of the event"
+        name="eventDate"
+        type="date"
+        defaultValue={values?.eventDate ?? dispute?.eventDate ?? ""}
+        error={errors.eventDate}
+      />
       <label className="block text-sm font-medium">
         Description
-        <textarea name="description" rows={3} defaultValue={values?.description ?? dispute?.description ?? ""} className="mt-1 w-full rounded-md border border-line bg-white px-3 py-2 text-sm font-normal" />
+        <textarea
+          name="description"
+          rows={3}
+          defaultValue={values?.description ?? dispute?.description ?? ""}
+          className="mt-1 w-full rounded-md border border-line bg-white px-3 py-2 text-sm font-normal"
+        />
         {errors.description && <span className="block text-sm text-danger">{errors.description}</span>}
       </label>
     </>
@@ -44,16 +69,34 @@ export function DisputeDetailsForm({ dispute }: { dispute: Dispute }) {
 }
 
 /** Adds one claim found by search as an account, with its label. */
-export function AddAccountForm({ disputeId, claimId, defaultLabel }: { disputeId: number; claimId: number; defaultLabel: string }) {
+export function AddAccountForm({
+  disputeId,
+  claimId,
+  defaultLabel,
+}: {
+  disputeId: number;
+  claimId: number;
+  defaultLabel: string;
+}) {
   return (
-    <ActionForm action={addAccountAction} submitLabel="Add" variant="secondary" className="flex flex-wrap items-end gap-2" label={`Add claim ${claimId}`}>
+    <ActionForm
+      action={addAccountAction}
+      submitLabel="Add"
+      variant="secondary"
+      className="flex flex-wrap items-end gap-2"
+      label={`Add claim ${claimId}`}
+    >
       {(s) => (
         <>
           <input type="hidden" name="disputeId" value={disputeId} />
           <input type="hidden" name="claimId" value={claimId} />
           <label className="text-xs">
             Label
-            <input name="label" defaultValue={s.values?.label ?? defaultLabel} className="ml-1 rounded-md border border-line px-2 py-1 text-sm" />
+            <input
+              name="label"
+              defaultValue={s.values?.label ?? defaultLabel}
+              className="ml-1 rounded-md border border-line px-2 py-1 text-sm"
+            />
           </label>
         </>
       )}
@@ -62,7 +105,15 @@ export function AddAccountForm({ disputeId, claimId, defaultLabel }: { disputeId
 }
 
 /** Takes an account out of the dispute. */
-export function RemoveAccountForm({ disputeId, claimId, label }: { disputeId: number; claimId: number; label: string }) {
+export function RemoveAccountForm({
+  disputeId,
+  claimId,
+  label,
+}: {
+  disputeId: number;
+  claimId: number;
+  label: string;
+}) {
   return (
     <ActionForm action={removeAccountAction} submitLabel={`Remove “${label}”`} variant="danger" className="mt-2">
       {() => (

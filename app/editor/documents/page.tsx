@@ -24,10 +24,18 @@ export default async function DocumentsPage() {
           <caption className="sr-only">Documents</caption>
           <thead className="border-b border-line bg-slate-50">
             <tr>
-              <th scope="col" className="px-3 py-2">Title</th>
-              <th scope="col" className="px-3 py-2">Published</th>
-              <th scope="col" className="px-3 py-2">Claims</th>
-              <th scope="col" className="px-3 py-2">Anchors to check</th>
+              <th scope="col" className="px-3 py-2">
+                Title
+              </th>
+              <th scope="col" className="px-3 py-2">
+                Published
+              </th>
+              <th scope="col" className="px-3 py-2">
+                Claims
+              </th>
+              <th scope="col" className="px-3 py-2">
+                Anchors to check
+              </th>
             </tr>
           </thead>
           <tbody className="divide-y divide-line">
@@ -41,7 +49,9 @@ export default async function DocumentsPage() {
                 </td>
                 <td className="px-3 py-2">{d.publishedAt ?? "—"}</td>
                 <td className="px-3 py-2">{d.claims}</td>
-                <td className={`px-3 py-2 ${d.needsAttention ? "font-semibold text-danger" : ""}`}>{d.needsAttention}</td>
+                <td className={`px-3 py-2 ${d.needsAttention ? "font-semibold text-danger" : ""}`}>
+                  {d.needsAttention}
+                </td>
               </tr>
             ))}
           </tbody>

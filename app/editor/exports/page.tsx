@@ -56,10 +56,41 @@ export default async function ExportsPage({ searchParams }: { searchParams: Prom
   return (
     <>
       <PageHeader title="Exports">Verdicts for partners, researchers, annotation tools and the desk.</PageHeader>
-      <form method="get" className="mb-8 grid max-w-3xl gap-4 rounded-lg border border-line bg-white p-4 sm:grid-cols-2" aria-label="Export scope">
-        <FilterSelect label="Document" name="document" value={query.document} anyLabel="Any" options={option(query.document, documents.map((d) => ({ value: String(d.id), label: d.title })))} />
-        <FilterSelect label="Dispute" name="dispute" value={query.dispute} anyLabel="Any" options={option(query.dispute, disputes.map((d) => ({ value: String(d.id), label: d.question })))} />
-        <FilterSelect label="Claimant" name="claimant" value={query.claimant} anyLabel="Any" options={option(query.claimant, claimants.map((c) => ({ value: String(c.id), label: c.name })))} />
+      <form
+        method="get"
+        className="mb-8 grid max-w-3xl gap-4 rounded-lg border border-line bg-white p-4 sm:grid-cols-2"
+        aria-label="Export scope"
+      >
+        <FilterSelect
+          label="Document"
+          name="document"
+          value={query.document}
+          anyLabel="Any"
+          options={option(
+            query.document,
+            documents.map((d) => ({ value: String(d.id), label: d.title })),
+          )}
+        />
+        <FilterSelect
+          label="Dispute"
+          name="dispute"
+          value={query.dispute}
+          anyLabel="Any"
+          options={option(
+            query.dispute,
+            disputes.map((d) => ({ value: String(d.id), label: d.question })),
+          )}
+        />
+        <FilterSelect
+          label="Claimant"
+          name="claimant"
+          value={query.claimant}
+          anyLabel="Any"
+          options={option(
+            query.claimant,
+            claimants.map((c) => ({ value: String(c.id), label: c.name })),
+          )}
+        />
         <div className="grid grid-cols-2 gap-2">
           <DateInput label="Published from" name="from" value={query.from} />
           <DateInput label="to" name="to" value={query.to} />
@@ -71,11 +102,16 @@ export default async function ExportsPage({ searchParams }: { searchParams: Prom
               Include unpublished work (drafts and verdicts in review, marked as such in every format)
             </label>
           ) : (
-            <p className="text-sm text-muted">Exports hold published verdicts. Editors can also export unpublished work.</p>
+            <p className="text-sm text-muted">
+              Exports hold published verdicts. Editors can also export unpublished work.
+            </p>
           )}
         </div>
         <div className="sm:col-span-2">
-          <button type="submit" className="rounded-md bg-accent px-4 py-2 text-sm font-medium text-white hover:bg-accent-strong">
+          <button
+            type="submit"
+            className="rounded-md bg-accent px-4 py-2 text-sm font-medium text-white hover:bg-accent-strong"
+          >
             Prepare export
           </button>
         </div>
@@ -96,7 +132,11 @@ function ExportResult({ open }: { open: OpenScope }) {
     <section aria-labelledby="export-heading" className="space-y-6">
       <h2 id="export-heading" className="font-serif text-2xl font-semibold">
         {open.label}: {total} claim{total === 1 ? "" : "s"}
-        {open.mode.includeUnpublished && <span className="ml-2 rounded bg-amber-100 px-2 py-0.5 align-middle text-sm font-medium text-amber-900">includes unpublished work</span>}
+        {open.mode.includeUnpublished && (
+          <span className="ml-2 rounded bg-amber-100 px-2 py-0.5 align-middle text-sm font-medium text-amber-900">
+            includes unpublished work
+          </span>
+        )}
       </h2>
       <ul className="divide-y divide-line rounded-lg border border-line bg-white">
         {(Object.keys(EXPORT_FORMATS) as ExportFormat[]).map((format) => (
@@ -118,7 +158,8 @@ function ExportResult({ open }: { open: OpenScope }) {
       <div>
         <h3 className="mb-2 text-lg font-semibold">ClaimReview check</h3>
         <p className="mb-2 text-sm text-muted">
-          {check.checked} review{check.checked === 1 ? "" : "s"} checked against Google’s required and recommended properties{check.truncated ? " (the first 10,000)" : ""}.
+          {check.checked} review{check.checked === 1 ? "" : "s"} checked against Google’s required and recommended
+          properties{check.truncated ? " (the first 10,000)" : ""}.
         </p>
         {check.errors.length === 0 && check.warnings.length === 0 ? (
           <Alert tone="success">No errors and no warnings.</Alert>
@@ -137,7 +178,17 @@ function ExportResult({ open }: { open: OpenScope }) {
   );
 }
 
-function CheckLine({ kind, message, count, example }: { kind: "Error" | "Warning"; message: string; count: number; example: { id: number; statement: string } }) {
+function CheckLine({
+  kind,
+  message,
+  count,
+  example,
+}: {
+  kind: "Error" | "Warning";
+  message: string;
+  count: number;
+  example: { id: number; statement: string };
+}) {
   return (
     <li className={kind === "Error" ? "text-danger" : ""}>
       <strong>{kind}:</strong> {message} — {count} review{count === 1 ? "" : "s"}, e.g.{" "}

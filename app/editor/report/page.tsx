@@ -27,12 +27,18 @@ export default async function ReportPage({ searchParams }: { searchParams: Promi
   }
   const { records, ...input } = reportInput(open);
   const pdf = exportUrl(open.site, "pdf", open.scope, open.mode);
-  const toggle = new URLSearchParams(Object.entries(query).filter((e): e is [string, string] => Boolean(e[1]) && e[0] !== "includeDrafts"));
+  const toggle = new URLSearchParams(
+    Object.entries(query).filter((e): e is [string, string] => Boolean(e[1]) && e[0] !== "includeDrafts"),
+  );
   if (!open.mode.includeUnpublished) toggle.set("includeDrafts", "1");
   return (
     <>
       <nav aria-label="Report" className="mb-6 flex flex-wrap items-center gap-3 print:hidden">
-        <a href={new URL(pdf).pathname + new URL(pdf).search} download className="rounded-md bg-accent px-3 py-2 text-sm font-medium text-white hover:bg-accent-strong">
+        <a
+          href={new URL(pdf).pathname + new URL(pdf).search}
+          download
+          className="rounded-md bg-accent px-3 py-2 text-sm font-medium text-white hover:bg-accent-strong"
+        >
           Download PDF
         </a>
         <PrintButton />

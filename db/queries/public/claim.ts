@@ -1,13 +1,27 @@
 import { and, asc, eq, inArray, isNotNull, max, min } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
 import { getDb } from "@/db/client";
-import { claimants, claims, disputeAccounts, disputes, documents, ratings, users, verdicts, type EvidenceSnapshotItem } from "@/db/schema";
+import {
+  claimants,
+  claims,
+  disputeAccounts,
+  disputes,
+  documents,
+  ratings,
+  users,
+  verdicts,
+  type EvidenceSnapshotItem,
+} from "@/db/schema";
 
 const reviewers = alias(users, "reviewers");
 
 /** The true–false order of the scale: ClaimReview's worst and best rating values. */
 export function getRatingBounds(): { worst: number; best: number } | null {
-  const row = getDb().select({ worst: min(ratings.ordinal), best: max(ratings.ordinal) }).from(ratings).where(isNotNull(ratings.ordinal)).get();
+  const row = getDb()
+    .select({ worst: min(ratings.ordinal), best: max(ratings.ordinal) })
+    .from(ratings)
+    .where(isNotNull(ratings.ordinal))
+    .get();
   return row?.worst && row.best && row.worst < row.best ? { worst: row.worst, best: row.best } : null;
 }
 
@@ -30,8 +44,20 @@ export function getPublicClaim(slug: string) {
       prefix: claims.prefix,
       suffix: claims.suffix,
       claimedAt: claims.claimedAt,
-      claimant: { name: claimants.name, slug: claimants.slug, description: claimants.description, sameAs: claimants.sameAs, kind: claimants.kind },
-      document: { slug: documents.slug, title: documents.title, sourceUrl: documents.sourceUrl, publisher: documents.publisher, publishedAt: documents.publishedAt },
+      claimant: {
+        name: claimants.name,
+        slug: claimants.slug,
+        description: claimants.description,
+        sameAs: claimants.sameAs,
+        kind: claimants.kind,
+      },
+      document: {
+        slug: documents.slug,
+        title: documents.title,
+        sourceUrl: documents.sourceUrl,
+        publisher: documents.publisher,
+        publishedAt: documents.publishedAt,
+      },
     })
     .from(claims)
     .innerJoin(claimants, eq(claimants.id, claims.claimantId))
@@ -73,8 +99,12 @@ export function getPublicClaim(slug: string) {
 
   // The corrections log: each published correction's note, and a retraction's reason.
   const corrections = [
-    ...history.filter((v) => v.seq > 1 && v.correctionNote && v.publishedAt).map((v) => ({ kind: "correction" as const, at: v.publishedAt!, text: v.correctionNote! })),
-    ...history.filter((v) => v.state === "retracted" && v.retractedAt).map((v) => ({ kind: "retraction" as const, at: v.retractedAt!, text: v.retractionReason ?? "" })),
+    ...history
+      .filter((v) => v.seq > 1 && v.correctionNote && v.publishedAt)
+      .map((v) => ({ kind: "correction" as const, at: v.publishedAt!, text: v.correctionNote! })),
+    ...history
+      .filter((v) => v.state === "retracted" && v.retractedAt)
+      .map((v) => ({ kind: "retraction" as const, at: v.retractedAt!, text: v.retractionReason ?? "" })),
   ].sort((a, b) => b.at.getTime() - a.at.getTime());
   const firstPublished = history.find((v) => v.publishedAt)?.publishedAt ?? null;
 
@@ -88,7 +118,15 @@ export function getPublicClaim(slug: string) {
   return {
     ...claim,
     verdict: verdict && {
-      rating: verdict.ratingKey ? { key: verdict.ratingKey, label: verdict.ratingLabel!, colour: verdict.ratingColour!, ordinal: verdict.ratingOrdinal, description: verdict.ratingDescription } : null,
+      rating: verdict.ratingKey
+        ? {
+            key: verdict.ratingKey,
+            label: verdict.ratingLabel!,
+            colour: verdict.ratingColour!,
+            ordinal: verdict.ratingOrdinal,
+            description: verdict.ratingDescription,
+          }
+        : null,
       summary: verdict.summary,
       rationale: verdict.rationale,
       evidence: (verdict.evidence ?? []) as EvidenceSnapshotItem[],

@@ -25,9 +25,13 @@ export type PublicAccount = {
 /** A dispute with its published accounts; null if none of its accounts is published. */
 export function getPublicDispute(slug: string) {
   const db = getDb();
-  const dispute = db.get<{ id: number; slug: string; question: string; description: string | null; eventDate: string | null }>(
-    sql`select id, slug, question, description, event_date as eventDate from disputes where slug = ${slug}`,
-  );
+  const dispute = db.get<{
+    id: number;
+    slug: string;
+    question: string;
+    description: string | null;
+    eventDate: string | null;
+  }>(sql`select id, slug, question, description, event_date as eventDate from disputes where slug = ${slug}`);
   if (!dispute) return null;
   const rows = db.all<Omit<PublicAccount, "evidence"> & { evidence: string | null }>(sql`
     select c.slug as claimSlug, da.label as label, c.statement as statement, c.quote as quote,
@@ -36,7 +40,10 @@ export function getPublicDispute(slug: string) {
     from dispute_accounts da join claims c on c.id = da.claim_id join claimants cl on cl.id = c.claimant_id ${PUBLISHED}
     where da.dispute_id = ${dispute.id} order by da.position`);
   if (rows.length === 0) return null;
-  const accounts: PublicAccount[] = rows.map((r) => ({ ...r, evidence: r.evidence ? (JSON.parse(r.evidence) as EvidenceSnapshotItem[]) : [] }));
+  const accounts: PublicAccount[] = rows.map((r) => ({
+    ...r,
+    evidence: r.evidence ? (JSON.parse(r.evidence) as EvidenceSnapshotItem[]) : [],
+  }));
   // The evidence matrix, from what each account's verdict was published with.
   const items = new Map<number, { evidenceId: number; title: string; url: string }>();
   const stances: Record<string, Stance> = {};
@@ -49,7 +56,10 @@ export function getPublicDispute(slug: string) {
   return { dispute, accounts, matrix: { items: [...items.values()], stances } };
 }
 
-/** Disputes with at least one published account, most recently changed first (each checked by index, not by a join over all verdicts). */
+/**
+ * Disputes with at least one published account, most recently changed first (each checked by index, not by a join over
+ * all verdicts).
+ */
 export function listPublicDisputes(limit = 20) {
   return untilDataChanges(`disputes:${limit}`, () => readPublicDisputes(limit));
 }
@@ -66,11 +76,22 @@ function readPublicDisputes(limit: number) {
 /** A claimant's published record: counts by rating and the verdicts; null if nothing is published. */
 export function getPublicClaimant(slug: string) {
   const db = getDb();
-  const claimant = db.get<{ id: number; slug: string; name: string; description: string | null; sameAs: string | null }>(
-    sql`select id, slug, name, description, same_as as sameAs from claimants where slug = ${slug}`,
-  );
+  const claimant = db.get<{
+    id: number;
+    slug: string;
+    name: string;
+    description: string | null;
+    sameAs: string | null;
+  }>(sql`select id, slug, name, description, same_as as sameAs from claimants where slug = ${slug}`);
   if (!claimant) return null;
-  const claims = db.all<{ slug: string; statement: string; ratingLabel: string | null; ratingColour: string | null; summary: string; publishedAt: number }>(sql`
+  const claims = db.all<{
+    slug: string;
+    statement: string;
+    ratingLabel: string | null;
+    ratingColour: string | null;
+    summary: string;
+    publishedAt: number;
+  }>(sql`
     select c.slug as slug, c.statement as statement, r.label as ratingLabel, r.colour as ratingColour, v.summary as summary, v.published_at as publishedAt
     from claims c ${PUBLISHED} where c.claimant_id = ${claimant.id} order by v.published_at desc`);
   if (claims.length === 0) return null;
@@ -84,7 +105,16 @@ export function getPublicClaimant(slug: string) {
 /** A document with its current text and the published claims to highlight; null if none is published. */
 export function getPublicDocument(slug: string) {
   const db = getDb();
-  const doc = db.get<{ id: number; slug: string; title: string; sourceUrl: string | null; publisher: string | null; author: string | null; publishedAt: string | null; text: string }>(sql`
+  const doc = db.get<{
+    id: number;
+    slug: string;
+    title: string;
+    sourceUrl: string | null;
+    publisher: string | null;
+    author: string | null;
+    publishedAt: string | null;
+    text: string;
+  }>(sql`
     select d.id as id, d.slug as slug, d.title as title, d.source_url as sourceUrl, d.publisher as publisher, d.author as author,
       d.published_at as publishedAt, dr.text as text
     from documents d join document_revisions dr on dr.document_id = d.id and dr.revision = d.current_revision
@@ -92,7 +122,15 @@ export function getPublicDocument(slug: string) {
   if (!doc) return null;
   // Only published claims that sit anchored in this very revision are drawn: no position of
   // an unpublished claim ever reaches the page.
-  const claims = db.all<{ slug: string; start: number; end: number; statement: string; claimantName: string; ratingLabel: string | null; ratingColour: string | null }>(sql`
+  const claims = db.all<{
+    slug: string;
+    start: number;
+    end: number;
+    statement: string;
+    claimantName: string;
+    ratingLabel: string | null;
+    ratingColour: string | null;
+  }>(sql`
     select c.slug as slug, c.start as start, c.end as end, c.statement as statement, cl.name as claimantName, r.label as ratingLabel, r.colour as ratingColour
     from claims c join claimants cl on cl.id = c.claimant_id ${PUBLISHED}
     join documents d on d.id = c.document_id
@@ -102,13 +140,23 @@ export function getPublicDocument(slug: string) {
   return { doc, claims };
 }
 
-export type PublicCorrection = { kind: "correction" | "retraction"; at: number; text: string; claimSlug: string; statement: string };
+export type PublicCorrection = {
+  kind: "correction" | "retraction";
+  at: number;
+  text: string;
+  claimSlug: string;
+  statement: string;
+};
 
 /**
  * Every published correction note and retraction notice, newest first; `claimWhere`
  * narrows the claims (alias `c`), `atWhere` the dates (column `at`).
  */
-export function listCorrections({ limit = 200, claimWhere = [], atWhere = [] }: { limit?: number; claimWhere?: SQL[]; atWhere?: SQL[] } = {}): PublicCorrection[] {
+export function listCorrections({
+  limit = 200,
+  claimWhere = [],
+  atWhere = [],
+}: { limit?: number; claimWhere?: SQL[]; atWhere?: SQL[] } = {}): PublicCorrection[] {
   const claimsIn = claimWhere.length ? sql` and ${sql.join(claimWhere, sql` and `)}` : sql``;
   return getDb().all<PublicCorrection>(sql`
     select * from (
@@ -122,7 +170,16 @@ export function listCorrections({ limit = 200, claimWhere = [], atWhere = [] }: 
     ) where ${sql.join([sql`1`, ...atWhere], sql` and `)} order by at desc limit ${limit}`);
 }
 
-export type FeedVerdict = { slug: string; statement: string; claimantName: string; ratingLabel: string | null; ratingColour: string | null; summary: string; publishedAt: number; seq: number };
+export type FeedVerdict = {
+  slug: string;
+  statement: string;
+  claimantName: string;
+  ratingLabel: string | null;
+  ratingColour: string | null;
+  summary: string;
+  publishedAt: number;
+  seq: number;
+};
 
 /** The latest published verdicts, for the home page and the feeds. */
 export function listFeedVerdicts(limit = 50): FeedVerdict[] {
@@ -133,7 +190,9 @@ export function listFeedVerdicts(limit = 50): FeedVerdict[] {
     order by v.published_at desc limit ${limit}`);
 }
 
-/** Every public path with its last change (ms; 0 when unknown), for the sitemap: memoised until the database changes. */
+/**
+ * Every public path with its last change (ms; 0 when unknown), for the sitemap: memoised until the database changes.
+ */
 export function listSitemapEntries(): { path: string; updated: number }[] {
   return untilDataChanges("sitemap", () => {
     const db = getDb();
@@ -143,8 +202,14 @@ export function listSitemapEntries(): { path: string; updated: number }[] {
         from ${sql.raw(table)} ${sql.raw(alias)} ${join} join verdicts v on v.claim_id = c.id and v.state = 'published'
         group by ${sql.raw(alias)}.id order by ${sql.raw(alias)}.id`);
     return [
-      ...db.all<{ path: string; updated: number }>(sql`select '/claims/' || c.slug as path, v.published_at as updated from claims c ${PUBLISHED} order by c.id`),
-      ...published("disputes", "d", sql`join dispute_accounts da on da.dispute_id = d.id join claims c on c.id = da.claim_id`),
+      ...db.all<{ path: string; updated: number }>(
+        sql`select '/claims/' || c.slug as path, v.published_at as updated from claims c ${PUBLISHED} order by c.id`,
+      ),
+      ...published(
+        "disputes",
+        "d",
+        sql`join dispute_accounts da on da.dispute_id = d.id join claims c on c.id = da.claim_id`,
+      ),
       ...published("claimants", "cl", sql`join claims c on c.claimant_id = cl.id`),
       ...published("documents", "d", sql`join claims c on c.document_id = d.id`),
     ];
@@ -160,13 +225,18 @@ export function publicPathsForClaims(claimIds: number[]): string[] {
   const db = getDb();
   const paths = new Set<string>();
   for (let i = 0; i < claimIds.length; i += 500) {
-    const ids = sql.join(claimIds.slice(i, i + 500).map((id) => sql`${id}`), sql`, `);
+    const ids = sql.join(
+      claimIds.slice(i, i + 500).map((id) => sql`${id}`),
+      sql`, `,
+    );
     for (const r of db.all<{ claim: string; claimant: string; document: string }>(sql`
       select c.slug as claim, cl.slug as claimant, d.slug as document
       from claims c join claimants cl on cl.id = c.claimant_id join documents d on d.id = c.document_id where c.id in (${ids})`)) {
       paths.add(`/claims/${r.claim}`).add(`/claimants/${r.claimant}`).add(`/documents/${r.document}`);
     }
-    for (const r of db.all<{ slug: string }>(sql`select distinct d.slug as slug from dispute_accounts da join disputes d on d.id = da.dispute_id where da.claim_id in (${ids})`)) {
+    for (const r of db.all<{ slug: string }>(
+      sql`select distinct d.slug as slug from dispute_accounts da join disputes d on d.id = da.dispute_id where da.claim_id in (${ids})`,
+    )) {
       paths.add(`/disputes/${r.slug}`);
     }
   }
@@ -174,7 +244,9 @@ export function publicPathsForClaims(claimIds: number[]): string[] {
 }
 
 /** The claims that are or were public (a published or retracted verdict) of a claimant, a document or a dispute. */
-export function publicClaimIdsOf(where: { claimantId: number } | { documentId: number } | { disputeId: number }): number[] {
+export function publicClaimIdsOf(
+  where: { claimantId: number } | { documentId: number } | { disputeId: number },
+): number[] {
   const condition =
     "claimantId" in where
       ? sql`c.claimant_id = ${where.claimantId}`
@@ -182,7 +254,9 @@ export function publicClaimIdsOf(where: { claimantId: number } | { documentId: n
         ? sql`c.document_id = ${where.documentId}`
         : sql`c.id in (select claim_id from dispute_accounts where dispute_id = ${where.disputeId})`;
   return getDb()
-    .all<{ id: number }>(sql`select c.id as id from claims c where ${condition} and exists (select 1 from verdicts v where v.claim_id = c.id and v.state in ('published', 'retracted'))`)
+    .all<{ id: number }>(
+      sql`select c.id as id from claims c where ${condition} and exists (select 1 from verdicts v where v.claim_id = c.id and v.state in ('published', 'retracted'))`,
+    )
     .map((r) => r.id);
 }
 
@@ -191,7 +265,8 @@ export function publicClaimantName(slug: string): string | null {
   return (
     getDb().get<{ name: string }>(sql`
       select cl.name as name from claimants cl
-      where cl.slug = ${slug} and exists (select 1 from claims c join verdicts v on v.claim_id = c.id and v.state = 'published' where c.claimant_id = cl.id)`)?.name ?? null
+      where cl.slug = ${slug} and exists (select 1 from claims c join verdicts v on v.claim_id = c.id and v.state = 'published' where c.claimant_id = cl.id)`)
+      ?.name ?? null
   );
 }
 
@@ -200,7 +275,8 @@ export function publicDisputeQuestion(slug: string): string | null {
   return (
     getDb().get<{ question: string }>(sql`
       select d.question as question from disputes d
-      where d.slug = ${slug} and exists (select 1 from dispute_accounts da join verdicts v on v.claim_id = da.claim_id and v.state = 'published' where da.dispute_id = d.id)`)?.question ?? null
+      where d.slug = ${slug} and exists (select 1 from dispute_accounts da join verdicts v on v.claim_id = da.claim_id and v.state = 'published' where da.dispute_id = d.id)`)
+      ?.question ?? null
   );
 }
 

@@ -34,7 +34,10 @@ export type PublicClaimHit = {
 
 export const PAGE_SIZE = 20;
 
-/** Relevance: bm25 with the statement weighted most, then the quote, the claimant, the summary… (the index's column order). */
+/**
+ * Relevance: bm25 with the statement weighted most, then the quote, the claimant, the summary… (the index's column
+ * order).
+ */
 const BM25 = sql`bm25(claim_search, 10.0, 5.0, 3.0, 4.0, 1.0, 1.0)`;
 
 /**
@@ -44,15 +47,32 @@ const BM25 = sql`bm25(claim_search, 10.0, 5.0, 3.0, 4.0, 1.0, 1.0)`;
  */
 export function toFtsQuery(q: string): string | null {
   const words = q.normalize("NFC").match(/[\p{L}\p{N}]+/gu) ?? [];
-  return words.length ? words.slice(0, 12).map((w) => `"${w}"*`).join(" ") : null;
+  return words.length
+    ? words
+        .slice(0, 12)
+        .map((w) => `"${w}"*`)
+        .join(" ")
+    : null;
 }
 
-/** Published claims matching a search and filters, one page of them, with the total. Only published verdicts are read. */
-export function searchPublishedClaims(f: PublicClaimFilters): { items: PublicClaimHit[]; total: number; page: number; pages: number } {
+/**
+ * Published claims matching a search and filters, one page of them, with the total. Only published verdicts are read.
+ */
+export function searchPublishedClaims(f: PublicClaimFilters): {
+  items: PublicClaimHit[];
+  total: number;
+  page: number;
+  pages: number;
+} {
   return untilDataChanges(`search:${JSON.stringify(f)}`, () => readPublishedClaims(f));
 }
 
-function readPublishedClaims(f: PublicClaimFilters): { items: PublicClaimHit[]; total: number; page: number; pages: number } {
+function readPublishedClaims(f: PublicClaimFilters): {
+  items: PublicClaimHit[];
+  total: number;
+  page: number;
+  pages: number;
+} {
   const db = getDb();
   const match = f.q ? toFtsQuery(f.q) : null;
   // Conditions on the verdict `v` and its claim id only, so that counting needs no join:
@@ -60,8 +80,14 @@ function readPublishedClaims(f: PublicClaimFilters): { items: PublicClaimHit[]; 
   const where: SQL[] = [sql`v.state = 'published'`];
   if (f.rating) where.push(sql`v.rating_id = (select id from ratings where key = ${f.rating})`);
   // Filters are written so the small side drives: a claimant's claims by its index, a dispute's accounts by theirs.
-  if (f.claimant) where.push(sql`v.claim_id in (select id from claims where claimant_id = (select id from claimants where slug = ${f.claimant}))`);
-  if (f.dispute) where.push(sql`v.claim_id in (select da.claim_id from dispute_accounts da join disputes d on d.id = da.dispute_id where d.slug = ${f.dispute})`);
+  if (f.claimant)
+    where.push(
+      sql`v.claim_id in (select id from claims where claimant_id = (select id from claimants where slug = ${f.claimant}))`,
+    );
+  if (f.dispute)
+    where.push(
+      sql`v.claim_id in (select da.claim_id from dispute_accounts da join disputes d on d.id = da.dispute_id where d.slug = ${f.dispute})`,
+    );
   if (f.from) where.push(sql`v.published_at >= ${Date.parse(f.from)}`);
   if (f.to) where.push(sql`v.published_at < ${Date.parse(f.to) + 86_400_000}`);
   const condition = sql.join(where, sql` and `);
@@ -69,7 +95,9 @@ function readPublishedClaims(f: PublicClaimFilters): { items: PublicClaimHit[]; 
     ? db.get<{ n: number }>(sql`select count(*) as n from verdicts v where ${condition}`)!.n
     : where.length === 1
       ? db.get<{ n: number }>(sql`select count(*) as n from claim_search where claim_search match ${match}`)!.n
-      : db.get<{ n: number }>(sql`select count(*) as n from verdicts v where ${condition} and v.claim_id in (select rowid from claim_search where claim_search match ${match})`)!.n;
+      : db.get<{ n: number }>(
+          sql`select count(*) as n from verdicts v where ${condition} and v.claim_id in (select rowid from claim_search where claim_search match ${match})`,
+        )!.n;
 
   const from = sql`verdicts v
     join claims c on c.id = v.claim_id
@@ -78,7 +106,11 @@ function readPublishedClaims(f: PublicClaimFilters): { items: PublicClaimHit[]; 
     ${match ? sql`join claim_search on claim_search.rowid = c.id` : sql``}`;
   const sort = f.sort ?? (match ? "relevance" : "newest");
   const order =
-    sort === "relevance" && match ? sql`${BM25}, v.published_at desc` : sort === "oldest" ? sql`v.published_at asc` : sql`v.published_at desc`;
+    sort === "relevance" && match
+      ? sql`${BM25}, v.published_at desc`
+      : sort === "oldest"
+        ? sql`v.published_at asc`
+        : sql`v.published_at desc`;
   const itemsWhere = match ? sql`${condition} and claim_search match ${match}` : condition;
 
   const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));

@@ -43,7 +43,9 @@ export async function authenticate(rawEmail: string, password: string, now = Dat
         const unlockAt = recent[recent.length - MAX_FAILURES]!.at.getTime() + FAILURE_WINDOW_MS;
         return Math.max(1, Math.ceil((unlockAt - now) / 1000));
       }
-      tx.insert(loginFailures).values({ email, attemptedAt: new Date(now) }).run();
+      tx.insert(loginFailures)
+        .values({ email, attemptedAt: new Date(now) })
+        .run();
       return null;
     },
     { behavior: "immediate" },
@@ -61,5 +63,8 @@ export async function authenticate(rawEmail: string, password: string, now = Dat
 
 /** Lifts a sign-in lock (the operator's answer to someone locking an account on purpose). */
 export function clearLoginFailures(rawEmail: string): number {
-  return getDb().delete(loginFailures).where(eq(loginFailures.email, normaliseEmail(rawEmail))).run().changes;
+  return getDb()
+    .delete(loginFailures)
+    .where(eq(loginFailures.email, normaliseEmail(rawEmail)))
+    .run().changes;
 }

@@ -12,7 +12,12 @@ export function verifyApiToken(token: string): Actor | null {
   if (!token.startsWith(TOKEN_PREFIX) || token.length > 200) return null;
   const db = getDb();
   const row = db
-    .select({ id: apiTokens.id, userId: apiTokens.userId, revokedAt: apiTokens.revokedAt, disabledAt: users.disabledAt })
+    .select({
+      id: apiTokens.id,
+      userId: apiTokens.userId,
+      revokedAt: apiTokens.revokedAt,
+      disabledAt: users.disabledAt,
+    })
     .from(apiTokens)
     .innerJoin(users, eq(users.id, apiTokens.userId))
     .where(eq(apiTokens.tokenHash, hashApiToken(token)))

@@ -9,10 +9,16 @@ export const claimantFields = {
   /** An identifying URL, e.g. a Wikidata item. */
   sameAs: optionalUrlSchema,
   /** "person" or "organization"; empty or null when not known. */
-  kind: z.preprocess((v) => (v === "" || v === undefined ? null : v), z.enum(CLAIMANT_KINDS, { error: `must be one of ${CLAIMANT_KINDS.join(", ")}` }).nullable()),
+  kind: z.preprocess(
+    (v) => (v === "" || v === undefined ? null : v),
+    z.enum(CLAIMANT_KINDS, { error: `must be one of ${CLAIMANT_KINDS.join(", ")}` }).nullable(),
+  ),
 };
 
 /** A claimant given inline: an existing one by id, or a new one by name. */
-export const claimantRefInput = z.union([z.strictObject({ id: z.number().int().positive() }), z.strictObject(claimantFields)], {
-  error: "give {id} of an existing claimant or {name, description?, sameAs?, kind?} for a new one",
-});
+export const claimantRefInput = z.union(
+  [z.strictObject({ id: z.number().int().positive() }), z.strictObject(claimantFields)],
+  {
+    error: "give {id} of an existing claimant or {name, description?, sameAs?, kind?} for a new one",
+  },
+);

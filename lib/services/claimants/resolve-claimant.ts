@@ -29,7 +29,10 @@ export function insertClaimant(tx: Tx, who: ActingUser, input: NewClaimant) {
 export function resolveClaimant(tx: Tx, who: ActingUser, ref: z.output<typeof claimantRefInput>): number {
   if ("id" in ref) {
     const found = tx.select({ id: claimants.id }).from(claimants).where(eq(claimants.id, ref.id)).get();
-    if (!found) throw new ServiceError("not_found", `No claimant with id ${ref.id}.`, [{ path: "claimant.id", message: "does not exist" }]);
+    if (!found)
+      throw new ServiceError("not_found", `No claimant with id ${ref.id}.`, [
+        { path: "claimant.id", message: "does not exist" },
+      ]);
     return found.id;
   }
   const same = tx

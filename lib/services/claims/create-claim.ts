@@ -17,7 +17,10 @@ import { idSchema, optionalDateSchema, optionalText } from "@/lib/validation/com
 import { parseInput } from "@/lib/validation/parse";
 import { selectionSelectors } from "./selection";
 
-const offset = z.number({ error: "must be a whole number of characters" }).int("must be a whole number").min(0, "must be 0 or more");
+const offset = z
+  .number({ error: "must be a whole number of characters" })
+  .int("must be a whole number")
+  .min(0, "must be 0 or more");
 
 export const createClaimInput = z
   .strictObject({
@@ -40,9 +43,18 @@ export const createClaimInput = z
     accountLabel: accountLabelSchema.optional(),
   })
   .refine((v) => v.end > v.start, { message: "must be after start", path: ["end"] })
-  .refine((v) => !(v.disputeId && v.newDispute), { message: "give disputeId or newDispute, not both", path: ["newDispute"] });
+  .refine((v) => !(v.disputeId && v.newDispute), {
+    message: "give disputeId or newDispute, not both",
+    path: ["newDispute"],
+  });
 
-export type CreatedClaim = { id: number; slug: string; selectors: SpanSelectors; claimantId: number; disputeId: number | null };
+export type CreatedClaim = {
+  id: number;
+  slug: string;
+  selectors: SpanSelectors;
+  claimantId: number;
+  disputeId: number | null;
+};
 
 /** Highlights a span of a document as a claim, attributed to a claimant (contributor+). */
 export function createClaim(actor: Actor | null, raw: unknown): CreatedClaim {
@@ -55,11 +67,19 @@ export function createClaim(actor: Actor | null, raw: unknown): CreatedClaim {
     const claimantId = resolveClaimant(tx, who, input.claimant);
     const statement = input.statement ?? selectors.exact.replace(/\s+/g, " ").slice(0, 500);
 
-    const row = insertClaim(tx, who, doc, { selectors, anchorStatus: "anchored", claimantId, statement, claimedAt: input.claimedAt ?? doc.publishedAt });
+    const row = insertClaim(tx, who, doc, {
+      selectors,
+      anchorStatus: "anchored",
+      claimantId,
+      statement,
+      claimedAt: input.claimedAt ?? doc.publishedAt,
+    });
 
     const disputeId = input.newDispute ? insertDispute(tx, who, input.newDispute).id : (input.disputeId ?? null);
     if (disputeId !== null) {
-      const label = input.accountLabel ?? tx.select({ name: claimants.name }).from(claimants).where(eq(claimants.id, claimantId)).get()!.name;
+      const label =
+        input.accountLabel ??
+        tx.select({ name: claimants.name }).from(claimants).where(eq(claimants.id, claimantId)).get()!.name;
       addAccount(tx, who, disputeId, row.id, label);
     }
     return { id: row.id, slug: row.slug, selectors, claimantId, disputeId };
@@ -74,7 +94,13 @@ export function insertClaim(
   tx: Tx,
   who: ActingUser,
   doc: Document,
-  c: { selectors: SpanSelectors; anchorStatus: AnchorStatus; claimantId: number; statement: string; claimedAt: string | null },
+  c: {
+    selectors: SpanSelectors;
+    anchorStatus: AnchorStatus;
+    claimantId: number;
+    statement: string;
+    claimedAt: string | null;
+  },
 ): Claim {
   const row = tx
     .insert(claims)

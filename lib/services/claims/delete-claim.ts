@@ -32,7 +32,10 @@ export function deleteClaim(actor: Actor | null, raw: unknown): void {
       .where(and(eq(verdicts.claimId, claim.id), inArray(verdicts.state, ["published", "superseded", "retracted"])))
       .get();
     if (published) {
-      throw new ServiceError("conflict", "This claim has a published verdict, so it stays on the record: correct or retract the verdict instead.");
+      throw new ServiceError(
+        "conflict",
+        "This claim has a published verdict, so it stays on the record: correct or retract the verdict instead.",
+      );
     }
     // Deleting the claim discards its verdict in the works: whoever the workflow lets discard it may.
     const open = tx
@@ -41,7 +44,10 @@ export function deleteClaim(actor: Actor | null, raw: unknown): void {
       .where(and(eq(verdicts.claimId, claim.id), inArray(verdicts.state, ["draft", "in_review"])))
       .get();
     if (open && !decide("discard", "draft", who.role, open.authorId === who.id).allowed) {
-      throw new ServiceError("forbidden", "This claim has someone else's verdict in the works: only its author or an editor may delete the claim.");
+      throw new ServiceError(
+        "forbidden",
+        "This claim has someone else's verdict in the works: only its author or an editor may delete the claim.",
+      );
     }
     // Comments first: they may name the verdicts.
     const deletedComments = tx.delete(comments).where(eq(comments.claimId, claim.id)).returning().all();
@@ -54,7 +60,13 @@ export function deleteClaim(actor: Actor | null, raw: unknown): void {
       action: "claim.delete",
       entityType: "claim",
       entityId: claim.id,
-      before: { ...claim, verdicts: deletedVerdicts, comments: deletedComments, evidenceLinks, disputeAccounts: accounts },
+      before: {
+        ...claim,
+        verdicts: deletedVerdicts,
+        comments: deletedComments,
+        evidenceLinks,
+        disputeAccounts: accounts,
+      },
     });
   });
 }

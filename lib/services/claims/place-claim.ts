@@ -43,11 +43,19 @@ export function confirmAnchor(actor: Actor | null, raw: unknown) {
     const input = parseInput(confirmAnchorInput, raw);
     const claim = getClaimOrThrow(tx, input.claimId);
     assertVersion(tx, claim, input.version, { type: "claim", id: claim.id, label: "claim" });
-    if (claim.anchorStatus !== "fuzzy") throw new ServiceError("conflict", `This claim is ${claim.anchorStatus}, not waiting for confirmation.`);
+    if (claim.anchorStatus !== "fuzzy")
+      throw new ServiceError("conflict", `This claim is ${claim.anchorStatus}, not waiting for confirmation.`);
     const { doc, text } = getDocumentText(tx, claim.documentId);
     assertCurrentRevision(tx, doc, input.revision);
     assertMayChangePublishedClaim(tx, who, claim.id, "move its quote");
-    return place(tx, who, claim, doc.currentRevision, selectionSelectors(text, claim.start, claim.end), "claim.confirm_anchor");
+    return place(
+      tx,
+      who,
+      claim,
+      doc.currentRevision,
+      selectionSelectors(text, claim.start, claim.end),
+      "claim.confirm_anchor",
+    );
   });
 }
 
@@ -61,7 +69,14 @@ export function reattachClaim(actor: Actor | null, raw: unknown) {
     const { doc, text } = getDocumentText(tx, claim.documentId);
     assertCurrentRevision(tx, doc, input.revision);
     assertMayChangePublishedClaim(tx, who, claim.id, "move its quote");
-    return place(tx, who, claim, doc.currentRevision, selectionSelectors(text, input.start, input.end), "claim.reattach");
+    return place(
+      tx,
+      who,
+      claim,
+      doc.currentRevision,
+      selectionSelectors(text, input.start, input.end),
+      "claim.reattach",
+    );
   });
 }
 

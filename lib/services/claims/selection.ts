@@ -8,15 +8,19 @@ import { ServiceError } from "@/lib/services/errors";
 export function selectionSelectors(text: string, start: number, end: number): SpanSelectors {
   const index = new CodePointIndex(text);
   if (end > index.length) {
-    throw new ServiceError("validation_failed", `The selection ends at ${end}, past the end of the text (${index.length}).`, [
-      { path: "end", message: `must be at most ${index.length}` },
-    ]);
+    throw new ServiceError(
+      "validation_failed",
+      `The selection ends at ${end}, past the end of the text (${index.length}).`,
+      [{ path: "end", message: `must be at most ${index.length}` }],
+    );
   }
   const selected = index.slice(start, end);
   const lead = [...selected].length - [...selected.trimStart()].length;
   const trail = [...selected].length - [...selected.trimEnd()].length;
   if (lead + trail >= end - start) {
-    throw new ServiceError("validation_failed", "The selection holds no words.", [{ path: "start", message: "select some text" }]);
+    throw new ServiceError("validation_failed", "The selection holds no words.", [
+      { path: "start", message: "select some text" },
+    ]);
   }
   return describeSpan(index, start + lead, end - trail);
 }

@@ -10,7 +10,11 @@ import { parseInput } from "@/lib/validation/parse";
 import { addAccount } from "./accounts";
 import { accountLabelSchema } from "./dispute-input";
 
-export const addDisputeAccountInput = z.strictObject({ disputeId: idSchema, claimId: idSchema, label: accountLabelSchema });
+export const addDisputeAccountInput = z.strictObject({
+  disputeId: idSchema,
+  claimId: idSchema,
+  label: accountLabelSchema,
+});
 export const removeDisputeAccountInput = z.strictObject({ disputeId: idSchema, claimId: idSchema });
 
 /** Adds a claim from any document to a dispute as a labelled account, or relabels it (contributor+). */
@@ -33,7 +37,15 @@ export function removeDisputeAccount(actor: Actor | null, raw: unknown): void {
       .returning()
       .get();
     if (!removed) throw new ServiceError("not_found", "That claim is not an account in this dispute.");
-    tx.update(disputes).set({ updatedAt: new Date(), version: sql`${disputes.version} + 1` }).where(eq(disputes.id, input.disputeId)).run();
-    recordAudit(tx, who, { action: "dispute.remove_account", entityType: "dispute", entityId: input.disputeId, before: removed });
+    tx.update(disputes)
+      .set({ updatedAt: new Date(), version: sql`${disputes.version} + 1` })
+      .where(eq(disputes.id, input.disputeId))
+      .run();
+    recordAudit(tx, who, {
+      action: "dispute.remove_account",
+      entityType: "dispute",
+      entityId: input.disputeId,
+      before: removed,
+    });
   });
 }

@@ -7,10 +7,15 @@ export const disputeFields = {
   description: optionalText(2000),
 };
 
-export const accountLabelSchema = requiredString().trim().min(1, "is required").max(120, "must be at most 120 characters");
+export const accountLabelSchema = requiredString()
+  .trim()
+  .min(1, "is required")
+  .max(120, "must be at most 120 characters");
 
 /** The accounts of a dispute: each a claim with its label. */
 export const accountsInput = z
-  .array(z.strictObject({ claimId: idSchema, label: accountLabelSchema }), { error: "must be a list of {claimId, label}" })
+  .array(z.strictObject({ claimId: idSchema, label: accountLabelSchema }), {
+    error: "must be a list of {claimId, label}",
+  })
   .max(50, "at most 50 accounts")
   .refine((a) => new Set(a.map((x) => x.claimId)).size === a.length, "lists a claim twice");

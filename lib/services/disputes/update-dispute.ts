@@ -11,18 +11,20 @@ import { parseInput, sentFields } from "@/lib/validation/parse";
 import { addAccount } from "./accounts";
 import { accountsInput, disputeFields } from "./dispute-input";
 
-export const updateDisputeInput = z.strictObject({
-  disputeId: idSchema,
-  version: versionSchema.optional(),
-  question: disputeFields.question.optional(),
-  eventDate: disputeFields.eventDate,
-  description: disputeFields.description,
-  /** When given, the dispute's accounts become exactly these, in this order (needs `version`). */
-  accounts: accountsInput.optional(),
-}).refine((v) => v.accounts === undefined || v.version !== undefined, {
-  message: "is required when replacing the accounts, so that no account added meanwhile is lost",
-  path: ["version"],
-});
+export const updateDisputeInput = z
+  .strictObject({
+    disputeId: idSchema,
+    version: versionSchema.optional(),
+    question: disputeFields.question.optional(),
+    eventDate: disputeFields.eventDate,
+    description: disputeFields.description,
+    /** When given, the dispute's accounts become exactly these, in this order (needs `version`). */
+    accounts: accountsInput.optional(),
+  })
+  .refine((v) => v.accounts === undefined || v.version !== undefined, {
+    message: "is required when replacing the accounts, so that no account added meanwhile is lost",
+    path: ["version"],
+  });
 
 /** Edits a dispute's question, date, description and accounts (contributor+). */
 export function updateDispute(actor: Actor | null, raw: unknown) {
@@ -30,7 +32,12 @@ export function updateDispute(actor: Actor | null, raw: unknown) {
     const who = authorize(tx, actor, "content:write");
     const input = parseInput(updateDisputeInput, raw);
     const before = tx.select().from(disputes).where(eq(disputes.id, input.disputeId)).get();
-    const accountsBefore = tx.select({ claimId: disputeAccounts.claimId, label: disputeAccounts.label }).from(disputeAccounts).where(eq(disputeAccounts.disputeId, input.disputeId)).orderBy(disputeAccounts.position).all();
+    const accountsBefore = tx
+      .select({ claimId: disputeAccounts.claimId, label: disputeAccounts.label })
+      .from(disputeAccounts)
+      .where(eq(disputeAccounts.disputeId, input.disputeId))
+      .orderBy(disputeAccounts.position)
+      .all();
     if (!before) throw new ServiceError("not_found", `No dispute with id ${input.disputeId}.`);
     assertVersion(tx, before, input.version, { type: "dispute", id: before.id, label: "dispute" });
 
@@ -48,7 +55,12 @@ export function updateDispute(actor: Actor | null, raw: unknown) {
     if (input.accounts) {
       const keep = input.accounts.map((a) => a.claimId);
       tx.delete(disputeAccounts)
-        .where(and(eq(disputeAccounts.disputeId, before.id), keep.length ? notInArray(disputeAccounts.claimId, keep) : sql`1 = 1`))
+        .where(
+          and(
+            eq(disputeAccounts.disputeId, before.id),
+            keep.length ? notInArray(disputeAccounts.claimId, keep) : sql`1 = 1`,
+          ),
+        )
         .run();
       input.accounts.forEach((a, position) => addAccount(tx, who, before.id, a.claimId, a.label, position));
     }

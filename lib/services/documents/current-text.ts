@@ -6,7 +6,10 @@ import { ServiceError } from "@/lib/services/errors";
 /** A document with the text of its current revision; 404 if there is no such document. */
 export function getDocumentText(db: DB | Tx, documentId: number): { doc: Document; text: string } {
   const doc = db.select().from(documents).where(eq(documents.id, documentId)).get();
-  if (!doc) throw new ServiceError("not_found", `No document with id ${documentId}.`, [{ path: "documentId", message: "does not exist" }]);
+  if (!doc)
+    throw new ServiceError("not_found", `No document with id ${documentId}.`, [
+      { path: "documentId", message: "does not exist" },
+    ]);
   const rev = db
     .select({ text: documentRevisions.text })
     .from(documentRevisions)
@@ -24,7 +27,9 @@ export function assertCurrentRevision(db: DB | Tx, doc: Document, revision: numb
     .leftJoin(users, eq(users.id, documentRevisions.createdBy))
     .where(and(eq(documentRevisions.documentId, doc.id), eq(documentRevisions.revision, doc.currentRevision)))
     .get();
-  const by = latest ? ` by ${latest.name ?? "the command line"} at ${latest.at.toISOString().slice(0, 16).replace("T", " ")} UTC` : "";
+  const by = latest
+    ? ` by ${latest.name ?? "the command line"} at ${latest.at.toISOString().slice(0, 16).replace("T", " ")} UTC`
+    : "";
   throw new ServiceError(
     "conflict",
     `The document's text was changed${by} (now revision ${doc.currentRevision}, yours was ${revision}). Your work is still in the form: copy it, reload to get the new text, and apply it again.`,

@@ -21,7 +21,15 @@ export const importAnnotationsInput = z.strictObject({
   claimant: claimantRefInput.optional(),
 });
 
-export type ImportedClaim = { claimId: number; slug: string; status: AnchorStatus; quote: string; statement: string; start: number; end: number };
+export type ImportedClaim = {
+  claimId: number;
+  slug: string;
+  status: AnchorStatus;
+  quote: string;
+  statement: string;
+  start: number;
+  end: number;
+};
 
 /**
  * Imports a W3C annotation file into a document (contributor+): every annotation is
@@ -34,16 +42,26 @@ export type ImportedClaim = { claimId: number; slug: string; status: AnchorStatu
  * anchor, changes nothing. `target.source` is not compared with the document's address:
  * the person importing chooses the document, and the quotes decide where each claim goes.
  */
-export function importAnnotations(actor: Actor | null, raw: unknown): { claims: ImportedClaim[]; counts: Record<AnchorStatus, number> } {
+export function importAnnotations(
+  actor: Actor | null,
+  raw: unknown,
+): { claims: ImportedClaim[]; counts: Record<AnchorStatus, number> } {
   return writeTransaction((tx) => {
     const who = authorize(tx, actor, "content:write");
     const input = parseInput(importAnnotationsInput, raw);
     const annotations = readAnnotationFile(input.annotations);
     const unattributed = annotations.flatMap((a, i) => (a.claimantName ? [] : [i]));
     if (unattributed.length > 0 && !input.claimant) {
-      throw new ServiceError("validation_failed", `${unattributed.length} of ${annotations.length} annotations name no claimant: choose who made those claims.`, [
-        { path: "claimant", message: `is required for annotations ${unattributed.slice(0, 10).join(", ")}${unattributed.length > 10 ? "…" : ""}` },
-      ]);
+      throw new ServiceError(
+        "validation_failed",
+        `${unattributed.length} of ${annotations.length} annotations name no claimant: choose who made those claims.`,
+        [
+          {
+            path: "claimant",
+            message: `is required for annotations ${unattributed.slice(0, 10).join(", ")}${unattributed.length > 10 ? "…" : ""}`,
+          },
+        ],
+      );
     }
     const { doc, text } = getDocumentText(tx, input.documentId);
     const index = new CodePointIndex(text);
@@ -51,12 +69,21 @@ export function importAnnotations(actor: Actor | null, raw: unknown): { claims: 
     const claimants = new Map<string, number>();
 
     const imported = annotations.map((a, i): ImportedClaim => {
-      const exact = a.quote?.exact ?? (a.position && a.position.end <= index.length ? index.slice(a.position.start, a.position.end) : "");
+      const exact =
+        a.quote?.exact ??
+        (a.position && a.position.end <= index.length ? index.slice(a.position.start, a.position.end) : "");
       if (!exact) {
         // Nothing to anchor or to keep: the whole import is refused (the transaction rolls back).
-        throw new ServiceError("validation_failed", `Annotation ${i} points past the end of the text and gives no quote.`, [
-          { path: `${i}.target`, message: `its TextPositionSelector ends after the text (${index.length} characters) and it has no TextQuoteSelector` },
-        ]);
+        throw new ServiceError(
+          "validation_failed",
+          `Annotation ${i} points past the end of the text and gives no quote.`,
+          [
+            {
+              path: `${i}.target`,
+              message: `its TextPositionSelector ends after the text (${index.length} characters) and it has no TextQuoteSelector`,
+            },
+          ],
+        );
       }
       const given: SpanSelectors = {
         exact,
@@ -68,19 +95,44 @@ export function importAnnotations(actor: Actor | null, raw: unknown): { claims: 
       const result = anchorSelectors(index, given);
       // Anchored: the quote in its place now; fuzzy: the given quote at the place found, until
       // a person confirms it; orphaned: the selectors as given.
-      const selectors = result.status === "anchored" ? result.selectors : result.status === "fuzzy" ? { ...given, start: result.start, end: result.end } : given;
+      const selectors =
+        result.status === "anchored"
+          ? result.selectors
+          : result.status === "fuzzy"
+            ? { ...given, start: result.start, end: result.end }
+            : given;
       const claimantId = a.claimantName
-        ? (claimants.get(a.claimantName.toLowerCase()) ?? resolveClaimant(tx, who, { name: a.claimantName, description: null, sameAs: null, kind: null }))
+        ? (claimants.get(a.claimantName.toLowerCase()) ??
+          resolveClaimant(tx, who, { name: a.claimantName, description: null, sameAs: null, kind: null }))
         : fallbackClaimant!;
       if (a.claimantName) claimants.set(a.claimantName.toLowerCase(), claimantId);
       const statement = a.statement ?? (exact.replace(/\s+/g, " ").trim().slice(0, 500) || "(statement to write)");
-      const row = insertClaim(tx, who, doc, { selectors, anchorStatus: result.status, claimantId, statement, claimedAt: doc.publishedAt });
-      return { claimId: row.id, slug: row.slug, status: row.anchorStatus, quote: row.quote, statement: row.statement, start: row.start, end: row.end };
+      const row = insertClaim(tx, who, doc, {
+        selectors,
+        anchorStatus: result.status,
+        claimantId,
+        statement,
+        claimedAt: doc.publishedAt,
+      });
+      return {
+        claimId: row.id,
+        slug: row.slug,
+        status: row.anchorStatus,
+        quote: row.quote,
+        statement: row.statement,
+        start: row.start,
+        end: row.end,
+      };
     });
 
     const counts = { anchored: 0, fuzzy: 0, orphaned: 0 };
     for (const c of imported) counts[c.status]++;
-    recordAudit(tx, who, { action: "document.import_annotations", entityType: "document", entityId: doc.id, after: { revision: doc.currentRevision, ...counts } });
+    recordAudit(tx, who, {
+      action: "document.import_annotations",
+      entityType: "document",
+      entityId: doc.id,
+      after: { revision: doc.currentRevision, ...counts },
+    });
     return { claims: imported, counts };
   });
 }

@@ -4,12 +4,24 @@ import { documentRevisions, documents } from "@/db/schema";
 import { authorize, type Actor } from "@/lib/auth/actor";
 import { getEnv } from "@/lib/config/env";
 import { FetchRefused, fetchPage } from "@/lib/documents/fetch-url";
-import { DOCUMENT_METADATA_KEYS, prepareDocument, SOURCE_FORMATS, UnusableSource, type PreparedDocument } from "@/lib/documents/prepare-document";
+import {
+  DOCUMENT_METADATA_KEYS,
+  prepareDocument,
+  SOURCE_FORMATS,
+  UnusableSource,
+  type PreparedDocument,
+} from "@/lib/documents/prepare-document";
 import { recordAudit } from "@/lib/services/audit";
 import { ServiceError } from "@/lib/services/errors";
 import { uniqueSlug } from "@/lib/services/slugs";
 import { writeTransaction } from "@/lib/services/transaction";
-import { httpUrlSchema, optionalDateSchema, optionalLanguageSchema, optionalText, optionalUrlSchema } from "@/lib/validation/common";
+import {
+  httpUrlSchema,
+  optionalDateSchema,
+  optionalLanguageSchema,
+  optionalText,
+  optionalUrlSchema,
+} from "@/lib/validation/common";
 import { parseInput } from "@/lib/validation/parse";
 
 /** 5 MB of text, counted in UTF-16 units (JSON strings); the upload cap is checked in bytes. */
@@ -32,7 +44,10 @@ export const importDocumentInput = z
     /** Fetch the page at this address instead of sending `text`. */
     url: httpUrlSchema.optional(),
   })
-  .refine((v) => (v.text === undefined) !== (v.url === undefined), { message: "give either text or url", path: ["text"] });
+  .refine((v) => (v.text === undefined) !== (v.url === undefined), {
+    message: "give either text or url",
+    path: ["text"],
+  });
 
 export type ImportedDocument = { id: number; slug: string; revision: number; title: string };
 
@@ -45,17 +60,27 @@ export async function importDocument(actor: Actor | null, raw: unknown): Promise
   const input = parseInput(importDocumentInput, raw);
   const prepared = await prepare(input);
   const found = acceptFound(prepared.metadata);
-  const given = Object.fromEntries(DOCUMENT_METADATA_KEYS.map((k) => [k, input[k] ?? found[k]])) as PreparedDocument["metadata"];
+  const given = Object.fromEntries(
+    DOCUMENT_METADATA_KEYS.map((k) => [k, input[k] ?? found[k]]),
+  ) as PreparedDocument["metadata"];
   const title = given.title ?? "Untitled document";
 
   return writeTransaction((tx) => {
     const who = authorize(tx, actor, "content:write");
     const doc = tx
       .insert(documents)
-      .values({ ...given, title, slug: uniqueSlug(tx, documents, documents.slug, title), currentRevision: 1, createdBy: who.id })
+      .values({
+        ...given,
+        title,
+        slug: uniqueSlug(tx, documents, documents.slug, title),
+        currentRevision: 1,
+        createdBy: who.id,
+      })
       .returning()
       .get();
-    tx.insert(documentRevisions).values({ documentId: doc.id, revision: 1, text: prepared.text, createdBy: who.id }).run();
+    tx.insert(documentRevisions)
+      .values({ documentId: doc.id, revision: 1, text: prepared.text, createdBy: who.id })
+      .run();
     recordAudit(tx, who, {
       action: "document.import",
       entityType: "document",
@@ -76,7 +101,14 @@ function acceptFound(found: PreparedDocument["metadata"]): PreparedDocument["met
     const parsed = documentMetadataInput[k].safeParse(found[k]);
     return parsed.success ? parsed.data : null;
   };
-  return { title, sourceUrl: keep("sourceUrl"), publisher: keep("publisher"), author: keep("author"), publishedAt: keep("publishedAt"), language: keep("language") };
+  return {
+    title,
+    sourceUrl: keep("sourceUrl"),
+    publisher: keep("publisher"),
+    author: keep("author"),
+    publishedAt: keep("publishedAt"),
+    language: keep("language"),
+  };
 }
 
 async function prepare(input: z.output<typeof importDocumentInput>): Promise<PreparedDocument> {
@@ -88,8 +120,10 @@ async function prepare(input: z.output<typeof importDocumentInput>): Promise<Pre
     return prepareDocument(input.text!, input.format);
   } catch (e) {
     const path = input.url ? "url" : "text";
-    if (e instanceof FetchRefused) throw new ServiceError("validation_failed", `The URL ${e.message}.`, [{ path, message: e.message }]);
-    if (e instanceof UnusableSource) throw new ServiceError("validation_failed", `Nothing to import: ${e.message}.`, [{ path, message: e.message }]);
+    if (e instanceof FetchRefused)
+      throw new ServiceError("validation_failed", `The URL ${e.message}.`, [{ path, message: e.message }]);
+    if (e instanceof UnusableSource)
+      throw new ServiceError("validation_failed", `Nothing to import: ${e.message}.`, [{ path, message: e.message }]);
     throw e;
   }
 }

@@ -31,7 +31,12 @@ export function updateDocumentMetadata(actor: Actor | null, raw: unknown) {
     assertVersion(tx, before, input.version, { type: "document", id: before.id, label: "document" });
     const after = tx
       .update(documents)
-      .set({ ...sentFields(raw, input, FIELDS), title: input.title ?? before.title, updatedAt: new Date(), version: sql`${documents.version} + 1` })
+      .set({
+        ...sentFields(raw, input, FIELDS),
+        title: input.title ?? before.title,
+        updatedAt: new Date(),
+        version: sql`${documents.version} + 1`,
+      })
       .where(eq(documents.id, before.id))
       .returning()
       .get();

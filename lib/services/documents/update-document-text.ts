@@ -34,7 +34,8 @@ export function updateDocumentText(actor: Actor | null, raw: unknown): { revisio
     const { doc, text: oldText } = getDocumentText(tx, input.documentId);
     assertCurrentRevision(tx, doc, input.baseRevision);
     const text = toCanonicalText(input.text);
-    if (!text) throw new ServiceError("validation_failed", "The text is empty.", [{ path: "text", message: "is empty" }]);
+    if (!text)
+      throw new ServiceError("validation_failed", "The text is empty.", [{ path: "text", message: "is empty" }]);
     if (text === oldText) return { revision: doc.currentRevision, claims: listAnchors(tx, doc.id) };
 
     const revision = doc.currentRevision + 1;
@@ -55,7 +56,14 @@ export function updateDocumentText(actor: Actor | null, raw: unknown): { revisio
   });
 }
 
-function reanchorClaims(tx: Tx, who: ActingUser, documentId: number, revision: number, oldText: string, text: string): ReanchoredClaim[] {
+function reanchorClaims(
+  tx: Tx,
+  who: ActingUser,
+  documentId: number,
+  revision: number,
+  oldText: string,
+  text: string,
+): ReanchoredClaim[] {
   const index = new CodePointIndex(text);
   const mapped = positionMapper(new CodePointIndex(oldText), index);
   const rows = tx.select().from(claims).where(eq(claims.documentId, documentId)).orderBy(claims.start).all();
@@ -66,7 +74,13 @@ function reanchorClaims(tx: Tx, who: ActingUser, documentId: number, revision: n
       index,
       // Offsets of claims anchored in the previous revision are carried across the edit first.
       claim.revision === revision - 1 && claim.anchorStatus !== "orphaned"
-        ? { exact: claim.quote, prefix: claim.prefix, suffix: claim.suffix, start: mapped(claim.start), end: mapped(claim.end) }
+        ? {
+            exact: claim.quote,
+            prefix: claim.prefix,
+            suffix: claim.suffix,
+            start: mapped(claim.start),
+            end: mapped(claim.end),
+          }
         : { exact: claim.quote, prefix: claim.prefix, suffix: claim.suffix, start: claim.start, end: claim.end },
       { exactOnly: claim.anchorStatus === "orphaned" },
     );
@@ -74,11 +88,20 @@ function reanchorClaims(tx: Tx, who: ActingUser, documentId: number, revision: n
     // confirms the new place; an orphan keeps everything it had.
     const change =
       result.status === "anchored"
-        ? { anchorStatus: result.status, revision, start: result.start, end: result.end, prefix: result.selectors.prefix, suffix: result.selectors.suffix }
+        ? {
+            anchorStatus: result.status,
+            revision,
+            start: result.start,
+            end: result.end,
+            prefix: result.selectors.prefix,
+            suffix: result.selectors.suffix,
+          }
         : result.status === "fuzzy"
           ? { anchorStatus: result.status, revision, start: result.start, end: result.end }
           : { anchorStatus: result.status };
-    const isMoved = result.status !== claim.anchorStatus || (result.start !== null && (result.start !== claim.start || result.end !== claim.end));
+    const isMoved =
+      result.status !== claim.anchorStatus ||
+      (result.start !== null && (result.start !== claim.start || result.end !== claim.end));
     // A moved claim is a changed record: a form or a confirmation made on the old place is
     // stale (409). One that only follows its words to the new revision is not.
     tx.update(claims)

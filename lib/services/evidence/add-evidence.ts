@@ -24,7 +24,10 @@ export const addEvidenceInput = z.union(
  * linked with its own stance — in a dispute one photo can refute one account and support
  * another. Linking the same item twice to one claim is a 409.
  */
-export function addEvidence(actor: Actor | null, raw: unknown): { evidenceId: number; claimId: number; stance: string } {
+export function addEvidence(
+  actor: Actor | null,
+  raw: unknown,
+): { evidenceId: number; claimId: number; stance: string } {
   return writeTransaction((tx) => {
     const who = authorizeAccount(tx, actor, "content:write");
     const input = parseInput(addEvidenceInput, raw);
@@ -35,13 +38,19 @@ export function addEvidence(actor: Actor | null, raw: unknown): { evidenceId: nu
     let note: string | null = null;
     if ("evidenceId" in input) {
       if (!tx.select({ id: evidence.id }).from(evidence).where(eq(evidence.id, input.evidenceId)).get()) {
-        throw new ServiceError("not_found", `No evidence with id ${input.evidenceId}.`, [{ path: "evidenceId", message: "does not exist" }]);
+        throw new ServiceError("not_found", `No evidence with id ${input.evidenceId}.`, [
+          { path: "evidenceId", message: "does not exist" },
+        ]);
       }
       evidenceId = input.evidenceId;
       note = input.note;
     } else {
       const { claimId: _c, stance: _s, note: itemNote, ...fields } = input;
-      const row = tx.insert(evidence).values({ ...fields, note: itemNote, createdBy: who.id }).returning().get();
+      const row = tx
+        .insert(evidence)
+        .values({ ...fields, note: itemNote, createdBy: who.id })
+        .returning()
+        .get();
       recordAudit(tx, who, { action: "evidence.create", entityType: "evidence", entityId: row.id, after: row });
       evidenceId = row.id;
     }
@@ -50,9 +59,17 @@ export function addEvidence(actor: Actor | null, raw: unknown): { evidenceId: nu
       .from(claimEvidence)
       .where(and(eq(claimEvidence.claimId, input.claimId), eq(claimEvidence.evidenceId, evidenceId)))
       .get();
-    if (existing) throw new ServiceError("conflict", "This evidence is already linked to the claim; change its stance instead.");
-    tx.insert(claimEvidence).values({ claimId: input.claimId, evidenceId, stance: input.stance, note, createdBy: who.id }).run();
-    recordAudit(tx, who, { action: "evidence.link", entityType: "claim", entityId: input.claimId, after: { evidenceId, stance: input.stance } });
+    if (existing)
+      throw new ServiceError("conflict", "This evidence is already linked to the claim; change its stance instead.");
+    tx.insert(claimEvidence)
+      .values({ claimId: input.claimId, evidenceId, stance: input.stance, note, createdBy: who.id })
+      .run();
+    recordAudit(tx, who, {
+      action: "evidence.link",
+      entityType: "claim",
+      entityId: input.claimId,
+      after: { evidenceId, stance: input.stance },
+    });
     return { evidenceId, claimId: input.claimId, stance: input.stance };
   });
 }

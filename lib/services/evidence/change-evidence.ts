@@ -24,7 +24,12 @@ export const updateEvidenceInput = z.strictObject({
   note: evidenceFields.note,
 });
 
-export const changeLinkInput = z.strictObject({ claimId: idSchema, evidenceId: idSchema, stance: stanceSchema, note: optionalText(1000) });
+export const changeLinkInput = z.strictObject({
+  claimId: idSchema,
+  evidenceId: idSchema,
+  stance: stanceSchema,
+  note: optionalText(1000),
+});
 export const unlinkEvidenceInput = z.strictObject({ claimId: idSchema, evidenceId: idSchema });
 
 const FIELDS = ["url", "title", "sourceType", "publisher", "publishedAt", "excerpt", "archiveUrl", "note"] as const;
@@ -61,8 +66,19 @@ export function changeEvidenceLink(actor: Actor | null, raw: unknown) {
     const where = and(eq(claimEvidence.claimId, input.claimId), eq(claimEvidence.evidenceId, input.evidenceId));
     const before = tx.select().from(claimEvidence).where(where).get();
     if (!before) throw new ServiceError("not_found", "This evidence is not linked to the claim.");
-    const after = tx.update(claimEvidence).set({ stance: input.stance, ...sentFields(raw, input, ["note"]) }).where(where).returning().get();
-    recordAudit(tx, who, { action: "evidence.change_stance", entityType: "claim", entityId: input.claimId, before, after });
+    const after = tx
+      .update(claimEvidence)
+      .set({ stance: input.stance, ...sentFields(raw, input, ["note"]) })
+      .where(where)
+      .returning()
+      .get();
+    recordAudit(tx, who, {
+      action: "evidence.change_stance",
+      entityType: "claim",
+      entityId: input.claimId,
+      before,
+      after,
+    });
     return after;
   });
 }

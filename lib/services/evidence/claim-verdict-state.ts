@@ -20,13 +20,20 @@ export function assertEvidenceEditable(tx: Tx, claimId: number, what: string): v
   const isPublished = rows.some((r) => r.state === "published");
   const hasDraft = rows.some((r) => r.state === "draft");
   if (isPublished && !hasDraft) {
-    throw new ServiceError("conflict", `The published verdict cites this claim's evidence: start a correction to ${what}.`);
+    throw new ServiceError(
+      "conflict",
+      `The published verdict cites this claim's evidence: start a correction to ${what}.`,
+    );
   }
 }
 
 /** The same rule for an evidence item, checked on every claim it is linked to. */
 export function assertItemEditable(tx: Tx, evidenceId: number): void {
-  for (const { claimId } of tx.select({ claimId: claimEvidence.claimId }).from(claimEvidence).where(eq(claimEvidence.evidenceId, evidenceId)).all()) {
+  for (const { claimId } of tx
+    .select({ claimId: claimEvidence.claimId })
+    .from(claimEvidence)
+    .where(eq(claimEvidence.evidenceId, evidenceId))
+    .all()) {
     assertEvidenceEditable(tx, claimId, "edit this evidence item");
   }
 }

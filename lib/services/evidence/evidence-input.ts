@@ -1,6 +1,12 @@
 import { z } from "zod";
 import { SOURCE_TYPES, STANCES } from "@/db/enums";
-import { httpUrlSchema, optionalDateSchema, optionalText, optionalUrlSchema, requiredString } from "@/lib/validation/common";
+import {
+  httpUrlSchema,
+  optionalDateSchema,
+  optionalText,
+  optionalUrlSchema,
+  requiredString,
+} from "@/lib/validation/common";
 
 export const stanceSchema = z.enum(STANCES, { error: "must be supports, refutes or context" });
 export const sourceTypeSchema = z.enum(SOURCE_TYPES, { error: `must be one of ${SOURCE_TYPES.join(", ")}` });

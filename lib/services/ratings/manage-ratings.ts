@@ -20,7 +20,9 @@ export const updateRatingInput = z.strictObject({
   colour: ratingFields.colour.optional(),
   ordinal: ratingFields.ordinal.optional(),
 });
-export const reorderRatingsInput = z.strictObject({ order: z.array(idSchema, { error: "must be the list of rating ids in their new order" }).min(1) });
+export const reorderRatingsInput = z.strictObject({
+  order: z.array(idSchema, { error: "must be the list of rating ids in their new order" }).min(1),
+});
 export const deleteRatingInput = z.strictObject({ ratingId: idSchema });
 
 /** Adds a rating at the end of the scale (admin). */
@@ -28,7 +30,10 @@ export function createRating(actor: Actor | null, raw: unknown) {
   return writeTransaction((tx) => {
     const who = authorize(tx, actor, "ratings:manage");
     const input = parseInput(createRatingInput, raw);
-    const [last] = tx.select({ n: max(ratings.position) }).from(ratings).all();
+    const [last] = tx
+      .select({ n: max(ratings.position) })
+      .from(ratings)
+      .all();
     const row = tx
       .insert(ratings)
       .values({ ...input, key: uniqueSlug(tx, ratings, ratings.key, input.label), position: (last?.n ?? -1) + 1 })
@@ -49,7 +54,11 @@ export function updateRating(actor: Actor | null, raw: unknown) {
     assertVersion(tx, before, input.version, { type: "rating", id: before.id, label: "rating" });
     const after = tx
       .update(ratings)
-      .set({ ...sentFields(raw, input, ["label", "description", "colour", "ordinal"]), updatedAt: new Date(), version: sql`${ratings.version} + 1` })
+      .set({
+        ...sentFields(raw, input, ["label", "description", "colour", "ordinal"]),
+        updatedAt: new Date(),
+        version: sql`${ratings.version} + 1`,
+      })
       .where(eq(ratings.id, before.id))
       .returning()
       .get();
@@ -63,12 +72,31 @@ export function reorderRatings(actor: Actor | null, raw: unknown) {
   writeTransaction((tx) => {
     const who = authorize(tx, actor, "ratings:manage");
     const { order } = parseInput(reorderRatingsInput, raw);
-    const current = tx.select({ id: ratings.id }).from(ratings).orderBy(asc(ratings.position)).all().map((r) => r.id);
-    if (order.length !== current.length || new Set(order).size !== order.length || !order.every((id) => current.includes(id))) {
-      throw new ServiceError("validation_failed", "List every rating of the scale exactly once.", [{ path: "order", message: "must list every rating id once" }]);
+    const current = tx
+      .select({ id: ratings.id })
+      .from(ratings)
+      .orderBy(asc(ratings.position))
+      .all()
+      .map((r) => r.id);
+    if (
+      order.length !== current.length ||
+      new Set(order).size !== order.length ||
+      !order.every((id) => current.includes(id))
+    ) {
+      throw new ServiceError("validation_failed", "List every rating of the scale exactly once.", [
+        { path: "order", message: "must list every rating id once" },
+      ]);
     }
-    order.forEach((id, position) => tx.update(ratings).set({ position, updatedAt: new Date() }).where(eq(ratings.id, id)).run());
-    recordAudit(tx, who, { action: "rating.reorder", entityType: "rating", entityId: order[0]!, before: current, after: order });
+    order.forEach((id, position) =>
+      tx.update(ratings).set({ position, updatedAt: new Date() }).where(eq(ratings.id, id)).run(),
+    );
+    recordAudit(tx, who, {
+      action: "rating.reorder",
+      entityType: "rating",
+      entityId: order[0]!,
+      before: current,
+      after: order,
+    });
   });
 }
 

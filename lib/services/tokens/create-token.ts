@@ -25,7 +25,10 @@ export function createApiToken(actor: Actor | null, raw: unknown): { token: stri
     let ownerId = who.id;
     if (input.forEmail !== undefined) {
       if (actor?.kind !== "system") {
-        throw new ServiceError("forbidden", "Tokens are personal: each user creates their own (the operator can use the command line).");
+        throw new ServiceError(
+          "forbidden",
+          "Tokens are personal: each user creates their own (the operator can use the command line).",
+        );
       }
       const owner = findUserByEmail(tx, input.forEmail);
       if (!owner) throw new ServiceError("not_found", `No account with email ${input.forEmail}.`);

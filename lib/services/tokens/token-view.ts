@@ -1,7 +1,10 @@
 import type { ApiToken } from "@/db/schema";
 
 /** What Claimdesk shows of a token after creation: never the token or its hash. */
-export type TokenView = Pick<ApiToken, "id" | "userId" | "name" | "tokenPrefix" | "createdAt" | "lastUsedAt" | "revokedAt">;
+export type TokenView = Pick<
+  ApiToken,
+  "id" | "userId" | "name" | "tokenPrefix" | "createdAt" | "lastUsedAt" | "revokedAt"
+>;
 
 /** The listable view of a token row. */
 export function toTokenView(t: ApiToken): TokenView {

@@ -32,7 +32,10 @@ export async function changeOwnPassword(actor: Actor | null, raw: unknown): Prom
   const user = getUserOrThrow(getDb(), who.id);
   const check = await authenticate(user.email, input.currentPassword);
   if (!check.ok && check.reason === "locked") {
-    throw new ServiceError("rate_limited", `Too many wrong passwords: try again in ${Math.ceil(check.retryAfterSeconds / 60)} minutes.`);
+    throw new ServiceError(
+      "rate_limited",
+      `Too many wrong passwords: try again in ${Math.ceil(check.retryAfterSeconds / 60)} minutes.`,
+    );
   }
   if (!check.ok) {
     throw new ServiceError("validation_failed", "The current password is not right.", [
@@ -43,7 +46,12 @@ export async function changeOwnPassword(actor: Actor | null, raw: unknown): Prom
   writeTransaction((tx) => {
     const me = authorize(tx, actor, "account:own");
     tx.update(users)
-      .set({ passwordHash, sessionVersion: sql`${users.sessionVersion} + 1`, updatedAt: new Date(), version: sql`${users.version} + 1` })
+      .set({
+        passwordHash,
+        sessionVersion: sql`${users.sessionVersion} + 1`,
+        updatedAt: new Date(),
+        version: sql`${users.version} + 1`,
+      })
       .where(eq(users.id, user.id))
       .run();
     recordAudit(tx, me, { action: "user.change_password", entityType: "user", entityId: user.id });

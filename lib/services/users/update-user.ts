@@ -47,7 +47,11 @@ export function updateUser(actor: Actor | null, raw: unknown): UserView {
     // Disabling ends every session and revokes every token for good: enabling the account
     // again does not bring them back.
     const revokedTokens = isDisabling
-      ? tx.update(apiTokens).set({ revokedAt: new Date() }).where(and(eq(apiTokens.userId, before.id), isNull(apiTokens.revokedAt))).run().changes
+      ? tx
+          .update(apiTokens)
+          .set({ revokedAt: new Date() })
+          .where(and(eq(apiTokens.userId, before.id), isNull(apiTokens.revokedAt)))
+          .run().changes
       : 0;
     const after = tx
       .update(users)

@@ -18,8 +18,17 @@ export function addComment(actor: Actor | null, raw: unknown) {
     const who = authorizeAccount(tx, actor, "content:write");
     const input = parseInput(addCommentInput, raw);
     getClaimOrThrow(tx, input.claimId);
-    const row = tx.insert(comments).values({ claimId: input.claimId, authorId: who.id, body: input.body }).returning().get();
-    recordAudit(tx, who, { action: "comment.create", entityType: "claim", entityId: input.claimId, after: { commentId: row.id } });
+    const row = tx
+      .insert(comments)
+      .values({ claimId: input.claimId, authorId: who.id, body: input.body })
+      .returning()
+      .get();
+    recordAudit(tx, who, {
+      action: "comment.create",
+      entityType: "claim",
+      entityId: input.claimId,
+      after: { commentId: row.id },
+    });
     return row;
   });
 }

@@ -27,11 +27,27 @@ export function createVerdict(actor: Actor | null, raw: unknown): { id: number; 
     const who = authorizeAccount(tx, actor, "content:write");
     const input = parseInput(createVerdictInput, raw);
     getClaimOrThrow(tx, input.claimId);
-    const [existing] = tx.select({ n: max(verdicts.seq) }).from(verdicts).where(eq(verdicts.claimId, input.claimId)).all();
-    if (existing?.n) throw new ServiceError("conflict", "This claim already has a verdict: edit its draft, or start a correction of the published one.");
+    const [existing] = tx
+      .select({ n: max(verdicts.seq) })
+      .from(verdicts)
+      .where(eq(verdicts.claimId, input.claimId))
+      .all();
+    if (existing?.n)
+      throw new ServiceError(
+        "conflict",
+        "This claim already has a verdict: edit its draft, or start a correction of the published one.",
+      );
     const row = tx
       .insert(verdicts)
-      .values({ claimId: input.claimId, seq: 1, state: "draft", ratingId: ratingIdFor(tx, input.rating), summary: input.summary, rationale: input.rationale, authorId: who.id })
+      .values({
+        claimId: input.claimId,
+        seq: 1,
+        state: "draft",
+        ratingId: ratingIdFor(tx, input.rating),
+        summary: input.summary,
+        rationale: input.rationale,
+        authorId: who.id,
+      })
       .returning()
       .get();
     recordAudit(tx, who, { action: "verdict.create", entityType: "verdict", entityId: row.id, after: row });

@@ -18,13 +18,23 @@ export function getVerdictOrThrow(tx: Tx, verdictId: number): Verdict {
 export function ratingIdFor(tx: Tx, key: z.output<typeof verdictFields.rating>): number | null {
   if (key === null) return null;
   const row = tx.select({ id: ratings.id }).from(ratings).where(eq(ratings.key, key)).get();
-  if (!row) throw new ServiceError("validation_failed", `There is no rating “${key}” on the scale.`, [{ path: "rating", message: "is not on the rating scale" }]);
+  if (!row)
+    throw new ServiceError("validation_failed", `There is no rating “${key}” on the scale.`, [
+      { path: "rating", message: "is not on the rating scale" },
+    ]);
   return row.id;
 }
 
 /** What the publish gate looks at for one verdict version: used by the service and by the claim page alike. */
-export function gateInputFor(db: DB | Tx, v: Pick<Verdict, "claimId" | "ratingId" | "summary" | "rationale">): GateInput {
-  const claim = db.select({ claimantId: claims.claimantId, anchorStatus: claims.anchorStatus }).from(claims).where(eq(claims.id, v.claimId)).get();
+export function gateInputFor(
+  db: DB | Tx,
+  v: Pick<Verdict, "claimId" | "ratingId" | "summary" | "rationale">,
+): GateInput {
+  const claim = db
+    .select({ claimantId: claims.claimantId, anchorStatus: claims.anchorStatus })
+    .from(claims)
+    .where(eq(claims.id, v.claimId))
+    .get();
   const [row] = db
     .select({ n: count() })
     .from(claimEvidence)
@@ -41,7 +51,9 @@ export function gateInputFor(db: DB | Tx, v: Pick<Verdict, "claimId" | "ratingId
   };
 }
 
-/** A workflow refusal as an error: 409 when the verdict's state does not allow the step, 403 when the caller may not. */
+/**
+ * A workflow refusal as an error: 409 when the verdict's state does not allow the step, 403 when the caller may not.
+ */
 export function refusal(decision: Extract<Decision, { allowed: false }>): ServiceError {
   return new ServiceError(decision.kind === "state" ? "conflict" : "forbidden", decision.reason);
 }

@@ -30,7 +30,8 @@ export const transitionVerdictInput = z.strictObject({
   reason: optionalText(2000),
 });
 
-const needed = (path: string, message: string) => new ServiceError("validation_failed", `Missing ${path}: ${message}.`, [{ path, message }]);
+const needed = (path: string, message: string) =>
+  new ServiceError("validation_failed", `Missing ${path}: ${message}.`, [{ path, message }]);
 
 /**
  * Takes one workflow step on a verdict, as `lib/workflow` allows it for the caller's role
@@ -53,7 +54,12 @@ export function transitionVerdict(actor: Actor | null, raw: unknown): Verdict {
 
     const now = new Date();
     const set = (changes: Partial<Verdict>) =>
-      tx.update(verdicts).set({ ...changes, updatedAt: now, version: sql`${verdicts.version} + 1` }).where(eq(verdicts.id, before.id)).returning().get();
+      tx
+        .update(verdicts)
+        .set({ ...changes, updatedAt: now, version: sql`${verdicts.version} + 1` })
+        .where(eq(verdicts.id, before.id))
+        .returning()
+        .get();
     let after: Verdict;
     switch (step) {
       case "submit":
@@ -61,7 +67,15 @@ export function transitionVerdict(actor: Actor | null, raw: unknown): Verdict {
         after = set({ state: decision.to, ...(step === "submit" ? { submittedAt: now } : {}) });
         break;
       case "request_changes":
-        tx.insert(comments).values({ claimId: before.claimId, verdictId: before.id, authorId: who.id, kind: "changes_requested", body: input.comment! }).run();
+        tx.insert(comments)
+          .values({
+            claimId: before.claimId,
+            verdictId: before.id,
+            authorId: who.id,
+            kind: "changes_requested",
+            body: input.comment!,
+          })
+          .run();
         after = set({ state: decision.to, reviewerId: who.id });
         break;
       case "publish":
@@ -98,13 +112,24 @@ function publish(tx: Tx, who: ActingUser & { id: number }, v: Verdict, note: str
   const edited = tx
     .select({ id: auditEvents.id })
     .from(auditEvents)
-    .where(and(eq(auditEvents.entityType, "verdict"), eq(auditEvents.entityId, v.id), eq(auditEvents.actorId, who.id), inArray(auditEvents.action, ["verdict.create", "verdict.update", "verdict.correct"])))
+    .where(
+      and(
+        eq(auditEvents.entityType, "verdict"),
+        eq(auditEvents.entityId, v.id),
+        eq(auditEvents.actorId, who.id),
+        inArray(auditEvents.action, ["verdict.create", "verdict.update", "verdict.correct"]),
+      ),
+    )
     .get();
   if (edited) throw new ServiceError("forbidden", "You edited this version: a second editor must publish it.");
   const missing = missingForPublication(gateInputFor(tx, v));
   if (v.seq > 1 && !note) missing.push("a correction note saying what changed (it is published)");
   if (missing.length > 0) {
-    throw new ServiceError("validation_failed", `Not ready to publish. Missing: ${missing.join("; ")}.`, missing.map((m) => ({ path: "publish", message: m })));
+    throw new ServiceError(
+      "validation_failed",
+      `Not ready to publish. Missing: ${missing.join("; ")}.`,
+      missing.map((m) => ({ path: "publish", message: m })),
+    );
   }
   // The version this one corrects steps aside first: one published version per claim.
   const superseded = tx
@@ -113,7 +138,14 @@ function publish(tx: Tx, who: ActingUser & { id: number }, v: Verdict, note: str
     .where(and(eq(verdicts.claimId, v.claimId), eq(verdicts.state, "published")))
     .returning({ id: verdicts.id })
     .all();
-  for (const s of superseded) recordAudit(tx, who, { action: "verdict.supersede", entityType: "verdict", entityId: s.id, before: { state: "published" }, after: { state: "superseded", supersededBy: v.id } });
+  for (const s of superseded)
+    recordAudit(tx, who, {
+      action: "verdict.supersede",
+      entityType: "verdict",
+      entityId: s.id,
+      before: { state: "published" },
+      after: { state: "superseded", supersededBy: v.id },
+    });
   return tx
     .update(verdicts)
     .set({
@@ -140,8 +172,16 @@ function assertNoOpenVersion(tx: Tx, claimId: number, message: string): void {
 }
 
 function startCorrection(tx: Tx, who: ActingUser & { id: number }, published: Verdict): Verdict {
-  assertNoOpenVersion(tx, published.claimId, "A new version of this verdict is already in the works: continue that one.");
-  const [last] = tx.select({ seq: sql<number>`max(${verdicts.seq})` }).from(verdicts).where(eq(verdicts.claimId, published.claimId)).all();
+  assertNoOpenVersion(
+    tx,
+    published.claimId,
+    "A new version of this verdict is already in the works: continue that one.",
+  );
+  const [last] = tx
+    .select({ seq: sql<number>`max(${verdicts.seq})` })
+    .from(verdicts)
+    .where(eq(verdicts.claimId, published.claimId))
+    .all();
   return tx
     .insert(verdicts)
     .values({

@@ -22,7 +22,10 @@ afterAll(() => t.close());
 
 describe("/api/v1/tokens", () => {
   it("should create a token shown once, list it without the secret, and revoke it", async () => {
-    const created = await callRoute(tokensRoute.POST, "POST", "/api/v1/tokens", { token: bootstrap, body: { name: "CMS" } });
+    const created = await callRoute(tokensRoute.POST, "POST", "/api/v1/tokens", {
+      token: bootstrap,
+      body: { name: "CMS" },
+    });
     expect(created.status).toBe(201);
     const { token, record } = created.json;
     expect((await callRoute(meRoute.GET, "GET", "/api/v1/me", { token })).status).toBe(200);
@@ -32,21 +35,33 @@ describe("/api/v1/tokens", () => {
     expect(JSON.stringify(list.json)).not.toContain(token);
 
     const id = String(record.id);
-    const revoked = await callRoute(tokenRoute.DELETE, "DELETE", `/api/v1/tokens/${id}`, { token: bootstrap, params: { id } });
+    const revoked = await callRoute(tokenRoute.DELETE, "DELETE", `/api/v1/tokens/${id}`, {
+      token: bootstrap,
+      params: { id },
+    });
     expect(revoked.status).toBe(200);
     expect(revoked.json.token.revokedAt).toEqual(expect.any(String));
     expect((await callRoute(meRoute.GET, "GET", "/api/v1/me", { token })).status).toBe(401);
   });
 
   it("should name the field when a token name is too long or of the wrong type", async () => {
-    const long = await callRoute(tokensRoute.POST, "POST", "/api/v1/tokens", { token: bootstrap, body: { name: "x".repeat(81) } });
+    const long = await callRoute(tokensRoute.POST, "POST", "/api/v1/tokens", {
+      token: bootstrap,
+      body: { name: "x".repeat(81) },
+    });
     expect(long.status).toBe(422);
     expect(long.json.error.issues).toEqual([{ path: "name", message: "must be at most 80 characters" }]);
     const wrong = await callRoute(tokensRoute.POST, "POST", "/api/v1/tokens", { token: bootstrap, body: { name: 5 } });
     expect(wrong.json.error.issues[0].path).toBe("name");
-    const unknown = await callRoute(tokensRoute.POST, "POST", "/api/v1/tokens", { token: bootstrap, body: { name: "x", scope: "all" } });
+    const unknown = await callRoute(tokensRoute.POST, "POST", "/api/v1/tokens", {
+      token: bootstrap,
+      body: { name: "x", scope: "all" },
+    });
     expect(unknown.json.error.issues).toEqual([{ path: "scope", message: "is not a known field" }]);
-    const other = await callRoute(tokensRoute.POST, "POST", "/api/v1/tokens", { token: bootstrap, body: { forEmail: "admin@example.org" } });
+    const other = await callRoute(tokensRoute.POST, "POST", "/api/v1/tokens", {
+      token: bootstrap,
+      body: { forEmail: "admin@example.org" },
+    });
     expect(other.status).toBe(403);
     const malformed = await callRoute(tokensRoute.POST, "POST", "/api/v1/tokens", { token: bootstrap, rawBody: "{" });
     expect(malformed.status).toBe(400);

@@ -54,34 +54,55 @@ describe("POST /api/v1/users", () => {
     expect(JSON.stringify(list.json)).not.toContain(res.json.temporaryPassword);
   });
 
-  const badBodies: [string, { rawBody?: string; body?: unknown; headers?: Record<string, string> }, number, string][] = [
-    ["malformed JSON", { rawBody: '{"email": ' }, 400, "not valid JSON"],
-    ["a body that is not JSON", { rawBody: "email=x", headers: { "content-type": "application/x-www-form-urlencoded" } }, 400, "JSON"],
-    ["wrong types", { body: { email: 42, name: ["x"], role: true } }, 422, "email"],
-    ["an unknown field", { body: { ...valid, email: "u@example.org", isAdmin: true } }, 422, "isAdmin"],
-    ["an over-long name", { body: { ...valid, email: "l@example.org", name: "n".repeat(500) } }, 422, "name"],
-    ["a bad email", { body: { ...valid, email: "reporter at example" } }, 422, "email"],
-    ["an unknown role", { body: { ...valid, email: "r@example.org", role: "owner" } }, 422, "role"],
-    ["a JSON array", { body: [valid] }, 422, "(input)"],
-  ];
-  it.each(badBodies)("should answer %s with a clear %i naming the problem, changing nothing", async (_label, call, status, mention) => {
-    const res = await callRoute(usersRoute.POST, "POST", "/api/v1/users", { token: tokens.admin, ...call });
-    expect(res.status).toBe(status);
-    expect(Object.keys(res.json)).toEqual(["error"]);
-    expect(JSON.stringify(res.json.error)).toContain(mention);
-    expect(tableSnapshot(t.db)).toEqual(before);
-  });
+  const badBodies: [string, { rawBody?: string; body?: unknown; headers?: Record<string, string> }, number, string][] =
+    [
+      ["malformed JSON", { rawBody: '{"email": ' }, 400, "not valid JSON"],
+      [
+        "a body that is not JSON",
+        { rawBody: "email=x", headers: { "content-type": "application/x-www-form-urlencoded" } },
+        400,
+        "JSON",
+      ],
+      ["wrong types", { body: { email: 42, name: ["x"], role: true } }, 422, "email"],
+      ["an unknown field", { body: { ...valid, email: "u@example.org", isAdmin: true } }, 422, "isAdmin"],
+      ["an over-long name", { body: { ...valid, email: "l@example.org", name: "n".repeat(500) } }, 422, "name"],
+      ["a bad email", { body: { ...valid, email: "reporter at example" } }, 422, "email"],
+      ["an unknown role", { body: { ...valid, email: "r@example.org", role: "owner" } }, 422, "role"],
+      ["a JSON array", { body: [valid] }, 422, "(input)"],
+    ];
+  it.each(badBodies)(
+    "should answer %s with a clear %i naming the problem, changing nothing",
+    async (_label, call, status, mention) => {
+      const res = await callRoute(usersRoute.POST, "POST", "/api/v1/users", { token: tokens.admin, ...call });
+      expect(res.status).toBe(status);
+      expect(Object.keys(res.json)).toEqual(["error"]);
+      expect(JSON.stringify(res.json.error)).toContain(mention);
+      expect(tableSnapshot(t.db)).toEqual(before);
+    },
+  );
 });
 
 describe("PATCH /api/v1/users/{id}", () => {
   it("should let an admin change a role and refuse a stale version with 409", async () => {
     const id = String(contributorActor.userId);
-    const ok = await callRoute(userRoute.PATCH, "PATCH", `/api/v1/users/${id}`, { token: tokens.admin, params: { id }, body: { role: "editor", version: 1 } });
+    const ok = await callRoute(userRoute.PATCH, "PATCH", `/api/v1/users/${id}`, {
+      token: tokens.admin,
+      params: { id },
+      body: { role: "editor", version: 1 },
+    });
     expect(ok.status).toBe(200);
     expect(ok.json.user).toMatchObject({ role: "editor", version: 2 });
-    const stale = await callRoute(userRoute.PATCH, "PATCH", `/api/v1/users/${id}`, { token: tokens.admin, params: { id }, body: { role: "admin", version: 1 } });
+    const stale = await callRoute(userRoute.PATCH, "PATCH", `/api/v1/users/${id}`, {
+      token: tokens.admin,
+      params: { id },
+      body: { role: "admin", version: 1 },
+    });
     expect(stale.status).toBe(409);
-    const back = await callRoute(userRoute.PATCH, "PATCH", `/api/v1/users/${id}`, { token: tokens.admin, params: { id }, body: { role: "contributor" } });
+    const back = await callRoute(userRoute.PATCH, "PATCH", `/api/v1/users/${id}`, {
+      token: tokens.admin,
+      params: { id },
+      body: { role: "contributor" },
+    });
     expect(back.status).toBe(200);
   });
 
@@ -94,18 +115,33 @@ describe("PATCH /api/v1/users/{id}", () => {
     ["nothing to change", { body: {} }, 422, "at least one"],
     ["a version that is not a number", { body: { name: "X", version: "1" } }, 422, "version"],
   ];
-  it.each(badPatches)("should answer %s with %i naming the problem, changing nothing", async (_label, call, status, mention) => {
-    const id = String(contributorActor.userId);
-    const res = await callRoute(userRoute.PATCH, "PATCH", `/api/v1/users/${id}`, { token: tokens.admin, params: { id }, ...call });
-    expect(res.status).toBe(status);
-    expect(JSON.stringify(res.json.error)).toContain(mention);
-    expect(tableSnapshot(t.db)).toEqual(before);
-  });
+  it.each(badPatches)(
+    "should answer %s with %i naming the problem, changing nothing",
+    async (_label, call, status, mention) => {
+      const id = String(contributorActor.userId);
+      const res = await callRoute(userRoute.PATCH, "PATCH", `/api/v1/users/${id}`, {
+        token: tokens.admin,
+        params: { id },
+        ...call,
+      });
+      expect(res.status).toBe(status);
+      expect(JSON.stringify(res.json.error)).toContain(mention);
+      expect(tableSnapshot(t.db)).toEqual(before);
+    },
+  );
 
   it("should answer 404 for an unknown id and 422 for a non-numeric one", async () => {
-    const missing = await callRoute(userRoute.PATCH, "PATCH", "/api/v1/users/999", { token: tokens.admin, params: { id: "999" }, body: { name: "X" } });
+    const missing = await callRoute(userRoute.PATCH, "PATCH", "/api/v1/users/999", {
+      token: tokens.admin,
+      params: { id: "999" },
+      body: { name: "X" },
+    });
     expect(missing.status).toBe(404);
-    const bad = await callRoute(userRoute.PATCH, "PATCH", "/api/v1/users/abc", { token: tokens.admin, params: { id: "abc" }, body: { name: "X" } });
+    const bad = await callRoute(userRoute.PATCH, "PATCH", "/api/v1/users/abc", {
+      token: tokens.admin,
+      params: { id: "abc" },
+      body: { name: "X" },
+    });
     expect(bad.status).toBe(422);
     expect(bad.json.error.issues[0].path).toBe("userId");
   });
@@ -113,11 +149,19 @@ describe("PATCH /api/v1/users/{id}", () => {
   it("should stop a disabled account's token at its next request, for good", async () => {
     const id = String(contributorActor.userId);
     expect((await callRoute(meRoute.GET, "GET", "/api/v1/me", { token: tokens.contributor })).status).toBe(200);
-    const res = await callRoute(userRoute.PATCH, "PATCH", `/api/v1/users/${id}`, { token: tokens.admin, params: { id }, body: { disabled: true } });
+    const res = await callRoute(userRoute.PATCH, "PATCH", `/api/v1/users/${id}`, {
+      token: tokens.admin,
+      params: { id },
+      body: { disabled: true },
+    });
     expect(res.json.user.disabled).toBe(true);
     const me = await callRoute(meRoute.GET, "GET", "/api/v1/me", { token: tokens.contributor });
     expect(me.status).toBe(401);
-    await callRoute(userRoute.PATCH, "PATCH", `/api/v1/users/${id}`, { token: tokens.admin, params: { id }, body: { disabled: false } });
+    await callRoute(userRoute.PATCH, "PATCH", `/api/v1/users/${id}`, {
+      token: tokens.admin,
+      params: { id },
+      body: { disabled: false },
+    });
     expect((await callRoute(meRoute.GET, "GET", "/api/v1/me", { token: tokens.contributor })).status).toBe(401);
   });
 });
@@ -127,7 +171,9 @@ describe("GET /api/v1/me", () => {
     const me = await callRoute(meRoute.GET, "GET", "/api/v1/me", { token: tokens.editor });
     expect(me.json.user).toMatchObject({ email: "editor@example.org", role: "editor" });
     expect((await callRoute(meRoute.GET, "GET", "/api/v1/me", { token: "cdk_nope" })).status).toBe(401);
-    expect((await callRoute(meRoute.GET, "GET", "/api/v1/me", { headers: { authorization: "Basic abc" } })).status).toBe(401);
+    expect(
+      (await callRoute(meRoute.GET, "GET", "/api/v1/me", { headers: { authorization: "Basic abc" } })).status,
+    ).toBe(401);
     expect((await callRoute(meRoute.GET, "GET", "/api/v1/me")).status).toBe(401);
   });
 });

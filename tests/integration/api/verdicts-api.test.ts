@@ -34,12 +34,20 @@ describe("a verdict through /api/v1 with a contributor's and an editor's tokens"
     const claimId = t.db.get<{ id: number }>(sql`select id from claims where quote like 'Putin would be open%'`)!.id;
     const p = { id: String(claimId) };
 
-    const draft = await callRoute(verdictsRoute.POST, "POST", `/api/v1/claims/${claimId}/verdicts`, { token: token.contributor, params: p, body: { rating: "unverifiable", summary: "No meeting had been proposed.", rationale: RATIONALE } });
+    const draft = await callRoute(verdictsRoute.POST, "POST", `/api/v1/claims/${claimId}/verdicts`, {
+      token: token.contributor,
+      params: p,
+      body: { rating: "unverifiable", summary: "No meeting had been proposed.", rationale: RATIONALE },
+    });
     expect(draft.status).toBe(201);
     const vid = String(draft.json.id);
     const version = () => t.db.get<{ v: number }>(sql`select version as v from verdicts where id = ${Number(vid)}`)!.v;
     const step = (who: keyof typeof token, name: string, body: object = {}) =>
-      callRoute(stepRoute.POST, "POST", `/api/v1/verdicts/${vid}/${name}`, { token: token[who], params: { id: vid, step: name }, body: { version: version(), ...body } });
+      callRoute(stepRoute.POST, "POST", `/api/v1/verdicts/${vid}/${name}`, {
+        token: token[who],
+        params: { id: vid, step: name },
+        body: { version: version(), ...body },
+      });
 
     expect((await step("contributor", "submit")).json.verdict.state).toBe("in_review");
 
@@ -49,20 +57,39 @@ describe("a verdict through /api/v1 with a contributor's and an editor's tokens"
 
     const noEvidence = await step("editor", "publish");
     expect(noEvidence.status).toBe(422);
-    expect(noEvidence.json.error.issues).toEqual([{ path: "publish", message: "at least one evidence item with a URL" }]);
+    expect(noEvidence.json.error.issues).toEqual([
+      { path: "publish", message: "at least one evidence item with a URL" },
+    ]);
 
     const changes = await step("editor", "request-changes", { comment: "Link the Kremlin readout." });
     expect(changes.json.verdict.state).toBe("draft");
-    expect((await callRoute(commentsRoute.POST, "POST", `/api/v1/claims/${claimId}/comments`, { token: token.contributor, params: p, body: { body: "Done." } })).status).toBe(201);
+    expect(
+      (
+        await callRoute(commentsRoute.POST, "POST", `/api/v1/claims/${claimId}/comments`, {
+          token: token.contributor,
+          params: p,
+          body: { body: "Done." },
+        })
+      ).status,
+    ).toBe(201);
 
     const ev = await callRoute(evidenceRoute.POST, "POST", `/api/v1/claims/${claimId}/evidence`, {
       token: token.contributor,
       params: p,
-      body: { url: "http://en.kremlin.ru/events/president/news/67949", title: "Kremlin readout", sourceType: "official_statement", stance: "context" },
+      body: {
+        url: "http://en.kremlin.ru/events/president/news/67949",
+        title: "Kremlin readout",
+        sourceType: "official_statement",
+        stance: "context",
+      },
     });
     expect(ev.status).toBe(201);
 
-    const stale = await callRoute(verdictRoute.PATCH, "PATCH", `/api/v1/verdicts/${vid}`, { token: token.contributor, params: { id: vid }, body: { version: 1, summary: "Stale." } });
+    const stale = await callRoute(verdictRoute.PATCH, "PATCH", `/api/v1/verdicts/${vid}`, {
+      token: token.contributor,
+      params: { id: vid },
+      body: { version: 1, summary: "Stale." },
+    });
     expect(stale.status).toBe(409);
     await step("contributor", "submit");
 
@@ -71,14 +98,38 @@ describe("a verdict through /api/v1 with a contributor's and an editor's tokens"
     const published = await step("editor", "publish");
     expect(published.status).toBe(200);
     // The claim's public pages are dropped from the cache, so readers see the verdict at once.
-    expect(revalidated).toEqual(expect.arrayContaining(["/claims/vladimir-putin-would-be-open-to-meeting-volodymyr-zelensky", "/claimants/sergei-lavrov", "/documents/mariupol-talks-2022-03-10"]));
-    expect(published.json.verdict).toMatchObject({ state: "published", evidenceSnapshot: [expect.objectContaining({ title: "Kremlin readout" })] });
+    expect(revalidated).toEqual(
+      expect.arrayContaining([
+        "/claims/vladimir-putin-would-be-open-to-meeting-volodymyr-zelensky",
+        "/claimants/sergei-lavrov",
+        "/documents/mariupol-talks-2022-03-10",
+      ]),
+    );
+    expect(published.json.verdict).toMatchObject({
+      state: "published",
+      evidenceSnapshot: [expect.objectContaining({ title: "Kremlin readout" })],
+    });
 
-    const ownEditor = await callRoute(claimsRoute.POST, "POST", "/api/v1/claims", { token: token.editor, body: { documentId: 1, revision: 1, start: 0, end: 3, claimant: { name: "Sergei Lavrov" } } });
-    const own = await callRoute(verdictsRoute.POST, "POST", `/api/v1/claims/${ownEditor.json.id}/verdicts`, { token: token.editor, params: { id: String(ownEditor.json.id) }, body: {} });
+    const ownEditor = await callRoute(claimsRoute.POST, "POST", "/api/v1/claims", {
+      token: token.editor,
+      body: { documentId: 1, revision: 1, start: 0, end: 3, claimant: { name: "Sergei Lavrov" } },
+    });
+    const own = await callRoute(verdictsRoute.POST, "POST", `/api/v1/claims/${ownEditor.json.id}/verdicts`, {
+      token: token.editor,
+      params: { id: String(ownEditor.json.id) },
+      body: {},
+    });
     const ownId = String(own.json.id);
-    await callRoute(stepRoute.POST, "POST", `/api/v1/verdicts/${ownId}/submit`, { token: token.editor, params: { id: ownId, step: "submit" }, body: { version: 1 } });
-    const selfPublish = await callRoute(stepRoute.POST, "POST", `/api/v1/verdicts/${ownId}/publish`, { token: token.editor, params: { id: ownId, step: "publish" }, body: { version: 2 } });
+    await callRoute(stepRoute.POST, "POST", `/api/v1/verdicts/${ownId}/submit`, {
+      token: token.editor,
+      params: { id: ownId, step: "submit" },
+      body: { version: 1 },
+    });
+    const selfPublish = await callRoute(stepRoute.POST, "POST", `/api/v1/verdicts/${ownId}/publish`, {
+      token: token.editor,
+      params: { id: ownId, step: "publish" },
+      body: { version: 2 },
+    });
     expect(selfPublish.status).toBe(403);
     expect(selfPublish.json.error.message).toMatch(/second editor/);
 
@@ -88,7 +139,10 @@ describe("a verdict through /api/v1 with a contributor's and an editor's tokens"
 
   it("should refuse to delete a rating in use, naming the verdicts", async () => {
     const id = String(t.db.get<{ id: number }>(sql`select id from ratings where key = 'false'`)!.id);
-    const res = await callRoute(ratingRoute.DELETE, "DELETE", `/api/v1/rating-scale/${id}`, { token: token.admin, params: { id } });
+    const res = await callRoute(ratingRoute.DELETE, "DELETE", `/api/v1/rating-scale/${id}`, {
+      token: token.admin,
+      params: { id },
+    });
     expect(res.status).toBe(409);
     expect(res.json.error.message).toMatch(/is used by \d+ verdicts?: “Those killed/);
   });

@@ -27,9 +27,24 @@ afterEach(() => {
 
 describe("npm run cli", () => {
   it("should add users with and without a password, list them, and disable one", async () => {
-    expect(await main(["user", "add", "--email", "Desk@Example.org", "--name", "Desk Chief", "--role", "admin", "--password", "a very long password"])).toBe(0);
+    expect(
+      await main([
+        "user",
+        "add",
+        "--email",
+        "Desk@Example.org",
+        "--name",
+        "Desk Chief",
+        "--role",
+        "admin",
+        "--password",
+        "a very long password",
+      ]),
+    ).toBe(0);
     expect(lines.at(-1)).toMatch(/^Created admin desk@example.org/);
-    expect(await main(["user", "add", "--email", "r@example.org", "--name", "Reporter", "--role", "contributor"])).toBe(0);
+    expect(await main(["user", "add", "--email", "r@example.org", "--name", "Reporter", "--role", "contributor"])).toBe(
+      0,
+    );
     const temp = /Temporary password \(shown once\): (\w+)/.exec(lines.join("\n"))![1]!;
     expect((await authenticate("r@example.org", temp)).ok).toBe(true);
 
@@ -45,7 +60,18 @@ describe("npm run cli", () => {
   });
 
   it("should create a token that works and revoke it by id", async () => {
-    await main(["user", "add", "--email", "e@example.org", "--name", "E", "--role", "editor", "--password", "a very long password"]);
+    await main([
+      "user",
+      "add",
+      "--email",
+      "e@example.org",
+      "--name",
+      "E",
+      "--role",
+      "editor",
+      "--password",
+      "a very long password",
+    ]);
     lines = [];
     expect(await main(["token", "create", "--email", "e@example.org", "--name", "cms"])).toBe(0);
     const token = lines[0]!;
@@ -56,7 +82,11 @@ describe("npm run cli", () => {
   });
 
   it.each([
-    [["user", "add", "--email", "x@example.org", "--name", "X", "--role", "chief"], /role: must be one of admin, editor, contributor/, 1],
+    [
+      ["user", "add", "--email", "x@example.org", "--name", "X", "--role", "chief"],
+      /role: must be one of admin, editor, contributor/,
+      1,
+    ],
     [["user", "add", "--email", "x@example.org", "--nmae", "X"], /Unknown option '--nmae'/, 2],
     [["user", "disable"], /--email is required/, 2],
     [["user", "disable", "--email", "ghost@example.org"], /No account with email ghost@example.org/, 1],
@@ -73,7 +103,18 @@ describe("npm run cli", () => {
 
 describe("npm run cli -- user unlock", () => {
   it("should clear the sign-in failures of an account", async () => {
-    await main(["user", "add", "--email", "e@example.org", "--name", "E", "--role", "editor", "--password", "a very long password"]);
+    await main([
+      "user",
+      "add",
+      "--email",
+      "e@example.org",
+      "--name",
+      "E",
+      "--role",
+      "editor",
+      "--password",
+      "a very long password",
+    ]);
     for (let i = 0; i < 5; i++) await authenticate("e@example.org", "wrong");
     expect((await authenticate("e@example.org", "a very long password")).ok).toBe(false);
     expect(await main(["user", "unlock", "--email", "e@example.org"])).toBe(0);
@@ -90,6 +131,9 @@ describe("the cli script", () => {
       cwd: root,
       env: { ...process.env, DATABASE_URL: t.file, PORT: "not-a-port" },
     }).catch((e: { code: number; stderr: string }) => e);
-    expect(failure).toMatchObject({ code: 2, stderr: "error: Invalid environment variable PORT: must be a port number from 1 to 65535\n" });
+    expect(failure).toMatchObject({
+      code: 2,
+      stderr: "error: Invalid environment variable PORT: must be a port number from 1 to 65535\n",
+    });
   });
 });

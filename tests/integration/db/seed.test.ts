@@ -39,7 +39,14 @@ describe("demo seed", () => {
   });
 
   it("should have one verdict published, one in review, one draft", () => {
-    expect(t.db.select({ s: verdicts.state }).from(verdicts).all().map((r) => r.s).sort()).toEqual(["draft", "in_review", "published"]);
+    expect(
+      t.db
+        .select({ s: verdicts.state })
+        .from(verdicts)
+        .all()
+        .map((r) => r.s)
+        .sort(),
+    ).toEqual(["draft", "in_review", "published"]);
   });
 
   it("should let every demo account sign in", async () => {

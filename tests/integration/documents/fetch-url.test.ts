@@ -50,7 +50,9 @@ describe("fetchPage", () => {
   });
 
   it("should check every redirect target again", async () => {
-    await expect(fetchPage(server.url("/to-metadata"), allow)).rejects.toThrow(/private or local address \(169\.254\.169\.254\)/);
+    await expect(fetchPage(server.url("/to-metadata"), allow)).rejects.toThrow(
+      /private or local address \(169\.254\.169\.254\)/,
+    );
   });
 
   it.each([
@@ -63,7 +65,9 @@ describe("fetchPage", () => {
   });
 
   it("should give up on a page that does not answer in time", async () => {
-    await expect(fetchPage(server.url("/slow"), { ...allow, timeoutMs: 300 })).rejects.toThrow(/did not answer within 0.3 seconds/);
+    await expect(fetchPage(server.url("/slow"), { ...allow, timeoutMs: 300 })).rejects.toThrow(
+      /did not answer within 0.3 seconds/,
+    );
   });
 
   it("should refuse other schemes, credentials and unreachable hosts", async () => {

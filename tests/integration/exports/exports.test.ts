@@ -30,7 +30,8 @@ import { assertionCount, failedAssertions } from "../../support/w3c-annotation";
 
 const DRAFT_MARKER = "zz-unpublished-draft-marker";
 // Emoji are two UTF-16 units and one code point: W3C offsets must count code points.
-const EMOJI_TEXT = "🇺🇦 Kyiv said 🙂 the strike hit a maternity ward in Mariupol.\n\nMoscow said the building had been empty for days.";
+const EMOJI_TEXT =
+  "🇺🇦 Kyiv said 🙂 the strike hit a maternity ward in Mariupol.\n\nMoscow said the building had been empty for days.";
 
 let t: ReturnType<typeof createTestDb>;
 const tokens: Record<"editor" | "contributor", string> = { editor: "", contributor: "" };
@@ -38,12 +39,27 @@ let emojiClaimId = 0;
 
 const userId = (email: string) => t.db.get<{ id: number }>(sql`select id from users where email = ${email}`)!.id;
 const documentText = (documentId: number) =>
-  t.db.get<{ text: string }>(sql`select r.text as text from documents d join document_revisions r on r.document_id = d.id and r.revision = d.current_revision where d.id = ${documentId}`)!.text;
+  t.db.get<{ text: string }>(
+    sql`select r.text as text from documents d join document_revisions r on r.document_id = d.id and r.revision = d.current_revision where d.id = ${documentId}`,
+  )!.text;
 
 /** Drafts, evidences, submits and publishes a verdict on a claim (two people, as the workflow needs). */
 function publish(claimId: number, author: Actor, reviewer: Actor, summary: string) {
-  addEvidence(author, { claimId, stance: "refutes", url: "https://example.org/evidence", title: "Satellite images", sourceType: "satellite_imagery" });
-  const v = createVerdict(author, { claimId, rating: "false", summary, rationale: "The **images** show the ward in use on 8 March. ".repeat(3) + "Hospital staff, patients and the city council all describe a working maternity ward; see the linked source for the full record." });
+  addEvidence(author, {
+    claimId,
+    stance: "refutes",
+    url: "https://example.org/evidence",
+    title: "Satellite images",
+    sourceType: "satellite_imagery",
+  });
+  const v = createVerdict(author, {
+    claimId,
+    rating: "false",
+    summary,
+    rationale:
+      "The **images** show the ward in use on 8 March. ".repeat(3) +
+      "Hospital staff, patients and the city council all describe a working maternity ward; see the linked source for the full record.",
+  });
   transitionVerdict(author, { verdictId: v.id, step: "submit", version: v.version });
   transitionVerdict(reviewer, { verdictId: v.id, step: "publish", version: v.version + 1 });
 }
@@ -54,9 +70,15 @@ beforeAll(async () => {
   const editor: Actor = { kind: "user", userId: userId("editor@claimdesk.test") };
   const contributor: Actor = { kind: "user", userId: userId("contributor@claimdesk.test") };
   // The verdict in review is published with a summary that starts like a spreadsheet formula.
-  const inReview = t.db.get<{ id: number; version: number }>(sql`select id, version from verdicts where state = 'in_review'`)!;
+  const inReview = t.db.get<{ id: number; version: number }>(
+    sql`select id, version from verdicts where state = 'in_review'`,
+  )!;
   transitionVerdict(contributor, { verdictId: inReview.id, step: "withdraw", version: inReview.version });
-  updateVerdict(contributor, { verdictId: inReview.id, version: inReview.version + 1, summary: '=HYPERLINK("http://evil.example","click")' });
+  updateVerdict(contributor, {
+    verdictId: inReview.id,
+    version: inReview.version + 1,
+    summary: '=HYPERLINK("http://evil.example","click")',
+  });
   transitionVerdict(contributor, { verdictId: inReview.id, step: "submit", version: inReview.version + 2 });
   transitionVerdict(editor, { verdictId: inReview.id, step: "publish", version: inReview.version + 3 });
   // The draft carries a marker that must never leave the desk.
@@ -65,7 +87,13 @@ beforeAll(async () => {
   // A published claim after emoji, by a claimant with a Cyrillic name.
   const doc = await importDocument(contributor, { title: "Emoji dispatch", text: EMOJI_TEXT });
   const start = [...EMOJI_TEXT].indexOf("t", [...EMOJI_TEXT].indexOf("🙂"));
-  const claim = createClaim(contributor, { documentId: doc.id, revision: 1, start, end: start + "the strike hit a maternity ward".length, claimant: { name: "Дмитро Кулеба" } });
+  const claim = createClaim(contributor, {
+    documentId: doc.id,
+    revision: 1,
+    start,
+    end: start + "the strike hit a maternity ward".length,
+    claimant: { name: "Дмитро Кулеба" },
+  });
   emojiClaimId = claim.id;
   publish(claim.id, contributor, editor, "The ward was hit.");
   tokens.editor = createApiToken(systemActor(), { forEmail: "editor@claimdesk.test" }).token;
@@ -74,17 +102,33 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 async function download(format: string, query = "", token?: string) {
-  const res = await exportRoute.GET(new Request(`http://localhost/api/v1/exports/${format}${query}`, { headers: token ? { authorization: `Bearer ${token}` } : {} }), {
-    params: Promise.resolve({ format }),
-  });
-  return { res, bytes: new Uint8Array(await res.arrayBuffer()), get text() { return new TextDecoder().decode(this.bytes); } };
+  const res = await exportRoute.GET(
+    new Request(`http://localhost/api/v1/exports/${format}${query}`, {
+      headers: token ? { authorization: `Bearer ${token}` } : {},
+    }),
+    {
+      params: Promise.resolve({ format }),
+    },
+  );
+  return {
+    res,
+    bytes: new Uint8Array(await res.arrayBuffer()),
+    get text() {
+      return new TextDecoder().decode(this.bytes);
+    },
+  };
 }
 
 const publishedClaims = () =>
   t.db.all<{ id: number; statement: string; documentId: number }>(sql`
     select c.id as id, c.statement as statement, c.document_id as documentId from claims c join verdicts v on v.claim_id = c.id and v.state = 'published' order by c.id`);
 
-type Annotation = { id: string; motivation: string; body: { purpose: string; value?: string; type: string }[]; target: { source: string; selector: Record<string, unknown>[] } };
+type Annotation = {
+  id: string;
+  motivation: string;
+  body: { purpose: string; value?: string; type: string }[];
+  target: { source: string; selector: Record<string, unknown>[] };
+};
 type Collection = { "@context": string; total: number; first: { id: string; items: Annotation[] } };
 
 describe("exports of published verdicts", () => {
@@ -103,11 +147,24 @@ describe("exports of published verdicts", () => {
     const { text } = await download("csv");
     const rows = parse(text.replace(/^\ufeff/, ""), { columns: true }) as Record<string, string>[];
     expect(Object.keys(rows[0]!)).toEqual([...CSV_COLUMNS]);
-    expect(rows.map((r) => [Number(r.claim_id), r.statement])).toEqual(publishedClaims().map((c) => [c.id, c.statement]));
+    expect(rows.map((r) => [Number(r.claim_id), r.statement])).toEqual(
+      publishedClaims().map((c) => [c.id, c.statement]),
+    );
     const lavrov = rows.find((r) => r.statement!.startsWith("Those killed"))!;
-    expect(lavrov).toMatchObject({ claimant: "Sergei Lavrov", quote: "those killed were not civilians", rating: "False", state: "published", published: "yes", evidence_count: "2" });
-    expect(lavrov.claim_url).toBe("http://localhost:3000/claims/those-killed-in-the-mariupol-maternity-hospital-strike-were");
-    expect(rows.find((r) => r.summary!.includes("HYPERLINK"))!.summary).toBe("'=HYPERLINK(\"http://evil.example\",\"click\")");
+    expect(lavrov).toMatchObject({
+      claimant: "Sergei Lavrov",
+      quote: "those killed were not civilians",
+      rating: "False",
+      state: "published",
+      published: "yes",
+      evidence_count: "2",
+    });
+    expect(lavrov.claim_url).toBe(
+      "http://localhost:3000/claims/those-killed-in-the-mariupol-maternity-hospital-strike-were",
+    );
+    expect(rows.find((r) => r.summary!.includes("HYPERLINK"))!.summary).toBe(
+      '\'=HYPERLINK("http://evil.example","click")',
+    );
     expect(rows.find((r) => r.claimant === "Дмитро Кулеба")!.quote).toBe("the strike hit a maternity ward");
     expect(neutraliseCell("+1")).toBe("'+1");
     expect(neutraliseCell("-2")).toBe("'-2");
@@ -116,29 +173,34 @@ describe("exports of published verdicts", () => {
     expect(text).not.toContain(DRAFT_MARKER);
   });
 
-  it.skipIf(!HAS_STANDARDS)("should write a W3C AnnotationCollection that meets every MUST of the W3C annotation-model tests", async () => {
-    expect(assertionCount("annotations/annotationMusts.test")).toBe(54);
-    const { res, text } = await download("w3c");
-    expect(res.headers.get("content-type")).toBe('application/ld+json; profile="http://www.w3.org/ns/anno.jsonld"');
-    const collection = JSON.parse(text) as Collection;
-    expect(failedAssertions("collections/collectionMusts.test", collection)).toEqual([]);
-    expect(failedAssertions("collections/pages/pageMusts.test", collection)).toEqual([]); // the collection with its embedded page
-    const items = collection.first.items;
-    expect(collection.total).toBe(items.length);
-    expect(items).toHaveLength(publishedClaims().length);
-    for (const annotation of items) {
-      // An embedded annotation inherits the collection's @context.
-      expect(failedAssertions("annotations/annotationMusts.test", { "@context": collection["@context"], ...annotation })).toEqual([]);
-      expect(annotation.motivation).toBe("assessing");
-      expect(annotation.body.map((b) => b.purpose)).toEqual(["describing", "identifying", "assessing", "linking"]);
-    }
-    // The page on its own, as its id dereferences.
-    const page = JSON.parse((await download("w3c", "?page=1")).text) as { id: string; items: unknown[] };
-    expect(page.id).toBe(collection.first.id);
-    expect(failedAssertions("collections/pages/pageMusts.test", page)).toEqual([]);
-    expect(page.items).toEqual(items);
-    expect(text).not.toContain(DRAFT_MARKER);
-  });
+  it.skipIf(!HAS_STANDARDS)(
+    "should write a W3C AnnotationCollection that meets every MUST of the W3C annotation-model tests",
+    async () => {
+      expect(assertionCount("annotations/annotationMusts.test")).toBe(54);
+      const { res, text } = await download("w3c");
+      expect(res.headers.get("content-type")).toBe('application/ld+json; profile="http://www.w3.org/ns/anno.jsonld"');
+      const collection = JSON.parse(text) as Collection;
+      expect(failedAssertions("collections/collectionMusts.test", collection)).toEqual([]);
+      expect(failedAssertions("collections/pages/pageMusts.test", collection)).toEqual([]); // the collection with its embedded page
+      const items = collection.first.items;
+      expect(collection.total).toBe(items.length);
+      expect(items).toHaveLength(publishedClaims().length);
+      for (const annotation of items) {
+        // An embedded annotation inherits the collection's @context.
+        expect(
+          failedAssertions("annotations/annotationMusts.test", { "@context": collection["@context"], ...annotation }),
+        ).toEqual([]);
+        expect(annotation.motivation).toBe("assessing");
+        expect(annotation.body.map((b) => b.purpose)).toEqual(["describing", "identifying", "assessing", "linking"]);
+      }
+      // The page on its own, as its id dereferences.
+      const page = JSON.parse((await download("w3c", "?page=1")).text) as { id: string; items: unknown[] };
+      expect(page.id).toBe(collection.first.id);
+      expect(failedAssertions("collections/pages/pageMusts.test", page)).toEqual([]);
+      expect(page.items).toEqual(items);
+      expect(text).not.toContain(DRAFT_MARKER);
+    },
+  );
 
   it("should give each annotation's exact the document text between start and end, in code points", async () => {
     const collection = JSON.parse((await download("w3c")).text) as Collection;
@@ -146,7 +208,10 @@ describe("exports of published verdicts", () => {
     for (const annotation of collection.first.items) {
       const claimId = Number(annotation.id.split("/").pop());
       const quote = annotation.target.selector.find((s) => s.type === "TextQuoteSelector") as { exact: string };
-      const position = annotation.target.selector.find((s) => s.type === "TextPositionSelector") as { start: number; end: number };
+      const position = annotation.target.selector.find((s) => s.type === "TextPositionSelector") as {
+        start: number;
+        end: number;
+      };
       expect(sliceCodePoints(documentText(byId.get(claimId)!), position.start, position.end)).toBe(quote.exact);
     }
     const emoji = collection.first.items.find((a) => a.id.endsWith(`/${emojiClaimId}`))!;
@@ -163,15 +228,28 @@ describe("exports of published verdicts", () => {
       expect(failedAssertions("annotations/annotationMusts.test", res.json)).toEqual([]);
     }
     const draftClaim = t.db.get<{ id: number }>(sql`select claim_id as id from verdicts where state = 'draft'`)!.id;
-    expect((await callRoute(annotationRoute.GET, "GET", `/api/v1/annotations/${draftClaim}`, { params: { id: String(draftClaim) } })).status).toBe(404);
-    const desk = await callRoute(annotationRoute.GET, "GET", `/api/v1/annotations/${draftClaim}`, { params: { id: String(draftClaim) }, token: tokens.contributor });
+    expect(
+      (
+        await callRoute(annotationRoute.GET, "GET", `/api/v1/annotations/${draftClaim}`, {
+          params: { id: String(draftClaim) },
+        })
+      ).status,
+    ).toBe(404);
+    const desk = await callRoute(annotationRoute.GET, "GET", `/api/v1/annotations/${draftClaim}`, {
+      params: { id: String(draftClaim) },
+      token: tokens.contributor,
+    });
     expect(desk.status).toBe(200);
     expect(JSON.stringify(desk.json)).toContain("unpublished draft");
   });
 
   it("should write the full nested record as JSON", async () => {
     const { text } = await download("json", "?claimant=sergei-lavrov");
-    const file = JSON.parse(text) as { scope: { label: string }; includesUnpublished: boolean; claims: Record<string, any>[] }; // eslint-disable-line @typescript-eslint/no-explicit-any
+    const file = JSON.parse(text) as {
+      scope: { label: string };
+      includesUnpublished: boolean;
+      claims: Record<string, any>[]; // eslint-disable-line @typescript-eslint/no-explicit-any
+    };
     expect(file.scope.label).toBe("Claimant: Sergei Lavrov");
     expect(file.includesUnpublished).toBe(false);
     expect(file.claims).toHaveLength(2);
@@ -183,8 +261,16 @@ describe("exports of published verdicts", () => {
       document: { slug: "mariupol-talks-2022-03-10", title: expect.any(String) },
       claimant: { slug: "sergei-lavrov", name: "Sergei Lavrov" },
       disputes: [{ slug: "mariupol-maternity-hospital-strike", label: expect.any(String) }],
-      verdict: { state: "published", rating: { key: "false", label: "False" }, authorName: expect.any(String), reviewerName: expect.any(String) },
-      selectors: [{ type: "TextQuoteSelector", exact: "those killed were not civilians" }, { type: "TextPositionSelector" }],
+      verdict: {
+        state: "published",
+        rating: { key: "false", label: "False" },
+        authorName: expect.any(String),
+        reviewerName: expect.any(String),
+      },
+      selectors: [
+        { type: "TextQuoteSelector", exact: "those killed were not civilians" },
+        { type: "TextPositionSelector" },
+      ],
     });
     expect(claim!.versions).toHaveLength(1);
     expect(claim!.evidence.map((e: { stance: string }) => e.stance).sort()).toEqual(["context", "refutes"]);
@@ -206,7 +292,9 @@ describe("exports of published verdicts", () => {
   });
 
   it("should limit to a scope, and refuse unknown formats, scopes and bad dates clearly", async () => {
-    expect(JSON.parse((await download("claimreview", "?dispute=mariupol-maternity-hospital-strike")).text)).toHaveLength(2);
+    expect(
+      JSON.parse((await download("claimreview", "?dispute=mariupol-maternity-hospital-strike")).text),
+    ).toHaveLength(2);
     // A record with nothing published is, to an anonymous caller, no record at all — name and existence alike.
     const draftClaim = t.db.get<{ id: number }>(sql`select claim_id as id from verdicts where state = 'draft'`)!.id;
     for (const [query, message] of [
@@ -214,22 +302,38 @@ describe("exports of published verdicts", () => {
       [`?claim=${draftClaim}`, `No claim “${draftClaim}”.`],
       ["?claim=999999", "No claim “999999”."],
     ]) {
-      const res = await callRoute(exportRoute.GET, "GET", `/api/v1/exports/json${query}`, { params: { format: "json" } });
+      const res = await callRoute(exportRoute.GET, "GET", `/api/v1/exports/json${query}`, {
+        params: { format: "json" },
+      });
       expect(res).toMatchObject({ status: 404, json: { error: { message } } });
     }
-    const desk = JSON.parse((await download("json", `?claim=${draftClaim}&includeDrafts=1`, tokens.editor)).text) as { scope: { label: string }; claims: unknown[] };
+    const desk = JSON.parse((await download("json", `?claim=${draftClaim}&includeDrafts=1`, tokens.editor)).text) as {
+      scope: { label: string };
+      claims: unknown[];
+    };
     expect(desk.claims).toHaveLength(1);
     expect(desk.scope.label).toMatch(/^Claim: /);
-    expect(JSON.parse((await download("claimreview", "?document=mariupol-talks-2022-03-10&from=2000-01-01")).text)).toHaveLength(2);
+    expect(
+      JSON.parse((await download("claimreview", "?document=mariupol-talks-2022-03-10&from=2000-01-01")).text),
+    ).toHaveLength(2);
     expect(JSON.parse((await download("claimreview", "?from=2999-01-01")).text)).toHaveLength(0);
     const unknown = await callRoute(exportRoute.GET, "GET", "/api/v1/exports/docx", { params: { format: "docx" } });
     expect(unknown.status).toBe(404);
     expect(unknown.json.error.message).toBe("No export format “docx”. Available: claimreview, w3c, csv, json, pdf.");
-    const noDocument = await callRoute(exportRoute.GET, "GET", "/api/v1/exports/csv?document=no-such-article", { params: { format: "csv" } });
+    const noDocument = await callRoute(exportRoute.GET, "GET", "/api/v1/exports/csv?document=no-such-article", {
+      params: { format: "csv" },
+    });
     expect(noDocument).toMatchObject({ status: 404, json: { error: { message: "No document “no-such-article”." } } });
-    expect((await callRoute(exportRoute.GET, "GET", "/api/v1/exports/csv?from=yesterday", { params: { format: "csv" } })).status).toBe(422);
-    expect((await callRoute(exportRoute.GET, "GET", "/api/v1/exports/csv?page=1", { params: { format: "csv" } })).status).toBe(404);
-    expect((await callRoute(exportRoute.GET, "GET", "/api/v1/exports/w3c?page=2", { params: { format: "w3c" } })).status).toBe(404);
+    expect(
+      (await callRoute(exportRoute.GET, "GET", "/api/v1/exports/csv?from=yesterday", { params: { format: "csv" } }))
+        .status,
+    ).toBe(422);
+    expect(
+      (await callRoute(exportRoute.GET, "GET", "/api/v1/exports/csv?page=1", { params: { format: "csv" } })).status,
+    ).toBe(404);
+    expect(
+      (await callRoute(exportRoute.GET, "GET", "/api/v1/exports/w3c?page=2", { params: { format: "w3c" } })).status,
+    ).toBe(404);
   });
 });
 
@@ -239,33 +343,57 @@ describe("exports with unpublished work", () => {
 
   it("should be for editors only: 401 without a caller, 403 for a contributor", async () => {
     for (const format of formats) {
-      expect((await callRoute(exportRoute.GET, "GET", `/api/v1/exports/${format}?includeDrafts=1`, { params: { format } })).status).toBe(401);
-      const contributor = await callRoute(exportRoute.GET, "GET", `/api/v1/exports/${format}?includeDrafts=1`, { params: { format }, token: tokens.contributor });
+      expect(
+        (await callRoute(exportRoute.GET, "GET", `/api/v1/exports/${format}?includeDrafts=1`, { params: { format } }))
+          .status,
+      ).toBe(401);
+      const contributor = await callRoute(exportRoute.GET, "GET", `/api/v1/exports/${format}?includeDrafts=1`, {
+        params: { format },
+        token: tokens.contributor,
+      });
       expect(contributor.status).toBe(403);
       expect(contributor.json.error.message).toMatch(/may not export unpublished work/);
     }
   });
 
   it("should hold every claim and mark each unpublished item in every format", async () => {
-    const csv = parse((await download("csv", "?includeDrafts=1", tokens.editor)).text.replace(/^\ufeff/, ""), { columns: true }) as Record<string, string>[];
+    const csv = parse((await download("csv", "?includeDrafts=1", tokens.editor)).text.replace(/^\ufeff/, ""), {
+      columns: true,
+    }) as Record<string, string>[];
     expect(csv).toHaveLength(allClaims());
     const draftRow = csv.find((r) => r.summary === DRAFT_MARKER)!;
     expect(draftRow).toMatchObject({ state: "unpublished draft", published: "no" });
     expect(draftRow.claim_url).toMatch(/\/editor\/claims\/\d+$/);
     expect(csv.filter((r) => r.published === "no").every((r) => r.state!.startsWith("unpublished"))).toBe(true);
 
-    const reviews = JSON.parse((await download("claimreview", "?includeDrafts=1", tokens.editor)).text) as Record<string, unknown>[];
-    const draftStatement = t.db.get<{ s: string }>(sql`select c.statement as s from claims c join verdicts v on v.claim_id = c.id where v.state = 'draft'`)!.s;
-    expect(reviews.find((r) => r.claimReviewed === draftStatement)).toMatchObject({ creativeWorkStatus: "Draft", url: expect.stringMatching(/\/editor\/claims\/\d+$/) });
+    const reviews = JSON.parse((await download("claimreview", "?includeDrafts=1", tokens.editor)).text) as Record<
+      string,
+      unknown
+    >[];
+    const draftStatement = t.db.get<{ s: string }>(
+      sql`select c.statement as s from claims c join verdicts v on v.claim_id = c.id where v.state = 'draft'`,
+    )!.s;
+    expect(reviews.find((r) => r.claimReviewed === draftStatement)).toMatchObject({
+      creativeWorkStatus: "Draft",
+      url: expect.stringMatching(/\/editor\/claims\/\d+$/),
+    });
 
     const collection = JSON.parse((await download("w3c", "?includeDrafts=1", tokens.editor)).text) as Collection;
     expect(collection.total).toBe(allClaims());
     const withoutVerdict = collection.first.items.filter((a) => a.motivation === "highlighting");
     expect(withoutVerdict.length).toBeGreaterThan(0);
-    for (const a of withoutVerdict) expect(a.body.at(-1)).toMatchObject({ purpose: "tagging", value: "unpublished, no verdict yet" });
-    if (HAS_STANDARDS) for (const a of collection.first.items) expect(failedAssertions("annotations/annotationMusts.test", { "@context": collection["@context"], ...a })).toEqual([]);
+    for (const a of withoutVerdict)
+      expect(a.body.at(-1)).toMatchObject({ purpose: "tagging", value: "unpublished, no verdict yet" });
+    if (HAS_STANDARDS)
+      for (const a of collection.first.items)
+        expect(
+          failedAssertions("annotations/annotationMusts.test", { "@context": collection["@context"], ...a }),
+        ).toEqual([]);
 
-    const json = JSON.parse((await download("json", "?includeDrafts=1", tokens.editor)).text) as { includesUnpublished: boolean; claims: { status: string; published: boolean }[] };
+    const json = JSON.parse((await download("json", "?includeDrafts=1", tokens.editor)).text) as {
+      includesUnpublished: boolean;
+      claims: { status: string; published: boolean }[];
+    };
     expect(json.includesUnpublished).toBe(true);
     expect(json.claims.filter((c) => !c.published).every((c) => c.status.startsWith("unpublished"))).toBe(true);
 
@@ -283,22 +411,35 @@ describe("exports after a correction", () => {
   it("should give the public only the published version and its note, the desk every version, and log the correction", async () => {
     const editor: Actor = { kind: "user", userId: userId("editor@claimdesk.test") };
     const reviewer: Actor = { kind: "user", userId: userId("reviewer@claimdesk.test") };
-    const original = t.db.get<{ id: number; summary: string; version: number }>(sql`select id, summary, version from verdicts where claim_id = ${emojiClaimId} and state = 'published'`)!;
+    const original = t.db.get<{ id: number; summary: string; version: number }>(
+      sql`select id, summary, version from verdicts where claim_id = ${emojiClaimId} and state = 'published'`,
+    )!;
     const draft = transitionVerdict(editor, { verdictId: original.id, step: "correct", version: original.version });
     updateVerdict(editor, { verdictId: draft.id, version: draft.version, summary: "The ward was hit at noon." });
     // While the correction is in the works, the desk's export still shows the claim as published.
-    const working = JSON.parse((await download("json", `?claim=${emojiClaimId}&includeDrafts=1`, tokens.editor)).text) as { claims: { published: boolean; verdict: { summary: string }; versions: unknown[] }[] };
+    const working = JSON.parse(
+      (await download("json", `?claim=${emojiClaimId}&includeDrafts=1`, tokens.editor)).text,
+    ) as { claims: { published: boolean; verdict: { summary: string }; versions: unknown[] }[] };
     expect(working.claims[0]).toMatchObject({ published: true, verdict: { summary: original.summary } });
     expect(working.claims[0]!.versions).toHaveLength(2);
     transitionVerdict(editor, { verdictId: draft.id, step: "submit", version: draft.version + 1 });
-    transitionVerdict(reviewer, { verdictId: draft.id, step: "publish", note: "We added the hour.", version: draft.version + 2 });
+    transitionVerdict(reviewer, {
+      verdictId: draft.id,
+      step: "publish",
+      note: "We added the hour.",
+      version: draft.version + 2,
+    });
 
     const text = (await download("json", `?claim=${emojiClaimId}`)).text;
-    const [claim] = (JSON.parse(text) as { claims: { verdict: { seq: number; correctionNote: string }; versions: unknown[] }[] }).claims;
+    const [claim] = (
+      JSON.parse(text) as { claims: { verdict: { seq: number; correctionNote: string }; versions: unknown[] }[] }
+    ).claims;
     expect(claim!.verdict).toMatchObject({ seq: 2, correctionNote: "We added the hour." });
     expect(claim!.versions).toHaveLength(1);
     expect(text).not.toContain(original.summary); // the superseded version's body stays on the desk
-    const desk = JSON.parse((await download("json", `?claim=${emojiClaimId}&includeDrafts=1`, tokens.editor)).text) as { claims: { versions: { state: string }[] }[] };
+    const desk = JSON.parse((await download("json", `?claim=${emojiClaimId}&includeDrafts=1`, tokens.editor)).text) as {
+      claims: { versions: { state: string }[] }[];
+    };
     expect(desk.claims[0]!.versions.map((v) => v.state)).toEqual(["superseded", "published"]);
     const pdf = await readPdf((await download("pdf", `?claim=${emojiClaimId}`)).bytes);
     expect(pdf.text).toContain("Correction: the strike hit a maternity ward");
@@ -306,7 +447,9 @@ describe("exports after a correction", () => {
   });
 
   it("should mark unpublished accounts of a dispute in the desk's report", async () => {
-    const pdf = await readPdf((await download("pdf", "?dispute=mariupol-maternity-hospital-strike&includeDrafts=1", tokens.editor)).bytes);
+    const pdf = await readPdf(
+      (await download("pdf", "?dispute=mariupol-maternity-hospital-strike&includeDrafts=1", tokens.editor)).bytes,
+    );
     expect(pdf.text).toMatch(/No verdict yet \(UNPUBLISHED\)/);
     expect(pdf.text).toMatch(/Rating: \w+ \(UNPUBLISHED\)/);
   });
@@ -316,7 +459,9 @@ describe("the export page's ClaimReview check", () => {
   it("should count each error and warning once per review, marking unpublished ones", () => {
     const published = checkClaimReviews(exportSite(), claimsForExport({}, { includeUnpublished: false }));
     expect(published).toMatchObject({ checked: publishedClaims().length, truncated: false, errors: [] });
-    expect(published.warnings.find((w) => w.message.startsWith("itemReviewed.author.sameAs"))!.count).toBeGreaterThan(0);
+    expect(published.warnings.find((w) => w.message.startsWith("itemReviewed.author.sameAs"))!.count).toBeGreaterThan(
+      0,
+    );
     const all = checkClaimReviews(exportSite(), claimsForExport({}, { includeUnpublished: true }), 2);
     expect(all).toMatchObject({ checked: 2, truncated: true });
     const withDrafts = checkClaimReviews(exportSite(), claimsForExport({}, { includeUnpublished: true }));
@@ -329,12 +474,30 @@ describe("export from the command line", () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "claimdesk-export-"));
     const log = vi.spyOn(console, "log").mockImplementation(() => {});
     expect(await main(["export", "--format", "csv", "--out", path.join(dir, "claims.csv")])).toBe(0);
-    expect(await main(["export", "--format", "pdf", "--out", path.join(dir, "report.pdf"), "--document", "mariupol-talks-2022-03-10"])).toBe(0);
-    expect(await main(["export", "--format", "w3c", "--out", path.join(dir, "all.jsonld"), "--include-drafts"])).toBe(0);
+    expect(
+      await main([
+        "export",
+        "--format",
+        "pdf",
+        "--out",
+        path.join(dir, "report.pdf"),
+        "--document",
+        "mariupol-talks-2022-03-10",
+      ]),
+    ).toBe(0);
+    expect(await main(["export", "--format", "w3c", "--out", path.join(dir, "all.jsonld"), "--include-drafts"])).toBe(
+      0,
+    );
     expect(log.mock.calls.flat().join("\n")).toMatch(/Wrote .*report\.pdf \(PDF report, Document: .*, \d+ bytes\)/);
     log.mockRestore();
-    expect(parse(fs.readFileSync(path.join(dir, "claims.csv"), "utf8").replace(/^\ufeff/, ""), { columns: true })).toHaveLength(publishedClaims().length);
-    expect((await readPdf(fs.readFileSync(path.join(dir, "report.pdf")))).text).toContain("Those killed in the Mariupol maternity hospital strike");
-    expect((JSON.parse(fs.readFileSync(path.join(dir, "all.jsonld"), "utf8")) as Collection).total).toBe(t.db.get<{ n: number }>(sql`select count(*) as n from claims`)!.n);
+    expect(
+      parse(fs.readFileSync(path.join(dir, "claims.csv"), "utf8").replace(/^\ufeff/, ""), { columns: true }),
+    ).toHaveLength(publishedClaims().length);
+    expect((await readPdf(fs.readFileSync(path.join(dir, "report.pdf")))).text).toContain(
+      "Those killed in the Mariupol maternity hospital strike",
+    );
+    expect((JSON.parse(fs.readFileSync(path.join(dir, "all.jsonld"), "utf8")) as Collection).total).toBe(
+      t.db.get<{ n: number }>(sql`select count(*) as n from claims`)!.n,
+    );
   });
 });

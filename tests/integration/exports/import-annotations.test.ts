@@ -20,21 +20,38 @@ let contributorToken = "";
 let editorToken = "";
 
 const textOf = (documentId: number) =>
-  t.db.get<{ text: string }>(sql`select r.text as text from documents d join document_revisions r on r.document_id = d.id and r.revision = d.current_revision where d.id = ${documentId}`)!.text;
+  t.db.get<{ text: string }>(
+    sql`select r.text as text from documents d join document_revisions r on r.document_id = d.id and r.revision = d.current_revision where d.id = ${documentId}`,
+  )!.text;
 const claimsOf = (documentId: number) =>
-  t.db.all<{ quote: string; start: number; end: number; anchorStatus: string; statement: string; claimant: string }>(sql`
+  t.db.all<{
+    quote: string;
+    start: number;
+    end: number;
+    anchorStatus: string;
+    statement: string;
+    claimant: string;
+  }>(sql`
     select c.quote as quote, c.start as start, c."end" as "end", c.anchor_status as anchorStatus, c.statement as statement, cl.name as claimant
     from claims c join claimants cl on cl.id = c.claimant_id where c.document_id = ${documentId} order by c.start, c."end"`);
 
 async function exportW3c(query: string): Promise<unknown> {
-  const res = await exportRoute.GET(new Request(`http://localhost/api/v1/exports/w3c${query}`, { headers: { authorization: `Bearer ${editorToken}` } }), {
-    params: Promise.resolve({ format: "w3c" }),
-  });
+  const res = await exportRoute.GET(
+    new Request(`http://localhost/api/v1/exports/w3c${query}`, { headers: { authorization: `Bearer ${editorToken}` } }),
+    {
+      params: Promise.resolve({ format: "w3c" }),
+    },
+  );
   return JSON.parse(await res.text());
 }
 
 /** An annotation as another tool (Recogito, Annotorious) writes it: a quote, no claimant. */
-const foreign = (exact: string, prefix = "", suffix = "", body: unknown[] = [{ type: "TextualBody", purpose: "commenting", value: `Check: ${exact}` }]) => ({
+const foreign = (
+  exact: string,
+  prefix = "",
+  suffix = "",
+  body: unknown[] = [{ type: "TextualBody", purpose: "commenting", value: `Check: ${exact}` }],
+) => ({
   "@context": "http://www.w3.org/ns/anno.jsonld",
   id: `urn:uuid:${exact.length}-${prefix.length}`,
   type: "Annotation",
@@ -45,7 +62,10 @@ const foreign = (exact: string, prefix = "", suffix = "", body: unknown[] = [{ t
 beforeAll(async () => {
   t = createTestDb();
   await seedDemo(t.db);
-  contributor = { kind: "user", userId: t.db.get<{ id: number }>(sql`select id from users where email = 'contributor@claimdesk.test'`)!.id };
+  contributor = {
+    kind: "user",
+    userId: t.db.get<{ id: number }>(sql`select id from users where email = 'contributor@claimdesk.test'`)!.id,
+  };
   contributorToken = createApiToken(systemActor(), { forEmail: "contributor@claimdesk.test" }).token;
   editorToken = createApiToken(systemActor(), { forEmail: "editor@claimdesk.test" }).token;
 });
@@ -74,7 +94,11 @@ describe("importing W3C annotations", () => {
       foreign("a sentence that was deleted from the article entirely", "Before it ", " and after."),
     ];
     const before = tableSnapshot(t.db);
-    const refused = await callRoute(importRoute.POST, "POST", `/api/v1/documents/${doc.id}/annotations`, { params: { id: String(doc.id) }, token: contributorToken, body: { annotations: file } });
+    const refused = await callRoute(importRoute.POST, "POST", `/api/v1/documents/${doc.id}/annotations`, {
+      params: { id: String(doc.id) },
+      token: contributorToken,
+      body: { annotations: file },
+    });
     expect(refused.status).toBe(422);
     expect(refused.json.error.message).toBe("3 of 3 annotations name no claimant: choose who made those claims.");
     expect(tableSnapshot(t.db)).toEqual(before);
@@ -89,16 +113,28 @@ describe("importing W3C annotations", () => {
     expect(res.json.claims.map((c: { status: string }) => c.status)).toEqual(["anchored", "fuzzy", "orphaned"]);
     const claims = claimsOf(doc.id);
     const [anchored, fuzzy] = ["anchored", "fuzzy"].map((status) => claims.find((c) => c.anchorStatus === status));
-    expect(anchored).toMatchObject({ quote: "the hospital was hit at noon", claimant: "Unnamed official", statement: "Check: the hospital was hit at noon" });
+    expect(anchored).toMatchObject({
+      quote: "the hospital was hit at noon",
+      claimant: "Unnamed official",
+      statement: "Check: the hospital was hit at noon",
+    });
     // A fuzzy claim keeps the annotated quote until a person confirms the place found.
     expect(fuzzy).toMatchObject({ anchorStatus: "fuzzy", quote: "the building had stood empty since Sunday" });
     expect(textOf(doc.id).slice(fuzzy!.start, fuzzy!.end)).toMatch(/^the building stood empty since Monday/);
   });
 
   it("should take the claimant an annotation names, and accept a page or a single annotation", async () => {
-    const doc = await importDocument(contributor, { title: "Named", text: "Officials said the convoy was never fired upon." });
-    const named = foreign("the convoy was never fired upon", "Officials said ", ".", [{ type: "TextualBody", purpose: "identifying", value: "Sergei Lavrov" }]);
-    importAnnotations(contributor, { documentId: doc.id, annotations: { "@context": "http://www.w3.org/ns/anno.jsonld", type: "AnnotationPage", items: [named] } });
+    const doc = await importDocument(contributor, {
+      title: "Named",
+      text: "Officials said the convoy was never fired upon.",
+    });
+    const named = foreign("the convoy was never fired upon", "Officials said ", ".", [
+      { type: "TextualBody", purpose: "identifying", value: "Sergei Lavrov" },
+    ]);
+    importAnnotations(contributor, {
+      documentId: doc.id,
+      annotations: { "@context": "http://www.w3.org/ns/anno.jsonld", type: "AnnotationPage", items: [named] },
+    });
     importAnnotations(contributor, { documentId: doc.id, annotations: named });
     expect(claimsOf(doc.id).map((c) => c.claimant)).toEqual(["Sergei Lavrov", "Sergei Lavrov"]);
     expect(t.db.get<{ n: number }>(sql`select count(*) as n from claimants where name = 'Sergei Lavrov'`)!.n).toBe(1);
@@ -120,7 +156,11 @@ describe("importing W3C annotations", () => {
         ],
       },
     };
-    const res = await callRoute(importRoute.POST, "POST", `/api/v1/documents/${doc.id}/annotations`, { params: { id: String(doc.id) }, token: contributorToken, body: { annotations: bad, claimant: { name: "X" } } });
+    const res = await callRoute(importRoute.POST, "POST", `/api/v1/documents/${doc.id}/annotations`, {
+      params: { id: String(doc.id) },
+      token: contributorToken,
+      body: { annotations: bad, claimant: { name: "X" } },
+    });
     expect(res.status).toBe(422);
     expect(res.json.error.issues).toEqual([
       { path: "first.items.1.target", message: "needs a TextQuoteSelector or a TextPositionSelector on the text" },
@@ -129,19 +169,51 @@ describe("importing W3C annotations", () => {
       { path: "first.items.3.target.0.selector.0.exact", message: "must not be empty" },
     ]);
     for (const [file, message] of [
-      [{ type: "AnnotationCollection", first: "http://example.org/page1" }, "first: must be the embedded AnnotationPage"],
+      [
+        { type: "AnnotationCollection", first: "http://example.org/page1" },
+        "first: must be the embedded AnnotationPage",
+      ],
       [{ hello: "world" }, "(file): is not a W3C AnnotationCollection"],
       [[], "(file): holds no annotations"],
     ] as const) {
-      const r = await callRoute(importRoute.POST, "POST", `/api/v1/documents/${doc.id}/annotations`, { params: { id: String(doc.id) }, token: contributorToken, body: { annotations: file } });
+      const r = await callRoute(importRoute.POST, "POST", `/api/v1/documents/${doc.id}/annotations`, {
+        params: { id: String(doc.id) },
+        token: contributorToken,
+        body: { annotations: file },
+      });
       expect(r.status).toBe(422);
       expect(r.json.error.message).toContain(message);
     }
-    const pastTheEnd = [foreign("Nothing here", "", " is annotated"), { type: "Annotation", target: { selector: { type: "TextPositionSelector", start: 500, end: 510 } } }];
-    const past = await callRoute(importRoute.POST, "POST", `/api/v1/documents/${doc.id}/annotations`, { params: { id: String(doc.id) }, token: contributorToken, body: { annotations: pastTheEnd, claimant: { name: "X" } } });
-    expect(past).toMatchObject({ status: 422, json: { error: { message: "Annotation 1 points past the end of the text and gives no quote." } } });
-    expect((await callRoute(importRoute.POST, "POST", `/api/v1/documents/${doc.id}/annotations`, { params: { id: String(doc.id) }, body: { annotations: [] } })).status).toBe(401);
-    expect((await callRoute(importRoute.POST, "POST", `/api/v1/documents/99999/annotations`, { params: { id: "99999" }, token: contributorToken, body: { annotations: [foreign("x")], claimant: { name: "X" } } })).status).toBe(404);
+    const pastTheEnd = [
+      foreign("Nothing here", "", " is annotated"),
+      { type: "Annotation", target: { selector: { type: "TextPositionSelector", start: 500, end: 510 } } },
+    ];
+    const past = await callRoute(importRoute.POST, "POST", `/api/v1/documents/${doc.id}/annotations`, {
+      params: { id: String(doc.id) },
+      token: contributorToken,
+      body: { annotations: pastTheEnd, claimant: { name: "X" } },
+    });
+    expect(past).toMatchObject({
+      status: 422,
+      json: { error: { message: "Annotation 1 points past the end of the text and gives no quote." } },
+    });
+    expect(
+      (
+        await callRoute(importRoute.POST, "POST", `/api/v1/documents/${doc.id}/annotations`, {
+          params: { id: String(doc.id) },
+          body: { annotations: [] },
+        })
+      ).status,
+    ).toBe(401);
+    expect(
+      (
+        await callRoute(importRoute.POST, "POST", `/api/v1/documents/99999/annotations`, {
+          params: { id: "99999" },
+          token: contributorToken,
+          body: { annotations: [foreign("x")], claimant: { name: "X" } },
+        })
+      ).status,
+    ).toBe(404);
     expect(tableSnapshot(t.db)).toEqual(before);
   });
 

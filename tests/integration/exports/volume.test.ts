@@ -32,7 +32,9 @@ describe("exports across batches", () => {
     const rows = [...csvChunks(exportSite(), claimsForExport({}, { includeUnpublished: false }))];
     expect(rows).toHaveLength(1 + info.published + 1);
     const text = (documentId: number) =>
-      t.db.get<{ text: string }>(sql`select text from document_revisions where document_id = ${documentId} and revision = 1`)!.text;
+      t.db.get<{ text: string }>(
+        sql`select text from document_revisions where document_id = ${documentId} and revision = 1`,
+      )!.text;
     const seventh = String(t.db.get<{ id: number }>(sql`select id from documents where slug like 'bench-7-%'`)!.id);
     const claims = [...claimsForExport({ document: seventh }, { includeUnpublished: true })];
     expect(claims).toHaveLength(50);
@@ -50,7 +52,9 @@ describe("the sitemap at volume", () => {
     const expected =
       4 +
       count(sql`select count(*) as n from claims c ${published}`) +
-      count(sql`select count(distinct da.dispute_id) as n from dispute_accounts da join claims c on c.id = da.claim_id ${published}`) +
+      count(
+        sql`select count(distinct da.dispute_id) as n from dispute_accounts da join claims c on c.id = da.claim_id ${published}`,
+      ) +
       count(sql`select count(distinct c.claimant_id) as n from claims c ${published}`) +
       count(sql`select count(distinct c.document_id) as n from claims c ${published}`);
     expect(locs).toHaveLength(expected);
@@ -67,7 +71,8 @@ describe("the generator", () => {
       const again = createTestDb();
       try {
         await generateDataset(again.db, { claims: 300 });
-        const digest = (db: typeof other.db) => db.all(sql`select id, slug, statement, start, "end", claimant_id from claims order by id`);
+        const digest = (db: typeof other.db) =>
+          db.all(sql`select id, slug, statement, start, "end", claimant_id from claims order by id`);
         expect(digest(again.db)).toEqual(digest(other.db));
       } finally {
         again.close();

@@ -12,7 +12,13 @@ let token: string;
 beforeAll(async () => {
   t = createTestDb();
   await seedDemo(t.db);
-  token = createApiToken({ kind: "user", userId: t.db.get<{ id: number }>(sql`select id from users where email = 'contributor@claimdesk.test'`)!.id }, {}).token;
+  token = createApiToken(
+    {
+      kind: "user",
+      userId: t.db.get<{ id: number }>(sql`select id from users where email = 'contributor@claimdesk.test'`)!.id,
+    },
+    {},
+  ).token;
 });
 afterAll(() => t.close());
 
@@ -27,7 +33,9 @@ describe("GET /api/v1/claims", () => {
     expect(res.headers.get("cache-control")).toMatch(/public/);
     expect(res.json.total).toBe(1);
     expect(res.json.items[0].snippetHtml).toContain("<mark>civilians</mark>");
-    const again = await callRoute(claimsRoute.GET, "GET", "/api/v1/claims?q=civil", { headers: { "if-none-match": res.headers.get("etag")! } });
+    const again = await callRoute(claimsRoute.GET, "GET", "/api/v1/claims?q=civil", {
+      headers: { "if-none-match": res.headers.get("etag")! },
+    });
     expect(again.status).toBe(304);
   });
 
@@ -47,8 +55,13 @@ describe("GET /api/v1/claims/{idOrSlug}", () => {
   });
 
   it("should answer 404 to anonymous callers for a claim still in review, and the full record to the desk", async () => {
-    expect((await callRoute(claimRoute.GET, "GET", `/api/v1/claims/${IN_REVIEW}`, { params: { id: IN_REVIEW } })).status).toBe(404);
-    const internal = await callRoute(claimRoute.GET, "GET", `/api/v1/claims/${IN_REVIEW}`, { token, params: { id: IN_REVIEW } });
+    expect(
+      (await callRoute(claimRoute.GET, "GET", `/api/v1/claims/${IN_REVIEW}`, { params: { id: IN_REVIEW } })).status,
+    ).toBe(404);
+    const internal = await callRoute(claimRoute.GET, "GET", `/api/v1/claims/${IN_REVIEW}`, {
+      token,
+      params: { id: IN_REVIEW },
+    });
     expect(internal.json.claim.versions[0]).toMatchObject({ state: "in_review" });
   });
 });

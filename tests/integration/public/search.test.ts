@@ -43,7 +43,10 @@ describe("searchPublishedClaims", () => {
     const version = () => t.db.get<{ v: number }>(sql`select version as v from verdicts where id = ${inReview}`)!.v;
     transitionVerdict({ kind: "user", userId: reviewer }, { verdictId: inReview, step: "publish", version: version() });
     expect(searchPublishedClaims({ q: "fighters" }).total).toBe(1);
-    transitionVerdict({ kind: "user", userId: reviewer }, { verdictId: inReview, step: "retract", reason: "Wrong hospital.", version: version() });
+    transitionVerdict(
+      { kind: "user", userId: reviewer },
+      { verdictId: inReview, step: "retract", reason: "Wrong hospital.", version: version() },
+    );
     expect(searchPublishedClaims({ q: "fighters" }).total).toBe(0);
   });
 });

@@ -82,44 +82,90 @@ describe("createClaim", () => {
       documentId: doc.id,
       revision: 1,
       ...span(ARTICLE, "those killed were not civilians"),
-      claimant: { name: "Sergei Lavrov", description: "Foreign minister of Russia", sameAs: "https://www.wikidata.org/wiki/Q187596" },
+      claimant: {
+        name: "Sergei Lavrov",
+        description: "Foreign minister of Russia",
+        sameAs: "https://www.wikidata.org/wiki/Q187596",
+      },
     });
-    expect(created.selectors).toMatchObject({ exact: "those killed were not civilians", prefix: "ks Thursday.\n\nLavrov instead insisted that ".slice(-32) });
+    expect(created.selectors).toMatchObject({
+      exact: "those killed were not civilians",
+      prefix: "ks Thursday.\n\nLavrov instead insisted that ".slice(-32),
+    });
     const row = t.db.select().from(claims).where(eq(claims.id, created.id)).get()!;
-    expect(row).toMatchObject({ statement: "those killed were not civilians", claimedAt: "2022-03-10", anchorStatus: "anchored", revision: 1 });
+    expect(row).toMatchObject({
+      statement: "those killed were not civilians",
+      claimedAt: "2022-03-10",
+      anchorStatus: "anchored",
+      revision: 1,
+    });
     // Attributing again by the same name reuses the claimant.
-    const again = createClaim(contributor, { documentId: doc.id, revision: 1, ...span(ARTICLE, "Putin would be open to meeting Zelesnky"), claimant: { name: "sergei lavrov" } });
+    const again = createClaim(contributor, {
+      documentId: doc.id,
+      revision: 1,
+      ...span(ARTICLE, "Putin would be open to meeting Zelesnky"),
+      claimant: { name: "sergei lavrov" },
+    });
     expect(again.claimantId).toBe(created.claimantId);
   });
 
   it("should trim whitespace a double-click took, and allow overlapping and nested claims", async () => {
     const doc = await importArticle();
     const outer = span(ARTICLE, "insisted that those killed were not civilians, even though one was a child");
-    const first = createClaim(contributor, { documentId: doc.id, revision: 1, start: outer.start - 1, end: outer.end + 1, claimant: { name: "Sergei Lavrov" } });
+    const first = createClaim(contributor, {
+      documentId: doc.id,
+      revision: 1,
+      start: outer.start - 1,
+      end: outer.end + 1,
+      claimant: { name: "Sergei Lavrov" },
+    });
     expect(first.selectors.exact).toBe("insisted that those killed were not civilians, even though one was a child");
-    const inner = createClaim(contributor, { documentId: doc.id, revision: 1, ...span(ARTICLE, "those killed were not civilians"), claimant: { id: first.claimantId } });
+    const inner = createClaim(contributor, {
+      documentId: doc.id,
+      revision: 1,
+      ...span(ARTICLE, "those killed were not civilians"),
+      claimant: { id: first.claimantId },
+    });
     expect(inner.selectors.start).toBeGreaterThan(first.selectors.start);
     expect(getEditorDocument(doc.id)!.claims.map((c) => c.id)).toEqual([first.id, inner.id]);
   });
 
   it("should count an emoji as one character", async () => {
-    const doc = await importDocument(contributor, { text: "🇺🇦 Zelensky: “He will [negotiate]. We need some time.” 😀 End.", title: "Emoji" });
+    const doc = await importDocument(contributor, {
+      text: "🇺🇦 Zelensky: “He will [negotiate]. We need some time.” 😀 End.",
+      title: "Emoji",
+    });
     const text = getEditorDocument(doc.id)!.text;
     const s = span(text, "We need some time.");
     expect(s.start).toBe(text.indexOf("We need") - 2); // the flag is 2 code points, 4 UTF-16 units
-    expect(createClaim(contributor, { documentId: doc.id, revision: 1, ...s, claimant: { name: "Volodymyr Zelensky" } }).selectors.exact).toBe("We need some time.");
+    expect(
+      createClaim(contributor, { documentId: doc.id, revision: 1, ...s, claimant: { name: "Volodymyr Zelensky" } })
+        .selectors.exact,
+    ).toBe("We need some time.");
   });
 
   it("should refuse a stale revision with 409, and bad spans with 422, changing nothing", async () => {
     const doc = await importArticle();
-    updateDocumentText(contributor, { documentId: doc.id, baseRevision: 1, text: "New first paragraph.\n\n" + ARTICLE });
+    updateDocumentText(contributor, {
+      documentId: doc.id,
+      baseRevision: 1,
+      text: "New first paragraph.\n\n" + ARTICLE,
+    });
     const before = tableSnapshot(t.db);
     const base = { documentId: doc.id, claimant: { name: "Sergei Lavrov" } };
     expect(errorOf(() => createClaim(contributor, { ...base, revision: 1, start: 0, end: 5 })).status).toBe(409);
-    expect(errorOf(() => createClaim(contributor, { ...base, revision: 2, start: 0, end: 999_999 })).issues?.[0]?.path).toBe("end");
-    expect(errorOf(() => createClaim(contributor, { ...base, revision: 2, start: 5, end: 5 })).issues?.[0]?.path).toBe("end");
-    expect(errorOf(() => createClaim(contributor, { ...base, revision: 2, start: 20, end: 22 })).message).toMatch(/no words/);
-    expect(errorOf(() => createClaim(contributor, { ...base, documentId: 999, revision: 1, start: 0, end: 5 })).status).toBe(404);
+    expect(
+      errorOf(() => createClaim(contributor, { ...base, revision: 2, start: 0, end: 999_999 })).issues?.[0]?.path,
+    ).toBe("end");
+    expect(errorOf(() => createClaim(contributor, { ...base, revision: 2, start: 5, end: 5 })).issues?.[0]?.path).toBe(
+      "end",
+    );
+    expect(errorOf(() => createClaim(contributor, { ...base, revision: 2, start: 20, end: 22 })).message).toMatch(
+      /no words/,
+    );
+    expect(
+      errorOf(() => createClaim(contributor, { ...base, documentId: 999, revision: 1, start: 0, end: 5 })).status,
+    ).toBe(404);
     expect(tableSnapshot(t.db)).toEqual(before);
   });
 });
@@ -128,14 +174,30 @@ describe("disputes", () => {
   it("should group the competing accounts of the hospital strike, from a new dispute and an existing one", async () => {
     const doc = await importArticle();
     const claim = (quote: string, claimant: string, extra: object = {}) =>
-      createClaim(contributor, { documentId: doc.id, revision: 1, ...span(ARTICLE, quote), claimant: { name: claimant }, ...extra });
+      createClaim(contributor, {
+        documentId: doc.id,
+        revision: 1,
+        ...span(ARTICLE, quote),
+        claimant: { name: claimant },
+        ...extra,
+      });
     const lavrov = claim("those killed were not civilians", "Sergei Lavrov", {
-      newDispute: { question: "Was the Mariupol maternity hospital a civilian site when it was struck?", eventDate: "2022-03-09" },
+      newDispute: {
+        question: "Was the Mariupol maternity hospital a civilian site when it was struck?",
+        eventDate: "2022-03-09",
+      },
       accountLabel: "Russian foreign ministry",
     });
     const disputeId = lavrov.disputeId!;
-    const base = claim("patients and nurses had been moved out of the hospital", "Sergei Lavrov", { disputeId, accountLabel: "Russian foreign ministry (base)" });
-    const council = claim("killing three, including a 6-year-old girl, and injuring 17 others", "Mariupol city council", { disputeId });
+    const base = claim("patients and nurses had been moved out of the hospital", "Sergei Lavrov", {
+      disputeId,
+      accountLabel: "Russian foreign ministry (base)",
+    });
+    const council = claim(
+      "killing three, including a 6-year-old girl, and injuring 17 others",
+      "Mariupol city council",
+      { disputeId },
+    );
     const dispute = getDisputeWithAccounts(disputeId)!;
     expect(dispute.dispute.eventDate).toBe("2022-03-09");
     expect(dispute.accounts.map((a) => [a.claimId, a.label])).toEqual([
@@ -146,22 +208,45 @@ describe("disputes", () => {
 
     // Replacing the accounts from a stale copy (version 1, before two accounts joined) is refused.
     const replace = (version: number) =>
-      updateDispute(contributor, { disputeId, version, accounts: [{ claimId: council.id, label: "Mariupol city council" }, { claimId: lavrov.id, label: "Lavrov" }] });
+      updateDispute(contributor, {
+        disputeId,
+        version,
+        accounts: [
+          { claimId: council.id, label: "Mariupol city council" },
+          { claimId: lavrov.id, label: "Lavrov" },
+        ],
+      });
     expect(errorOf(() => replace(1)).status).toBe(409);
     expect(errorOf(() => updateDispute(contributor, { disputeId, accounts: [] })).issues?.[0]?.path).toBe("version");
     replace(dispute.dispute.version);
-    expect(getDisputeWithAccounts(disputeId)!.accounts.map((a) => a.label)).toEqual(["Mariupol city council", "Lavrov"]);
-    expect(errorOf(() => updateDispute(contributor, { disputeId, version: 1, question: "Stale edit?" })).status).toBe(409);
+    expect(getDisputeWithAccounts(disputeId)!.accounts.map((a) => a.label)).toEqual([
+      "Mariupol city council",
+      "Lavrov",
+    ]);
+    expect(errorOf(() => updateDispute(contributor, { disputeId, version: 1, question: "Stale edit?" })).status).toBe(
+      409,
+    );
   });
 });
 
 describe("updateDocumentText", () => {
-  const LAVROV = "Lavrov instead insisted that those killed were not civilians, even though one was a child and horrifying images captured heavily pregnant women covered in blood and being stretchered out of the carnage.\n\n";
+  const LAVROV =
+    "Lavrov instead insisted that those killed were not civilians, even though one was a child and horrifying images captured heavily pregnant women covered in blood and being stretchered out of the carnage.\n\n";
 
   async function annotated() {
     const doc = await importArticle();
-    const notCivilians = createClaim(contributor, { documentId: doc.id, revision: 1, ...span(ARTICLE, "those killed were not civilians"), claimant: { name: "Sergei Lavrov" } });
-    const council = createClaim(contributor, { documentId: doc.id, revision: 1, ...span(ARTICLE, "killing three, including a 6-year-old girl"), claimant: { name: "Mariupol city council" } });
+    const notCivilians = createClaim(contributor, {
+      documentId: doc.id,
+      revision: 1,
+      ...span(ARTICLE, "those killed were not civilians"),
+      claimant: { name: "Sergei Lavrov" },
+    });
+    const council = createClaim(contributor, {
+      documentId: doc.id,
+      revision: 1,
+      ...span(ARTICLE, "killing three, including a 6-year-old girl"),
+      claimant: { name: "Mariupol city council" },
+    });
     return { doc, notCivilians, council };
   }
 
@@ -171,10 +256,27 @@ describe("updateDocumentText", () => {
     const result = updateDocumentText(contributor, { documentId: doc.id, baseRevision: 1, text: inserted + ARTICLE });
     expect(result.revision).toBe(2);
     expect(result.claims).toEqual([
-      { id: council.id, anchorStatus: "anchored", start: council.selectors.start + inserted.length, end: council.selectors.end + inserted.length },
-      { id: notCivilians.id, anchorStatus: "anchored", start: notCivilians.selectors.start + inserted.length, end: notCivilians.selectors.end + inserted.length },
+      {
+        id: council.id,
+        anchorStatus: "anchored",
+        start: council.selectors.start + inserted.length,
+        end: council.selectors.end + inserted.length,
+      },
+      {
+        id: notCivilians.id,
+        anchorStatus: "anchored",
+        start: notCivilians.selectors.start + inserted.length,
+        end: notCivilians.selectors.end + inserted.length,
+      },
     ]);
-    expect(t.db.select().from(documentRevisions).where(eq(documentRevisions.documentId, doc.id)).all().map((r) => r.revision)).toEqual([1, 2]);
+    expect(
+      t.db
+        .select()
+        .from(documentRevisions)
+        .where(eq(documentRevisions.documentId, doc.id))
+        .all()
+        .map((r) => r.revision),
+    ).toEqual([1, 2]);
     expect(t.db.select().from(auditEvents).where(eq(auditEvents.action, "claim.reanchor")).all()).toHaveLength(2);
   });
 
@@ -182,7 +284,12 @@ describe("updateDocumentText", () => {
     const { doc, notCivilians, council } = await annotated();
     const edited = ARTICLE.replace(LAVROV, "");
     const result = updateDocumentText(contributor, { documentId: doc.id, baseRevision: 1, text: edited });
-    expect(result.claims.find((c) => c.id === notCivilians.id)).toEqual({ id: notCivilians.id, anchorStatus: "orphaned", start: null, end: null });
+    expect(result.claims.find((c) => c.id === notCivilians.id)).toEqual({
+      id: notCivilians.id,
+      anchorStatus: "orphaned",
+      start: null,
+      end: null,
+    });
     expect(result.claims.find((c) => c.id === council.id)?.anchorStatus).toBe("anchored");
     const orphan = t.db.select().from(claims).where(eq(claims.id, notCivilians.id)).get()!;
     expect(orphan).toMatchObject({ anchorStatus: "orphaned", quote: "those killed were not civilians", revision: 1 });
@@ -194,7 +301,11 @@ describe("updateDocumentText", () => {
 
   it("should mark a re-found quote fuzzy until an editor confirms it", async () => {
     const { doc, notCivilians } = await annotated();
-    updateDocumentText(contributor, { documentId: doc.id, baseRevision: 1, text: ARTICLE.replace("not civilians", "not civillians") });
+    updateDocumentText(contributor, {
+      documentId: doc.id,
+      baseRevision: 1,
+      text: ARTICLE.replace("not civilians", "not civillians"),
+    });
     const fuzzy = t.db.select().from(claims).where(eq(claims.id, notCivilians.id)).get()!;
     expect(fuzzy).toMatchObject({ anchorStatus: "fuzzy", quote: "those killed were not civilians", revision: 2 });
     const confirmed = confirmAnchor(contributor, { claimId: fuzzy.id, version: fuzzy.version, revision: 2 });
@@ -206,25 +317,42 @@ describe("updateDocumentText", () => {
     const { doc } = await annotated();
     updateDocumentText(contributor, { documentId: doc.id, baseRevision: 1, text: "One.\n\n" + ARTICLE });
     const before = tableSnapshot(t.db);
-    const err = errorOf(() => updateDocumentText(contributor, { documentId: doc.id, baseRevision: 1, text: "Two.\n\n" + ARTICLE }));
+    const err = errorOf(() =>
+      updateDocumentText(contributor, { documentId: doc.id, baseRevision: 1, text: "Two.\n\n" + ARTICLE }),
+    );
     expect(err.status).toBe(409);
     expect(tableSnapshot(t.db)).toEqual(before);
   });
 
   it("should not make a revision when the text did not change", async () => {
     const { doc } = await annotated();
-    expect(updateDocumentText(contributor, { documentId: doc.id, baseRevision: 1, text: ARTICLE + "\n\n" }).revision).toBe(1);
+    expect(
+      updateDocumentText(contributor, { documentId: doc.id, baseRevision: 1, text: ARTICLE + "\n\n" }).revision,
+    ).toBe(1);
   });
 });
 
 describe("editing and deleting claims", () => {
   it("should change claimant, statement and date, with a version check", async () => {
     const doc = await importArticle();
-    const c = createClaim(contributor, { documentId: doc.id, revision: 1, ...span(ARTICLE, "those killed were not civilians"), claimant: { name: "Lavrov" } });
-    const updated = updateClaim(contributor, { claimId: c.id, version: 1, claimant: { name: "Sergei Lavrov" }, statement: "Those killed were not civilians.", claimedAt: "2022-03-10" });
+    const c = createClaim(contributor, {
+      documentId: doc.id,
+      revision: 1,
+      ...span(ARTICLE, "those killed were not civilians"),
+      claimant: { name: "Lavrov" },
+    });
+    const updated = updateClaim(contributor, {
+      claimId: c.id,
+      version: 1,
+      claimant: { name: "Sergei Lavrov" },
+      statement: "Those killed were not civilians.",
+      claimedAt: "2022-03-10",
+    });
     expect(updated).toMatchObject({ statement: "Those killed were not civilians.", version: 2 });
     expect(updated.claimantId).not.toBe(c.claimantId);
-    expect(errorOf(() => updateClaim(contributor, { claimId: c.id, version: 1, statement: "x" })).message).toMatch(/changed by c at \d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC/);
+    expect(errorOf(() => updateClaim(contributor, { claimId: c.id, version: 1, statement: "x" })).message).toMatch(
+      /changed by c at \d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC/,
+    );
   });
 
   it("should delete a claim without a published verdict, with its dispute accounts", async () => {
@@ -237,7 +365,13 @@ describe("editing and deleting claims", () => {
       newDispute: { question: "Were those killed civilians?" },
     });
     deleteClaim(contributor, { claimId: c.id });
-    expect(t.db.select().from(claims).where(and(eq(claims.id, c.id))).get()).toBeUndefined();
+    expect(
+      t.db
+        .select()
+        .from(claims)
+        .where(and(eq(claims.id, c.id)))
+        .get(),
+    ).toBeUndefined();
     expect(getDisputeWithAccounts(c.disputeId!)!.accounts).toEqual([]);
   });
 });

@@ -55,7 +55,8 @@ const SERVICES: Record<string, { call: (a: Actor | null) => unknown; expected: R
   revokeOwnToken: {
     call: (a) => {
       // The disabled and anonymous callers cannot create one; revoke someone's instead.
-      const owner = a && a.kind === "user" && a.userId !== (actors.disabled as { userId: number }).userId ? a : actors.admin;
+      const owner =
+        a && a.kind === "user" && a.userId !== (actors.disabled as { userId: number }).userId ? a : actors.admin;
       const { record } = createApiToken(owner, { name: "t" });
       return revokeApiToken(a, { tokenId: record.id });
     },
@@ -66,9 +67,10 @@ const SERVICES: Record<string, { call: (a: Actor | null) => unknown; expected: R
     expected: { anonymous: "401", contributor: "allow", editor: "allow", admin: "allow", disabled: "401" },
   },
   changeOwnPassword: {
-    call: (a) => changeOwnPassword(a, { currentPassword: TEST_PASSWORD, newPassword: TEST_PASSWORD + "!" }).then(() =>
-      changeOwnPassword(a, { currentPassword: TEST_PASSWORD + "!", newPassword: TEST_PASSWORD }),
-    ),
+    call: (a) =>
+      changeOwnPassword(a, { currentPassword: TEST_PASSWORD, newPassword: TEST_PASSWORD + "!" }).then(() =>
+        changeOwnPassword(a, { currentPassword: TEST_PASSWORD + "!", newPassword: TEST_PASSWORD }),
+      ),
     expected: { anonymous: "401", contributor: "allow", editor: "allow", admin: "allow", disabled: "401" },
   },
 };

@@ -16,15 +16,21 @@ afterAll(() => t.close());
 describe("a claimant's kind", () => {
   it("should be recorded, changed, cleared, and refused when it is neither a person nor an organisation", () => {
     const actor = systemActor();
-    expect(t.db.get<{ kind: string }>(sql`select kind from claimants where slug = 'mariupol-city-council'`)!.kind).toBe("organization");
+    expect(t.db.get<{ kind: string }>(sql`select kind from claimants where slug = 'mariupol-city-council'`)!.kind).toBe(
+      "organization",
+    );
     const c = createClaimant(actor, { name: "Azovstal Iron and Steel Works", kind: "organization" });
     expect(c.kind).toBe("organization");
     expect(updateClaimant(actor, { claimantId: c.id, kind: "person" }).kind).toBe("person");
     expect(updateClaimant(actor, { claimantId: c.id, kind: "" }).kind).toBeNull();
     expect(updateClaimant(actor, { claimantId: c.id, name: "Azovstal" }).kind).toBeNull(); // not sent: unchanged
     const before = tableSnapshot(t.db);
-    expect(() => updateClaimant(actor, { claimantId: c.id, kind: "company" })).toThrow(/kind: must be one of person, organization/);
-    expect(() => t.db.$client.prepare("update claimants set kind = 'company' where id = ?").run(c.id)).toThrow(/CHECK constraint failed/);
+    expect(() => updateClaimant(actor, { claimantId: c.id, kind: "company" })).toThrow(
+      /kind: must be one of person, organization/,
+    );
+    expect(() => t.db.$client.prepare("update claimants set kind = 'company' where id = ?").run(c.id)).toThrow(
+      /CHECK constraint failed/,
+    );
     expect(tableSnapshot(t.db)).toEqual(before);
   });
 });

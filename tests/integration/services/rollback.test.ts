@@ -27,22 +27,29 @@ const CASES: [string, string, () => unknown][] = [
   ["updateUser (role)", "user.change_role", () => updateUser(admin, { userId: editor.userId, role: "contributor" })],
   ["updateUser (disable)", "user.disable", () => updateUser(admin, { userId: editor.userId, disabled: true })],
   ["updateUser (rename)", "user.update", () => updateUser(admin, { userId: editor.userId, name: "Renamed" })],
-  ["changeOwnPassword", "user.change_password", () => changeOwnPassword(editor, { currentPassword: TEST_PASSWORD, newPassword: "another long password" })],
+  [
+    "changeOwnPassword",
+    "user.change_password",
+    () => changeOwnPassword(editor, { currentPassword: TEST_PASSWORD, newPassword: "another long password" }),
+  ],
   ["createApiToken", "token.create", () => createApiToken(editor, { name: "second" })],
   ["revokeApiToken", "token.revoke", () => revokeApiToken(editor, { tokenId })],
 ];
 
 describe("a failure inside a service's transaction", () => {
   it.each(CASES)("should leave neither the change of %s nor its audit event behind", async (_name, action, call) => {
-    t.db.run(sql.raw(`create trigger fail_audit before insert on audit_events when new.action = '${action}'
-      begin select raise(abort, 'audit store unavailable'); end`));
+    t.db.run(
+      sql.raw(`create trigger fail_audit before insert on audit_events when new.action = '${action}'
+      begin select raise(abort, 'audit store unavailable'); end`),
+    );
     const before = tableSnapshot(t.db);
     await expect(Promise.resolve().then(call)).rejects.toThrow(/audit store unavailable/);
     expect(tableSnapshot(t.db)).toEqual(before);
   });
 
   it.each(CASES)("should record exactly one audit event when %s succeeds", async (_name, action, call) => {
-    const count = () => t.db.get<{ n: number }>(sql.raw(`select count(*) as n from audit_events where action = '${action}'`))!.n;
+    const count = () =>
+      t.db.get<{ n: number }>(sql.raw(`select count(*) as n from audit_events where action = '${action}'`))!.n;
     const before = count();
     await call();
     expect(count()).toBe(before + 1);

@@ -50,7 +50,13 @@ describe("API tokens", () => {
     expect(verifyApiToken("")).toBeNull();
     revokeApiToken(contributor, { tokenId: record.id });
     expect(verifyApiToken(token)).toBeNull();
-    expect(t.db.select().from(auditEvents).all().map((e) => e.action)).toEqual(["token.create", "token.revoke"]);
+    expect(
+      t.db
+        .select()
+        .from(auditEvents)
+        .all()
+        .map((e) => e.action),
+    ).toEqual(["token.create", "token.revoke"]);
   });
 
   it("should revoke a disabled account's tokens for good: enabling it again does not revive them", () => {

@@ -30,7 +30,11 @@ async function expectServiceError(p: Promise<unknown> | (() => unknown), code: s
 
 describe("createUser", () => {
   it("should create an account with a temporary password that signs in, and audit it without secrets", async () => {
-    const { user, temporaryPassword } = await createUser(admin, { email: " New.Person@Example.org ", name: "New Person", role: "editor" });
+    const { user, temporaryPassword } = await createUser(admin, {
+      email: " New.Person@Example.org ",
+      name: "New Person",
+      role: "editor",
+    });
     expect(user).toMatchObject({ email: "new.person@example.org", role: "editor", disabled: false });
     expect(temporaryPassword).toMatch(/^[A-Za-z0-9]{16}$/);
 
@@ -39,19 +43,32 @@ describe("createUser", () => {
 
     const events = t.db.select().from(auditEvents).where(eq(auditEvents.entityId, user.id)).all();
     expect(events).toHaveLength(1);
-    expect(events[0]).toMatchObject({ action: "user.create", entityType: "user", actorId: admin.userId, actorLabel: "admin@example.org" });
+    expect(events[0]).toMatchObject({
+      action: "user.create",
+      entityType: "user",
+      actorId: admin.userId,
+      actorLabel: "admin@example.org",
+    });
     expect(JSON.stringify(events[0])).not.toMatch(/argon2|passwordHash|password_hash/);
   });
 
   it("should use a given password and not return one", async () => {
-    const { temporaryPassword } = await createUser(systemActor(), { email: "cli@example.org", name: "Cli", role: "contributor", password: "a long enough password" });
+    const { temporaryPassword } = await createUser(systemActor(), {
+      email: "cli@example.org",
+      name: "Cli",
+      role: "contributor",
+      password: "a long enough password",
+    });
     expect(temporaryPassword).toBeNull();
     expect((await authenticate("cli@example.org", "a long enough password")).ok).toBe(true);
   });
 
   it("should refuse a duplicate email with 409 and change nothing", async () => {
     const before = tableSnapshot(t.db);
-    const err = await expectServiceError(createUser(admin, { email: "ADMIN@example.org", name: "Again", role: "editor" }), "conflict");
+    const err = await expectServiceError(
+      createUser(admin, { email: "ADMIN@example.org", name: "Again", role: "editor" }),
+      "conflict",
+    );
     expect((err as { issues: unknown }).issues).toEqual([{ path: "email", message: "is already in use" }]);
     expect(tableSnapshot(t.db)).toEqual(before);
   });
@@ -71,7 +88,9 @@ describe("createUser", () => {
     t.db.run(sql`create trigger fail_audit before insert on audit_events when new.action = 'user.create'
       begin select raise(abort, 'audit store unavailable'); end`);
     const before = tableSnapshot(t.db);
-    await expect(createUser(admin, { email: "x@example.org", name: "X", role: "editor" })).rejects.toThrow(/audit store unavailable/);
+    await expect(createUser(admin, { email: "x@example.org", name: "X", role: "editor" })).rejects.toThrow(
+      /audit store unavailable/,
+    );
     expect(tableSnapshot(t.db)).toEqual(before);
     expect(t.db.select().from(users).where(eq(users.email, "x@example.org")).get()).toBeUndefined();
   });
@@ -83,7 +102,11 @@ describe("updateUser", () => {
     const updated = updateUser(admin, { userId: editor.userId, role: "contributor" });
     expect(updated).toMatchObject({ role: "contributor", version: 2 });
     const event = t.db.select().from(auditEvents).where(eq(auditEvents.action, "user.change_role")).get();
-    expect(event).toMatchObject({ entityId: editor.userId, before: expect.objectContaining({ role: "editor" }), after: expect.objectContaining({ role: "contributor" }) });
+    expect(event).toMatchObject({
+      entityId: editor.userId,
+      before: expect.objectContaining({ role: "editor" }),
+      after: expect.objectContaining({ role: "contributor" }),
+    });
   });
 
   it("should take effect at the user's next call: a demoted editor is refused, a disabled one is signed out", async () => {
@@ -96,7 +119,11 @@ describe("updateUser", () => {
     expect(await authenticate("ed@example.org", TEST_PASSWORD)).toEqual({ ok: false, reason: "invalid" });
     updateUser(admin, { userId: editor.userId, disabled: false });
     expect((await authenticate("ed@example.org", TEST_PASSWORD)).ok).toBe(true);
-    const actions = t.db.select({ a: auditEvents.action }).from(auditEvents).all().map((r) => r.a);
+    const actions = t.db
+      .select({ a: auditEvents.action })
+      .from(auditEvents)
+      .all()
+      .map((r) => r.a);
     expect(actions).toEqual(["user.change_role", "user.disable", "user.enable"]);
   });
 
@@ -124,7 +151,10 @@ describe("updateUser", () => {
 describe("changeOwnPassword", () => {
   it("should require the current password and then replace it", async () => {
     const editor = await insertUser(t.db, "ed@example.org", "editor");
-    await expectServiceError(changeOwnPassword(editor, { currentPassword: "wrong", newPassword: "a brand new password" }), "validation_failed");
+    await expectServiceError(
+      changeOwnPassword(editor, { currentPassword: "wrong", newPassword: "a brand new password" }),
+      "validation_failed",
+    );
     await changeOwnPassword(editor, { currentPassword: TEST_PASSWORD, newPassword: "a brand new password" });
     expect((await authenticate("ed@example.org", TEST_PASSWORD)).ok).toBe(false);
     expect((await authenticate("ed@example.org", "a brand new password")).ok).toBe(true);

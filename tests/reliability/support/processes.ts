@@ -5,14 +5,22 @@ const WRITER = path.join(import.meta.dirname, "writer.ts");
 
 /** Starts a writer process (see writer.ts) on a database file. */
 export function startWriter(mode: string, file: string, args: Record<string, unknown>): ChildProcess {
-  return spawn(process.execPath, ["--import", "tsx", WRITER, mode, file, JSON.stringify(args)], { cwd: path.resolve(import.meta.dirname, "../../.."), stdio: ["pipe", "pipe", "inherit"] });
+  return spawn(process.execPath, ["--import", "tsx", WRITER, mode, file, JSON.stringify(args)], {
+    cwd: path.resolve(import.meta.dirname, "../../.."),
+    stdio: ["pipe", "pipe", "inherit"],
+  });
 }
 
 /**
  * Starts writers that each make one write, and lets them all go at once: each says
  * `ready` when connected; when all have, each is told `go`. Returns each one's answer.
  */
-export async function raceWriters(mode: string, file: string, argsOf: (i: number) => Record<string, unknown>, count: number): Promise<Record<string, unknown>[]> {
+export async function raceWriters(
+  mode: string,
+  file: string,
+  argsOf: (i: number) => Record<string, unknown>,
+  count: number,
+): Promise<Record<string, unknown>[]> {
   const children = Array.from({ length: count }, (_, i) => startWriter(mode, file, argsOf(i)));
   const outputs = children.map(() => "");
   const ready = children.map(
@@ -25,9 +33,22 @@ export async function raceWriters(mode: string, file: string, argsOf: (i: number
         child.on("exit", (code) => (code === 0 ? resolve() : reject(new Error(`writer ${i} exited with ${code}`))));
       }),
   );
-  const done = children.map((child, i) => new Promise<void>((resolve, reject) => child.on("exit", (code) => (code === 0 ? resolve() : reject(new Error(`writer ${i} exited with ${code}`))))));
+  const done = children.map(
+    (child, i) =>
+      new Promise<void>((resolve, reject) =>
+        child.on("exit", (code) => (code === 0 ? resolve() : reject(new Error(`writer ${i} exited with ${code}`)))),
+      ),
+  );
   await Promise.all(ready);
   for (const child of children) child.stdin!.end("go\n"); // and the end of input, so that each can exit
   await Promise.all(done);
-  return outputs.map((o) => JSON.parse(o.replace(/^ready\n/, "").trim().split("\n")[0]!) as Record<string, unknown>);
+  return outputs.map(
+    (o) =>
+      JSON.parse(
+        o
+          .replace(/^ready\n/, "")
+          .trim()
+          .split("\n")[0]!,
+      ) as Record<string, unknown>,
+  );
 }

@@ -37,10 +37,19 @@ async function main() {
   if (mode === "update-verdict") {
     await once(() => updateVerdict(actor, { verdictId: args.verdictId, version: args.version, summary: args.summary }));
   } else if (mode === "update-text") {
-    await once(() => updateDocumentText(actor, { documentId: args.documentId, baseRevision: args.baseRevision, text: args.text }));
+    await once(() =>
+      updateDocumentText(actor, { documentId: args.documentId, baseRevision: args.baseRevision, text: args.text }),
+    );
   } else if (mode === "write-claims") {
     for (let n = 0; ; n++) {
-      const claim = createClaim(actor, { documentId: args.documentId, revision: 1, start: 0, end: 10, claimant: { name: `Writer ${n % 7}` }, statement: `Claim written by the crash test, number ${n}` });
+      const claim = createClaim(actor, {
+        documentId: args.documentId,
+        revision: 1,
+        start: 0,
+        end: 10,
+        claimant: { name: `Writer ${n % 7}` },
+        statement: `Claim written by the crash test, number ${n}`,
+      });
       // Acknowledged only once committed: the line is written after the transaction returned.
       process.stdout.write(`ack ${claim.id}\n`);
       if (n % 20 === 0) await new Promise((r) => setImmediate(r));

@@ -9,7 +9,12 @@ const LAVROV_SENTENCE =
 
 describe("anchorSelectors on the fixture article", () => {
   it("should anchor an unchanged text at the same place", () => {
-    expect(anchorSelectors(ARTICLE, NOT_CIVILIANS)).toMatchObject({ status: "anchored", start: NOT_CIVILIANS.start, end: NOT_CIVILIANS.end, score: 1 });
+    expect(anchorSelectors(ARTICLE, NOT_CIVILIANS)).toMatchObject({
+      status: "anchored",
+      start: NOT_CIVILIANS.start,
+      end: NOT_CIVILIANS.end,
+      score: 1,
+    });
   });
 
   it("should follow the quote when a paragraph is inserted before it", () => {
@@ -57,7 +62,10 @@ describe("anchorSelectors on the fixture article", () => {
 
   it("should stay put when the sentence is duplicated further down", () => {
     const duplicated = ARTICLE + "\n\n" + LAVROV_SENTENCE;
-    expect(anchorSelectors(duplicated, NOT_CIVILIANS)).toMatchObject({ status: "anchored", start: NOT_CIVILIANS.start });
+    expect(anchorSelectors(duplicated, NOT_CIVILIANS)).toMatchObject({
+      status: "anchored",
+      start: NOT_CIVILIANS.start,
+    });
   });
 
   it("should not guess between two identical copies of the sentence once its place moved", () => {
@@ -80,7 +88,10 @@ describe("anchorSelectors on the fixture article", () => {
     const fixed = ARTICLE.replace("Zelesnky", "Zelensky");
     const result = anchorSelectors(fixed, sel);
     expect(result.status).toBe("fuzzy");
-    expect(anchorSelectors(ARTICLE, sel)).toMatchObject({ status: "anchored", selectors: { exact: "Putin would be open to meeting Zelesnky" } });
+    expect(anchorSelectors(ARTICLE, sel)).toMatchObject({
+      status: "anchored",
+      selectors: { exact: "Putin would be open to meeting Zelesnky" },
+    });
   });
 
   it("should orphan a quote that is nowhere near the text", () => {
@@ -91,7 +102,8 @@ describe("anchorSelectors on the fixture article", () => {
 });
 
 describe("anchorSelectors never moves a claim to another speaker's identical words", () => {
-  const TEXT = "Lavrov said those killed were not civilians at the briefing.\n\nLater, Peskov repeated that those killed were not civilians to reporters.";
+  const TEXT =
+    "Lavrov said those killed were not civilians at the briefing.\n\nLater, Peskov repeated that those killed were not civilians to reporters.";
   const lavrov = locateQuote(TEXT, "those killed were not civilians", "Lavrov said ");
 
   it("should orphan the claim when the original sentence is deleted and only the other speaker's copy is left", () => {
@@ -100,7 +112,10 @@ describe("anchorSelectors never moves a claim to another speaker's identical wor
   });
 
   it("should follow a typo in the original sentence as fuzzy rather than jump to the exact copy elsewhere", () => {
-    const edited = TEXT.replace("Lavrov said those killed were not civilians", "Lavrov said those killed were not civillians");
+    const edited = TEXT.replace(
+      "Lavrov said those killed were not civilians",
+      "Lavrov said those killed were not civillians",
+    );
     const result = anchorSelectors(edited, lavrov);
     expect(result.status).toBe("fuzzy");
     expect(edited.slice(result.start!, result.end!)).toBe("those killed were not civillians");
@@ -118,7 +133,11 @@ describe("positionMapper", () => {
     const para = "Bombs hit homes. There are hits in the building of the university.";
     const text = [para, para, para].join("\n\n");
     const index = new CodePointIndex(text);
-    const third = describeSpan(index, text.lastIndexOf("Bombs hit"), text.lastIndexOf("Bombs hit") + "Bombs hit homes".length);
+    const third = describeSpan(
+      index,
+      text.lastIndexOf("Bombs hit"),
+      text.lastIndexOf("Bombs hit") + "Bombs hit homes".length,
+    );
     const edited = "Update: figures added.\n\n" + text;
     const editedIndex = new CodePointIndex(edited);
     const map = positionMapper(index, editedIndex);

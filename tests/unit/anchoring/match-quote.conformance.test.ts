@@ -17,8 +17,20 @@ type Case = {
 type Cases = {
   fixtures: Record<string, string>;
   cases: Case[];
-  orderings: { name: string; text: string; quote?: string; quotes?: string[]; prefixes?: string[]; suffixes?: string[] }[];
-  hint: { text: string; quote: string; posA: { indexOf: string; plus: string }; posB: { indexOf: string; plus: string } };
+  orderings: {
+    name: string;
+    text: string;
+    quote?: string;
+    quotes?: string[];
+    prefixes?: string[];
+    suffixes?: string[];
+  }[];
+  hint: {
+    text: string;
+    quote: string;
+    posA: { indexOf: string; plus: string };
+    posB: { indexOf: string; plus: string };
+  };
 };
 
 if (!HAS_STANDARDS) console.warn(`skipping anchoring conformance: ${NO_STANDARDS_REASON}`);
@@ -27,7 +39,8 @@ const EMPTY: Cases = { fixtures: {}, cases: [], orderings: [], hint: undefined a
 
 describe.skipIf(!HAS_STANDARDS)("matchQuote against hypothesis/client's cases", () => {
   const data = HAS_STANDARDS ? readStandard<Cases>("anchoring/match-quote-cases.json") : EMPTY;
-  const textOf = (c: { text?: string; rawText?: string }) => (c.rawText !== undefined ? c.rawText : data.fixtures[c.text!]!);
+  const textOf = (c: { text?: string; rawText?: string }) =>
+    c.rawText !== undefined ? c.rawText : data.fixtures[c.text!]!;
 
   it.each(data.cases)("$name", (c) => {
     const text = textOf(c);
@@ -54,7 +67,13 @@ describe.skipIf(!HAS_STANDARDS)("matchQuote against hypothesis/client's cases", 
     const quote = c.quoteFromFixture ? data.fixtures[c.quoteFromFixture]! : c.quote!;
     if (!quote) return;
     const hint = Math.max(0, [...text].length - 1);
-    const result = anchorSelectors(text, { exact: quote, prefix: c.context?.prefix ?? "", suffix: c.context?.suffix ?? "", start: 0, end: Math.min(hint, [...quote].length) });
+    const result = anchorSelectors(text, {
+      exact: quote,
+      prefix: c.context?.prefix ?? "",
+      suffix: c.context?.suffix ?? "",
+      start: 0,
+      end: Math.min(hint, [...quote].length),
+    });
     if (c.expect.null) return expect(result.status).toBe("orphaned");
     if (c.expect.score === 1) return expect(result).toMatchObject({ status: "anchored", selectors: { exact: quote } });
     if (result.status === "orphaned") return;
@@ -69,7 +88,9 @@ describe.skipIf(!HAS_STANDARDS)("matchQuote against hypothesis/client's cases", 
     const text = data.fixtures[o.text]!;
     const scores = o.quotes
       ? o.quotes.map((q) => matchQuote(text, q)!.score)
-      : (o.prefixes ?? o.suffixes)!.map((ctx) => matchQuote(text, o.quote!, o.prefixes ? { prefix: ctx } : { suffix: ctx })!.score);
+      : (o.prefixes ?? o.suffixes)!.map(
+          (ctx) => matchQuote(text, o.quote!, o.prefixes ? { prefix: ctx } : { suffix: ctx })!.score,
+        );
     for (let i = 1; i < scores.length; i++) expect(scores[i]).toBeLessThan(scores[i - 1]!);
   });
 
@@ -88,7 +109,14 @@ type Repeat = { repeat: [string, number][] };
 type Expected = { start: number; end: number; errors: number }[];
 type ApproxCases = {
   fixtures: [string | Repeat, string | Repeat, Expected][];
-  exact: { name: string; text: string; pattern?: string; slice?: [number, number]; maxErrors: number; expect: Expected }[];
+  exact: {
+    name: string;
+    text: string;
+    pattern?: string;
+    slice?: [number, number];
+    maxErrors: number;
+    expect: Expected;
+  }[];
   counts: { name: string; text: Repeat; pattern: string; maxErrors: number; count: number }[];
   long_text: { text: string; pattern: string; maxErrors: number; everyMatchSlices: string };
 };
@@ -97,7 +125,8 @@ describe.skipIf(!HAS_STANDARDS)("approx-string-match against its own cases", () 
   const data = HAS_STANDARDS
     ? readStandard<ApproxCases>("anchoring/approx-search-cases.json")
     : ({ fixtures: [], exact: [], counts: [] } as unknown as ApproxCases);
-  const build = (s: string | Repeat) => (typeof s === "string" ? s : s.repeat.map(([str, n]) => str.repeat(n)).join(""));
+  const build = (s: string | Repeat) =>
+    typeof s === "string" ? s : s.repeat.map(([str, n]) => str.repeat(n)).join("");
   it.each(data.fixtures.map((f, i) => [i, ...f] as const))("fixture %i", (_i, text, pattern, acceptable) => {
     const p = build(pattern);
     const matches = approxSearch(build(text), p, p.length);

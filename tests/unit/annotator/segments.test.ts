@@ -27,8 +27,14 @@ describe("buildParagraphs", () => {
   it("should let a claim span a paragraph break", () => {
     const paragraphs = buildParagraphs("One two.\n\nThree four.", [{ id: 9, start: 4, end: 15 }]);
     expect(paragraphs.map((p) => p.segments.map((s) => [s.text, s.claimIds]))).toEqual([
-      [["One ", []], ["two.", [9]]],
-      [["Three", [9]], [" four.", []]],
+      [
+        ["One ", []],
+        ["two.", [9]],
+      ],
+      [
+        ["Three", [9]],
+        [" four.", []],
+      ],
     ]);
   });
 });

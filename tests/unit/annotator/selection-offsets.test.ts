@@ -38,14 +38,20 @@ describe("selectionToOffsets", () => {
     const { pane } = renderPane(TEXT);
     const text = pane.querySelector("span")!.firstChild as Text;
     const unit = text.data.indexOf("Zelensky");
-    expect(selectionToOffsets(pane, rangeOver(text, unit, unit + 8))).toEqual({ start: cp("🇺🇦 "), end: cp("🇺🇦 Zelensky") });
+    expect(selectionToOffsets(pane, rangeOver(text, unit, unit + 8))).toEqual({
+      start: cp("🇺🇦 "),
+      end: cp("🇺🇦 Zelensky"),
+    });
   });
 
   it("should cross a paragraph break and a highlight boundary", () => {
     const { pane } = renderPane(TEXT, [{ id: 1, start: 3, end: 11 }]);
     const startNode = pane.querySelectorAll("p")[0]!.lastChild!.firstChild as Text; // " — “He will [negotiate].”"
     const endNode = pane.querySelectorAll("p")[1]!.firstChild!.firstChild as Text;
-    const offsets = selectionToOffsets(pane, rangeOver(startNode, startNode.data.indexOf("[negotiate]"), endNode.data.indexOf("some"), endNode))!;
+    const offsets = selectionToOffsets(
+      pane,
+      rangeOver(startNode, startNode.data.indexOf("[negotiate]"), endNode.data.indexOf("some"), endNode),
+    )!;
     expect([...TEXT].slice(offsets.start, offsets.end).join("")).toBe("[negotiate].”\n\n😀 “We need ");
   });
 

@@ -14,14 +14,26 @@ describe("extractArticle on a saved news page", () => {
     expect(paragraphs).toContain(
       "Lavrov instead insisted that those killed were not civilians, even though one was a child and horrifying images captured heavily pregnant women covered in blood and being stretchered out of the carnage.",
     );
-    expect(paragraphs.indexOf("Both made clear in dueling news conferences after the face-to-face that they had made no progress.")).toBeLessThan(
-      paragraphs.findIndex((p) => p.startsWith("Kuleba said he failed")),
-    );
+    expect(
+      paragraphs.indexOf(
+        "Both made clear in dueling news conferences after the face-to-face that they had made no progress.",
+      ),
+    ).toBeLessThan(paragraphs.findIndex((p) => p.startsWith("Kuleba said he failed")));
     expect(article.text).toContain("Kremlin’s “genocide.” 🇺🇦");
   });
 
   it("should leave out navigation, scripts, styles, adverts, comments and the footer", () => {
-    for (const marker of ["NAV-MARKER", "SCRIPT-MARKER", "SCRIPT-WRITTEN-MARKER", "INLINE-SCRIPT-MARKER", "STYLE-MARKER", "JSONLD-MARKER", "ADVERT-MARKER", "COMMENT-MARKER", "FOOTER-MARKER"]) {
+    for (const marker of [
+      "NAV-MARKER",
+      "SCRIPT-MARKER",
+      "SCRIPT-WRITTEN-MARKER",
+      "INLINE-SCRIPT-MARKER",
+      "STYLE-MARKER",
+      "JSONLD-MARKER",
+      "ADVERT-MARKER",
+      "COMMENT-MARKER",
+      "FOOTER-MARKER",
+    ]) {
       expect(article.text).not.toContain(marker);
     }
   });

@@ -14,14 +14,17 @@ describe("prepareDocument", () => {
   });
 
   it("should reduce Markdown to its words, one paragraph per block, with the first heading as title", () => {
-    const md = "# Talks fail\n\nLavrov said *those killed* were [not civilians](https://x.example).\n\n- one\n- two\n\n<div>raw html</div>\n\n> quoted";
+    const md =
+      "# Talks fail\n\nLavrov said *those killed* were [not civilians](https://x.example).\n\n- one\n- two\n\n<div>raw html</div>\n\n> quoted";
     const doc = prepareDocument(md, "markdown");
     expect(doc.metadata.title).toBe("Talks fail");
     expect(doc.text).toBe("Talks fail\n\nLavrov said those killed were not civilians.\n\none\n\ntwo\n\nquoted");
   });
 
   it("should keep square brackets in plain text as they are", () => {
-    expect(prepareDocument("“He will [negotiate]. We need some time.”", "text").text).toBe("“He will [negotiate]. We need some time.”");
+    expect(prepareDocument("“He will [negotiate]. We need some time.”", "text").text).toBe(
+      "“He will [negotiate]. We need some time.”",
+    );
   });
 
   it("should refuse empty text", () => {

@@ -9,7 +9,12 @@ const INPUT: ClaimReviewInput = {
   statement: "Those killed in the Mariupol maternity hospital strike were not civilians.",
   claimedAt: "2022-03-10",
   claimant: { name: "Sergei Lavrov", sameAs: "https://www.wikidata.org/wiki/Q187596" },
-  document: { sourceUrl: "https://news.example/mariupol", title: "Talks fail", publisher: "Wire", publishedAt: "2022-03-10" },
+  document: {
+    sourceUrl: "https://news.example/mariupol",
+    title: "Talks fail",
+    publisher: "Wire",
+    publishedAt: "2022-03-10",
+  },
   rating: { label: "False", ordinal: 1 },
   bounds: { worst: 1, best: 6 },
   firstPublishedAt: new Date("2022-03-12T10:00:00Z"),
@@ -23,7 +28,12 @@ describe("buildClaimReview", () => {
       "@type": "ClaimReview",
       url: INPUT.claimUrl,
       author: { "@type": "Organization", name: "Example Fact Desk" },
-      itemReviewed: { "@type": "Claim", author: { "@type": "Person", name: "Sergei Lavrov", sameAs: INPUT.claimant.sameAs }, datePublished: "2022-03-10", appearance: { url: "https://news.example/mariupol" } },
+      itemReviewed: {
+        "@type": "Claim",
+        author: { "@type": "Person", name: "Sergei Lavrov", sameAs: INPUT.claimant.sameAs },
+        datePublished: "2022-03-10",
+        appearance: { url: "https://news.example/mariupol" },
+      },
       reviewRating: { "@type": "Rating", alternateName: "False", ratingValue: 1, bestRating: 6, worstRating: 1 },
       datePublished: "2022-03-12",
     });
@@ -31,18 +41,26 @@ describe("buildClaimReview", () => {
     expect(report.errors).toEqual([]);
     expect(report.warnings).toEqual([]);
     const long = buildClaimReview({ ...INPUT, statement: "x".repeat(90) });
-    expect(validateClaimReview(long).warnings).toEqual(["claimReviewed is longer than the 75 characters Google suggests"]);
+    expect(validateClaimReview(long).warnings).toEqual([
+      "claimReviewed is longer than the 75 characters Google suggests",
+    ]);
   });
 
   it("should leave out numbers for a rating outside the true–false order, and call councils organisations", () => {
-    const cr = buildClaimReview({ ...INPUT, rating: { label: "Unverifiable", ordinal: null }, claimant: { name: "Mariupol city council", sameAs: null } });
+    const cr = buildClaimReview({
+      ...INPUT,
+      rating: { label: "Unverifiable", ordinal: null },
+      claimant: { name: "Mariupol city council", sameAs: null },
+    });
     expect(cr.reviewRating).toEqual({ "@type": "Rating", alternateName: "Unverifiable" });
     expect((cr.itemReviewed as { author: { "@type": string } }).author["@type"]).toBe("Organization");
     expect(validateClaimReview(cr).errors).toEqual([]);
   });
 
   it("should refuse markup on another site, and bad rating numbers", () => {
-    expect(validateClaimReview(buildClaimReview(INPUT), "https://other.example").errors).toEqual(["url must be on other.example (the page that carries the markup)"]);
+    expect(validateClaimReview(buildClaimReview(INPUT), "https://other.example").errors).toEqual([
+      "url must be on other.example (the page that carries the markup)",
+    ]);
     const cr = buildClaimReview(INPUT);
     (cr.reviewRating as Record<string, unknown>).worstRating = 0;
     expect(validateClaimReview(cr).errors).toContain("reviewRating.worstRating must be at least 1");
@@ -52,7 +70,9 @@ describe("buildClaimReview", () => {
 describe.skipIf(!HAS_STANDARDS)("validateClaimReview against Google's examples", () => {
   it("should accept Google's Claim example and refuse the negative one", () => {
     expect(validateClaimReview(readStandard("claimreview/examples/google/worldisflat-claim.json")).errors).toEqual([]);
-    expect(validateClaimReview(readStandard("claimreview/examples/google/worldisflat-creativework-legacy.json")).errors).toEqual([]);
+    expect(
+      validateClaimReview(readStandard("claimreview/examples/google/worldisflat-creativework-legacy.json")).errors,
+    ).toEqual([]);
     expect(validateClaimReview(readStandard("claimreview/examples/negative/missing-required.json")).errors).toEqual([
       "claimReviewed is required",
       "url is required and must be an absolute http(s) URL",
@@ -64,7 +84,8 @@ describe.skipIf(!HAS_STANDARDS)("validateClaimReview against Google's examples",
 
 describe("the claimant's type", () => {
   it("should follow the kind the desk recorded, and guess from the name only when there is none", () => {
-    const type = (claimant: ClaimReviewInput["claimant"]) => (buildClaimReview({ ...INPUT, claimant }).itemReviewed as { author: { "@type": string } }).author["@type"];
+    const type = (claimant: ClaimReviewInput["claimant"]) =>
+      (buildClaimReview({ ...INPUT, claimant }).itemReviewed as { author: { "@type": string } }).author["@type"];
     expect(type({ name: "Mariupol city council", sameAs: null })).toBe("Organization");
     expect(type({ name: "Sergei Lavrov", sameAs: null, kind: null })).toBe("Person");
     expect(type({ name: "Mariupol city council", sameAs: null, kind: "person" })).toBe("Person");

@@ -16,7 +16,9 @@ describe("parseEnv", () => {
 
   it("should derive the public URL from PORT and strip a trailing slash", () => {
     expect(parseEnv({ PORT: "4100" }).publicBaseUrl).toBe("http://localhost:4100");
-    expect(parseEnv({ PUBLIC_BASE_URL: "https://checks.example.org/" }).publicBaseUrl).toBe("https://checks.example.org");
+    expect(parseEnv({ PUBLIC_BASE_URL: "https://checks.example.org/" }).publicBaseUrl).toBe(
+      "https://checks.example.org",
+    );
   });
 
   it.each([

@@ -16,7 +16,10 @@ describe("toCanonicalText", () => {
 
 describe("extractDateMarker", () => {
   it("should take a leading date marker into metadata", () => {
-    expect(extractDateMarker(" date 2022-03-10 The foreign ministers")).toEqual({ date: "2022-03-10", text: "The foreign ministers" });
+    expect(extractDateMarker(" date 2022-03-10 The foreign ministers")).toEqual({
+      date: "2022-03-10",
+      text: "The foreign ministers",
+    });
     expect(extractDateMarker("The update 2022-03-10")).toEqual({ date: null, text: "The update 2022-03-10" });
   });
 });
@@ -28,6 +31,8 @@ describe("slugify", () => {
     );
     expect(slugify("Zelensky’s “genocide” — Café")).toBe("zelenskys-genocide-cafe");
     expect(slugify("???")).toBe("item");
-    expect(slugify("Сергей Лавров: «погибшие не были мирными жителями»")).toBe("sergey-lavrov-pogibshie-ne-byli-mirnymi-zhitelyami");
+    expect(slugify("Сергей Лавров: «погибшие не были мирными жителями»")).toBe(
+      "sergey-lavrov-pogibshie-ne-byli-mirnymi-zhitelyami",
+    );
   });
 });

@@ -15,7 +15,9 @@ describe("Markdown rationale rendering", () => {
   });
 
   it("should never render raw HTML, scripts or javascript: links", () => {
-    const html = render('<script>alert(1)</script>\n\n<img src=x onerror="alert(2)">\n\n[click](javascript:alert(3)) <b onclick="x()">bold</b>');
+    const html = render(
+      '<script>alert(1)</script>\n\n<img src=x onerror="alert(2)">\n\n[click](javascript:alert(3)) <b onclick="x()">bold</b>',
+    );
     expect(html).not.toMatch(/<script|onerror|onclick|javascript:|<b /i);
     expect(html).toContain(">click</a>");
   });
@@ -23,12 +25,28 @@ describe("Markdown rationale rendering", () => {
 
 describe("the publish gate", () => {
   it("should ask for nothing when everything is there", () => {
-    expect(missingForPublication({ hasClaimant: true, isAnchored: true, hasRating: true, summary: "s", rationale: "x".repeat(200), evidenceWithUrl: 1 })).toEqual([]);
+    expect(
+      missingForPublication({
+        hasClaimant: true,
+        isAnchored: true,
+        hasRating: true,
+        summary: "s",
+        rationale: "x".repeat(200),
+        evidenceWithUrl: 1,
+      }),
+    ).toEqual([]);
   });
 
   it("should count the rationale in characters, not UTF-16 units", () => {
-    expect(missingForPublication({ hasClaimant: true, isAnchored: true, hasRating: true, summary: "s", rationale: "😀".repeat(199), evidenceWithUrl: 1 })).toEqual([
-      "a rationale of at least 200 characters (now 199)",
-    ]);
+    expect(
+      missingForPublication({
+        hasClaimant: true,
+        isAnchored: true,
+        hasRating: true,
+        summary: "s",
+        rationale: "😀".repeat(199),
+        evidenceWithUrl: 1,
+      }),
+    ).toEqual(["a rationale of at least 200 characters (now 199)"]);
   });
 });

@@ -34,7 +34,9 @@ const expected = new Map(ALLOWED.map(([step, state, role, author, to]) => [key(s
 
 describe("the verdict workflow, every step × state × role × authorship", () => {
   const cases = STEPS.flatMap((step) =>
-    VERDICT_STATES.flatMap((state) => ROLES.flatMap((role) => [true, false].map((isAuthor) => ({ step, state, role, isAuthor })))),
+    VERDICT_STATES.flatMap((state) =>
+      ROLES.flatMap((role) => [true, false].map((isAuthor) => ({ step, state, role, isAuthor }))),
+    ),
   );
   expect(cases).toHaveLength(STEPS.length * VERDICT_STATES.length * ROLES.length * 2);
 
@@ -55,10 +57,26 @@ describe("the verdict workflow, every step × state × role × authorship", () =
 
 describe("refusal reasons", () => {
   it("should say why, in words a person understands", () => {
-    expect(decide("publish", "in_review", "editor", true)).toEqual({ allowed: false, kind: "permission", reason: "A second editor must publish it: you wrote this verdict." });
-    expect(decide("publish", "in_review", "contributor", false)).toEqual({ allowed: false, kind: "permission", reason: "Only an editor may publish it." });
-    expect(decide("publish", "draft", "editor", false)).toEqual({ allowed: false, kind: "state", reason: "A verdict that is a draft cannot be published." });
-    expect(decide("submit", "draft", "editor", false)).toEqual({ allowed: false, kind: "permission", reason: "Only the verdict's author may submit it for review." });
+    expect(decide("publish", "in_review", "editor", true)).toEqual({
+      allowed: false,
+      kind: "permission",
+      reason: "A second editor must publish it: you wrote this verdict.",
+    });
+    expect(decide("publish", "in_review", "contributor", false)).toEqual({
+      allowed: false,
+      kind: "permission",
+      reason: "Only an editor may publish it.",
+    });
+    expect(decide("publish", "draft", "editor", false)).toEqual({
+      allowed: false,
+      kind: "state",
+      reason: "A verdict that is a draft cannot be published.",
+    });
+    expect(decide("submit", "draft", "editor", false)).toEqual({
+      allowed: false,
+      kind: "permission",
+      reason: "Only the verdict's author may submit it for review.",
+    });
   });
 
   it("should say what a step needs", () => {

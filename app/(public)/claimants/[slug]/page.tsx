@@ -23,7 +23,11 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { slug } = await params;
   const data = load(slug);
   if (!data) return { title: "Not found" };
-  return publicMetadata(`/claimants/${slug}`, data.claimant.name, `${data.claims.length} checked claims by ${data.claimant.name}.`);
+  return publicMetadata(
+    `/claimants/${slug}`,
+    data.claimant.name,
+    `${data.claims.length} checked claims by ${data.claimant.name}.`,
+  );
 }
 
 export default async function PublicClaimantPage({ params }: Props) {

@@ -32,8 +32,13 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   if (!claim) return { title: "Not found" };
   const env = getEnv();
   const url = claimPageUrl(env, claim.slug);
-  const description = claim.verdict ? `${claim.verdict.rating?.label ?? "Checked"}: ${claim.verdict.summary}` : "This fact-check was retracted.";
-  return { ...publicMetadata(`/claims/${claim.slug}`, claim.statement, description, "article"), alternates: { canonical: url } };
+  const description = claim.verdict
+    ? `${claim.verdict.rating?.label ?? "Checked"}: ${claim.verdict.summary}`
+    : "This fact-check was retracted.";
+  return {
+    ...publicMetadata(`/claims/${claim.slug}`, claim.statement, description, "article"),
+    alternates: { canonical: url },
+  };
 }
 
 export default async function PublicClaimPage({ params }: Props) {
@@ -47,7 +52,10 @@ export default async function PublicClaimPage({ params }: Props) {
     <article className="mx-auto max-w-3xl space-y-8">
       {jsonLd && (
         // Escaping "<" keeps any text inside the JSON from closing the script element.
-        <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: JSON.stringify(jsonLd).replace(/</g, "\\u003c") }} />
+        <script
+          type="application/ld+json"
+          dangerouslySetInnerHTML={{ __html: JSON.stringify(jsonLd).replace(/</g, "\\u003c") }}
+        />
       )}
       {!v && claim.retraction && (
         <header className="space-y-3">
@@ -61,45 +69,45 @@ export default async function PublicClaimPage({ params }: Props) {
         </header>
       )}
       {v && (
-      <header className="space-y-3">
-        {v?.rating && (
-          <p className="flex items-center gap-2">
-            <RatingBadge label={v.rating.label} colour={v.rating.colour} />
-            <span className="text-sm text-muted">{v.rating.description}</span>
-          </p>
-        )}
-        <h1 className="font-serif text-3xl font-semibold leading-tight tracking-tight">{claim.statement}</h1>
-        <p className="text-muted">
-          Claimed by{" "}
-          <Link href={`/claimants/${claim.claimant.slug}`} className="font-semibold text-ink underline">
-            {claim.claimant.name}
-          </Link>
-          {claim.claimant.description ? `, ${claim.claimant.description}` : ""}
-          {claim.claimedAt ? ` on ${claim.claimedAt}` : ""}
-        </p>
-        <figure className="rounded-lg border border-line bg-white p-4">
-          <blockquote className="font-serif text-lg">
-            …{claim.prefix}
-            <mark className="bg-amber-100 text-inherit">{claim.quote}</mark>
-            {claim.suffix}…
-          </blockquote>
-          <figcaption className="mt-2 text-sm text-muted">
-            From{" "}
-            {claim.document.sourceUrl ? (
-              <a href={claim.document.sourceUrl} className="text-accent underline" rel="nofollow noopener noreferrer">
-                {claim.document.title}
-              </a>
-            ) : (
-              <span>{claim.document.title}</span>
-            )}
-            {claim.document.publisher ? `, ${claim.document.publisher}` : ""}
-            {claim.document.publishedAt ? `, ${claim.document.publishedAt}` : ""} ·{" "}
-            <Link href={`/documents/${claim.document.slug}`} className="text-accent underline">
-              all checked claims in it
+        <header className="space-y-3">
+          {v?.rating && (
+            <p className="flex items-center gap-2">
+              <RatingBadge label={v.rating.label} colour={v.rating.colour} />
+              <span className="text-sm text-muted">{v.rating.description}</span>
+            </p>
+          )}
+          <h1 className="font-serif text-3xl font-semibold leading-tight tracking-tight">{claim.statement}</h1>
+          <p className="text-muted">
+            Claimed by{" "}
+            <Link href={`/claimants/${claim.claimant.slug}`} className="font-semibold text-ink underline">
+              {claim.claimant.name}
             </Link>
-          </figcaption>
-        </figure>
-      </header>
+            {claim.claimant.description ? `, ${claim.claimant.description}` : ""}
+            {claim.claimedAt ? ` on ${claim.claimedAt}` : ""}
+          </p>
+          <figure className="rounded-lg border border-line bg-white p-4">
+            <blockquote className="font-serif text-lg">
+              …{claim.prefix}
+              <mark className="bg-amber-100 text-inherit">{claim.quote}</mark>
+              {claim.suffix}…
+            </blockquote>
+            <figcaption className="mt-2 text-sm text-muted">
+              From{" "}
+              {claim.document.sourceUrl ? (
+                <a href={claim.document.sourceUrl} className="text-accent underline" rel="nofollow noopener noreferrer">
+                  {claim.document.title}
+                </a>
+              ) : (
+                <span>{claim.document.title}</span>
+              )}
+              {claim.document.publisher ? `, ${claim.document.publisher}` : ""}
+              {claim.document.publishedAt ? `, ${claim.document.publishedAt}` : ""} ·{" "}
+              <Link href={`/documents/${claim.document.slug}`} className="text-accent underline">
+                all checked claims in it
+              </Link>
+            </figcaption>
+          </figure>
+        </header>
       )}
 
       {v && (
@@ -111,7 +119,8 @@ export default async function PublicClaimPage({ params }: Props) {
           <Markdown text={v.rationale} />
           <p className="text-sm text-muted">
             Written by {v.authorName}
-            {v.reviewerName ? `, reviewed by ${v.reviewerName}` : ""}. Published {day(v.firstPublishedAt ?? v.publishedAt)}
+            {v.reviewerName ? `, reviewed by ${v.reviewerName}` : ""}. Published{" "}
+            {day(v.firstPublishedAt ?? v.publishedAt)}
             {v.seq > 1 ? `, corrected ${day(v.publishedAt)}` : ""}.
           </p>
         </section>
@@ -142,7 +151,9 @@ export default async function PublicClaimPage({ params }: Props) {
                     </>
                   )}
                 </p>
-                {e.excerpt && <blockquote className="mt-1 border-l-4 border-line pl-3 text-sm italic">{e.excerpt}</blockquote>}
+                {e.excerpt && (
+                  <blockquote className="mt-1 border-l-4 border-line pl-3 text-sm italic">{e.excerpt}</blockquote>
+                )}
               </li>
             ))}
           </ul>
@@ -177,7 +188,10 @@ export default async function PublicClaimPage({ params }: Props) {
           <ol className="mt-2 space-y-2">
             {claim.corrections.map((c, i) => (
               <li key={i} className="text-sm">
-                <strong>{c.kind === "retraction" ? "Retracted" : "Corrected"} {day(c.at)}:</strong> {c.text}
+                <strong>
+                  {c.kind === "retraction" ? "Retracted" : "Corrected"} {day(c.at)}:
+                </strong>{" "}
+                {c.text}
               </li>
             ))}
           </ol>

@@ -25,7 +25,11 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { slug } = await params;
   const data = load(slug);
   if (!data) return { title: "Not found" };
-  return publicMetadata(`/disputes/${slug}`, data.dispute.question, `${data.accounts.length} competing accounts, checked.`);
+  return publicMetadata(
+    `/disputes/${slug}`,
+    data.dispute.question,
+    `${data.accounts.length} competing accounts, checked.`,
+  );
 }
 
 export default async function PublicDisputePage({ params }: Props) {
@@ -36,7 +40,9 @@ export default async function PublicDisputePage({ params }: Props) {
   return (
     <article className="space-y-8">
       <header>
-        <p className="text-sm font-semibold uppercase tracking-wide text-muted">Dispute{dispute.eventDate ? ` · event on ${dispute.eventDate}` : ""}</p>
+        <p className="text-sm font-semibold uppercase tracking-wide text-muted">
+          Dispute{dispute.eventDate ? ` · event on ${dispute.eventDate}` : ""}
+        </p>
         <h1 className="mt-1 font-serif text-3xl font-semibold tracking-tight">{dispute.question}</h1>
         {dispute.description && <p className="mt-2 max-w-3xl text-muted">{dispute.description}</p>}
       </header>

@@ -23,7 +23,12 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { slug } = await params;
   const data = load(slug);
   if (!data) return { title: "Not found" };
-  return publicMetadata(`/documents/${slug}`, data.doc.title, `${data.claims.length} checked claims in this article.`, "article");
+  return publicMetadata(
+    `/documents/${slug}`,
+    data.doc.title,
+    `${data.claims.length} checked claims in this article.`,
+    "article",
+  );
 }
 
 export default async function PublicDocumentPage({ params }: Props) {
@@ -32,7 +37,10 @@ export default async function PublicDocumentPage({ params }: Props) {
   if (!data) notFound();
   const { doc, claims } = data;
   const bySlug = new Map(claims.map((c, i) => [i, c]));
-  const paragraphs = buildParagraphs(doc.text, claims.map((c, i) => ({ id: i, start: c.start, end: c.end })));
+  const paragraphs = buildParagraphs(
+    doc.text,
+    claims.map((c, i) => ({ id: i, start: c.start, end: c.end })),
+  );
   return (
     <article className="mx-auto max-w-3xl space-y-6">
       <header>
@@ -48,7 +56,9 @@ export default async function PublicDocumentPage({ params }: Props) {
             </>
           )}
         </p>
-        <p className="mt-2 text-sm">Highlighted: the {claims.length} checked claims in this text. Follow a highlight to its fact-check.</p>
+        <p className="mt-2 text-sm">
+          Highlighted: the {claims.length} checked claims in this text. Follow a highlight to its fact-check.
+        </p>
       </header>
       <div className="space-y-4 font-serif text-lg leading-relaxed" data-testid="public-document">
         {paragraphs.map((p) => (
@@ -61,7 +71,10 @@ export default async function PublicDocumentPage({ params }: Props) {
                   key={seg.start}
                   href={`/claims/${claim.slug}`}
                   className="rounded-sm text-inherit no-underline"
-                  style={{ backgroundColor: `${claim.ratingColour ?? "#57606a"}26`, borderBottom: `3px solid ${claim.ratingColour ?? "#57606a"}` }}
+                  style={{
+                    backgroundColor: `${claim.ratingColour ?? "#57606a"}26`,
+                    borderBottom: `3px solid ${claim.ratingColour ?? "#57606a"}`,
+                  }}
                   title={`${claim.claimantName}: ${claim.ratingLabel ?? "checked"}`}
                   aria-label={`${seg.text} — claim by ${claim.claimantName}, rated ${claim.ratingLabel ?? "not rated"}`}
                 >

@@ -9,4 +9,6 @@ export const GET = apiRoute(({ req, actor }) => {
   return { claimants: listClaimants(new URL(req.url).searchParams.get("q") ?? "", 50) };
 });
 
-export const POST = apiRoute(async ({ req, actor }) => created({ claimant: createClaimant(actor, await readJson(req)) }));
+export const POST = apiRoute(async ({ req, actor }) =>
+  created({ claimant: createClaimant(actor, await readJson(req)) }),
+);

@@ -18,7 +18,9 @@ export const GET = apiRoute(({ req, actor }) => {
   if (status) {
     assertCanReadInternal(actor);
     if (status !== "none" && !(VERDICT_STATES as readonly string[]).includes(status)) {
-      throw new ServiceError("validation_failed", "Unknown status.", [{ path: "status", message: `must be none or one of ${VERDICT_STATES.join(", ")}` }]);
+      throw new ServiceError("validation_failed", "Unknown status.", [
+        { path: "status", message: `must be none or one of ${VERDICT_STATES.join(", ")}` },
+      ]);
     }
     return { claims: listClaimsByVerdictState(status as (typeof VERDICT_STATES)[number] | "none") };
   }
@@ -29,12 +31,18 @@ export const GET = apiRoute(({ req, actor }) => {
       ...c,
       publishedAt: new Date(publishedAt).toISOString(),
       // HTML-safe: the text is escaped, then the matches are wrapped in <mark>.
-      snippetHtml: snippet === null ? null : escapeHtml(snippet).replaceAll(MATCH_START, "<mark>").replaceAll(MATCH_END, "</mark>"),
+      snippetHtml:
+        snippet === null
+          ? null
+          : escapeHtml(snippet).replaceAll(MATCH_START, "<mark>").replaceAll(MATCH_END, "</mark>"),
     })),
   });
 });
 
 export const OPTIONS = corsPreflight;
 
-/** `{documentId, revision, start, end, claimant: {id}|{name, description?, sameAs?}, statement?, claimedAt?, disputeId?|newDispute?, accountLabel?}` → 201. */
+/**
+ * `{documentId, revision, start, end, claimant: {id}|{name, description?, sameAs?}, statement?, claimedAt?,
+ * disputeId?|newDispute?, accountLabel?}` → 201.
+ */
 export const POST = apiRoute(async ({ req, actor }) => created(createClaim(actor, await readJson(req))));

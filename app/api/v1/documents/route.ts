@@ -28,14 +28,21 @@ async function readUploadForm(req: Request): Promise<Record<string, unknown>> {
   });
   const file = form.get("file");
   if (!(file instanceof File)) {
-    throw new ServiceError("validation_failed", "Attach the file as `file`.", [{ path: "file", message: "is required" }]);
+    throw new ServiceError("validation_failed", "Attach the file as `file`.", [
+      { path: "file", message: "is required" },
+    ]);
   }
-  const fields = Object.fromEntries([...form.entries()].filter(([k, v]) => k !== "file" && typeof v === "string" && v !== ""));
+  const fields = Object.fromEntries(
+    [...form.entries()].filter(([k, v]) => k !== "file" && typeof v === "string" && v !== ""),
+  );
   try {
     const { content, format } = readUpload(file.name, new Uint8Array(await file.arrayBuffer()));
     return { ...fields, text: content, format };
   } catch (e) {
-    if (e instanceof UnusableSource) throw new ServiceError("validation_failed", `The file cannot be imported: ${e.message}.`, [{ path: "file", message: e.message }]);
+    if (e instanceof UnusableSource)
+      throw new ServiceError("validation_failed", `The file cannot be imported: ${e.message}.`, [
+        { path: "file", message: e.message },
+      ]);
     throw e;
   }
 }

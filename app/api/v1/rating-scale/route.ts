@@ -7,7 +7,9 @@ export const dynamic = "force-dynamic";
 
 export const GET = apiRoute(() => ({ ratings: getRatingScale() }));
 
-/** `{label, description?, colour, ordinal}` (admin). A new rating shows in the kept pages' filters: they are dropped. */
+/**
+ * `{label, description?, colour, ordinal}` (admin). A new rating shows in the kept pages' filters: they are dropped.
+ */
 export const POST = apiRoute(async ({ req, actor }) => {
   const rating = createRating(actor, await readJson(req));
   revalidateAllPublicPages();

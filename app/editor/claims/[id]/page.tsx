@@ -37,7 +37,9 @@ export default async function ClaimPage({ params, searchParams }: Props) {
   const published = versions.find((v) => v.state === "published");
   const retracted = !published ? versions.findLast((v) => v.state === "retracted") : undefined;
   const stepsFor = (v: (typeof versions)[number]) => allowedSteps(v.state, user.role, v.authorId === user.id);
-  const found = evidenceQuery.trim() ? searchEvidence(evidenceQuery).filter((f) => !evidence.some((e) => e.evidenceId === f.id)) : [];
+  const found = evidenceQuery.trim()
+    ? searchEvidence(evidenceQuery).filter((f) => !evidence.some((e) => e.evidenceId === f.id))
+    : [];
 
   return (
     <>
@@ -82,7 +84,14 @@ export default async function ClaimPage({ params, searchParams }: Props) {
               <div className="space-y-3 rounded-lg border border-line bg-white p-4" data-testid="published-verdict">
                 <p className="text-xs font-semibold uppercase tracking-wide text-ok">Published</p>
                 <VerdictView v={published} />
-                <WorkflowPanel verdictId={published.id} version={published.version} steps={open ? stepsFor(published).filter((s) => s !== "correct") : stepsFor(published)} isCorrection={false} missing={[]} act={actions.verdictStepAction} />
+                <WorkflowPanel
+                  verdictId={published.id}
+                  version={published.version}
+                  steps={open ? stepsFor(published).filter((s) => s !== "correct") : stepsFor(published)}
+                  isCorrection={false}
+                  missing={[]}
+                  act={actions.verdictStepAction}
+                />
               </div>
             )}
             {retracted && (
@@ -93,10 +102,16 @@ export default async function ClaimPage({ params, searchParams }: Props) {
             {open && (
               <div className="space-y-3 rounded-lg border border-accent/40 bg-white p-4" data-testid="open-verdict">
                 <p className="text-xs font-semibold uppercase tracking-wide text-accent">
-                  {open.seq > 1 ? `Correction (version ${open.seq})` : "Verdict"} · {open.state === "draft" ? "draft" : "in review"} · by {open.authorName}
+                  {open.seq > 1 ? `Correction (version ${open.seq})` : "Verdict"} ·{" "}
+                  {open.state === "draft" ? "draft" : "in review"} · by {open.authorName}
                 </p>
                 {stepsFor(open).includes("edit") ? (
-                  <VerdictEditor key={open.id} verdict={open} ratings={getRatingScale()} save={actions.saveVerdictAction} />
+                  <VerdictEditor
+                    key={open.id}
+                    verdict={open}
+                    ratings={getRatingScale()}
+                    save={actions.saveVerdictAction}
+                  />
                 ) : (
                   <VerdictView v={open} />
                 )}
@@ -105,7 +120,14 @@ export default async function ClaimPage({ params, searchParams }: Props) {
                   version={open.version}
                   steps={stepsFor(open)}
                   isCorrection={open.seq > 1}
-                  missing={missingForPublication(gateInputFor(getDb(), { claimId: claim.id, ratingId: open.ratingId, summary: open.summary, rationale: open.rationale }))}
+                  missing={missingForPublication(
+                    gateInputFor(getDb(), {
+                      claimId: claim.id,
+                      ratingId: open.ratingId,
+                      summary: open.summary,
+                      rationale: open.rationale,
+                    }),
+                  )}
                   act={actions.verdictStepAction}
                 />
               </div>
@@ -126,14 +148,31 @@ export default async function ClaimPage({ params, searchParams }: Props) {
             <h2 id="evidence-heading" className="text-lg font-semibold">
               Evidence
             </h2>
-            <EvidenceList claimId={claim.id} items={evidence} actions={{ changeStance: actions.changeStanceAction, unlink: actions.unlinkEvidenceAction, update: actions.updateEvidenceAction }} />
-            <details className="rounded-lg border border-line bg-white p-3" open={evidence.length === 0 || Boolean(evidenceQuery)}>
+            <EvidenceList
+              claimId={claim.id}
+              items={evidence}
+              actions={{
+                changeStance: actions.changeStanceAction,
+                unlink: actions.unlinkEvidenceAction,
+                update: actions.updateEvidenceAction,
+              }}
+            />
+            <details
+              className="rounded-lg border border-line bg-white p-3"
+              open={evidence.length === 0 || Boolean(evidenceQuery)}
+            >
               <summary className="cursor-pointer text-sm font-semibold">Add evidence</summary>
               <form role="search" className="my-3 flex gap-2">
                 <label htmlFor="evidence-q" className="sr-only">
                   Find existing evidence
                 </label>
-                <input id="evidence-q" name="evidence" defaultValue={evidenceQuery} placeholder="Find existing evidence by title or URL" className="flex-1 rounded-md border border-line px-2 py-1 text-sm" />
+                <input
+                  id="evidence-q"
+                  name="evidence"
+                  defaultValue={evidenceQuery}
+                  placeholder="Find existing evidence by title or URL"
+                  className="flex-1 rounded-md border border-line px-2 py-1 text-sm"
+                />
                 <button type="submit" className="rounded-md border border-line px-2 py-1 text-sm">
                   Find
                 </button>
@@ -149,7 +188,8 @@ export default async function ClaimPage({ params, searchParams }: Props) {
             <ol className="space-y-1 text-sm" data-testid="timeline">
               {timeline.map((e) => (
                 <li key={e.id}>
-                  <span className="text-muted">{when(e.at)}</span> · {e.actorName ?? e.actor} · {e.action.replace(/[._]/g, " ")}
+                  <span className="text-muted">{when(e.at)}</span> · {e.actorName ?? e.actor} ·{" "}
+                  {e.action.replace(/[._]/g, " ")}
                   {e.entityType !== "claim" ? ` (${e.entityType})` : ""}
                 </li>
               ))}

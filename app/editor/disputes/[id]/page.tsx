@@ -42,13 +42,19 @@ export default async function DisputePage({ params, searchParams }: Props) {
         ) : (
           <ol className="grid gap-4" style={{ gridTemplateColumns: `repeat(auto-fit, minmax(16rem, 1fr))` }}>
             {accounts.map((a) => (
-              <li key={a.claimId} className="flex flex-col rounded-lg border border-line bg-white p-4" data-testid={`account-${a.claimId}`}>
+              <li
+                key={a.claimId}
+                className="flex flex-col rounded-lg border border-line bg-white p-4"
+                data-testid={`account-${a.claimId}`}
+              >
                 <p className="text-xs font-semibold uppercase tracking-wide text-muted">{a.label}</p>
                 <p className="mt-1 font-medium">{a.claimant}</p>
                 <Link href={`/editor/claims/${a.claimId}`} className="mt-2 text-accent underline">
                   {a.statement}
                 </Link>
-                <blockquote className="mt-2 border-l-4 border-line pl-3 font-serif text-sm italic">“{a.quote}”</blockquote>
+                <blockquote className="mt-2 border-l-4 border-line pl-3 font-serif text-sm italic">
+                  “{a.quote}”
+                </blockquote>
                 <p className="mt-2 text-xs text-muted">
                   In{" "}
                   <Link href={`/editor/documents/${a.documentId}`} className="text-accent underline">
@@ -69,7 +75,10 @@ export default async function DisputePage({ params, searchParams }: Props) {
         <h2 id="matrix-heading" className="mb-3 text-lg font-semibold">
           Evidence matrix
         </h2>
-        <EvidenceMatrix matrix={getEvidenceMatrix(accounts.map((a) => a.claimId))} columns={accounts.map((a) => ({ key: a.claimId, label: a.label }))} />
+        <EvidenceMatrix
+          matrix={getEvidenceMatrix(accounts.map((a) => a.claimId))}
+          columns={accounts.map((a) => ({ key: a.claimId, label: a.label }))}
+        />
       </section>
 
       <div className="grid gap-8 lg:grid-cols-2">
@@ -81,7 +90,13 @@ export default async function DisputePage({ params, searchParams }: Props) {
             <label htmlFor="q" className="sr-only">
               Find claims from any document
             </label>
-            <input id="q" name="q" defaultValue={q} placeholder="Find claims by words, quote or claimant" className="flex-1 rounded-md border border-line bg-white px-3 py-2 text-sm" />
+            <input
+              id="q"
+              name="q"
+              defaultValue={q}
+              placeholder="Find claims by words, quote or claimant"
+              className="flex-1 rounded-md border border-line bg-white px-3 py-2 text-sm"
+            />
             <button type="submit" className="rounded-md border border-line bg-white px-3 py-2 text-sm">
               Find
             </button>

@@ -7,7 +7,13 @@ import { Alert } from "@/components/ui/alert";
 import { getEditorDocument } from "@/db/queries/documents";
 import { listDisputes } from "@/db/queries/disputes";
 import { requireUser } from "@/lib/auth/session";
-import { confirmAnchorAction, createClaimAction, deleteClaimAction, reattachClaimAction, updateClaimAction } from "./actions";
+import {
+  confirmAnchorAction,
+  createClaimAction,
+  deleteClaimAction,
+  reattachClaimAction,
+  updateClaimAction,
+} from "./actions";
 
 type Params = { params: Promise<{ id: string }> };
 type Search = { searchParams: Promise<Record<string, string | undefined>> };
@@ -59,8 +65,8 @@ export default async function DocumentPage({ params, searchParams }: Params & Se
       {saved.saved && (
         <div className="mb-4">
           <Alert tone={Number(saved.orphaned) > 0 || Number(saved.fuzzy) > 0 ? "info" : "success"}>
-            Saved revision {saved.saved}: {saved.anchored ?? 0} claims anchored, {saved.fuzzy ?? 0} re-found and waiting for confirmation,{" "}
-            {saved.orphaned ?? 0} orphaned.
+            Saved revision {saved.saved}: {saved.anchored ?? 0} claims anchored, {saved.fuzzy ?? 0} re-found and waiting
+            for confirmation, {saved.orphaned ?? 0} orphaned.
           </Alert>
         </div>
       )}
@@ -69,7 +75,13 @@ export default async function DocumentPage({ params, searchParams }: Params & Se
         text={text}
         claims={claims}
         disputes={listDisputes().map((d) => ({ id: d.id, question: d.question }))}
-        actions={{ create: createClaimAction, update: updateClaimAction, remove: deleteClaimAction, confirm: confirmAnchorAction, reattach: reattachClaimAction }}
+        actions={{
+          create: createClaimAction,
+          update: updateClaimAction,
+          remove: deleteClaimAction,
+          confirm: confirmAnchorAction,
+          reattach: reattachClaimAction,
+        }}
       />
     </>
   );

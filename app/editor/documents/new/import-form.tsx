@@ -26,7 +26,13 @@ export function ImportForm() {
         <div className="flex flex-wrap gap-4">
           {SOURCES.map((s) => (
             <label key={s.value} className="flex items-center gap-2 text-sm">
-              <input type="radio" name="source" value={s.value} checked={source === s.value} onChange={() => setSource(s.value)} />
+              <input
+                type="radio"
+                name="source"
+                value={s.value}
+                checked={source === s.value}
+                onChange={() => setSource(s.value)}
+              />
               {s.label}
             </label>
           ))}
@@ -68,12 +74,26 @@ export function ImportForm() {
           <label htmlFor="file" className="block text-sm font-medium">
             File (.txt, .md or .html, up to 5 MB)
           </label>
-          <input id="file" name="file" type="file" accept=".txt,.md,.markdown,.html,.htm,text/plain,text/markdown,text/html" className="text-sm" />
+          <input
+            id="file"
+            name="file"
+            type="file"
+            accept=".txt,.md,.markdown,.html,.htm,text/plain,text/markdown,text/html"
+            className="text-sm"
+          />
           {errors.file && <p className="text-sm text-danger">{errors.file}</p>}
         </div>
       )}
       {source === "url" && (
-        <TextField label="Page address" name="url" type="url" placeholder="https://…" defaultValue={v.url} error={errors.url} hint="The page is fetched by the server; its article text is extracted." />
+        <TextField
+          label="Page address"
+          name="url"
+          type="url"
+          placeholder="https://…"
+          defaultValue={v.url}
+          error={errors.url}
+          hint="The page is fetched by the server; its article text is extracted."
+        />
       )}
 
       <fieldset className="grid gap-4 rounded-lg border border-line bg-white p-4 sm:grid-cols-2">
@@ -82,8 +102,20 @@ export function ImportForm() {
         <TextField label="Source URL" name="sourceUrl" type="url" defaultValue={v.sourceUrl} error={errors.sourceUrl} />
         <TextField label="Publisher" name="publisher" defaultValue={v.publisher} error={errors.publisher} />
         <TextField label="Author" name="author" defaultValue={v.author} error={errors.author} />
-        <TextField label="Publication date" name="publishedAt" type="date" defaultValue={v.publishedAt} error={errors.publishedAt} />
-        <TextField label="Language" name="language" placeholder="en" defaultValue={v.language} error={errors.language} />
+        <TextField
+          label="Publication date"
+          name="publishedAt"
+          type="date"
+          defaultValue={v.publishedAt}
+          error={errors.publishedAt}
+        />
+        <TextField
+          label="Language"
+          name="language"
+          placeholder="en"
+          defaultValue={v.language}
+          error={errors.language}
+        />
       </fieldset>
 
       <Button type="submit" disabled={pending}>

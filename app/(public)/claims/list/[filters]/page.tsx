@@ -17,7 +17,11 @@ export function generateStaticParams(): { filters: string }[] {
 }
 
 export async function generateMetadata(): Promise<Metadata> {
-  return publicMetadata("/claims", "Claims", "Search every published fact-check by words, rating, claimant, dispute and date.");
+  return publicMetadata(
+    "/claims",
+    "Claims",
+    "Search every published fact-check by words, rating, claimant, dispute and date.",
+  );
 }
 
 export default async function ClaimsListPage({ params }: { params: Promise<{ filters: string }> }) {

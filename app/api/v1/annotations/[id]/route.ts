@@ -12,9 +12,19 @@ import { ANNOTATION_MEDIA_TYPE, buildAnnotation } from "@/lib/exports/w3c";
  */
 export const GET = apiRoute<{ id: string }>(({ req, actor, params }) => {
   if (actor) assertCanReadInternal(actor);
-  const [record] = claimsForExport({ claim: String(pathId(params.id, "annotation")) }, { includeUnpublished: actor !== null });
-  const annotation = buildAnnotation(exportSite(), found(record ?? null, `${actor ? "" : "published "}annotation ${params.id}`), { context: true });
-  if (actor) return Response.json(annotation, { headers: { "Content-Type": ANNOTATION_MEDIA_TYPE, "Cache-Control": "private, no-store" } });
+  const [record] = claimsForExport(
+    { claim: String(pathId(params.id, "annotation")) },
+    { includeUnpublished: actor !== null },
+  );
+  const annotation = buildAnnotation(
+    exportSite(),
+    found(record ?? null, `${actor ? "" : "published "}annotation ${params.id}`),
+    { context: true },
+  );
+  if (actor)
+    return Response.json(annotation, {
+      headers: { "Content-Type": ANNOTATION_MEDIA_TYPE, "Cache-Control": "private, no-store" },
+    });
   return publicJson(req, annotation, ANNOTATION_MEDIA_TYPE);
 });
 

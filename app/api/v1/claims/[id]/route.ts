@@ -19,15 +19,31 @@ export const GET = apiRoute<{ id: string }>(({ req, actor, params }) => {
   const byId = /^\d+$/.test(params.id);
   if (actor) {
     assertCanReadInternal(actor);
-    const id = byId ? Number(params.id) : getDb().select({ id: claims.id }).from(claims).where(eq(claims.slug, params.id)).get()?.id;
+    const id = byId
+      ? Number(params.id)
+      : getDb().select({ id: claims.id }).from(claims).where(eq(claims.slug, params.id)).get()?.id;
     const claim = found(id ? getClaimForEditor(id) : null, `claim ${params.id}`);
     return Response.json({ claim }, { headers: { "Cache-Control": "private, no-store" } });
   }
-  const slug = byId ? getDb().select({ slug: claims.slug }).from(claims).where(eq(claims.id, Number(params.id))).get()?.slug : params.id;
+  const slug = byId
+    ? getDb()
+        .select({ slug: claims.slug })
+        .from(claims)
+        .where(eq(claims.id, Number(params.id)))
+        .get()?.slug
+    : params.id;
   const claim = found(slug ? getPublicClaim(slug) : null, `published claim ${params.id}`);
   const { id: _id, ...publicRecord } = claim;
   // A retracted fact-check keeps only its statement and the notice public.
-  const body = claim.verdict ? publicRecord : { slug: claim.slug, statement: claim.statement, verdict: null, retraction: claim.retraction, corrections: claim.corrections };
+  const body = claim.verdict
+    ? publicRecord
+    : {
+        slug: claim.slug,
+        statement: claim.statement,
+        verdict: null,
+        retraction: claim.retraction,
+        corrections: claim.corrections,
+      };
   return publicJson(req, { claim: body });
 });
 

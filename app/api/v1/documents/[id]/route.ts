@@ -7,7 +7,10 @@ import { updateDocumentMetadata } from "@/lib/services/documents/update-document
 /** The document with its current text, revision and every claim with its anchor state. */
 export const GET = apiRoute<{ id: string }>(({ actor, params }) => {
   assertCanReadInternal(actor);
-  const { doc, text, claims } = found(getEditorDocument(pathId(params.id, "document")), `document with id ${params.id}`);
+  const { doc, text, claims } = found(
+    getEditorDocument(pathId(params.id, "document")),
+    `document with id ${params.id}`,
+  );
   return { document: { ...doc, revision: doc.currentRevision, text }, claims };
 });
 

@@ -18,7 +18,9 @@ export const saveTextAction = formAction(async (user, form) => {
   });
   revalidatePages(pagesOf({ documentId: Number(field(form, "documentId")) }));
   const count = (s: string) => result.claims.filter((c) => c.anchorStatus === s).length;
-  redirect(`/editor/documents/${documentId}?saved=${result.revision}&anchored=${count("anchored")}&fuzzy=${count("fuzzy")}&orphaned=${count("orphaned")}`);
+  redirect(
+    `/editor/documents/${documentId}?saved=${result.revision}&anchored=${count("anchored")}&fuzzy=${count("fuzzy")}&orphaned=${count("orphaned")}`,
+  );
 });
 
 /** Saves the document's title, source and publication details. */

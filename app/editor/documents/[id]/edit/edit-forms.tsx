@@ -47,7 +47,13 @@ export function DetailsForm({ doc }: { doc: Document }) {
       <TextField label="Source URL" name="sourceUrl" type="url" defaultValue={v("sourceUrl")} error={e.sourceUrl} />
       <TextField label="Publisher" name="publisher" defaultValue={v("publisher")} error={e.publisher} />
       <TextField label="Author" name="author" defaultValue={v("author")} error={e.author} />
-      <TextField label="Publication date" name="publishedAt" type="date" defaultValue={v("publishedAt")} error={e.publishedAt} />
+      <TextField
+        label="Publication date"
+        name="publishedAt"
+        type="date"
+        defaultValue={v("publishedAt")}
+        error={e.publishedAt}
+      />
       <TextField label="Language" name="language" defaultValue={v("language")} error={e.language} />
       <Button type="submit" disabled={pending}>
         Save details

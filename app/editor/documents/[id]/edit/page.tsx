@@ -17,7 +17,8 @@ export default async function EditDocumentPage({ params }: { params: Promise<{ i
   return (
     <>
       <PageHeader title={`Edit: ${doc.title}`}>
-        Saving the text keeps the old revision and re-anchors every claim; claims whose text is gone are listed as orphaned.{" "}
+        Saving the text keeps the old revision and re-anchors every claim; claims whose text is gone are listed as
+        orphaned.{" "}
         <Link href={`/editor/documents/${doc.id}`} className="text-accent underline">
           Back to the annotator
         </Link>

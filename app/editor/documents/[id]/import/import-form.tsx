@@ -7,7 +7,11 @@ import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
 import { importAnnotationsAction, type AnnotationImportState } from "./actions";
 
-const STATUS_WORDS = { anchored: "Anchored", fuzzy: "Fuzzy: confirm the place", orphaned: "Orphaned: re-attach by selection" } as const;
+const STATUS_WORDS = {
+  anchored: "Anchored",
+  fuzzy: "Fuzzy: confirm the place",
+  orphaned: "Orphaned: re-attach by selection",
+} as const;
 
 /** Upload a W3C annotation file; shows what was anchored, fuzzy and orphaned, or every problem in the file. */
 export function AnnotationImportForm({ documentId }: { documentId: number }) {
@@ -16,13 +20,25 @@ export function AnnotationImportForm({ documentId }: { documentId: number }) {
   const fileProblems = Object.entries(errors).filter(([path]) => path !== "claimant" && path !== "file");
   return (
     <div className="space-y-6">
-      <form action={action} className="max-w-2xl space-y-4 rounded-lg border border-line bg-white p-4" noValidate aria-label="Import annotations">
+      <form
+        action={action}
+        className="max-w-2xl space-y-4 rounded-lg border border-line bg-white p-4"
+        noValidate
+        aria-label="Import annotations"
+      >
         <input type="hidden" name="documentId" value={documentId} />
         <div className="space-y-1">
           <label htmlFor="file" className="block text-sm font-medium">
             W3C annotation file (.json or .jsonld)
           </label>
-          <input id="file" name="file" type="file" accept=".json,.jsonld,application/json,application/ld+json" className="text-sm" aria-describedby={errors.file ? "file-error" : undefined} />
+          <input
+            id="file"
+            name="file"
+            type="file"
+            accept=".json,.jsonld,application/json,application/ld+json"
+            className="text-sm"
+            aria-describedby={errors.file ? "file-error" : undefined}
+          />
           {errors.file && (
             <p id="file-error" className="text-sm text-danger">
               {errors.file}
@@ -58,8 +74,12 @@ export function AnnotationImportForm({ documentId }: { documentId: number }) {
           <caption className="mb-2 text-left text-lg font-semibold">Imported claims</caption>
           <thead>
             <tr className="border-b border-line text-left">
-              <th scope="col" className="py-1 pr-4">Anchor</th>
-              <th scope="col" className="py-1">Quote</th>
+              <th scope="col" className="py-1 pr-4">
+                Anchor
+              </th>
+              <th scope="col" className="py-1">
+                Quote
+              </th>
             </tr>
           </thead>
           <tbody>

@@ -16,8 +16,9 @@ export default async function ImportAnnotationsPage({ params }: { params: Promis
   return (
     <>
       <PageHeader title={`Import annotations into “${data.doc.title}”`}>
-        Each annotation is anchored in the current text by the same rules as an edit: anchored, fuzzy (you confirm the place) or orphaned (you re-attach it). Verdicts in the file are not
-        imported. A file with any invalid annotation is refused whole.
+        Each annotation is anchored in the current text by the same rules as an edit: anchored, fuzzy (you confirm the
+        place) or orphaned (you re-attach it). Verdicts in the file are not imported. A file with any invalid annotation
+        is refused whole.
       </PageHeader>
       <AnnotationImportForm documentId={data.doc.id} />
     </>

@@ -1,7 +1,10 @@
 import { apiRoute, created, readJsonObject } from "@/lib/api/handler";
 import { addEvidence } from "@/lib/services/evidence/add-evidence";
 
-/** `{url, title, sourceType, stance, publisher?, publishedAt?, excerpt?, archiveUrl?, note?}` or `{evidenceId, stance}` → 201. */
+/**
+ * `{url, title, sourceType, stance, publisher?, publishedAt?, excerpt?, archiveUrl?, note?}` or `{evidenceId, stance}`
+ * → 201.
+ */
 export const POST = apiRoute<{ id: string }>(async ({ req, actor, params }) =>
   created(addEvidence(actor, { ...(await readJsonObject(req)), claimId: params.id })),
 );

@@ -6,4 +6,6 @@ import { importAnnotations } from "@/lib/services/documents/import-annotations";
  * → `201 {claims: [{claimId, status, …}], counts: {anchored, fuzzy, orphaned}}`; an invalid
  * file is refused whole (422, every problem listed) and nothing is imported.
  */
-export const POST = apiRoute<{ id: string }>(async ({ req, actor, params }) => created(importAnnotations(actor, { ...(await readJsonObject(req)), documentId: params.id })));
+export const POST = apiRoute<{ id: string }>(async ({ req, actor, params }) =>
+  created(importAnnotations(actor, { ...(await readJsonObject(req)), documentId: params.id })),
+);

@@ -5,7 +5,11 @@ type Params = { id: string; evidenceId: string };
 
 /** `{stance, note?}`: this claim's stance toward the item. */
 export const PATCH = apiRoute<Params>(async ({ req, actor, params }) => ({
-  link: changeEvidenceLink(actor, { ...(await readJsonObject(req)), claimId: params.id, evidenceId: params.evidenceId }),
+  link: changeEvidenceLink(actor, {
+    ...(await readJsonObject(req)),
+    claimId: params.id,
+    evidenceId: params.evidenceId,
+  }),
 }));
 
 /** Unlinks the item from this claim (the item stays). */

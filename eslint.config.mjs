@@ -26,6 +26,23 @@ const config = [
       ],
     },
   },
+  {
+    // Every database call is asynchronous: a call whose promise is dropped, or tested for truth, is a bug.
+    files: ["**/*.ts", "**/*.tsx"],
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    rules: {
+      "@typescript-eslint/no-floating-promises": "error",
+      "@typescript-eslint/no-misused-promises": ["error", { checksVoidReturn: { attributes: false } }],
+      "@typescript-eslint/await-thenable": "error",
+      "no-restricted-syntax": [
+        "error",
+        {
+          selector: "CallExpression[arguments.length=0] > MemberExpression.callee > Identifier.property[name=/^(get|all|run)$/]",
+          message: "SQLite-only: await the query builder (or use db/sql.ts for raw SQL), so that it runs on PostgreSQL too.",
+        },
+      ],
+    },
+  },
 ];
 
 export default config;

@@ -1,44 +1,36 @@
-import Database from "better-sqlite3";
-import { drizzle, type BetterSQLite3Database } from "drizzle-orm/better-sqlite3";
-import { migrate } from "drizzle-orm/better-sqlite3/migrator";
-import fs from "node:fs";
-import path from "node:path";
-import { getEnv } from "@/lib/config/env";
-import * as schema from "./schema";
+import { databaseUrl, ENGINE, engineOf, sqliteFileOf } from "./engine";
+import { openPostgres } from "./engines/postgres";
+import { openSqlite } from "./engines/sqlite";
+import type { Database, DB } from "./engines/types";
 
-export type DB = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
-/** A transaction handle; services write through it so the change and its audit event commit together. */
-export type Tx = Parameters<Parameters<DB["transaction"]>[0]>[0];
+export type { Database, DB, Tx } from "./engines/types";
 
-export const MIGRATIONS_FOLDER = path.join(process.cwd(), "db", "migrations");
-
-/** Opens a SQLite file with the pragmas Claimdesk relies on. */
-export function openDatabase(file: string): DB {
-  if (file !== ":memory:") fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
-  const sqlite = new Database(file);
-  sqlite.pragma("journal_mode = WAL");
-  sqlite.pragma("foreign_keys = ON");
-  sqlite.pragma("busy_timeout = 5000");
-  sqlite.pragma("synchronous = NORMAL");
-  return drizzle(sqlite, { schema }) as DB;
+/**
+ * Opens the database a DATABASE_URL names. It must be of this process's engine: the tables every module imports
+ * (`db/schema.ts`) were chosen for it when the process started.
+ */
+export function openDatabase(url: string): Database {
+  const engine = engineOf(url);
+  if (engine !== ENGINE) throw new Error(`This process runs on ${ENGINE}; it cannot open a ${engine} database.`);
+  return engine === "postgres" ? openPostgres(url) : openSqlite(sqliteFileOf(url));
 }
 
-/** Applies the committed drizzle-kit migrations. */
-export function migrateDatabase(db: DB): void {
-  migrate(db, { migrationsFolder: MIGRATIONS_FOLDER });
+// One database per process, opened on first use (never at import: `next build` workers import this module in
+// parallel). Cached on globalThis so that dev hot reloads reuse it.
+const holder = globalThis as unknown as { __claimdeskDatabase?: Database };
+
+/** The process-wide database, opened lazily from DATABASE_URL. */
+export function getDatabase(): Database {
+  holder.__claimdeskDatabase ??= openDatabase(databaseUrl());
+  return holder.__claimdeskDatabase;
 }
 
-// One connection per process, opened on first use (never at import: `next build` workers
-// import this module in parallel). Cached on globalThis so dev hot reloads reuse it.
-const holder = globalThis as unknown as { __claimdeskDb?: DB };
-
-/** The process-wide database connection, opened lazily from DATABASE_URL. */
+/** The process-wide query builder for reads outside a transaction. */
 export function getDb(): DB {
-  holder.__claimdeskDb ??= openDatabase(getEnv().databaseFile);
-  return holder.__claimdeskDb;
+  return getDatabase().db;
 }
 
-/** Replaces the process-wide connection (tests and the CLI use this). */
-export function setDb(db: DB | undefined): void {
-  holder.__claimdeskDb = db;
+/** Replaces the process-wide database (tests and the CLI use this); the caller closes the old one. */
+export function setDatabase(database: Database | undefined): void {
+  holder.__claimdeskDatabase = database;
 }

@@ -1,41 +1,36 @@
-import { getDb } from "@/db/client";
+import { getDatabase } from "@/db/client";
 
 /** The most reads kept; the oldest goes first. */
 const MAX_ENTRIES = 1000;
 
 const entries = new Map<string, unknown>();
 let seenVersion = "";
-let seenClient: unknown = null;
+let seenDatabase: unknown = null;
 
 /**
- * The database's version: `data_version` moves when another connection (another process:
- * the CLI, a second server) commits; `total_changes()` when this one writes.
+ * Memoises a public read until the database changes — any commit anywhere (this server, another one, the CLI) empties
+ * the cache, so a published, corrected or retracted verdict shows at the next request on every server. For the public
+ * lists and searches, which many readers ask for again and again between writes.
  */
-function databaseVersion(): string {
-  const client = getDb().$client;
-  return `${client.pragma("data_version", { simple: true })}:${(client.prepare("select total_changes() as n").get() as { n: number }).n}`;
-}
-
-/**
- * Memoises a public read until the database changes — any commit anywhere empties the
- * cache, so a published, corrected or retracted verdict shows at the next request. For the
- * public lists and searches, which many readers ask for again and again between writes.
- */
-export function untilDataChanges<T>(key: string, read: () => T): T {
-  const version = databaseVersion();
-  if (version !== seenVersion || getDb().$client !== seenClient) {
+export async function untilDataChanges<T>(key: string, read: () => Promise<T>): Promise<T> {
+  const database = getDatabase();
+  // Read before the data: what is read next is at least as new as this version.
+  const version = await database.dataVersion();
+  if (version !== seenVersion || database !== seenDatabase) {
     entries.clear();
     seenVersion = version;
-    seenClient = getDb().$client;
+    seenDatabase = database;
   }
   if (entries.has(key)) {
-    const value = entries.get(key) as T;
+    const value = entries.get(key) as Promise<T>;
     entries.delete(key); // most recently used last
     entries.set(key, value);
     return value;
   }
+  // The promise is kept, so concurrent readers of one key share one read; a failed read is not kept.
   const value = read();
   entries.set(key, value);
+  value.catch(() => entries.get(key) === value && entries.delete(key));
   if (entries.size > MAX_ENTRIES) entries.delete(entries.keys().next().value!);
   return value;
 }

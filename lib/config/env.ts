@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { DEFAULT_DATABASE_URL, engineOf, sqliteFileOf } from "@/db/engine";
 
 const PORT_MESSAGE = "must be a port number from 1 to 65535";
 const port = z.coerce.number({ error: PORT_MESSAGE }).int(PORT_MESSAGE).min(1, PORT_MESSAGE).max(65535, PORT_MESSAGE);
@@ -9,8 +10,12 @@ const envSchema = z
     DATABASE_URL: z
       .string()
       .min(1)
-      .refine((v) => !/^[a-z]+:\/\//i.test(v), "must be a file path or file:path (SQLite)")
-      .default("file:data/claimdesk.db"),
+      .refine(
+        (v) => engineOf(v) === "postgres" || !/^[a-z][a-z0-9+.-]*:\/\//i.test(v),
+        "must be postgres://user:password@host:port/database (PostgreSQL), or a file path or file:path (SQLite)",
+      )
+      .refine((v) => engineOf(v) !== "postgres" || URL.canParse(v), "is not a valid postgres:// URL")
+      .default(DEFAULT_DATABASE_URL),
     AUTH_SECRET: z.string().min(32, "must be at least 32 characters (try: openssl rand -base64 32)").optional(),
     PORT: port.default(3000),
     PUBLIC_BASE_URL: httpUrl.optional(),
@@ -22,7 +27,10 @@ const envSchema = z
   .transform((e) => {
     const publicBaseUrl = (e.PUBLIC_BASE_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, "");
     return {
-      databaseFile: e.DATABASE_URL.replace(/^file:/, ""),
+      databaseUrl: e.DATABASE_URL,
+      databaseEngine: engineOf(e.DATABASE_URL),
+      /** The SQLite file; null on PostgreSQL. */
+      databaseFile: engineOf(e.DATABASE_URL) === "sqlite" ? sqliteFileOf(e.DATABASE_URL) : null,
       authSecret: e.AUTH_SECRET,
       port: e.PORT,
       publicBaseUrl,

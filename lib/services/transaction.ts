@@ -1,18 +1,18 @@
-import { getDb, type Tx } from "@/db/client";
+import { getDatabase, type Tx } from "@/db/client";
+import { isUniqueViolation } from "@/db/errors";
 import { ServiceError } from "./errors";
 
 /**
- * Runs `fn` in one IMMEDIATE write transaction. `fn` must be synchronous (better-sqlite3):
- * an awaited promise inside would commit before it settles and a failure would not roll back.
- * Services check uniqueness first; should a race slip past, the database's unique index
- * still refuses it, and that answers 409 rather than a server error.
+ * Runs `fn` in one write transaction of the process's database (see `Database.transaction`): the change and its audit
+ * event commit together or not at all. `fn` may be run more than once on PostgreSQL, so it does nothing but database
+ * work through `tx`. Services check uniqueness first; should a race slip past, the database's unique index still
+ * refuses it, and that answers 409 rather than a server error.
  */
-export function writeTransaction<T>(fn: (tx: Tx) => T): T {
+export async function writeTransaction<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {
   try {
-    return getDb().transaction(fn, { behavior: "immediate" });
+    return await getDatabase().transaction(fn);
   } catch (e) {
-    const code = (e as { code?: string }).code;
-    if (code === "SQLITE_CONSTRAINT_UNIQUE" || code === "SQLITE_CONSTRAINT_PRIMARYKEY") {
+    if (isUniqueViolation(e)) {
       throw new ServiceError("conflict", "Someone else made the same change a moment ago. Reload and try again.");
     }
     throw e;

@@ -1,27 +1,83 @@
-import { createHash } from "node:crypto";
+import { createHash, randomBytes } from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { sql } from "drizzle-orm";
-import { migrateDatabase, openDatabase, setDb, type DB } from "@/db/client";
+import pg from "pg";
+import { openDatabase, setDatabase, type Database, type DB } from "@/db/client";
+import { ENGINE } from "@/db/engine";
+import { queryRows } from "@/db/sql";
 import { users, type Role } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { hashPassword } from "@/lib/auth/password";
 
-/** A fresh SQLite file in a temp folder with the real migrations, installed as the process database. */
-export function createTestDb(): { db: DB; file: string; close: () => void } {
+export type TestDb = {
+  database: Database;
+  /** The query builder for fixtures and checks (reads outside a transaction). */
+  db: DB;
+  /** DATABASE_URL of this database, for child processes. */
+  url: string;
+  /** The SQLite file; null on PostgreSQL. */
+  file: string | null;
+  close: () => Promise<void>;
+};
+
+/**
+ * A fresh database with the real migrations, installed as the process database: a SQLite file in a temp folder, or,
+ * when the suite runs on PostgreSQL (DATABASE_URL is postgres://…), a new database on that server, dropped at close.
+ */
+export async function createTestDb(): Promise<TestDb> {
+  return ENGINE === "postgres" ? createPostgresDb() : createSqliteDb();
+}
+
+async function createSqliteDb(): Promise<TestDb> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "claimdesk-test-"));
   const file = path.join(dir, "test.db");
-  const db = openDatabase(file);
-  migrateDatabase(db);
-  setDb(db);
+  const url = `file:${file}`;
+  const database = openDatabase(url);
+  await database.migrate();
+  setDatabase(database);
   return {
-    db,
+    database,
+    db: database.db,
+    url,
     file,
-    close: () => {
-      setDb(undefined);
-      db.$client.close();
+    close: async () => {
+      setDatabase(undefined);
+      await database.close();
       fs.rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Runs one statement on the server's maintenance connection (creating and dropping test databases). */
+async function onServer(statement: string): Promise<void> {
+  const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
+  await client.connect();
+  try {
+    await client.query(statement);
+  } finally {
+    await client.end();
+  }
+}
+
+async function createPostgresDb(): Promise<TestDb> {
+  const name = `claimdesk_test_${process.pid}_${randomBytes(4).toString("hex")}`;
+  await onServer(`create database "${name}"`);
+  const url = new URL(process.env.DATABASE_URL!);
+  url.pathname = `/${name}`;
+  const database = openDatabase(url.toString());
+  await database.migrate();
+  setDatabase(database);
+  return {
+    database,
+    db: database.db,
+    url: url.toString(),
+    file: null,
+    close: async () => {
+      setDatabase(undefined);
+      await database.close();
+      await onServer(`drop database if exists "${name}" with (force)`);
     },
   };
 }
@@ -37,7 +93,7 @@ export async function insertUser(
   opts: { disabled?: boolean } = {},
 ): Promise<Actor & { userId: number }> {
   cachedHash ??= hashPassword(TEST_PASSWORD);
-  const row = db
+  const [row] = await db
     .insert(users)
     .values({
       email,
@@ -46,28 +102,42 @@ export async function insertUser(
       passwordHash: await cachedHash,
       disabledAt: opts.disabled ? new Date() : null,
     })
-    .returning({ id: users.id })
-    .get();
-  return { kind: "user", userId: row.id };
+    .returning({ id: users.id });
+  return { kind: "user", userId: row!.id };
 }
 
 // Bookkeeping that any authenticated request may touch, refused or not.
-const VOLATILE: Record<string, string[]> = { api_tokens: ["last_used_at"] };
+const VOLATILE: Record<string, string[]> = { api_tokens: ["last_used_at"], cache_invalidations: ["invalidated_at"] };
+
+/** The tables holding the data (not the migrations' bookkeeping, nor SQLite's full-text index's own tables). */
+async function tableNames(db: DB): Promise<string[]> {
+  const rows =
+    ENGINE === "postgres"
+      ? await queryRows<{ name: string }>(
+          db,
+          sql`select table_name as name from information_schema.tables
+              where table_schema = 'public' and table_type = 'BASE TABLE' order by table_name`,
+        )
+      : await queryRows<{ name: string }>(
+          db,
+          // FTS5's shadow tables (claim_search_data, …) are covered by claim_search itself.
+          sql`select name from sqlite_master where type = 'table' and name not like 'sqlite_%'
+              and name not like '__drizzle%' and name not glob 'claim_search_*' order by name`,
+        );
+  return rows.map((r) => r.name);
+}
 
 /**
  * Every table's row count and a hash of its whole content, to prove that a refused call
  * changed nothing (an UPDATE leaves the count alone but not the hash).
  */
-export function tableSnapshot(db: DB): Record<string, { rows: number; hash: string }> {
-  const tables = db.all<{ name: string }>(
-    // FTS5's shadow tables (claim_search_data, …) are covered by claim_search itself.
-    sql`select name from sqlite_master where type = 'table' and name not like 'sqlite_%' and name not like '__drizzle%' and name not glob 'claim_search_*' order by name`,
-  );
-  return Object.fromEntries(
-    tables.map(({ name }) => {
-      const rows = db.all<Record<string, unknown>>(sql.raw(`select * from "${name}" order by rowid`));
-      for (const row of rows) for (const column of VOLATILE[name] ?? []) delete row[column];
-      return [name, { rows: rows.length, hash: createHash("sha256").update(JSON.stringify(rows)).digest("hex") }];
-    }),
-  );
+export async function tableSnapshot(db: DB): Promise<Record<string, { rows: number; hash: string }>> {
+  const snapshot: Record<string, { rows: number; hash: string }> = {};
+  for (const name of await tableNames(db)) {
+    const order = ENGINE === "sqlite" ? "rowid" : "1";
+    const rows = await queryRows<Record<string, unknown>>(db, sql.raw(`select * from "${name}" order by ${order}`));
+    for (const row of rows) for (const column of VOLATILE[name] ?? []) delete row[column];
+    snapshot[name] = { rows: rows.length, hash: createHash("sha256").update(JSON.stringify(rows)).digest("hex") };
+  }
+  return snapshot;
 }

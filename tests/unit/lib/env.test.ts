@@ -4,6 +4,8 @@ import { parseEnv } from "@/lib/config/env";
 describe("parseEnv", () => {
   it("should apply the documented defaults", () => {
     expect(parseEnv({})).toEqual({
+      databaseUrl: "file:data/claimdesk.db",
+      databaseEngine: "sqlite",
       databaseFile: "data/claimdesk.db",
       authSecret: undefined,
       port: 3000,
@@ -12,6 +14,16 @@ describe("parseEnv", () => {
       orgUrl: "http://localhost:3000",
       importAllowHosts: [],
     });
+  });
+
+  it("should take a PostgreSQL URL as the database, postgres:// or postgresql://", () => {
+    for (const url of ["postgres://claims:secret@db.internal:5432/claimdesk", "postgresql://db/claimdesk"]) {
+      expect(parseEnv({ DATABASE_URL: url })).toMatchObject({
+        databaseUrl: url,
+        databaseEngine: "postgres",
+        databaseFile: null,
+      });
+    }
   });
 
   it("should derive the public URL from PORT and strip a trailing slash", () => {
@@ -27,7 +39,8 @@ describe("parseEnv", () => {
     [{ PUBLIC_BASE_URL: "ftp://x" }, /PUBLIC_BASE_URL: must be an http\(s\) URL/],
     [{ ORG_URL: "not a url" }, /ORG_URL/],
     [{ AUTH_SECRET: "short" }, /AUTH_SECRET: must be at least 32 characters/],
-    [{ DATABASE_URL: "postgres://db/claims" }, /DATABASE_URL: must be a file path/],
+    [{ DATABASE_URL: "mysql://db/claims" }, /DATABASE_URL: must be postgres:\/\/user:password@host:port\/database/],
+    [{ DATABASE_URL: "postgres://[bad" }, /DATABASE_URL: is not a valid postgres:\/\/ URL/],
     [{ ORG_NAME: "   " }, /ORG_NAME/],
   ])("should stop with one line naming the variable for %j", (env, message) => {
     expect(() => parseEnv(env)).toThrow(message);

@@ -1,0 +1,71 @@
+import path from "node:path";
+import { setTimeout as sleep } from "node:timers/promises";
+import { drizzle } from "drizzle-orm/node-postgres";
+import { migrate } from "drizzle-orm/node-postgres/migrator";
+import pg from "pg";
+import { errorCode } from "../errors";
+import type { Database, DB } from "./types";
+
+export const POSTGRES_MIGRATIONS = path.join(process.cwd(), "db", "migrations-pg");
+
+// Counts and millisecond instants are `bigint`: read them as numbers, as SQLite gives them (they stay far below 2^53).
+pg.types.setTypeParser(pg.types.builtins.INT8, (value) => Number(value));
+
+/** serialization_failure and deadlock_detected: the transaction did nothing and may simply run again. */
+const RETRYABLE = new Set(["40001", "40P01"]);
+const MAX_ATTEMPTS = 12;
+/** Any fixed number: the advisory lock that lets one starting server migrate while the others wait. */
+const MIGRATION_LOCK = 727_001;
+
+/** `postgres://user@host:port/db`, without the password. */
+export function describePostgresUrl(url: string): string {
+  const u = new URL(url);
+  return `postgres://${u.username ? `${decodeURIComponent(u.username)}@` : ""}${u.host}${u.pathname}`;
+}
+
+/**
+ * Opens a pool of connections to a PostgreSQL database. Write transactions are SERIALIZABLE, so a check followed by a
+ * write (a version, a unique slug, the two-person rule) holds under concurrent requests as it does on SQLite; when the
+ * server refuses to serialise one, it runs again after a short random pause.
+ */
+export function openPostgres(url: string, opts: { poolSize?: number } = {}): Database & { pool: pg.Pool } {
+  const pool = new pg.Pool({ connectionString: url, max: opts.poolSize ?? 10 });
+  // An idle connection that the server drops must not take the process with it.
+  pool.on("error", (e) => console.error(`PostgreSQL connection error: ${e.message}`));
+  const db = drizzle(pool);
+  return {
+    engine: "postgres",
+    label: describePostgresUrl(url),
+    db: db as unknown as DB,
+    pool,
+    async transaction<T>(fn: (tx: DB) => Promise<T>): Promise<T> {
+      for (let attempt = 1; ; attempt++) {
+        try {
+          return await db.transaction((tx) => fn(tx as unknown as DB), { isolationLevel: "serializable" });
+        } catch (e) {
+          if (attempt >= MAX_ATTEMPTS || !RETRYABLE.has(errorCode(e) ?? "")) throw e;
+          await sleep(Math.random() * Math.min(200, 5 * 2 ** attempt));
+        }
+      }
+    },
+    async migrate() {
+      const client = await pool.connect();
+      try {
+        await client.query("select pg_advisory_lock($1)", [MIGRATION_LOCK]);
+        await migrate(drizzle(client), { migrationsFolder: POSTGRES_MIGRATIONS });
+      } finally {
+        await client.query("select pg_advisory_unlock($1)", [MIGRATION_LOCK]).catch(() => undefined);
+        client.release();
+      }
+    },
+    async dataVersion() {
+      // The set of committed transactions this statement sees: it changes with every commit of a write, here or on
+      // another server, and what is read after it is at least that new.
+      const { rows } = await pool.query<{ v: string }>("select pg_current_snapshot()::text as v");
+      return rows[0]!.v;
+    },
+    async close() {
+      await pool.end();
+    },
+  };
+}

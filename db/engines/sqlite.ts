@@ -1,0 +1,84 @@
+import { AsyncLocalStorage } from "node:async_hooks";
+import fs from "node:fs";
+import path from "node:path";
+import BetterSqlite3 from "better-sqlite3";
+import { drizzle } from "drizzle-orm/better-sqlite3";
+import { migrate } from "drizzle-orm/better-sqlite3/migrator";
+import type { Database, DB } from "./types";
+
+export const SQLITE_MIGRATIONS = path.join(process.cwd(), "db", "migrations");
+
+/** One queue of write transactions per database file in this process (one connection writes; SQLite has one writer). */
+const queues = ((globalThis as { __claimdeskWriteQueues?: Map<string, Promise<unknown>> }).__claimdeskWriteQueues ??=
+  new Map());
+const inTransaction = new AsyncLocalStorage<string>();
+
+function connect(file: string, opts: { readOnly: boolean }): BetterSqlite3.Database {
+  const connection = new BetterSqlite3(file);
+  connection.pragma("journal_mode = WAL");
+  connection.pragma("foreign_keys = ON");
+  connection.pragma("busy_timeout = 5000");
+  connection.pragma("synchronous = NORMAL");
+  // The reading connection never writes: a write outside a transaction fails at once instead of waiting for the lock.
+  if (opts.readOnly) connection.pragma("query_only = ON");
+  return connection;
+}
+
+/**
+ * Opens a SQLite file with two connections: one that reads (WAL: it never sees a transaction before it commits, nor
+ * waits for one) and one that writes, one transaction at a time. better-sqlite3 is synchronous; an `await` inside a
+ * transaction lets other requests run, and they read through the other connection, so no two requests' statements
+ * ever meet inside one transaction.
+ */
+export function openSqlite(file: string): Database & { writer: BetterSqlite3.Database; reader: BetterSqlite3.Database } {
+  const resolved = path.resolve(file);
+  fs.mkdirSync(path.dirname(resolved), { recursive: true });
+  const writer = connect(resolved, { readOnly: false });
+  const reader = connect(resolved, { readOnly: true });
+  const writeDb = drizzle(writer) as unknown as DB;
+  return {
+    engine: "sqlite",
+    label: file,
+    db: drizzle(reader) as unknown as DB,
+    writer,
+    reader,
+    transaction<T>(fn: (tx: DB) => Promise<T>): Promise<T> {
+      if (inTransaction.getStore() === resolved) {
+        return Promise.reject(new Error("A write transaction cannot start inside another one."));
+      }
+      const run = async () => {
+        writer.exec("BEGIN IMMEDIATE");
+        try {
+          const result = await inTransaction.run(resolved, () => fn(writeDb));
+          writer.exec("COMMIT");
+          return result;
+        } catch (e) {
+          if (writer.inTransaction) writer.exec("ROLLBACK");
+          throw e;
+        }
+      };
+      const previous = queues.get(resolved) ?? Promise.resolve();
+      const result = previous.then(run, run);
+      const settled = result.then(
+        () => undefined,
+        () => undefined,
+      );
+      queues.set(resolved, settled);
+      void settled.then(() => {
+        if (queues.get(resolved) === settled) queues.delete(resolved);
+      });
+      return result;
+    },
+    async migrate() {
+      migrate(drizzle(writer), { migrationsFolder: SQLITE_MIGRATIONS });
+    },
+    async dataVersion() {
+      // Moves when another connection (this process's writer, the CLI, another process) commits.
+      return String(reader.pragma("data_version", { simple: true }));
+    },
+    async close() {
+      reader.close();
+      writer.close();
+    },
+  };
+}

@@ -1,0 +1,27 @@
+import type { SQL } from "drizzle-orm";
+import type { NodePgDatabase } from "drizzle-orm/node-postgres";
+import { ENGINE } from "./engine";
+import type { DB } from "./engines/types";
+
+// Raw SQL on either engine. Write it in the SQL both understand, with every alias that has capitals in double
+// quotes (`c.claimant_id as "claimantId"`: PostgreSQL folds unquoted names to lower case). Values come back as the
+// driver gives them: numbers (bigint included, see engines/postgres.ts), text, null.
+
+const pg = (db: DB) => db as unknown as NodePgDatabase;
+
+/** Every row of a raw query. */
+export async function queryRows<T>(db: DB, query: SQL): Promise<T[]> {
+  if (ENGINE === "sqlite") return db.all<T>(query);
+  return (await pg(db).execute(query)).rows as T[];
+}
+
+/** The first row of a raw query, or undefined. */
+export async function queryRow<T>(db: DB, query: SQL): Promise<T | undefined> {
+  return (await queryRows<T>(db, query))[0];
+}
+
+/** Runs a raw statement. */
+export async function execute(db: DB, query: SQL): Promise<void> {
+  if (ENGINE === "sqlite") await db.run(query);
+  else await pg(db).execute(query);
+}

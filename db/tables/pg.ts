@@ -1,0 +1,392 @@
+/**
+ * The data model as PostgreSQL tables: the same tables, columns, indexes and constraints as `db/tables/sqlite.ts`,
+ * stored the same way (instants as integer milliseconds, JSON as text) so that both engines return the same values,
+ * and typed the same (the check at the end fails the build when a table drifts). `tests/integration/db/schema-drift`
+ * migrates both engines and compares what they hold.
+ */
+import { sql } from "drizzle-orm";
+import { bigint, check, customType, index, integer, pgTable, text, uniqueIndex, type PgColumn } from "drizzle-orm/pg-core";
+import { ANCHOR_STATUSES, CLAIMANT_KINDS, ROLES, SOURCE_TYPES, STANCES, VERDICT_STATES } from "../enums";
+import type * as sqlite from "./sqlite";
+
+/** A CHECK that a text column holds one of a fixed vocabulary. */
+const inList = (column: PgColumn, values: readonly string[]) =>
+  sql`${column} in (${sql.raw(values.map((v) => `'${v}'`).join(", "))})`;
+
+/** An instant as integer milliseconds (`bigint`), read as a Date: SQLite's `timestamp_ms`. */
+const instant = customType<{ data: Date; driverData: number | string }>({
+  dataType: () => "bigint",
+  toDriver: (value) => value.getTime(),
+  fromDriver: (value) => new Date(Number(value)),
+});
+
+/** JSON kept as text, as SQLite's `text({ mode: "json" })` keeps it. */
+const jsonText = <T>(name: string) =>
+  customType<{ data: T; driverData: string }>({
+    dataType: () => "text",
+    toDriver: (value) => JSON.stringify(value),
+    fromDriver: (value) => JSON.parse(value) as T,
+  })(name);
+
+const NOW_MS = sql`((extract(epoch from now()) * 1000)::bigint)`;
+const createdAt = () => instant("created_at").notNull().default(NOW_MS);
+const updatedAt = () => instant("updated_at").notNull().default(NOW_MS);
+const version = () => integer("version").notNull().default(1);
+
+export const users = pgTable(
+  "users",
+  {
+    id: integer("id").primaryKey().generatedByDefaultAsIdentity(),
+    email: text("email").notNull(),
+    name: text("name").notNull(),
+    role: text("role", { enum: ROLES }).notNull(),
+    passwordHash: text("password_hash").notNull(),
+    disabledAt: instant("disabled_at"),
+    /** Bumped when the account is disabled or its password changes: older sessions end. */
+    sessionVersion: integer("session_version").notNull().default(1),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+    version: version(),
+  },
+  (t) => [uniqueIndex("users_email_unique").on(t.email), check("users_role_check", inList(t.role, ROLES))],
+);
+
+export const apiTokens = pgTable(
+  "api_tokens",
+  {
+    id: integer("id").primaryKey().generatedByDefaultAsIdentity(),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id),
+    name: text("name").notNull(),
+    /** SHA-256 of the token, hex. The token itself is shown once and never stored. */
+    tokenHash: text("token_hash").notNull(),
+    /** The first characters of the token, to recognise it in a list. */
+    tokenPrefix: text("token_prefix").notNull(),
+    createdAt: createdAt(),
+    lastUsedAt: instant("last_used_at"),
+    revokedAt: instant("revoked_at"),
+  },
+  (t) => [uniqueIndex("api_tokens_hash_unique").on(t.tokenHash), index("api_tokens_user_idx").on(t.userId)],
+);
+
+/** Failed sign-ins, by normalised email (whether or not the account exists). */
+export const loginFailures = pgTable(
+  "login_failures",
+  {
+    id: integer("id").primaryKey().generatedByDefaultAsIdentity(),
+    email: text("email").notNull(),
+    attemptedAt: instant("attempted_at").notNull(),
+  },
+  (t) => [index("login_failures_email_at_idx").on(t.email, t.attemptedAt)],
+);
+
+export const auditEvents = pgTable(
+  "audit_events",
+  {
+    id: integer("id").primaryKey().generatedByDefaultAsIdentity(),
+    at: instant("at").notNull(),
+    /** Null when the change came from the command line (see `actorLabel`). */
+    actorId: integer("actor_id").references(() => users.id),
+    actorLabel: text("actor_label").notNull(),
+    action: text("action").notNull(),
+    entityType: text("entity_type").notNull(),
+    entityId: integer("entity_id").notNull(),
+    before: jsonText<unknown>("before"),
+    after: jsonText<unknown>("after"),
+  },
+  (t) => [
+    index("audit_events_entity_idx").on(t.entityType, t.entityId, t.at),
+    index("audit_events_actor_idx").on(t.actorId, t.at),
+    index("audit_events_at_idx").on(t.at),
+  ],
+);
+
+export const documents = pgTable(
+  "documents",
+  {
+    id: integer("id").primaryKey().generatedByDefaultAsIdentity(),
+    slug: text("slug").notNull(),
+    title: text("title").notNull(),
+    sourceUrl: text("source_url"),
+    publisher: text("publisher"),
+    author: text("author"),
+    publishedAt: text("published_at"),
+    language: text("language"),
+    /** Number of the latest revision in `document_revisions`. */
+    currentRevision: integer("current_revision").notNull().default(1),
+    createdBy: integer("created_by").references(() => users.id),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+    version: version(),
+  },
+  (t) => [uniqueIndex("documents_slug_unique").on(t.slug), index("documents_created_idx").on(t.createdAt)],
+);
+
+export const documentRevisions = pgTable(
+  "document_revisions",
+  {
+    id: integer("id").primaryKey().generatedByDefaultAsIdentity(),
+    documentId: integer("document_id")
+      .notNull()
+      .references(() => documents.id, { onDelete: "cascade" }),
+    revision: integer("revision").notNull(),
+    /** Canonical plain text: `\n` line ends, NFC, paragraphs separated by a blank line. */
+    text: text("text").notNull(),
+    createdBy: integer("created_by").references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("document_revisions_doc_rev_unique").on(t.documentId, t.revision)],
+);
+
+export const claimants = pgTable(
+  "claimants",
+  {
+    id: integer("id").primaryKey().generatedByDefaultAsIdentity(),
+    slug: text("slug").notNull(),
+    name: text("name").notNull(),
+    /** Role or affiliation, e.g. "Russia's foreign minister". */
+    description: text("description"),
+    /** An identifying URL such as a Wikidata item. */
+    sameAs: text("same_as"),
+    /** Person or organisation; null when not known (ClaimReview then guesses from the name). */
+    kind: text("kind", { enum: CLAIMANT_KINDS }),
+    createdBy: integer("created_by").references(() => users.id),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+    version: version(),
+  },
+  (t) => [
+    uniqueIndex("claimants_slug_unique").on(t.slug),
+    index("claimants_name_idx").on(t.name),
+    check("claimants_kind_check", inList(t.kind, CLAIMANT_KINDS)),
+  ],
+);
+
+export const claims = pgTable(
+  "claims",
+  {
+    id: integer("id").primaryKey().generatedByDefaultAsIdentity(),
+    slug: text("slug").notNull(),
+    documentId: integer("document_id")
+      .notNull()
+      .references(() => documents.id),
+    /** The document revision the selectors below refer to. */
+    revision: integer("revision").notNull(),
+    claimantId: integer("claimant_id")
+      .notNull()
+      .references(() => claimants.id),
+    statement: text("statement").notNull(),
+    claimedAt: text("claimed_at"),
+    // W3C TextQuoteSelector
+    quote: text("quote").notNull(),
+    prefix: text("prefix").notNull().default(""),
+    suffix: text("suffix").notNull().default(""),
+    // W3C TextPositionSelector, in code points
+    start: integer("start").notNull(),
+    end: integer("end").notNull(),
+    anchorStatus: text("anchor_status", { enum: ANCHOR_STATUSES }).notNull().default("anchored"),
+    createdBy: integer("created_by").references(() => users.id),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+    version: version(),
+  },
+  (t) => [
+    uniqueIndex("claims_slug_unique").on(t.slug),
+    index("claims_document_idx").on(t.documentId, t.start),
+    index("claims_claimant_idx").on(t.claimantId),
+    index("claims_anchor_status_idx").on(t.anchorStatus),
+    check("claims_span_check", sql`${t.start} >= 0 and ${t.end} > ${t.start}`),
+    check("claims_anchor_status_check", inList(t.anchorStatus, ANCHOR_STATUSES)),
+  ],
+);
+
+export const disputes = pgTable(
+  "disputes",
+  {
+    id: integer("id").primaryKey().generatedByDefaultAsIdentity(),
+    slug: text("slug").notNull(),
+    question: text("question").notNull(),
+    description: text("description"),
+    eventDate: text("event_date"),
+    createdBy: integer("created_by").references(() => users.id),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+    version: version(),
+  },
+  (t) => [
+    uniqueIndex("disputes_slug_unique").on(t.slug),
+    // The public lists of disputes, most recently changed first, stop after a page.
+    index("disputes_updated_idx").on(t.updatedAt),
+  ],
+);
+
+/** A claim taking part in a dispute, with the label of its account ("Russian account"). */
+export const disputeAccounts = pgTable(
+  "dispute_accounts",
+  {
+    id: integer("id").primaryKey().generatedByDefaultAsIdentity(),
+    disputeId: integer("dispute_id")
+      .notNull()
+      .references(() => disputes.id, { onDelete: "cascade" }),
+    claimId: integer("claim_id")
+      .notNull()
+      .references(() => claims.id, { onDelete: "cascade" }),
+    label: text("label").notNull(),
+    position: integer("position").notNull().default(0),
+  },
+  (t) => [
+    uniqueIndex("dispute_accounts_unique").on(t.disputeId, t.claimId),
+    index("dispute_accounts_claim_idx").on(t.claimId),
+  ],
+);
+
+export const evidence = pgTable(
+  "evidence",
+  {
+    id: integer("id").primaryKey().generatedByDefaultAsIdentity(),
+    url: text("url").notNull(),
+    archiveUrl: text("archive_url"),
+    title: text("title").notNull(),
+    publisher: text("publisher"),
+    publishedAt: text("published_at"),
+    excerpt: text("excerpt"),
+    sourceType: text("source_type", { enum: SOURCE_TYPES }).notNull(),
+    note: text("note"),
+    createdBy: integer("created_by").references(() => users.id),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+    version: version(),
+  },
+  (t) => [index("evidence_url_idx").on(t.url), check("evidence_source_type_check", inList(t.sourceType, SOURCE_TYPES))],
+);
+
+/** The claim↔evidence link: one evidence item may support one account and refute another. */
+export const claimEvidence = pgTable(
+  "claim_evidence",
+  {
+    id: integer("id").primaryKey().generatedByDefaultAsIdentity(),
+    claimId: integer("claim_id")
+      .notNull()
+      .references(() => claims.id, { onDelete: "cascade" }),
+    evidenceId: integer("evidence_id")
+      .notNull()
+      .references(() => evidence.id),
+    stance: text("stance", { enum: STANCES }).notNull(),
+    note: text("note"),
+    createdBy: integer("created_by").references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex("claim_evidence_unique").on(t.claimId, t.evidenceId),
+    index("claim_evidence_evidence_idx").on(t.evidenceId),
+    check("claim_evidence_stance_check", inList(t.stance, STANCES)),
+  ],
+);
+
+export const ratings = pgTable(
+  "ratings",
+  {
+    id: integer("id").primaryKey().generatedByDefaultAsIdentity(),
+    key: text("key").notNull(),
+    label: text("label").notNull(),
+    description: text("description").notNull().default(""),
+    /** CSS colour, e.g. `#1a7f37`. */
+    colour: text("colour").notNull(),
+    /** Display order on the scale. */
+    position: integer("position").notNull(),
+    /** ClaimReview `ratingValue` (1 = worst); null for ratings outside the true–false order. */
+    ordinal: integer("ordinal"),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+    version: version(),
+  },
+  (t) => [uniqueIndex("ratings_key_unique").on(t.key), index("ratings_position_idx").on(t.position)],
+);
+
+/**
+ * One version of the verdict on a claim. A correction adds a row with the next `seq`;
+ * publishing it marks the previous published row `superseded`. Nothing is overwritten.
+ */
+export const verdicts = pgTable(
+  "verdicts",
+  {
+    id: integer("id").primaryKey().generatedByDefaultAsIdentity(),
+    claimId: integer("claim_id")
+      .notNull()
+      .references(() => claims.id),
+    seq: integer("seq").notNull(),
+    state: text("state", { enum: VERDICT_STATES }).notNull().default("draft"),
+    ratingId: integer("rating_id").references(() => ratings.id),
+    summary: text("summary").notNull().default(""),
+    rationale: text("rationale").notNull().default(""),
+    /** Public note published with a correction (seq > 1). */
+    correctionNote: text("correction_note"),
+    /**
+     * The evidence as it stood when this version was published: what the public sees. Later
+     * edits to the claim's evidence reach readers only with a published correction.
+     */
+    evidenceSnapshot: jsonText<sqlite.EvidenceSnapshotItem[]>("evidence_snapshot"),
+    retractionReason: text("retraction_reason"),
+    authorId: integer("author_id")
+      .notNull()
+      .references(() => users.id),
+    reviewerId: integer("reviewer_id").references(() => users.id),
+    submittedAt: instant("submitted_at"),
+    publishedAt: instant("published_at"),
+    retractedAt: instant("retracted_at"),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+    version: version(),
+  },
+  (t) => [
+    uniqueIndex("verdicts_claim_seq_unique").on(t.claimId, t.seq),
+    index("verdicts_state_published_idx").on(t.state, t.publishedAt),
+    index("verdicts_author_state_idx").on(t.authorId, t.state),
+    index("verdicts_rating_idx").on(t.ratingId),
+    check("verdicts_state_check", inList(t.state, VERDICT_STATES)),
+    // At most one published version and one version in the works per claim.
+    uniqueIndex("verdicts_one_published")
+      .on(t.claimId)
+      .where(sql`state = 'published'`),
+    uniqueIndex("verdicts_one_open")
+      .on(t.claimId)
+      .where(sql`state in ('draft', 'in_review')`),
+    // The public search filtered by rating, newest first.
+    index("verdicts_published_rating_idx")
+      .on(t.ratingId, t.publishedAt)
+      .where(sql`state = 'published'`),
+  ],
+);
+
+/** Internal review conversation on a claim; never public. */
+export const comments = pgTable(
+  "comments",
+  {
+    id: integer("id").primaryKey().generatedByDefaultAsIdentity(),
+    claimId: integer("claim_id")
+      .notNull()
+      .references(() => claims.id, { onDelete: "cascade" }),
+    verdictId: integer("verdict_id").references(() => verdicts.id),
+    authorId: integer("author_id")
+      .notNull()
+      .references(() => users.id),
+    /** `changes_requested` comments are written by the request-changes workflow step. */
+    kind: text("kind", { enum: ["comment", "changes_requested"] })
+      .notNull()
+      .default("comment"),
+    body: text("body").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("comments_claim_idx").on(t.claimId, t.createdAt),
+    check("comments_kind_check", sql`${t.kind} in ('comment', 'changes_requested')`),
+  ],
+);
+
+
+/** When each cache tag was last invalidated (ms): kept public pages older than that are not served. */
+export const cacheInvalidations = pgTable("cache_invalidations", {
+  tag: text("tag").primaryKey(),
+  invalidatedAt: bigint("invalidated_at", { mode: "number" }).notNull(),
+});

@@ -1,0 +1,421 @@
+/**
+ * The whole Claimdesk data model as SQLite tables (the README's data model). `db/tables/pg.ts` mirrors it for
+ * PostgreSQL with the same column names, storage and TypeScript types; `db/schema.ts` exports the engine's set.
+ *
+ * Conventions:
+ * - integer primary keys; public records also carry a unique `slug`.
+ * - instants are integer milliseconds (`timestamp_ms`); calendar dates (a document's
+ *   publication date, the day a claim was made) are ISO `YYYY-MM-DD` text.
+ * - every editable record has `version`, an optimistic-lock counter bumped on each write.
+ * - text positions (`start`, `end`) count Unicode code points of the canonical text.
+ */
+import { sql } from "drizzle-orm";
+import { check, index, integer, sqliteTable, text, uniqueIndex, type SQLiteColumn } from "drizzle-orm/sqlite-core";
+
+import {
+  ANCHOR_STATUSES,
+  CLAIMANT_KINDS,
+  ROLES,
+  SOURCE_TYPES,
+  STANCES,
+  VERDICT_STATES,
+  type SourceType,
+  type Stance,
+} from "../enums";
+
+
+/** A CHECK that a text column holds one of a fixed vocabulary. */
+const inList = (column: SQLiteColumn, values: readonly string[]) =>
+  sql`${column} in (${sql.raw(values.map((v) => `'${v}'`).join(", "))})`;
+
+/** One evidence item as cited by a published verdict version. */
+export type EvidenceSnapshotItem = {
+  evidenceId: number;
+  stance: Stance;
+  url: string;
+  archiveUrl: string | null;
+  title: string;
+  publisher: string | null;
+  publishedAt: string | null;
+  excerpt: string | null;
+  sourceType: SourceType;
+};
+
+const createdAt = () =>
+  integer("created_at", { mode: "timestamp_ms" })
+    .notNull()
+    .default(sql`(unixepoch('subsec') * 1000)`);
+const updatedAt = () =>
+  integer("updated_at", { mode: "timestamp_ms" })
+    .notNull()
+    .default(sql`(unixepoch('subsec') * 1000)`);
+const version = () => integer("version").notNull().default(1);
+
+export const users = sqliteTable(
+  "users",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    email: text("email").notNull(),
+    name: text("name").notNull(),
+    role: text("role", { enum: ROLES }).notNull(),
+    passwordHash: text("password_hash").notNull(),
+    disabledAt: integer("disabled_at", { mode: "timestamp_ms" }),
+    /** Bumped when the account is disabled or its password changes: older sessions end. */
+    sessionVersion: integer("session_version").notNull().default(1),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+    version: version(),
+  },
+  (t) => [uniqueIndex("users_email_unique").on(t.email), check("users_role_check", inList(t.role, ROLES))],
+);
+
+export const apiTokens = sqliteTable(
+  "api_tokens",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id),
+    name: text("name").notNull(),
+    /** SHA-256 of the token, hex. The token itself is shown once and never stored. */
+    tokenHash: text("token_hash").notNull(),
+    /** The first characters of the token, to recognise it in a list. */
+    tokenPrefix: text("token_prefix").notNull(),
+    createdAt: createdAt(),
+    lastUsedAt: integer("last_used_at", { mode: "timestamp_ms" }),
+    revokedAt: integer("revoked_at", { mode: "timestamp_ms" }),
+  },
+  (t) => [uniqueIndex("api_tokens_hash_unique").on(t.tokenHash), index("api_tokens_user_idx").on(t.userId)],
+);
+
+/** Failed sign-ins, by normalised email (whether or not the account exists). */
+export const loginFailures = sqliteTable(
+  "login_failures",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    email: text("email").notNull(),
+    attemptedAt: integer("attempted_at", { mode: "timestamp_ms" }).notNull(),
+  },
+  (t) => [index("login_failures_email_at_idx").on(t.email, t.attemptedAt)],
+);
+
+export const auditEvents = sqliteTable(
+  "audit_events",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    at: integer("at", { mode: "timestamp_ms" }).notNull(),
+    /** Null when the change came from the command line (see `actorLabel`). */
+    actorId: integer("actor_id").references(() => users.id),
+    actorLabel: text("actor_label").notNull(),
+    action: text("action").notNull(),
+    entityType: text("entity_type").notNull(),
+    entityId: integer("entity_id").notNull(),
+    before: text("before", { mode: "json" }),
+    after: text("after", { mode: "json" }),
+  },
+  (t) => [
+    index("audit_events_entity_idx").on(t.entityType, t.entityId, t.at),
+    index("audit_events_actor_idx").on(t.actorId, t.at),
+    index("audit_events_at_idx").on(t.at),
+  ],
+);
+
+export const documents = sqliteTable(
+  "documents",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    slug: text("slug").notNull(),
+    title: text("title").notNull(),
+    sourceUrl: text("source_url"),
+    publisher: text("publisher"),
+    author: text("author"),
+    publishedAt: text("published_at"),
+    language: text("language"),
+    /** Number of the latest revision in `document_revisions`. */
+    currentRevision: integer("current_revision").notNull().default(1),
+    createdBy: integer("created_by").references(() => users.id),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+    version: version(),
+  },
+  (t) => [uniqueIndex("documents_slug_unique").on(t.slug), index("documents_created_idx").on(t.createdAt)],
+);
+
+export const documentRevisions = sqliteTable(
+  "document_revisions",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    documentId: integer("document_id")
+      .notNull()
+      .references(() => documents.id, { onDelete: "cascade" }),
+    revision: integer("revision").notNull(),
+    /** Canonical plain text: `\n` line ends, NFC, paragraphs separated by a blank line. */
+    text: text("text").notNull(),
+    createdBy: integer("created_by").references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("document_revisions_doc_rev_unique").on(t.documentId, t.revision)],
+);
+
+export const claimants = sqliteTable(
+  "claimants",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    slug: text("slug").notNull(),
+    name: text("name").notNull(),
+    /** Role or affiliation, e.g. "Russia's foreign minister". */
+    description: text("description"),
+    /** An identifying URL such as a Wikidata item. */
+    sameAs: text("same_as"),
+    /**
+     * Person or organisation; null when not known (ClaimReview then guesses from the name).
+     * The column's CHECK is in migration 0005 (added by ALTER TABLE: a table check would
+     * make drizzle-kit rebuild the table, which its migrator cannot do under claims' keys).
+     */
+    kind: text("kind", { enum: CLAIMANT_KINDS }),
+    createdBy: integer("created_by").references(() => users.id),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+    version: version(),
+  },
+  (t) => [uniqueIndex("claimants_slug_unique").on(t.slug), index("claimants_name_idx").on(t.name)],
+);
+
+export const claims = sqliteTable(
+  "claims",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    slug: text("slug").notNull(),
+    documentId: integer("document_id")
+      .notNull()
+      .references(() => documents.id),
+    /** The document revision the selectors below refer to. */
+    revision: integer("revision").notNull(),
+    claimantId: integer("claimant_id")
+      .notNull()
+      .references(() => claimants.id),
+    statement: text("statement").notNull(),
+    claimedAt: text("claimed_at"),
+    // W3C TextQuoteSelector
+    quote: text("quote").notNull(),
+    prefix: text("prefix").notNull().default(""),
+    suffix: text("suffix").notNull().default(""),
+    // W3C TextPositionSelector, in code points
+    start: integer("start").notNull(),
+    end: integer("end").notNull(),
+    anchorStatus: text("anchor_status", { enum: ANCHOR_STATUSES }).notNull().default("anchored"),
+    createdBy: integer("created_by").references(() => users.id),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+    version: version(),
+  },
+  (t) => [
+    uniqueIndex("claims_slug_unique").on(t.slug),
+    index("claims_document_idx").on(t.documentId, t.start),
+    index("claims_claimant_idx").on(t.claimantId),
+    index("claims_anchor_status_idx").on(t.anchorStatus),
+    check("claims_span_check", sql`${t.start} >= 0 and ${t.end} > ${t.start}`),
+    check("claims_anchor_status_check", inList(t.anchorStatus, ANCHOR_STATUSES)),
+  ],
+);
+
+export const disputes = sqliteTable(
+  "disputes",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    slug: text("slug").notNull(),
+    question: text("question").notNull(),
+    description: text("description"),
+    eventDate: text("event_date"),
+    createdBy: integer("created_by").references(() => users.id),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+    version: version(),
+  },
+  (t) => [
+    uniqueIndex("disputes_slug_unique").on(t.slug),
+    // The public lists of disputes, most recently changed first, stop after a page.
+    index("disputes_updated_idx").on(t.updatedAt),
+  ],
+);
+
+/** A claim taking part in a dispute, with the label of its account ("Russian account"). */
+export const disputeAccounts = sqliteTable(
+  "dispute_accounts",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    disputeId: integer("dispute_id")
+      .notNull()
+      .references(() => disputes.id, { onDelete: "cascade" }),
+    claimId: integer("claim_id")
+      .notNull()
+      .references(() => claims.id, { onDelete: "cascade" }),
+    label: text("label").notNull(),
+    position: integer("position").notNull().default(0),
+  },
+  (t) => [
+    uniqueIndex("dispute_accounts_unique").on(t.disputeId, t.claimId),
+    index("dispute_accounts_claim_idx").on(t.claimId),
+  ],
+);
+
+export const evidence = sqliteTable(
+  "evidence",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    url: text("url").notNull(),
+    archiveUrl: text("archive_url"),
+    title: text("title").notNull(),
+    publisher: text("publisher"),
+    publishedAt: text("published_at"),
+    excerpt: text("excerpt"),
+    sourceType: text("source_type", { enum: SOURCE_TYPES }).notNull(),
+    note: text("note"),
+    createdBy: integer("created_by").references(() => users.id),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+    version: version(),
+  },
+  (t) => [index("evidence_url_idx").on(t.url), check("evidence_source_type_check", inList(t.sourceType, SOURCE_TYPES))],
+);
+
+/** The claim↔evidence link: one evidence item may support one account and refute another. */
+export const claimEvidence = sqliteTable(
+  "claim_evidence",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    claimId: integer("claim_id")
+      .notNull()
+      .references(() => claims.id, { onDelete: "cascade" }),
+    evidenceId: integer("evidence_id")
+      .notNull()
+      .references(() => evidence.id),
+    stance: text("stance", { enum: STANCES }).notNull(),
+    note: text("note"),
+    createdBy: integer("created_by").references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex("claim_evidence_unique").on(t.claimId, t.evidenceId),
+    index("claim_evidence_evidence_idx").on(t.evidenceId),
+    check("claim_evidence_stance_check", inList(t.stance, STANCES)),
+  ],
+);
+
+export const ratings = sqliteTable(
+  "ratings",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    key: text("key").notNull(),
+    label: text("label").notNull(),
+    description: text("description").notNull().default(""),
+    /** CSS colour, e.g. `#1a7f37`. */
+    colour: text("colour").notNull(),
+    /** Display order on the scale. */
+    position: integer("position").notNull(),
+    /** ClaimReview `ratingValue` (1 = worst); null for ratings outside the true–false order. */
+    ordinal: integer("ordinal"),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+    version: version(),
+  },
+  (t) => [uniqueIndex("ratings_key_unique").on(t.key), index("ratings_position_idx").on(t.position)],
+);
+
+/**
+ * One version of the verdict on a claim. A correction adds a row with the next `seq`;
+ * publishing it marks the previous published row `superseded`. Nothing is overwritten.
+ */
+export const verdicts = sqliteTable(
+  "verdicts",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    claimId: integer("claim_id")
+      .notNull()
+      .references(() => claims.id),
+    seq: integer("seq").notNull(),
+    state: text("state", { enum: VERDICT_STATES }).notNull().default("draft"),
+    ratingId: integer("rating_id").references(() => ratings.id),
+    summary: text("summary").notNull().default(""),
+    rationale: text("rationale").notNull().default(""),
+    /** Public note published with a correction (seq > 1). */
+    correctionNote: text("correction_note"),
+    /**
+     * The evidence as it stood when this version was published: what the public sees. Later
+     * edits to the claim's evidence reach readers only with a published correction.
+     */
+    evidenceSnapshot: text("evidence_snapshot", { mode: "json" }).$type<EvidenceSnapshotItem[]>(),
+    retractionReason: text("retraction_reason"),
+    authorId: integer("author_id")
+      .notNull()
+      .references(() => users.id),
+    reviewerId: integer("reviewer_id").references(() => users.id),
+    submittedAt: integer("submitted_at", { mode: "timestamp_ms" }),
+    publishedAt: integer("published_at", { mode: "timestamp_ms" }),
+    retractedAt: integer("retracted_at", { mode: "timestamp_ms" }),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+    version: version(),
+  },
+  (t) => [
+    uniqueIndex("verdicts_claim_seq_unique").on(t.claimId, t.seq),
+    index("verdicts_state_published_idx").on(t.state, t.publishedAt),
+    index("verdicts_author_state_idx").on(t.authorId, t.state),
+    index("verdicts_rating_idx").on(t.ratingId),
+    check("verdicts_state_check", inList(t.state, VERDICT_STATES)),
+    // At most one published version and one version in the works per claim.
+    uniqueIndex("verdicts_one_published")
+      .on(t.claimId)
+      .where(sql`state = 'published'`),
+    uniqueIndex("verdicts_one_open")
+      .on(t.claimId)
+      .where(sql`state in ('draft', 'in_review')`),
+    // The public search filtered by rating, newest first.
+    index("verdicts_published_rating_idx")
+      .on(t.ratingId, t.publishedAt)
+      .where(sql`state = 'published'`),
+  ],
+);
+
+/** Internal review conversation on a claim; never public. */
+export const comments = sqliteTable(
+  "comments",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    claimId: integer("claim_id")
+      .notNull()
+      .references(() => claims.id, { onDelete: "cascade" }),
+    verdictId: integer("verdict_id").references(() => verdicts.id),
+    authorId: integer("author_id")
+      .notNull()
+      .references(() => users.id),
+    /** `changes_requested` comments are written by the request-changes workflow step. */
+    kind: text("kind", { enum: ["comment", "changes_requested"] })
+      .notNull()
+      .default("comment"),
+    body: text("body").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("comments_claim_idx").on(t.claimId, t.createdAt),
+    check("comments_kind_check", sql`${t.kind} in ('comment', 'changes_requested')`),
+  ],
+);
+
+export type User = typeof users.$inferSelect;
+export type ApiToken = typeof apiTokens.$inferSelect;
+export type AuditEvent = typeof auditEvents.$inferSelect;
+export type Document = typeof documents.$inferSelect;
+export type DocumentRevision = typeof documentRevisions.$inferSelect;
+export type Claimant = typeof claimants.$inferSelect;
+export type Claim = typeof claims.$inferSelect;
+export type Dispute = typeof disputes.$inferSelect;
+export type Evidence = typeof evidence.$inferSelect;
+export type Rating = typeof ratings.$inferSelect;
+export type Verdict = typeof verdicts.$inferSelect;
+
+/** When each cache tag was last invalidated (ms): kept public pages older than that are not served. */
+export const cacheInvalidations = sqliteTable("cache_invalidations", {
+  tag: text("tag").primaryKey(),
+  invalidatedAt: integer("invalidated_at").notNull(),
+});

@@ -37,8 +37,10 @@ const config = [
       "no-restricted-syntax": [
         "error",
         {
-          selector: "CallExpression[arguments.length=0] > MemberExpression.callee > Identifier.property[name=/^(get|all|run)$/]",
-          message: "SQLite-only: await the query builder (or use db/sql.ts for raw SQL), so that it runs on PostgreSQL too.",
+          selector:
+            "CallExpression[arguments.length=0] > MemberExpression.callee > Identifier.property[name=/^(get|all|run)$/]",
+          message:
+            "SQLite-only: await the query builder (or use db/sql.ts for raw SQL), so that it runs on PostgreSQL too.",
         },
       ],
     },

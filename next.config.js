@@ -18,6 +18,14 @@ const nextConfig = {
   // at run time: load them from node_modules instead of bundling them.
   serverExternalPackages: ["better-sqlite3", "@node-rs/argon2", "jsdom", "pdfkit"],
   poweredByHeader: false,
+  // Kept public pages: in each server's memory, served only while the database shared by every server says that
+  // nothing they show changed since they were rendered (lib/cache/next-cache-handler.mjs). Next's own memory cache is
+  // off: it would answer without asking.
+  cacheHandler: require.resolve("./lib/cache/next-cache-handler.mjs"),
+  cacheMaxMemorySize: 0,
+  // Shared caches in front (a CDN, nginx) keep a public page at most a minute (the pages' `revalidate = 60`), then
+  // may serve it 30 s more while they fetch it again: `s-maxage=60, stale-while-revalidate=30`.
+  expireTime: 90,
   // Imports and text edits go through server actions: allow a 5 MB article and its form.
   experimental: { serverActions: { bodySizeLimit: "6mb" } },
   // The bare claims list is served from its kept page (claims/list/[filters]); filtered

@@ -7,7 +7,7 @@
 import { eq } from "drizzle-orm";
 import fs from "node:fs";
 import path from "node:path";
-import type { DB, Tx } from "@/db/client";
+import { getDatabase, type DB, type Tx } from "@/db/client";
 import * as s from "@/db/schema";
 import type { ActingUser } from "@/lib/auth/actor";
 import { hashPassword } from "@/lib/auth/password";
@@ -28,10 +28,11 @@ export type SeedReport = { usersAdded: number; ratingsAdded: number; documentAdd
 /**
  * Loads whatever part of the demo data is missing. A database that already has accounts
  * but none of the demo ones is a real deployment: the demo accounts, whose password is
- * public, are not added to it unless `force` is set.
+ * public, are not added to it unless `force` is set. `db` is the process database's read
+ * handle (`getDb()`); the writes are one transaction of the process database (`getDatabase()`).
  */
 export async function seedDemo(db: DB, { force = false } = {}): Promise<SeedReport> {
-  if (!force && isRealDeployment(db)) {
+  if (!force && (await isRealDeployment(db))) {
     throw new ServiceError(
       "conflict",
       "This database has real accounts and no demo ones: refusing to add demo accounts with a public password (use --force to do it anyway).",
@@ -39,103 +40,94 @@ export async function seedDemo(db: DB, { force = false } = {}): Promise<SeedRepo
   }
   const passwordHash = await hashPassword(demo.DEMO_PASSWORD);
   const raw = fs.readFileSync(path.join(process.cwd(), "db", "seed-data", demo.DEMO_DOCUMENT.file), "utf8");
-  return db.transaction(
-    (tx) => {
-      const usersAdded = seedUsers(tx, passwordHash);
-      const ratingsAdded = seedRatings(tx);
-      const exists = tx
-        .select({ id: s.documents.id })
-        .from(s.documents)
-        .where(eq(s.documents.slug, demo.DEMO_DOCUMENT.slug))
-        .get();
-      if (!exists) {
-        seedArticle(tx, raw);
-        rebuildSearchIndex(tx);
-      }
-      return { usersAdded, ratingsAdded, documentAdded: !exists };
-    },
-    { behavior: "immediate" },
-  );
+  return getDatabase().transaction(async (tx) => {
+    const usersAdded = await seedUsers(tx, passwordHash);
+    const ratingsAdded = await seedRatings(tx);
+    const [exists] = await tx
+      .select({ id: s.documents.id })
+      .from(s.documents)
+      .where(eq(s.documents.slug, demo.DEMO_DOCUMENT.slug))
+      .limit(1);
+    if (!exists) {
+      await seedArticle(tx, raw);
+      await rebuildSearchIndex(tx);
+    }
+    return { usersAdded, ratingsAdded, documentAdded: !exists };
+  });
 }
 
-function isRealDeployment(db: DB): boolean {
-  const emails = db
-    .select({ email: s.users.email })
-    .from(s.users)
-    .all()
-    .map((u) => u.email);
+async function isRealDeployment(db: DB): Promise<boolean> {
+  const emails = (await db.select({ email: s.users.email }).from(s.users)).map((u) => u.email);
   return emails.length > 0 && !emails.some((e) => demo.DEMO_USERS.some((d) => d.email === e));
 }
 
-function seedUsers(tx: Tx, passwordHash: string): number {
+async function seedUsers(tx: Tx, passwordHash: string): Promise<number> {
   let added = 0;
   for (const u of demo.DEMO_USERS) {
-    if (tx.select({ id: s.users.id }).from(s.users).where(eq(s.users.email, u.email)).get()) continue;
-    const row = tx
+    const [existing] = await tx.select({ id: s.users.id }).from(s.users).where(eq(s.users.email, u.email)).limit(1);
+    if (existing) continue;
+    const [row] = await tx
       .insert(s.users)
       .values({ ...u, passwordHash })
-      .returning({ id: s.users.id })
-      .get();
-    recordAudit(tx, SEED_ACTOR, { action: "user.create", entityType: "user", entityId: row.id, after: u });
+      .returning({ id: s.users.id });
+    await recordAudit(tx, SEED_ACTOR, { action: "user.create", entityType: "user", entityId: row!.id, after: u });
     added++;
   }
   return added;
 }
 
-function seedRatings(tx: Tx): number {
+async function seedRatings(tx: Tx): Promise<number> {
   let added = 0;
-  demo.DEFAULT_RATINGS.forEach((r, position) => {
-    if (tx.select({ id: s.ratings.id }).from(s.ratings).where(eq(s.ratings.key, r.key)).get()) return;
-    const row = tx
+  for (const [position, r] of demo.DEFAULT_RATINGS.entries()) {
+    const [existing] = await tx.select({ id: s.ratings.id }).from(s.ratings).where(eq(s.ratings.key, r.key)).limit(1);
+    if (existing) continue;
+    const [row] = await tx
       .insert(s.ratings)
       .values({ ...r, position })
-      .returning({ id: s.ratings.id })
-      .get();
-    recordAudit(tx, SEED_ACTOR, { action: "rating.create", entityType: "rating", entityId: row.id, after: r });
+      .returning({ id: s.ratings.id });
+    await recordAudit(tx, SEED_ACTOR, { action: "rating.create", entityType: "rating", entityId: row!.id, after: r });
     added++;
-  });
+  }
   return added;
 }
 
-function seedArticle(tx: Tx, raw: string): void {
-  const userId = (email: string) =>
-    tx.select({ id: s.users.id }).from(s.users).where(eq(s.users.email, email)).get()!.id;
-  const ratingId = (key: string) =>
-    tx.select({ id: s.ratings.id }).from(s.ratings).where(eq(s.ratings.key, key)).get()!.id;
+async function seedArticle(tx: Tx, raw: string): Promise<void> {
+  const userId = async (email: string) =>
+    (await tx.select({ id: s.users.id }).from(s.users).where(eq(s.users.email, email)).limit(1))[0]!.id;
+  const ratingId = async (key: string) =>
+    (await tx.select({ id: s.ratings.id }).from(s.ratings).where(eq(s.ratings.key, key)).limit(1))[0]!.id;
   const audit = (entityType: string, entityId: number, after: unknown) =>
     recordAudit(tx, SEED_ACTOR, { action: `${entityType}.create`, entityType, entityId, after });
 
   const { date, text: body } = extractDateMarker(toCanonicalText(raw));
   const text = toCanonicalText(body);
-  const editorId = userId("editor@claimdesk.test");
+  const editorId = await userId("editor@claimdesk.test");
 
-  const doc = tx
+  const [doc] = await tx
     .insert(s.documents)
     .values({ ...demo.DEMO_DOCUMENT, publishedAt: date, createdBy: editorId })
-    .returning()
-    .get();
-  tx.insert(s.documentRevisions).values({ documentId: doc.id, revision: 1, text, createdBy: editorId }).run();
-  audit("document", doc.id, { title: doc.title, slug: doc.slug, revision: 1 });
+    .returning();
+  await tx.insert(s.documentRevisions).values({ documentId: doc!.id, revision: 1, text, createdBy: editorId });
+  await audit("document", doc!.id, { title: doc!.title, slug: doc!.slug, revision: 1 });
 
   const claimantIds = new Map<string, number>();
   for (const c of demo.DEMO_CLAIMANTS) {
-    const row = tx
+    const [row] = await tx
       .insert(s.claimants)
       .values({ slug: slugify(c.name), name: c.name, description: c.description, kind: c.kind, createdBy: editorId })
-      .returning()
-      .get();
-    claimantIds.set(c.key, row.id);
-    audit("claimant", row.id, { name: row.name, slug: row.slug });
+      .returning();
+    claimantIds.set(c.key, row!.id);
+    await audit("claimant", row!.id, { name: row!.name, slug: row!.slug });
   }
 
   const claimIds = new Map<string, number>();
   for (const c of demo.DEMO_CLAIMS) {
     const sel = locateQuote(text, c.quote, c.after);
-    const row = tx
+    const [row] = await tx
       .insert(s.claims)
       .values({
         slug: slugify(c.statement),
-        documentId: doc.id,
+        documentId: doc!.id,
         revision: 1,
         claimantId: claimantIds.get(c.claimant)!,
         statement: c.statement,
@@ -147,60 +139,57 @@ function seedArticle(tx: Tx, raw: string): void {
         end: sel.end,
         createdBy: editorId,
       })
-      .returning()
-      .get();
-    claimIds.set(c.key, row.id);
-    audit("claim", row.id, { slug: row.slug, statement: row.statement, start: row.start, end: row.end });
+      .returning();
+    claimIds.set(c.key, row!.id);
+    await audit("claim", row!.id, { slug: row!.slug, statement: row!.statement, start: row!.start, end: row!.end });
   }
 
-  const dispute = tx
+  const [dispute] = await tx
     .insert(s.disputes)
     .values({ ...demo.DEMO_DISPUTE, createdBy: editorId })
-    .returning()
-    .get();
-  demo.DEMO_CLAIMS.filter((c) => c.account).forEach((c, position) => {
-    tx.insert(s.disputeAccounts)
-      .values({ disputeId: dispute.id, claimId: claimIds.get(c.key)!, label: c.account!, position })
-      .run();
-  });
-  audit("dispute", dispute.id, { slug: dispute.slug, question: dispute.question });
+    .returning();
+  for (const [position, c] of demo.DEMO_CLAIMS.filter((c) => c.account).entries()) {
+    await tx
+      .insert(s.disputeAccounts)
+      .values({ disputeId: dispute!.id, claimId: claimIds.get(c.key)!, label: c.account!, position });
+  }
+  await audit("dispute", dispute!.id, { slug: dispute!.slug, question: dispute!.question });
 
   for (const e of demo.DEMO_EVIDENCE) {
     const { key: _key, links, ...values } = e;
-    const row = tx
+    const [row] = await tx
       .insert(s.evidence)
       .values({ ...values, createdBy: editorId })
-      .returning()
-      .get();
+      .returning();
     for (const link of links) {
-      tx.insert(s.claimEvidence)
-        .values({ claimId: claimIds.get(link.claim)!, evidenceId: row.id, stance: link.stance, createdBy: editorId })
-        .run();
+      await tx
+        .insert(s.claimEvidence)
+        .values({ claimId: claimIds.get(link.claim)!, evidenceId: row!.id, stance: link.stance, createdBy: editorId });
     }
-    audit("evidence", row.id, { url: row.url, links });
+    await audit("evidence", row!.id, { url: row!.url, links });
   }
 
   const now = Date.now();
   for (const v of demo.DEMO_VERDICTS) {
     const isSubmitted = v.state !== "draft";
     const isPublished = v.state === "published";
-    const row = tx
+    const claimId = claimIds.get(v.claim)!;
+    const [row] = await tx
       .insert(s.verdicts)
       .values({
-        claimId: claimIds.get(v.claim)!,
+        claimId,
         seq: 1,
         state: v.state,
-        ratingId: ratingId(v.rating),
+        ratingId: await ratingId(v.rating),
         summary: v.summary,
         rationale: v.rationale,
-        authorId: userId(v.author),
-        reviewerId: v.reviewer ? userId(v.reviewer) : null,
+        authorId: await userId(v.author),
+        reviewerId: v.reviewer ? await userId(v.reviewer) : null,
         submittedAt: isSubmitted ? new Date(now - 2 * DAY) : null,
         publishedAt: isPublished ? new Date(now - DAY) : null,
-        evidenceSnapshot: isPublished ? snapshotEvidence(tx, claimIds.get(v.claim)!) : null,
+        evidenceSnapshot: isPublished ? await snapshotEvidence(tx, claimId) : null,
       })
-      .returning()
-      .get();
-    audit("verdict", row.id, { claimId: row.claimId, state: row.state, rating: v.rating });
+      .returning();
+    await audit("verdict", row!.id, { claimId: row!.claimId, state: row!.state, rating: v.rating });
   }
 }

@@ -1,4 +1,4 @@
-import type { SQL } from "drizzle-orm";
+import { sql, type SQL } from "drizzle-orm";
 import type { NodePgDatabase } from "drizzle-orm/node-postgres";
 import { ENGINE } from "./engine";
 import type { DB } from "./engines/types";
@@ -25,3 +25,9 @@ export async function execute(db: DB, query: SQL): Promise<void> {
   if (ENGINE === "sqlite") await db.run(query);
   else await pg(db).execute(query);
 }
+
+/** The database's clock now, in milliseconds (every server on one database agrees on it). */
+export const NOW_MS =
+  ENGINE === "postgres"
+    ? sql`(extract(epoch from clock_timestamp()) * 1000)::bigint`
+    : sql`cast(unixepoch('subsec') * 1000 as integer)`;

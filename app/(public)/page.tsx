@@ -15,8 +15,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function HomePage() {
   await connection(); // read at request time, never at build time
-  const latest = listFeedVerdicts(10);
-  const disputes = listPublicDisputes(10);
+  const [latest, disputes] = await Promise.all([listFeedVerdicts(10), listPublicDisputes(10)]);
   return (
     <div className="space-y-8">
       <section>

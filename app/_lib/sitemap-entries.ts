@@ -3,14 +3,14 @@ import { getEnv } from "@/lib/config/env";
 import type { SitemapEntry } from "@/lib/public/sitemap-xml";
 
 /** Every public page as a sitemap entry: the fixed pages, then each published claim, dispute, claimant and document. */
-export function sitemapEntries(): { base: string; entries: SitemapEntry[] } {
+export async function sitemapEntries(): Promise<{ base: string; entries: SitemapEntry[] }> {
   const base = getEnv().publicBaseUrl;
   const fixed = ["/", "/claims", "/methodology", "/corrections"].map((p) => ({ url: `${base}${p}` }));
   return {
     base,
     entries: [
       ...fixed,
-      ...listSitemapEntries().map((e) => ({ url: `${base}${e.path}`, updated: e.updated || undefined })),
+      ...(await listSitemapEntries()).map((e) => ({ url: `${base}${e.path}`, updated: e.updated || undefined })),
     ],
   };
 }

@@ -34,41 +34,49 @@ const verdictItem = (i: QueueItem) => <VerdictItem item={i} />;
 export default async function EditorDashboard() {
   const user = await requireUser("/editor");
   const canReview = userCan(user, "verdicts:review");
+  const [changesRequested, drafts, inReview, recentlyPublished, anchorProblems, withoutVerdict] = await Promise.all([
+    getChangesRequested(user.id),
+    getMyDrafts(user.id),
+    canReview ? getAwaitingReview(user.id) : getMySubmitted(user.id),
+    getRecentlyPublished(),
+    getAnchorProblems(),
+    getClaimsWithoutVerdict(),
+  ]);
   return (
     <>
       <PageHeader title="Work queue">Signed in as {user.name}. What needs you today.</PageHeader>
       <div className="grid gap-6 md:grid-cols-2">
         <QueueList
           title="Changes requested of me"
-          items={getChangesRequested(user.id)}
+          items={changesRequested}
           empty="No reviewer has sent anything back."
           render={verdictItem}
         />
-        <QueueList title="My drafts" items={getMyDrafts(user.id)} empty="No drafts of yours." render={verdictItem} />
+        <QueueList title="My drafts" items={drafts} empty="No drafts of yours." render={verdictItem} />
         {canReview ? (
           <QueueList
             title="Waiting for my review"
-            items={getAwaitingReview(user.id)}
+            items={inReview}
             empty="Nothing is waiting for review."
             render={verdictItem}
           />
         ) : (
           <QueueList
             title="My verdicts in review"
-            items={getMySubmitted(user.id)}
+            items={inReview}
             empty="None of your verdicts is waiting for review."
             render={verdictItem}
           />
         )}
         <QueueList
           title="Recently published"
-          items={getRecentlyPublished()}
+          items={recentlyPublished}
           empty="Nothing published yet."
           render={verdictItem}
         />
         <QueueList
           title="Orphaned and moved claims"
-          items={getAnchorProblems()}
+          items={anchorProblems}
           empty="Every claim is anchored to its text."
           render={(i) => (
             <>
@@ -86,7 +94,7 @@ export default async function EditorDashboard() {
         />
         <QueueList
           title="Claims without a verdict"
-          items={getClaimsWithoutVerdict()}
+          items={withoutVerdict}
           empty="Every claim has a verdict in progress."
           render={(i) => (
             <>

@@ -5,9 +5,10 @@ import { renderJsonFeed, toFeedEntries } from "@/lib/feeds/feed-entries";
 export const dynamic = "force-dynamic";
 
 /** JSON Feed 1.1 of published verdicts, corrections and retractions. */
-export function GET(): Response {
+export async function GET(): Promise<Response> {
   const site = getEnv();
-  return Response.json(renderJsonFeed(site, toFeedEntries(site, listFeedVerdicts(), listCorrections({ limit: 50 }))), {
+  const [verdicts, corrections] = await Promise.all([listFeedVerdicts(), listCorrections({ limit: 50 })]);
+  return Response.json(renderJsonFeed(site, toFeedEntries(site, verdicts, corrections)), {
     headers: { "Content-Type": "application/feed+json; charset=utf-8", "Cache-Control": "public, max-age=300" },
   });
 }

@@ -5,9 +5,10 @@ import { renderAtom, toFeedEntries } from "@/lib/feeds/feed-entries";
 export const dynamic = "force-dynamic";
 
 /** Atom feed of published verdicts, corrections and retractions. */
-export function GET(): Response {
+export async function GET(): Promise<Response> {
   const site = getEnv();
-  const body = renderAtom(site, toFeedEntries(site, listFeedVerdicts(), listCorrections({ limit: 50 })));
+  const [verdicts, corrections] = await Promise.all([listFeedVerdicts(), listCorrections({ limit: 50 })]);
+  const body = renderAtom(site, toFeedEntries(site, verdicts, corrections));
   return new Response(body, {
     headers: { "Content-Type": "application/atom+xml; charset=utf-8", "Cache-Control": "public, max-age=300" },
   });

@@ -4,7 +4,7 @@ import { sitemapResponseBody } from "@/lib/public/sitemap-xml";
 export const dynamic = "force-dynamic";
 
 /** `/sitemap.xml`: every public page, or — past 45,000 of them — an index of the parts. */
-export function GET(): Response {
-  const { base, entries } = sitemapEntries();
+export async function GET(): Promise<Response> {
+  const { base, entries } = await sitemapEntries();
   return new Response(sitemapResponseBody(entries, base), { headers: XML_HEADERS });
 }

@@ -23,20 +23,27 @@ function hrefWith(sp: Search, changes: Search): string {
 const when = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 
 /** `/claims`: the search form and one page of published verdicts for the filters in `sp`. */
-export function ClaimsResults({ sp }: { sp: Search }) {
+export async function ClaimsResults({ sp }: { sp: Search }) {
   const filters = parsePublicFilters((k) => sp[k]);
-  const { items, total, page, pages } = searchPublishedClaims(filters);
-  const ratings = getRatingScale();
   // The busiest claimants and the latest disputes; any other is one link away (its page links here).
-  const withChosen = <T extends { slug: string }>(list: T[], chosen: string | undefined, make: (slug: string) => T) =>
-    chosen && !list.some((x) => x.slug === chosen) ? [make(chosen), ...list] : list;
-  const claimants = withChosen(listPublicClaimants(), filters.claimant, (slug) => ({
+  const [{ items, total, page, pages }, ratings, busiest, latest] = await Promise.all([
+    searchPublishedClaims(filters),
+    getRatingScale(),
+    listPublicClaimants(),
+    listPublicDisputes(30),
+  ]);
+  const withChosen = async <T extends { slug: string }>(
+    list: T[],
+    chosen: string | undefined,
+    make: (slug: string) => Promise<T>,
+  ) => (chosen && !list.some((x) => x.slug === chosen) ? [await make(chosen), ...list] : list);
+  const claimants = await withChosen(busiest, filters.claimant, async (slug) => ({
     slug,
-    name: publicClaimantName(slug) ?? slug,
+    name: (await publicClaimantName(slug)) ?? slug,
   }));
-  const disputes = withChosen(listPublicDisputes(30), filters.dispute, (slug) => ({
+  const disputes = await withChosen(latest, filters.dispute, async (slug) => ({
     slug,
-    question: publicDisputeQuestion(slug) ?? slug,
+    question: (await publicDisputeQuestion(slug)) ?? slug,
     eventDate: null,
     accounts: 0,
   }));

@@ -5,12 +5,10 @@ import BetterSqlite3 from "better-sqlite3";
 import { drizzle } from "drizzle-orm/better-sqlite3";
 import { migrate } from "drizzle-orm/better-sqlite3/migrator";
 import type { Database, DB } from "./types";
+import { serialize } from "./write-queue.mjs";
 
 export const SQLITE_MIGRATIONS = path.join(process.cwd(), "db", "migrations");
 
-/** One queue of write transactions per database file in this process (one connection writes; SQLite has one writer). */
-const queues = ((globalThis as { __claimdeskWriteQueues?: Map<string, Promise<unknown>> }).__claimdeskWriteQueues ??=
-  new Map());
 const inTransaction = new AsyncLocalStorage<string>();
 
 function connect(file: string, opts: { readOnly: boolean }): BetterSqlite3.Database {
@@ -30,7 +28,9 @@ function connect(file: string, opts: { readOnly: boolean }): BetterSqlite3.Datab
  * transaction lets other requests run, and they read through the other connection, so no two requests' statements
  * ever meet inside one transaction.
  */
-export function openSqlite(file: string): Database & { writer: BetterSqlite3.Database; reader: BetterSqlite3.Database } {
+export function openSqlite(
+  file: string,
+): Database & { writer: BetterSqlite3.Database; reader: BetterSqlite3.Database } {
   const resolved = path.resolve(file);
   fs.mkdirSync(path.dirname(resolved), { recursive: true });
   const writer = connect(resolved, { readOnly: false });
@@ -46,7 +46,7 @@ export function openSqlite(file: string): Database & { writer: BetterSqlite3.Dat
       if (inTransaction.getStore() === resolved) {
         return Promise.reject(new Error("A write transaction cannot start inside another one."));
       }
-      const run = async () => {
+      return serialize(resolved, async () => {
         writer.exec("BEGIN IMMEDIATE");
         try {
           const result = await inTransaction.run(resolved, () => fn(writeDb));
@@ -56,18 +56,7 @@ export function openSqlite(file: string): Database & { writer: BetterSqlite3.Dat
           if (writer.inTransaction) writer.exec("ROLLBACK");
           throw e;
         }
-      };
-      const previous = queues.get(resolved) ?? Promise.resolve();
-      const result = previous.then(run, run);
-      const settled = result.then(
-        () => undefined,
-        () => undefined,
-      );
-      queues.set(resolved, settled);
-      void settled.then(() => {
-        if (queues.get(resolved) === settled) queues.delete(resolved);
       });
-      return result;
     },
     async migrate() {
       migrate(drizzle(writer), { migrationsFolder: SQLITE_MIGRATIONS });

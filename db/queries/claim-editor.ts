@@ -18,9 +18,9 @@ import { getClaimDisputes } from "./claim-status";
 const reviewers = alias(users, "reviewers");
 
 /** Everything the claim page shows an editor: the claim, its evidence, every verdict version, comments and timeline. */
-export function getClaimForEditor(claimId: number) {
+export async function getClaimForEditor(claimId: number) {
   const db = getDb();
-  const claim = db
+  const [claim] = await db
     .select({
       id: claims.id,
       slug: claims.slug,
@@ -39,10 +39,10 @@ export function getClaimForEditor(claimId: number) {
     .innerJoin(documents, eq(documents.id, claims.documentId))
     .innerJoin(claimants, eq(claimants.id, claims.claimantId))
     .where(eq(claims.id, claimId))
-    .get();
+    .limit(1);
   if (!claim) return null;
 
-  const evidenceLinks = db
+  const evidenceLinks = await db
     .select({
       evidenceId: evidence.id,
       stance: claimEvidence.stance,
@@ -60,10 +60,9 @@ export function getClaimForEditor(claimId: number) {
     .from(claimEvidence)
     .innerJoin(evidence, eq(evidence.id, claimEvidence.evidenceId))
     .where(eq(claimEvidence.claimId, claimId))
-    .orderBy(asc(claimEvidence.id))
-    .all();
+    .orderBy(asc(claimEvidence.id));
 
-  const versions = db
+  const versions = await db
     .select({
       id: verdicts.id,
       seq: verdicts.seq,
@@ -91,10 +90,9 @@ export function getClaimForEditor(claimId: number) {
     .leftJoin(reviewers, eq(reviewers.id, verdicts.reviewerId))
     .leftJoin(ratings, eq(ratings.id, verdicts.ratingId))
     .where(eq(verdicts.claimId, claimId))
-    .orderBy(asc(verdicts.seq))
-    .all();
+    .orderBy(asc(verdicts.seq));
 
-  const thread = db
+  const thread = await db
     .select({
       id: comments.id,
       kind: comments.kind,
@@ -105,12 +103,11 @@ export function getClaimForEditor(claimId: number) {
     .from(comments)
     .innerJoin(users, eq(users.id, comments.authorId))
     .where(eq(comments.claimId, claimId))
-    .orderBy(asc(comments.createdAt), asc(comments.id))
-    .all();
+    .orderBy(asc(comments.createdAt), asc(comments.id));
 
   const verdictIds = versions.map((v) => v.id);
   const evidenceIds = evidenceLinks.map((e) => e.evidenceId);
-  const timeline = db
+  const timeline = await db
     .select({
       id: auditEvents.id,
       at: auditEvents.at,
@@ -133,8 +130,7 @@ export function getClaimForEditor(claimId: number) {
       ),
     )
     .orderBy(desc(auditEvents.at), desc(auditEvents.id))
-    .limit(200)
-    .all();
+    .limit(200);
 
   return {
     claim,
@@ -142,22 +138,21 @@ export function getClaimForEditor(claimId: number) {
     versions,
     comments: thread,
     timeline,
-    disputes: getClaimDisputes([claimId]).get(claimId) ?? [],
+    disputes: (await getClaimDisputes([claimId])).get(claimId) ?? [],
   };
 }
 
-export type ClaimForEditor = NonNullable<ReturnType<typeof getClaimForEditor>>;
+export type ClaimForEditor = NonNullable<Awaited<ReturnType<typeof getClaimForEditor>>>;
 export type VerdictVersion = ClaimForEditor["versions"][number];
 export type EvidenceLink = ClaimForEditor["evidence"][number];
 
 /** Evidence items whose title, URL or publisher matches `q`, to link to another claim. */
-export function searchEvidence(q: string, limit = 10) {
+export async function searchEvidence(q: string, limit = 10) {
   const pattern = `%${q.trim()}%`;
   return getDb()
     .select({ id: evidence.id, title: evidence.title, url: evidence.url, publisher: evidence.publisher })
     .from(evidence)
     .where(or(...[evidence.title, evidence.url, evidence.publisher].map((c) => like(c, pattern))))
     .orderBy(desc(evidence.createdAt))
-    .limit(limit)
-    .all();
+    .limit(limit);
 }

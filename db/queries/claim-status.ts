@@ -9,10 +9,10 @@ export type VerdictStatus = {
 };
 
 /** The verdict status of each claim (claims without a verdict are absent). */
-export function getVerdictStatuses(claimIds: number[]): Map<number, VerdictStatus> {
+export async function getVerdictStatuses(claimIds: number[]): Promise<Map<number, VerdictStatus>> {
   const out = new Map<number, VerdictStatus & { seq: number }>();
   if (claimIds.length === 0) return out;
-  const rows = getDb()
+  const rows = await getDb()
     .select({
       claimId: verdicts.claimId,
       seq: verdicts.seq,
@@ -22,8 +22,7 @@ export function getVerdictStatuses(claimIds: number[]): Map<number, VerdictStatu
     })
     .from(verdicts)
     .leftJoin(ratings, eq(ratings.id, verdicts.ratingId))
-    .where(inArray(verdicts.claimId, claimIds))
-    .all();
+    .where(inArray(verdicts.claimId, claimIds));
   for (const r of rows) {
     const cur = out.get(r.claimId) ?? { state: null, published: null, seq: 0 };
     if (r.seq > cur.seq) Object.assign(cur, { state: r.state, seq: r.seq });
@@ -44,10 +43,10 @@ export function describeVerdictStatus(s: VerdictStatus | undefined): string {
 export type ClaimDispute = { id: number; slug: string; question: string; label: string };
 
 /** The disputes each claim is an account in. */
-export function getClaimDisputes(claimIds: number[]): Map<number, ClaimDispute[]> {
+export async function getClaimDisputes(claimIds: number[]): Promise<Map<number, ClaimDispute[]>> {
   const out = new Map<number, ClaimDispute[]>();
   if (claimIds.length === 0) return out;
-  const rows = getDb()
+  const rows = await getDb()
     .select({
       claimId: disputeAccounts.claimId,
       id: disputes.id,
@@ -57,8 +56,7 @@ export function getClaimDisputes(claimIds: number[]): Map<number, ClaimDispute[]
     })
     .from(disputeAccounts)
     .innerJoin(disputes, eq(disputes.id, disputeAccounts.disputeId))
-    .where(inArray(disputeAccounts.claimId, claimIds))
-    .all();
+    .where(inArray(disputeAccounts.claimId, claimIds));
   for (const { claimId, ...d } of rows) out.set(claimId, [...(out.get(claimId) ?? []), d]);
   return out;
 }

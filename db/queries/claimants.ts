@@ -6,9 +6,9 @@ import { getVerdictStatuses, type VerdictStatus } from "./claim-status";
 export type ClaimantListItem = Pick<Claimant, "id" | "slug" | "name" | "description" | "sameAs"> & { claims: number };
 
 /** Claimants by name, with how many claims each made; `q` filters by name or affiliation. */
-export function listClaimants(q = "", limit = 200): ClaimantListItem[] {
+export async function listClaimants(q = "", limit = 200): Promise<ClaimantListItem[]> {
   const pattern = `%${q.trim()}%`;
-  return getDb()
+  return await getDb()
     .select({
       id: claimants.id,
       slug: claimants.slug,
@@ -22,8 +22,7 @@ export function listClaimants(q = "", limit = 200): ClaimantListItem[] {
     .where(q.trim() ? or(like(claimants.name, pattern), like(claimants.description, pattern)) : undefined)
     .groupBy(claimants.id)
     .orderBy(asc(claimants.name))
-    .limit(limit)
-    .all();
+    .limit(limit);
 }
 
 export type ClaimantClaim = {
@@ -36,11 +35,13 @@ export type ClaimantClaim = {
 };
 
 /** One claimant and their claims, newest first; null if there is no such claimant. */
-export function getClaimantWithClaims(claimantId: number): { claimant: Claimant; claims: ClaimantClaim[] } | null {
+export async function getClaimantWithClaims(
+  claimantId: number,
+): Promise<{ claimant: Claimant; claims: ClaimantClaim[] } | null> {
   const db = getDb();
-  const claimant = db.select().from(claimants).where(eq(claimants.id, claimantId)).get();
+  const [claimant] = await db.select().from(claimants).where(eq(claimants.id, claimantId)).limit(1);
   if (!claimant) return null;
-  const rows = db
+  const rows = await db
     .select({
       id: claims.id,
       statement: claims.statement,
@@ -51,8 +52,7 @@ export function getClaimantWithClaims(claimantId: number): { claimant: Claimant;
     .from(claims)
     .innerJoin(documents, eq(documents.id, claims.documentId))
     .where(eq(claims.claimantId, claimantId))
-    .orderBy(desc(claims.createdAt))
-    .all();
-  const statuses = getVerdictStatuses(rows.map((r) => r.id));
+    .orderBy(desc(claims.createdAt));
+  const statuses = await getVerdictStatuses(rows.map((r) => r.id));
   return { claimant, claims: rows.map((r) => ({ ...r, verdict: statuses.get(r.id) ?? null })) };
 }

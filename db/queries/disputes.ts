@@ -14,10 +14,10 @@ import {
 import { getVerdictStatuses, type VerdictStatus } from "./claim-status";
 
 /** Disputes, newest first, with how many accounts each has. */
-export function listDisputes(): (Pick<Dispute, "id" | "slug" | "question" | "eventDate" | "updatedAt"> & {
-  accounts: number;
-})[] {
-  return getDb()
+export async function listDisputes(): Promise<
+  (Pick<Dispute, "id" | "slug" | "question" | "eventDate" | "updatedAt"> & { accounts: number })[]
+> {
+  return await getDb()
     .select({
       id: disputes.id,
       slug: disputes.slug,
@@ -29,8 +29,7 @@ export function listDisputes(): (Pick<Dispute, "id" | "slug" | "question" | "eve
     .from(disputes)
     .leftJoin(disputeAccounts, eq(disputeAccounts.disputeId, disputes.id))
     .groupBy(disputes.id)
-    .orderBy(desc(disputes.updatedAt))
-    .all();
+    .orderBy(desc(disputes.updatedAt));
 }
 
 export type DisputeAccount = {
@@ -45,11 +44,13 @@ export type DisputeAccount = {
 };
 
 /** One dispute with its accounts side by side (in their order); null if there is none. */
-export function getDisputeWithAccounts(disputeId: number): { dispute: Dispute; accounts: DisputeAccount[] } | null {
+export async function getDisputeWithAccounts(
+  disputeId: number,
+): Promise<{ dispute: Dispute; accounts: DisputeAccount[] } | null> {
   const db = getDb();
-  const dispute = db.select().from(disputes).where(eq(disputes.id, disputeId)).get();
+  const [dispute] = await db.select().from(disputes).where(eq(disputes.id, disputeId)).limit(1);
   if (!dispute) return null;
-  const rows = db
+  const rows = await db
     .select({
       claimId: claims.id,
       label: disputeAccounts.label,
@@ -64,14 +65,13 @@ export function getDisputeWithAccounts(disputeId: number): { dispute: Dispute; a
     .innerJoin(claimants, eq(claimants.id, claims.claimantId))
     .innerJoin(documents, eq(documents.id, claims.documentId))
     .where(eq(disputeAccounts.disputeId, disputeId))
-    .orderBy(asc(disputeAccounts.position))
-    .all();
-  const statuses = getVerdictStatuses(rows.map((r) => r.claimId));
+    .orderBy(asc(disputeAccounts.position));
+  const statuses = await getVerdictStatuses(rows.map((r) => r.claimId));
   return { dispute, accounts: rows.map((r) => ({ ...r, verdict: statuses.get(r.claimId) ?? null })) };
 }
 
 /** Claims from any document whose statement, quote or claimant matches `q` (to add as accounts). */
-export function searchClaims(q: string, limit = 20) {
+export async function searchClaims(q: string, limit = 20) {
   const pattern = `%${q.trim()}%`;
   return getDb()
     .select({ id: claims.id, statement: claims.statement, claimant: claimants.name, documentTitle: documents.title })
@@ -80,8 +80,7 @@ export function searchClaims(q: string, limit = 20) {
     .innerJoin(documents, eq(documents.id, claims.documentId))
     .where(or(like(claims.statement, pattern), like(claims.quote, pattern), like(claimants.name, pattern)))
     .orderBy(desc(claims.createdAt))
-    .limit(limit)
-    .all();
+    .limit(limit);
 }
 
 export type EvidenceMatrix = {
@@ -91,9 +90,9 @@ export type EvidenceMatrix = {
 };
 
 /** The evidence matrix of a dispute: every item linked to any account, and each account's stance. */
-export function getEvidenceMatrix(claimIds: number[]): EvidenceMatrix {
+export async function getEvidenceMatrix(claimIds: number[]): Promise<EvidenceMatrix> {
   if (claimIds.length === 0) return { items: [], stances: {} };
-  const rows = getDb()
+  const rows = await getDb()
     .select({
       evidenceId: evidence.id,
       title: evidence.title,
@@ -104,8 +103,7 @@ export function getEvidenceMatrix(claimIds: number[]): EvidenceMatrix {
     .from(claimEvidence)
     .innerJoin(evidence, eq(evidence.id, claimEvidence.evidenceId))
     .where(inArray(claimEvidence.claimId, claimIds))
-    .orderBy(asc(evidence.id))
-    .all();
+    .orderBy(asc(evidence.id));
   const items = [
     ...new Map(rows.map((r) => [r.evidenceId, { evidenceId: r.evidenceId, title: r.title, url: r.url }])).values(),
   ];

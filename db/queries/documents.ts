@@ -9,8 +9,8 @@ export type DocumentListItem = Pick<Document, "id" | "slug" | "title" | "publish
 };
 
 /** Documents, most recently changed first, with their claim counts. */
-export function listDocuments(limit = 200): DocumentListItem[] {
-  return getDb()
+export async function listDocuments(limit = 200): Promise<DocumentListItem[]> {
+  return await getDb()
     .select({
       id: documents.id,
       slug: documents.slug,
@@ -25,8 +25,7 @@ export function listDocuments(limit = 200): DocumentListItem[] {
     .leftJoin(claims, eq(claims.documentId, documents.id))
     .groupBy(documents.id)
     .orderBy(desc(documents.updatedAt))
-    .limit(limit)
-    .all();
+    .limit(limit);
 }
 
 export type EditorClaim = {
@@ -52,12 +51,12 @@ export type PlacedClaim = EditorClaim & { start: number; end: number };
 export type EditorDocument = { doc: Document; text: string; claims: EditorClaim[] };
 
 /** A document with its current text and every claim (in text order), for the annotator and the API. */
-export function getEditorDocument(documentId: number): EditorDocument | null {
+export async function getEditorDocument(documentId: number): Promise<EditorDocument | null> {
   const db = getDb();
-  const doc = db.select().from(documents).where(eq(documents.id, documentId)).get();
+  const [doc] = await db.select().from(documents).where(eq(documents.id, documentId)).limit(1);
   if (!doc) return null;
-  const text = getRevisionText(doc.id, doc.currentRevision)!;
-  const rows = db
+  const text = (await getRevisionText(doc.id, doc.currentRevision))!;
+  const rows = await db
     .select({
       id: claims.id,
       slug: claims.slug,
@@ -75,11 +74,9 @@ export function getEditorDocument(documentId: number): EditorDocument | null {
     .from(claims)
     .innerJoin(claimants, eq(claimants.id, claims.claimantId))
     .where(eq(claims.documentId, doc.id))
-    .orderBy(asc(claims.start), asc(claims.id))
-    .all();
+    .orderBy(asc(claims.start), asc(claims.id));
   const ids = rows.map((r) => r.id);
-  const statuses = getVerdictStatuses(ids);
-  const disputes = getClaimDisputes(ids);
+  const [statuses, disputes] = await Promise.all([getVerdictStatuses(ids), getClaimDisputes(ids)]);
   return {
     doc,
     text,
@@ -94,12 +91,11 @@ export function getEditorDocument(documentId: number): EditorDocument | null {
 }
 
 /** The text of one revision of a document, or null. */
-export function getRevisionText(documentId: number, revision: number): string | null {
-  return (
-    getDb()
-      .select({ text: documentRevisions.text })
-      .from(documentRevisions)
-      .where(and(eq(documentRevisions.documentId, documentId), eq(documentRevisions.revision, revision)))
-      .get()?.text ?? null
-  );
+export async function getRevisionText(documentId: number, revision: number): Promise<string | null> {
+  const [row] = await getDb()
+    .select({ text: documentRevisions.text })
+    .from(documentRevisions)
+    .where(and(eq(documentRevisions.documentId, documentId), eq(documentRevisions.revision, revision)))
+    .limit(1);
+  return row?.text ?? null;
 }

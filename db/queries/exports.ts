@@ -1,5 +1,6 @@
 import { sql, type SQL } from "drizzle-orm";
 import { getDb } from "@/db/client";
+import { queryRow, queryRows } from "@/db/sql";
 import type { AnchorStatus, ClaimantKind, EvidenceSnapshotItem, VerdictState } from "@/db/schema";
 import { listCorrections, type PublicCorrection } from "./public/pages";
 
@@ -217,56 +218,68 @@ function groupBy<T extends { claimId: number }>(rows: T[]): Map<number, T[]> {
  * and the evidence it was published with — never a draft, an earlier version, a comment or
  * the audit log. With it, every claim in scope and all its versions.
  */
-export function* claimsForExport(scope: ExportScope, mode: ExportMode): Generator<ExportRecord> {
+export async function* claimsForExport(scope: ExportScope, mode: ExportMode): AsyncGenerator<ExportRecord> {
   const db = getDb();
   const internal = mode.includeUnpublished;
   const { join, where } = scoped(scope, mode);
   for (let after = 0; ;) {
-    const rows = db.all<ClaimRow>(sql`
+    const rows = await queryRows<ClaimRow>(
+      db,
+      sql`
       select c.id as id, c.slug as slug, c.statement as statement, c.quote as quote, c.prefix as prefix, c.suffix as suffix,
-        c.start as start, c."end" as "end", c.revision as revision, c.anchor_status as anchorStatus, c.claimed_at as claimedAt,
-        c.created_at as createdAt, c.updated_at as updatedAt,
-        d.id as documentId, d.slug as documentSlug, d.title as documentTitle, d.source_url as documentSourceUrl, d.publisher as documentPublisher,
-        d.author as documentAuthor, d.published_at as documentPublishedAt, d.language as documentLanguage,
-        cl.id as claimantId, cl.slug as claimantSlug, cl.name as claimantName, cl.description as claimantDescription, cl.same_as as claimantSameAs, cl.kind as claimantKind,
-        v.id as verdictId, v.evidence_snapshot as snapshot,
-        (select min(v1.published_at) from verdicts v1 where v1.claim_id = c.id and v1.published_at is not null) as firstPublishedAt
+        c.start as start, c."end" as "end", c.revision as revision, c.anchor_status as "anchorStatus", c.claimed_at as "claimedAt",
+        c.created_at as "createdAt", c.updated_at as "updatedAt",
+        d.id as "documentId", d.slug as "documentSlug", d.title as "documentTitle", d.source_url as "documentSourceUrl", d.publisher as "documentPublisher",
+        d.author as "documentAuthor", d.published_at as "documentPublishedAt", d.language as "documentLanguage",
+        cl.id as "claimantId", cl.slug as "claimantSlug", cl.name as "claimantName", cl.description as "claimantDescription", cl.same_as as "claimantSameAs", cl.kind as "claimantKind",
+        v.id as "verdictId", v.evidence_snapshot as snapshot,
+        (select min(v1.published_at) from verdicts v1 where v1.claim_id = c.id and v1.published_at is not null) as "firstPublishedAt"
       from claims c
       ${join}
       join claimants cl on cl.id = c.claimant_id
       join documents d on d.id = c.document_id
       where ${sql.join([sql`c.id > ${after}`, ...where], sql` and `)}
-      order by c.id limit ${BATCH}`);
+      order by c.id limit ${BATCH}`,
+    );
     if (rows.length === 0) return;
     const last = rows[rows.length - 1]!.id;
     const inBatch = sql`in (select value from json_each(${JSON.stringify(rows.map((r) => r.id))}))`;
 
     const versions = groupBy(
-      db.all<VersionRow>(sql`
-        select v.claim_id as claimId, v.id as id, v.seq as seq, v.state as state, r.key as ratingKey, r.label as ratingLabel, r.ordinal as ratingOrdinal,
-          v.summary as summary, v.rationale as rationale, v.correction_note as correctionNote, v.retraction_reason as retractionReason,
-          a.name as authorName, rv.name as reviewerName, v.submitted_at as submittedAt, v.published_at as publishedAt,
-          v.retracted_at as retractedAt, v.updated_at as updatedAt
+      await queryRows<VersionRow>(
+        db,
+        sql`
+        select v.claim_id as "claimId", v.id as id, v.seq as seq, v.state as state, r.key as "ratingKey", r.label as "ratingLabel", r.ordinal as "ratingOrdinal",
+          v.summary as summary, v.rationale as rationale, v.correction_note as "correctionNote", v.retraction_reason as "retractionReason",
+          a.name as "authorName", rv.name as "reviewerName", v.submitted_at as "submittedAt", v.published_at as "publishedAt",
+          v.retracted_at as "retractedAt", v.updated_at as "updatedAt"
         from verdicts v
         join users a on a.id = v.author_id
         left join users rv on rv.id = v.reviewer_id
         left join ratings r on r.id = v.rating_id
         where v.claim_id ${inBatch} ${internal ? sql`` : sql`and v.state = 'published'`}
-        order by v.claim_id, v.seq`),
+        order by v.claim_id, v.seq`,
+      ),
     );
     const disputes = groupBy(
-      db.all<{ claimId: number; id: number; slug: string; question: string; label: string }>(sql`
-        select da.claim_id as claimId, d.id as id, d.slug as slug, d.question as question, da.label as label
+      await queryRows<{ claimId: number; id: number; slug: string; question: string; label: string }>(
+        db,
+        sql`
+        select da.claim_id as "claimId", d.id as id, d.slug as slug, d.question as question, da.label as label
         from dispute_accounts da join disputes d on d.id = da.dispute_id
-        where da.claim_id ${inBatch} order by da.claim_id, d.id`),
+        where da.claim_id ${inBatch} order by da.claim_id, d.id`,
+      ),
     );
     const liveEvidence = internal
       ? groupBy(
-          db.all<EvidenceSnapshotItem & { claimId: number }>(sql`
-            select ce.claim_id as claimId, e.id as evidenceId, ce.stance as stance, e.url as url, e.archive_url as archiveUrl, e.title as title,
-              e.publisher as publisher, e.published_at as publishedAt, e.excerpt as excerpt, e.source_type as sourceType
+          await queryRows<EvidenceSnapshotItem & { claimId: number }>(
+            db,
+            sql`
+            select ce.claim_id as "claimId", e.id as "evidenceId", ce.stance as stance, e.url as url, e.archive_url as "archiveUrl", e.title as title,
+              e.publisher as publisher, e.published_at as "publishedAt", e.excerpt as excerpt, e.source_type as "sourceType"
             from claim_evidence ce join evidence e on e.id = ce.evidence_id
-            where ce.claim_id ${inBatch} order by ce.claim_id, ce.id`),
+            where ce.claim_id ${inBatch} order by ce.claim_id, ce.id`,
+          ),
         )
       : null;
 
@@ -323,13 +336,13 @@ export function* claimsForExport(scope: ExportScope, mode: ExportMode): Generato
 }
 
 /** How many claims an export of this scope holds (for the collection's `total` and the export page). */
-export function countClaimsForExport(scope: ExportScope, mode: ExportMode): number {
+export async function countClaimsForExport(scope: ExportScope, mode: ExportMode): Promise<number> {
   const { join, where } = scoped(scope, mode);
-  return (
-    getDb().get<{ n: number }>(
-      sql`select count(*) as n from claims c ${join} where ${sql.join([sql`1`, ...where], sql` and `)}`,
-    )?.n ?? 0
+  const row = await queryRow<{ n: number }>(
+    getDb(),
+    sql`select count(*) as n from claims c ${join} where ${sql.join([sql`1`, ...where], sql` and `)}`,
   );
+  return row?.n ?? 0;
 }
 
 export type ExportDispute = {
@@ -350,16 +363,18 @@ export type ExportDispute = {
 };
 
 /** The disputes with accounts in scope, each with those accounts, for the report's side-by-side view. */
-export function disputesForExport(scope: ExportScope, mode: ExportMode): ExportDispute[] {
+export async function disputesForExport(scope: ExportScope, mode: ExportMode): Promise<ExportDispute[]> {
   const { join, where } = scoped(scope, mode);
-  const rows = getDb().all<
+  const rows = await queryRows<
     { id: number; slug: string; question: string; eventDate: string | null; description: string | null } & Omit<
       ExportDispute["accounts"][number],
       "published" | "hasVerdict"
     > & { state: string | null }
-  >(sql`
-    select d.id as id, d.slug as slug, d.question as question, d.event_date as eventDate, d.description as description,
-      c.id as claimId, da.label as label, cl.name as claimantName, c.statement as statement, r.label as ratingLabel, v.state as state
+  >(
+    getDb(),
+    sql`
+    select d.id as id, d.slug as slug, d.question as question, d.event_date as "eventDate", d.description as description,
+      c.id as "claimId", da.label as label, cl.name as "claimantName", c.statement as statement, r.label as "ratingLabel", v.state as state
     from dispute_accounts da
     join disputes d on d.id = da.dispute_id
     join claims c on c.id = da.claim_id
@@ -367,7 +382,8 @@ export function disputesForExport(scope: ExportScope, mode: ExportMode): ExportD
     ${join}
     left join ratings r on r.id = v.rating_id
     where ${sql.join([sql`1`, ...where], sql` and `)}
-    order by d.id, da.position, da.id`);
+    order by d.id, da.position, da.id`,
+  );
   const disputes = new Map<number, ExportDispute>();
   for (const { claimId, label, claimantName, statement, ratingLabel, state, ...d } of rows) {
     const dispute = disputes.get(d.id) ?? { ...d, accounts: [] };
@@ -386,7 +402,7 @@ export function disputesForExport(scope: ExportScope, mode: ExportMode): ExportD
 }
 
 /** Published corrections and retractions of the claims in scope, newest first: the report's corrections log. */
-export function correctionsForExport(scope: ExportScope): PublicCorrection[] {
+export async function correctionsForExport(scope: ExportScope): Promise<PublicCorrection[]> {
   return listCorrections({ limit: 10_000, claimWhere: claimScope(scope), atWhere: dateRange(scope, sql`at`) });
 }
 
@@ -395,25 +411,30 @@ export function correctionsForExport(scope: ExportScope): PublicCorrection[] {
  * slug matches nothing, or (published work only) nothing published: an export must not tell
  * an anonymous caller that an unpublished record exists, let alone its name.
  */
-export function scopeNames(
+export async function scopeNames(
   scope: ExportScope,
   mode: ExportMode,
-): { claim?: string | null; document?: string | null; dispute?: string | null; claimant?: string | null } {
+): Promise<{ claim?: string | null; document?: string | null; dispute?: string | null; claimant?: string | null }> {
   const db = getDb();
   const published = (claimsOf: SQL) =>
     mode.includeUnpublished
       ? sql`1`
       : sql`exists (select 1 from claims c join verdicts v on v.claim_id = c.id and v.state = 'published' where ${claimsOf})`;
-  const name = (table: string, column: string, value: string, claimsOf: SQL) =>
-    db.get<{ name: string }>(
-      sql`select ${sql.raw(column)} as name from ${sql.raw(table)} t where t.id = ${byIdOrSlug(table, value)} and ${published(claimsOf)}`,
+  const name = async (table: string, column: string, value: string, claimsOf: SQL) =>
+    (
+      await queryRow<{ name: string }>(
+        db,
+        sql`select ${sql.raw(column)} as name from ${sql.raw(table)} t where t.id = ${byIdOrSlug(table, value)} and ${published(claimsOf)}`,
+      )
     )?.name ?? null;
   return {
-    ...(scope.claim ? { claim: name("claims", "statement", scope.claim, sql`c.id = t.id`) } : {}),
-    ...(scope.document ? { document: name("documents", "title", scope.document, sql`c.document_id = t.id`) } : {}),
+    ...(scope.claim ? { claim: await name("claims", "statement", scope.claim, sql`c.id = t.id`) } : {}),
+    ...(scope.document
+      ? { document: await name("documents", "title", scope.document, sql`c.document_id = t.id`) }
+      : {}),
     ...(scope.dispute
       ? {
-          dispute: name(
+          dispute: await name(
             "disputes",
             "question",
             scope.dispute,
@@ -421,6 +442,6 @@ export function scopeNames(
           ),
         }
       : {}),
-    ...(scope.claimant ? { claimant: name("claimants", "name", scope.claimant, sql`c.claimant_id = t.id`) } : {}),
+    ...(scope.claimant ? { claimant: await name("claimants", "name", scope.claimant, sql`c.claimant_id = t.id`) } : {}),
   };
 }

@@ -12,8 +12,8 @@ export type RatingView = {
 };
 
 /** The rating scale in display order (public). */
-export function getRatingScale(): RatingView[] {
-  return getDb()
+export async function getRatingScale(): Promise<RatingView[]> {
+  return await getDb()
     .select({
       id: ratings.id,
       key: ratings.key,
@@ -23,11 +23,10 @@ export function getRatingScale(): RatingView[] {
       colour: ratings.colour,
     })
     .from(ratings)
-    .orderBy(asc(ratings.position))
-    .all();
+    .orderBy(asc(ratings.position));
 }
 
 /** Every rating with its version, in order (for the admin page). */
-export function listRatingsForAdmin() {
-  return getDb().select().from(ratings).orderBy(asc(ratings.position)).all();
+export async function listRatingsForAdmin() {
+  return await getDb().select().from(ratings).orderBy(asc(ratings.position));
 }

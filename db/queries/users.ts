@@ -4,10 +4,11 @@ import { users, type User } from "@/db/schema";
 import { normaliseEmail } from "@/lib/validation/common";
 
 /** The account with this email (compared normalised), or undefined. */
-export function findUserByEmail(db: DB | Tx, email: string): User | undefined {
-  return db
+export async function findUserByEmail(db: DB | Tx, email: string): Promise<User | undefined> {
+  const [user] = await db
     .select()
     .from(users)
     .where(eq(users.email, normaliseEmail(email)))
-    .get();
+    .limit(1);
+  return user;
 }

@@ -12,8 +12,8 @@ export type QueueItem = {
   at: Date;
 };
 
-function verdictQueue(where: ReturnType<typeof and>): QueueItem[] {
-  return getDb()
+async function verdictQueue(where: ReturnType<typeof and>): Promise<QueueItem[]> {
+  return await getDb()
     .select({
       claimId: claims.id,
       documentId: claims.documentId,
@@ -30,33 +30,34 @@ function verdictQueue(where: ReturnType<typeof and>): QueueItem[] {
     .leftJoin(ratings, eq(ratings.id, verdicts.ratingId))
     .where(where)
     .orderBy(desc(verdicts.updatedAt))
-    .limit(50)
-    .all();
+    .limit(50);
 }
 
 /** The verdicts a user is writing (drafts they authored that no reviewer sent back). */
-export function getMyDrafts(userId: number): QueueItem[] {
+export async function getMyDrafts(userId: number): Promise<QueueItem[]> {
   return verdictQueue(and(eq(verdicts.authorId, userId), eq(verdicts.state, "draft"), isNull(verdicts.reviewerId)));
 }
 
 /** A user's drafts that a reviewer sent back with changes requested. */
-export function getChangesRequested(userId: number): QueueItem[] {
+export async function getChangesRequested(userId: number): Promise<QueueItem[]> {
   return verdictQueue(and(eq(verdicts.authorId, userId), eq(verdicts.state, "draft"), isNotNull(verdicts.reviewerId)));
 }
 
 /** Verdicts published most recently (corrections included). */
-export function getRecentlyPublished(): QueueItem[] {
-  return verdictQueue(eq(verdicts.state, "published")).slice(0, 10);
+export async function getRecentlyPublished(): Promise<QueueItem[]> {
+  return (await verdictQueue(eq(verdicts.state, "published"))).slice(0, 10);
 }
 
 /** Claims nobody has started a verdict on yet. */
-export function getClaimsWithoutVerdict(): {
-  claimId: number;
-  statement: string;
-  documentTitle: string;
-  claimant: string;
-}[] {
-  return getDb()
+export async function getClaimsWithoutVerdict(): Promise<
+  {
+    claimId: number;
+    statement: string;
+    documentTitle: string;
+    claimant: string;
+  }[]
+> {
+  return await getDb()
     .select({
       claimId: claims.id,
       statement: claims.statement,
@@ -75,29 +76,30 @@ export function getClaimsWithoutVerdict(): {
       ),
     )
     .orderBy(desc(claims.createdAt))
-    .limit(50)
-    .all();
+    .limit(50);
 }
 
 /** Verdicts submitted by others and waiting for a reviewer. */
-export function getAwaitingReview(userId: number): QueueItem[] {
+export async function getAwaitingReview(userId: number): Promise<QueueItem[]> {
   return verdictQueue(and(eq(verdicts.state, "in_review"), ne(verdicts.authorId, userId)));
 }
 
 /** My own verdicts waiting for someone else's review. */
-export function getMySubmitted(userId: number): QueueItem[] {
+export async function getMySubmitted(userId: number): Promise<QueueItem[]> {
   return verdictQueue(and(eq(verdicts.state, "in_review"), eq(verdicts.authorId, userId)));
 }
 
 /** Claims whose anchor was lost or moved by an edit and needs a person to look. */
-export function getAnchorProblems(): {
-  claimId: number;
-  documentId: number;
-  statement: string;
-  documentTitle: string;
-  anchorStatus: string;
-}[] {
-  return getDb()
+export async function getAnchorProblems(): Promise<
+  {
+    claimId: number;
+    documentId: number;
+    statement: string;
+    documentTitle: string;
+    anchorStatus: string;
+  }[]
+> {
+  return await getDb()
     .select({
       claimId: claims.id,
       documentId: claims.documentId,
@@ -109,14 +111,13 @@ export function getAnchorProblems(): {
     .innerJoin(documents, eq(documents.id, claims.documentId))
     .where(inArray(claims.anchorStatus, ["fuzzy", "orphaned"]))
     .orderBy(desc(claims.updatedAt))
-    .limit(50)
-    .all();
+    .limit(50);
 }
 
 /** Claims by the state of their newest verdict version (`none`: no verdict yet), for the internal API. */
-export function listClaimsByVerdictState(state: VerdictState | "none") {
+export async function listClaimsByVerdictState(state: VerdictState | "none") {
   const latest = sql`(select v.state from verdicts v where v.claim_id = ${claims.id} order by v.seq desc limit 1)`;
-  return getDb()
+  return await getDb()
     .select({
       id: claims.id,
       slug: claims.slug,
@@ -129,6 +130,5 @@ export function listClaimsByVerdictState(state: VerdictState | "none") {
     .innerJoin(claimants, eq(claimants.id, claims.claimantId))
     .where(state === "none" ? sql`${latest} is null` : sql`${latest} = ${state}`)
     .orderBy(desc(claims.updatedAt))
-    .limit(500)
-    .all();
+    .limit(500);
 }

@@ -5,7 +5,17 @@
  * migrates both engines and compares what they hold.
  */
 import { sql } from "drizzle-orm";
-import { bigint, check, customType, index, integer, pgTable, text, uniqueIndex, type PgColumn } from "drizzle-orm/pg-core";
+import {
+  bigint,
+  check,
+  customType,
+  index,
+  integer,
+  pgTable,
+  text,
+  uniqueIndex,
+  type PgColumn,
+} from "drizzle-orm/pg-core";
 import { ANCHOR_STATUSES, CLAIMANT_KINDS, ROLES, SOURCE_TYPES, STANCES, VERDICT_STATES } from "../enums";
 import type * as sqlite from "./sqlite";
 
@@ -159,7 +169,7 @@ export const claimants = pgTable(
   (t) => [
     uniqueIndex("claimants_slug_unique").on(t.slug),
     index("claimants_name_idx").on(t.name),
-    check("claimants_kind_check", inList(t.kind, CLAIMANT_KINDS)),
+    check("claimants_kind_check", sql`${t.kind} is null or ${inList(t.kind, CLAIMANT_KINDS)}`),
   ],
 );
 
@@ -383,7 +393,6 @@ export const comments = pgTable(
     check("comments_kind_check", sql`${t.kind} in ('comment', 'changes_requested')`),
   ],
 );
-
 
 /** When each cache tag was last invalidated (ms): kept public pages older than that are not served. */
 export const cacheInvalidations = pgTable("cache_invalidations", {

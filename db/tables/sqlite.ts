@@ -23,7 +23,6 @@ import {
   type Stance,
 } from "../enums";
 
-
 /** A CHECK that a text column holds one of a fixed vocabulary. */
 const inList = (column: SQLiteColumn, values: readonly string[]) =>
   sql`${column} in (${sql.raw(values.map((v) => `'${v}'`).join(", "))})`;

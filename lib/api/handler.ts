@@ -17,7 +17,7 @@ export function apiRoute<P = Record<string, string>>(handler: (ctx: Context<P>) 
       if (!actor && !SAFE_METHODS.has(req.method)) {
         throw new ServiceError("unauthenticated", "Sign in or send an API token to do this.");
       }
-      const params = route?.params ? await route.params : ({} as P);
+      const params = (await route?.params) ?? ({} as P);
       const result = await handler({ req, actor, params });
       return result instanceof Response ? result : Response.json(result);
     } catch (e) {

@@ -3,8 +3,8 @@ import { authorize, type Actor } from "@/lib/auth/actor";
 import { ServiceError } from "@/lib/services/errors";
 
 /** Checks the caller may read unpublished work (contributor+); throws 401/403 otherwise. */
-export function assertCanReadInternal(actor: Actor | null): void {
-  authorize(getDb(), actor, "content:read-internal");
+export async function assertCanReadInternal(actor: Actor | null): Promise<void> {
+  await authorize(getDb(), actor, "content:read-internal");
 }
 
 /** Returns `value`, or throws 404 naming what was not found. */

@@ -14,7 +14,7 @@ export async function getRequestActor(req: Request): Promise<Actor | null> {
   const authorization = req.headers.get("authorization");
   if (authorization !== null) {
     const match = /^Bearer\s+(\S+)\s*$/i.exec(authorization);
-    const actor = match ? verifyApiToken(match[1]!) : null;
+    const actor = match ? await verifyApiToken(match[1]!) : null;
     if (!actor)
       throw new ServiceError(
         "unauthenticated",

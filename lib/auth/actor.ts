@@ -20,14 +20,14 @@ export function systemActor(label = "cli"): Actor {
 }
 
 /** Loads the caller and checks it holds `permission`; throws 401 or 403 otherwise. */
-export function authorize(db: DB | Tx, actor: Actor | null, permission: Permission): ActingUser {
+export async function authorize(db: DB | Tx, actor: Actor | null, permission: Permission): Promise<ActingUser> {
   if (!actor) throw new ServiceError("unauthenticated", "Sign in or send an API token to do this.");
   if (actor.kind === "system") return { id: null, role: "admin", name: actor.label, label: actor.label };
-  const user = db
+  const [user] = await db
     .select({ id: users.id, role: users.role, name: users.name, email: users.email, disabledAt: users.disabledAt })
     .from(users)
     .where(eq(users.id, actor.userId))
-    .get();
+    .limit(1);
   if (!user || user.disabledAt)
     throw new ServiceError("unauthenticated", "This account is disabled or no longer exists.");
   if (!can(user.role, permission)) {
@@ -37,12 +37,12 @@ export function authorize(db: DB | Tx, actor: Actor | null, permission: Permissi
 }
 
 /** Like `authorize`, for actions on one's own account: the command line has none. */
-export function authorizeAccount(
+export async function authorizeAccount(
   db: DB | Tx,
   actor: Actor | null,
   permission: Permission = "account:own",
-): ActingUser & { id: number } {
-  const who = authorize(db, actor, permission);
+): Promise<ActingUser & { id: number }> {
+  const who = await authorize(db, actor, permission);
   if (who.id === null)
     throw new ServiceError("bad_request", "The command line has no account of its own; name one with --email.");
   return { ...who, id: who.id };

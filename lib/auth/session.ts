@@ -19,7 +19,7 @@ export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
   const session = await auth();
   const id = Number(session?.user?.id);
   if (!Number.isInteger(id) || id <= 0) return null;
-  const user = getDb()
+  const [user] = await getDb()
     .select({
       id: users.id,
       email: users.email,
@@ -30,7 +30,7 @@ export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
     })
     .from(users)
     .where(eq(users.id, id))
-    .get();
+    .limit(1);
   if (!user || user.disabledAt || user.sessionVersion !== session?.user?.sessionVersion) return null;
   return { id: user.id, email: user.email, name: user.name, role: user.role, actor: { kind: "user", userId: user.id } };
 });

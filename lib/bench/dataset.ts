@@ -1,7 +1,7 @@
-import { sql } from "drizzle-orm";
-import type { DB } from "@/db/client";
+import BetterSqlite3 from "better-sqlite3";
+import { getDatabase, type Database } from "@/db/client";
 import { DEFAULT_RATINGS } from "@/db/seed-data/demo";
-import type { EvidenceSnapshotItem, SourceType, Stance } from "@/db/schema";
+import { users, type EvidenceSnapshotItem, type SourceType, type Stance } from "@/db/schema";
 import { seedDemo } from "@/db/seed";
 import { CONTEXT_LENGTH } from "@/lib/anchoring";
 import { rebuildSearchIndex } from "@/lib/search/search-index";
@@ -16,6 +16,11 @@ import { slugify } from "@/lib/text/slugify";
  * full-text index is rebuilt. The same `claims` and `seed` always give the same rows.
  */
 export type DatasetOptions = { claims: number; seed?: number };
+/**
+ * Where the dataset goes: the process database (`setDatabase`: the demo data is seeded through it) and its SQLite
+ * file, which the bulk load writes through a connection of its own. SQLite only for now.
+ */
+export type DatasetTarget = { database: Database; file: string | null };
 export type DatasetInfo = {
   claims: number;
   documents: number;
@@ -167,12 +172,36 @@ function prng(seed: number) {
   };
 }
 
-export async function generateDataset(db: DB, { claims: total, seed = 42 }: DatasetOptions): Promise<DatasetInfo> {
-  await seedDemo(db);
+export async function generateDataset(
+  { database, file }: DatasetTarget,
+  { claims: total, seed = 42 }: DatasetOptions,
+): Promise<DatasetInfo> {
+  if (!file) throw new Error("The dataset generator loads a SQLite database; PostgreSQL is not supported yet.");
+  if (getDatabase() !== database) throw new Error("The dataset goes into the process database: setDatabase it first.");
+  await seedDemo(database.db);
+  const c = new BetterSqlite3(file);
+  try {
+    c.pragma("foreign_keys = ON");
+    c.pragma("busy_timeout = 5000");
+    const accounts = await database.db.select({ id: users.id, email: users.email }).from(users);
+    const info = bulkLoad(c, accounts, total, seed);
+    await database.transaction((tx) => rebuildSearchIndex(tx));
+    c.exec("analyze");
+    return info;
+  } finally {
+    c.close();
+  }
+}
+
+/** The generated rows, written through one raw connection in one transaction (prepared statements: fast). */
+function bulkLoad(
+  c: BetterSqlite3.Database,
+  accounts: { id: number; email: string }[],
+  total: number,
+  seed: number,
+): DatasetInfo {
   const r = prng(seed);
-  const c = db.$client;
-  const users = c.prepare("select id, email from users").all() as { id: number; email: string }[];
-  const userId = (email: string) => users.find((u) => u.email === email)!.id;
+  const userId = (email: string) => accounts.find((u) => u.email === email)!.id;
   const [contributor, editor, reviewer] = [
     "contributor@claimdesk.test",
     "editor@claimdesk.test",
@@ -374,7 +403,5 @@ export async function generateDataset(db: DB, { claims: total, seed = 42 }: Data
     }
     info.evidence = evidenceIds.length;
   })();
-  rebuildSearchIndex(db);
-  db.run(sql`analyze`);
   return info;
 }

@@ -12,7 +12,9 @@ import os from "node:os";
 import path from "node:path";
 import autocannon from "autocannon";
 import { sql } from "drizzle-orm";
-import { migrateDatabase, openDatabase, setDb } from "@/db/client";
+import { openDatabase, setDatabase } from "@/db/client";
+import { ENGINE } from "@/db/engine";
+import { queryRow } from "@/db/sql";
 import { systemActor } from "@/lib/auth/actor";
 import { parseOptions } from "@/lib/cli/args";
 import { clearKeptPages } from "@/lib/cli/server";
@@ -56,18 +58,21 @@ async function main() {
   const started = Date.now();
   const log = (line: string) =>
     console.log(`[bench ${((Date.now() - started) / 1000).toFixed(0).padStart(3)} s] ${line}`);
+  if (ENGINE !== "sqlite") throw new Error("The benchmark runs on SQLite for now: unset DATABASE_URL.");
 
   // 1. The dataset, generated once per size and copied fresh for each run.
   fs.mkdirSync(DATA, { recursive: true });
   const pristine = path.join(DATA, `dataset-${claims}-v${DATASET_VERSION}.db`);
   if (!fs.existsSync(pristine)) {
     log(`generating ${claims} claims…`);
-    const db = openDatabase(`${pristine}.tmp`);
-    migrateDatabase(db);
-    const info = await generateDataset(db, { claims });
-    db.run(sql`pragma wal_checkpoint(truncate)`);
-    db.$client.close();
-    fs.renameSync(`${pristine}.tmp`, pristine);
+    const file = `${pristine}.tmp`;
+    const database = openDatabase(`file:${file}`);
+    await database.migrate();
+    setDatabase(database);
+    const info = await generateDataset({ database, file }, { claims });
+    setDatabase(undefined);
+    await database.close(); // the last connection to close folds the write-ahead log into the file
+    fs.renameSync(file, pristine);
     for (const suffix of ["-wal", "-shm"]) fs.rmSync(`${pristine}.tmp${suffix}`, { force: true });
     log(`dataset: ${JSON.stringify(info)}`);
   }
@@ -76,20 +81,25 @@ async function main() {
   fs.copyFileSync(pristine, dbFile);
 
   // What to ask for: a published claim, its dispute, a rating, a document to add claims to, a token.
-  const db = openDatabase(dbFile);
-  migrateDatabase(db); // a dataset made before the latest migrations
-  setDb(db);
-  const sample = db.get<{ slug: string; disputeSlug: string; documentId: number; claimantId: number }>(sql`
-    select c.slug as slug, d.slug as disputeSlug, c.document_id as documentId, c.claimant_id as claimantId
+  const database = openDatabase(`file:${dbFile}`);
+  await database.migrate(); // a dataset made before the latest migrations
+  setDatabase(database);
+  const sample = (await queryRow<{ slug: string; disputeSlug: string; documentId: number; claimantId: number }>(
+    database.db,
+    sql`
+    select c.slug as slug, d.slug as "disputeSlug", c.document_id as "documentId", c.claimant_id as "claimantId"
     from claims c join verdicts v on v.claim_id = c.id and v.state = 'published'
     join dispute_accounts da on da.claim_id = c.id join disputes d on d.id = da.dispute_id
-    where c.id >= (select max(id) / 2 from claims) order by c.id limit 1`)!;
-  const target = db.get<{ text: string }>(
+    where c.id >= (select max(id) / 2 from claims) order by c.id limit 1`,
+  ))!;
+  const target = (await queryRow<{ text: string }>(
+    database.db,
     sql`select text from document_revisions where document_id = ${sample.documentId}`,
-  )!.text;
-  const token = createApiToken(systemActor("bench"), { forEmail: "contributor@claimdesk.test", name: "bench" }).token;
-  setDb(undefined);
-  db.$client.close();
+  ))!.text;
+  const token = (await createApiToken(systemActor("bench"), { forEmail: "contributor@claimdesk.test", name: "bench" }))
+    .token;
+  setDatabase(undefined);
+  await database.close();
 
   // 2. The production build (made again when a source file is newer than it).
   if (o.build || isBuildStale()) {

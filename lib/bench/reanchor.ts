@@ -1,8 +1,10 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { migrateDatabase, openDatabase, setDb } from "@/db/client";
+import { sql } from "drizzle-orm";
+import { openDatabase, setDatabase } from "@/db/client";
 import { seedDemo } from "@/db/seed";
+import { queryRow, queryRows } from "@/db/sql";
 import { systemActor } from "@/lib/auth/actor";
 import { createClaim } from "@/lib/services/claims/create-claim";
 import { importDocument } from "@/lib/services/documents/import-document";
@@ -28,11 +30,11 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
  */
 export async function benchReanchor({ runs = 3, claims = 1000, characters = 200_000 } = {}): Promise<ReanchorResult> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "claimdesk-bench-anchor-"));
-  const db = openDatabase(path.join(dir, "anchor.db"));
-  migrateDatabase(db);
-  setDb(db);
+  const database = openDatabase(`file:${path.join(dir, "anchor.db")}`);
   try {
-    await seedDemo(db);
+    await database.migrate();
+    setDatabase(database);
+    await seedDemo(database.db);
     const article = fs
       .readFileSync(path.join(process.cwd(), "db", "seed-data", "mariupol-talks-2022-03-10.txt"), "utf8")
       .replace(/^\s*date \S+\s*/, "");
@@ -49,15 +51,16 @@ export async function benchReanchor({ runs = 3, claims = 1000, characters = 200_
     let statuses: Record<string, number> = {};
     for (let run = 0; run < runs; run++) {
       const doc = await importDocument(actor, { title: `Re-anchoring ${run}`, text });
-      const stored = db.$client.prepare("select text from document_revisions where document_id = ?").get(doc.id) as {
-        text: string;
-      };
+      const stored = (await queryRow<{ text: string }>(
+        database.db,
+        sql`select text from document_revisions where document_id = ${doc.id}`,
+      ))!;
       // Sentences spread evenly through the text (ASCII text: units are code points).
       const sentences = [...stored.text.matchAll(/[A-Z][^.!?\n]{20,160}[.!?]/g)];
       const step = sentences.length / claims;
       for (let i = 0; i < claims; i++) {
         const m = sentences[Math.floor(i * step)]!;
-        createClaim(actor, {
+        await createClaim(actor, {
           documentId: doc.id,
           revision: 1,
           start: m.index,
@@ -67,10 +70,10 @@ export async function benchReanchor({ runs = 3, claims = 1000, characters = 200_
       }
       const edited = `An editor's note added at the top of the article, before everything else.\n\n${stored.text}`;
       const t0 = performance.now();
-      const result = updateDocumentText(actor, { documentId: doc.id, text: edited, baseRevision: 1 });
+      const result = await updateDocumentText(actor, { documentId: doc.id, text: edited, baseRevision: 1 });
       times.push(performance.now() - t0);
       const quotes = (
-        db.$client.prepare("select quote from claims where document_id = ?").all(doc.id) as { quote: string }[]
+        await queryRows<{ quote: string }>(database.db, sql`select quote from claims where document_id = ${doc.id}`)
       ).map((q) => q.quote);
       const b0 = performance.now();
       let found = 0;
@@ -82,8 +85,8 @@ export async function benchReanchor({ runs = 3, claims = 1000, characters = 200_
     }
     return { characters: text.length, claims, ms: median(times), indexOfMs: median(baselines), statuses };
   } finally {
-    setDb(undefined);
-    db.$client.close();
+    setDatabase(undefined);
+    await database.close();
     fs.rmSync(dir, { recursive: true, force: true });
   }
 }

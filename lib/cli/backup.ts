@@ -1,11 +1,28 @@
 import fs from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
-import { sql } from "drizzle-orm";
-import { getDb } from "@/db/client";
+import { getDatabase } from "@/db/client";
 import { getEnv } from "@/lib/config/env";
 import { parseOptions } from "./args";
 import { UsageError } from "./errors";
+
+/**
+ * The configured SQLite file. Backup and restore copy SQLite files: on PostgreSQL they stop here, with a usage error
+ * naming the server's own tools.
+ */
+function configuredSqliteFile(command: "backup" | "restore"): string {
+  const env = getEnv();
+  if (env.databaseEngine === "postgres" || env.databaseFile === null) {
+    throw new UsageError(
+      command === "backup"
+        ? "backup copies a SQLite database file; this database is PostgreSQL: use pg_dump " +
+            '(e.g. pg_dump --format=custom --file=claimdesk.dump "$DATABASE_URL")'
+        : "restore puts back a SQLite database file; this database is PostgreSQL: use pg_restore " +
+            '(e.g. pg_restore --clean --dbname="$DATABASE_URL" claimdesk.dump)',
+    );
+  }
+  return env.databaseFile;
+}
 
 /** `PRAGMA integrity_check` of a database file, opened read-only: "ok" or the problems found. */
 export function integrityOf(file: string): string {
@@ -23,13 +40,21 @@ export function integrityOf(file: string): string {
  * writers go on meanwhile), into a fresh, compact file; it is then checked.
  */
 export async function runBackupCommand(args: string[], out: (line: string) => void): Promise<void> {
+  configuredSqliteFile("backup");
   const o = parseOptions(args, { out: "string" });
   if (!o.out) throw new UsageError("--out is required (e.g. backup --out backups/claimdesk-2026-11-25.db)");
   const target = path.resolve(o.out);
   if (fs.existsSync(target)) throw new UsageError(`${o.out} exists already; choose a new file name`);
   fs.mkdirSync(path.dirname(target), { recursive: true });
   const started = Date.now();
-  getDb().run(sql`vacuum into ${target}`);
+  // A connection of its own to the process database's file (a SQLite database's label is its file): its one read
+  // transaction does not hold up the app's writes.
+  const source = new Database(getDatabase().label, { readonly: true, fileMustExist: true });
+  try {
+    source.prepare("vacuum into ?").run(target);
+  } finally {
+    source.close();
+  }
   const check = integrityOf(target);
   if (check !== "ok") throw new UsageError(`the backup failed its integrity check: ${check}`);
   out(
@@ -44,6 +69,7 @@ export async function runBackupCommand(args: string[], out: (line: string) => vo
  * file it had open.
  */
 export async function runRestoreCommand(args: string[], out: (line: string) => void): Promise<void> {
+  const configured = configuredSqliteFile("restore");
   const o = parseOptions(args, { from: "string", to: "string" });
   if (!o.from) throw new UsageError("--from is required (e.g. restore --from backups/claimdesk-2026-11-25.db)");
   if (!fs.existsSync(o.from)) throw new UsageError(`${o.from} does not exist`);
@@ -54,7 +80,7 @@ export async function runRestoreCommand(args: string[], out: (line: string) => v
     check = e instanceof Error ? e.message : String(e);
   }
   if (check !== "ok") throw new UsageError(`${o.from} is not a sound Claimdesk database, nothing restored: ${check}`);
-  const target = path.resolve(o.to ?? getEnv().databaseFile);
+  const target = path.resolve(o.to ?? configured);
   fs.mkdirSync(path.dirname(target), { recursive: true });
   // The copy first, beside the target: VACUUM INTO reads the backup whole, a -wal beside it included.
   const staging = `${target}.restoring`;

@@ -24,7 +24,7 @@ export async function runExportCommand(args: string[], out: (line: string) => vo
     throw new UsageError(
       `--format and --out are required (e.g. export --format csv --out claims.csv); formats: ${Object.keys(EXPORT_FORMATS).join(", ")}`,
     );
-  const job = openExport(systemActor(), o.format, (k) =>
+  const job = await openExport(systemActor(), o.format, (k) =>
     k === "includeDrafts" ? (o["include-drafts"] ? "1" : null) : (o[k as keyof typeof o] as string | undefined),
   );
   const file = fs.createWriteStream(o.out);

@@ -15,7 +15,7 @@ export async function runImportCommand(args: string[], out: (line: string) => vo
   } catch (e) {
     throw new UsageError(`cannot read ${o.file} as JSON: ${e instanceof Error ? e.message : String(e)}`);
   }
-  const { claims, counts } = importAnnotations(systemActor(), {
+  const { claims, counts } = await importAnnotations(systemActor(), {
     documentId: Number(o.document),
     annotations,
     ...(o.claimant ? { claimant: { name: o.claimant } } : {}),

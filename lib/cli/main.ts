@@ -3,8 +3,8 @@
  * `db:migrate`, `db:seed`, `demo` and `start` scripts. Commands act through the same
  * services as the web app, as the operator (`cli` in the audit log).
  */
-import { getDb, migrateDatabase } from "@/db/client";
-import { EnvError } from "@/lib/config/env";
+import { getDatabase } from "@/db/client";
+import { EnvError, getEnv } from "@/lib/config/env";
 import { isServiceError } from "@/lib/services/errors";
 import { parseOptions } from "./args";
 import { UsageError } from "./errors";
@@ -27,25 +27,31 @@ const USAGE = `Usage: npm run cli -- <command>
 
 const out = (line: string) => console.log(line);
 
+/** Brings the configured database up to date; the environment is checked first (a bad variable is a usage error). */
+async function migrateConfigured(): Promise<void> {
+  getEnv();
+  await getDatabase().migrate();
+}
+
 /** Runs one command; returns the process exit code. */
 export async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   try {
     switch (command) {
       case "user":
-        migrateDatabase(getDb());
+        await migrateConfigured();
         await runUserCommand(rest, out);
         return 0;
       case "token":
-        migrateDatabase(getDb());
+        await migrateConfigured();
         await runTokenCommand(rest, out);
         return 0;
       case "export":
-        migrateDatabase(getDb());
+        await migrateConfigured();
         await runExportCommand(rest, out);
         return 0;
       case "import":
-        migrateDatabase(getDb());
+        await migrateConfigured();
         await runImportCommand(rest, out);
         return 0;
       case "backup":
@@ -55,7 +61,7 @@ export async function main(argv: string[]): Promise<number> {
         await runRestoreCommand(rest, out);
         return 0;
       case "migrate":
-        runMigrate(out);
+        await runMigrate(out);
         return 0;
       case "seed":
         await runSeed(out, parseOptions(rest, { force: "boolean" }).force ?? false);

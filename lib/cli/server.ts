@@ -2,23 +2,23 @@ import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
-import { getDb, migrateDatabase } from "@/db/client";
+import { getDatabase } from "@/db/client";
 import { seedDemo } from "@/db/seed";
 import { parseEnv } from "@/lib/config/env";
 
 const SECRET_FILE = path.join(process.cwd(), "data", ".auth-secret");
 
 /** Applies pending migrations to the configured database. */
-export function runMigrate(out: (line: string) => void): void {
-  const env = parseEnv(process.env);
-  migrateDatabase(getDb());
-  out(`Database ready: ${env.databaseFile}`);
+export async function runMigrate(out: (line: string) => void): Promise<void> {
+  parseEnv(process.env); // a bad DATABASE_URL is named before anything is opened
+  await getDatabase().migrate();
+  out(`Database ready: ${getDatabase().label}`);
 }
 
 /** Loads the demo data (idempotent); refuses a database with real accounts unless forced. */
 export async function runSeed(out: (line: string) => void, force = false): Promise<void> {
-  runMigrate(out);
-  const report = await seedDemo(getDb(), { force });
+  await runMigrate(out);
+  const report = await seedDemo(getDatabase().db, { force });
   out(
     `Demo data: ${report.usersAdded} accounts and ${report.ratingsAdded} ratings added; ` +
       (report.documentAdded
@@ -50,7 +50,7 @@ export async function runDemo(out: (line: string) => void): Promise<number> {
 /** Development server with hot reload; uses the demo secret unless AUTH_SECRET is set. */
 export async function runDev(out: (line: string) => void): Promise<number> {
   process.env.AUTH_SECRET ??= ensureDemoSecret();
-  runMigrate(out);
+  await runMigrate(out);
   return runNext(["dev", "-p", String(parseEnv(process.env).port)]);
 }
 
@@ -66,7 +66,7 @@ export function clearKeptPages(): void {
 /** Migrates, then serves the production build on PORT, with no page kept from before; AUTH_SECRET is required. */
 export async function runStart(out: (line: string) => void): Promise<number> {
   const env = parseEnv(process.env, { requireSecret: true });
-  runMigrate(out);
+  await runMigrate(out);
   clearKeptPages();
   out(`Claimdesk on http://localhost:${env.port} (public base URL ${env.publicBaseUrl})`);
   const args = ["start", "-p", String(env.port)];

@@ -14,7 +14,7 @@ export async function runTokenCommand(args: string[], out: (line: string) => voi
   if (sub === "create") {
     const values = parseOptions(rest, { email: "string", name: "string" });
     if (!values.email) throw new UsageError("--email is required");
-    const { token, record } = createApiToken(actor, {
+    const { token, record } = await createApiToken(actor, {
       forEmail: values.email,
       ...(values.name ? { name: values.name } : {}),
     });
@@ -25,7 +25,7 @@ export async function runTokenCommand(args: string[], out: (line: string) => voi
   if (sub === "revoke") {
     const values = parseOptions(rest, { id: "string", token: "string" });
     if (!values.id === !values.token) throw new UsageError("give exactly one of --id N or --token T");
-    const record = revokeApiToken(actor, values.id ? { tokenId: values.id } : { token: values.token });
+    const record = await revokeApiToken(actor, values.id ? { tokenId: values.id } : { token: values.token });
     out(`Revoked token ${record.id} ("${record.name}", ${record.tokenPrefix}…).`);
     return;
   }

@@ -29,7 +29,7 @@ export async function runUserCommand(args: string[], out: (line: string) => void
   }
   if (sub === "list") {
     parseOptions(rest, {});
-    for (const u of listUsers(actor)) {
+    for (const u of await listUsers(actor)) {
       out(
         [
           String(u.id).padStart(4),
@@ -47,8 +47,8 @@ export async function runUserCommand(args: string[], out: (line: string) => void
       rest,
       sub === "role" ? { email: "string", role: "string" } : { email: "string" },
     );
-    const user = updateUser(actor, {
-      userId: findUserId(values.email),
+    const user = await updateUser(actor, {
+      userId: await findUserId(values.email),
       ...(sub === "role" ? { role: values.role } : { disabled: sub === "disable" }),
     });
     out(`${user.email}: ${user.disabled ? "disabled" : "active"}, ${user.role}.`);
@@ -56,8 +56,8 @@ export async function runUserCommand(args: string[], out: (line: string) => void
   }
   if (sub === "unlock") {
     const { email } = parseOptions(rest, { email: "string" });
-    findUserId(email);
-    const cleared = clearLoginFailures(email!);
+    await findUserId(email);
+    const cleared = await clearLoginFailures(email!);
     out(`${email}: sign-in unlocked (${cleared} recent failure${cleared === 1 ? "" : "s"} cleared).`);
     return;
   }
@@ -65,9 +65,9 @@ export async function runUserCommand(args: string[], out: (line: string) => void
 }
 
 /** The id of the account with this email; a missing email is a usage error, an unknown one not found. */
-function findUserId(email: string | undefined): number {
+async function findUserId(email: string | undefined): Promise<number> {
   if (!email) throw new UsageError("--email is required");
-  const user = findUserByEmail(getDb(), email);
+  const user = await findUserByEmail(getDb(), email);
   if (!user) throw new ServiceError("not_found", `No account with email ${email}.`);
   return user.id;
 }

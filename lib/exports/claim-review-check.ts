@@ -15,9 +15,13 @@ export type ClaimReviewCheck = {
 
 /**
  * Runs Google's ClaimReview rules (`validateClaimReview`) over an export's reviews, for the
- * export page: each error and warning with the number of reviews it concerns.
+ * export page: each error and warning with the number of reviews it concerns. The records are read as they are checked.
  */
-export function checkClaimReviews(site: ExportSite, records: Iterable<ExportRecord>, limit = 10_000): ClaimReviewCheck {
+export async function checkClaimReviews(
+  site: ExportSite,
+  records: Iterable<ExportRecord> | AsyncIterable<ExportRecord>,
+  limit = 10_000,
+): Promise<ClaimReviewCheck> {
   const errors = new Map<string, ClaimReviewCheck["errors"][number]>();
   const warnings = new Map<string, ClaimReviewCheck["warnings"][number]>();
   const tally = (into: typeof errors, message: string, r: ExportRecord) => {
@@ -26,7 +30,7 @@ export function checkClaimReviews(site: ExportSite, records: Iterable<ExportReco
     else into.set(message, { message, count: 1, example: { id: r.id, statement: r.statement } });
   };
   let checked = 0;
-  for (const r of records) {
+  for await (const r of records) {
     if (!r.verdict) continue;
     if (checked === limit)
       return { checked, truncated: true, errors: [...errors.values()], warnings: [...warnings.values()] };

@@ -35,7 +35,10 @@ export function claimReviewOf(site: ExportSite, r: ExportRecord & { verdict: Non
 }
 
 /** ClaimReview JSON-LD: a JSON array with one ClaimReview per verdict, written one claim at a time. */
-export function claimReviewChunks(site: ExportSite, records: Iterable<ExportRecord>): Generator<string> {
+export function claimReviewChunks(
+  site: ExportSite,
+  records: Iterable<ExportRecord> | AsyncIterable<ExportRecord>,
+): AsyncGenerator<string> {
   // A claim without a verdict has no review.
   return jsonArrayChunks(null, "", records, (r) =>
     r.verdict ? claimReviewOf(site, { ...r, verdict: r.verdict }) : undefined,
@@ -74,9 +77,12 @@ export function neutraliseCell(value: string): string {
 const iso = (d: Date | null | undefined) => d?.toISOString() ?? "";
 
 /** CSV (RFC 4180, UTF-8 with a byte-order mark for spreadsheets): a header, then one row per claim. */
-export function* csvChunks(site: ExportSite, records: Iterable<ExportRecord>): Generator<string> {
+export async function* csvChunks(
+  site: ExportSite,
+  records: Iterable<ExportRecord> | AsyncIterable<ExportRecord>,
+): AsyncGenerator<string> {
   yield "\ufeff" + stringify([[...CSV_COLUMNS]], { record_delimiter: "\r\n" });
-  for (const r of records) {
+  for await (const r of records) {
     const row = [
       String(r.id),
       recordUrl(site, r),

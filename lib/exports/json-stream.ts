@@ -1,18 +1,18 @@
 /**
  * Streams a JSON document whose bulk is one array: `head`'s properties, then `key` with the
- * items written one at a time (an item mapped to undefined is left out), then `tail`
- * closing brackets. With `head` null the document is the bare array.
+ * items written one at a time as they are read (an item mapped to undefined is left out), then
+ * `tail` closing brackets. With `head` null the document is the bare array.
  */
-export function* jsonArrayChunks<T>(
+export async function* jsonArrayChunks<T>(
   head: Record<string, unknown> | null,
   key: string,
-  items: Iterable<T>,
+  items: Iterable<T> | AsyncIterable<T>,
   toJson: (item: T) => unknown,
   tail = "",
-): Generator<string> {
+): AsyncGenerator<string> {
   yield head ? `${JSON.stringify(head).slice(0, -1)},${JSON.stringify(key)}:[` : "[";
   let first = true;
-  for (const item of items) {
+  for await (const item of items) {
     const value = toJson(item);
     if (value === undefined) continue;
     yield (first ? "\n" : ",\n") + JSON.stringify(value);

@@ -29,9 +29,9 @@ export function claimJson(site: ExportSite, r: ExportRecord) {
  */
 export function jsonChunks(
   site: ExportSite,
-  records: Iterable<ExportRecord>,
+  records: Iterable<ExportRecord> | AsyncIterable<ExportRecord>,
   meta: { scope: Record<string, string | number>; label: string; includesUnpublished: boolean },
-): Generator<string> {
+): AsyncGenerator<string> {
   const head = {
     generator: { name: "Claimdesk", homepage: site.publicBaseUrl },
     organisation: { name: site.orgName, url: site.orgUrl },

@@ -59,7 +59,7 @@ export async function* reportPdfChunks(input: ReportInput): AsyncGenerator<Uint8
   doc.addPage();
   heading(doc, "Claims");
   let count = 0;
-  for (const r of input.records) {
+  for await (const r of input.records) {
     claimBlock(doc, input, r);
     if (++count % 50 === 0) await new Promise((resolve) => setImmediate(resolve)); // let written pages flow out
     while (queue.length) yield queue.shift()!;

@@ -11,7 +11,8 @@ export type ReportInput = {
   scopeLabel: string;
   includesUnpublished: boolean;
   disputes: ExportDispute[];
-  records: Iterable<ExportRecord>;
+  /** The claims, read from the database as they are iterated. */
+  records: AsyncIterable<ExportRecord>;
   corrections: PublicCorrection[];
 };
 

@@ -36,6 +36,21 @@ export type ExportJob = {
 type Chunks = Iterable<string | Uint8Array> | AsyncIterable<string | Uint8Array>;
 const records = (job: ExportJob) => claimsForExport(job.scope, job.mode);
 
+/** The W3C collection (or its page): the count of its annotations is read when the first chunk is asked for. */
+async function* w3cChunks(job: ExportJob): AsyncGenerator<string> {
+  const meta = {
+    collectionId: job.url,
+    label: `${job.site.orgName}: claims — ${job.label}`,
+    total: await countClaimsForExport(job.scope, job.mode),
+  };
+  yield* (job.page ? annotationPageChunks : annotationCollectionChunks)(job.site, records(job), meta);
+}
+
+/** The PDF report: its disputes and corrections are read when the first chunk is asked for. */
+async function* pdfChunks(job: ExportJob): AsyncGenerator<Uint8Array> {
+  yield* reportPdfChunks(await reportInput(job));
+}
+
 export const EXPORT_FORMATS = {
   claimreview: {
     type: "application/ld+json; charset=utf-8",
@@ -47,12 +62,7 @@ export const EXPORT_FORMATS = {
     type: ANNOTATION_MEDIA_TYPE,
     extension: "jsonld",
     title: "W3C Web Annotation",
-    write: (job: ExportJob): Chunks =>
-      (job.page ? annotationPageChunks : annotationCollectionChunks)(job.site, records(job), {
-        collectionId: job.url,
-        label: `${job.site.orgName}: claims — ${job.label}`,
-        total: countClaimsForExport(job.scope, job.mode),
-      }),
+    write: (job: ExportJob): Chunks => w3cChunks(job),
   },
   csv: {
     type: "text/csv; charset=utf-8",
@@ -75,7 +85,7 @@ export const EXPORT_FORMATS = {
     type: "application/pdf",
     extension: "pdf",
     title: "PDF report",
-    write: (job: ExportJob): Chunks => reportPdfChunks(reportInput(job)),
+    write: (job: ExportJob): Chunks => pdfChunks(job),
   },
 } as const;
 
@@ -89,10 +99,10 @@ const SCOPE_WORDS = { claim: "Claim", document: "Document", dispute: "Dispute", 
  * Reads a scope (from a URL or the command line); refuses a bad date, and a record that is not there (for this mode)
  * with 404.
  */
-export function parseScope(
+export async function parseScope(
   get: (name: string) => string | null | undefined,
   mode: ExportMode,
-): { scope: ExportScope; label: string } {
+): Promise<{ scope: ExportScope; label: string }> {
   const scope: ExportScope = {};
   for (const key of SCOPE_KEYS) {
     const v = get(key)?.trim();
@@ -104,7 +114,7 @@ export function parseScope(
     }
     scope[key] = v;
   }
-  const names = scopeNames(scope, mode);
+  const names = await scopeNames(scope, mode);
   const parts: string[] = [];
   for (const key of ["claim", "document", "dispute", "claimant"] as const) {
     if (!(key in names)) continue;
@@ -117,13 +127,13 @@ export function parseScope(
 }
 
 /** The site every export is made for, as configured now. */
-export function exportSite(): ExportSite {
+export async function exportSite(): Promise<ExportSite> {
   const env = getEnv();
   return {
     publicBaseUrl: env.publicBaseUrl,
     orgName: env.orgName,
     orgUrl: env.orgUrl,
-    bounds: getRatingBounds(),
+    bounds: await getRatingBounds(),
     generatedAt: new Date(),
   };
 }
@@ -145,7 +155,10 @@ export type OpenScope = Pick<ExportJob, "scope" | "mode" | "label" | "site">;
  * the caller is an editor or admin (401 without a caller, 403 for a contributor).
  * Published work is anyone's.
  */
-export function openScope(actor: Actor | null, get: (name: string) => string | null | undefined): OpenScope {
+export async function openScope(
+  actor: Actor | null,
+  get: (name: string) => string | null | undefined,
+): Promise<OpenScope> {
   const drafts = get("includeDrafts");
   if (drafts && !["1", "true", "0", "false"].includes(drafts)) {
     throw new ServiceError("validation_failed", "includeDrafts must be 1 or 0.", [
@@ -153,16 +166,16 @@ export function openScope(actor: Actor | null, get: (name: string) => string | n
     ]);
   }
   const mode = { includeUnpublished: drafts === "1" || drafts === "true" };
-  if (mode.includeUnpublished) authorize(getDb(), actor, "exports:drafts");
-  return { ...parseScope(get, mode), mode, site: exportSite() };
+  if (mode.includeUnpublished) await authorize(getDb(), actor, "exports:drafts");
+  return { ...(await parseScope(get, mode)), mode, site: await exportSite() };
 }
 
 /** Opens an export for a caller: the format, `page` (W3C only), and the scope as `openScope` reads it. */
-export function openExport(
+export async function openExport(
   actor: Actor | null,
   format: string,
   get: (name: string) => string | null | undefined,
-): ExportJob {
+): Promise<ExportJob> {
   if (!(format in EXPORT_FORMATS)) {
     throw new ServiceError(
       "not_found",
@@ -175,7 +188,7 @@ export function openExport(
       "not_found",
       format === "w3c" ? "The collection has one page: page=1." : "Only the W3C export has pages.",
     );
-  const open = openScope(actor, get);
+  const open = await openScope(actor, get);
   return {
     ...open,
     format: format as ExportFormat,
@@ -185,14 +198,18 @@ export function openExport(
 }
 
 /** What the verdict report (PDF, printable page) shows for a scope; the claims are read as they are written. */
-export function reportInput(open: OpenScope): ReportInput {
+export async function reportInput(open: OpenScope): Promise<ReportInput> {
+  const [disputes, corrections] = await Promise.all([
+    disputesForExport(open.scope, open.mode),
+    correctionsForExport(open.scope),
+  ]);
   return {
     site: open.site,
     scopeLabel: open.label,
     includesUnpublished: open.mode.includeUnpublished,
-    disputes: disputesForExport(open.scope, open.mode),
+    disputes,
     records: claimsForExport(open.scope, open.mode),
-    corrections: correctionsForExport(open.scope),
+    corrections,
   };
 }
 

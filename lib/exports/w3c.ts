@@ -71,9 +71,9 @@ type CollectionMeta = { collectionId: string; label: string; total: number };
  */
 export function annotationCollectionChunks(
   site: ExportSite,
-  records: Iterable<ExportRecord>,
+  records: Iterable<ExportRecord> | AsyncIterable<ExportRecord>,
   { collectionId, label, total }: CollectionMeta,
-): Generator<string> {
+): AsyncGenerator<string> {
   const pageId = withPage(collectionId);
   const collection = {
     "@context": ANNOTATION_CONTEXT,
@@ -97,9 +97,9 @@ export function annotationCollectionChunks(
 /** The collection's single page on its own: `GET /api/v1/exports/w3c?…&page=1`. */
 export function annotationPageChunks(
   site: ExportSite,
-  records: Iterable<ExportRecord>,
+  records: Iterable<ExportRecord> | AsyncIterable<ExportRecord>,
   { collectionId, label, total }: CollectionMeta,
-): Generator<string> {
+): AsyncGenerator<string> {
   const page = {
     "@context": ANNOTATION_CONTEXT,
     id: withPage(collectionId),
@@ -110,7 +110,7 @@ export function annotationPageChunks(
   return jsonArrayChunks(page, "items", records, (r) => buildAnnotation(site, r));
 }
 
-function* prefixed(head: string, chunks: Generator<string>): Generator<string> {
+async function* prefixed(head: string, chunks: AsyncGenerator<string>): AsyncGenerator<string> {
   yield head;
   yield* chunks;
 }

@@ -1,6 +1,7 @@
 import { eq, sql, type SQL } from "drizzle-orm";
 import type { DB, Tx } from "@/db/client";
 import { claims } from "@/db/schema";
+import { execute } from "@/db/sql";
 
 /** The snippet markers (U+0002, U+0003) never enter the index, so a snippet's marks always pair up. */
 const clean = (column: SQL) => sql`replace(replace(${column}, char(2), ''), char(3), '')`;
@@ -22,31 +23,30 @@ const CHUNK = 500;
  * write that changes what the index holds (publication, correction, retraction, a claim's
  * statement or quote, its claimant's name, its document's title, deletion).
  */
-export function reindexClaims(tx: DB | Tx, claimIds: number[]): void {
+export async function reindexClaims(tx: DB | Tx, claimIds: number[]): Promise<void> {
   for (let i = 0; i < claimIds.length; i += CHUNK) {
     const ids = sql.join(
       claimIds.slice(i, i + CHUNK).map((id) => sql`${id}`),
       sql`, `,
     );
-    tx.run(sql`delete from claim_search where rowid in (${ids})`);
-    tx.run(INSERT(sql`c.id in (${ids})`));
+    await execute(tx, sql`delete from claim_search where rowid in (${ids})`);
+    await execute(tx, INSERT(sql`c.id in (${ids})`));
   }
 }
 
 /** The ids of the claims of a claimant or a document, to reindex after a rename. */
-export function claimIdsWhere(tx: DB | Tx, where: { claimantId: number } | { documentId: number }): number[] {
+export async function claimIdsWhere(
+  tx: DB | Tx,
+  where: { claimantId: number } | { documentId: number },
+): Promise<number[]> {
   const condition =
     "claimantId" in where ? eq(claims.claimantId, where.claimantId) : eq(claims.documentId, where.documentId);
-  return tx
-    .select({ id: claims.id })
-    .from(claims)
-    .where(condition)
-    .all()
-    .map((r) => r.id);
+  const rows = await tx.select({ id: claims.id }).from(claims).where(condition);
+  return rows.map((r) => r.id);
 }
 
 /** Rebuilds the whole index (after loading data in bulk). */
-export function rebuildSearchIndex(db: DB | Tx): void {
-  db.run(sql`delete from claim_search`);
-  db.run(INSERT(sql`1 = 1`));
+export async function rebuildSearchIndex(db: DB | Tx): Promise<void> {
+  await execute(db, sql`delete from claim_search`);
+  await execute(db, INSERT(sql`1 = 1`));
 }

@@ -11,17 +11,15 @@ type AuditInput = {
 };
 
 /** Records who did what to which record, inside the transaction that makes the change. */
-export function recordAudit(tx: Tx, who: ActingUser, event: AuditInput): void {
-  tx.insert(auditEvents)
-    .values({
-      at: new Date(),
-      actorId: who.id,
-      actorLabel: who.label,
-      action: event.action,
-      entityType: event.entityType,
-      entityId: event.entityId,
-      before: event.before ?? null,
-      after: event.after ?? null,
-    })
-    .run();
+export async function recordAudit(tx: Tx, who: ActingUser, event: AuditInput): Promise<void> {
+  await tx.insert(auditEvents).values({
+    at: new Date(),
+    actorId: who.id,
+    actorLabel: who.label,
+    action: event.action,
+    entityType: event.entityType,
+    entityId: event.entityId,
+    before: event.before ?? null,
+    after: event.after ?? null,
+  });
 }

@@ -4,18 +4,15 @@ import type { Tx } from "@/db/client";
 import { slugify } from "@/lib/text/slugify";
 
 /** A slug for `text` not yet used in `column`: `base`, else `base-2`, `base-3`, … */
-export function uniqueSlug(tx: Tx, table: SQLiteTable, column: SQLiteColumn, text: string): string {
+export async function uniqueSlug(tx: Tx, table: SQLiteTable, column: SQLiteColumn, text: string): Promise<string> {
   const base = slugify(text);
-  const taken = new Set(
-    tx
-      .select({ slug: column })
-      .from(table)
-      // `base` and `base-…`, as a range on the slug's unique index ('.' follows '-'): a LIKE
-      // would be case-insensitive and scan the whole table.
-      .where(or(eq(column, base), and(gte(column, `${base}-`), lt(column, `${base}.`))))
-      .all()
-      .map((r) => r.slug as string),
-  );
+  const rows = await tx
+    .select({ slug: column })
+    .from(table)
+    // `base` and `base-…`, as a range on the slug's unique index ('.' follows '-'): a LIKE
+    // would be case-insensitive and scan the whole table.
+    .where(or(eq(column, base), and(gte(column, `${base}-`), lt(column, `${base}.`))));
+  const taken = new Set(rows.map((r) => r.slug as string));
   if (!taken.has(base)) return base;
   for (let n = 2; ; n++) if (!taken.has(`${base}-${n}`)) return `${base}-${n}`;
 }

@@ -1,5 +1,7 @@
 import { getDatabase, type Tx } from "@/db/client";
 import { isUniqueViolation } from "@/db/errors";
+import { markInvalidated } from "@/db/queries/cache-invalidations";
+import { trackPublicChanges } from "@/lib/cache/public-invalidation";
 import { ServiceError } from "./errors";
 
 /**
@@ -7,14 +9,36 @@ import { ServiceError } from "./errors";
  * event commit together or not at all. `fn` may be run more than once on PostgreSQL, so it does nothing but database
  * work through `tx`. Services check uniqueness first; should a race slip past, the database's unique index still
  * refuses it, and that answers 409 rather than a server error.
+ *
+ * What the service reported with `reportPublicChange` is invalidated in every server's kept pages in the same
+ * transaction, and once more after the commit.
  */
 export async function writeTransaction<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {
+  const database = getDatabase();
+  let invalidated: string[] = [];
+  let result: T;
   try {
-    return await getDatabase().transaction(fn);
+    result = await database.transaction(async (tx) => {
+      const changes = trackPublicChanges(tx);
+      try {
+        const value = await fn(tx);
+        invalidated = await changes.settle();
+        return value;
+      } finally {
+        changes.release();
+      }
+    });
   } catch (e) {
     if (isUniqueViolation(e)) {
       throw new ServiceError("conflict", "Someone else made the same change a moment ago. Reload and try again.");
     }
     throw e;
   }
+  if (invalidated.length > 0) {
+    // The change is committed: a failure here must not report it as failed (the first mark stands).
+    await database
+      .transaction((tx) => markInvalidated(tx, invalidated))
+      .catch((e: unknown) => console.error("Could not mark kept pages invalidated after a commit:", e));
+  }
+  return result;
 }

@@ -8,21 +8,20 @@ import { ServiceError } from "@/lib/services/errors";
  * newer version, throws 409 saying who changed it last and when, so no one silently
  * overwrites someone else's work.
  */
-export function assertVersion(
+export async function assertVersion(
   db: DB | Tx,
   record: { version: number },
   expected: number | undefined,
   entity: { type: string; id: number; label: string },
-): void {
+): Promise<void> {
   if (expected === undefined || expected === record.version) return;
-  const last = db
+  const [last] = await db
     .select({ at: auditEvents.at, label: auditEvents.actorLabel, name: users.name })
     .from(auditEvents)
     .leftJoin(users, eq(users.id, auditEvents.actorId))
     .where(and(eq(auditEvents.entityType, entity.type), eq(auditEvents.entityId, entity.id)))
     .orderBy(desc(auditEvents.at), desc(auditEvents.id))
-    .limit(1)
-    .get();
+    .limit(1);
   const by = last
     ? ` by ${last.name ?? last.label} at ${last.at.toISOString().slice(0, 16).replace("T", " ")} UTC`
     : "";

@@ -53,7 +53,8 @@ import { revokeApiToken } from "@/lib/services/tokens/revoke-token";
 import { createVerdict } from "@/lib/services/verdicts/create-verdict";
 import { transitionVerdict } from "@/lib/services/verdicts/transition-verdict";
 import { updateVerdict } from "@/lib/services/verdicts/update-verdict";
-import { createTestDb, insertUser, tableSnapshot } from "../support/db";
+import { createTestDb, tableSnapshot, type TestDb } from "../support/db";
+import { addUser } from "../support/fixtures";
 import { callRoute } from "../support/http";
 
 type Who = "anonymous" | "contributor" | "editor" | "admin" | "disabled" | "revoked";
@@ -89,7 +90,7 @@ const SIGNED_IN = (status: number): Record<Who, number> => ({
 const EDITORS = (status: number): Record<Who, number> => ({ ...SIGNED_IN(403), editor: status, admin: status });
 const ADMIN_ONLY = (status: number): Record<Who, number> => ({ ...SIGNED_IN(403), admin: status });
 
-let t: ReturnType<typeof createTestDb>;
+let t: TestDb;
 const callers = {} as Record<Who, Caller>;
 /** A contributor who writes the verdicts and claims that are "someone else's" to every caller. */
 let writer: Actor & { userId: number };
@@ -120,63 +121,72 @@ function span(text: string, quote: string) {
 
 const newDocument = async (by: Actor = writer) =>
   (await importDocument(by, { title: `Article ${++seq}`, text: TEXT })).id;
-const newClaim = (by: Actor = writer, documentId = sharedDocId) =>
-  createClaim(by, {
-    documentId,
-    revision: 1,
-    ...span(TEXT, QUOTE),
-    claimant: { name: "Foreign Minister" },
-    statement: `Those killed were not civilians (${++seq}).`,
-  }).id;
-const newEvidence = (claimId: number) =>
-  addEvidence(writer, {
-    claimId,
-    url: `https://example.org/lists/${++seq}`,
-    title: "City list of the dead",
-    sourceType: "official_statement",
-    stance: "refutes",
-  }).evidenceId;
-const version = (verdictId: number) =>
-  t.db.select({ v: verdicts.version }).from(verdicts).where(eq(verdicts.id, verdictId)).get()!.v;
+const newClaim = async (by: Actor = writer, documentId = sharedDocId) =>
+  (
+    await createClaim(by, {
+      documentId,
+      revision: 1,
+      ...span(TEXT, QUOTE),
+      claimant: { name: "Foreign Minister" },
+      statement: `Those killed were not civilians (${++seq}).`,
+    })
+  ).id;
+const newEvidence = async (claimId: number) =>
+  (
+    await addEvidence(writer, {
+      claimId,
+      url: `https://example.org/lists/${++seq}`,
+      title: "City list of the dead",
+      sourceType: "official_statement",
+      stance: "refutes",
+    })
+  ).evidenceId;
+const version = async (verdictId: number) => {
+  const [row] = await t.db.select({ v: verdicts.version }).from(verdicts).where(eq(verdicts.id, verdictId)).limit(1);
+  return row!.v;
+};
 /** A workflow step as the UI takes it: with the version it shows now. */
-const step = (by: Actor, verdictId: number, name: string, extra: object = {}) =>
-  transitionVerdict(by, { verdictId, step: name, version: version(verdictId), ...extra });
+const step = async (by: Actor, verdictId: number, name: string, extra: object = {}) =>
+  transitionVerdict(by, { verdictId, step: name, version: await version(verdictId), ...extra });
 
 /**
  * A draft verdict that passes the publish gate (claimant, anchored quote, rating, summary, rationale, evidence with a
  * URL).
  */
-function readyDraft(author: Actor = writer, claimId = newClaim()): { claimId: number; verdictId: number } {
-  newEvidence(claimId);
-  return {
+async function readyDraft(author: Actor = writer, claimId?: number): Promise<{ claimId: number; verdictId: number }> {
+  claimId ??= await newClaim();
+  await newEvidence(claimId);
+  const verdict = await createVerdict(author, {
     claimId,
-    verdictId: createVerdict(author, {
-      claimId,
-      rating: "false",
-      summary: "The city's list names civilians.",
-      rationale: RATIONALE,
-    }).id,
-  };
+    rating: "false",
+    summary: "The city's list names civilians.",
+    rationale: RATIONALE,
+  });
+  return { claimId, verdictId: verdict.id };
 }
-function inReview(author: Actor = writer, claimId?: number) {
-  const f = readyDraft(author, claimId);
-  step(author, f.verdictId, "submit");
+async function inReview(author: Actor = writer, claimId?: number) {
+  const f = await readyDraft(author, claimId);
+  await step(author, f.verdictId, "submit");
   return f;
 }
 /** Written by the writer, published by the reviewer: nobody among the callers wrote or edited it. */
-function published(claimId?: number) {
-  const f = inReview(writer, claimId);
-  step(reviewer, f.verdictId, "publish");
+async function published(claimId?: number) {
+  const f = await inReview(writer, claimId);
+  await step(reviewer, f.verdictId, "publish");
   return f;
 }
 /** A claim on a document of its own whose text was then edited so that its quote is only re-found approximately. */
 async function fuzzyClaim({ isPublished }: { isPublished: boolean }) {
   const documentId = await newDocument();
-  const claimId = newClaim(writer, documentId);
-  if (isPublished) published(claimId);
-  updateDocumentText(writer, { documentId, baseRevision: 1, text: TEXT.replace("not civilians", "not civillians") });
-  const claim = t.db.select().from(claims).where(eq(claims.id, claimId)).get()!;
-  expect(claim.anchorStatus).toBe("fuzzy"); // the fixture itself, not the call under test
+  const claimId = await newClaim(writer, documentId);
+  if (isPublished) await published(claimId);
+  await updateDocumentText(writer, {
+    documentId,
+    baseRevision: 1,
+    text: TEXT.replace("not civilians", "not civillians"),
+  });
+  const [claim] = await t.db.select().from(claims).where(eq(claims.id, claimId)).limit(1);
+  expect(claim!.anchorStatus).toBe("fuzzy"); // the fixture itself, not the call under test
   return { claimId, revision: 2 };
 }
 const isActive = (c: Caller) => c.who === "contributor" || c.who === "editor" || c.who === "admin";
@@ -198,14 +208,14 @@ const send = (
     body,
   });
 /** `POST /api/v1/verdicts/{id}/{step}` with the version the caller saw. */
-const takeStep = (c: Caller, verdictId: number, name: string, extra: object = {}) =>
+const takeStep = async (c: Caller, verdictId: number, name: string, extra: object = {}) =>
   send(
     c,
     verdictStepRoute.POST,
     "POST",
     `/api/v1/verdicts/${verdictId}/${name}`,
     { id: verdictId, step: name },
-    { version: version(verdictId), ...extra },
+    { version: await version(verdictId), ...extra },
   );
 const STEP = "POST /api/v1/verdicts/{id}/{step}";
 
@@ -229,7 +239,7 @@ const ROUTES: Row[] = [
   row({
     name: "PATCH /api/v1/users/{id}",
     expected: ADMIN_ONLY(200),
-    setup: () => insertUser(t.db, `target${++seq}@example.org`, "contributor"),
+    setup: () => addUser(t.database, `target${++seq}@example.org`, "contributor"),
     call: (c, u) =>
       send(c, userRoute.PATCH, "PATCH", `/api/v1/users/${u.userId}`, { id: u.userId }, { name: "Renamed" }),
   }),
@@ -258,7 +268,8 @@ const ROUTES: Row[] = [
   row({
     name: "PATCH /api/v1/rating-scale/{id}",
     expected: ADMIN_ONLY(200),
-    setup: () => createRating(operator, { label: `Rating ${++seq}`, colour: "#123456", ordinal: null }).id,
+    setup: async () =>
+      (await createRating(operator, { label: `Rating ${++seq}`, colour: "#123456", ordinal: null })).id,
     call: (c, id) =>
       send(c, ratingRoute.PATCH, "PATCH", `/api/v1/rating-scale/${id}`, { id }, { label: "Renamed rating" }),
   }),
@@ -266,20 +277,15 @@ const ROUTES: Row[] = [
     // A rating no verdict uses, so that only the caller decides.
     name: "DELETE /api/v1/rating-scale/{id}",
     expected: ADMIN_ONLY(204),
-    setup: () => createRating(operator, { label: `Rating ${++seq}`, colour: "#123456", ordinal: null }).id,
+    setup: async () =>
+      (await createRating(operator, { label: `Rating ${++seq}`, colour: "#123456", ordinal: null })).id,
     call: (c, id) => send(c, ratingRoute.DELETE, "DELETE", `/api/v1/rating-scale/${id}`, { id }),
   }),
   row({
     name: "PUT /api/v1/rating-scale/order",
     expected: ADMIN_ONLY(200),
-    setup: () =>
-      t.db
-        .select({ id: ratings.id })
-        .from(ratings)
-        .orderBy(ratings.position)
-        .all()
-        .map((r) => r.id)
-        .reverse(),
+    setup: async () =>
+      (await t.db.select({ id: ratings.id }).from(ratings).orderBy(ratings.position)).map((r) => r.id).reverse(),
     call: (c, order) => send(c, ratingOrderRoute.PUT, "PUT", "/api/v1/rating-scale/order", {}, { order }),
   }),
 
@@ -299,7 +305,7 @@ const ROUTES: Row[] = [
   row({
     name: "DELETE /api/v1/tokens/{id} (own token)",
     expected: SIGNED_IN(200),
-    setup: (c) => createApiToken(isActive(c) ? c.self : writer, { name: "own" }).record.id,
+    setup: async (c) => (await createApiToken(isActive(c) ? c.self : writer, { name: "own" })).record.id,
     call: (c, id) => send(c, tokenRoute.DELETE, "DELETE", `/api/v1/tokens/${id}`, { id }),
   }),
   row({
@@ -307,7 +313,7 @@ const ROUTES: Row[] = [
     // not a way to probe); an admin may revoke any token (lib/services/tokens/revoke-token.ts).
     name: "DELETE /api/v1/tokens/{id} (someone else's token)",
     expected: { ...SIGNED_IN(404), admin: 200 },
-    setup: () => createApiToken(writer, { name: "not yours" }).record.id,
+    setup: async () => (await createApiToken(writer, { name: "not yours" })).record.id,
     call: (c, id) => send(c, tokenRoute.DELETE, "DELETE", `/api/v1/tokens/${id}`, { id }),
   }),
 
@@ -389,7 +395,7 @@ const ROUTES: Row[] = [
   row({
     name: "PATCH /api/v1/claims/{id} (published verdict)",
     expected: EDITORS(200),
-    setup: () => published().claimId,
+    setup: async () => (await published()).claimId,
     call: (c, id) =>
       send(c, claimRoute.PATCH, "PATCH", `/api/v1/claims/${id}`, { id }, { statement: "Reworded statement." }),
   }),
@@ -403,14 +409,14 @@ const ROUTES: Row[] = [
     // Takes someone else's draft verdict with it: as for discarding that draft, its author or an editor.
     name: "DELETE /api/v1/claims/{id} (someone else's draft verdict)",
     expected: EDITORS(204),
-    setup: () => readyDraft(writer).claimId,
+    setup: async () => (await readyDraft(writer)).claimId,
     call: (c, id) => send(c, claimRoute.DELETE, "DELETE", `/api/v1/claims/${id}`, { id }),
   }),
   row({
     // On the record for good: refused to everyone, admins included (409, not a role question).
     name: "DELETE /api/v1/claims/{id} (published verdict)",
     expected: SIGNED_IN(409),
-    setup: () => published().claimId,
+    setup: async () => (await published()).claimId,
     call: (c, id) => send(c, claimRoute.DELETE, "DELETE", `/api/v1/claims/${id}`, { id }),
   }),
   row({
@@ -458,7 +464,7 @@ const ROUTES: Row[] = [
   row({
     name: "POST /api/v1/claims/{id}/reattach (published verdict)",
     expected: EDITORS(200),
-    setup: () => published().claimId,
+    setup: async () => (await published()).claimId,
     call: (c, id) =>
       send(
         c,
@@ -502,9 +508,9 @@ const ROUTES: Row[] = [
   row({
     name: "PATCH /api/v1/claims/{id}/evidence/{evidenceId}",
     expected: SIGNED_IN(200),
-    setup: () => {
-      const claimId = newClaim();
-      return { claimId, evidenceId: newEvidence(claimId) };
+    setup: async () => {
+      const claimId = await newClaim();
+      return { claimId, evidenceId: await newEvidence(claimId) };
     },
     call: (c, f) =>
       send(
@@ -519,9 +525,9 @@ const ROUTES: Row[] = [
   row({
     name: "DELETE /api/v1/claims/{id}/evidence/{evidenceId}",
     expected: SIGNED_IN(204),
-    setup: () => {
-      const claimId = newClaim();
-      return { claimId, evidenceId: newEvidence(claimId) };
+    setup: async () => {
+      const claimId = await newClaim();
+      return { claimId, evidenceId: await newEvidence(claimId) };
     },
     call: (c, f) =>
       send(c, evidenceLinkRoute.DELETE, "DELETE", `/api/v1/claims/${f.claimId}/evidence/${f.evidenceId}`, {
@@ -532,7 +538,7 @@ const ROUTES: Row[] = [
   row({
     name: "PATCH /api/v1/evidence/{id}",
     expected: SIGNED_IN(200),
-    setup: () => newEvidence(newClaim()),
+    setup: async () => newEvidence(await newClaim()),
     call: (c, id) =>
       send(
         c,
@@ -553,7 +559,7 @@ const ROUTES: Row[] = [
   row({
     name: "PATCH /api/v1/claimants/{id}",
     expected: SIGNED_IN(200),
-    setup: () => createClaimant(writer, { name: `Claimant ${++seq}` }).id,
+    setup: async () => (await createClaimant(writer, { name: `Claimant ${++seq}` })).id,
     call: (c, id) =>
       send(
         c,
@@ -573,7 +579,7 @@ const ROUTES: Row[] = [
   row({
     name: "PATCH /api/v1/disputes/{id}",
     expected: SIGNED_IN(200),
-    setup: () => createDispute(writer, { question: `Who was killed in strike ${++seq}?` }).id,
+    setup: async () => (await createDispute(writer, { question: `Who was killed in strike ${++seq}?` })).id,
     call: (c, id) =>
       send(
         c,
@@ -604,81 +610,81 @@ const ROUTES: Row[] = [
   row({
     name: "PATCH /api/v1/verdicts/{id} (own draft)",
     expected: SIGNED_IN(200),
-    setup: (c) => readyDraft(isActive(c) ? c.self : writer).verdictId,
-    call: (c, id) =>
+    setup: async (c) => (await readyDraft(isActive(c) ? c.self : writer)).verdictId,
+    call: async (c, id) =>
       send(
         c,
         verdictRoute.PATCH,
         "PATCH",
         `/api/v1/verdicts/${id}`,
         { id },
-        { version: version(id), summary: "Edited summary." },
+        { version: await version(id), summary: "Edited summary." },
       ),
   }),
   row({
     // The author or an editor edits: a contributor who did not write it may not.
     name: "PATCH /api/v1/verdicts/{id} (someone else's draft)",
     expected: EDITORS(200),
-    setup: () => readyDraft(writer).verdictId,
-    call: (c, id) =>
+    setup: async () => (await readyDraft(writer)).verdictId,
+    call: async (c, id) =>
       send(
         c,
         verdictRoute.PATCH,
         "PATCH",
         `/api/v1/verdicts/${id}`,
         { id },
-        { version: version(id), summary: "Edited summary." },
+        { version: await version(id), summary: "Edited summary." },
       ),
   }),
   row({
     name: `${STEP} (submit, own draft)`,
     expected: SIGNED_IN(200),
-    setup: (c) => readyDraft(isActive(c) ? c.self : writer).verdictId,
+    setup: async (c) => (await readyDraft(isActive(c) ? c.self : writer)).verdictId,
     call: (c, id) => takeStep(c, id, "submit"),
   }),
   row({
     // Only the author submits, editors included.
     name: `${STEP} (submit, someone else's draft)`,
     expected: SIGNED_IN(403),
-    setup: () => readyDraft(writer).verdictId,
+    setup: async () => (await readyDraft(writer)).verdictId,
     call: (c, id) => takeStep(c, id, "submit"),
   }),
   row({
     name: `${STEP} (withdraw, own)`,
     expected: SIGNED_IN(200),
-    setup: (c) => inReview(isActive(c) ? c.self : writer).verdictId,
+    setup: async (c) => (await inReview(isActive(c) ? c.self : writer)).verdictId,
     call: (c, id) => takeStep(c, id, "withdraw"),
   }),
   row({
     name: `${STEP} (withdraw, someone else's)`,
     expected: SIGNED_IN(403),
-    setup: () => inReview(writer).verdictId,
+    setup: async () => (await inReview(writer)).verdictId,
     call: (c, id) => takeStep(c, id, "withdraw"),
   }),
   row({
     name: `${STEP} (request-changes, someone else's)`,
     expected: EDITORS(200),
-    setup: () => inReview(writer).verdictId,
+    setup: async () => (await inReview(writer)).verdictId,
     call: (c, id) => takeStep(c, id, "request-changes", { comment: "Cite the council's list." }),
   }),
   row({
     // A contributor may not review at all; an editor may not review their own verdict.
     name: `${STEP} (request-changes, own)`,
     expected: SIGNED_IN(403),
-    setup: (c) => inReview(isActive(c) ? c.self : writer).verdictId,
+    setup: async (c) => (await inReview(isActive(c) ? c.self : writer)).verdictId,
     call: (c, id) => takeStep(c, id, "request-changes", { comment: "Cite the council's list." }),
   }),
   row({
     name: `${STEP} (publish, someone else's, ready)`,
     expected: EDITORS(200),
-    setup: () => inReview(writer).verdictId,
+    setup: async () => (await inReview(writer)).verdictId,
     call: (c, id) => takeStep(c, id, "publish"),
   }),
   row({
     // The two-person rule: the author cannot publish, even an editor or an admin.
     name: `${STEP} (publish, own)`,
     expected: SIGNED_IN(403),
-    setup: (c) => inReview(isActive(c) ? c.self : writer).verdictId,
+    setup: async (c) => (await inReview(isActive(c) ? c.self : writer)).verdictId,
     call: (c, id) => takeStep(c, id, "publish"),
   }),
   row({
@@ -686,11 +692,11 @@ const ROUTES: Row[] = [
     // cannot publish it. A contributor may not edit it, nor publish anything: 403 as well.
     name: `${STEP} (publish, someone else's that the caller edited)`,
     expected: SIGNED_IN(403),
-    setup: (c) => {
-      const { verdictId } = readyDraft(writer);
+    setup: async (c) => {
+      const { verdictId } = await readyDraft(writer);
       if (c.who === "editor" || c.who === "admin")
-        updateVerdict(c.self, { verdictId, version: version(verdictId), summary: "The editor's wording." });
-      step(writer, verdictId, "submit");
+        await updateVerdict(c.self, { verdictId, version: await version(verdictId), summary: "The editor's wording." });
+      await step(writer, verdictId, "submit");
       return verdictId;
     },
     call: (c, id) => takeStep(c, id, "publish"),
@@ -698,26 +704,26 @@ const ROUTES: Row[] = [
   row({
     name: `${STEP} (correct, published)`,
     expected: EDITORS(200),
-    setup: () => published().verdictId,
+    setup: async () => (await published()).verdictId,
     call: (c, id) => takeStep(c, id, "correct"),
   }),
   row({
     name: `${STEP} (retract, published)`,
     expected: EDITORS(200),
-    setup: () => published().verdictId,
+    setup: async () => (await published()).verdictId,
     call: (c, id) => takeStep(c, id, "retract", { reason: "The strike was misattributed." }),
   }),
   row({
     name: `${STEP} (discard, own draft)`,
     expected: SIGNED_IN(200),
-    setup: (c) => readyDraft(isActive(c) ? c.self : writer).verdictId,
+    setup: async (c) => (await readyDraft(isActive(c) ? c.self : writer)).verdictId,
     call: (c, id) => takeStep(c, id, "discard"),
   }),
   row({
     // The author or an editor discards: a contributor who did not write it may not.
     name: `${STEP} (discard, someone else's draft)`,
     expected: EDITORS(200),
-    setup: () => readyDraft(writer).verdictId,
+    setup: async () => (await readyDraft(writer)).verdictId,
     call: (c, id) => takeStep(c, id, "discard"),
   }),
 
@@ -745,29 +751,33 @@ const NOT_IN_TABLE: Record<string, string> = {
 // ---- Fixture accounts -------------------------------------------------------------------------
 
 beforeAll(async () => {
-  t = createTestDb();
+  t = await createTestDb();
   await seedDemo(t.db); // the rating scale (and demo accounts, which no caller is)
-  writer = await insertUser(t.db, "writer@authz.test", "contributor");
-  reviewer = await insertUser(t.db, "reviewer@authz.test", "editor");
+  writer = await addUser(t.database, "writer@authz.test", "contributor");
+  reviewer = await addUser(t.database, "reviewer@authz.test", "editor");
   for (const who of ["contributor", "editor", "admin"] as const) {
-    const self = await insertUser(t.db, `${who}@authz.test`, who);
-    callers[who] = { who, self, token: createApiToken(self, { name: who }).token };
+    const self = await addUser(t.database, `${who}@authz.test`, who);
+    callers[who] = { who, self, token: (await createApiToken(self, { name: who })).token };
   }
   // Both the disabled account and the revoked token's owner are admins: accepted, they could do anything.
   // The account is disabled directly in the database, so its token is still unrevoked and only
   // the disabled check stands between it and the routes (updateUser would also revoke it).
-  const disabled = await insertUser(t.db, "disabled@authz.test", "admin");
-  const disabledToken = createApiToken(disabled, { name: "disabled" }).token;
-  t.db.update(users).set({ disabledAt: new Date() }).where(eq(users.id, disabled.userId)).run();
-  const owner = await insertUser(t.db, "revoked@authz.test", "admin");
-  const revoked = createApiToken(owner, { name: "revoked" });
-  revokeApiToken(owner, { tokenId: revoked.record.id });
+  const disabled = await addUser(t.database, "disabled@authz.test", "admin");
+  const disabledToken = (await createApiToken(disabled, { name: "disabled" })).token;
+  await t.database.transaction(async (tx) => {
+    await tx.update(users).set({ disabledAt: new Date() }).where(eq(users.id, disabled.userId));
+  });
+  const owner = await addUser(t.database, "revoked@authz.test", "admin");
+  const revoked = await createApiToken(owner, { name: "revoked" });
+  await revokeApiToken(owner, { tokenId: revoked.record.id });
   callers.disabled = { who: "disabled", self: writer, token: disabledToken };
   callers.revoked = { who: "revoked", self: writer, token: revoked.token };
   callers.anonymous = { who: "anonymous", self: writer };
   sharedDocId = await newDocument();
 });
-afterAll(() => t.close());
+afterAll(async () => {
+  await t.close();
+});
 
 describe("who may call which mutating route", () => {
   const cases = ROUTES.flatMap((row) => WHO.map((who) => ({ ...row, who, status: row.expected[who] })));
@@ -775,7 +785,7 @@ describe("who may call which mutating route", () => {
   it.each(cases)("$name as $who should answer $status", async ({ setup, call, who, status }) => {
     const caller = callers[who];
     const fixture = await setup?.(caller);
-    const before = tableSnapshot(t.db);
+    const before = await tableSnapshot(t.db);
     const res = await call(caller, fixture);
     expect(res.status, JSON.stringify(res.json)).toBe(status);
     if (status >= 400) {
@@ -783,7 +793,7 @@ describe("who may call which mutating route", () => {
         error: expect.objectContaining({ code: expect.any(String), message: expect.any(String) }),
       });
       // Refused means refused: not a row changed.
-      expect(tableSnapshot(t.db)).toEqual(before);
+      expect(await tableSnapshot(t.db)).toEqual(before);
     }
   });
 });

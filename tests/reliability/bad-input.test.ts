@@ -7,7 +7,8 @@ import { seedDemo } from "@/db/seed";
 import type { CurrentUser } from "@/lib/auth/session";
 import { systemActor } from "@/lib/auth/actor";
 import { createApiToken } from "@/lib/services/tokens/create-token";
-import { createTestDb, tableSnapshot } from "../support/db";
+import { queryRow } from "@/db/sql";
+import { createTestDb, tableSnapshot, type TestDb } from "../support/db";
 
 /**
  * Random and malformed input, property-based (fast-check), to every `/api/v1` route and
@@ -39,18 +40,21 @@ vi.mock("@/lib/auth", () => ({
 const ROOT = path.resolve(import.meta.dirname, "../..");
 const RUNS = Number(process.env.FUZZ_RUNS ?? 40);
 
-let t: ReturnType<typeof createTestDb>;
+let t: TestDb;
 let token = "";
 beforeAll(async () => {
-  t = createTestDb();
+  t = await createTestDb();
   await seedDemo(t.db);
-  const admin = t.db.get<{ id: number; email: string; name: string }>(
+  const admin = (await queryRow<{ id: number; email: string; name: string }>(
+    t.db,
     sql`select id, email, name from users where role = 'admin' limit 1`,
-  )!;
+  ))!;
   session.user = { ...admin, role: "admin", actor: { kind: "user", userId: admin.id } };
-  token = createApiToken(systemActor(), { forEmail: admin.email }).token;
+  token = (await createApiToken(systemActor(), { forEmail: admin.email })).token;
 });
-afterAll(() => t.close());
+afterAll(async () => {
+  await t.close();
+});
 
 type Handler = (req: Request, ctx: { params: Promise<Record<string, string | string[]>> }) => Promise<Response>;
 
@@ -201,13 +205,13 @@ function requestFor(url: string, method: string, body: { kind: string; value: un
 }
 
 /** Checks one answer: no 5xx; an error answer has the JSON shape; a refusal changed nothing. */
-async function checkAnswer(res: Response, before: ReturnType<typeof tableSnapshot>, what: string) {
+async function checkAnswer(res: Response, before: Awaited<ReturnType<typeof tableSnapshot>>, what: string) {
   expect(res.status, what).toBeLessThan(500);
   if (res.status >= 400) {
     const json = (await res.json()) as { error?: { code?: unknown; message?: unknown } };
     expect(typeof json.error?.code, what).toBe("string");
     expect(typeof json.error?.message, what).toBe("string");
-    expect(tableSnapshot(t.db), what).toEqual(before);
+    expect(await tableSnapshot(t.db), what).toEqual(before);
   } else {
     await res.arrayBuffer();
   }
@@ -240,7 +244,7 @@ describe("random and malformed input to every /api/v1 route", () => {
                 encodeURIComponent(String(p[name])),
               );
               const qs = new URLSearchParams(query).toString();
-              const before = tableSnapshot(t.db);
+              const before = await tableSnapshot(t.db);
               const res = await mod[method]!(requestFor(qs ? `${url}?${qs}` : url, method, body), {
                 params: Promise.resolve(p),
               });
@@ -299,7 +303,7 @@ describe("random and malformed input to every server action", () => {
                   fc.dictionary(fc.constantFrom(...KEYS), valueArb, { maxKeys: 6 }),
                 ),
             async (input) => {
-              const before = tableSnapshot(t.db);
+              const before = await tableSnapshot(t.db);
               let result: { ok?: boolean; message?: string } | undefined;
               try {
                 if (action.length >= 2) {
@@ -317,7 +321,7 @@ describe("random and malformed input to every server action", () => {
               }
               if (result && result.ok !== true) {
                 expect(typeof result.message, `${name} ${JSON.stringify(input)}`).toBe("string");
-                expect(tableSnapshot(t.db), `${name} ${JSON.stringify(input)}`).toEqual(before);
+                expect(await tableSnapshot(t.db), `${name} ${JSON.stringify(input)}`).toEqual(before);
               }
             },
           ),

@@ -1,33 +1,38 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sql } from "drizzle-orm";
 import { seedDemo } from "@/db/seed";
-import { createTestDb } from "../support/db";
+import { queryRow } from "@/db/sql";
+import { createTestDb, type TestDb } from "../support/db";
 import { raceWriters } from "./support/processes";
 
 /**
- * 20 clients — separate processes, each with its own connection to the same SQLite file, as
+ * 20 clients — separate processes, each with its own connection to the same database, as
  * 20 server processes would be — write the same record at the same moment, all from the
  * same version: exactly one write wins, the other 19 get 409, the winner's change is the
  * one stored (no update lost or half-applied), and the audit log has one event for it.
  */
 const CLIENTS = 20;
-let t: ReturnType<typeof createTestDb>;
+let t: TestDb;
 let editorId = 0;
 beforeAll(async () => {
-  t = createTestDb();
+  t = await createTestDb();
   await seedDemo(t.db);
-  editorId = t.db.get<{ id: number }>(sql`select id from users where email = 'editor@claimdesk.test'`)!.id;
+  editorId = (await queryRow<{ id: number }>(t.db, sql`select id from users where email = 'editor@claimdesk.test'`))!
+    .id;
 });
-afterAll(() => t.close());
+afterAll(async () => {
+  await t.close();
+});
 
-const audits = (action: string, entityId: number) =>
-  t.db.get<{ n: number }>(
+const audits = async (action: string, entityId: number) =>
+  (await queryRow<{ n: number }>(
+    t.db,
     sql`select count(*) as n from audit_events where action = ${action} and entity_id = ${entityId}`,
-  )!.n;
+  ))!.n;
 
 /** Starts every client, and lets them all write at the same moment once all are connected. */
 async function race(mode: string, args: (i: number) => Record<string, unknown>) {
-  const answers = await raceWriters(mode, t.file, (i) => ({ userId: editorId, ...args(i) }), CLIENTS);
+  const answers = await raceWriters(mode, t.url, (i) => ({ userId: editorId, ...args(i) }), CLIENTS);
   // A real race: told to go together, they all tried within a few milliseconds.
   const wrote = answers.map((a) => a.wrote as number);
   expect(Math.max(...wrote) - Math.min(...wrote)).toBeLessThan(250);
@@ -36,8 +41,11 @@ async function race(mode: string, args: (i: number) => Record<string, unknown>) 
 
 describe("concurrent writes to one record", () => {
   it("should let exactly one of 20 verdict edits from the same version win", async () => {
-    const v = t.db.get<{ id: number; version: number }>(sql`select id, version from verdicts where state = 'draft'`)!;
-    const before = audits("verdict.update", v.id);
+    const v = (await queryRow<{ id: number; version: number }>(
+      t.db,
+      sql`select id, version from verdicts where state = 'draft'`,
+    ))!;
+    const before = await audits("verdict.update", v.id);
     const answers = await race("update-verdict", (i) => ({
       verdictId: v.id,
       version: v.version,
@@ -46,17 +54,21 @@ describe("concurrent writes to one record", () => {
     const winners = answers.flatMap((a, i) => (a.ok ? [i] : []));
     expect(winners).toHaveLength(1);
     expect(answers.filter((a) => !a.ok).every((a) => a.status === 409)).toBe(true);
-    const after = t.db.get<{ summary: string; version: number }>(
+    const after = await queryRow<{ summary: string; version: number }>(
+      t.db,
       sql`select summary, version from verdicts where id = ${v.id}`,
-    )!;
+    );
     expect(after).toEqual({ summary: `Summary written by client ${winners[0]}`, version: v.version + 1 });
-    expect(audits("verdict.update", v.id)).toBe(before + 1);
+    expect(await audits("verdict.update", v.id)).toBe(before + 1);
   });
 
   it("should let exactly one of 20 text edits from the same revision win", async () => {
-    const doc = t.db.get<{ id: number; revision: number; text: string }>(sql`
-      select d.id as id, d.current_revision as revision, r.text as text from documents d join document_revisions r on r.document_id = d.id and r.revision = d.current_revision limit 1`)!;
-    const before = audits("document.update_text", doc.id);
+    const doc = (await queryRow<{ id: number; revision: number; text: string }>(
+      t.db,
+      sql`
+      select d.id as id, d.current_revision as revision, r.text as text from documents d join document_revisions r on r.document_id = d.id and r.revision = d.current_revision limit 1`,
+    ))!;
+    const before = await audits("document.update_text", doc.id);
     const answers = await race("update-text", (i) => ({
       documentId: doc.id,
       baseRevision: doc.revision,
@@ -65,13 +77,18 @@ describe("concurrent writes to one record", () => {
     const winners = answers.flatMap((a, i) => (a.ok ? [i] : []));
     expect(winners).toHaveLength(1);
     expect(answers.filter((a) => !a.ok).every((a) => a.status === 409)).toBe(true);
-    const after = t.db.get<{ revision: number; text: string }>(sql`
-      select d.current_revision as revision, r.text as text from documents d join document_revisions r on r.document_id = d.id and r.revision = d.current_revision where d.id = ${doc.id}`)!;
+    const after = (await queryRow<{ revision: number; text: string }>(
+      t.db,
+      sql`
+      select d.current_revision as revision, r.text as text from documents d join document_revisions r on r.document_id = d.id and r.revision = d.current_revision where d.id = ${doc.id}`,
+    ))!;
     expect(after.revision).toBe(doc.revision + 1);
     expect(after.text.endsWith(`client ${winners[0]}.`)).toBe(true);
-    expect(
-      t.db.get<{ n: number }>(sql`select count(*) as n from document_revisions where document_id = ${doc.id}`)!.n,
-    ).toBe(doc.revision + 1);
-    expect(audits("document.update_text", doc.id)).toBe(before + 1);
+    const revisions = await queryRow<{ n: number }>(
+      t.db,
+      sql`select count(*) as n from document_revisions where document_id = ${doc.id}`,
+    );
+    expect(revisions!.n).toBe(doc.revision + 1);
+    expect(await audits("document.update_text", doc.id)).toBe(before + 1);
   });
 });

@@ -1,13 +1,14 @@
 import fs from "node:fs";
 import path from "node:path";
 import type { ChildProcess } from "node:child_process";
-import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { sql } from "drizzle-orm";
+import { openDatabase } from "@/db/client";
 import { seedDemo } from "@/db/seed";
 import { main } from "@/lib/cli/main";
 import { integrityOf } from "@/lib/cli/backup";
-import { createTestDb } from "../support/db";
+import { queryRow, queryRows } from "@/db/sql";
+import { createTestDb, type TestDb } from "../support/db";
 import { startWriter } from "./support/processes";
 
 /**
@@ -17,17 +18,21 @@ import { startWriter } from "./support/processes";
  * restored.
  */
 const KILLS = Number(process.env.CRASH_KILLS ?? 20);
-let t: ReturnType<typeof createTestDb>;
+let t: TestDb;
 let writer = { userId: 0, documentId: 0 };
 beforeAll(async () => {
-  t = createTestDb();
+  t = await createTestDb();
   await seedDemo(t.db);
-  writer = {
-    userId: t.db.get<{ id: number }>(sql`select id from users where email = 'contributor@claimdesk.test'`)!.id,
-    documentId: t.db.get<{ id: number }>(sql`select id from documents limit 1`)!.id,
-  };
+  const user = await queryRow<{ id: number }>(
+    t.db,
+    sql`select id from users where email = 'contributor@claimdesk.test'`,
+  );
+  const document = await queryRow<{ id: number }>(t.db, sql`select id from documents limit 1`);
+  writer = { userId: user!.id, documentId: document!.id };
 });
-afterAll(() => t.close());
+afterAll(async () => {
+  await t.close();
+});
 
 /** Collects the ids a writer acknowledged, as they arrive. */
 function acknowledgements(child: ChildProcess): { ids: number[]; first: Promise<void> } {
@@ -50,23 +55,20 @@ const exited = (child: ChildProcess) =>
     child.exitCode !== null || child.signalCode !== null ? r() : child.once("exit", () => r()),
   );
 
-/** What a fresh connection finds in the file: integrity, the claims present, changes without an audit event. */
-function inspect(file: string) {
-  const db = new Database(file, { readonly: true });
+/** What fresh connections find in the file: integrity, the claims present, changes without an audit event. */
+async function inspect(file: string) {
+  const database = openDatabase(`file:${file}`);
   try {
-    const ids = new Set((db.prepare("select id from claims").all() as { id: number }[]).map((r) => r.id));
+    const ids = new Set((await queryRows<{ id: number }>(database.db, sql`select id from claims`)).map((r) => r.id));
     // The writer creates claims and, for new names, claimants: each with its audit event.
-    const unaudited = (
-      db
-        .prepare(
-          `select (select count(*) from claims c where not exists (select 1 from audit_events a where a.entity_type = 'claim' and a.entity_id = c.id and a.action = 'claim.create'))
+    const unaudited = (await queryRow<{ n: number }>(
+      database.db,
+      sql`select (select count(*) from claims c where not exists (select 1 from audit_events a where a.entity_type = 'claim' and a.entity_id = c.id and a.action = 'claim.create'))
                 + (select count(*) from claimants c where not exists (select 1 from audit_events a where a.entity_type = 'claimant' and a.entity_id = c.id and a.action = 'claimant.create')) as n`,
-        )
-        .get() as { n: number }
-    ).n;
+    ))!.n;
     return { integrity: integrityOf(file), ids, unaudited };
   } finally {
-    db.close();
+    await database.close();
   }
 }
 
@@ -74,13 +76,13 @@ describe("a writer killed with SIGKILL", () => {
   it(`should leave a whole database with every acknowledged write and its audit event, ${KILLS} times`, async () => {
     let acknowledged = 0;
     for (let round = 0; round < KILLS; round++) {
-      const child = startWriter("write-claims", t.file, writer);
+      const child = startWriter("write-claims", t.url, writer);
       const acks = acknowledgements(child);
       await acks.first;
       await new Promise((r) => setTimeout(r, 20 + Math.random() * 300)); // somewhere in the middle of a write
       child.kill("SIGKILL");
       await exited(child);
-      const after = inspect(t.file);
+      const after = await inspect(t.file!);
       expect(after.integrity, `round ${round}`).toBe("ok");
       expect(
         acks.ids.filter((id) => !after.ids.has(id)),
@@ -95,9 +97,9 @@ describe("a writer killed with SIGKILL", () => {
 
 describe("backup and restore", () => {
   it("should take an online backup while writes go on, and restore it whole with every write acknowledged before it began", async () => {
-    const dir = path.dirname(t.file);
+    const dir = path.dirname(t.file!);
     const backup = path.join(dir, "backup.db");
-    const child = startWriter("write-claims", t.file, writer);
+    const child = startWriter("write-claims", t.url, writer);
     const acks = acknowledgements(child);
     await acks.first;
     await new Promise((r) => setTimeout(r, 200));
@@ -114,18 +116,18 @@ describe("backup and restore", () => {
     const restored = path.join(dir, "restored", "claimdesk.db");
     expect(await main(["restore", "--from", backup, "--to", restored])).toBe(0);
     log.mockRestore();
-    const found = inspect(restored);
+    const found = await inspect(restored);
     expect(found.integrity).toBe("ok");
     expect(before.filter((id) => !found.ids.has(id))).toEqual([]);
     // Restoring over a database keeps the one it replaces beside it.
     expect(await main(["restore", "--from", backup, "--to", restored])).toBe(0);
     expect(fs.readdirSync(path.dirname(restored)).filter((f) => f.includes(".before-restore-"))).toHaveLength(1);
-    expect(inspect(restored).ids).toEqual(found.ids);
+    expect((await inspect(restored)).ids).toEqual(found.ids);
     // A damaged backup is refused and the database left as it was.
     fs.writeFileSync(path.join(dir, "broken.db"), "not a database");
     const error = vi.spyOn(console, "error").mockImplementation(() => {});
     expect(await main(["restore", "--from", path.join(dir, "broken.db"), "--to", restored])).not.toBe(0);
     error.mockRestore();
-    expect(inspect(restored).ids).toEqual(found.ids);
+    expect((await inspect(restored)).ids).toEqual(found.ids);
   });
 });

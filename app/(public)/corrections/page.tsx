@@ -14,7 +14,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function CorrectionsPage() {
   await connection();
-  const items = listCorrections();
+  const items = await listCorrections();
   return (
     <article className="mx-auto max-w-3xl space-y-6">
       <h1 className="font-serif text-4xl font-semibold tracking-tight">Corrections</h1>

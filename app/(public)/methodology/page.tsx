@@ -15,7 +15,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function MethodologyPage() {
   await connection();
-  const scale = getRatingScale();
+  const scale = await getRatingScale();
   const { orgName } = getEnv();
   return (
     <article className="mx-auto max-w-3xl space-y-8">

@@ -1,7 +1,6 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { revalidateAllPublicPages } from "@/app/_lib/revalidate-public";
 import { getRatingScale } from "@/db/queries/ratings";
 import { field, formAction, type FormState } from "@/lib/auth/form-action";
 import { createRating, deleteRating, reorderRatings, updateRating } from "@/lib/services/ratings/manage-ratings";
@@ -15,18 +14,17 @@ const fields = (form: FormData) => ({
 
 const done = (message: string) => {
   revalidatePath("/admin/rating-scale");
-  revalidateAllPublicPages();
   return { ok: true, message };
 };
 
 export const createRatingAction = formAction(async (user, form) => {
-  const rating = createRating(user.actor, fields(form));
+  const rating = await createRating(user.actor, fields(form));
   return done(`“${rating.label}” added to the scale.`);
 });
 
 /** Saves a rating; answers with its new version, the one the form edits from now on. */
 export const updateRatingAction = formAction<FormState & { version?: number }>(async (user, form) => {
-  const rating = updateRating(user.actor, {
+  const rating = await updateRating(user.actor, {
     ratingId: field(form, "ratingId"),
     version: Number(field(form, "version")),
     ...fields(form),
@@ -35,16 +33,16 @@ export const updateRatingAction = formAction<FormState & { version?: number }>(a
 });
 
 export const moveRatingAction = formAction(async (user, form) => {
-  const ids = getRatingScale().map((r) => r.id);
+  const ids = (await getRatingScale()).map((r) => r.id);
   const from = ids.indexOf(Number(field(form, "ratingId")));
   const to = from + (field(form, "direction") === "up" ? -1 : 1);
   if (from < 0 || to < 0 || to >= ids.length) return { message: "It is already at that end of the scale." };
   [ids[from], ids[to]] = [ids[to]!, ids[from]!];
-  reorderRatings(user.actor, { order: ids });
+  await reorderRatings(user.actor, { order: ids });
   return done("Scale reordered.");
 });
 
 export const deleteRatingAction = formAction(async (user, form) => {
-  deleteRating(user.actor, { ratingId: field(form, "ratingId") });
+  await deleteRating(user.actor, { ratingId: field(form, "ratingId") });
   return done("Rating deleted.");
 });

@@ -10,7 +10,7 @@ export const metadata: Metadata = { title: "Rating scale" };
 export default async function RatingScalePage() {
   const user = await requireUser("/admin/rating-scale");
   if (!userCan(user, "ratings:manage")) return <Forbidden what="manage the rating scale" />;
-  const scale = listRatingsForAdmin();
+  const scale = await listRatingsForAdmin();
   return (
     <>
       <PageHeader title="Rating scale">

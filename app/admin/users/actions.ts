@@ -28,7 +28,7 @@ const INTENTS = {
 export const updateUserAction = formAction(async (user, form) => {
   const intent = field(form, "intent");
   if (intent !== "role" && intent !== "disable" && intent !== "enable") return { message: "Choose what to change." };
-  const updated = updateUser(user.actor, {
+  const updated = await updateUser(user.actor, {
     userId: field(form, "userId"),
     version: Number(field(form, "version")),
     ...INTENTS[intent](form),

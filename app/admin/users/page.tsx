@@ -11,7 +11,7 @@ export const metadata: Metadata = { title: "Users" };
 export default async function UsersPage() {
   const user = await requireUser("/admin/users");
   if (!userCan(user, "users:manage")) return <Forbidden what="manage user accounts" />;
-  const users = listUsers(user.actor);
+  const users = await listUsers(user.actor);
   return (
     <>
       <PageHeader title="Users">

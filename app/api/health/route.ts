@@ -1,12 +1,13 @@
 import { sql } from "drizzle-orm";
 import { getDb } from "@/db/client";
+import { queryRow } from "@/db/sql";
 
 export const dynamic = "force-dynamic";
 
 /** 200 once the database answers a query, 503 otherwise. */
-export function GET(): Response {
+export async function GET(): Promise<Response> {
   try {
-    getDb().get(sql`select 1`);
+    await queryRow(getDb(), sql`select 1 as ok`);
     return Response.json({ status: "ok" }, { headers: { "Cache-Control": "no-store" } });
   } catch (e) {
     console.error("health check failed:", e instanceof Error ? e.message : e);

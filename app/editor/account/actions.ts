@@ -8,13 +8,13 @@ import { revokeApiToken } from "@/lib/services/tokens/revoke-token";
 import { changeOwnPassword } from "@/lib/services/users/change-password";
 
 export const createTokenAction = formAction(async (user, form) => {
-  const { token, record } = createApiToken(user.actor, { name: field(form, "name") ?? "" });
+  const { token, record } = await createApiToken(user.actor, { name: field(form, "name") ?? "" });
   revalidatePath("/editor/account");
   return { ok: true, message: `Token “${record.name}” created. Copy it now: it is shown only once.`, secret: token };
 });
 
 export const revokeTokenAction = formAction(async (user, form) => {
-  const record = revokeApiToken(user.actor, { tokenId: field(form, "tokenId") });
+  const record = await revokeApiToken(user.actor, { tokenId: field(form, "tokenId") });
   revalidatePath("/editor/account");
   return { ok: true, message: `Token “${record.name}” revoked.` };
 });

@@ -12,7 +12,7 @@ const when = (d: Date | null) => (d ? d.toISOString().slice(0, 16).replace("T", 
 
 export default async function AccountPage() {
   const user = await requireUser("/editor/account");
-  const tokens = listOwnTokens(user.actor);
+  const tokens = await listOwnTokens(user.actor);
   return (
     <>
       <PageHeader title="Account & API tokens">

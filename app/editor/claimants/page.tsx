@@ -9,7 +9,7 @@ export const metadata: Metadata = { title: "Claimants" };
 export default async function ClaimantsPage({ searchParams }: { searchParams: Promise<{ q?: string }> }) {
   const { q = "" } = await searchParams;
   await requireUser("/editor/claimants");
-  const claimants = listClaimants(q);
+  const claimants = await listClaimants(q);
   return (
     <>
       <PageHeader title="Claimants">People and organisations whose statements are checked.</PageHeader>

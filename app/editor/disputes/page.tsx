@@ -9,7 +9,7 @@ export const metadata: Metadata = { title: "Disputes" };
 
 export default async function DisputesPage() {
   await requireUser("/editor/disputes");
-  const disputes = listDisputes();
+  const disputes = await listDisputes();
   return (
     <>
       <PageHeader title="Disputes">One question about one event, and the competing accounts of it.</PageHeader>

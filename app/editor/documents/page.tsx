@@ -8,7 +8,7 @@ export const metadata: Metadata = { title: "Documents" };
 
 export default async function DocumentsPage() {
   await requireUser("/editor/documents");
-  const docs = listDocuments();
+  const docs = await listDocuments();
   return (
     <>
       <PageHeader title="Documents">

@@ -41,15 +41,17 @@ export default async function ExportsPage({ searchParams }: { searchParams: Prom
   let problem: string | null = null;
   if (asked) {
     try {
-      open = openScope(user.actor, (k) => query[k]);
+      open = await openScope(user.actor, (k) => query[k]);
     } catch (e) {
       if (!isServiceError(e)) throw e;
       problem = e.message;
     }
   }
-  const documents = listDocuments(500);
-  const disputes = listDisputes();
-  const claimants = listClaimants("", 500);
+  const [documents, disputes, claimants] = await Promise.all([
+    listDocuments(500),
+    listDisputes(),
+    listClaimants("", 500),
+  ]);
   const option = (value: string | undefined, list: { value: string; label: string }[]) =>
     value && !list.some((o) => o.value === value) ? [{ value, label: value }, ...list] : list;
 
@@ -124,9 +126,9 @@ export default async function ExportsPage({ searchParams }: { searchParams: Prom
   );
 }
 
-function ExportResult({ open }: { open: OpenScope }) {
-  const total = countClaimsForExport(open.scope, open.mode);
-  const check = checkClaimReviews(open.site, claimsForExport(open.scope, open.mode));
+async function ExportResult({ open }: { open: OpenScope }) {
+  const total = await countClaimsForExport(open.scope, open.mode);
+  const check = await checkClaimReviews(open.site, claimsForExport(open.scope, open.mode));
   const query = new URL(exportUrl(open.site, "csv", open.scope, open.mode)).search;
   return (
     <section aria-labelledby="export-heading" className="space-y-6">

@@ -4,6 +4,7 @@ import { PrintButton } from "@/components/reports/print-button";
 import { VerdictReport } from "@/components/reports/verdict-report";
 import { Alert } from "@/components/ui/alert";
 import { requireUser, userCan } from "@/lib/auth/session";
+import type { ExportRecord } from "@/db/queries/exports";
 import { exportUrl, openScope, reportInput } from "@/lib/exports/run-export";
 import { isServiceError } from "@/lib/services/errors";
 
@@ -20,12 +21,14 @@ export default async function ReportPage({ searchParams }: { searchParams: Promi
   const user = await requireUser("/editor/report");
   let open;
   try {
-    open = openScope(user.actor, (k) => query[k]);
+    open = await openScope(user.actor, (k) => query[k]);
   } catch (e) {
     if (!isServiceError(e)) throw e;
     return <Alert tone="error">{e.message}</Alert>;
   }
-  const { records, ...input } = reportInput(open);
+  const { records, ...input } = await reportInput(open);
+  const list: ExportRecord[] = [];
+  for await (const r of records) list.push(r);
   const pdf = exportUrl(open.site, "pdf", open.scope, open.mode);
   const toggle = new URLSearchParams(
     Object.entries(query).filter((e): e is [string, string] => Boolean(e[1]) && e[0] !== "includeDrafts"),
@@ -51,7 +54,7 @@ export default async function ReportPage({ searchParams }: { searchParams: Promi
           Other formats
         </Link>
       </nav>
-      <VerdictReport input={input} records={[...records]} />
+      <VerdictReport input={input} records={list} />
     </>
   );
 }

@@ -16,16 +16,15 @@ import {
 const reviewers = alias(users, "reviewers");
 
 /** The true–false order of the scale: ClaimReview's worst and best rating values. */
-export function getRatingBounds(): { worst: number; best: number } | null {
-  const row = getDb()
+export async function getRatingBounds(): Promise<{ worst: number; best: number } | null> {
+  const [row] = await getDb()
     .select({ worst: min(ratings.ordinal), best: max(ratings.ordinal) })
     .from(ratings)
-    .where(isNotNull(ratings.ordinal))
-    .get();
+    .where(isNotNull(ratings.ordinal));
   return row?.worst && row.best && row.worst < row.best ? { worst: row.worst, best: row.best } : null;
 }
 
-export type PublicClaim = NonNullable<ReturnType<typeof getPublicClaim>>;
+export type PublicClaim = NonNullable<Awaited<ReturnType<typeof getPublicClaim>>>;
 
 /**
  * A claim as readers see it, or null when nothing about it is public. Public means: its
@@ -33,9 +32,9 @@ export type PublicClaim = NonNullable<ReturnType<typeof getPublicClaim>>;
  * only the retraction notice is shown, never the retracted verdict's body. Drafts, versions
  * in review, comments and the audit log are never read here.
  */
-export function getPublicClaim(slug: string) {
+export async function getPublicClaim(slug: string) {
   const db = getDb();
-  const claim = db
+  const [claim] = await db
     .select({
       id: claims.id,
       slug: claims.slug,
@@ -63,10 +62,10 @@ export function getPublicClaim(slug: string) {
     .innerJoin(claimants, eq(claimants.id, claims.claimantId))
     .innerJoin(documents, eq(documents.id, claims.documentId))
     .where(eq(claims.slug, slug))
-    .get();
+    .limit(1);
   if (!claim) return null;
 
-  const history = db
+  const history = await db
     .select({
       seq: verdicts.seq,
       state: verdicts.state,
@@ -91,8 +90,7 @@ export function getPublicClaim(slug: string) {
     .leftJoin(reviewers, eq(reviewers.id, verdicts.reviewerId))
     .leftJoin(ratings, eq(ratings.id, verdicts.ratingId))
     .where(and(eq(verdicts.claimId, claim.id), inArray(verdicts.state, ["published", "superseded", "retracted"])))
-    .orderBy(asc(verdicts.seq))
-    .all();
+    .orderBy(asc(verdicts.seq));
   const verdict = history.find((v) => v.state === "published") ?? null;
   const retraction = !verdict ? history.findLast((v) => v.state === "retracted" && v.publishedAt !== null) : undefined;
   if (!verdict && !retraction) return null;
@@ -108,12 +106,11 @@ export function getPublicClaim(slug: string) {
   ].sort((a, b) => b.at.getTime() - a.at.getTime());
   const firstPublished = history.find((v) => v.publishedAt)?.publishedAt ?? null;
 
-  const publicDisputes = db
+  const publicDisputes = await db
     .select({ slug: disputes.slug, question: disputes.question, label: disputeAccounts.label })
     .from(disputeAccounts)
     .innerJoin(disputes, eq(disputes.id, disputeAccounts.disputeId))
-    .where(eq(disputeAccounts.claimId, claim.id))
-    .all();
+    .where(eq(disputeAccounts.claimId, claim.id));
 
   return {
     ...claim,

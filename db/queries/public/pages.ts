@@ -1,5 +1,6 @@
 import { sql, type SQL } from "drizzle-orm";
 import { getDb } from "@/db/client";
+import { queryRow, queryRows } from "@/db/sql";
 import { untilDataChanges } from "@/db/queries/read-cache";
 import type { EvidenceSnapshotItem, Stance } from "@/db/schema";
 
@@ -23,22 +24,25 @@ export type PublicAccount = {
 };
 
 /** A dispute with its published accounts; null if none of its accounts is published. */
-export function getPublicDispute(slug: string) {
+export async function getPublicDispute(slug: string) {
   const db = getDb();
-  const dispute = db.get<{
+  const dispute = await queryRow<{
     id: number;
     slug: string;
     question: string;
     description: string | null;
     eventDate: string | null;
-  }>(sql`select id, slug, question, description, event_date as eventDate from disputes where slug = ${slug}`);
+  }>(db, sql`select id, slug, question, description, event_date as "eventDate" from disputes where slug = ${slug}`);
   if (!dispute) return null;
-  const rows = db.all<Omit<PublicAccount, "evidence"> & { evidence: string | null }>(sql`
-    select c.slug as claimSlug, da.label as label, c.statement as statement, c.quote as quote,
-      cl.name as claimantName, cl.slug as claimantSlug, r.label as ratingLabel, r.colour as ratingColour,
+  const rows = await queryRows<Omit<PublicAccount, "evidence"> & { evidence: string | null }>(
+    db,
+    sql`
+    select c.slug as "claimSlug", da.label as label, c.statement as statement, c.quote as quote,
+      cl.name as "claimantName", cl.slug as "claimantSlug", r.label as "ratingLabel", r.colour as "ratingColour",
       v.summary as summary, v.evidence_snapshot as evidence
     from dispute_accounts da join claims c on c.id = da.claim_id join claimants cl on cl.id = c.claimant_id ${PUBLISHED}
-    where da.dispute_id = ${dispute.id} order by da.position`);
+    where da.dispute_id = ${dispute.id} order by da.position`,
+  );
   if (rows.length === 0) return null;
   const accounts: PublicAccount[] = rows.map((r) => ({
     ...r,
@@ -60,52 +64,61 @@ export function getPublicDispute(slug: string) {
  * Disputes with at least one published account, most recently changed first (each checked by index, not by a join over
  * all verdicts).
  */
-export function listPublicDisputes(limit = 20) {
+export async function listPublicDisputes(limit = 20) {
   return untilDataChanges(`disputes:${limit}`, () => readPublicDisputes(limit));
 }
 
-function readPublicDisputes(limit: number) {
-  return getDb().all<{ slug: string; question: string; eventDate: string | null; accounts: number }>(sql`
-    select d.slug as slug, d.question as question, d.event_date as eventDate,
+async function readPublicDisputes(limit: number) {
+  return queryRows<{ slug: string; question: string; eventDate: string | null; accounts: number }>(
+    getDb(),
+    sql`
+    select d.slug as slug, d.question as question, d.event_date as "eventDate",
       (select count(*) from dispute_accounts da join verdicts v on v.claim_id = da.claim_id and v.state = 'published' where da.dispute_id = d.id) as accounts
     from disputes d
     where exists (select 1 from dispute_accounts da join verdicts v on v.claim_id = da.claim_id and v.state = 'published' where da.dispute_id = d.id)
-    order by d.updated_at desc limit ${limit}`);
+    order by d.updated_at desc limit ${limit}`,
+  );
 }
 
 /** A claimant's published record: counts by rating and the verdicts; null if nothing is published. */
-export function getPublicClaimant(slug: string) {
+export async function getPublicClaimant(slug: string) {
   const db = getDb();
-  const claimant = db.get<{
+  const claimant = await queryRow<{
     id: number;
     slug: string;
     name: string;
     description: string | null;
     sameAs: string | null;
-  }>(sql`select id, slug, name, description, same_as as sameAs from claimants where slug = ${slug}`);
+  }>(db, sql`select id, slug, name, description, same_as as "sameAs" from claimants where slug = ${slug}`);
   if (!claimant) return null;
-  const claims = db.all<{
+  const claims = await queryRows<{
     slug: string;
     statement: string;
     ratingLabel: string | null;
     ratingColour: string | null;
     summary: string;
     publishedAt: number;
-  }>(sql`
-    select c.slug as slug, c.statement as statement, r.label as ratingLabel, r.colour as ratingColour, v.summary as summary, v.published_at as publishedAt
-    from claims c ${PUBLISHED} where c.claimant_id = ${claimant.id} order by v.published_at desc`);
+  }>(
+    db,
+    sql`
+    select c.slug as slug, c.statement as statement, r.label as "ratingLabel", r.colour as "ratingColour", v.summary as summary, v.published_at as "publishedAt"
+    from claims c ${PUBLISHED} where c.claimant_id = ${claimant.id} order by v.published_at desc`,
+  );
   if (claims.length === 0) return null;
-  const counts = db.all<{ label: string; colour: string; n: number }>(sql`
+  const counts = await queryRows<{ label: string; colour: string; n: number }>(
+    db,
+    sql`
     select r.label as label, r.colour as colour, count(*) as n
     from claims c ${PUBLISHED} where c.claimant_id = ${claimant.id} and r.id is not null
-    group by r.id order by r.position`);
+    group by r.id order by r.position`,
+  );
   return { claimant, claims, counts };
 }
 
 /** A document with its current text and the published claims to highlight; null if none is published. */
-export function getPublicDocument(slug: string) {
+export async function getPublicDocument(slug: string) {
   const db = getDb();
-  const doc = db.get<{
+  const doc = await queryRow<{
     id: number;
     slug: string;
     title: string;
@@ -114,15 +127,18 @@ export function getPublicDocument(slug: string) {
     author: string | null;
     publishedAt: string | null;
     text: string;
-  }>(sql`
-    select d.id as id, d.slug as slug, d.title as title, d.source_url as sourceUrl, d.publisher as publisher, d.author as author,
-      d.published_at as publishedAt, dr.text as text
+  }>(
+    db,
+    sql`
+    select d.id as id, d.slug as slug, d.title as title, d.source_url as "sourceUrl", d.publisher as publisher, d.author as author,
+      d.published_at as "publishedAt", dr.text as text
     from documents d join document_revisions dr on dr.document_id = d.id and dr.revision = d.current_revision
-    where d.slug = ${slug}`);
+    where d.slug = ${slug}`,
+  );
   if (!doc) return null;
   // Only published claims that sit anchored in this very revision are drawn: no position of
   // an unpublished claim ever reaches the page.
-  const claims = db.all<{
+  const claims = await queryRows<{
     slug: string;
     start: number;
     end: number;
@@ -130,12 +146,15 @@ export function getPublicDocument(slug: string) {
     claimantName: string;
     ratingLabel: string | null;
     ratingColour: string | null;
-  }>(sql`
-    select c.slug as slug, c.start as start, c.end as end, c.statement as statement, cl.name as claimantName, r.label as ratingLabel, r.colour as ratingColour
+  }>(
+    db,
+    sql`
+    select c.slug as slug, c.start as start, c.end as end, c.statement as statement, cl.name as "claimantName", r.label as "ratingLabel", r.colour as "ratingColour"
     from claims c join claimants cl on cl.id = c.claimant_id ${PUBLISHED}
     join documents d on d.id = c.document_id
     where c.document_id = ${doc.id} and c.anchor_status = 'anchored' and c.revision = d.current_revision
-    order by c.start`);
+    order by c.start`,
+  );
   if (claims.length === 0) return null;
   return { doc, claims };
 }
@@ -152,22 +171,25 @@ export type PublicCorrection = {
  * Every published correction note and retraction notice, newest first; `claimWhere`
  * narrows the claims (alias `c`), `atWhere` the dates (column `at`).
  */
-export function listCorrections({
+export async function listCorrections({
   limit = 200,
   claimWhere = [],
   atWhere = [],
-}: { limit?: number; claimWhere?: SQL[]; atWhere?: SQL[] } = {}): PublicCorrection[] {
+}: { limit?: number; claimWhere?: SQL[]; atWhere?: SQL[] } = {}): Promise<PublicCorrection[]> {
   const claimsIn = claimWhere.length ? sql` and ${sql.join(claimWhere, sql` and `)}` : sql``;
-  return getDb().all<PublicCorrection>(sql`
+  return queryRows<PublicCorrection>(
+    getDb(),
+    sql`
     select * from (
-      select 'correction' as kind, v.published_at as at, v.correction_note as text, c.slug as claimSlug, c.statement as statement
+      select 'correction' as kind, v.published_at as at, v.correction_note as text, c.slug as "claimSlug", c.statement as statement
       from verdicts v join claims c on c.id = v.claim_id
       where v.seq > 1 and v.correction_note is not null and v.state in ('published', 'superseded', 'retracted') and v.published_at is not null${claimsIn}
       union all
       select 'retraction', v.retracted_at, v.retraction_reason, c.slug, c.statement
       from verdicts v join claims c on c.id = v.claim_id
       where v.state = 'retracted' and v.retracted_at is not null and v.published_at is not null${claimsIn}
-    ) where ${sql.join([sql`1`, ...atWhere], sql` and `)} order by at desc limit ${limit}`);
+    ) where ${sql.join([sql`1`, ...atWhere], sql` and `)} order by at desc limit ${limit}`,
+  );
 }
 
 export type FeedVerdict = {
@@ -182,113 +204,81 @@ export type FeedVerdict = {
 };
 
 /** The latest published verdicts, for the home page and the feeds. */
-export function listFeedVerdicts(limit = 50): FeedVerdict[] {
-  return getDb().all<FeedVerdict>(sql`
-    select c.slug as slug, c.statement as statement, cl.name as claimantName, r.label as ratingLabel, r.colour as ratingColour, v.summary as summary,
-      v.published_at as publishedAt, v.seq as seq
+export async function listFeedVerdicts(limit = 50): Promise<FeedVerdict[]> {
+  return queryRows<FeedVerdict>(
+    getDb(),
+    sql`
+    select c.slug as slug, c.statement as statement, cl.name as "claimantName", r.label as "ratingLabel", r.colour as "ratingColour", v.summary as summary,
+      v.published_at as "publishedAt", v.seq as seq
     from claims c join claimants cl on cl.id = c.claimant_id ${PUBLISHED}
-    order by v.published_at desc limit ${limit}`);
+    order by v.published_at desc limit ${limit}`,
+  );
 }
 
 /**
  * Every public path with its last change (ms; 0 when unknown), for the sitemap: memoised until the database changes.
  */
-export function listSitemapEntries(): { path: string; updated: number }[] {
-  return untilDataChanges("sitemap", () => {
+export async function listSitemapEntries(): Promise<{ path: string; updated: number }[]> {
+  return untilDataChanges("sitemap", async () => {
     const db = getDb();
     const published = (table: string, alias: string, join: SQL) =>
-      db.all<{ path: string; updated: number }>(sql`
+      queryRows<{ path: string; updated: number }>(
+        db,
+        sql`
         select '/' || ${table} || '/' || ${sql.raw(alias)}.slug as path, max(v.published_at) as updated
         from ${sql.raw(table)} ${sql.raw(alias)} ${join} join verdicts v on v.claim_id = c.id and v.state = 'published'
-        group by ${sql.raw(alias)}.id order by ${sql.raw(alias)}.id`);
+        group by ${sql.raw(alias)}.id order by ${sql.raw(alias)}.id`,
+      );
     return [
-      ...db.all<{ path: string; updated: number }>(
+      ...(await queryRows<{ path: string; updated: number }>(
+        db,
         sql`select '/claims/' || c.slug as path, v.published_at as updated from claims c ${PUBLISHED} order by c.id`,
-      ),
-      ...published(
+      )),
+      ...(await published(
         "disputes",
         "d",
         sql`join dispute_accounts da on da.dispute_id = d.id join claims c on c.id = da.claim_id`,
-      ),
-      ...published("claimants", "cl", sql`join claims c on c.claimant_id = cl.id`),
-      ...published("documents", "d", sql`join claims c on c.document_id = d.id`),
+      )),
+      ...(await published("claimants", "cl", sql`join claims c on c.claimant_id = cl.id`)),
+      ...(await published("documents", "d", sql`join claims c on c.document_id = d.id`)),
     ];
   });
 }
 
-/**
- * The public pages that show these claims (whether or not they are public now), to refresh
- * after they change: each claim's page and its claimant's, document's and disputes' pages.
- */
-export function publicPathsForClaims(claimIds: number[]): string[] {
-  if (claimIds.length === 0) return [];
-  const db = getDb();
-  const paths = new Set<string>();
-  for (let i = 0; i < claimIds.length; i += 500) {
-    const ids = sql.join(
-      claimIds.slice(i, i + 500).map((id) => sql`${id}`),
-      sql`, `,
-    );
-    for (const r of db.all<{ claim: string; claimant: string; document: string }>(sql`
-      select c.slug as claim, cl.slug as claimant, d.slug as document
-      from claims c join claimants cl on cl.id = c.claimant_id join documents d on d.id = c.document_id where c.id in (${ids})`)) {
-      paths.add(`/claims/${r.claim}`).add(`/claimants/${r.claimant}`).add(`/documents/${r.document}`);
-    }
-    for (const r of db.all<{ slug: string }>(
-      sql`select distinct d.slug as slug from dispute_accounts da join disputes d on d.id = da.dispute_id where da.claim_id in (${ids})`,
-    )) {
-      paths.add(`/disputes/${r.slug}`);
-    }
-  }
-  return [...paths];
-}
-
-/** The claims that are or were public (a published or retracted verdict) of a claimant, a document or a dispute. */
-export function publicClaimIdsOf(
-  where: { claimantId: number } | { documentId: number } | { disputeId: number },
-): number[] {
-  const condition =
-    "claimantId" in where
-      ? sql`c.claimant_id = ${where.claimantId}`
-      : "documentId" in where
-        ? sql`c.document_id = ${where.documentId}`
-        : sql`c.id in (select claim_id from dispute_accounts where dispute_id = ${where.disputeId})`;
-  return getDb()
-    .all<{ id: number }>(
-      sql`select c.id as id from claims c where ${condition} and exists (select 1 from verdicts v where v.claim_id = c.id and v.state in ('published', 'retracted'))`,
-    )
-    .map((r) => r.id);
-}
-
 /** A claimant's name, if the claimant has a published verdict (null otherwise: nothing about them is public). */
-export function publicClaimantName(slug: string): string | null {
-  return (
-    getDb().get<{ name: string }>(sql`
+export async function publicClaimantName(slug: string): Promise<string | null> {
+  const row = await queryRow<{ name: string }>(
+    getDb(),
+    sql`
       select cl.name as name from claimants cl
-      where cl.slug = ${slug} and exists (select 1 from claims c join verdicts v on v.claim_id = c.id and v.state = 'published' where c.claimant_id = cl.id)`)
-      ?.name ?? null
+      where cl.slug = ${slug} and exists (select 1 from claims c join verdicts v on v.claim_id = c.id and v.state = 'published' where c.claimant_id = cl.id)`,
   );
+  return row?.name ?? null;
 }
 
 /** A dispute's question, if one of its accounts has a published verdict (null otherwise). */
-export function publicDisputeQuestion(slug: string): string | null {
-  return (
-    getDb().get<{ question: string }>(sql`
+export async function publicDisputeQuestion(slug: string): Promise<string | null> {
+  const row = await queryRow<{ question: string }>(
+    getDb(),
+    sql`
       select d.question as question from disputes d
-      where d.slug = ${slug} and exists (select 1 from dispute_accounts da join verdicts v on v.claim_id = da.claim_id and v.state = 'published' where da.dispute_id = d.id)`)
-      ?.question ?? null
+      where d.slug = ${slug} and exists (select 1 from dispute_accounts da join verdicts v on v.claim_id = da.claim_id and v.state = 'published' where da.dispute_id = d.id)`,
   );
+  return row?.question ?? null;
 }
 
 /** The claimants with the most published verdicts (at most `limit`), by name: the search form's choice. */
-export function listPublicClaimants(limit = 50): { slug: string; name: string }[] {
+export async function listPublicClaimants(limit = 50): Promise<{ slug: string; name: string }[]> {
   return untilDataChanges(`claimants:${limit}`, () =>
-    getDb().all<{ slug: string; name: string }>(sql`
+    queryRows<{ slug: string; name: string }>(
+      getDb(),
+      sql`
       select slug, name from (
         select cl.slug as slug, cl.name as name, count(*) as n from claims c
         join verdicts v on v.claim_id = c.id and v.state = 'published'
         join claimants cl on cl.id = c.claimant_id
         group by cl.id order by n desc, cl.name limit ${limit})
-      order by name`),
+      order by name`,
+    ),
   );
 }

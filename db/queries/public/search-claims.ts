@@ -1,5 +1,6 @@
 import { sql, type SQL } from "drizzle-orm";
 import { getDb } from "@/db/client";
+import { queryRow, queryRows } from "@/db/sql";
 import { untilDataChanges } from "@/db/queries/read-cache";
 
 /** The markers FTS5's snippet() puts around matched words; rendered as <mark> after escaping. */
@@ -58,21 +59,21 @@ export function toFtsQuery(q: string): string | null {
 /**
  * Published claims matching a search and filters, one page of them, with the total. Only published verdicts are read.
  */
-export function searchPublishedClaims(f: PublicClaimFilters): {
+export async function searchPublishedClaims(f: PublicClaimFilters): Promise<{
   items: PublicClaimHit[];
   total: number;
   page: number;
   pages: number;
-} {
+}> {
   return untilDataChanges(`search:${JSON.stringify(f)}`, () => readPublishedClaims(f));
 }
 
-function readPublishedClaims(f: PublicClaimFilters): {
+async function readPublishedClaims(f: PublicClaimFilters): Promise<{
   items: PublicClaimHit[];
   total: number;
   page: number;
   pages: number;
-} {
+}> {
   const db = getDb();
   const match = f.q ? toFtsQuery(f.q) : null;
   // Conditions on the verdict `v` and its claim id only, so that counting needs no join:
@@ -91,13 +92,14 @@ function readPublishedClaims(f: PublicClaimFilters): {
   if (f.from) where.push(sql`v.published_at >= ${Date.parse(f.from)}`);
   if (f.to) where.push(sql`v.published_at < ${Date.parse(f.to) + 86_400_000}`);
   const condition = sql.join(where, sql` and `);
-  const total = !match
-    ? db.get<{ n: number }>(sql`select count(*) as n from verdicts v where ${condition}`)!.n
-    : where.length === 1
-      ? db.get<{ n: number }>(sql`select count(*) as n from claim_search where claim_search match ${match}`)!.n
-      : db.get<{ n: number }>(
-          sql`select count(*) as n from verdicts v where ${condition} and v.claim_id in (select rowid from claim_search where claim_search match ${match})`,
-        )!.n;
+  const total = (await queryRow<{ n: number }>(
+    db,
+    !match
+      ? sql`select count(*) as n from verdicts v where ${condition}`
+      : where.length === 1
+        ? sql`select count(*) as n from claim_search where claim_search match ${match}`
+        : sql`select count(*) as n from verdicts v where ${condition} and v.claim_id in (select rowid from claim_search where claim_search match ${match})`,
+  ))!.n;
 
   const from = sql`verdicts v
     join claims c on c.id = v.claim_id
@@ -115,14 +117,15 @@ function readPublishedClaims(f: PublicClaimFilters): {
 
   const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
   const page = Math.min(Math.max(1, f.page ?? 1), pages);
-  const columns = sql`c.slug as slug, c.statement as statement, cl.name as claimantName, cl.slug as claimantSlug,
-      r.key as ratingKey, r.label as ratingLabel, r.colour as ratingColour, v.summary as summary, v.published_at as publishedAt`;
+  const columns = sql`c.slug as slug, c.statement as statement, cl.name as "claimantName", cl.slug as "claimantSlug",
+      r.key as "ratingKey", r.label as "ratingLabel", r.colour as "ratingColour", v.summary as summary, v.published_at as "publishedAt"`;
   const offset = (page - 1) * PAGE_SIZE;
   // Words alone, best first: the full-text index ranks and pages by itself, and only the page
   // is joined (ranking after the join costs ~7× as much on 100,000 claims).
-  const items =
+  const items = await queryRows<PublicClaimHit>(
+    db,
     match && where.length === 1 && sort === "relevance"
-      ? db.all<PublicClaimHit>(sql`
+      ? sql`
     select ${columns}, t.snippet as snippet
     from (select rowid as id, ${BM25} as score, snippet(claim_search, -1, ${MATCH_START}, ${MATCH_END}, '…', 16) as snippet
           from claim_search where claim_search match ${match} order by score, rowid desc limit ${PAGE_SIZE} offset ${offset}) t
@@ -130,12 +133,13 @@ function readPublishedClaims(f: PublicClaimFilters): {
     join verdicts v on v.claim_id = c.id and v.state = 'published'
     join claimants cl on cl.id = c.claimant_id
     left join ratings r on r.id = v.rating_id
-    order by t.score, t.id desc`)
-      : db.all<PublicClaimHit>(sql`
+    order by t.score, t.id desc`
+      : sql`
     select ${columns}, ${match ? sql`snippet(claim_search, -1, ${MATCH_START}, ${MATCH_END}, '…', 16)` : sql`null`} as snippet
     from ${from} where ${itemsWhere}
     order by ${order}
-    limit ${PAGE_SIZE} offset ${offset}`);
+    limit ${PAGE_SIZE} offset ${offset}`,
+  );
   return { items, total, page, pages };
 }
 

@@ -2,6 +2,7 @@ import { and, asc, eq, gte, lt } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { loginFailures, users, type Role } from "@/db/schema";
 import { getDecoyHash, verifyPassword } from "@/lib/auth/password";
+import { writeTransaction } from "@/lib/services/transaction";
 import { normaliseEmail } from "@/lib/validation/common";
 
 /** Failures allowed for one account within the window before sign-in is refused. */
@@ -27,44 +28,42 @@ export type AuthResult =
  */
 export async function authenticate(rawEmail: string, password: string, now = Date.now()): Promise<AuthResult> {
   const email = normaliseEmail(rawEmail);
-  const db = getDb();
   const windowStart = new Date(now - FAILURE_WINDOW_MS);
 
-  const lock = db.transaction(
-    (tx) => {
-      tx.delete(loginFailures).where(lt(loginFailures.attemptedAt, windowStart)).run();
-      const recent = tx
-        .select({ at: loginFailures.attemptedAt })
-        .from(loginFailures)
-        .where(and(eq(loginFailures.email, email), gte(loginFailures.attemptedAt, windowStart)))
-        .orderBy(asc(loginFailures.attemptedAt))
-        .all();
-      if (recent.length >= MAX_FAILURES) {
-        const unlockAt = recent[recent.length - MAX_FAILURES]!.at.getTime() + FAILURE_WINDOW_MS;
-        return Math.max(1, Math.ceil((unlockAt - now) / 1000));
-      }
-      tx.insert(loginFailures)
-        .values({ email, attemptedAt: new Date(now) })
-        .run();
-      return null;
-    },
-    { behavior: "immediate" },
-  );
+  const lock = await writeTransaction(async (tx) => {
+    await tx.delete(loginFailures).where(lt(loginFailures.attemptedAt, windowStart));
+    const recent = await tx
+      .select({ at: loginFailures.attemptedAt })
+      .from(loginFailures)
+      .where(and(eq(loginFailures.email, email), gte(loginFailures.attemptedAt, windowStart)))
+      .orderBy(asc(loginFailures.attemptedAt));
+    if (recent.length >= MAX_FAILURES) {
+      const unlockAt = recent[recent.length - MAX_FAILURES]!.at.getTime() + FAILURE_WINDOW_MS;
+      return Math.max(1, Math.ceil((unlockAt - now) / 1000));
+    }
+    await tx.insert(loginFailures).values({ email, attemptedAt: new Date(now) });
+    return null;
+  });
   if (lock !== null) return { ok: false, reason: "locked", retryAfterSeconds: lock };
 
-  const user = db.select().from(users).where(eq(users.email, email)).get();
+  const [user] = await getDb().select().from(users).where(eq(users.email, email)).limit(1);
   const passwordOk = await verifyPassword(user?.passwordHash ?? (await getDecoyHash()), password);
   if (!user || !passwordOk || user.disabledAt) return { ok: false, reason: "invalid" };
 
-  db.delete(loginFailures).where(eq(loginFailures.email, email)).run();
+  await writeTransaction(async (tx) => {
+    await tx.delete(loginFailures).where(eq(loginFailures.email, email));
+  });
   const { id, name, role, sessionVersion } = user;
   return { ok: true, user: { id, email: user.email, name, role, sessionVersion } };
 }
 
 /** Lifts a sign-in lock (the operator's answer to someone locking an account on purpose). */
-export function clearLoginFailures(rawEmail: string): number {
-  return getDb()
-    .delete(loginFailures)
-    .where(eq(loginFailures.email, normaliseEmail(rawEmail)))
-    .run().changes;
+export async function clearLoginFailures(rawEmail: string): Promise<number> {
+  const cleared = await writeTransaction((tx) =>
+    tx
+      .delete(loginFailures)
+      .where(eq(loginFailures.email, normaliseEmail(rawEmail)))
+      .returning({ id: loginFailures.id }),
+  );
+  return cleared.length;
 }

@@ -8,9 +8,9 @@ import { insertClaimant } from "./resolve-claimant";
 export const createClaimantInput = z.strictObject(claimantFields);
 
 /** Adds a claimant (contributor+). */
-export function createClaimant(actor: Actor | null, raw: unknown) {
-  return writeTransaction((tx) => {
-    const who = authorize(tx, actor, "content:write");
+export async function createClaimant(actor: Actor | null, raw: unknown) {
+  return writeTransaction(async (tx) => {
+    const who = await authorize(tx, actor, "content:write");
     return insertClaimant(tx, who, parseInput(createClaimantInput, raw));
   });
 }

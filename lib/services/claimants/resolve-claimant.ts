@@ -11,14 +11,14 @@ import type { claimantFields, claimantRefInput } from "./claimant-input";
 type NewClaimant = z.output<z.ZodObject<typeof claimantFields>>;
 
 /** Inserts a claimant and its audit event. */
-export function insertClaimant(tx: Tx, who: ActingUser, input: NewClaimant) {
-  const row = tx
+export async function insertClaimant(tx: Tx, who: ActingUser, input: NewClaimant) {
+  const slug = await uniqueSlug(tx, claimants, claimants.slug, input.name);
+  const [row] = await tx
     .insert(claimants)
-    .values({ ...input, slug: uniqueSlug(tx, claimants, claimants.slug, input.name), createdBy: who.id })
-    .returning()
-    .get();
-  recordAudit(tx, who, { action: "claimant.create", entityType: "claimant", entityId: row.id, after: row });
-  return row;
+    .values({ ...input, slug, createdBy: who.id })
+    .returning();
+  await recordAudit(tx, who, { action: "claimant.create", entityType: "claimant", entityId: row!.id, after: row });
+  return row!;
 }
 
 /**
@@ -26,20 +26,23 @@ export function insertClaimant(tx: Tx, who: ActingUser, input: NewClaimant) {
  * name. A name that matches an existing claimant exactly (ignoring case) with no
  * conflicting `sameAs` reuses it, so attributing inline does not create duplicates.
  */
-export function resolveClaimant(tx: Tx, who: ActingUser, ref: z.output<typeof claimantRefInput>): number {
+export async function resolveClaimant(
+  tx: Tx,
+  who: ActingUser,
+  ref: z.output<typeof claimantRefInput>,
+): Promise<number> {
   if ("id" in ref) {
-    const found = tx.select({ id: claimants.id }).from(claimants).where(eq(claimants.id, ref.id)).get();
+    const [found] = await tx.select({ id: claimants.id }).from(claimants).where(eq(claimants.id, ref.id)).limit(1);
     if (!found)
       throw new ServiceError("not_found", `No claimant with id ${ref.id}.`, [
         { path: "claimant.id", message: "does not exist" },
       ]);
     return found.id;
   }
-  const same = tx
+  const named = await tx
     .select({ id: claimants.id, sameAs: claimants.sameAs })
     .from(claimants)
-    .where(and(sql`lower(${claimants.name}) = lower(${ref.name})`))
-    .all()
-    .find((c) => !ref.sameAs || !c.sameAs || c.sameAs === ref.sameAs);
-  return same ? same.id : insertClaimant(tx, who, ref).id;
+    .where(and(sql`lower(${claimants.name}) = lower(${ref.name})`));
+  const same = named.find((c) => !ref.sameAs || !c.sameAs || c.sameAs === ref.sameAs);
+  return same ? same.id : (await insertClaimant(tx, who, ref)).id;
 }

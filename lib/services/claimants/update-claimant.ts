@@ -1,6 +1,7 @@
 import { eq, sql } from "drizzle-orm";
 import { z } from "zod";
 import { claimants } from "@/db/schema";
+import { reportPublicChange } from "@/lib/cache/public-invalidation";
 import { authorize, type Actor } from "@/lib/auth/actor";
 import { recordAudit } from "@/lib/services/audit";
 import { ServiceError } from "@/lib/services/errors";
@@ -21,14 +22,15 @@ export const updateClaimantInput = z.strictObject({
 });
 
 /** Edits a claimant's name, role/affiliation, sameAs URL or kind (contributor+); the slug stays. */
-export function updateClaimant(actor: Actor | null, raw: unknown) {
-  return writeTransaction((tx) => {
-    const who = authorize(tx, actor, "content:write");
+export async function updateClaimant(actor: Actor | null, raw: unknown) {
+  return writeTransaction(async (tx) => {
+    const who = await authorize(tx, actor, "content:write");
     const input = parseInput(updateClaimantInput, raw);
-    const before = tx.select().from(claimants).where(eq(claimants.id, input.claimantId)).get();
+    const [before] = await tx.select().from(claimants).where(eq(claimants.id, input.claimantId)).limit(1);
     if (!before) throw new ServiceError("not_found", `No claimant with id ${input.claimantId}.`);
-    assertVersion(tx, before, input.version, { type: "claimant", id: before.id, label: "claimant" });
-    const after = tx
+    await assertVersion(tx, before, input.version, { type: "claimant", id: before.id, label: "claimant" });
+    await reportPublicChange(tx, { claimantId: before.id });
+    const [after] = await tx
       .update(claimants)
       .set({
         ...sentFields(raw, input, ["description", "sameAs", "kind"]),
@@ -37,10 +39,15 @@ export function updateClaimant(actor: Actor | null, raw: unknown) {
         version: sql`${claimants.version} + 1`,
       })
       .where(eq(claimants.id, before.id))
-      .returning()
-      .get();
-    if (after.name !== before.name) reindexClaims(tx, claimIdsWhere(tx, { claimantId: before.id }));
-    recordAudit(tx, who, { action: "claimant.update", entityType: "claimant", entityId: before.id, before, after });
-    return after;
+      .returning();
+    if (after!.name !== before.name) await reindexClaims(tx, await claimIdsWhere(tx, { claimantId: before.id }));
+    await recordAudit(tx, who, {
+      action: "claimant.update",
+      entityType: "claimant",
+      entityId: before.id,
+      before,
+      after,
+    });
+    return after!;
   });
 }

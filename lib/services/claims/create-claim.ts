@@ -57,17 +57,17 @@ export type CreatedClaim = {
 };
 
 /** Highlights a span of a document as a claim, attributed to a claimant (contributor+). */
-export function createClaim(actor: Actor | null, raw: unknown): CreatedClaim {
-  return writeTransaction((tx) => {
-    const who = authorize(tx, actor, "content:write");
+export async function createClaim(actor: Actor | null, raw: unknown): Promise<CreatedClaim> {
+  return writeTransaction(async (tx) => {
+    const who = await authorize(tx, actor, "content:write");
     const input = parseInput(createClaimInput, raw);
-    const { doc, text } = getDocumentText(tx, input.documentId);
-    assertCurrentRevision(tx, doc, input.revision);
+    const { doc, text } = await getDocumentText(tx, input.documentId);
+    await assertCurrentRevision(tx, doc, input.revision);
     const selectors = selectionSelectors(text, input.start, input.end);
-    const claimantId = resolveClaimant(tx, who, input.claimant);
+    const claimantId = await resolveClaimant(tx, who, input.claimant);
     const statement = input.statement ?? selectors.exact.replace(/\s+/g, " ").slice(0, 500);
 
-    const row = insertClaim(tx, who, doc, {
+    const row = await insertClaim(tx, who, doc, {
       selectors,
       anchorStatus: "anchored",
       claimantId,
@@ -75,12 +75,20 @@ export function createClaim(actor: Actor | null, raw: unknown): CreatedClaim {
       claimedAt: input.claimedAt ?? doc.publishedAt,
     });
 
-    const disputeId = input.newDispute ? insertDispute(tx, who, input.newDispute).id : (input.disputeId ?? null);
+    const disputeId = input.newDispute
+      ? (await insertDispute(tx, who, input.newDispute)).id
+      : (input.disputeId ?? null);
     if (disputeId !== null) {
-      const label =
-        input.accountLabel ??
-        tx.select({ name: claimants.name }).from(claimants).where(eq(claimants.id, claimantId)).get()!.name;
-      addAccount(tx, who, disputeId, row.id, label);
+      let label = input.accountLabel;
+      if (label === undefined) {
+        const [claimant] = await tx
+          .select({ name: claimants.name })
+          .from(claimants)
+          .where(eq(claimants.id, claimantId))
+          .limit(1);
+        label = claimant!.name;
+      }
+      await addAccount(tx, who, disputeId, row.id, label);
     }
     return { id: row.id, slug: row.slug, selectors, claimantId, disputeId };
   });
@@ -90,7 +98,7 @@ export function createClaim(actor: Actor | null, raw: unknown): CreatedClaim {
  * Inserts a claim of the document's current revision, and its audit event. The selectors
  * are where the quote stands (an `orphaned` claim keeps the ones it came with).
  */
-export function insertClaim(
+export async function insertClaim(
   tx: Tx,
   who: ActingUser,
   doc: Document,
@@ -101,11 +109,12 @@ export function insertClaim(
     statement: string;
     claimedAt: string | null;
   },
-): Claim {
-  const row = tx
+): Promise<Claim> {
+  const slug = await uniqueSlug(tx, claims, claims.slug, c.statement);
+  const [row] = await tx
     .insert(claims)
     .values({
-      slug: uniqueSlug(tx, claims, claims.slug, c.statement),
+      slug,
       documentId: doc.id,
       revision: doc.currentRevision,
       claimantId: c.claimantId,
@@ -119,8 +128,7 @@ export function insertClaim(
       anchorStatus: c.anchorStatus,
       createdBy: who.id,
     })
-    .returning()
-    .get();
-  recordAudit(tx, who, { action: "claim.create", entityType: "claim", entityId: row.id, after: row });
-  return row;
+    .returning();
+  await recordAudit(tx, who, { action: "claim.create", entityType: "claim", entityId: row!.id, after: row });
+  return row!;
 }

@@ -20,17 +20,17 @@ export const deleteClaimInput = z.strictObject({ claimId: idSchema, version: ver
  * links, dispute accounts and comments. A claim whose verdict was ever
  * published stays on the record: correct or retract the verdict instead.
  */
-export function deleteClaim(actor: Actor | null, raw: unknown): void {
-  writeTransaction((tx) => {
-    const who = authorize(tx, actor, "content:write");
+export async function deleteClaim(actor: Actor | null, raw: unknown): Promise<void> {
+  await writeTransaction(async (tx) => {
+    const who = await authorize(tx, actor, "content:write");
     const input = parseInput(deleteClaimInput, raw);
-    const claim = getClaimOrThrow(tx, input.claimId);
-    assertVersion(tx, claim, input.version, { type: "claim", id: claim.id, label: "claim" });
-    const published = tx
+    const claim = await getClaimOrThrow(tx, input.claimId);
+    await assertVersion(tx, claim, input.version, { type: "claim", id: claim.id, label: "claim" });
+    const [published] = await tx
       .select({ id: verdicts.id })
       .from(verdicts)
       .where(and(eq(verdicts.claimId, claim.id), inArray(verdicts.state, ["published", "superseded", "retracted"])))
-      .get();
+      .limit(1);
     if (published) {
       throw new ServiceError(
         "conflict",
@@ -38,11 +38,11 @@ export function deleteClaim(actor: Actor | null, raw: unknown): void {
       );
     }
     // Deleting the claim discards its verdict in the works: whoever the workflow lets discard it may.
-    const open = tx
+    const [open] = await tx
       .select({ authorId: verdicts.authorId })
       .from(verdicts)
       .where(and(eq(verdicts.claimId, claim.id), inArray(verdicts.state, ["draft", "in_review"])))
-      .get();
+      .limit(1);
     if (open && !decide("discard", "draft", who.role, open.authorId === who.id).allowed) {
       throw new ServiceError(
         "forbidden",
@@ -50,13 +50,13 @@ export function deleteClaim(actor: Actor | null, raw: unknown): void {
       );
     }
     // Comments first: they may name the verdicts.
-    const deletedComments = tx.delete(comments).where(eq(comments.claimId, claim.id)).returning().all();
-    const deletedVerdicts = tx.delete(verdicts).where(eq(verdicts.claimId, claim.id)).returning().all();
-    const evidenceLinks = tx.select().from(claimEvidence).where(eq(claimEvidence.claimId, claim.id)).all();
-    const accounts = tx.select().from(disputeAccounts).where(eq(disputeAccounts.claimId, claim.id)).all();
-    tx.delete(claims).where(eq(claims.id, claim.id)).run();
-    reindexClaims(tx, [claim.id]);
-    recordAudit(tx, who, {
+    const deletedComments = await tx.delete(comments).where(eq(comments.claimId, claim.id)).returning();
+    const deletedVerdicts = await tx.delete(verdicts).where(eq(verdicts.claimId, claim.id)).returning();
+    const evidenceLinks = await tx.select().from(claimEvidence).where(eq(claimEvidence.claimId, claim.id));
+    const accounts = await tx.select().from(disputeAccounts).where(eq(disputeAccounts.claimId, claim.id));
+    await tx.delete(claims).where(eq(claims.id, claim.id));
+    await reindexClaims(tx, [claim.id]);
+    await recordAudit(tx, who, {
       action: "claim.delete",
       entityType: "claim",
       entityId: claim.id,

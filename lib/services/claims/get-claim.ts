@@ -4,8 +4,8 @@ import { claims, type Claim } from "@/db/schema";
 import { ServiceError } from "@/lib/services/errors";
 
 /** A claim by id, or 404. */
-export function getClaimOrThrow(db: DB | Tx, claimId: number): Claim {
-  const claim = db.select().from(claims).where(eq(claims.id, claimId)).get();
+export async function getClaimOrThrow(db: DB | Tx, claimId: number): Promise<Claim> {
+  const [claim] = await db.select().from(claims).where(eq(claims.id, claimId)).limit(1);
   if (!claim) throw new ServiceError("not_found", `No claim with id ${claimId}.`);
   return claim;
 }

@@ -2,6 +2,7 @@ import { eq, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Tx } from "@/db/client";
 import { claims, type Claim } from "@/db/schema";
+import { reportPublicChange } from "@/lib/cache/public-invalidation";
 import type { SpanSelectors } from "@/lib/anchoring";
 import { authorize, type ActingUser, type Actor } from "@/lib/auth/actor";
 import { recordAudit } from "@/lib/services/audit";
@@ -37,17 +38,18 @@ export const reattachClaimInput = z
  * Accepts the place a fuzzy claim was re-found at after an edit (contributor+): its quote
  * becomes the text now there, and it is anchored again.
  */
-export function confirmAnchor(actor: Actor | null, raw: unknown) {
-  return writeTransaction((tx) => {
-    const who = authorize(tx, actor, "content:write");
+export async function confirmAnchor(actor: Actor | null, raw: unknown) {
+  return writeTransaction(async (tx) => {
+    const who = await authorize(tx, actor, "content:write");
     const input = parseInput(confirmAnchorInput, raw);
-    const claim = getClaimOrThrow(tx, input.claimId);
-    assertVersion(tx, claim, input.version, { type: "claim", id: claim.id, label: "claim" });
+    const claim = await getClaimOrThrow(tx, input.claimId);
+    await reportPublicChange(tx, { claims: [claim.id] });
+    await assertVersion(tx, claim, input.version, { type: "claim", id: claim.id, label: "claim" });
     if (claim.anchorStatus !== "fuzzy")
       throw new ServiceError("conflict", `This claim is ${claim.anchorStatus}, not waiting for confirmation.`);
-    const { doc, text } = getDocumentText(tx, claim.documentId);
-    assertCurrentRevision(tx, doc, input.revision);
-    assertMayChangePublishedClaim(tx, who, claim.id, "move its quote");
+    const { doc, text } = await getDocumentText(tx, claim.documentId);
+    await assertCurrentRevision(tx, doc, input.revision);
+    await assertMayChangePublishedClaim(tx, who, claim.id, "move its quote");
     return place(
       tx,
       who,
@@ -60,15 +62,16 @@ export function confirmAnchor(actor: Actor | null, raw: unknown) {
 }
 
 /** Attaches a claim to newly selected text of the current revision (an orphan, or to move it). */
-export function reattachClaim(actor: Actor | null, raw: unknown) {
-  return writeTransaction((tx) => {
-    const who = authorize(tx, actor, "content:write");
+export async function reattachClaim(actor: Actor | null, raw: unknown) {
+  return writeTransaction(async (tx) => {
+    const who = await authorize(tx, actor, "content:write");
     const input = parseInput(reattachClaimInput, raw);
-    const claim = getClaimOrThrow(tx, input.claimId);
-    assertVersion(tx, claim, input.version, { type: "claim", id: claim.id, label: "claim" });
-    const { doc, text } = getDocumentText(tx, claim.documentId);
-    assertCurrentRevision(tx, doc, input.revision);
-    assertMayChangePublishedClaim(tx, who, claim.id, "move its quote");
+    const claim = await getClaimOrThrow(tx, input.claimId);
+    await reportPublicChange(tx, { claims: [claim.id] });
+    await assertVersion(tx, claim, input.version, { type: "claim", id: claim.id, label: "claim" });
+    const { doc, text } = await getDocumentText(tx, claim.documentId);
+    await assertCurrentRevision(tx, doc, input.revision);
+    await assertMayChangePublishedClaim(tx, who, claim.id, "move its quote");
     return place(
       tx,
       who,
@@ -80,8 +83,8 @@ export function reattachClaim(actor: Actor | null, raw: unknown) {
   });
 }
 
-function place(tx: Tx, who: ActingUser, claim: Claim, revision: number, sel: SpanSelectors, action: string) {
-  const after = tx
+async function place(tx: Tx, who: ActingUser, claim: Claim, revision: number, sel: SpanSelectors, action: string) {
+  const [after] = await tx
     .update(claims)
     .set({
       quote: sel.exact,
@@ -95,15 +98,14 @@ function place(tx: Tx, who: ActingUser, claim: Claim, revision: number, sel: Spa
       version: sql`${claims.version} + 1`,
     })
     .where(eq(claims.id, claim.id))
-    .returning()
-    .get();
-  reindexClaims(tx, [claim.id]);
-  recordAudit(tx, who, {
+    .returning();
+  await reindexClaims(tx, [claim.id]);
+  await recordAudit(tx, who, {
     action,
     entityType: "claim",
     entityId: claim.id,
     before: { anchorStatus: claim.anchorStatus, quote: claim.quote, start: claim.start, end: claim.end },
     after: { anchorStatus: "anchored", quote: sel.exact, start: sel.start, end: sel.end },
   });
-  return after;
+  return after!;
 }

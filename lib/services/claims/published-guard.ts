@@ -9,12 +9,17 @@ import { ServiceError } from "@/lib/services/errors";
  * A claim whose verdict is published (or was, and is now retracted) is on the public record: only an editor may change
  * what readers see of it (its quote, statement, claimant or date). Refuses others with 403.
  */
-export function assertMayChangePublishedClaim(tx: Tx, who: ActingUser, claimId: number, what: string): void {
-  const isPublic = tx
+export async function assertMayChangePublishedClaim(
+  tx: Tx,
+  who: ActingUser,
+  claimId: number,
+  what: string,
+): Promise<void> {
+  const [isPublic] = await tx
     .select({ id: verdicts.id })
     .from(verdicts)
     .where(and(eq(verdicts.claimId, claimId), inArray(verdicts.state, ["published", "retracted"])))
-    .get();
+    .limit(1);
   if (isPublic && !can(who.role, "verdicts:review")) {
     throw new ServiceError("forbidden", `This claim's verdict is published: only an editor may ${what}.`);
   }

@@ -1,6 +1,7 @@
 import { eq, sql } from "drizzle-orm";
 import { z } from "zod";
 import { claims } from "@/db/schema";
+import { reportPublicChange } from "@/lib/cache/public-invalidation";
 import { authorize, type Actor } from "@/lib/auth/actor";
 import { recordAudit } from "@/lib/services/audit";
 import { claimantRefInput } from "@/lib/services/claimants/claimant-input";
@@ -22,27 +23,28 @@ export const updateClaimInput = z.strictObject({
 });
 
 /** Changes who made a claim, its normalised statement or its date (contributor+). */
-export function updateClaim(actor: Actor | null, raw: unknown) {
-  return writeTransaction((tx) => {
-    const who = authorize(tx, actor, "content:write");
+export async function updateClaim(actor: Actor | null, raw: unknown) {
+  return writeTransaction(async (tx) => {
+    const who = await authorize(tx, actor, "content:write");
     const input = parseInput(updateClaimInput, raw);
-    const before = getClaimOrThrow(tx, input.claimId);
-    assertVersion(tx, before, input.version, { type: "claim", id: before.id, label: "claim" });
-    assertMayChangePublishedClaim(tx, who, before.id, "change its claimant, statement or date");
-    const after = tx
+    const before = await getClaimOrThrow(tx, input.claimId);
+    await reportPublicChange(tx, { claims: [before.id] });
+    await assertVersion(tx, before, input.version, { type: "claim", id: before.id, label: "claim" });
+    await assertMayChangePublishedClaim(tx, who, before.id, "change its claimant, statement or date");
+    const claimantId = input.claimant ? await resolveClaimant(tx, who, input.claimant) : before.claimantId;
+    const [after] = await tx
       .update(claims)
       .set({
         ...sentFields(raw, input, ["claimedAt"]),
-        claimantId: input.claimant ? resolveClaimant(tx, who, input.claimant) : before.claimantId,
+        claimantId,
         statement: input.statement ?? before.statement,
         updatedAt: new Date(),
         version: sql`${claims.version} + 1`,
       })
       .where(eq(claims.id, before.id))
-      .returning()
-      .get();
-    reindexClaims(tx, [before.id]);
-    recordAudit(tx, who, { action: "claim.update", entityType: "claim", entityId: before.id, before, after });
-    return after;
+      .returning();
+    await reindexClaims(tx, [before.id]);
+    await recordAudit(tx, who, { action: "claim.update", entityType: "claim", entityId: before.id, before, after });
+    return after!;
   });
 }

@@ -10,49 +10,48 @@ import { ServiceError } from "@/lib/services/errors";
  * made without this one is refused) as one account, labelled ("Russian foreign ministry"), at
  * `position` or last; a claim already there is relabelled (and moved when `position` is given).
  */
-export function addAccount(
+export async function addAccount(
   tx: Tx,
   who: ActingUser,
   disputeId: number,
   claimId: number,
   label: string,
   position?: number,
-): void {
-  if (!tx.select({ id: disputes.id }).from(disputes).where(eq(disputes.id, disputeId)).get()) {
+): Promise<void> {
+  const [dispute] = await tx.select({ id: disputes.id }).from(disputes).where(eq(disputes.id, disputeId)).limit(1);
+  if (!dispute) {
     throw new ServiceError("not_found", `No dispute with id ${disputeId}.`, [
       { path: "disputeId", message: "does not exist" },
     ]);
   }
-  if (!tx.select({ id: claims.id }).from(claims).where(eq(claims.id, claimId)).get()) {
+  const [claim] = await tx.select({ id: claims.id }).from(claims).where(eq(claims.id, claimId)).limit(1);
+  if (!claim) {
     throw new ServiceError("not_found", `No claim with id ${claimId}.`, [
       { path: "claimId", message: "does not exist" },
     ]);
   }
-  const existing = tx
+  const [existing] = await tx
     .select()
     .from(disputeAccounts)
     .where(and(eq(disputeAccounts.disputeId, disputeId), eq(disputeAccounts.claimId, claimId)))
-    .get();
+    .limit(1);
   if (existing) {
-    tx.update(disputeAccounts)
+    await tx
+      .update(disputeAccounts)
       .set({ label, position: position ?? existing.position })
-      .where(eq(disputeAccounts.id, existing.id))
-      .run();
+      .where(eq(disputeAccounts.id, existing.id));
   } else {
-    const [last] = tx
+    const [last] = await tx
       .select({ n: max(disputeAccounts.position) })
       .from(disputeAccounts)
-      .where(eq(disputeAccounts.disputeId, disputeId))
-      .all();
-    tx.insert(disputeAccounts)
-      .values({ disputeId, claimId, label, position: position ?? (last?.n ?? -1) + 1 })
-      .run();
+      .where(eq(disputeAccounts.disputeId, disputeId));
+    await tx.insert(disputeAccounts).values({ disputeId, claimId, label, position: position ?? (last?.n ?? -1) + 1 });
   }
-  tx.update(disputes)
+  await tx
+    .update(disputes)
     .set({ updatedAt: new Date(), version: sql`${disputes.version} + 1` })
-    .where(eq(disputes.id, disputeId))
-    .run();
-  recordAudit(tx, who, {
+    .where(eq(disputes.id, disputeId));
+  await recordAudit(tx, who, {
     action: "dispute.add_account",
     entityType: "dispute",
     entityId: disputeId,

@@ -1,6 +1,7 @@
 import { and, eq, sql } from "drizzle-orm";
 import { z } from "zod";
 import { disputeAccounts, disputes } from "@/db/schema";
+import { reportPublicChange } from "@/lib/cache/public-invalidation";
 import { authorize, type Actor } from "@/lib/auth/actor";
 import { recordAudit } from "@/lib/services/audit";
 import { ServiceError } from "@/lib/services/errors";
@@ -18,30 +19,31 @@ export const addDisputeAccountInput = z.strictObject({
 export const removeDisputeAccountInput = z.strictObject({ disputeId: idSchema, claimId: idSchema });
 
 /** Adds a claim from any document to a dispute as a labelled account, or relabels it (contributor+). */
-export function addDisputeAccount(actor: Actor | null, raw: unknown): void {
-  writeTransaction((tx) => {
-    const who = authorize(tx, actor, "content:write");
+export async function addDisputeAccount(actor: Actor | null, raw: unknown): Promise<void> {
+  await writeTransaction(async (tx) => {
+    const who = await authorize(tx, actor, "content:write");
     const input = parseInput(addDisputeAccountInput, raw);
-    addAccount(tx, who, input.disputeId, input.claimId, input.label);
+    await reportPublicChange(tx, { disputeId: input.disputeId });
+    await addAccount(tx, who, input.disputeId, input.claimId, input.label);
   });
 }
 
 /** Takes an account out of a dispute; the claim itself stays (contributor+). */
-export function removeDisputeAccount(actor: Actor | null, raw: unknown): void {
-  writeTransaction((tx) => {
-    const who = authorize(tx, actor, "content:write");
+export async function removeDisputeAccount(actor: Actor | null, raw: unknown): Promise<void> {
+  await writeTransaction(async (tx) => {
+    const who = await authorize(tx, actor, "content:write");
     const input = parseInput(removeDisputeAccountInput, raw);
-    const removed = tx
+    await reportPublicChange(tx, { disputeId: input.disputeId });
+    const [removed] = await tx
       .delete(disputeAccounts)
       .where(and(eq(disputeAccounts.disputeId, input.disputeId), eq(disputeAccounts.claimId, input.claimId)))
-      .returning()
-      .get();
+      .returning();
     if (!removed) throw new ServiceError("not_found", "That claim is not an account in this dispute.");
-    tx.update(disputes)
+    await tx
+      .update(disputes)
       .set({ updatedAt: new Date(), version: sql`${disputes.version} + 1` })
-      .where(eq(disputes.id, input.disputeId))
-      .run();
-    recordAudit(tx, who, {
+      .where(eq(disputes.id, input.disputeId));
+    await recordAudit(tx, who, {
       action: "dispute.remove_account",
       entityType: "dispute",
       entityId: input.disputeId,

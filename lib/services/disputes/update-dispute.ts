@@ -1,6 +1,7 @@
 import { and, eq, notInArray, sql } from "drizzle-orm";
 import { z } from "zod";
 import { disputeAccounts, disputes } from "@/db/schema";
+import { reportPublicChange } from "@/lib/cache/public-invalidation";
 import { authorize, type Actor } from "@/lib/auth/actor";
 import { recordAudit } from "@/lib/services/audit";
 import { ServiceError } from "@/lib/services/errors";
@@ -27,21 +28,21 @@ export const updateDisputeInput = z
   });
 
 /** Edits a dispute's question, date, description and accounts (contributor+). */
-export function updateDispute(actor: Actor | null, raw: unknown) {
-  return writeTransaction((tx) => {
-    const who = authorize(tx, actor, "content:write");
+export async function updateDispute(actor: Actor | null, raw: unknown) {
+  return writeTransaction(async (tx) => {
+    const who = await authorize(tx, actor, "content:write");
     const input = parseInput(updateDisputeInput, raw);
-    const before = tx.select().from(disputes).where(eq(disputes.id, input.disputeId)).get();
-    const accountsBefore = tx
+    const [before] = await tx.select().from(disputes).where(eq(disputes.id, input.disputeId)).limit(1);
+    const accountsBefore = await tx
       .select({ claimId: disputeAccounts.claimId, label: disputeAccounts.label })
       .from(disputeAccounts)
       .where(eq(disputeAccounts.disputeId, input.disputeId))
-      .orderBy(disputeAccounts.position)
-      .all();
+      .orderBy(disputeAccounts.position);
     if (!before) throw new ServiceError("not_found", `No dispute with id ${input.disputeId}.`);
-    assertVersion(tx, before, input.version, { type: "dispute", id: before.id, label: "dispute" });
+    await assertVersion(tx, before, input.version, { type: "dispute", id: before.id, label: "dispute" });
+    await reportPublicChange(tx, { disputeId: before.id });
 
-    const after = tx
+    const [after] = await tx
       .update(disputes)
       .set({
         ...sentFields(raw, input, ["eventDate", "description"]),
@@ -50,27 +51,28 @@ export function updateDispute(actor: Actor | null, raw: unknown) {
         version: sql`${disputes.version} + 1`,
       })
       .where(eq(disputes.id, before.id))
-      .returning()
-      .get();
+      .returning();
     if (input.accounts) {
       const keep = input.accounts.map((a) => a.claimId);
-      tx.delete(disputeAccounts)
+      await tx
+        .delete(disputeAccounts)
         .where(
           and(
             eq(disputeAccounts.disputeId, before.id),
             keep.length ? notInArray(disputeAccounts.claimId, keep) : sql`1 = 1`,
           ),
-        )
-        .run();
-      input.accounts.forEach((a, position) => addAccount(tx, who, before.id, a.claimId, a.label, position));
+        );
+      for (const [position, a] of input.accounts.entries()) {
+        await addAccount(tx, who, before.id, a.claimId, a.label, position);
+      }
     }
-    recordAudit(tx, who, {
+    await recordAudit(tx, who, {
       action: "dispute.update",
       entityType: "dispute",
       entityId: before.id,
       before: { ...before, accounts: accountsBefore },
       after: { ...after, ...(input.accounts ? { accounts: input.accounts } : {}) },
     });
-    return after;
+    return after!;
   });
 }

@@ -4,29 +4,29 @@ import { documentRevisions, documents, users, type Document } from "@/db/schema"
 import { ServiceError } from "@/lib/services/errors";
 
 /** A document with the text of its current revision; 404 if there is no such document. */
-export function getDocumentText(db: DB | Tx, documentId: number): { doc: Document; text: string } {
-  const doc = db.select().from(documents).where(eq(documents.id, documentId)).get();
+export async function getDocumentText(db: DB | Tx, documentId: number): Promise<{ doc: Document; text: string }> {
+  const [doc] = await db.select().from(documents).where(eq(documents.id, documentId)).limit(1);
   if (!doc)
     throw new ServiceError("not_found", `No document with id ${documentId}.`, [
       { path: "documentId", message: "does not exist" },
     ]);
-  const rev = db
+  const [rev] = await db
     .select({ text: documentRevisions.text })
     .from(documentRevisions)
     .where(and(eq(documentRevisions.documentId, doc.id), eq(documentRevisions.revision, doc.currentRevision)))
-    .get();
+    .limit(1);
   return { doc, text: rev!.text };
 }
 
 /** Refuses work based on an older revision of the document (409), saying who changed the text and when. */
-export function assertCurrentRevision(db: DB | Tx, doc: Document, revision: number): void {
+export async function assertCurrentRevision(db: DB | Tx, doc: Document, revision: number): Promise<void> {
   if (doc.currentRevision === revision) return;
-  const latest = db
+  const [latest] = await db
     .select({ at: documentRevisions.createdAt, name: users.name })
     .from(documentRevisions)
     .leftJoin(users, eq(users.id, documentRevisions.createdBy))
     .where(and(eq(documentRevisions.documentId, doc.id), eq(documentRevisions.revision, doc.currentRevision)))
-    .get();
+    .limit(1);
   const by = latest
     ? ` by ${latest.name ?? "the command line"} at ${latest.at.toISOString().slice(0, 16).replace("T", " ")} UTC`
     : "";

@@ -42,12 +42,12 @@ export type ImportedClaim = {
  * anchor, changes nothing. `target.source` is not compared with the document's address:
  * the person importing chooses the document, and the quotes decide where each claim goes.
  */
-export function importAnnotations(
+export async function importAnnotations(
   actor: Actor | null,
   raw: unknown,
-): { claims: ImportedClaim[]; counts: Record<AnchorStatus, number> } {
-  return writeTransaction((tx) => {
-    const who = authorize(tx, actor, "content:write");
+): Promise<{ claims: ImportedClaim[]; counts: Record<AnchorStatus, number> }> {
+  return writeTransaction(async (tx) => {
+    const who = await authorize(tx, actor, "content:write");
     const input = parseInput(importAnnotationsInput, raw);
     const annotations = readAnnotationFile(input.annotations);
     const unattributed = annotations.flatMap((a, i) => (a.claimantName ? [] : [i]));
@@ -63,12 +63,13 @@ export function importAnnotations(
         ],
       );
     }
-    const { doc, text } = getDocumentText(tx, input.documentId);
+    const { doc, text } = await getDocumentText(tx, input.documentId);
     const index = new CodePointIndex(text);
-    const fallbackClaimant = input.claimant ? resolveClaimant(tx, who, input.claimant) : null;
+    const fallbackClaimant = input.claimant ? await resolveClaimant(tx, who, input.claimant) : null;
     const claimants = new Map<string, number>();
 
-    const imported = annotations.map((a, i): ImportedClaim => {
+    const imported: ImportedClaim[] = [];
+    for (const [i, a] of annotations.entries()) {
       const exact =
         a.quote?.exact ??
         (a.position && a.position.end <= index.length ? index.slice(a.position.start, a.position.end) : "");
@@ -103,18 +104,18 @@ export function importAnnotations(
             : given;
       const claimantId = a.claimantName
         ? (claimants.get(a.claimantName.toLowerCase()) ??
-          resolveClaimant(tx, who, { name: a.claimantName, description: null, sameAs: null, kind: null }))
+          (await resolveClaimant(tx, who, { name: a.claimantName, description: null, sameAs: null, kind: null })))
         : fallbackClaimant!;
       if (a.claimantName) claimants.set(a.claimantName.toLowerCase(), claimantId);
       const statement = a.statement ?? (exact.replace(/\s+/g, " ").trim().slice(0, 500) || "(statement to write)");
-      const row = insertClaim(tx, who, doc, {
+      const row = await insertClaim(tx, who, doc, {
         selectors,
         anchorStatus: result.status,
         claimantId,
         statement,
         claimedAt: doc.publishedAt,
       });
-      return {
+      imported.push({
         claimId: row.id,
         slug: row.slug,
         status: row.anchorStatus,
@@ -122,12 +123,12 @@ export function importAnnotations(
         statement: row.statement,
         start: row.start,
         end: row.end,
-      };
-    });
+      });
+    }
 
     const counts = { anchored: 0, fuzzy: 0, orphaned: 0 };
     for (const c of imported) counts[c.status]++;
-    recordAudit(tx, who, {
+    await recordAudit(tx, who, {
       action: "document.import_annotations",
       entityType: "document",
       entityId: doc.id,

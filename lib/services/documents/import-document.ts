@@ -56,7 +56,7 @@ export type ImportedDocument = { id: number; slug: string; revision: number; tit
  * caller gives wins over what the importer finds. Nothing is stored when no text results.
  */
 export async function importDocument(actor: Actor | null, raw: unknown): Promise<ImportedDocument> {
-  authorize(getDb(), actor, "content:write");
+  await authorize(getDb(), actor, "content:write");
   const input = parseInput(importDocumentInput, raw);
   const prepared = await prepare(input);
   const found = acceptFound(prepared.metadata);
@@ -65,29 +65,29 @@ export async function importDocument(actor: Actor | null, raw: unknown): Promise
   ) as PreparedDocument["metadata"];
   const title = given.title ?? "Untitled document";
 
-  return writeTransaction((tx) => {
-    const who = authorize(tx, actor, "content:write");
-    const doc = tx
+  return writeTransaction(async (tx) => {
+    const who = await authorize(tx, actor, "content:write");
+    const slug = await uniqueSlug(tx, documents, documents.slug, title);
+    const [doc] = await tx
       .insert(documents)
       .values({
         ...given,
         title,
-        slug: uniqueSlug(tx, documents, documents.slug, title),
+        slug,
         currentRevision: 1,
         createdBy: who.id,
       })
-      .returning()
-      .get();
-    tx.insert(documentRevisions)
-      .values({ documentId: doc.id, revision: 1, text: prepared.text, createdBy: who.id })
-      .run();
-    recordAudit(tx, who, {
+      .returning();
+    await tx
+      .insert(documentRevisions)
+      .values({ documentId: doc!.id, revision: 1, text: prepared.text, createdBy: who.id });
+    await recordAudit(tx, who, {
       action: "document.import",
       entityType: "document",
-      entityId: doc.id,
-      after: { ...given, title, slug: doc.slug, revision: 1, characters: prepared.text.length },
+      entityId: doc!.id,
+      after: { ...given, title, slug: doc!.slug, revision: 1, characters: prepared.text.length },
     });
-    return { id: doc.id, slug: doc.slug, revision: 1, title };
+    return { id: doc!.id, slug: doc!.slug, revision: 1, title };
   });
 }
 

@@ -1,6 +1,7 @@
 import { eq, sql } from "drizzle-orm";
 import { z } from "zod";
 import { documents } from "@/db/schema";
+import { reportPublicChange } from "@/lib/cache/public-invalidation";
 import { authorize, type Actor } from "@/lib/auth/actor";
 import { recordAudit } from "@/lib/services/audit";
 import { ServiceError } from "@/lib/services/errors";
@@ -22,14 +23,15 @@ export const updateDocumentMetadataInput = z.strictObject({
 const FIELDS = DOCUMENT_METADATA_KEYS.filter((k) => k !== "title");
 
 /** Edits a document's title, source URL, publisher, author, date and language (contributor+). */
-export function updateDocumentMetadata(actor: Actor | null, raw: unknown) {
-  return writeTransaction((tx) => {
-    const who = authorize(tx, actor, "content:write");
+export async function updateDocumentMetadata(actor: Actor | null, raw: unknown) {
+  return writeTransaction(async (tx) => {
+    const who = await authorize(tx, actor, "content:write");
     const input = parseInput(updateDocumentMetadataInput, raw);
-    const before = tx.select().from(documents).where(eq(documents.id, input.documentId)).get();
+    const [before] = await tx.select().from(documents).where(eq(documents.id, input.documentId)).limit(1);
     if (!before) throw new ServiceError("not_found", `No document with id ${input.documentId}.`);
-    assertVersion(tx, before, input.version, { type: "document", id: before.id, label: "document" });
-    const after = tx
+    await assertVersion(tx, before, input.version, { type: "document", id: before.id, label: "document" });
+    await reportPublicChange(tx, { documentId: before.id });
+    const [after] = await tx
       .update(documents)
       .set({
         ...sentFields(raw, input, FIELDS),
@@ -38,10 +40,15 @@ export function updateDocumentMetadata(actor: Actor | null, raw: unknown) {
         version: sql`${documents.version} + 1`,
       })
       .where(eq(documents.id, before.id))
-      .returning()
-      .get();
-    if (after.title !== before.title) reindexClaims(tx, claimIdsWhere(tx, { documentId: before.id }));
-    recordAudit(tx, who, { action: "document.update", entityType: "document", entityId: before.id, before, after });
-    return after;
+      .returning();
+    if (after!.title !== before.title) await reindexClaims(tx, await claimIdsWhere(tx, { documentId: before.id }));
+    await recordAudit(tx, who, {
+      action: "document.update",
+      entityType: "document",
+      entityId: before.id,
+      before,
+      after,
+    });
+    return after!;
   });
 }

@@ -2,6 +2,7 @@ import { eq, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Tx } from "@/db/client";
 import { claims, documentRevisions, documents, type AnchorStatus } from "@/db/schema";
+import { reportPublicChange } from "@/lib/cache/public-invalidation";
 import { anchorSelectors, CodePointIndex, positionMapper } from "@/lib/anchoring";
 import { authorize, type ActingUser, type Actor } from "@/lib/auth/actor";
 import { toCanonicalText } from "@/lib/documents/canonical-text";
@@ -27,25 +28,29 @@ export type ReanchoredClaim = { id: number; anchorStatus: AnchorStatus; start: n
  * ones become `fuzzy` until a person confirms them, and lost ones become `orphaned` with
  * their old quote and offsets kept. Saving the same text again changes nothing.
  */
-export function updateDocumentText(actor: Actor | null, raw: unknown): { revision: number; claims: ReanchoredClaim[] } {
-  return writeTransaction((tx) => {
-    const who = authorize(tx, actor, "content:write");
+export async function updateDocumentText(
+  actor: Actor | null,
+  raw: unknown,
+): Promise<{ revision: number; claims: ReanchoredClaim[] }> {
+  return writeTransaction(async (tx) => {
+    const who = await authorize(tx, actor, "content:write");
     const input = parseInput(updateDocumentTextInput, raw);
-    const { doc, text: oldText } = getDocumentText(tx, input.documentId);
-    assertCurrentRevision(tx, doc, input.baseRevision);
+    const { doc, text: oldText } = await getDocumentText(tx, input.documentId);
+    await assertCurrentRevision(tx, doc, input.baseRevision);
     const text = toCanonicalText(input.text);
     if (!text)
       throw new ServiceError("validation_failed", "The text is empty.", [{ path: "text", message: "is empty" }]);
-    if (text === oldText) return { revision: doc.currentRevision, claims: listAnchors(tx, doc.id) };
+    if (text === oldText) return { revision: doc.currentRevision, claims: await listAnchors(tx, doc.id) };
 
+    await reportPublicChange(tx, { documentId: doc.id });
     const revision = doc.currentRevision + 1;
-    tx.insert(documentRevisions).values({ documentId: doc.id, revision, text, createdBy: who.id }).run();
-    tx.update(documents)
+    await tx.insert(documentRevisions).values({ documentId: doc.id, revision, text, createdBy: who.id });
+    await tx
+      .update(documents)
       .set({ currentRevision: revision, updatedAt: new Date(), version: sql`${documents.version} + 1` })
-      .where(eq(documents.id, doc.id))
-      .run();
-    const results = reanchorClaims(tx, who, doc.id, revision, oldText, text);
-    recordAudit(tx, who, {
+      .where(eq(documents.id, doc.id));
+    const results = await reanchorClaims(tx, who, doc.id, revision, oldText, text);
+    await recordAudit(tx, who, {
       action: "document.update_text",
       entityType: "document",
       entityId: doc.id,
@@ -56,18 +61,19 @@ export function updateDocumentText(actor: Actor | null, raw: unknown): { revisio
   });
 }
 
-function reanchorClaims(
+async function reanchorClaims(
   tx: Tx,
   who: ActingUser,
   documentId: number,
   revision: number,
   oldText: string,
   text: string,
-): ReanchoredClaim[] {
+): Promise<ReanchoredClaim[]> {
   const index = new CodePointIndex(text);
   const mapped = positionMapper(new CodePointIndex(oldText), index);
-  const rows = tx.select().from(claims).where(eq(claims.documentId, documentId)).orderBy(claims.start).all();
-  return rows.map((claim) => {
+  const rows = await tx.select().from(claims).where(eq(claims.documentId, documentId)).orderBy(claims.start);
+  const results: ReanchoredClaim[] = [];
+  for (const claim of rows) {
     // An orphan is only looked for again word for word (its text may have been restored):
     // searching the whole text approximately for every orphan on every edit would not scale.
     const result = anchorSelectors(
@@ -104,12 +110,12 @@ function reanchorClaims(
       (result.start !== null && (result.start !== claim.start || result.end !== claim.end));
     // A moved claim is a changed record: a form or a confirmation made on the old place is
     // stale (409). One that only follows its words to the new revision is not.
-    tx.update(claims)
+    await tx
+      .update(claims)
       .set(isMoved ? { ...change, updatedAt: new Date(), version: sql`${claims.version} + 1` } : change)
-      .where(eq(claims.id, claim.id))
-      .run();
+      .where(eq(claims.id, claim.id));
     if (isMoved) {
-      recordAudit(tx, who, {
+      await recordAudit(tx, who, {
         action: "claim.reanchor",
         entityType: "claim",
         entityId: claim.id,
@@ -117,18 +123,18 @@ function reanchorClaims(
         after: { ...change, score: result.score },
       });
     }
-    return { id: claim.id, anchorStatus: result.status, start: result.start, end: result.end };
-  });
+    results.push({ id: claim.id, anchorStatus: result.status, start: result.start, end: result.end });
+  }
+  return results;
 }
 
-function listAnchors(tx: Tx, documentId: number): ReanchoredClaim[] {
-  return tx
+async function listAnchors(tx: Tx, documentId: number): Promise<ReanchoredClaim[]> {
+  const rows = await tx
     .select({ id: claims.id, anchorStatus: claims.anchorStatus, start: claims.start, end: claims.end })
     .from(claims)
     .where(eq(claims.documentId, documentId))
-    .orderBy(claims.start)
-    .all()
-    .map((c) => (c.anchorStatus === "orphaned" ? { ...c, start: null, end: null } : c));
+    .orderBy(claims.start);
+  return rows.map((c) => (c.anchorStatus === "orphaned" ? { ...c, start: null, end: null } : c));
 }
 
 function countStatuses(results: ReanchoredClaim[]) {

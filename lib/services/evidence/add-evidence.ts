@@ -24,20 +24,25 @@ export const addEvidenceInput = z.union(
  * linked with its own stance — in a dispute one photo can refute one account and support
  * another. Linking the same item twice to one claim is a 409.
  */
-export function addEvidence(
+export async function addEvidence(
   actor: Actor | null,
   raw: unknown,
-): { evidenceId: number; claimId: number; stance: string } {
-  return writeTransaction((tx) => {
-    const who = authorizeAccount(tx, actor, "content:write");
+): Promise<{ evidenceId: number; claimId: number; stance: string }> {
+  return writeTransaction(async (tx) => {
+    const who = await authorizeAccount(tx, actor, "content:write");
     const input = parseInput(addEvidenceInput, raw);
-    getClaimOrThrow(tx, input.claimId);
-    assertEvidenceEditable(tx, input.claimId, "add evidence");
+    await getClaimOrThrow(tx, input.claimId);
+    await assertEvidenceEditable(tx, input.claimId, "add evidence");
 
     let evidenceId: number;
     let note: string | null = null;
     if ("evidenceId" in input) {
-      if (!tx.select({ id: evidence.id }).from(evidence).where(eq(evidence.id, input.evidenceId)).get()) {
+      const [item] = await tx
+        .select({ id: evidence.id })
+        .from(evidence)
+        .where(eq(evidence.id, input.evidenceId))
+        .limit(1);
+      if (!item) {
         throw new ServiceError("not_found", `No evidence with id ${input.evidenceId}.`, [
           { path: "evidenceId", message: "does not exist" },
         ]);
@@ -46,25 +51,24 @@ export function addEvidence(
       note = input.note;
     } else {
       const { claimId: _c, stance: _s, note: itemNote, ...fields } = input;
-      const row = tx
+      const [row] = await tx
         .insert(evidence)
         .values({ ...fields, note: itemNote, createdBy: who.id })
-        .returning()
-        .get();
-      recordAudit(tx, who, { action: "evidence.create", entityType: "evidence", entityId: row.id, after: row });
-      evidenceId = row.id;
+        .returning();
+      await recordAudit(tx, who, { action: "evidence.create", entityType: "evidence", entityId: row!.id, after: row });
+      evidenceId = row!.id;
     }
-    const existing = tx
+    const [existing] = await tx
       .select({ id: claimEvidence.id })
       .from(claimEvidence)
       .where(and(eq(claimEvidence.claimId, input.claimId), eq(claimEvidence.evidenceId, evidenceId)))
-      .get();
+      .limit(1);
     if (existing)
       throw new ServiceError("conflict", "This evidence is already linked to the claim; change its stance instead.");
-    tx.insert(claimEvidence)
-      .values({ claimId: input.claimId, evidenceId, stance: input.stance, note, createdBy: who.id })
-      .run();
-    recordAudit(tx, who, {
+    await tx
+      .insert(claimEvidence)
+      .values({ claimId: input.claimId, evidenceId, stance: input.stance, note, createdBy: who.id });
+    await recordAudit(tx, who, {
       action: "evidence.link",
       entityType: "claim",
       entityId: input.claimId,

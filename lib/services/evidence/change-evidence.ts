@@ -38,48 +38,52 @@ const FIELDS = ["url", "title", "sourceType", "publisher", "publishedAt", "excer
  * Edits an evidence item (contributor+). Verdicts already published keep the item as they
  * cited it; readers see the change with the next published version.
  */
-export function updateEvidence(actor: Actor | null, raw: unknown) {
-  return writeTransaction((tx) => {
-    const who = authorizeAccount(tx, actor, "content:write");
+export async function updateEvidence(actor: Actor | null, raw: unknown) {
+  return writeTransaction(async (tx) => {
+    const who = await authorizeAccount(tx, actor, "content:write");
     const input = parseInput(updateEvidenceInput, raw);
-    const before = tx.select().from(evidence).where(eq(evidence.id, input.evidenceId)).get();
+    const [before] = await tx.select().from(evidence).where(eq(evidence.id, input.evidenceId)).limit(1);
     if (!before) throw new ServiceError("not_found", `No evidence with id ${input.evidenceId}.`);
-    assertVersion(tx, before, input.version, { type: "evidence", id: before.id, label: "evidence item" });
-    assertItemEditable(tx, before.id);
-    const after = tx
+    await assertVersion(tx, before, input.version, { type: "evidence", id: before.id, label: "evidence item" });
+    await assertItemEditable(tx, before.id);
+    const [after] = await tx
       .update(evidence)
       .set({ ...sentFields(raw, input, FIELDS), updatedAt: new Date(), version: sql`${evidence.version} + 1` })
       .where(eq(evidence.id, before.id))
-      .returning()
-      .get();
-    recordAudit(tx, who, { action: "evidence.update", entityType: "evidence", entityId: before.id, before, after });
-    return after;
+      .returning();
+    await recordAudit(tx, who, {
+      action: "evidence.update",
+      entityType: "evidence",
+      entityId: before.id,
+      before,
+      after,
+    });
+    return after!;
   });
 }
 
 /** Changes the stance (or note) of one claim↔evidence link (contributor+). */
-export function changeEvidenceLink(actor: Actor | null, raw: unknown) {
-  return writeTransaction((tx) => {
-    const who = authorizeAccount(tx, actor, "content:write");
+export async function changeEvidenceLink(actor: Actor | null, raw: unknown) {
+  return writeTransaction(async (tx) => {
+    const who = await authorizeAccount(tx, actor, "content:write");
     const input = parseInput(changeLinkInput, raw);
-    assertEvidenceEditable(tx, input.claimId, "change a stance");
+    await assertEvidenceEditable(tx, input.claimId, "change a stance");
     const where = and(eq(claimEvidence.claimId, input.claimId), eq(claimEvidence.evidenceId, input.evidenceId));
-    const before = tx.select().from(claimEvidence).where(where).get();
+    const [before] = await tx.select().from(claimEvidence).where(where).limit(1);
     if (!before) throw new ServiceError("not_found", "This evidence is not linked to the claim.");
-    const after = tx
+    const [after] = await tx
       .update(claimEvidence)
       .set({ stance: input.stance, ...sentFields(raw, input, ["note"]) })
       .where(where)
-      .returning()
-      .get();
-    recordAudit(tx, who, {
+      .returning();
+    await recordAudit(tx, who, {
       action: "evidence.change_stance",
       entityType: "claim",
       entityId: input.claimId,
       before,
       after,
     });
-    return after;
+    return after!;
   });
 }
 
@@ -88,17 +92,21 @@ export function changeEvidenceLink(actor: Actor | null, raw: unknown) {
  * cite it). Evidence a published verdict cites is unlinked only within a correction, so the
  * published version keeps it.
  */
-export function unlinkEvidence(actor: Actor | null, raw: unknown): void {
-  writeTransaction((tx) => {
-    const who = authorizeAccount(tx, actor, "content:write");
+export async function unlinkEvidence(actor: Actor | null, raw: unknown): Promise<void> {
+  await writeTransaction(async (tx) => {
+    const who = await authorizeAccount(tx, actor, "content:write");
     const input = parseInput(unlinkEvidenceInput, raw);
-    assertEvidenceEditable(tx, input.claimId, "unlink evidence");
-    const removed = tx
+    await assertEvidenceEditable(tx, input.claimId, "unlink evidence");
+    const [removed] = await tx
       .delete(claimEvidence)
       .where(and(eq(claimEvidence.claimId, input.claimId), eq(claimEvidence.evidenceId, input.evidenceId)))
-      .returning()
-      .get();
+      .returning();
     if (!removed) throw new ServiceError("not_found", "This evidence is not linked to the claim.");
-    recordAudit(tx, who, { action: "evidence.unlink", entityType: "claim", entityId: input.claimId, before: removed });
+    await recordAudit(tx, who, {
+      action: "evidence.unlink",
+      entityType: "claim",
+      entityId: input.claimId,
+      before: removed,
+    });
   });
 }

@@ -8,12 +8,11 @@ import { ServiceError } from "@/lib/services/errors";
  * verdict is in review (the reviewer must publish what they reviewed) and when the claim has
  * a published verdict with no new version in the works (it changes only within a correction).
  */
-export function assertEvidenceEditable(tx: Tx, claimId: number, what: string): void {
-  const rows = tx
+export async function assertEvidenceEditable(tx: Tx, claimId: number, what: string): Promise<void> {
+  const rows = await tx
     .select({ state: verdicts.state })
     .from(verdicts)
-    .where(and(eq(verdicts.claimId, claimId), inArray(verdicts.state, ["published", "draft", "in_review"])))
-    .all();
+    .where(and(eq(verdicts.claimId, claimId), inArray(verdicts.state, ["published", "draft", "in_review"])));
   if (rows.some((r) => r.state === "in_review")) {
     throw new ServiceError("conflict", `A verdict on this claim is in review: take it back from review to ${what}.`);
   }
@@ -28,12 +27,12 @@ export function assertEvidenceEditable(tx: Tx, claimId: number, what: string): v
 }
 
 /** The same rule for an evidence item, checked on every claim it is linked to. */
-export function assertItemEditable(tx: Tx, evidenceId: number): void {
-  for (const { claimId } of tx
+export async function assertItemEditable(tx: Tx, evidenceId: number): Promise<void> {
+  const links = await tx
     .select({ claimId: claimEvidence.claimId })
     .from(claimEvidence)
-    .where(eq(claimEvidence.evidenceId, evidenceId))
-    .all()) {
-    assertEvidenceEditable(tx, claimId, "edit this evidence item");
+    .where(eq(claimEvidence.evidenceId, evidenceId));
+  for (const { claimId } of links) {
+    await assertEvidenceEditable(tx, claimId, "edit this evidence item");
   }
 }

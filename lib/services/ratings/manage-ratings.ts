@@ -1,6 +1,7 @@
 import { asc, eq, max, sql } from "drizzle-orm";
 import { z } from "zod";
 import { claims, ratings, verdicts } from "@/db/schema";
+import { reportPublicChange } from "@/lib/cache/public-invalidation";
 import { authorize, type Actor } from "@/lib/auth/actor";
 import { recordAudit } from "@/lib/services/audit";
 import { ServiceError } from "@/lib/services/errors";
@@ -26,33 +27,32 @@ export const reorderRatingsInput = z.strictObject({
 export const deleteRatingInput = z.strictObject({ ratingId: idSchema });
 
 /** Adds a rating at the end of the scale (admin). */
-export function createRating(actor: Actor | null, raw: unknown) {
-  return writeTransaction((tx) => {
-    const who = authorize(tx, actor, "ratings:manage");
+export async function createRating(actor: Actor | null, raw: unknown) {
+  return writeTransaction(async (tx) => {
+    const who = await authorize(tx, actor, "ratings:manage");
+    await reportPublicChange(tx, { ratingScale: true });
     const input = parseInput(createRatingInput, raw);
-    const [last] = tx
-      .select({ n: max(ratings.position) })
-      .from(ratings)
-      .all();
-    const row = tx
+    const [last] = await tx.select({ n: max(ratings.position) }).from(ratings);
+    const key = await uniqueSlug(tx, ratings, ratings.key, input.label);
+    const [row] = await tx
       .insert(ratings)
-      .values({ ...input, key: uniqueSlug(tx, ratings, ratings.key, input.label), position: (last?.n ?? -1) + 1 })
-      .returning()
-      .get();
-    recordAudit(tx, who, { action: "rating.create", entityType: "rating", entityId: row.id, after: row });
-    return row;
+      .values({ ...input, key, position: (last?.n ?? -1) + 1 })
+      .returning();
+    await recordAudit(tx, who, { action: "rating.create", entityType: "rating", entityId: row!.id, after: row });
+    return row!;
   });
 }
 
 /** Renames, describes, recolours or re-values a rating (admin); its key stays, so links keep working. */
-export function updateRating(actor: Actor | null, raw: unknown) {
-  return writeTransaction((tx) => {
-    const who = authorize(tx, actor, "ratings:manage");
+export async function updateRating(actor: Actor | null, raw: unknown) {
+  return writeTransaction(async (tx) => {
+    const who = await authorize(tx, actor, "ratings:manage");
+    await reportPublicChange(tx, { ratingScale: true });
     const input = parseInput(updateRatingInput, raw);
-    const before = tx.select().from(ratings).where(eq(ratings.id, input.ratingId)).get();
+    const [before] = await tx.select().from(ratings).where(eq(ratings.id, input.ratingId)).limit(1);
     if (!before) throw new ServiceError("not_found", `No rating with id ${input.ratingId}.`);
-    assertVersion(tx, before, input.version, { type: "rating", id: before.id, label: "rating" });
-    const after = tx
+    await assertVersion(tx, before, input.version, { type: "rating", id: before.id, label: "rating" });
+    const [after] = await tx
       .update(ratings)
       .set({
         ...sentFields(raw, input, ["label", "description", "colour", "ordinal"]),
@@ -60,24 +60,19 @@ export function updateRating(actor: Actor | null, raw: unknown) {
         version: sql`${ratings.version} + 1`,
       })
       .where(eq(ratings.id, before.id))
-      .returning()
-      .get();
-    recordAudit(tx, who, { action: "rating.update", entityType: "rating", entityId: before.id, before, after });
-    return after;
+      .returning();
+    await recordAudit(tx, who, { action: "rating.update", entityType: "rating", entityId: before.id, before, after });
+    return after!;
   });
 }
 
 /** Puts the scale in a new order (admin): `order` lists every rating id once. */
-export function reorderRatings(actor: Actor | null, raw: unknown) {
-  writeTransaction((tx) => {
-    const who = authorize(tx, actor, "ratings:manage");
+export async function reorderRatings(actor: Actor | null, raw: unknown) {
+  await writeTransaction(async (tx) => {
+    const who = await authorize(tx, actor, "ratings:manage");
+    await reportPublicChange(tx, { ratingScale: true });
     const { order } = parseInput(reorderRatingsInput, raw);
-    const current = tx
-      .select({ id: ratings.id })
-      .from(ratings)
-      .orderBy(asc(ratings.position))
-      .all()
-      .map((r) => r.id);
+    const current = (await tx.select({ id: ratings.id }).from(ratings).orderBy(asc(ratings.position))).map((r) => r.id);
     if (
       order.length !== current.length ||
       new Set(order).size !== order.length ||
@@ -87,10 +82,10 @@ export function reorderRatings(actor: Actor | null, raw: unknown) {
         { path: "order", message: "must list every rating id once" },
       ]);
     }
-    order.forEach((id, position) =>
-      tx.update(ratings).set({ position, updatedAt: new Date() }).where(eq(ratings.id, id)).run(),
-    );
-    recordAudit(tx, who, {
+    for (const [position, id] of order.entries()) {
+      await tx.update(ratings).set({ position, updatedAt: new Date() }).where(eq(ratings.id, id));
+    }
+    await recordAudit(tx, who, {
       action: "rating.reorder",
       entityType: "rating",
       entityId: order[0]!,
@@ -101,18 +96,18 @@ export function reorderRatings(actor: Actor | null, raw: unknown) {
 }
 
 /** Deletes a rating no verdict uses (admin); a rating in use is refused, naming the verdicts. */
-export function deleteRating(actor: Actor | null, raw: unknown) {
-  writeTransaction((tx) => {
-    const who = authorize(tx, actor, "ratings:manage");
+export async function deleteRating(actor: Actor | null, raw: unknown) {
+  await writeTransaction(async (tx) => {
+    const who = await authorize(tx, actor, "ratings:manage");
+    await reportPublicChange(tx, { ratingScale: true });
     const { ratingId } = parseInput(deleteRatingInput, raw);
-    const rating = tx.select().from(ratings).where(eq(ratings.id, ratingId)).get();
+    const [rating] = await tx.select().from(ratings).where(eq(ratings.id, ratingId)).limit(1);
     if (!rating) throw new ServiceError("not_found", `No rating with id ${ratingId}.`);
-    const uses = tx
+    const uses = await tx
       .select({ statement: claims.statement, state: verdicts.state, seq: verdicts.seq })
       .from(verdicts)
       .innerJoin(claims, eq(claims.id, verdicts.claimId))
-      .where(eq(verdicts.ratingId, ratingId))
-      .all();
+      .where(eq(verdicts.ratingId, ratingId));
     if (uses.length > 0) {
       const list = uses.slice(0, 5).map((u) => `“${u.statement}” (version ${u.seq}, ${u.state.replace("_", " ")})`);
       throw new ServiceError(
@@ -120,7 +115,7 @@ export function deleteRating(actor: Actor | null, raw: unknown) {
         `“${rating.label}” is used by ${uses.length} verdict${uses.length === 1 ? "" : "s"}: ${list.join("; ")}${uses.length > 5 ? "; …" : ""}. Rename it instead.`,
       );
     }
-    tx.delete(ratings).where(eq(ratings.id, ratingId)).run();
-    recordAudit(tx, who, { action: "rating.delete", entityType: "rating", entityId: ratingId, before: rating });
+    await tx.delete(ratings).where(eq(ratings.id, ratingId));
+    await recordAudit(tx, who, { action: "rating.delete", entityType: "rating", entityId: ratingId, before: rating });
   });
 }

@@ -17,9 +17,9 @@ export const createTokenInput = z.strictObject({
 });
 
 /** Creates a personal API token; the token itself is returned here once and only its hash is stored. */
-export function createApiToken(actor: Actor | null, raw: unknown): { token: string; record: TokenView } {
-  return writeTransaction((tx) => {
-    const who = authorize(tx, actor, "tokens:own");
+export async function createApiToken(actor: Actor | null, raw: unknown): Promise<{ token: string; record: TokenView }> {
+  return writeTransaction(async (tx) => {
+    const who = await authorize(tx, actor, "tokens:own");
     const input = parseInput(createTokenInput, raw ?? {});
 
     let ownerId = who.id;
@@ -30,7 +30,7 @@ export function createApiToken(actor: Actor | null, raw: unknown): { token: stri
           "Tokens are personal: each user creates their own (the operator can use the command line).",
         );
       }
-      const owner = findUserByEmail(tx, input.forEmail);
+      const owner = await findUserByEmail(tx, input.forEmail);
       if (!owner) throw new ServiceError("not_found", `No account with email ${input.forEmail}.`);
       if (owner.disabledAt) throw new ServiceError("conflict", `The account ${input.forEmail} is disabled.`);
       ownerId = owner.id;
@@ -38,13 +38,12 @@ export function createApiToken(actor: Actor | null, raw: unknown): { token: stri
     if (ownerId === null) throw new ServiceError("bad_request", "Name the account the token is for (--email).");
 
     const token = generateApiToken();
-    const row = tx
+    const [row] = await tx
       .insert(apiTokens)
       .values({ userId: ownerId, name: input.name, tokenHash: hashApiToken(token), tokenPrefix: displayPrefix(token) })
-      .returning()
-      .get();
-    const record = toTokenView(row);
-    recordAudit(tx, who, { action: "token.create", entityType: "api_token", entityId: row.id, after: record });
+      .returning();
+    const record = toTokenView(row!);
+    await recordAudit(tx, who, { action: "token.create", entityType: "api_token", entityId: row!.id, after: record });
     return { token, record };
   });
 }

@@ -5,14 +5,13 @@ import { authorizeAccount, type Actor } from "@/lib/auth/actor";
 import { toTokenView, type TokenView } from "./token-view";
 
 /** The caller's own tokens, newest first, revoked ones included. */
-export function listOwnTokens(actor: Actor | null): TokenView[] {
+export async function listOwnTokens(actor: Actor | null): Promise<TokenView[]> {
   const db = getDb();
-  const who = authorizeAccount(db, actor, "tokens:own");
-  return db
+  const who = await authorizeAccount(db, actor, "tokens:own");
+  const rows = await db
     .select()
     .from(apiTokens)
     .where(eq(apiTokens.userId, who.id))
-    .orderBy(desc(apiTokens.createdAt), desc(apiTokens.id))
-    .all()
-    .map(toTokenView);
+    .orderBy(desc(apiTokens.createdAt), desc(apiTokens.id));
+  return rows.map(toTokenView);
 }

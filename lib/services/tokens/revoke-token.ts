@@ -17,31 +17,30 @@ export const revokeTokenInput = z.union(
 );
 
 /** Revokes a token: the caller's own, or any (admin or command line). Revoking twice is harmless. */
-export function revokeApiToken(actor: Actor | null, raw: unknown): TokenView {
-  return writeTransaction((tx) => {
-    const who = authorize(tx, actor, "tokens:own");
+export async function revokeApiToken(actor: Actor | null, raw: unknown): Promise<TokenView> {
+  return writeTransaction(async (tx) => {
+    const who = await authorize(tx, actor, "tokens:own");
     const input = parseInput(revokeTokenInput, raw);
     const where =
       "tokenId" in input ? eq(apiTokens.id, input.tokenId) : eq(apiTokens.tokenHash, hashApiToken(input.token));
-    const before = tx.select().from(apiTokens).where(where).get();
+    const [before] = await tx.select().from(apiTokens).where(where).limit(1);
     // Someone else's token answers 404 like a missing one: ids are not a way to probe.
     if (!before || (before.userId !== who.id && !can(who.role, "users:manage"))) {
       throw new ServiceError("not_found", "No such token.");
     }
     if (before.revokedAt) return toTokenView(before);
-    const after = tx
+    const [after] = await tx
       .update(apiTokens)
       .set({ revokedAt: new Date() })
       .where(eq(apiTokens.id, before.id))
-      .returning()
-      .get();
-    recordAudit(tx, who, {
+      .returning();
+    await recordAudit(tx, who, {
       action: "token.revoke",
       entityType: "api_token",
       entityId: before.id,
       before: toTokenView(before),
-      after: toTokenView(after),
+      after: toTokenView(after!),
     });
-    return toTokenView(after);
+    return toTokenView(after!);
   });
 }

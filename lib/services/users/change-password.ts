@@ -27,9 +27,9 @@ export const changePasswordInput = z
  * lockout as sign-in. Every session of the account ends, this one included.
  */
 export async function changeOwnPassword(actor: Actor | null, raw: unknown): Promise<void> {
-  const who = authorizeAccount(getDb(), actor);
+  const who = await authorizeAccount(getDb(), actor);
   const input = parseInput(changePasswordInput, raw);
-  const user = getUserOrThrow(getDb(), who.id);
+  const user = await getUserOrThrow(getDb(), who.id);
   const check = await authenticate(user.email, input.currentPassword);
   if (!check.ok && check.reason === "locked") {
     throw new ServiceError(
@@ -43,17 +43,17 @@ export async function changeOwnPassword(actor: Actor | null, raw: unknown): Prom
     ]);
   }
   const passwordHash = await hashPassword(input.newPassword);
-  writeTransaction((tx) => {
-    const me = authorize(tx, actor, "account:own");
-    tx.update(users)
+  await writeTransaction(async (tx) => {
+    const me = await authorize(tx, actor, "account:own");
+    await tx
+      .update(users)
       .set({
         passwordHash,
         sessionVersion: sql`${users.sessionVersion} + 1`,
         updatedAt: new Date(),
         version: sql`${users.version} + 1`,
       })
-      .where(eq(users.id, user.id))
-      .run();
-    recordAudit(tx, me, { action: "user.change_password", entityType: "user", entityId: user.id });
+      .where(eq(users.id, user.id));
+    await recordAudit(tx, me, { action: "user.change_password", entityType: "user", entityId: user.id });
   });
 }

@@ -23,26 +23,25 @@ export async function createUser(
   actor: Actor | null,
   raw: unknown,
 ): Promise<{ user: UserView; temporaryPassword: string | null }> {
-  authorize(getDb(), actor, "users:manage");
+  await authorize(getDb(), actor, "users:manage");
   const input = parseInput(createUserInput, raw);
   const temporaryPassword = input.password ? null : generateTemporaryPassword();
   const passwordHash = await hashPassword(input.password ?? temporaryPassword!);
 
-  const user = writeTransaction((tx) => {
-    const who = authorize(tx, actor, "users:manage");
-    const taken = tx.select({ id: users.id }).from(users).where(eq(users.email, input.email)).get();
+  const user = await writeTransaction(async (tx) => {
+    const who = await authorize(tx, actor, "users:manage");
+    const [taken] = await tx.select({ id: users.id }).from(users).where(eq(users.email, input.email)).limit(1);
     if (taken) {
       throw new ServiceError("conflict", `An account with email ${input.email} already exists.`, [
         { path: "email", message: "is already in use" },
       ]);
     }
-    const row = tx
+    const [row] = await tx
       .insert(users)
       .values({ email: input.email, name: input.name, role: input.role, passwordHash })
-      .returning()
-      .get();
-    const view = toUserView(row);
-    recordAudit(tx, who, { action: "user.create", entityType: "user", entityId: row.id, after: view });
+      .returning();
+    const view = toUserView(row!);
+    await recordAudit(tx, who, { action: "user.create", entityType: "user", entityId: row!.id, after: view });
     return view;
   });
   return { user, temporaryPassword };

@@ -3,8 +3,8 @@ import { authorizeAccount, type Actor } from "@/lib/auth/actor";
 import { getUserOrThrow, toUserView, type UserView } from "./user-view";
 
 /** The caller's own account. */
-export function getOwnAccount(actor: Actor | null): UserView {
+export async function getOwnAccount(actor: Actor | null): Promise<UserView> {
   const db = getDb();
-  const who = authorizeAccount(db, actor, "account:own");
-  return toUserView(getUserOrThrow(db, who.id));
+  const who = await authorizeAccount(db, actor, "account:own");
+  return toUserView(await getUserOrThrow(db, who.id));
 }

@@ -5,8 +5,9 @@ import { authorize, type Actor } from "@/lib/auth/actor";
 import { toUserView, type UserView } from "./user-view";
 
 /** Every account, by name (admin only). */
-export function listUsers(actor: Actor | null): UserView[] {
+export async function listUsers(actor: Actor | null): Promise<UserView[]> {
   const db = getDb();
-  authorize(db, actor, "users:manage");
-  return db.select().from(users).orderBy(asc(users.name), asc(users.id)).all().map(toUserView);
+  await authorize(db, actor, "users:manage");
+  const rows = await db.select().from(users).orderBy(asc(users.name), asc(users.id));
+  return rows.map(toUserView);
 }

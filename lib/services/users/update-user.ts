@@ -25,18 +25,18 @@ export const updateUserInput = z
   });
 
 /** Renames, changes the role of, disables or re-enables an account (admin only). */
-export function updateUser(actor: Actor | null, raw: unknown): UserView {
-  return writeTransaction((tx) => {
-    const who = authorize(tx, actor, "users:manage");
+export async function updateUser(actor: Actor | null, raw: unknown): Promise<UserView> {
+  return writeTransaction(async (tx) => {
+    const who = await authorize(tx, actor, "users:manage");
     const input = parseInput(updateUserInput, raw);
-    const before = getUserOrThrow(tx, input.userId);
-    assertVersion(tx, before, input.version, { type: "user", id: before.id, label: "account" });
+    const before = await getUserOrThrow(tx, input.userId);
+    await assertVersion(tx, before, input.version, { type: "user", id: before.id, label: "account" });
 
     const losesAdmin =
       before.role === "admin" &&
       before.disabledAt === null &&
       ((input.role !== undefined && input.role !== "admin") || input.disabled === true);
-    if (losesAdmin) assertAnotherActiveAdmin(tx, before.id);
+    if (losesAdmin) await assertAnotherActiveAdmin(tx, before.id);
     if (who.id === before.id && input.disabled === true) {
       throw new ServiceError("conflict", "You cannot disable your own account.");
     }
@@ -47,13 +47,15 @@ export function updateUser(actor: Actor | null, raw: unknown): UserView {
     // Disabling ends every session and revokes every token for good: enabling the account
     // again does not bring them back.
     const revokedTokens = isDisabling
-      ? tx
-          .update(apiTokens)
-          .set({ revokedAt: new Date() })
-          .where(and(eq(apiTokens.userId, before.id), isNull(apiTokens.revokedAt)))
-          .run().changes
+      ? (
+          await tx
+            .update(apiTokens)
+            .set({ revokedAt: new Date() })
+            .where(and(eq(apiTokens.userId, before.id), isNull(apiTokens.revokedAt)))
+            .returning({ id: apiTokens.id })
+        ).length
       : 0;
-    const after = tx
+    const [after] = await tx
       .update(users)
       .set({
         name: input.name ?? before.name,
@@ -64,8 +66,7 @@ export function updateUser(actor: Actor | null, raw: unknown): UserView {
         version: sql`${users.version} + 1`,
       })
       .where(eq(users.id, before.id))
-      .returning()
-      .get();
+      .returning();
 
     const action =
       input.disabled === true && !before.disabledAt
@@ -75,13 +76,13 @@ export function updateUser(actor: Actor | null, raw: unknown): UserView {
           : input.role && input.role !== before.role
             ? "user.change_role"
             : "user.update";
-    recordAudit(tx, who, {
+    await recordAudit(tx, who, {
       action,
       entityType: "user",
       entityId: before.id,
       before: toUserView(before),
-      after: { ...toUserView(after), ...(revokedTokens ? { revokedTokens } : {}) },
+      after: { ...toUserView(after!), ...(revokedTokens ? { revokedTokens } : {}) },
     });
-    return toUserView(after);
+    return toUserView(after!);
   });
 }

@@ -24,19 +24,18 @@ export function toUserView(u: User): UserView {
 }
 
 /** Loads a user by id or throws 404. */
-export function getUserOrThrow(db: DB | Tx, userId: number): User {
-  const user = db.select().from(users).where(eq(users.id, userId)).get();
+export async function getUserOrThrow(db: DB | Tx, userId: number): Promise<User> {
+  const [user] = await db.select().from(users).where(eq(users.id, userId)).limit(1);
   if (!user) throw new ServiceError("not_found", `No user with id ${userId}.`);
   return user;
 }
 
 /** Refuses a change that would leave Claimdesk without an active admin. */
-export function assertAnotherActiveAdmin(tx: Tx, userId: number): void {
-  const [row] = tx
+export async function assertAnotherActiveAdmin(tx: Tx, userId: number): Promise<void> {
+  const [row] = await tx
     .select({ n: count() })
     .from(users)
-    .where(and(eq(users.role, "admin"), isNull(users.disabledAt), ne(users.id, userId)))
-    .all();
+    .where(and(eq(users.role, "admin"), isNull(users.disabledAt), ne(users.id, userId)));
   if ((row?.n ?? 0) === 0) {
     throw new ServiceError("conflict", "Claimdesk needs at least one active admin: make another admin first.");
   }

@@ -13,22 +13,21 @@ export const addCommentInput = z.strictObject({
 });
 
 /** Adds an internal comment to a claim's review conversation (contributor+); never public. */
-export function addComment(actor: Actor | null, raw: unknown) {
-  return writeTransaction((tx) => {
-    const who = authorizeAccount(tx, actor, "content:write");
+export async function addComment(actor: Actor | null, raw: unknown) {
+  return writeTransaction(async (tx) => {
+    const who = await authorizeAccount(tx, actor, "content:write");
     const input = parseInput(addCommentInput, raw);
-    getClaimOrThrow(tx, input.claimId);
-    const row = tx
+    await getClaimOrThrow(tx, input.claimId);
+    const [row] = await tx
       .insert(comments)
       .values({ claimId: input.claimId, authorId: who.id, body: input.body })
-      .returning()
-      .get();
-    recordAudit(tx, who, {
+      .returning();
+    await recordAudit(tx, who, {
       action: "comment.create",
       entityType: "claim",
       entityId: input.claimId,
-      after: { commentId: row.id },
+      after: { commentId: row!.id },
     });
-    return row;
+    return row!;
   });
 }

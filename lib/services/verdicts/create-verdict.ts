@@ -22,35 +22,37 @@ export const createVerdictInput = z.strictObject({
  * Starts the verdict on a claim as a draft by the caller (contributor+). A claim has one
  * verdict history: once it has a version, further versions come through `correct`.
  */
-export function createVerdict(actor: Actor | null, raw: unknown): { id: number; version: number; seq: number } {
-  return writeTransaction((tx) => {
-    const who = authorizeAccount(tx, actor, "content:write");
+export async function createVerdict(
+  actor: Actor | null,
+  raw: unknown,
+): Promise<{ id: number; version: number; seq: number }> {
+  return writeTransaction(async (tx) => {
+    const who = await authorizeAccount(tx, actor, "content:write");
     const input = parseInput(createVerdictInput, raw);
-    getClaimOrThrow(tx, input.claimId);
-    const [existing] = tx
+    await getClaimOrThrow(tx, input.claimId);
+    const [existing] = await tx
       .select({ n: max(verdicts.seq) })
       .from(verdicts)
-      .where(eq(verdicts.claimId, input.claimId))
-      .all();
+      .where(eq(verdicts.claimId, input.claimId));
     if (existing?.n)
       throw new ServiceError(
         "conflict",
         "This claim already has a verdict: edit its draft, or start a correction of the published one.",
       );
-    const row = tx
+    const ratingId = await ratingIdFor(tx, input.rating);
+    const [row] = await tx
       .insert(verdicts)
       .values({
         claimId: input.claimId,
         seq: 1,
         state: "draft",
-        ratingId: ratingIdFor(tx, input.rating),
+        ratingId,
         summary: input.summary,
         rationale: input.rationale,
         authorId: who.id,
       })
-      .returning()
-      .get();
-    recordAudit(tx, who, { action: "verdict.create", entityType: "verdict", entityId: row.id, after: row });
-    return { id: row.id, version: row.version, seq: row.seq };
+      .returning();
+    await recordAudit(tx, who, { action: "verdict.create", entityType: "verdict", entityId: row!.id, after: row });
+    return { id: row!.id, version: row!.version, seq: row!.seq };
   });
 }

@@ -3,7 +3,7 @@ import type { DB, Tx } from "@/db/client";
 import { claimEvidence, evidence, type EvidenceSnapshotItem } from "@/db/schema";
 
 /** The claim's evidence as it stands now, as a published verdict version records it. */
-export function snapshotEvidence(db: DB | Tx, claimId: number): EvidenceSnapshotItem[] {
+export async function snapshotEvidence(db: DB | Tx, claimId: number): Promise<EvidenceSnapshotItem[]> {
   return db
     .select({
       evidenceId: evidence.id,
@@ -19,6 +19,5 @@ export function snapshotEvidence(db: DB | Tx, claimId: number): EvidenceSnapshot
     .from(claimEvidence)
     .innerJoin(evidence, eq(evidence.id, claimEvidence.evidenceId))
     .where(eq(claimEvidence.claimId, claimId))
-    .orderBy(asc(claimEvidence.id))
-    .all();
+    .orderBy(asc(claimEvidence.id));
 }

@@ -8,16 +8,16 @@ import type { Decision } from "@/lib/workflow/verdict-workflow";
 import type { GateInput } from "./publish-gate";
 
 /** A verdict version by id, or 404. */
-export function getVerdictOrThrow(tx: Tx, verdictId: number): Verdict {
-  const v = tx.select().from(verdicts).where(eq(verdicts.id, verdictId)).get();
+export async function getVerdictOrThrow(tx: Tx, verdictId: number): Promise<Verdict> {
+  const [v] = await tx.select().from(verdicts).where(eq(verdicts.id, verdictId)).limit(1);
   if (!v) throw new ServiceError("not_found", `No verdict with id ${verdictId}.`);
   return v;
 }
 
 /** The id of the rating with this key; an unknown key is a 422 naming `rating`. */
-export function ratingIdFor(tx: Tx, key: z.output<typeof verdictFields.rating>): number | null {
+export async function ratingIdFor(tx: Tx, key: z.output<typeof verdictFields.rating>): Promise<number | null> {
   if (key === null) return null;
-  const row = tx.select({ id: ratings.id }).from(ratings).where(eq(ratings.key, key)).get();
+  const [row] = await tx.select({ id: ratings.id }).from(ratings).where(eq(ratings.key, key)).limit(1);
   if (!row)
     throw new ServiceError("validation_failed", `There is no rating “${key}” on the scale.`, [
       { path: "rating", message: "is not on the rating scale" },
@@ -26,21 +26,20 @@ export function ratingIdFor(tx: Tx, key: z.output<typeof verdictFields.rating>):
 }
 
 /** What the publish gate looks at for one verdict version: used by the service and by the claim page alike. */
-export function gateInputFor(
+export async function gateInputFor(
   db: DB | Tx,
   v: Pick<Verdict, "claimId" | "ratingId" | "summary" | "rationale">,
-): GateInput {
-  const claim = db
+): Promise<GateInput> {
+  const [claim] = await db
     .select({ claimantId: claims.claimantId, anchorStatus: claims.anchorStatus })
     .from(claims)
     .where(eq(claims.id, v.claimId))
-    .get();
-  const [row] = db
+    .limit(1);
+  const [row] = await db
     .select({ n: count() })
     .from(claimEvidence)
     .innerJoin(evidence, eq(evidence.id, claimEvidence.evidenceId))
-    .where(and(eq(claimEvidence.claimId, v.claimId), sql`${evidence.url} like 'http%'`))
-    .all();
+    .where(and(eq(claimEvidence.claimId, v.claimId), sql`${evidence.url} like 'http%'`));
   return {
     hasClaimant: Boolean(claim?.claimantId),
     isAnchored: claim?.anchorStatus === "anchored",

@@ -3,6 +3,7 @@ import { z } from "zod";
 import type { Tx } from "@/db/client";
 import { auditEvents, comments, verdicts, type Verdict } from "@/db/schema";
 import { authorizeAccount, type ActingUser, type Actor } from "@/lib/auth/actor";
+import { reportPublicChange } from "@/lib/cache/public-invalidation";
 import { reindexClaims } from "@/lib/search/search-index";
 import { recordAudit } from "@/lib/services/audit";
 import { ServiceError } from "@/lib/services/errors";
@@ -40,62 +41,67 @@ const needed = (path: string, message: string) =>
  * and supersedes the published version), start a correction (a new draft version), retract
  * (with a public reason), or discard a draft. Returns the verdict version the step produced.
  */
-export function transitionVerdict(actor: Actor | null, raw: unknown): Verdict {
-  return writeTransaction((tx) => {
-    const who = authorizeAccount(tx, actor, "content:write");
+export async function transitionVerdict(actor: Actor | null, raw: unknown): Promise<Verdict> {
+  return writeTransaction(async (tx) => {
+    const who = await authorizeAccount(tx, actor, "content:write");
     const input = parseInput(transitionVerdictInput, raw);
     const step = input.step as (typeof WORKFLOW_STEPS)[number];
-    const before = getVerdictOrThrow(tx, input.verdictId);
-    assertVersion(tx, before, input.version, { type: "verdict", id: before.id, label: "verdict" });
+    const before = await getVerdictOrThrow(tx, input.verdictId);
+    await assertVersion(tx, before, input.version, { type: "verdict", id: before.id, label: "verdict" });
     const decision = decide(step, before.state, who.role, before.authorId === who.id);
     if (!decision.allowed) throw refusal(decision);
     if (decision.needs === "comment" && !input.comment) throw needed("comment", "say what the author should change");
     if (decision.needs === "reason" && !input.reason) throw needed("reason", "a retraction needs a public reason");
 
+    // What readers see changes when a version is published (a correction too) or retracted.
+    if (step === "publish" || step === "retract") await reportPublicChange(tx, { claims: [before.claimId] });
     const now = new Date();
-    const set = (changes: Partial<Verdict>) =>
-      tx
+    const set = async (changes: Partial<Verdict>): Promise<Verdict> => {
+      const [row] = await tx
         .update(verdicts)
         .set({ ...changes, updatedAt: now, version: sql`${verdicts.version} + 1` })
         .where(eq(verdicts.id, before.id))
-        .returning()
-        .get();
+        .returning();
+      return row!;
+    };
     let after: Verdict;
     switch (step) {
       case "submit":
       case "withdraw":
-        after = set({ state: decision.to, ...(step === "submit" ? { submittedAt: now } : {}) });
+        after = await set({ state: decision.to, ...(step === "submit" ? { submittedAt: now } : {}) });
         break;
       case "request_changes":
-        tx.insert(comments)
-          .values({
-            claimId: before.claimId,
-            verdictId: before.id,
-            authorId: who.id,
-            kind: "changes_requested",
-            body: input.comment!,
-          })
-          .run();
-        after = set({ state: decision.to, reviewerId: who.id });
+        await tx.insert(comments).values({
+          claimId: before.claimId,
+          verdictId: before.id,
+          authorId: who.id,
+          kind: "changes_requested",
+          body: input.comment!,
+        });
+        after = await set({ state: decision.to, reviewerId: who.id });
         break;
       case "publish":
-        after = publish(tx, who, before, input.note, now);
+        after = await publish(tx, who, before, input.note, now);
         break;
       case "correct":
-        after = startCorrection(tx, who, before);
+        after = await startCorrection(tx, who, before);
         break;
       case "retract":
-        assertNoOpenVersion(tx, before.claimId, "Discard or finish the correction in the works before retracting.");
-        after = set({ state: decision.to, retractedAt: now, retractionReason: input.reason });
+        await assertNoOpenVersion(
+          tx,
+          before.claimId,
+          "Discard or finish the correction in the works before retracting.",
+        );
+        after = await set({ state: decision.to, retractedAt: now, retractionReason: input.reason });
         break;
       case "discard":
-        tx.update(comments).set({ verdictId: null }).where(eq(comments.verdictId, before.id)).run();
-        tx.delete(verdicts).where(eq(verdicts.id, before.id)).run();
+        await tx.update(comments).set({ verdictId: null }).where(eq(comments.verdictId, before.id));
+        await tx.delete(verdicts).where(eq(verdicts.id, before.id));
         after = before;
         break;
     }
-    if (step === "publish" || step === "retract") reindexClaims(tx, [before.claimId]);
-    recordAudit(tx, who, {
+    if (step === "publish" || step === "retract") await reindexClaims(tx, [before.claimId]);
+    await recordAudit(tx, who, {
       action: `verdict.${step}`,
       entityType: "verdict",
       entityId: after.id,
@@ -106,10 +112,16 @@ export function transitionVerdict(actor: Actor | null, raw: unknown): Verdict {
   });
 }
 
-function publish(tx: Tx, who: ActingUser & { id: number }, v: Verdict, note: string | null, now: Date): Verdict {
+async function publish(
+  tx: Tx,
+  who: ActingUser & { id: number },
+  v: Verdict,
+  note: string | null,
+  now: Date,
+): Promise<Verdict> {
   // The second pair of eyes must be a second pair of hands too: whoever edited this version
   // (an editor may edit a contributor's draft) may not publish it.
-  const edited = tx
+  const [edited] = await tx
     .select({ id: auditEvents.id })
     .from(auditEvents)
     .where(
@@ -120,9 +132,9 @@ function publish(tx: Tx, who: ActingUser & { id: number }, v: Verdict, note: str
         inArray(auditEvents.action, ["verdict.create", "verdict.update", "verdict.correct"]),
       ),
     )
-    .get();
+    .limit(1);
   if (edited) throw new ServiceError("forbidden", "You edited this version: a second editor must publish it.");
-  const missing = missingForPublication(gateInputFor(tx, v));
+  const missing = missingForPublication(await gateInputFor(tx, v));
   if (v.seq > 1 && !note) missing.push("a correction note saying what changed (it is published)");
   if (missing.length > 0) {
     throw new ServiceError(
@@ -132,57 +144,56 @@ function publish(tx: Tx, who: ActingUser & { id: number }, v: Verdict, note: str
     );
   }
   // The version this one corrects steps aside first: one published version per claim.
-  const superseded = tx
+  const superseded = await tx
     .update(verdicts)
     .set({ state: "superseded", updatedAt: now, version: sql`${verdicts.version} + 1` })
     .where(and(eq(verdicts.claimId, v.claimId), eq(verdicts.state, "published")))
-    .returning({ id: verdicts.id })
-    .all();
+    .returning({ id: verdicts.id });
   for (const s of superseded)
-    recordAudit(tx, who, {
+    await recordAudit(tx, who, {
       action: "verdict.supersede",
       entityType: "verdict",
       entityId: s.id,
       before: { state: "published" },
       after: { state: "superseded", supersededBy: v.id },
     });
-  return tx
+  const evidenceSnapshot = await snapshotEvidence(tx, v.claimId);
+  const [published] = await tx
     .update(verdicts)
     .set({
       state: "published",
       reviewerId: who.id,
       publishedAt: now,
       correctionNote: v.seq > 1 ? note : null,
-      evidenceSnapshot: snapshotEvidence(tx, v.claimId),
+      evidenceSnapshot,
       updatedAt: now,
       version: sql`${verdicts.version} + 1`,
     })
     .where(eq(verdicts.id, v.id))
-    .returning()
-    .get();
+    .returning();
+  return published!;
 }
 
-function assertNoOpenVersion(tx: Tx, claimId: number, message: string): void {
-  const open = tx
+async function assertNoOpenVersion(tx: Tx, claimId: number, message: string): Promise<void> {
+  const [open] = await tx
     .select({ id: verdicts.id })
     .from(verdicts)
     .where(and(eq(verdicts.claimId, claimId), inArray(verdicts.state, ["draft", "in_review"])))
-    .get();
+    .limit(1);
   if (open) throw new ServiceError("conflict", message);
 }
 
-function startCorrection(tx: Tx, who: ActingUser & { id: number }, published: Verdict): Verdict {
-  assertNoOpenVersion(
+async function startCorrection(tx: Tx, who: ActingUser & { id: number }, published: Verdict): Promise<Verdict> {
+  await assertNoOpenVersion(
     tx,
     published.claimId,
     "A new version of this verdict is already in the works: continue that one.",
   );
-  const [last] = tx
+  const [last] = await tx
     .select({ seq: sql<number>`max(${verdicts.seq})` })
     .from(verdicts)
-    .where(eq(verdicts.claimId, published.claimId))
-    .all();
-  return tx
+    .where(eq(verdicts.claimId, published.claimId));
+  const [draft] = await tx
     .insert(verdicts)
     .values({
       claimId: published.claimId,
@@ -193,6 +204,6 @@ function startCorrection(tx: Tx, who: ActingUser & { id: number }, published: Ve
       rationale: published.rationale,
       authorId: who.id,
     })
-    .returning()
-    .get();
+    .returning();
+  return draft!;
 }

@@ -21,27 +21,27 @@ export const updateVerdictInput = z.strictObject({
 });
 
 /** Edits a draft's rating, summary or rationale (its author, or an editor); a stale `version` is a 409. */
-export function updateVerdict(actor: Actor | null, raw: unknown) {
-  return writeTransaction((tx) => {
-    const who = authorizeAccount(tx, actor, "content:write");
+export async function updateVerdict(actor: Actor | null, raw: unknown) {
+  return writeTransaction(async (tx) => {
+    const who = await authorizeAccount(tx, actor, "content:write");
     const input = parseInput(updateVerdictInput, raw);
-    const before = getVerdictOrThrow(tx, input.verdictId);
-    assertVersion(tx, before, input.version, { type: "verdict", id: before.id, label: "verdict" });
+    const before = await getVerdictOrThrow(tx, input.verdictId);
+    await assertVersion(tx, before, input.version, { type: "verdict", id: before.id, label: "verdict" });
     const decision = decide("edit", before.state, who.role, before.authorId === who.id);
     if (!decision.allowed) throw refusal(decision);
-    const after = tx
+    const rating = input.rating !== undefined ? { ratingId: await ratingIdFor(tx, input.rating) } : {};
+    const [after] = await tx
       .update(verdicts)
       .set({
-        ...(input.rating !== undefined ? { ratingId: ratingIdFor(tx, input.rating) } : {}),
+        ...rating,
         ...(input.summary !== undefined ? { summary: input.summary } : {}),
         ...(input.rationale !== undefined ? { rationale: input.rationale } : {}),
         updatedAt: new Date(),
         version: sql`${verdicts.version} + 1`,
       })
       .where(eq(verdicts.id, before.id))
-      .returning()
-      .get();
-    recordAudit(tx, who, { action: "verdict.update", entityType: "verdict", entityId: before.id, before, after });
-    return after;
+      .returning();
+    await recordAudit(tx, who, { action: "verdict.update", entityType: "verdict", entityId: before.id, before, after });
+    return after!;
   });
 }

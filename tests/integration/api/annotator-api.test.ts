@@ -13,26 +13,27 @@ import * as documentsRoute from "@/app/api/v1/documents/route";
 import { CodePointIndex } from "@/lib/anchoring";
 import { createApiToken } from "@/lib/services/tokens/create-token";
 import { ARTICLE, RAW_ARTICLE } from "../../support/article";
-import { createTestDb, insertUser, tableSnapshot } from "../../support/db";
+import { createTestDb, tableSnapshot, type TestDb } from "../../support/db";
+import { addUser } from "../../support/fixtures";
 import { callRoute } from "../../support/http";
 import { startPageServer } from "../../support/page-server";
 
 const PAGE = fs.readFileSync(path.join(import.meta.dirname, "../../fixtures/pages/news-article.html"));
-let t: ReturnType<typeof createTestDb>;
+let t: TestDb;
 let token: string;
 let server: Awaited<ReturnType<typeof startPageServer>>;
 
 beforeAll(async () => {
   process.env.IMPORT_ALLOW_HOSTS = "127.0.0.1";
-  t = createTestDb();
-  token = createApiToken(await insertUser(t.db, "c@example.org", "contributor"), {}).token;
+  t = await createTestDb();
+  token = (await createApiToken(await addUser(t.database, "c@example.org", "contributor"), {})).token;
   server = await startPageServer({
     "/story": (_q, res) => res.writeHead(200, { "content-type": "text/html" }).end(PAGE),
   });
 });
 afterAll(async () => {
   await server.close();
-  t.close();
+  await t.close();
 });
 
 const span = (text: string, quote: string) => {
@@ -117,14 +118,14 @@ describe("the annotator through the API", () => {
     expect(put.json.claims).toContainEqual({ id: claim.json.id, anchorStatus: "orphaned", start: null, end: null });
     expect(put.json.claims.find((c: { id: number }) => c.id === council.json.id).anchorStatus).toBe("anchored");
 
-    const before = tableSnapshot(t.db);
+    const before = await tableSnapshot(t.db);
     const stale = await callRoute(textRoute.PUT, "PUT", `/api/v1/documents/${id}/text`, {
       token,
       params: { id },
       body: { text: "Other.", baseRevision: 1 },
     });
     expect(stale.status).toBe(409);
-    expect(tableSnapshot(t.db)).toEqual(before);
+    expect(await tableSnapshot(t.db)).toEqual(before);
 
     const cid = String(claim.json.id);
     const re = await callRoute(reattachRoute.POST, "POST", `/api/v1/claims/${cid}/reattach`, {
@@ -144,13 +145,13 @@ describe("the annotator through the API", () => {
     });
     expect(ok.status).toBe(201);
     expect((await ok.json()).title).toBe("Talks");
-    const before = tableSnapshot(t.db);
+    const before = await tableSnapshot(t.db);
     const bad = await documentsRoute.POST(upload("photo.txt", new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 0, 0x10])), {
       params: Promise.resolve({}),
     });
     expect(bad.status).toBe(422);
     expect((await bad.json()).error.issues[0]).toMatchObject({ path: "file" });
-    expect(tableSnapshot(t.db)).toEqual(before);
+    expect(await tableSnapshot(t.db)).toEqual(before);
   });
 
   it("should import a page from a URL, with its metadata", async () => {

@@ -5,20 +5,23 @@ import * as meRoute from "@/app/api/v1/me/route";
 import * as ratingRoute from "@/app/api/v1/rating-scale/route";
 import * as healthRoute from "@/app/api/health/route";
 import * as catchAll from "@/app/api/v1/[...path]/route";
-import { openDatabase, setDb } from "@/db/client";
+import { openDatabase, setDatabase } from "@/db/client";
 import { createApiToken } from "@/lib/services/tokens/create-token";
-import { createTestDb, insertUser } from "../../support/db";
+import { createTestDb, type TestDb } from "../../support/db";
+import { addUser } from "../../support/fixtures";
 import { callRoute } from "../../support/http";
 
-let t: ReturnType<typeof createTestDb>;
+let t: TestDb;
 let bootstrap: string;
 
 beforeAll(async () => {
-  t = createTestDb();
-  const editor = await insertUser(t.db, "editor@example.org", "editor");
-  bootstrap = createApiToken(editor, { name: "bootstrap" }).token;
+  t = await createTestDb();
+  const editor = await addUser(t.database, "editor@example.org", "editor");
+  bootstrap = (await createApiToken(editor, { name: "bootstrap" })).token;
 });
-afterAll(() => t.close());
+afterAll(async () => {
+  await t.close();
+});
 
 describe("/api/v1/tokens", () => {
   it("should create a token shown once, list it without the secret, and revoke it", async () => {
@@ -85,14 +88,15 @@ describe("public endpoints", () => {
 
   it("should answer health 200 while the database answers and 503 when it does not", async () => {
     expect((await callRoute(healthRoute.GET, "GET", "/api/health")).json).toEqual({ status: "ok" });
-    const broken = openDatabase(":memory:");
-    broken.$client.close();
-    setDb(broken);
+    // The same database, closed: every query fails.
+    const broken = openDatabase(t.url);
+    await broken.close();
+    setDatabase(broken);
     try {
       const res = await callRoute(healthRoute.GET, "GET", "/api/health");
       expect(res.status).toBe(503);
     } finally {
-      setDb(t.db);
+      setDatabase(t.database);
     }
   });
 });

@@ -4,27 +4,30 @@ import * as userRoute from "@/app/api/v1/users/[id]/route";
 import * as meRoute from "@/app/api/v1/me/route";
 import type { Actor } from "@/lib/auth/actor";
 import { createApiToken } from "@/lib/services/tokens/create-token";
-import { createTestDb, insertUser, tableSnapshot } from "../../support/db";
+import { createTestDb, tableSnapshot, type TestDb } from "../../support/db";
+import { addUser } from "../../support/fixtures";
 import { callRoute } from "../../support/http";
 
-let t: ReturnType<typeof createTestDb>;
+let t: TestDb;
 const tokens: Record<string, string> = {};
 let contributorActor: Actor & { userId: number };
 
 beforeAll(async () => {
-  t = createTestDb();
-  const admin = await insertUser(t.db, "admin@example.org", "admin");
-  const editor = await insertUser(t.db, "editor@example.org", "editor");
-  contributorActor = await insertUser(t.db, "contributor@example.org", "contributor");
-  tokens.admin = createApiToken(admin, {}).token;
-  tokens.editor = createApiToken(editor, {}).token;
-  tokens.contributor = createApiToken(contributorActor, {}).token;
+  t = await createTestDb();
+  const admin = await addUser(t.database, "admin@example.org", "admin");
+  const editor = await addUser(t.database, "editor@example.org", "editor");
+  contributorActor = await addUser(t.database, "contributor@example.org", "contributor");
+  tokens.admin = (await createApiToken(admin, {})).token;
+  tokens.editor = (await createApiToken(editor, {})).token;
+  tokens.contributor = (await createApiToken(contributorActor, {})).token;
 });
-afterAll(() => t.close());
+afterAll(async () => {
+  await t.close();
+});
 
-let before: ReturnType<typeof tableSnapshot>;
-beforeEach(() => {
-  before = tableSnapshot(t.db);
+let before: Awaited<ReturnType<typeof tableSnapshot>>;
+beforeEach(async () => {
+  before = await tableSnapshot(t.db);
 });
 
 describe("POST /api/v1/users", () => {
@@ -41,7 +44,7 @@ describe("POST /api/v1/users", () => {
     const res = await callRoute(usersRoute.POST, "POST", "/api/v1/users", { token: tokens[who], body: valid });
     expect(res.status).toBe(403);
     expect(res.json.error.message).toMatch(/may not manage user accounts/);
-    expect(tableSnapshot(t.db)).toEqual(before);
+    expect(await tableSnapshot(t.db)).toEqual(before);
   });
 
   it("should create the account for an admin and show the temporary password once", async () => {
@@ -77,7 +80,7 @@ describe("POST /api/v1/users", () => {
       expect(res.status).toBe(status);
       expect(Object.keys(res.json)).toEqual(["error"]);
       expect(JSON.stringify(res.json.error)).toContain(mention);
-      expect(tableSnapshot(t.db)).toEqual(before);
+      expect(await tableSnapshot(t.db)).toEqual(before);
     },
   );
 });
@@ -126,7 +129,7 @@ describe("PATCH /api/v1/users/{id}", () => {
       });
       expect(res.status).toBe(status);
       expect(JSON.stringify(res.json.error)).toContain(mention);
-      expect(tableSnapshot(t.db)).toEqual(before);
+      expect(await tableSnapshot(t.db)).toEqual(before);
     },
   );
 

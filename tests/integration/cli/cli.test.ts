@@ -7,22 +7,22 @@ import { auditEvents, users } from "@/db/schema";
 import { main } from "@/lib/cli/main";
 import { verifyApiToken } from "@/lib/services/auth/verify-api-token";
 import { authenticate } from "@/lib/services/auth/authenticate";
-import { createTestDb } from "../../support/db";
+import { createTestDb, type TestDb } from "../../support/db";
 
-let t: ReturnType<typeof createTestDb>;
+let t: TestDb;
 let lines: string[];
 let errors: string[];
 
-beforeEach(() => {
-  t = createTestDb();
+beforeEach(async () => {
+  t = await createTestDb();
   lines = [];
   errors = [];
   vi.spyOn(console, "log").mockImplementation((s: string) => void lines.push(String(s)));
   vi.spyOn(console, "error").mockImplementation((s: string) => void errors.push(String(s)));
 });
-afterEach(() => {
+afterEach(async () => {
   vi.restoreAllMocks();
-  t.close();
+  await t.close();
 });
 
 describe("npm run cli", () => {
@@ -54,8 +54,9 @@ describe("npm run cli", () => {
     expect(lines.join("\n")).toMatch(/admin\s+active\s+desk@example.org/);
 
     expect(await main(["user", "disable", "--email", "r@example.org"])).toBe(0);
-    expect(t.db.select().from(users).where(eq(users.email, "r@example.org")).get()!.disabledAt).not.toBeNull();
-    const event = t.db.select().from(auditEvents).where(eq(auditEvents.action, "user.disable")).get();
+    const [user] = await t.db.select().from(users).where(eq(users.email, "r@example.org")).limit(1);
+    expect(user!.disabledAt).not.toBeNull();
+    const [event] = await t.db.select().from(auditEvents).where(eq(auditEvents.action, "user.disable")).limit(1);
     expect(event).toMatchObject({ actorId: null, actorLabel: "cli" });
   });
 
@@ -75,10 +76,10 @@ describe("npm run cli", () => {
     lines = [];
     expect(await main(["token", "create", "--email", "e@example.org", "--name", "cms"])).toBe(0);
     const token = lines[0]!;
-    expect(verifyApiToken(token)).not.toBeNull();
+    expect(await verifyApiToken(token)).not.toBeNull();
     const id = /token id (\d+)/.exec(lines[1]!)![1]!;
     expect(await main(["token", "revoke", "--id", id])).toBe(0);
-    expect(verifyApiToken(token)).toBeNull();
+    expect(await verifyApiToken(token)).toBeNull();
   });
 
   it.each([
@@ -129,7 +130,7 @@ describe("the cli script", () => {
     const root = path.resolve(import.meta.dirname, "../../..");
     const failure = await run(path.join(root, "node_modules/.bin/tsx"), ["lib/cli/main.ts", "user", "list"], {
       cwd: root,
-      env: { ...process.env, DATABASE_URL: t.file, PORT: "not-a-port" },
+      env: { ...process.env, DATABASE_URL: t.url, PORT: "not-a-port" },
     }).catch((e: { code: number; stderr: string }) => e);
     expect(failure).toMatchObject({
       code: 2,

@@ -5,29 +5,33 @@ import { seedDemo } from "@/db/seed";
 import { DEMO_PASSWORD } from "@/db/seed-data/demo";
 import { sliceCodePoints } from "@/lib/anchoring/code-points";
 import { authenticate } from "@/lib/services/auth/authenticate";
-import { setDb } from "@/db/client";
+import { setDatabase } from "@/db/client";
 import { listFeedVerdicts } from "@/db/queries/public/pages";
-import { createTestDb, insertUser, tableSnapshot } from "../../support/db";
+import { createTestDb, tableSnapshot, type TestDb } from "../../support/db";
+import { addUser } from "../../support/fixtures";
 
-let t: ReturnType<typeof createTestDb>;
+let t: TestDb;
 beforeAll(async () => {
-  t = createTestDb();
+  t = await createTestDb();
   await seedDemo(t.db);
 });
-afterAll(() => t.close());
+afterAll(async () => {
+  await t.close();
+});
 
 describe("demo seed", () => {
-  it("should load the fixture article with its metadata and without the date marker", () => {
-    const doc = t.db.select().from(documents).get()!;
+  it("should load the fixture article with its metadata and without the date marker", async () => {
+    const [doc] = await t.db.select().from(documents).limit(1);
     expect(doc).toMatchObject({ slug: "mariupol-talks-2022-03-10", publishedAt: "2022-03-10", language: "en" });
-    const rev = t.db.select().from(documentRevisions).where(eq(documentRevisions.documentId, doc.id)).get()!;
-    expect(rev.text.startsWith("The foreign ministers of Ukraine and Russia")).toBe(true);
-    expect(rev.text).toContain("Kremlin’s “genocide.”");
+    const [rev] = await t.db.select().from(documentRevisions).where(eq(documentRevisions.documentId, doc!.id)).limit(1);
+    expect(rev!.text.startsWith("The foreign ministers of Ukraine and Russia")).toBe(true);
+    expect(rev!.text).toContain("Kremlin’s “genocide.”");
   });
 
-  it("should anchor every claim with selectors that match the text in code points", () => {
-    const text = t.db.select().from(documentRevisions).get()!.text;
-    const rows = t.db.select().from(claims).all();
+  it("should anchor every claim with selectors that match the text in code points", async () => {
+    const [revision] = await t.db.select().from(documentRevisions).limit(1);
+    const text = revision!.text;
+    const rows = await t.db.select().from(claims);
     expect(rows).toHaveLength(8);
     for (const c of rows) {
       expect(sliceCodePoints(text, c.start, c.end)).toBe(c.quote);
@@ -38,15 +42,12 @@ describe("demo seed", () => {
     expect(rows.map((c) => c.quote)).toContain("Putin would be open to meeting Zelesnky");
   });
 
-  it("should have one verdict published, one in review, one draft", () => {
-    expect(
-      t.db
-        .select({ s: verdicts.state })
-        .from(verdicts)
-        .all()
-        .map((r) => r.s)
-        .sort(),
-    ).toEqual(["draft", "in_review", "published"]);
+  it("should have one verdict published, one in review, one draft", async () => {
+    expect((await t.db.select({ s: verdicts.state }).from(verdicts)).map((r) => r.s).sort()).toEqual([
+      "draft",
+      "in_review",
+      "published",
+    ]);
   });
 
   it("should let every demo account sign in", async () => {
@@ -56,13 +57,13 @@ describe("demo seed", () => {
   });
 
   it("should not duplicate anything when run again", async () => {
-    const before = tableSnapshot(t.db);
+    const before = await tableSnapshot(t.db);
     expect(await seedDemo(t.db)).toEqual({ usersAdded: 0, ratingsAdded: 0, documentAdded: false });
-    expect(tableSnapshot(t.db)).toEqual(before);
+    expect(await tableSnapshot(t.db)).toEqual(before);
   });
 
-  it("should list only the published verdict publicly", () => {
-    const latest = listFeedVerdicts();
+  it("should list only the published verdict publicly", async () => {
+    const latest = await listFeedVerdicts();
     expect(latest.map((v) => v.ratingLabel)).toEqual(["False"]);
     expect(JSON.stringify(latest)).not.toContain("emptied of patients"); // the verdict in review
     expect(JSON.stringify(latest)).not.toContain("17 injured"); // the draft
@@ -71,16 +72,16 @@ describe("demo seed", () => {
 
 describe("demo seed on a real deployment", () => {
   it("should refuse to add demo accounts to a database with real accounts, unless forced", async () => {
-    const real = createTestDb();
+    const real = await createTestDb(); // now the process database
     try {
-      await insertUser(real.db, "chief@newsroom.example", "admin");
-      const before = tableSnapshot(real.db);
+      await addUser(real.database, "chief@newsroom.example", "admin");
+      const before = await tableSnapshot(real.db);
       await expect(seedDemo(real.db)).rejects.toThrow(/real accounts/);
-      expect(tableSnapshot(real.db)).toEqual(before);
+      expect(await tableSnapshot(real.db)).toEqual(before);
       expect((await seedDemo(real.db, { force: true })).usersAdded).toBe(4);
     } finally {
-      real.close();
-      setDb(t.db);
+      await real.close();
+      setDatabase(t.database);
     }
   });
 });

@@ -22,7 +22,8 @@ import { createApiToken } from "@/lib/services/tokens/create-token";
 import { createVerdict } from "@/lib/services/verdicts/create-verdict";
 import { transitionVerdict } from "@/lib/services/verdicts/transition-verdict";
 import { updateVerdict } from "@/lib/services/verdicts/update-verdict";
-import { createTestDb } from "../../support/db";
+import { queryRow, queryRows } from "@/db/sql";
+import { createTestDb, type TestDb } from "../../support/db";
 import { callRoute } from "../../support/http";
 import { folded, readPdf } from "../../support/pdf";
 import { HAS_STANDARDS } from "../../support/standards";
@@ -33,26 +34,29 @@ const DRAFT_MARKER = "zz-unpublished-draft-marker";
 const EMOJI_TEXT =
   "🇺🇦 Kyiv said 🙂 the strike hit a maternity ward in Mariupol.\n\nMoscow said the building had been empty for days.";
 
-let t: ReturnType<typeof createTestDb>;
+let t: TestDb;
 const tokens: Record<"editor" | "contributor", string> = { editor: "", contributor: "" };
 let emojiClaimId = 0;
 
-const userId = (email: string) => t.db.get<{ id: number }>(sql`select id from users where email = ${email}`)!.id;
-const documentText = (documentId: number) =>
-  t.db.get<{ text: string }>(
+const userId = async (email: string) =>
+  (await queryRow<{ id: number }>(t.db, sql`select id from users where email = ${email}`))!.id;
+const documentText = async (documentId: number) =>
+  (await queryRow<{ text: string }>(
+    t.db,
     sql`select r.text as text from documents d join document_revisions r on r.document_id = d.id and r.revision = d.current_revision where d.id = ${documentId}`,
-  )!.text;
+  ))!.text;
+const claimCount = async () => (await queryRow<{ n: number }>(t.db, sql`select count(*) as n from claims`))!.n;
 
 /** Drafts, evidences, submits and publishes a verdict on a claim (two people, as the workflow needs). */
-function publish(claimId: number, author: Actor, reviewer: Actor, summary: string) {
-  addEvidence(author, {
+async function publish(claimId: number, author: Actor, reviewer: Actor, summary: string) {
+  await addEvidence(author, {
     claimId,
     stance: "refutes",
     url: "https://example.org/evidence",
     title: "Satellite images",
     sourceType: "satellite_imagery",
   });
-  const v = createVerdict(author, {
+  const v = await createVerdict(author, {
     claimId,
     rating: "false",
     summary,
@@ -60,34 +64,38 @@ function publish(claimId: number, author: Actor, reviewer: Actor, summary: strin
       "The **images** show the ward in use on 8 March. ".repeat(3) +
       "Hospital staff, patients and the city council all describe a working maternity ward; see the linked source for the full record.",
   });
-  transitionVerdict(author, { verdictId: v.id, step: "submit", version: v.version });
-  transitionVerdict(reviewer, { verdictId: v.id, step: "publish", version: v.version + 1 });
+  await transitionVerdict(author, { verdictId: v.id, step: "submit", version: v.version });
+  await transitionVerdict(reviewer, { verdictId: v.id, step: "publish", version: v.version + 1 });
 }
 
 beforeAll(async () => {
-  t = createTestDb();
+  t = await createTestDb();
   await seedDemo(t.db);
-  const editor: Actor = { kind: "user", userId: userId("editor@claimdesk.test") };
-  const contributor: Actor = { kind: "user", userId: userId("contributor@claimdesk.test") };
+  const editor: Actor = { kind: "user", userId: await userId("editor@claimdesk.test") };
+  const contributor: Actor = { kind: "user", userId: await userId("contributor@claimdesk.test") };
   // The verdict in review is published with a summary that starts like a spreadsheet formula.
-  const inReview = t.db.get<{ id: number; version: number }>(
+  const inReview = (await queryRow<{ id: number; version: number }>(
+    t.db,
     sql`select id, version from verdicts where state = 'in_review'`,
-  )!;
-  transitionVerdict(contributor, { verdictId: inReview.id, step: "withdraw", version: inReview.version });
-  updateVerdict(contributor, {
+  ))!;
+  await transitionVerdict(contributor, { verdictId: inReview.id, step: "withdraw", version: inReview.version });
+  await updateVerdict(contributor, {
     verdictId: inReview.id,
     version: inReview.version + 1,
     summary: '=HYPERLINK("http://evil.example","click")',
   });
-  transitionVerdict(contributor, { verdictId: inReview.id, step: "submit", version: inReview.version + 2 });
-  transitionVerdict(editor, { verdictId: inReview.id, step: "publish", version: inReview.version + 3 });
+  await transitionVerdict(contributor, { verdictId: inReview.id, step: "submit", version: inReview.version + 2 });
+  await transitionVerdict(editor, { verdictId: inReview.id, step: "publish", version: inReview.version + 3 });
   // The draft carries a marker that must never leave the desk.
-  const draft = t.db.get<{ id: number; version: number }>(sql`select id, version from verdicts where state = 'draft'`)!;
-  updateVerdict(editor, { verdictId: draft.id, version: draft.version, summary: DRAFT_MARKER });
+  const draft = (await queryRow<{ id: number; version: number }>(
+    t.db,
+    sql`select id, version from verdicts where state = 'draft'`,
+  ))!;
+  await updateVerdict(editor, { verdictId: draft.id, version: draft.version, summary: DRAFT_MARKER });
   // A published claim after emoji, by a claimant with a Cyrillic name.
   const doc = await importDocument(contributor, { title: "Emoji dispatch", text: EMOJI_TEXT });
   const start = [...EMOJI_TEXT].indexOf("t", [...EMOJI_TEXT].indexOf("🙂"));
-  const claim = createClaim(contributor, {
+  const claim = await createClaim(contributor, {
     documentId: doc.id,
     revision: 1,
     start,
@@ -95,11 +103,13 @@ beforeAll(async () => {
     claimant: { name: "Дмитро Кулеба" },
   });
   emojiClaimId = claim.id;
-  publish(claim.id, contributor, editor, "The ward was hit.");
-  tokens.editor = createApiToken(systemActor(), { forEmail: "editor@claimdesk.test" }).token;
-  tokens.contributor = createApiToken(systemActor(), { forEmail: "contributor@claimdesk.test" }).token;
+  await publish(claim.id, contributor, editor, "The ward was hit.");
+  tokens.editor = (await createApiToken(systemActor(), { forEmail: "editor@claimdesk.test" })).token;
+  tokens.contributor = (await createApiToken(systemActor(), { forEmail: "contributor@claimdesk.test" })).token;
 });
-afterAll(() => t.close());
+afterAll(async () => {
+  await t.close();
+});
 
 async function download(format: string, query = "", token?: string) {
   const res = await exportRoute.GET(
@@ -120,8 +130,11 @@ async function download(format: string, query = "", token?: string) {
 }
 
 const publishedClaims = () =>
-  t.db.all<{ id: number; statement: string; documentId: number }>(sql`
-    select c.id as id, c.statement as statement, c.document_id as documentId from claims c join verdicts v on v.claim_id = c.id and v.state = 'published' order by c.id`);
+  queryRows<{ id: number; statement: string; documentId: number }>(
+    t.db,
+    sql`
+    select c.id as id, c.statement as statement, c.document_id as "documentId" from claims c join verdicts v on v.claim_id = c.id and v.state = 'published' order by c.id`,
+  );
 
 type Annotation = {
   id: string;
@@ -136,8 +149,9 @@ describe("exports of published verdicts", () => {
     const { res, text } = await download("claimreview");
     expect(res.headers.get("content-disposition")).toMatch(/attachment; filename="claimdesk-claimreview-.*\.jsonld"/);
     const reviews = JSON.parse(text) as Record<string, unknown>[];
-    expect(reviews).toHaveLength(publishedClaims().length);
-    expect(reviews.map((r) => r.claimReviewed)).toEqual(publishedClaims().map((c) => c.statement));
+    const published = await publishedClaims();
+    expect(reviews).toHaveLength(published.length);
+    expect(reviews.map((r) => r.claimReviewed)).toEqual(published.map((c) => c.statement));
     for (const review of reviews) expect(validateClaimReview(review, "http://localhost:3000").errors).toEqual([]);
     expect(text).not.toContain(DRAFT_MARKER);
     expect(text).not.toContain("creativeWorkStatus");
@@ -148,7 +162,7 @@ describe("exports of published verdicts", () => {
     const rows = parse(text.replace(/^\ufeff/, ""), { columns: true }) as Record<string, string>[];
     expect(Object.keys(rows[0]!)).toEqual([...CSV_COLUMNS]);
     expect(rows.map((r) => [Number(r.claim_id), r.statement])).toEqual(
-      publishedClaims().map((c) => [c.id, c.statement]),
+      (await publishedClaims()).map((c) => [c.id, c.statement]),
     );
     const lavrov = rows.find((r) => r.statement!.startsWith("Those killed"))!;
     expect(lavrov).toMatchObject({
@@ -184,7 +198,7 @@ describe("exports of published verdicts", () => {
       expect(failedAssertions("collections/pages/pageMusts.test", collection)).toEqual([]); // the collection with its embedded page
       const items = collection.first.items;
       expect(collection.total).toBe(items.length);
-      expect(items).toHaveLength(publishedClaims().length);
+      expect(items).toHaveLength((await publishedClaims()).length);
       for (const annotation of items) {
         // An embedded annotation inherits the collection's @context.
         expect(
@@ -204,7 +218,7 @@ describe("exports of published verdicts", () => {
 
   it("should give each annotation's exact the document text between start and end, in code points", async () => {
     const collection = JSON.parse((await download("w3c")).text) as Collection;
-    const byId = new Map(publishedClaims().map((c) => [c.id, c.documentId]));
+    const byId = new Map((await publishedClaims()).map((c) => [c.id, c.documentId]));
     for (const annotation of collection.first.items) {
       const claimId = Number(annotation.id.split("/").pop());
       const quote = annotation.target.selector.find((s) => s.type === "TextQuoteSelector") as { exact: string };
@@ -212,7 +226,7 @@ describe("exports of published verdicts", () => {
         start: number;
         end: number;
       };
-      expect(sliceCodePoints(documentText(byId.get(claimId)!), position.start, position.end)).toBe(quote.exact);
+      expect(sliceCodePoints(await documentText(byId.get(claimId)!), position.start, position.end)).toBe(quote.exact);
     }
     const emoji = collection.first.items.find((a) => a.id.endsWith(`/${emojiClaimId}`))!;
     expect(emoji.target.selector[1]).toEqual({ type: "TextPositionSelector", start: 15, end: 46 }); // 18 and 49 in UTF-16 units
@@ -227,7 +241,10 @@ describe("exports of published verdicts", () => {
       expect(res.json).toEqual({ "@context": "http://www.w3.org/ns/anno.jsonld", ...item });
       expect(failedAssertions("annotations/annotationMusts.test", res.json)).toEqual([]);
     }
-    const draftClaim = t.db.get<{ id: number }>(sql`select claim_id as id from verdicts where state = 'draft'`)!.id;
+    const draftClaim = (await queryRow<{ id: number }>(
+      t.db,
+      sql`select claim_id as id from verdicts where state = 'draft'`,
+    ))!.id;
     expect(
       (
         await callRoute(annotationRoute.GET, "GET", `/api/v1/annotations/${draftClaim}`, {
@@ -283,7 +300,7 @@ describe("exports of published verdicts", () => {
     const pdf = await readPdf(bytes);
     expect(pdf.title).toBe("Verdict report — Everything");
     expect(pdf.pages).toBeGreaterThanOrEqual(4); // cover, disputes, claims, corrections log
-    for (const claim of publishedClaims()) expect(pdf.text).toContain(folded(claim.statement));
+    for (const claim of await publishedClaims()) expect(pdf.text).toContain(folded(claim.statement));
     expect(pdf.text).toContain("Дмитро Кулеба");
     expect(pdf.text).toContain("Disputes: the accounts side by side");
     expect(pdf.text).toContain("Corrections log");
@@ -296,7 +313,10 @@ describe("exports of published verdicts", () => {
       JSON.parse((await download("claimreview", "?dispute=mariupol-maternity-hospital-strike")).text),
     ).toHaveLength(2);
     // A record with nothing published is, to an anonymous caller, no record at all — name and existence alike.
-    const draftClaim = t.db.get<{ id: number }>(sql`select claim_id as id from verdicts where state = 'draft'`)!.id;
+    const draftClaim = (await queryRow<{ id: number }>(
+      t.db,
+      sql`select claim_id as id from verdicts where state = 'draft'`,
+    ))!.id;
     for (const [query, message] of [
       ["?claimant=mariupol-city-council", "No claimant “mariupol-city-council”."],
       [`?claim=${draftClaim}`, `No claim “${draftClaim}”.`],
@@ -339,7 +359,6 @@ describe("exports of published verdicts", () => {
 
 describe("exports with unpublished work", () => {
   const formats = ["claimreview", "w3c", "csv", "json", "pdf"];
-  const allClaims = () => t.db.get<{ n: number }>(sql`select count(*) as n from claims`)!.n;
 
   it("should be for editors only: 401 without a caller, 403 for a contributor", async () => {
     for (const format of formats) {
@@ -360,7 +379,7 @@ describe("exports with unpublished work", () => {
     const csv = parse((await download("csv", "?includeDrafts=1", tokens.editor)).text.replace(/^\ufeff/, ""), {
       columns: true,
     }) as Record<string, string>[];
-    expect(csv).toHaveLength(allClaims());
+    expect(csv).toHaveLength(await claimCount());
     const draftRow = csv.find((r) => r.summary === DRAFT_MARKER)!;
     expect(draftRow).toMatchObject({ state: "unpublished draft", published: "no" });
     expect(draftRow.claim_url).toMatch(/\/editor\/claims\/\d+$/);
@@ -370,16 +389,17 @@ describe("exports with unpublished work", () => {
       string,
       unknown
     >[];
-    const draftStatement = t.db.get<{ s: string }>(
+    const draftStatement = (await queryRow<{ s: string }>(
+      t.db,
       sql`select c.statement as s from claims c join verdicts v on v.claim_id = c.id where v.state = 'draft'`,
-    )!.s;
+    ))!.s;
     expect(reviews.find((r) => r.claimReviewed === draftStatement)).toMatchObject({
       creativeWorkStatus: "Draft",
       url: expect.stringMatching(/\/editor\/claims\/\d+$/),
     });
 
     const collection = JSON.parse((await download("w3c", "?includeDrafts=1", tokens.editor)).text) as Collection;
-    expect(collection.total).toBe(allClaims());
+    expect(collection.total).toBe(await claimCount());
     const withoutVerdict = collection.first.items.filter((a) => a.motivation === "highlighting");
     expect(withoutVerdict.length).toBeGreaterThan(0);
     for (const a of withoutVerdict)
@@ -409,21 +429,26 @@ describe("exports with unpublished work", () => {
 
 describe("exports after a correction", () => {
   it("should give the public only the published version and its note, the desk every version, and log the correction", async () => {
-    const editor: Actor = { kind: "user", userId: userId("editor@claimdesk.test") };
-    const reviewer: Actor = { kind: "user", userId: userId("reviewer@claimdesk.test") };
-    const original = t.db.get<{ id: number; summary: string; version: number }>(
+    const editor: Actor = { kind: "user", userId: await userId("editor@claimdesk.test") };
+    const reviewer: Actor = { kind: "user", userId: await userId("reviewer@claimdesk.test") };
+    const original = (await queryRow<{ id: number; summary: string; version: number }>(
+      t.db,
       sql`select id, summary, version from verdicts where claim_id = ${emojiClaimId} and state = 'published'`,
-    )!;
-    const draft = transitionVerdict(editor, { verdictId: original.id, step: "correct", version: original.version });
-    updateVerdict(editor, { verdictId: draft.id, version: draft.version, summary: "The ward was hit at noon." });
+    ))!;
+    const draft = await transitionVerdict(editor, {
+      verdictId: original.id,
+      step: "correct",
+      version: original.version,
+    });
+    await updateVerdict(editor, { verdictId: draft.id, version: draft.version, summary: "The ward was hit at noon." });
     // While the correction is in the works, the desk's export still shows the claim as published.
     const working = JSON.parse(
       (await download("json", `?claim=${emojiClaimId}&includeDrafts=1`, tokens.editor)).text,
     ) as { claims: { published: boolean; verdict: { summary: string }; versions: unknown[] }[] };
     expect(working.claims[0]).toMatchObject({ published: true, verdict: { summary: original.summary } });
     expect(working.claims[0]!.versions).toHaveLength(2);
-    transitionVerdict(editor, { verdictId: draft.id, step: "submit", version: draft.version + 1 });
-    transitionVerdict(reviewer, {
+    await transitionVerdict(editor, { verdictId: draft.id, step: "submit", version: draft.version + 1 });
+    await transitionVerdict(reviewer, {
       verdictId: draft.id,
       step: "publish",
       note: "We added the hour.",
@@ -456,15 +481,16 @@ describe("exports after a correction", () => {
 });
 
 describe("the export page's ClaimReview check", () => {
-  it("should count each error and warning once per review, marking unpublished ones", () => {
-    const published = checkClaimReviews(exportSite(), claimsForExport({}, { includeUnpublished: false }));
-    expect(published).toMatchObject({ checked: publishedClaims().length, truncated: false, errors: [] });
+  it("should count each error and warning once per review, marking unpublished ones", async () => {
+    const site = await exportSite();
+    const published = await checkClaimReviews(site, claimsForExport({}, { includeUnpublished: false }));
+    expect(published).toMatchObject({ checked: (await publishedClaims()).length, truncated: false, errors: [] });
     expect(published.warnings.find((w) => w.message.startsWith("itemReviewed.author.sameAs"))!.count).toBeGreaterThan(
       0,
     );
-    const all = checkClaimReviews(exportSite(), claimsForExport({}, { includeUnpublished: true }), 2);
+    const all = await checkClaimReviews(site, claimsForExport({}, { includeUnpublished: true }), 2);
     expect(all).toMatchObject({ checked: 2, truncated: true });
-    const withDrafts = checkClaimReviews(exportSite(), claimsForExport({}, { includeUnpublished: true }));
+    const withDrafts = await checkClaimReviews(site, claimsForExport({}, { includeUnpublished: true }));
     expect(withDrafts.warnings.find((w) => w.message.startsWith("not published yet"))).toMatchObject({ count: 1 }); // the one draft
   });
 });
@@ -492,12 +518,12 @@ describe("export from the command line", () => {
     log.mockRestore();
     expect(
       parse(fs.readFileSync(path.join(dir, "claims.csv"), "utf8").replace(/^\ufeff/, ""), { columns: true }),
-    ).toHaveLength(publishedClaims().length);
+    ).toHaveLength((await publishedClaims()).length);
     expect((await readPdf(fs.readFileSync(path.join(dir, "report.pdf")))).text).toContain(
       "Those killed in the Mariupol maternity hospital strike",
     );
     expect((JSON.parse(fs.readFileSync(path.join(dir, "all.jsonld"), "utf8")) as Collection).total).toBe(
-      t.db.get<{ n: number }>(sql`select count(*) as n from claims`)!.n,
+      await claimCount(),
     );
   });
 });

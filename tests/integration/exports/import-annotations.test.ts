@@ -11,29 +11,34 @@ import { main } from "@/lib/cli/main";
 import { importDocument } from "@/lib/services/documents/import-document";
 import { importAnnotations } from "@/lib/services/documents/import-annotations";
 import { createApiToken } from "@/lib/services/tokens/create-token";
-import { createTestDb, tableSnapshot } from "../../support/db";
+import { queryRow, queryRows } from "@/db/sql";
+import { createTestDb, tableSnapshot, type TestDb } from "../../support/db";
 import { callRoute } from "../../support/http";
 
-let t: ReturnType<typeof createTestDb>;
+let t: TestDb;
 let contributor: Actor;
 let contributorToken = "";
 let editorToken = "";
 
-const textOf = (documentId: number) =>
-  t.db.get<{ text: string }>(
+const textOf = async (documentId: number) =>
+  (await queryRow<{ text: string }>(
+    t.db,
     sql`select r.text as text from documents d join document_revisions r on r.document_id = d.id and r.revision = d.current_revision where d.id = ${documentId}`,
-  )!.text;
+  ))!.text;
 const claimsOf = (documentId: number) =>
-  t.db.all<{
+  queryRows<{
     quote: string;
     start: number;
     end: number;
     anchorStatus: string;
     statement: string;
     claimant: string;
-  }>(sql`
-    select c.quote as quote, c.start as start, c."end" as "end", c.anchor_status as anchorStatus, c.statement as statement, cl.name as claimant
-    from claims c join claimants cl on cl.id = c.claimant_id where c.document_id = ${documentId} order by c.start, c."end"`);
+  }>(
+    t.db,
+    sql`
+    select c.quote as quote, c.start as start, c."end" as "end", c.anchor_status as "anchorStatus", c.statement as statement, cl.name as claimant
+    from claims c join claimants cl on cl.id = c.claimant_id where c.document_id = ${documentId} order by c.start, c."end"`,
+  );
 
 async function exportW3c(query: string): Promise<unknown> {
   const res = await exportRoute.GET(
@@ -60,26 +65,29 @@ const foreign = (
 });
 
 beforeAll(async () => {
-  t = createTestDb();
+  t = await createTestDb();
   await seedDemo(t.db);
-  contributor = {
-    kind: "user",
-    userId: t.db.get<{ id: number }>(sql`select id from users where email = 'contributor@claimdesk.test'`)!.id,
-  };
-  contributorToken = createApiToken(systemActor(), { forEmail: "contributor@claimdesk.test" }).token;
-  editorToken = createApiToken(systemActor(), { forEmail: "editor@claimdesk.test" }).token;
+  const row = await queryRow<{ id: number }>(
+    t.db,
+    sql`select id from users where email = 'contributor@claimdesk.test'`,
+  );
+  contributor = { kind: "user", userId: row!.id };
+  contributorToken = (await createApiToken(systemActor(), { forEmail: "contributor@claimdesk.test" })).token;
+  editorToken = (await createApiToken(systemActor(), { forEmail: "editor@claimdesk.test" })).token;
 });
-afterAll(() => t.close());
+afterAll(async () => {
+  await t.close();
+});
 
 describe("importing W3C annotations", () => {
   it("should reproduce every claim's anchor when a W3C export is imported into a fresh copy of the document", async () => {
-    const original = claimsOf(1);
+    const original = await claimsOf(1);
     expect(original.length).toBeGreaterThanOrEqual(8);
     const collection = await exportW3c("?document=1&includeDrafts=1");
-    const copy = await importDocument(contributor, { title: "Copy of the Mariupol talks", text: textOf(1) });
-    const { counts } = importAnnotations(contributor, { documentId: copy.id, annotations: collection });
+    const copy = await importDocument(contributor, { title: "Copy of the Mariupol talks", text: await textOf(1) });
+    const { counts } = await importAnnotations(contributor, { documentId: copy.id, annotations: collection });
     expect(counts).toEqual({ anchored: original.length, fuzzy: 0, orphaned: 0 });
-    expect(claimsOf(copy.id)).toEqual(original);
+    expect(await claimsOf(copy.id)).toEqual(original);
   });
 
   it("should anchor another tool's annotations on an edited text by the same rules: anchored, fuzzy, orphaned", async () => {
@@ -93,7 +101,7 @@ describe("importing W3C annotations", () => {
       foreign("the building had stood empty since Sunday", "The ministry said ", "."),
       foreign("a sentence that was deleted from the article entirely", "Before it ", " and after."),
     ];
-    const before = tableSnapshot(t.db);
+    const before = await tableSnapshot(t.db);
     const refused = await callRoute(importRoute.POST, "POST", `/api/v1/documents/${doc.id}/annotations`, {
       params: { id: String(doc.id) },
       token: contributorToken,
@@ -101,7 +109,7 @@ describe("importing W3C annotations", () => {
     });
     expect(refused.status).toBe(422);
     expect(refused.json.error.message).toBe("3 of 3 annotations name no claimant: choose who made those claims.");
-    expect(tableSnapshot(t.db)).toEqual(before);
+    expect(await tableSnapshot(t.db)).toEqual(before);
 
     const res = await callRoute(importRoute.POST, "POST", `/api/v1/documents/${doc.id}/annotations`, {
       params: { id: String(doc.id) },
@@ -111,7 +119,7 @@ describe("importing W3C annotations", () => {
     expect(res.status).toBe(201);
     expect(res.json.counts).toEqual({ anchored: 1, fuzzy: 1, orphaned: 1 });
     expect(res.json.claims.map((c: { status: string }) => c.status)).toEqual(["anchored", "fuzzy", "orphaned"]);
-    const claims = claimsOf(doc.id);
+    const claims = await claimsOf(doc.id);
     const [anchored, fuzzy] = ["anchored", "fuzzy"].map((status) => claims.find((c) => c.anchorStatus === status));
     expect(anchored).toMatchObject({
       quote: "the hospital was hit at noon",
@@ -120,7 +128,7 @@ describe("importing W3C annotations", () => {
     });
     // A fuzzy claim keeps the annotated quote until a person confirms the place found.
     expect(fuzzy).toMatchObject({ anchorStatus: "fuzzy", quote: "the building had stood empty since Sunday" });
-    expect(textOf(doc.id).slice(fuzzy!.start, fuzzy!.end)).toMatch(/^the building stood empty since Monday/);
+    expect((await textOf(doc.id)).slice(fuzzy!.start, fuzzy!.end)).toMatch(/^the building stood empty since Monday/);
   });
 
   it("should take the claimant an annotation names, and accept a page or a single annotation", async () => {
@@ -131,18 +139,22 @@ describe("importing W3C annotations", () => {
     const named = foreign("the convoy was never fired upon", "Officials said ", ".", [
       { type: "TextualBody", purpose: "identifying", value: "Sergei Lavrov" },
     ]);
-    importAnnotations(contributor, {
+    await importAnnotations(contributor, {
       documentId: doc.id,
       annotations: { "@context": "http://www.w3.org/ns/anno.jsonld", type: "AnnotationPage", items: [named] },
     });
-    importAnnotations(contributor, { documentId: doc.id, annotations: named });
-    expect(claimsOf(doc.id).map((c) => c.claimant)).toEqual(["Sergei Lavrov", "Sergei Lavrov"]);
-    expect(t.db.get<{ n: number }>(sql`select count(*) as n from claimants where name = 'Sergei Lavrov'`)!.n).toBe(1);
+    await importAnnotations(contributor, { documentId: doc.id, annotations: named });
+    expect((await claimsOf(doc.id)).map((c) => c.claimant)).toEqual(["Sergei Lavrov", "Sergei Lavrov"]);
+    const lavrovs = await queryRow<{ n: number }>(
+      t.db,
+      sql`select count(*) as n from claimants where name = 'Sergei Lavrov'`,
+    );
+    expect(lavrovs!.n).toBe(1);
   });
 
   it("should refuse an invalid file whole, listing every problem, and import nothing", async () => {
     const doc = await importDocument(contributor, { title: "Untouched", text: "Nothing here is annotated yet." });
-    const before = tableSnapshot(t.db);
+    const before = await tableSnapshot(t.db);
     const bad = {
       "@context": "http://www.w3.org/ns/anno.jsonld",
       type: "AnnotationCollection",
@@ -214,11 +226,11 @@ describe("importing W3C annotations", () => {
         })
       ).status,
     ).toBe(404);
-    expect(tableSnapshot(t.db)).toEqual(before);
+    expect(await tableSnapshot(t.db)).toEqual(before);
   });
 
   it("should import from the command line", async () => {
-    const doc = await importDocument(contributor, { title: "CLI copy", text: textOf(1) });
+    const doc = await importDocument(contributor, { title: "CLI copy", text: await textOf(1) });
     const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "claimdesk-import-")), "claims.jsonld");
     fs.writeFileSync(file, JSON.stringify(await exportW3c("?document=1")));
     const log = vi.spyOn(console, "log").mockImplementation(() => {});

@@ -4,23 +4,24 @@ import * as claimRoute from "@/app/api/v1/claims/[id]/route";
 import * as claimsRoute from "@/app/api/v1/claims/route";
 import { seedDemo } from "@/db/seed";
 import { createApiToken } from "@/lib/services/tokens/create-token";
-import { createTestDb } from "../../support/db";
+import { queryRow } from "@/db/sql";
+import { createTestDb, type TestDb } from "../../support/db";
 import { callRoute } from "../../support/http";
 
-let t: ReturnType<typeof createTestDb>;
+let t: TestDb;
 let token: string;
 beforeAll(async () => {
-  t = createTestDb();
+  t = await createTestDb();
   await seedDemo(t.db);
-  token = createApiToken(
-    {
-      kind: "user",
-      userId: t.db.get<{ id: number }>(sql`select id from users where email = 'contributor@claimdesk.test'`)!.id,
-    },
-    {},
-  ).token;
+  const contributor = await queryRow<{ id: number }>(
+    t.db,
+    sql`select id from users where email = 'contributor@claimdesk.test'`,
+  );
+  token = (await createApiToken({ kind: "user", userId: contributor!.id }, {})).token;
 });
-afterAll(() => t.close());
+afterAll(async () => {
+  await t.close();
+});
 
 const PUBLISHED = "those-killed-in-the-mariupol-maternity-hospital-strike-were";
 const IN_REVIEW = "the-mariupol-maternity-hospital-had-been-emptied-of";

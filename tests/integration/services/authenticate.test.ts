@@ -1,15 +1,19 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { authenticate, clearLoginFailures, FAILURE_WINDOW_MS, MAX_FAILURES } from "@/lib/services/auth/authenticate";
-import { createTestDb, insertUser, TEST_PASSWORD } from "../../support/db";
+import { createTestDb, insertUser, TEST_PASSWORD, type TestDb } from "../../support/db";
 
-let t: ReturnType<typeof createTestDb>;
+let t: TestDb;
 beforeEach(async () => {
-  t = createTestDb();
-  await insertUser(t.db, "ed@example.org", "editor");
-  await insertUser(t.db, "other@example.org", "editor");
-  await insertUser(t.db, "gone@example.org", "editor", { disabled: true });
+  t = await createTestDb();
+  await t.database.transaction(async (tx) => {
+    await insertUser(tx, "ed@example.org", "editor");
+    await insertUser(tx, "other@example.org", "editor");
+    await insertUser(tx, "gone@example.org", "editor", { disabled: true });
+  });
 });
-afterEach(() => t.close());
+afterEach(async () => {
+  await t.close();
+});
 
 describe("authenticate", () => {
   it("should accept the right password whatever the email's case", async () => {
@@ -60,7 +64,7 @@ describe("authenticate", () => {
   it("should lift the lock when the operator clears it", async () => {
     for (let i = 0; i < MAX_FAILURES; i++) await authenticate("ed@example.org", "wrong");
     expect((await authenticate("ed@example.org", TEST_PASSWORD)).ok).toBe(false);
-    expect(clearLoginFailures("ED@example.org")).toBe(MAX_FAILURES);
+    expect(await clearLoginFailures("ED@example.org")).toBe(MAX_FAILURES);
     expect((await authenticate("ed@example.org", TEST_PASSWORD)).ok).toBe(true);
   });
 });

@@ -9,29 +9,33 @@ import { createUser } from "@/lib/services/users/create-user";
 import { getOwnAccount } from "@/lib/services/users/get-own-account";
 import { listUsers } from "@/lib/services/users/list-users";
 import { updateUser } from "@/lib/services/users/update-user";
-import { createTestDb, insertUser, TEST_PASSWORD } from "../../support/db";
+import { createTestDb, insertUser, TEST_PASSWORD, type TestDb } from "../../support/db";
 
 type Who = "anonymous" | "contributor" | "editor" | "admin" | "disabled";
 type Outcome = "allow" | "401" | "403";
 
-let t: ReturnType<typeof createTestDb>;
+let t: TestDb;
 const actors = {} as Record<Who, Actor | null>;
 let target: number;
 let seq = 0;
 
 beforeAll(async () => {
-  t = createTestDb();
+  t = await createTestDb();
   actors.anonymous = null;
-  actors.contributor = await insertUser(t.db, "contributor@example.org", "contributor");
-  actors.editor = await insertUser(t.db, "editor@example.org", "editor");
-  actors.admin = await insertUser(t.db, "admin@example.org", "admin");
-  actors.disabled = await insertUser(t.db, "disabled@example.org", "admin", { disabled: true });
-  target = (await insertUser(t.db, "target@example.org", "contributor")).userId;
+  await t.database.transaction(async (tx) => {
+    actors.contributor = await insertUser(tx, "contributor@example.org", "contributor");
+    actors.editor = await insertUser(tx, "editor@example.org", "editor");
+    actors.admin = await insertUser(tx, "admin@example.org", "admin");
+    actors.disabled = await insertUser(tx, "disabled@example.org", "admin", { disabled: true });
+    target = (await insertUser(tx, "target@example.org", "contributor")).userId;
+  });
 });
-afterAll(() => t.close());
+afterAll(async () => {
+  await t.close();
+});
 
 // Each call gets fresh input so that an allowed call never fails for another reason.
-const SERVICES: Record<string, { call: (a: Actor | null) => unknown; expected: Record<Who, Outcome> }> = {
+const SERVICES: Record<string, { call: (a: Actor | null) => Promise<unknown>; expected: Record<Who, Outcome> }> = {
   createUser: {
     call: (a) => createUser(a, { email: `new${++seq}@example.org`, name: "New", role: "contributor" }),
     expected: { anonymous: "401", contributor: "403", editor: "403", admin: "allow", disabled: "401" },
@@ -53,11 +57,11 @@ const SERVICES: Record<string, { call: (a: Actor | null) => unknown; expected: R
     expected: { anonymous: "401", contributor: "allow", editor: "allow", admin: "allow", disabled: "401" },
   },
   revokeOwnToken: {
-    call: (a) => {
+    call: async (a) => {
       // The disabled and anonymous callers cannot create one; revoke someone's instead.
       const owner =
         a && a.kind === "user" && a.userId !== (actors.disabled as { userId: number }).userId ? a : actors.admin;
-      const { record } = createApiToken(owner, { name: "t" });
+      const { record } = await createApiToken(owner, { name: "t" });
       return revokeApiToken(a, { tokenId: record.id });
     },
     expected: { anonymous: "401", contributor: "allow", editor: "allow", admin: "allow", disabled: "401" },
@@ -75,7 +79,7 @@ const SERVICES: Record<string, { call: (a: Actor | null) => unknown; expected: R
   },
 };
 
-async function outcome(call: () => unknown): Promise<Outcome | string> {
+async function outcome(call: () => Promise<unknown>): Promise<Outcome | string> {
   try {
     await call();
     return "allow";

@@ -1,28 +1,34 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { sql } from "drizzle-orm";
+import { queryRow } from "@/db/sql";
 import type { Actor } from "@/lib/auth/actor";
 import { createApiToken } from "@/lib/services/tokens/create-token";
 import { revokeApiToken } from "@/lib/services/tokens/revoke-token";
 import { changeOwnPassword } from "@/lib/services/users/change-password";
 import { createUser } from "@/lib/services/users/create-user";
 import { updateUser } from "@/lib/services/users/update-user";
-import { createTestDb, insertUser, tableSnapshot, TEST_PASSWORD } from "../../support/db";
+import { createTestDb, insertUser, tableSnapshot, TEST_PASSWORD, type TestDb } from "../../support/db";
+import { failAuditOf, rejectionMessage } from "../../support/fixtures";
 
-let t: ReturnType<typeof createTestDb>;
+let t: TestDb;
 let admin: Actor & { userId: number };
 let editor: Actor & { userId: number };
 let tokenId: number;
 
 beforeEach(async () => {
-  t = createTestDb();
-  admin = await insertUser(t.db, "admin@example.org", "admin");
-  editor = await insertUser(t.db, "editor@example.org", "editor");
-  tokenId = createApiToken(editor, { name: "t" }).record.id;
+  t = await createTestDb();
+  await t.database.transaction(async (tx) => {
+    admin = await insertUser(tx, "admin@example.org", "admin");
+    editor = await insertUser(tx, "editor@example.org", "editor");
+  });
+  tokenId = (await createApiToken(editor, { name: "t" })).record.id;
 });
-afterEach(() => t.close());
+afterEach(async () => {
+  await t.close();
+});
 
 // Each service, and the audit action it records. A trigger makes that audit insert fail.
-const CASES: [string, string, () => unknown][] = [
+const CASES: [string, string, () => Promise<unknown>][] = [
   ["createUser", "user.create", () => createUser(admin, { email: "x@example.org", name: "X", role: "editor" })],
   ["updateUser (role)", "user.change_role", () => updateUser(admin, { userId: editor.userId, role: "contributor" })],
   ["updateUser (disable)", "user.disable", () => updateUser(admin, { userId: editor.userId, disabled: true })],
@@ -38,20 +44,20 @@ const CASES: [string, string, () => unknown][] = [
 
 describe("a failure inside a service's transaction", () => {
   it.each(CASES)("should leave neither the change of %s nor its audit event behind", async (_name, action, call) => {
-    t.db.run(
-      sql.raw(`create trigger fail_audit before insert on audit_events when new.action = '${action}'
-      begin select raise(abort, 'audit store unavailable'); end`),
-    );
-    const before = tableSnapshot(t.db);
-    await expect(Promise.resolve().then(call)).rejects.toThrow(/audit store unavailable/);
-    expect(tableSnapshot(t.db)).toEqual(before);
+    await failAuditOf(t.database, action);
+    const before = await tableSnapshot(t.db);
+    expect(await rejectionMessage(Promise.resolve().then(call))).toMatch(/audit store unavailable/);
+    expect(await tableSnapshot(t.db)).toEqual(before);
   });
 
   it.each(CASES)("should record exactly one audit event when %s succeeds", async (_name, action, call) => {
-    const count = () =>
-      t.db.get<{ n: number }>(sql.raw(`select count(*) as n from audit_events where action = '${action}'`))!.n;
-    const before = count();
+    const count = async () =>
+      (await queryRow<{ n: number }>(
+        t.db,
+        sql.raw(`select count(*) as n from audit_events where action = '${action}'`),
+      ))!.n;
+    const before = await count();
     await call();
-    expect(count()).toBe(before + 1);
+    expect(await count()).toBe(before + 1);
   });
 });

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { eq, sql } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import { auditEvents, users } from "@/db/schema";
 import { authorize, systemActor, type Actor } from "@/lib/auth/actor";
 import { authenticate } from "@/lib/services/auth/authenticate";
@@ -7,18 +7,21 @@ import { isServiceError } from "@/lib/services/errors";
 import { createUser } from "@/lib/services/users/create-user";
 import { changeOwnPassword } from "@/lib/services/users/change-password";
 import { updateUser } from "@/lib/services/users/update-user";
-import { createTestDb, insertUser, tableSnapshot, TEST_PASSWORD } from "../../support/db";
+import { createTestDb, tableSnapshot, TEST_PASSWORD, type TestDb } from "../../support/db";
+import { addUser, failAuditOf, rejectionMessage } from "../../support/fixtures";
 
-let t: ReturnType<typeof createTestDb>;
+let t: TestDb;
 let admin: Actor & { userId: number };
 
 beforeEach(async () => {
-  t = createTestDb();
-  admin = await insertUser(t.db, "admin@example.org", "admin");
+  t = await createTestDb();
+  admin = await addUser(t.database, "admin@example.org", "admin");
 });
-afterEach(() => t.close());
+afterEach(async () => {
+  await t.close();
+});
 
-async function expectServiceError(p: Promise<unknown> | (() => unknown), code: string) {
+async function expectServiceError(p: Promise<unknown> | (() => Promise<unknown>), code: string) {
   try {
     await (typeof p === "function" ? p() : p);
   } catch (e) {
@@ -41,7 +44,7 @@ describe("createUser", () => {
     const login = await authenticate("new.person@example.org", temporaryPassword!);
     expect(login.ok).toBe(true);
 
-    const events = t.db.select().from(auditEvents).where(eq(auditEvents.entityId, user.id)).all();
+    const events = await t.db.select().from(auditEvents).where(eq(auditEvents.entityId, user.id));
     expect(events).toHaveLength(1);
     expect(events[0]).toMatchObject({
       action: "user.create",
@@ -64,44 +67,43 @@ describe("createUser", () => {
   });
 
   it("should refuse a duplicate email with 409 and change nothing", async () => {
-    const before = tableSnapshot(t.db);
+    const before = await tableSnapshot(t.db);
     const err = await expectServiceError(
       createUser(admin, { email: "ADMIN@example.org", name: "Again", role: "editor" }),
       "conflict",
     );
     expect((err as { issues: unknown }).issues).toEqual([{ path: "email", message: "is already in use" }]);
-    expect(tableSnapshot(t.db)).toEqual(before);
+    expect(await tableSnapshot(t.db)).toEqual(before);
   });
 
   it("should name every bad field", async () => {
-    const before = tableSnapshot(t.db);
+    const before = await tableSnapshot(t.db);
     const err = await expectServiceError(
       createUser(admin, { email: "not-an-email", name: "x".repeat(121), role: "boss", extra: 1 }),
       "validation_failed",
     );
     const paths = (err as { issues: { path: string }[] }).issues.map((i) => i.path).sort();
     expect(paths).toEqual(["email", "extra", "name", "role"]);
-    expect(tableSnapshot(t.db)).toEqual(before);
+    expect(await tableSnapshot(t.db)).toEqual(before);
   });
 
   it("should leave neither the account nor its audit event when the transaction fails", async () => {
-    t.db.run(sql`create trigger fail_audit before insert on audit_events when new.action = 'user.create'
-      begin select raise(abort, 'audit store unavailable'); end`);
-    const before = tableSnapshot(t.db);
-    await expect(createUser(admin, { email: "x@example.org", name: "X", role: "editor" })).rejects.toThrow(
+    await failAuditOf(t.database, "user.create");
+    const before = await tableSnapshot(t.db);
+    expect(await rejectionMessage(createUser(admin, { email: "x@example.org", name: "X", role: "editor" }))).toMatch(
       /audit store unavailable/,
     );
-    expect(tableSnapshot(t.db)).toEqual(before);
-    expect(t.db.select().from(users).where(eq(users.email, "x@example.org")).get()).toBeUndefined();
+    expect(await tableSnapshot(t.db)).toEqual(before);
+    expect(await t.db.select().from(users).where(eq(users.email, "x@example.org"))).toEqual([]);
   });
 });
 
 describe("updateUser", () => {
   it("should change a role and record before and after", async () => {
-    const editor = await insertUser(t.db, "ed@example.org", "editor");
-    const updated = updateUser(admin, { userId: editor.userId, role: "contributor" });
+    const editor = await addUser(t.database, "ed@example.org", "editor");
+    const updated = await updateUser(admin, { userId: editor.userId, role: "contributor" });
     expect(updated).toMatchObject({ role: "contributor", version: 2 });
-    const event = t.db.select().from(auditEvents).where(eq(auditEvents.action, "user.change_role")).get();
+    const [event] = await t.db.select().from(auditEvents).where(eq(auditEvents.action, "user.change_role")).limit(1);
     expect(event).toMatchObject({
       entityId: editor.userId,
       before: expect.objectContaining({ role: "editor" }),
@@ -110,37 +112,36 @@ describe("updateUser", () => {
   });
 
   it("should take effect at the user's next call: a demoted editor is refused, a disabled one is signed out", async () => {
-    const editor = await insertUser(t.db, "ed@example.org", "editor");
-    expect(authorize(t.db, editor, "verdicts:review").role).toBe("editor");
-    updateUser(admin, { userId: editor.userId, role: "contributor" });
+    const editor = await addUser(t.database, "ed@example.org", "editor");
+    expect((await authorize(t.db, editor, "verdicts:review")).role).toBe("editor");
+    await updateUser(admin, { userId: editor.userId, role: "contributor" });
     await expectServiceError(() => authorize(t.db, editor, "verdicts:review"), "forbidden");
-    updateUser(admin, { userId: editor.userId, disabled: true });
+    await updateUser(admin, { userId: editor.userId, disabled: true });
     await expectServiceError(() => authorize(t.db, editor, "content:write"), "unauthenticated");
     expect(await authenticate("ed@example.org", TEST_PASSWORD)).toEqual({ ok: false, reason: "invalid" });
-    updateUser(admin, { userId: editor.userId, disabled: false });
+    await updateUser(admin, { userId: editor.userId, disabled: false });
     expect((await authenticate("ed@example.org", TEST_PASSWORD)).ok).toBe(true);
-    const actions = t.db
-      .select({ a: auditEvents.action })
-      .from(auditEvents)
-      .all()
-      .map((r) => r.a);
+    const actions = (await t.db.select({ a: auditEvents.action }).from(auditEvents).orderBy(auditEvents.id)).map(
+      (r) => r.a,
+    );
     expect(actions).toEqual(["user.change_role", "user.disable", "user.enable"]);
   });
 
   it("should refuse to leave Claimdesk without an active admin", async () => {
     await expectServiceError(() => updateUser(systemActor(), { userId: admin.userId, role: "editor" }), "conflict");
     await expectServiceError(() => updateUser(systemActor(), { userId: admin.userId, disabled: true }), "conflict");
-    const second = await insertUser(t.db, "admin2@example.org", "admin");
-    expect(updateUser(second, { userId: admin.userId, role: "editor" }).role).toBe("editor");
+    const second = await addUser(t.database, "admin2@example.org", "admin");
+    expect((await updateUser(second, { userId: admin.userId, role: "editor" })).role).toBe("editor");
   });
 
   it("should refuse a stale version with 409", async () => {
-    const editor = await insertUser(t.db, "ed@example.org", "editor");
-    updateUser(admin, { userId: editor.userId, name: "Ed", version: 1 });
-    const before = tableSnapshot(t.db);
+    const editor = await addUser(t.database, "ed@example.org", "editor");
+    await updateUser(admin, { userId: editor.userId, name: "Ed", version: 1 });
+    const before = await tableSnapshot(t.db);
     await expectServiceError(() => updateUser(admin, { userId: editor.userId, role: "admin", version: 1 }), "conflict");
-    expect(tableSnapshot(t.db)).toEqual(before);
-    expect(t.db.select().from(users).where(eq(users.id, editor.userId)).get()?.role).toBe("editor");
+    expect(await tableSnapshot(t.db)).toEqual(before);
+    const [row] = await t.db.select().from(users).where(eq(users.id, editor.userId)).limit(1);
+    expect(row?.role).toBe("editor");
   });
 
   it("should answer 404 for an unknown account", async () => {
@@ -150,7 +151,7 @@ describe("updateUser", () => {
 
 describe("changeOwnPassword", () => {
   it("should require the current password and then replace it", async () => {
-    const editor = await insertUser(t.db, "ed@example.org", "editor");
+    const editor = await addUser(t.database, "ed@example.org", "editor");
     await expectServiceError(
       changeOwnPassword(editor, { currentPassword: "wrong", newPassword: "a brand new password" }),
       "validation_failed",

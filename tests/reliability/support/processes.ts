@@ -3,10 +3,11 @@ import path from "node:path";
 
 const WRITER = path.join(import.meta.dirname, "writer.ts");
 
-/** Starts a writer process (see writer.ts) on a database file. */
-export function startWriter(mode: string, file: string, args: Record<string, unknown>): ChildProcess {
-  return spawn(process.execPath, ["--import", "tsx", WRITER, mode, file, JSON.stringify(args)], {
+/** Starts a writer process (see writer.ts) on a database (its DATABASE_URL: `TestDb.url`). */
+export function startWriter(mode: string, url: string, args: Record<string, unknown>): ChildProcess {
+  return spawn(process.execPath, ["--import", "tsx", WRITER, mode, JSON.stringify(args)], {
     cwd: path.resolve(import.meta.dirname, "../../.."),
+    env: { ...process.env, DATABASE_URL: url },
     stdio: ["pipe", "pipe", "inherit"],
   });
 }
@@ -17,11 +18,11 @@ export function startWriter(mode: string, file: string, args: Record<string, unk
  */
 export async function raceWriters(
   mode: string,
-  file: string,
+  url: string,
   argsOf: (i: number) => Record<string, unknown>,
   count: number,
 ): Promise<Record<string, unknown>[]> {
-  const children = Array.from({ length: count }, (_, i) => startWriter(mode, file, argsOf(i)));
+  const children = Array.from({ length: count }, (_, i) => startWriter(mode, url, argsOf(i)));
   const outputs = children.map(() => "");
   const ready = children.map(
     (child, i) =>

@@ -1,31 +1,32 @@
 /**
- * A separate process writing through the services to a database file, for the
- * concurrency, crash and backup tests: `node --import tsx writer.ts <mode> <db file> <json>`.
+ * A separate process writing through the services to the database its DATABASE_URL names, for the
+ * concurrency, crash and backup tests: `DATABASE_URL=… node --import tsx writer.ts <mode> <json>`.
  * - `update-verdict` / `update-text`: prints `ready` once connected, waits for `go` on its
  *   standard input (the parent sends it when every client is ready, so that all go at
  *   once), makes one write, prints `{"ok":true}` or `{"ok":false,"status":409,…}`.
  * - `write-claims`: creates claims one after another, printing `ack <id>` after each commit,
  *   until it is killed.
  */
-import { openDatabase, setDb } from "@/db/client";
+import { openDatabase, setDatabase } from "@/db/client";
 import type { Actor } from "@/lib/auth/actor";
 import { createClaim } from "@/lib/services/claims/create-claim";
 import { updateDocumentText } from "@/lib/services/documents/update-document-text";
 import { isServiceError } from "@/lib/services/errors";
 import { updateVerdict } from "@/lib/services/verdicts/update-verdict";
 
-const [mode, file, json] = process.argv.slice(2);
+const [mode, json] = process.argv.slice(2);
 const args = JSON.parse(json ?? "{}") as Record<string, unknown> & { userId: number };
-setDb(openDatabase(file!));
+const database = openDatabase(process.env.DATABASE_URL!);
+setDatabase(database);
 const actor: Actor = { kind: "user", userId: args.userId };
 
-async function once(write: () => unknown) {
+async function once(write: () => Promise<unknown>) {
   process.stdout.write("ready\n");
   await new Promise<void>((resolve) => process.stdin.once("data", () => resolve()));
   process.stdin.destroy();
   const wrote = Date.now();
   try {
-    write();
+    await write();
     process.stdout.write(JSON.stringify({ ok: true, wrote }) + "\n");
   } catch (e) {
     if (!isServiceError(e)) throw e;
@@ -42,7 +43,7 @@ async function main() {
     );
   } else if (mode === "write-claims") {
     for (let n = 0; ; n++) {
-      const claim = createClaim(actor, {
+      const claim = await createClaim(actor, {
         documentId: args.documentId,
         revision: 1,
         start: 0,
@@ -59,4 +60,9 @@ async function main() {
   }
 }
 
-void main();
+main()
+  .then(() => database.close()) // a connection pool (PostgreSQL) would keep the process alive
+  .catch((e: unknown) => {
+    console.error(e);
+    process.exit(1);
+  });

@@ -8,9 +8,10 @@ import { publicMetadata } from "@/lib/config/public-metadata";
 
 type Props = { params: Promise<{ slug: string }> };
 
-// Rendered on first request, then kept until a write drops it (app/_lib/revalidate-public.ts);
-// nothing is rendered at build time, when there is no database to read.
-export const revalidate = 86400;
+// Rendered on first request, then kept until a write changes what it shows (lib/cache/public-invalidation.ts), on
+// every server; nothing is rendered at build time, when there is no database to read. Shared caches in front keep it a
+// minute at most (`s-maxage=60`), and so does each server before rendering it again in the background.
+export const revalidate = 60;
 
 // generateMetadata and the page read the same record once per request.
 const load = cache((slug: string) => getPublicClaimant(slug));
@@ -21,7 +22,7 @@ export function generateStaticParams(): { slug: string }[] {
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { slug } = await params;
-  const data = load(slug);
+  const data = await load(slug);
   if (!data) return { title: "Not found" };
   return publicMetadata(
     `/claimants/${slug}`,
@@ -32,7 +33,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function PublicClaimantPage({ params }: Props) {
   const { slug } = await params;
-  const data = load(slug);
+  const data = await load(slug);
   if (!data) notFound();
   const { claimant, claims, counts } = data;
   return (

@@ -13,9 +13,10 @@ import { SOURCE_TYPE_LABELS } from "@/lib/services/evidence/source-types";
 
 type Props = { params: Promise<{ slug: string }> };
 
-// Rendered on first request, then kept until a write drops it (app/_lib/revalidate-public.ts);
-// nothing is rendered at build time, when there is no database to read.
-export const revalidate = 86400;
+// Rendered on first request, then kept until a write changes what it shows (lib/cache/public-invalidation.ts), on
+// every server; nothing is rendered at build time, when there is no database to read. Shared caches in front keep it a
+// minute at most (`s-maxage=60`), and so does each server before rendering it again in the background.
+export const revalidate = 60;
 
 // generateMetadata and the page read the same record once per request.
 const load = cache((slug: string) => getPublicClaim(slug));
@@ -28,7 +29,7 @@ const day = (d: Date) => d.toISOString().slice(0, 10);
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { slug } = await params;
-  const claim = load(slug);
+  const claim = await load(slug);
   if (!claim) return { title: "Not found" };
   const env = getEnv();
   const url = claimPageUrl(env, claim.slug);
@@ -43,10 +44,10 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function PublicClaimPage({ params }: Props) {
   const { slug } = await params;
-  const claim = load(slug);
+  const claim = await load(slug);
   if (!claim) notFound();
   const env = getEnv();
-  const jsonLd = claimReviewFor(claim, env, getRatingBounds());
+  const jsonLd = claimReviewFor(claim, env, await getRatingBounds());
   const v = claim.verdict;
   return (
     <article className="mx-auto max-w-3xl space-y-8">

@@ -12,19 +12,19 @@ import { VERDICT_STATES } from "@/db/enums";
  * `GET /api/v1/claims?q=&rating=&claimant=&dispute=&from=&to=&sort=&page=`: published claims
  * (anyone). With a token or session, `status=draft|in_review|…|none` lists internal work instead.
  */
-export const GET = apiRoute(({ req, actor }) => {
+export const GET = apiRoute(async ({ req, actor }) => {
   const p = new URL(req.url).searchParams;
   const status = p.get("status");
   if (status) {
-    assertCanReadInternal(actor);
+    await assertCanReadInternal(actor);
     if (status !== "none" && !(VERDICT_STATES as readonly string[]).includes(status)) {
       throw new ServiceError("validation_failed", "Unknown status.", [
         { path: "status", message: `must be none or one of ${VERDICT_STATES.join(", ")}` },
       ]);
     }
-    return { claims: listClaimsByVerdictState(status as (typeof VERDICT_STATES)[number] | "none") };
+    return { claims: await listClaimsByVerdictState(status as (typeof VERDICT_STATES)[number] | "none") };
   }
-  const result = searchPublishedClaims(parsePublicFilters((k) => p.get(k)));
+  const result = await searchPublishedClaims(parsePublicFilters((k) => p.get(k)));
   return publicJson(req, {
     ...result,
     items: result.items.map(({ snippet, publishedAt, ...c }) => ({
@@ -45,4 +45,4 @@ export const OPTIONS = corsPreflight;
  * `{documentId, revision, start, end, claimant: {id}|{name, description?, sameAs?}, statement?, claimedAt?,
  * disputeId?|newDispute?, accountLabel?}` → 201.
  */
-export const POST = apiRoute(async ({ req, actor }) => created(createClaim(actor, await readJson(req))));
+export const POST = apiRoute(async ({ req, actor }) => created(await createClaim(actor, await readJson(req))));

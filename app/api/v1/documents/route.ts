@@ -5,9 +5,9 @@ import { MAX_UPLOAD_BYTES, readUpload, UnusableSource } from "@/lib/documents/pr
 import { ServiceError } from "@/lib/services/errors";
 import { importDocument } from "@/lib/services/documents/import-document";
 
-export const GET = apiRoute(({ actor }) => {
-  assertCanReadInternal(actor);
-  return { documents: listDocuments() };
+export const GET = apiRoute(async ({ actor }) => {
+  await assertCanReadInternal(actor);
+  return { documents: await listDocuments() };
 });
 
 /**

@@ -1,4 +1,4 @@
 import { apiRoute } from "@/lib/api/handler";
 import { getOwnAccount } from "@/lib/services/users/get-own-account";
 
-export const GET = apiRoute(({ actor }) => ({ user: getOwnAccount(actor) }));
+export const GET = apiRoute(async ({ actor }) => ({ user: await getOwnAccount(actor) }));

@@ -2,6 +2,6 @@ import { apiRoute, created, readJson } from "@/lib/api/handler";
 import { createApiToken } from "@/lib/services/tokens/create-token";
 import { listOwnTokens } from "@/lib/services/tokens/list-tokens";
 
-export const GET = apiRoute(({ actor }) => ({ tokens: listOwnTokens(actor) }));
+export const GET = apiRoute(async ({ actor }) => ({ tokens: await listOwnTokens(actor) }));
 
-export const POST = apiRoute(async ({ req, actor }) => created(createApiToken(actor, await readJson(req))));
+export const POST = apiRoute(async ({ req, actor }) => created(await createApiToken(actor, await readJson(req))));

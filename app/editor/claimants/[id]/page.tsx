@@ -12,7 +12,7 @@ export const metadata: Metadata = { title: "Claimant" };
 export default async function ClaimantPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   await requireUser(`/editor/claimants/${id}`);
-  const data = /^\d+$/.test(id) ? getClaimantWithClaims(Number(id)) : null;
+  const data = /^\d+$/.test(id) ? await getClaimantWithClaims(Number(id)) : null;
   if (!data) notFound();
   const { claimant, claims } = data;
   return (

@@ -1,6 +1,5 @@
 "use server";
 
-import { revalidateClaimPages } from "@/app/_lib/revalidate-public";
 import { serviceAction } from "@/lib/auth/form-action";
 import { addEvidence } from "@/lib/services/evidence/add-evidence";
 import { changeEvidenceLink, unlinkEvidence, updateEvidence } from "@/lib/services/evidence/change-evidence";
@@ -13,14 +12,22 @@ import { updateVerdict } from "@/lib/services/verdicts/update-verdict";
 const done = (_result: unknown) => null;
 
 export const createVerdictAction = serviceAction((user, input: unknown) => createVerdict(user.actor, input));
-export const saveVerdictAction = serviceAction((user, input: unknown) => done(updateVerdict(user.actor, input)));
-export const verdictStepAction = serviceAction((user, input: unknown) => {
-  const verdict = transitionVerdict(user.actor, input);
-  if (verdict.state === "published" || verdict.state === "retracted") revalidateClaimPages(verdict.claimId);
-  return null;
-});
+export const saveVerdictAction = serviceAction(async (user, input: unknown) =>
+  done(await updateVerdict(user.actor, input)),
+);
+export const verdictStepAction = serviceAction(async (user, input: unknown) =>
+  done(await transitionVerdict(user.actor, input)),
+);
 export const addEvidenceAction = serviceAction((user, input: unknown) => addEvidence(user.actor, input));
-export const updateEvidenceAction = serviceAction((user, input: unknown) => done(updateEvidence(user.actor, input)));
-export const changeStanceAction = serviceAction((user, input: unknown) => done(changeEvidenceLink(user.actor, input)));
-export const unlinkEvidenceAction = serviceAction((user, input: unknown) => done(unlinkEvidence(user.actor, input)));
-export const addCommentAction = serviceAction((user, input: unknown) => done(addComment(user.actor, input)));
+export const updateEvidenceAction = serviceAction(async (user, input: unknown) =>
+  done(await updateEvidence(user.actor, input)),
+);
+export const changeStanceAction = serviceAction(async (user, input: unknown) =>
+  done(await changeEvidenceLink(user.actor, input)),
+);
+export const unlinkEvidenceAction = serviceAction(async (user, input: unknown) =>
+  done(await unlinkEvidence(user.actor, input)),
+);
+export const addCommentAction = serviceAction(async (user, input: unknown) =>
+  done(await addComment(user.actor, input)),
+);

@@ -29,7 +29,7 @@ export default async function ClaimPage({ params, searchParams }: Props) {
   const { id } = await params;
   const { evidence: evidenceQuery = "" } = await searchParams;
   const user = await requireUser(`/editor/claims/${id}`);
-  const data = /^\d+$/.test(id) ? getClaimForEditor(Number(id)) : null;
+  const data = /^\d+$/.test(id) ? await getClaimForEditor(Number(id)) : null;
   if (!data) notFound();
   const { claim, versions, evidence, comments, timeline, disputes } = data;
 
@@ -38,7 +38,18 @@ export default async function ClaimPage({ params, searchParams }: Props) {
   const retracted = !published ? versions.findLast((v) => v.state === "retracted") : undefined;
   const stepsFor = (v: (typeof versions)[number]) => allowedSteps(v.state, user.role, v.authorId === user.id);
   const found = evidenceQuery.trim()
-    ? searchEvidence(evidenceQuery).filter((f) => !evidence.some((e) => e.evidenceId === f.id))
+    ? (await searchEvidence(evidenceQuery)).filter((f) => !evidence.some((e) => e.evidenceId === f.id))
+    : [];
+  const ratings = open && stepsFor(open).includes("edit") ? await getRatingScale() : [];
+  const missing = open
+    ? missingForPublication(
+        await gateInputFor(getDb(), {
+          claimId: claim.id,
+          ratingId: open.ratingId,
+          summary: open.summary,
+          rationale: open.rationale,
+        }),
+      )
     : [];
 
   return (
@@ -106,12 +117,7 @@ export default async function ClaimPage({ params, searchParams }: Props) {
                   {open.state === "draft" ? "draft" : "in review"} · by {open.authorName}
                 </p>
                 {stepsFor(open).includes("edit") ? (
-                  <VerdictEditor
-                    key={open.id}
-                    verdict={open}
-                    ratings={getRatingScale()}
-                    save={actions.saveVerdictAction}
-                  />
+                  <VerdictEditor key={open.id} verdict={open} ratings={ratings} save={actions.saveVerdictAction} />
                 ) : (
                   <VerdictView v={open} />
                 )}
@@ -120,14 +126,7 @@ export default async function ClaimPage({ params, searchParams }: Props) {
                   version={open.version}
                   steps={stepsFor(open)}
                   isCorrection={open.seq > 1}
-                  missing={missingForPublication(
-                    gateInputFor(getDb(), {
-                      claimId: claim.id,
-                      ratingId: open.ratingId,
-                      summary: open.summary,
-                      rationale: open.rationale,
-                    }),
-                  )}
+                  missing={missing}
                   act={actions.verdictStepAction}
                 />
               </div>

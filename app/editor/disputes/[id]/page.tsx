@@ -17,11 +17,12 @@ export default async function DisputePage({ params, searchParams }: Props) {
   const { id } = await params;
   const { q = "" } = await searchParams;
   await requireUser(`/editor/disputes/${id}`);
-  const data = /^\d+$/.test(id) ? getDisputeWithAccounts(Number(id)) : null;
+  const data = /^\d+$/.test(id) ? await getDisputeWithAccounts(Number(id)) : null;
   if (!data) notFound();
   const { dispute, accounts } = data;
   const inDispute = new Set(accounts.map((a) => a.claimId));
-  const results = q.trim() ? searchClaims(q).filter((c) => !inDispute.has(c.id)) : [];
+  const results = q.trim() ? (await searchClaims(q)).filter((c) => !inDispute.has(c.id)) : [];
+  const matrix = await getEvidenceMatrix(accounts.map((a) => a.claimId));
   return (
     <>
       <PageHeader title={dispute.question}>
@@ -75,10 +76,7 @@ export default async function DisputePage({ params, searchParams }: Props) {
         <h2 id="matrix-heading" className="mb-3 text-lg font-semibold">
           Evidence matrix
         </h2>
-        <EvidenceMatrix
-          matrix={getEvidenceMatrix(accounts.map((a) => a.claimId))}
-          columns={accounts.map((a) => ({ key: a.claimId, label: a.label }))}
-        />
+        <EvidenceMatrix matrix={matrix} columns={accounts.map((a) => ({ key: a.claimId, label: a.label }))} />
       </section>
 
       <div className="grid gap-8 lg:grid-cols-2">

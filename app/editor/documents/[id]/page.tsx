@@ -20,7 +20,7 @@ type Search = { searchParams: Promise<Record<string, string | undefined>> };
 
 export async function generateMetadata({ params }: Params): Promise<Metadata> {
   const { id } = await params;
-  const doc = /^\d+$/.test(id) ? getEditorDocument(Number(id))?.doc : null;
+  const doc = /^\d+$/.test(id) ? (await getEditorDocument(Number(id)))?.doc : null;
   return { title: doc?.title ?? "Document" };
 }
 
@@ -28,9 +28,10 @@ export default async function DocumentPage({ params, searchParams }: Params & Se
   const { id } = await params;
   const saved = await searchParams;
   await requireUser(`/editor/documents/${id}`);
-  const data = /^\d+$/.test(id) ? getEditorDocument(Number(id)) : null;
+  const data = /^\d+$/.test(id) ? await getEditorDocument(Number(id)) : null;
   if (!data) notFound();
   const { doc, text, claims } = data;
+  const disputes = await listDisputes();
   const meta = [doc.publisher, doc.author, doc.publishedAt, doc.language].filter(Boolean).join(" · ");
   return (
     <>
@@ -74,7 +75,7 @@ export default async function DocumentPage({ params, searchParams }: Params & Se
         document={{ id: doc.id, revision: doc.currentRevision, publishedAt: doc.publishedAt }}
         text={text}
         claims={claims}
-        disputes={listDisputes().map((d) => ({ id: d.id, question: d.question }))}
+        disputes={disputes.map((d) => ({ id: d.id, question: d.question }))}
         actions={{
           create: createClaimAction,
           update: updateClaimAction,

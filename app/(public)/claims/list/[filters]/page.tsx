@@ -9,8 +9,9 @@ import { filtersFromSegment } from "@/lib/public/claims-list-path";
 
 // `/claims` without words (everything, or filtered by rating, claimant, dispute, dates, a
 // page): `proxy.ts` rewrites it here, where each view is rendered once and kept until a
-// publication, correction or retraction drops them all (app/_lib/revalidate-public.ts).
-export const revalidate = 86400;
+// publication, correction or retraction drops them all (lib/cache/public-invalidation.ts). Shared caches in front
+// keep one a minute at most (`s-maxage=60`).
+export const revalidate = 60;
 export const dynamicParams = true;
 export function generateStaticParams(): { filters: string }[] {
   return [];
@@ -26,7 +27,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function ClaimsListPage({ params }: { params: Promise<{ filters: string }> }) {
   const sp = filtersFromSegment((await params).filters);
-  if (!sp || !isRealView(sp)) notFound();
+  if (!sp || !(await isRealView(sp))) notFound();
   return <ClaimsResults sp={sp} />;
 }
 
@@ -35,12 +36,12 @@ export default async function ClaimsListPage({ params }: { params: Promise<{ fil
  * published verdicts, a sort, a page that has results — so made-up addresses cannot fill
  * the page cache.
  */
-function isRealView(sp: Record<string, string>): boolean {
+async function isRealView(sp: Record<string, string>): Promise<boolean> {
   const f = parsePublicFilters((k) => sp[k]);
   if (sp.sort && (f.sort === undefined || f.sort === "relevance")) return false;
-  if (f.rating && !getRatingScale().some((r) => r.key === f.rating)) return false;
-  if (f.claimant && publicClaimantName(f.claimant) === null) return false;
-  if (f.dispute && publicDisputeQuestion(f.dispute) === null) return false;
-  if (sp.page && (String(f.page) !== sp.page || f.page! > searchPublishedClaims(f).pages)) return false;
+  if (f.rating && !(await getRatingScale()).some((r) => r.key === f.rating)) return false;
+  if (f.claimant && (await publicClaimantName(f.claimant)) === null) return false;
+  if (f.dispute && (await publicDisputeQuestion(f.dispute)) === null) return false;
+  if (sp.page && (String(f.page) !== sp.page || f.page! > (await searchPublishedClaims(f)).pages)) return false;
   return true;
 }

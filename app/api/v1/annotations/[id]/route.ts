@@ -1,4 +1,4 @@
-import { claimsForExport } from "@/db/queries/exports";
+import { claimsForExport, type ExportRecord } from "@/db/queries/exports";
 import { apiRoute } from "@/lib/api/handler";
 import { corsPreflight, publicJson } from "@/lib/api/public-response";
 import { assertCanReadInternal, found, pathId } from "@/lib/api/read-access";
@@ -10,14 +10,18 @@ import { ANNOTATION_MEDIA_TYPE, buildAnnotation } from "@/lib/exports/w3c";
  * of every annotation in a W3C export dereferences to. Anyone gets a published claim's;
  * signed-in desk users also get unpublished ones (marked as such).
  */
-export const GET = apiRoute<{ id: string }>(({ req, actor, params }) => {
-  if (actor) assertCanReadInternal(actor);
-  const [record] = claimsForExport(
+export const GET = apiRoute<{ id: string }>(async ({ req, actor, params }) => {
+  if (actor) await assertCanReadInternal(actor);
+  let record: ExportRecord | undefined;
+  for await (const r of claimsForExport(
     { claim: String(pathId(params.id, "annotation")) },
     { includeUnpublished: actor !== null },
-  );
+  )) {
+    record = r;
+    break;
+  }
   const annotation = buildAnnotation(
-    exportSite(),
+    await exportSite(),
     found(record ?? null, `${actor ? "" : "published "}annotation ${params.id}`),
     { context: true },
   );

@@ -9,9 +9,9 @@ export const dynamic = "force-dynamic";
  * published verdicts for anyone; with `includeDrafts=1`, unpublished work too, for editors
  * (marked as such in every format). Streamed: the file is written claim by claim.
  */
-export const GET = apiRoute<{ format: string }>(({ req, actor, params }) => {
+export const GET = apiRoute<{ format: string }>(async ({ req, actor, params }) => {
   const url = new URL(req.url);
-  const job = openExport(actor, params.format, (k) => url.searchParams.get(k));
+  const job = await openExport(actor, params.format, (k) => url.searchParams.get(k));
   const body = streamBody(EXPORT_FORMATS[job.format].write(job));
   return new Response(body, {
     headers: {

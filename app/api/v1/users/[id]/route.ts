@@ -2,5 +2,5 @@ import { apiRoute, readJsonObject } from "@/lib/api/handler";
 import { updateUser } from "@/lib/services/users/update-user";
 
 export const PATCH = apiRoute<{ id: string }>(async ({ req, actor, params }) => ({
-  user: updateUser(actor, { ...(await readJsonObject(req)), userId: params.id }),
+  user: await updateUser(actor, { ...(await readJsonObject(req)), userId: params.id }),
 }));

@@ -1,7 +1,6 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { pagesOf, revalidatePages } from "@/app/_lib/revalidate-public";
 import { redirect } from "next/navigation";
 import { field, formAction } from "@/lib/auth/form-action";
 import { DOCUMENT_METADATA_KEYS } from "@/lib/documents/prepare-document";
@@ -11,12 +10,11 @@ import { updateDocumentText } from "@/lib/services/documents/update-document-tex
 /** Saves an edited text as a new revision and returns to the annotator with what happened to the claims. */
 export const saveTextAction = formAction(async (user, form) => {
   const documentId = field(form, "documentId");
-  const result = updateDocumentText(user.actor, {
+  const result = await updateDocumentText(user.actor, {
     documentId,
     baseRevision: Number(field(form, "baseRevision")),
     text: String(form.get("text") ?? ""),
   });
-  revalidatePages(pagesOf({ documentId: Number(field(form, "documentId")) }));
   const count = (s: string) => result.claims.filter((c) => c.anchorStatus === s).length;
   redirect(
     `/editor/documents/${documentId}?saved=${result.revision}&anchored=${count("anchored")}&fuzzy=${count("fuzzy")}&orphaned=${count("orphaned")}`,
@@ -25,12 +23,11 @@ export const saveTextAction = formAction(async (user, form) => {
 
 /** Saves the document's title, source and publication details. */
 export const saveDetailsAction = formAction(async (user, form) => {
-  updateDocumentMetadata(user.actor, {
+  await updateDocumentMetadata(user.actor, {
     documentId: field(form, "documentId"),
     version: Number(field(form, "version")),
     ...Object.fromEntries(DOCUMENT_METADATA_KEYS.map((k) => [k, String(form.get(k) ?? "")])),
   });
   revalidatePath(`/editor/documents/${field(form, "documentId")}`, "layout");
-  revalidatePages(pagesOf({ documentId: Number(field(form, "documentId")) }));
   return { ok: true, message: "Details saved." };
 });

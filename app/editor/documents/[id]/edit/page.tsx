@@ -11,7 +11,7 @@ export const metadata: Metadata = { title: "Edit document" };
 export default async function EditDocumentPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   await requireUser(`/editor/documents/${id}/edit`);
-  const data = /^\d+$/.test(id) ? getEditorDocument(Number(id)) : null;
+  const data = /^\d+$/.test(id) ? await getEditorDocument(Number(id)) : null;
   if (!data) notFound();
   const { doc, text } = data;
   return (

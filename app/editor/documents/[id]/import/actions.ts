@@ -30,7 +30,7 @@ export const importAnnotationsAction = formAction<AnnotationImportState>(async (
   const claimant = field(form, "claimant");
   let imported;
   try {
-    imported = importAnnotations(user.actor, {
+    imported = await importAnnotations(user.actor, {
       documentId: field(form, "documentId"),
       annotations,
       ...(claimant ? { claimant: { name: claimant } } : {}),

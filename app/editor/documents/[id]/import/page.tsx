@@ -11,7 +11,7 @@ export const metadata: Metadata = { title: "Import annotations" };
 export default async function ImportAnnotationsPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   await requireUser(`/editor/documents/${id}/import`);
-  const data = /^\d+$/.test(id) ? getEditorDocument(Number(id)) : null;
+  const data = /^\d+$/.test(id) ? await getEditorDocument(Number(id)) : null;
   if (!data) notFound();
   return (
     <>

@@ -3,5 +3,5 @@ import { addComment } from "@/lib/services/verdicts/add-comment";
 
 /** `{body}`: an internal comment on the claim. */
 export const POST = apiRoute<{ id: string }>(async ({ req, actor, params }) =>
-  created({ comment: addComment(actor, { ...(await readJsonObject(req)), claimId: params.id }) }),
+  created({ comment: await addComment(actor, { ...(await readJsonObject(req)), claimId: params.id }) }),
 );

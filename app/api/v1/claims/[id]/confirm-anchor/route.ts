@@ -1,10 +1,8 @@
-import { revalidateClaimPages } from "@/app/_lib/revalidate-public";
 import { apiRoute, readJsonObject } from "@/lib/api/handler";
 import { confirmAnchor } from "@/lib/services/claims/place-claim";
 
 /** Accepts the place a fuzzy claim was re-found at (`{version?}`). */
 export const POST = apiRoute<{ id: string }>(async ({ req, actor, params }) => {
-  const claim = confirmAnchor(actor, { ...(await readJsonObject(req)), claimId: params.id });
-  revalidateClaimPages(claim.id);
+  const claim = await confirmAnchor(actor, { ...(await readJsonObject(req)), claimId: params.id });
   return { claim };
 });

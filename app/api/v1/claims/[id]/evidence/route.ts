@@ -6,5 +6,5 @@ import { addEvidence } from "@/lib/services/evidence/add-evidence";
  * → 201.
  */
 export const POST = apiRoute<{ id: string }>(async ({ req, actor, params }) =>
-  created(addEvidence(actor, { ...(await readJsonObject(req)), claimId: params.id })),
+  created(await addEvidence(actor, { ...(await readJsonObject(req)), claimId: params.id })),
 );

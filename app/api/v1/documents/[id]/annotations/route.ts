@@ -7,5 +7,5 @@ import { importAnnotations } from "@/lib/services/documents/import-annotations";
  * file is refused whole (422, every problem listed) and nothing is imported.
  */
 export const POST = apiRoute<{ id: string }>(async ({ req, actor, params }) =>
-  created(importAnnotations(actor, { ...(await readJsonObject(req)), documentId: params.id })),
+  created(await importAnnotations(actor, { ...(await readJsonObject(req)), documentId: params.id })),
 );

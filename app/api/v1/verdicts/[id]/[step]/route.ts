@@ -1,4 +1,3 @@
-import { revalidateClaimPages } from "@/app/_lib/revalidate-public";
 import { apiRoute, readJsonObject } from "@/lib/api/handler";
 import { ServiceError } from "@/lib/services/errors";
 import { transitionVerdict } from "@/lib/services/verdicts/transition-verdict";
@@ -11,7 +10,6 @@ export const POST = apiRoute<{ id: string; step: string }>(async ({ req, actor, 
   const step = params.step.replace(/-/g, "_");
   const body = await readJsonObject(req);
   if (!/^[a-z_]+$/.test(step)) throw new ServiceError("not_found", `No workflow step ${params.step}.`);
-  const verdict = transitionVerdict(actor, { ...body, verdictId: params.id, step });
-  if (verdict.state === "published" || verdict.state === "retracted") revalidateClaimPages(verdict.claimId);
+  const verdict = await transitionVerdict(actor, { ...body, verdictId: params.id, step });
   return { verdict };
 });

@@ -5,7 +5,7 @@ type Params = { id: string; evidenceId: string };
 
 /** `{stance, note?}`: this claim's stance toward the item. */
 export const PATCH = apiRoute<Params>(async ({ req, actor, params }) => ({
-  link: changeEvidenceLink(actor, {
+  link: await changeEvidenceLink(actor, {
     ...(await readJsonObject(req)),
     claimId: params.id,
     evidenceId: params.evidenceId,
@@ -13,7 +13,7 @@ export const PATCH = apiRoute<Params>(async ({ req, actor, params }) => ({
 }));
 
 /** Unlinks the item from this claim (the item stays). */
-export const DELETE = apiRoute<Params>(({ actor, params }) => {
-  unlinkEvidence(actor, { claimId: params.id, evidenceId: params.evidenceId });
+export const DELETE = apiRoute<Params>(async ({ actor, params }) => {
+  await unlinkEvidence(actor, { claimId: params.id, evidenceId: params.evidenceId });
   return new Response(null, { status: 204 });
 });

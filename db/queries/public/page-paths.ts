@@ -1,0 +1,60 @@
+import { and, eq, exists, inArray, or, type SQL } from "drizzle-orm";
+import type { DB } from "@/db/client";
+import { claimants, claims, disputeAccounts, disputes, documents, verdicts } from "@/db/schema";
+
+const CHUNK = 500;
+
+/**
+ * The public pages that show these claims (whether or not they are public now): each claim's page and its
+ * claimant's, document's and disputes' pages.
+ */
+export async function publicPathsForClaims(db: DB, claimIds: number[]): Promise<string[]> {
+  const paths = new Set<string>();
+  for (let i = 0; i < claimIds.length; i += CHUNK) {
+    const ids = claimIds.slice(i, i + CHUNK);
+    const rows = await db
+      .select({ claim: claims.slug, claimant: claimants.slug, document: documents.slug })
+      .from(claims)
+      .innerJoin(claimants, eq(claimants.id, claims.claimantId))
+      .innerJoin(documents, eq(documents.id, claims.documentId))
+      .where(inArray(claims.id, ids));
+    for (const r of rows)
+      paths.add(`/claims/${r.claim}`).add(`/claimants/${r.claimant}`).add(`/documents/${r.document}`);
+    const inDisputes = await db
+      .selectDistinct({ slug: disputes.slug })
+      .from(disputeAccounts)
+      .innerJoin(disputes, eq(disputes.id, disputeAccounts.disputeId))
+      .where(inArray(disputeAccounts.claimId, ids));
+    for (const r of inDisputes) paths.add(`/disputes/${r.slug}`);
+  }
+  return [...paths];
+}
+
+/** The claims that are or were public (a published or retracted verdict) of a claimant, a document or a dispute. */
+export async function publicClaimIdsOf(
+  db: DB,
+  where: { claimantId: number } | { documentId: number } | { disputeId: number },
+): Promise<number[]> {
+  const condition: SQL =
+    "claimantId" in where
+      ? eq(claims.claimantId, where.claimantId)
+      : "documentId" in where
+        ? eq(claims.documentId, where.documentId)
+        : inArray(
+            claims.id,
+            db
+              .select({ id: disputeAccounts.claimId })
+              .from(disputeAccounts)
+              .where(eq(disputeAccounts.disputeId, where.disputeId)),
+          );
+  const everPublic = exists(
+    db
+      .select({ id: verdicts.id })
+      .from(verdicts)
+      .where(
+        and(eq(verdicts.claimId, claims.id), or(eq(verdicts.state, "published"), eq(verdicts.state, "retracted"))),
+      ),
+  );
+  const rows = await db.select({ id: claims.id }).from(claims).where(and(condition, everPublic));
+  return rows.map((r) => r.id);
+}

@@ -1,5 +1,22 @@
-import { defineConfig } from "vitest/config";
+import { defineConfig, type TestProjectInlineConfiguration } from "vitest/config";
 import path from "node:path";
+
+const postgres = process.env.TEST_DATABASE_URL;
+if (!postgres) {
+  if (process.env.CI) throw new Error("CI must run the suites on PostgreSQL too: set TEST_DATABASE_URL (see .ci/run).");
+  console.warn("PostgreSQL: TEST_DATABASE_URL is not set, so the suites run on SQLite only.");
+}
+
+/**
+ * The suites once on SQLite (temp files) and, when TEST_DATABASE_URL names a PostgreSQL server, once more on it (a
+ * new database per test file, dropped after). Tests that never open a database (`unitOnly`) run once.
+ */
+export function onEveryEngine(include: string[], unitOnly: string[] = []): TestProjectInlineConfiguration[] {
+  return [
+    { extends: true, test: { name: "sqlite", include: [...include, ...unitOnly], env: { DATABASE_URL: "" } } },
+    ...(postgres ? [{ extends: true, test: { name: "postgres", include, env: { DATABASE_URL: postgres } } }] : []),
+  ];
+}
 
 export default defineConfig({
   resolve: {
@@ -13,8 +30,8 @@ export default defineConfig({
   },
   test: {
     environment: "node",
-    include: ["tests/unit/**/*.test.ts", "tests/integration/**/*.test.ts"],
     pool: "forks",
     testTimeout: 20_000,
+    projects: onEveryEngine(["tests/integration/**/*.test.ts"], ["tests/unit/**/*.test.ts"]),
   },
 });

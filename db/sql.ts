@@ -1,4 +1,4 @@
-import { sql, type SQL } from "drizzle-orm";
+import { sql, type SQL, type SQLWrapper } from "drizzle-orm";
 import type { NodePgDatabase } from "drizzle-orm/node-postgres";
 import { ENGINE } from "./engine";
 import type { DB } from "./engines/types";
@@ -24,6 +24,11 @@ export async function queryRow<T>(db: DB, query: SQL): Promise<T | undefined> {
 export async function execute(db: DB, query: SQL): Promise<void> {
   if (ENGINE === "sqlite") await db.run(query);
   else await pg(db).execute(query);
+}
+
+/** `column` contains `text`, ignoring case (SQLite's LIKE ignores ASCII case only; this ignores it on both engines). */
+export function containsIgnoringCase(column: SQLWrapper, text: string): SQL {
+  return sql`lower(${column}) like ${`%${text.toLowerCase()}%`}`;
 }
 
 /** The database's clock now, in milliseconds (every server on one database agrees on it). */

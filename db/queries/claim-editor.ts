@@ -1,6 +1,7 @@
-import { and, asc, desc, eq, inArray, like, or } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, or } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
 import { getDb } from "@/db/client";
+import { containsIgnoringCase } from "@/db/sql";
 import {
   auditEvents,
   claimants,
@@ -148,11 +149,10 @@ export type EvidenceLink = ClaimForEditor["evidence"][number];
 
 /** Evidence items whose title, URL or publisher matches `q`, to link to another claim. */
 export async function searchEvidence(q: string, limit = 10) {
-  const pattern = `%${q.trim()}%`;
   return getDb()
     .select({ id: evidence.id, title: evidence.title, url: evidence.url, publisher: evidence.publisher })
     .from(evidence)
-    .where(or(...[evidence.title, evidence.url, evidence.publisher].map((c) => like(c, pattern))))
+    .where(or(...[evidence.title, evidence.url, evidence.publisher].map((c) => containsIgnoringCase(c, q.trim()))))
     .orderBy(desc(evidence.createdAt))
     .limit(limit);
 }

@@ -1,5 +1,6 @@
-import { asc, count, desc, eq, like, or } from "drizzle-orm";
+import { asc, count, desc, eq, or } from "drizzle-orm";
 import { getDb } from "@/db/client";
+import { containsIgnoringCase } from "@/db/sql";
 import { claimants, claims, documents, type Claimant } from "@/db/schema";
 import { getVerdictStatuses, type VerdictStatus } from "./claim-status";
 
@@ -7,7 +8,6 @@ export type ClaimantListItem = Pick<Claimant, "id" | "slug" | "name" | "descript
 
 /** Claimants by name, with how many claims each made; `q` filters by name or affiliation. */
 export async function listClaimants(q = "", limit = 200): Promise<ClaimantListItem[]> {
-  const pattern = `%${q.trim()}%`;
   return await getDb()
     .select({
       id: claimants.id,
@@ -19,7 +19,11 @@ export async function listClaimants(q = "", limit = 200): Promise<ClaimantListIt
     })
     .from(claimants)
     .leftJoin(claims, eq(claims.claimantId, claimants.id))
-    .where(q.trim() ? or(like(claimants.name, pattern), like(claimants.description, pattern)) : undefined)
+    .where(
+      q.trim()
+        ? or(containsIgnoringCase(claimants.name, q.trim()), containsIgnoringCase(claimants.description, q.trim()))
+        : undefined,
+    )
     .groupBy(claimants.id)
     .orderBy(asc(claimants.name))
     .limit(limit);

@@ -1,5 +1,6 @@
-import { asc, count, desc, eq, inArray, like, or } from "drizzle-orm";
+import { asc, count, desc, eq, inArray, or } from "drizzle-orm";
 import { getDb } from "@/db/client";
+import { containsIgnoringCase } from "@/db/sql";
 import {
   claimants,
   claimEvidence,
@@ -72,13 +73,18 @@ export async function getDisputeWithAccounts(
 
 /** Claims from any document whose statement, quote or claimant matches `q` (to add as accounts). */
 export async function searchClaims(q: string, limit = 20) {
-  const pattern = `%${q.trim()}%`;
   return getDb()
     .select({ id: claims.id, statement: claims.statement, claimant: claimants.name, documentTitle: documents.title })
     .from(claims)
     .innerJoin(claimants, eq(claimants.id, claims.claimantId))
     .innerJoin(documents, eq(documents.id, claims.documentId))
-    .where(or(like(claims.statement, pattern), like(claims.quote, pattern), like(claimants.name, pattern)))
+    .where(
+      or(
+        containsIgnoringCase(claims.statement, q.trim()),
+        containsIgnoringCase(claims.quote, q.trim()),
+        containsIgnoringCase(claimants.name, q.trim()),
+      ),
+    )
     .orderBy(desc(claims.createdAt))
     .limit(limit);
 }

@@ -19,7 +19,7 @@ export async function listDocuments(limit = 200): Promise<DocumentListItem[]> {
       publishedAt: documents.publishedAt,
       updatedAt: documents.updatedAt,
       claims: count(claims.id),
-      needsAttention: sql<number>`coalesce(sum(${claims.anchorStatus} != 'anchored'), 0)`,
+      needsAttention: sql<number>`count(*) filter (where ${claims.anchorStatus} != 'anchored')`.mapWith(Number),
     })
     .from(documents)
     .leftJoin(claims, eq(claims.documentId, documents.id))

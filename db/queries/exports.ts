@@ -243,7 +243,10 @@ export async function* claimsForExport(scope: ExportScope, mode: ExportMode): As
     );
     if (rows.length === 0) return;
     const last = rows[rows.length - 1]!.id;
-    const inBatch = sql`in (select value from json_each(${JSON.stringify(rows.map((r) => r.id))}))`;
+    const inBatch = sql`in (${sql.join(
+      rows.map((r) => sql`${r.id}`),
+      sql`, `,
+    )})`;
 
     const versions = groupBy(
       await queryRows<VersionRow>(
@@ -340,7 +343,7 @@ export async function countClaimsForExport(scope: ExportScope, mode: ExportMode)
   const { join, where } = scoped(scope, mode);
   const row = await queryRow<{ n: number }>(
     getDb(),
-    sql`select count(*) as n from claims c ${join} where ${sql.join([sql`1`, ...where], sql` and `)}`,
+    sql`select count(*) as n from claims c ${join} where ${sql.join([sql`true`, ...where], sql` and `)}`,
   );
   return row?.n ?? 0;
 }
@@ -381,7 +384,7 @@ export async function disputesForExport(scope: ExportScope, mode: ExportMode): P
     join claimants cl on cl.id = c.claimant_id
     ${join}
     left join ratings r on r.id = v.rating_id
-    where ${sql.join([sql`1`, ...where], sql` and `)}
+    where ${sql.join([sql`true`, ...where], sql` and `)}
     order by d.id, da.position, da.id`,
   );
   const disputes = new Map<number, ExportDispute>();
@@ -418,7 +421,7 @@ export async function scopeNames(
   const db = getDb();
   const published = (claimsOf: SQL) =>
     mode.includeUnpublished
-      ? sql`1`
+      ? sql`true`
       : sql`exists (select 1 from claims c join verdicts v on v.claim_id = c.id and v.state = 'published' where ${claimsOf})`;
   const name = async (table: string, column: string, value: string, claimsOf: SQL) =>
     (

@@ -188,7 +188,7 @@ export async function listCorrections({
       select 'retraction', v.retracted_at, v.retraction_reason, c.slug, c.statement
       from verdicts v join claims c on c.id = v.claim_id
       where v.state = 'retracted' and v.retracted_at is not null and v.published_at is not null${claimsIn}
-    ) where ${sql.join([sql`1`, ...atWhere], sql` and `)} order by at desc limit ${limit}`,
+    ) entries where ${sql.join([sql`true`, ...atWhere], sql` and `)} order by at desc limit ${limit}`,
   );
 }
 
@@ -225,7 +225,7 @@ export async function listSitemapEntries(): Promise<{ path: string; updated: num
       queryRows<{ path: string; updated: number }>(
         db,
         sql`
-        select '/' || ${table} || '/' || ${sql.raw(alias)}.slug as path, max(v.published_at) as updated
+        select ${sql.raw(`'/${table}/'`)} || ${sql.raw(alias)}.slug as path, max(v.published_at) as updated
         from ${sql.raw(table)} ${sql.raw(alias)} ${join} join verdicts v on v.claim_id = c.id and v.state = 'published'
         group by ${sql.raw(alias)}.id order by ${sql.raw(alias)}.id`,
       );
@@ -277,7 +277,7 @@ export async function listPublicClaimants(limit = 50): Promise<{ slug: string; n
         select cl.slug as slug, cl.name as name, count(*) as n from claims c
         join verdicts v on v.claim_id = c.id and v.state = 'published'
         join claimants cl on cl.id = c.claimant_id
-        group by cl.id order by n desc, cl.name limit ${limit})
+        group by cl.id order by n desc, cl.name limit ${limit}) busiest
       order by name`,
     ),
   );

@@ -2,10 +2,9 @@ import { sql, type SQL } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { queryRow, queryRows } from "@/db/sql";
 import { untilDataChanges } from "@/db/queries/read-cache";
+import { fullText } from "@/db/search/full-text";
 
-/** The markers FTS5's snippet() puts around matched words; rendered as <mark> after escaping. */
-export const MATCH_START = "\u0002";
-export const MATCH_END = "\u0003";
+export { MATCH_END, MATCH_START } from "@/db/search/full-text";
 
 export type PublicClaimFilters = {
   q?: string;
@@ -35,25 +34,9 @@ export type PublicClaimHit = {
 
 export const PAGE_SIZE = 20;
 
-/**
- * Relevance: bm25 with the statement weighted most, then the quote, the claimant, the summary… (the index's column
- * order).
- */
-const BM25 = sql`bm25(claim_search, 10.0, 5.0, 3.0, 4.0, 1.0, 1.0)`;
-
-/**
- * Turns what a reader typed into an FTS5 query: each word becomes a quoted prefix term
- * ("civil" finds "civilians"), all of them required. Punctuation and FTS operators typed by
- * the reader are treated as plain text, never as query syntax.
- */
+/** What a reader typed, as the engine's full-text query (null without words); see `db/search/full-text.ts`. */
 export function toFtsQuery(q: string): string | null {
-  const words = q.normalize("NFC").match(/[\p{L}\p{N}]+/gu) ?? [];
-  return words.length
-    ? words
-        .slice(0, 12)
-        .map((w) => `"${w}"*`)
-        .join(" ")
-    : null;
+  return fullText.toQuery(q);
 }
 
 /**
@@ -97,23 +80,23 @@ async function readPublishedClaims(f: PublicClaimFilters): Promise<{
     !match
       ? sql`select count(*) as n from verdicts v where ${condition}`
       : where.length === 1
-        ? sql`select count(*) as n from claim_search where claim_search match ${match}`
-        : sql`select count(*) as n from verdicts v where ${condition} and v.claim_id in (select rowid from claim_search where claim_search match ${match})`,
+        ? sql`select count(*) as n from (${fullText.matchingIds(match)}) m`
+        : sql`select count(*) as n from verdicts v where ${condition} and v.claim_id in (${fullText.matchingIds(match)})`,
   ))!.n;
 
   const from = sql`verdicts v
     join claims c on c.id = v.claim_id
     join claimants cl on cl.id = c.claimant_id
     left join ratings r on r.id = v.rating_id
-    ${match ? sql`join claim_search on claim_search.rowid = c.id` : sql``}`;
+    ${match ? fullText.join : sql``}`;
   const sort = f.sort ?? (match ? "relevance" : "newest");
   const order =
     sort === "relevance" && match
-      ? sql`${BM25}, v.published_at desc`
+      ? sql`${fullText.rank(match)}, v.published_at desc`
       : sort === "oldest"
         ? sql`v.published_at asc`
         : sql`v.published_at desc`;
-  const itemsWhere = match ? sql`${condition} and claim_search match ${match}` : condition;
+  const itemsWhere = match ? sql`${condition} and ${fullText.matches(match)}` : condition;
 
   const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
   const page = Math.min(Math.max(1, f.page ?? 1), pages);
@@ -127,15 +110,14 @@ async function readPublishedClaims(f: PublicClaimFilters): Promise<{
     match && where.length === 1 && sort === "relevance"
       ? sql`
     select ${columns}, t.snippet as snippet
-    from (select rowid as id, ${BM25} as score, snippet(claim_search, -1, ${MATCH_START}, ${MATCH_END}, '…', 16) as snippet
-          from claim_search where claim_search match ${match} order by score, rowid desc limit ${PAGE_SIZE} offset ${offset}) t
+    from (${fullText.bestPage(match, PAGE_SIZE, offset)}) t
     join claims c on c.id = t.id
     join verdicts v on v.claim_id = c.id and v.state = 'published'
     join claimants cl on cl.id = c.claimant_id
     left join ratings r on r.id = v.rating_id
     order by t.score, t.id desc`
       : sql`
-    select ${columns}, ${match ? sql`snippet(claim_search, -1, ${MATCH_START}, ${MATCH_END}, '…', 16)` : sql`null`} as snippet
+    select ${columns}, ${match ? fullText.snippet(match) : sql`null`} as snippet
     from ${from} where ${itemsWhere}
     order by ${order}
     limit ${PAGE_SIZE} offset ${offset}`,

@@ -39,7 +39,7 @@ export async function gateInputFor(
     .select({ n: count() })
     .from(claimEvidence)
     .innerJoin(evidence, eq(evidence.id, claimEvidence.evidenceId))
-    .where(and(eq(claimEvidence.claimId, v.claimId), sql`${evidence.url} like 'http%'`));
+    .where(and(eq(claimEvidence.claimId, v.claimId), sql`lower(${evidence.url}) like 'http%'`));
   return {
     hasClaimant: Boolean(claim?.claimantId),
     isAnchored: claim?.anchorStatus === "anchored",

@@ -1,0 +1,139 @@
+import { sql, type SQL } from "drizzle-orm";
+import type { DB } from "@/db/client";
+import { ENGINE } from "@/db/engine";
+import { execute } from "@/db/sql";
+
+/** The markers put around matched words in a snippet; rendered as <mark> after escaping. */
+export const MATCH_START = "\u0002";
+export const MATCH_END = "\u0003";
+
+/**
+ * Full-text search over published claims, in the SQL of this process's engine: SQLite's FTS5 (bm25, snippet) or
+ * PostgreSQL's text search (a weighted tsvector with a GIN index, ts_rank, ts_headline). Both index the same six
+ * texts of a claim with a published verdict — statement, quote, claimant, summary, rationale, document title — and
+ * match every word typed as a prefix, ignoring case and accents. The queries of `db/queries/public/search-claims.ts`
+ * are written once around these pieces.
+ */
+export type FullText = {
+  /** What a reader typed, as this engine's query: each word a prefix, all required; null when there are no words. */
+  toQuery(q: string): string | null;
+  /** The ids of the matching claims (a subquery of one column). */
+  matchingIds(query: string): SQL;
+  /** The best-ranked page of matches alone: rows `id`, `score` (smaller is better) and `snippet`, best first. */
+  bestPage(query: string, limit: number, offset: number): SQL;
+  /** Joins the index to claims `c` for a filtered search, with its condition, rank (smaller is better) and snippet. */
+  join: SQL;
+  matches(query: string): SQL;
+  rank(query: string): SQL;
+  snippet(query: string): SQL;
+  /** Replaces the index rows of these claims (inside the caller's transaction). */
+  reindex(tx: DB, ids: number[]): Promise<void>;
+  /** Rebuilds the whole index. */
+  rebuild(db: DB): Promise<void>;
+};
+
+/** The words a reader typed (letters and digits only: punctuation and operators are never query syntax). */
+export function searchWords(q: string): string[] {
+  return (q.normalize("NFC").match(/[\p{L}\p{N}]+/gu) ?? []).slice(0, 12);
+}
+
+// The texts indexed for a claim, with the snippet markers removed, so that a snippet's marks always pair up.
+const TEXTS = ["c.statement", "c.quote", "cl.name", "v.summary", "v.rationale", "d.title"] as const;
+const PUBLISHED_CLAIMS = sql`from claims c
+  join verdicts v on v.claim_id = c.id and v.state = 'published'
+  join claimants cl on cl.id = c.claimant_id
+  join documents d on d.id = c.document_id`;
+const idList = (ids: number[]) =>
+  sql.join(
+    ids.map((id) => sql`${id}`),
+    sql`, `,
+  );
+const CHUNK = 500;
+
+async function reindexInChunks(tx: DB, ids: number[], replace: (ids: SQL) => SQL[]): Promise<void> {
+  for (let i = 0; i < ids.length; i += CHUNK) {
+    for (const statement of replace(idList(ids.slice(i, i + CHUNK)))) await execute(tx, statement);
+  }
+}
+
+const sqlite = (): FullText => {
+  const clean = (column: string) => `replace(replace(${column}, char(2), ''), char(3), '')`;
+  const insert = (where: SQL) => sql`
+    insert into claim_search (rowid, statement, quote, claimant, summary, rationale, document_title)
+    select c.id, ${sql.raw(TEXTS.map(clean).join(", "))} ${PUBLISHED_CLAIMS} where ${where}`;
+  // Statement weighted most, then the quote, the claimant, the summary… (the index's column order).
+  const bm25 = sql`bm25(claim_search, 10.0, 5.0, 3.0, 4.0, 1.0, 1.0)`;
+  const snippet = sql`snippet(claim_search, -1, ${MATCH_START}, ${MATCH_END}, '…', 16)`;
+  return {
+    toQuery: (q) => {
+      const words = searchWords(q);
+      return words.length ? words.map((w) => `"${w}"*`).join(" ") : null;
+    },
+    matchingIds: (query) => sql`select rowid from claim_search where claim_search match ${query}`,
+    bestPage: (query, limit, offset) => sql`
+      select rowid as id, ${bm25} as score, ${snippet} as snippet
+      from claim_search where claim_search match ${query} order by score, rowid desc limit ${limit} offset ${offset}`,
+    join: sql`join claim_search on claim_search.rowid = c.id`,
+    matches: (query) => sql`claim_search match ${query}`,
+    rank: () => bm25,
+    snippet: () => snippet,
+    reindex: (tx, ids) =>
+      reindexInChunks(tx, ids, (list) => [
+        sql`delete from claim_search where rowid in (${list})`,
+        insert(sql`c.id in (${list})`),
+      ]),
+    rebuild: async (db) => {
+      await execute(db, sql`delete from claim_search`);
+      await execute(db, insert(sql`1 = 1`));
+    },
+  };
+};
+
+const postgres = (): FullText => {
+  const clean = (column: string) => `replace(replace(${column}, chr(2), ''), chr(3), '')`;
+  // A: the statement, B: the quote, C: the claimant and the summary, D: the rationale and the document's title.
+  const vector = `setweight(to_tsvector('claimdesk_search', ${clean("c.statement")}), 'A')
+    || setweight(to_tsvector('claimdesk_search', ${clean("c.quote")}), 'B')
+    || setweight(to_tsvector('claimdesk_search', ${clean("cl.name")} || ' ' || ${clean("v.summary")}), 'C')
+    || setweight(to_tsvector('claimdesk_search', ${clean("v.rationale")} || ' ' || ${clean("d.title")}), 'D')`;
+  const insert = (where: SQL) => sql`
+    insert into claim_search (claim_id, statement, quote, claimant, summary, rationale, document_title, document)
+    select c.id, ${sql.raw(TEXTS.map(clean).join(", "))}, ${sql.raw(vector)} ${PUBLISHED_CLAIMS} where ${where}`;
+  const tsquery = (query: string) => sql`to_tsquery('claimdesk_search', ${query})`;
+  const rank = (query: string) => sql`-ts_rank(claim_search.document, ${tsquery(query)})`;
+  // The best fragment of the claim's texts, as FTS5's snippet() picks the best column.
+  const snippet = (query: string) => sql`ts_headline('claimdesk_search',
+    concat_ws(' … ', claim_search.statement, claim_search.quote, claim_search.claimant, claim_search.summary,
+      claim_search.rationale, claim_search.document_title),
+    ${tsquery(query)}, ${`StartSel=${MATCH_START}, StopSel=${MATCH_END}, MaxFragments=1, MaxWords=16, MinWords=6, FragmentDelimiter=" … "`})`;
+  return {
+    toQuery: (q) => {
+      const words = searchWords(q);
+      return words.length ? words.map((w) => `${w}:*`).join(" & ") : null;
+    },
+    matchingIds: (query) => sql`select claim_id from claim_search where document @@ ${tsquery(query)}`,
+    // Ranked and paged in the index alone; the snippets only for the page.
+    bestPage: (query, limit, offset) => sql`
+      select t.id as id, t.score as score, ${snippet(query)} as snippet
+      from (select claim_id as id, ${rank(query)} as score from claim_search
+            where document @@ ${tsquery(query)} order by score, claim_id desc limit ${limit} offset ${offset}) t
+      join claim_search on claim_search.claim_id = t.id
+      order by t.score, t.id desc`,
+    join: sql`join claim_search on claim_search.claim_id = c.id`,
+    matches: (query) => sql`claim_search.document @@ ${tsquery(query)}`,
+    rank,
+    snippet,
+    reindex: (tx, ids) =>
+      reindexInChunks(tx, ids, (list) => [
+        sql`delete from claim_search where claim_id in (${list})`,
+        insert(sql`c.id in (${list})`),
+      ]),
+    rebuild: async (db) => {
+      await execute(db, sql`delete from claim_search`);
+      await execute(db, insert(sql`true`));
+    },
+  };
+};
+
+/** This process's engine's full-text search. */
+export const fullText: FullText = ENGINE === "postgres" ? postgres() : sqlite();

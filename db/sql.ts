@@ -1,4 +1,4 @@
-import { sql, type SQL, type SQLWrapper } from "drizzle-orm";
+import { getTableName, sql, type SQL, type SQLWrapper, type Table } from "drizzle-orm";
 import type { NodePgDatabase } from "drizzle-orm/node-postgres";
 import { ENGINE } from "./engine";
 import type { DB } from "./engines/types";
@@ -36,3 +36,17 @@ export const NOW_MS =
   ENGINE === "postgres"
     ? sql`(extract(epoch from clock_timestamp()) * 1000)::bigint`
     : sql`cast(unixepoch('subsec') * 1000 as integer)`;
+
+/** After rows were written with their ids: PostgreSQL's identity columns go on after the highest (SQLite's do). */
+export async function resetIdSequences(db: DB, tables: Table[]): Promise<void> {
+  if (ENGINE !== "postgres") return;
+  for (const table of tables) {
+    const name = getTableName(table);
+    await execute(
+      db,
+      sql.raw(
+        `select setval(pg_get_serial_sequence('"${name}"', 'id'), coalesce((select max(id) from "${name}"), 0) + 1, false)`,
+      ),
+    );
+  }
+}

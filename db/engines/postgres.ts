@@ -35,6 +35,7 @@ export function openPostgres(url: string, opts: { poolSize?: number } = {}): Dat
   const db = drizzle(pool);
   return {
     engine: "postgres",
+    url,
     label: describePostgresUrl(url),
     db: db as unknown as DB,
     pool,

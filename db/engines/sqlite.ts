@@ -38,6 +38,7 @@ export function openSqlite(
   const writeDb = drizzle(writer) as unknown as DB;
   return {
     engine: "sqlite",
+    url: `file:${file}`,
     label: file,
     db: drizzle(reader) as unknown as DB,
     writer,

@@ -14,6 +14,8 @@ export type Tx = DB;
 /** An open database of either engine. */
 export type Database = {
   readonly engine: Engine;
+  /** The DATABASE_URL it was opened from (`file:path` for SQLite). */
+  readonly url: string;
   /** Where it is, for messages (a file, or the server and database name without the password). */
   readonly label: string;
   /** Reads outside a transaction. */

@@ -1,6 +1,7 @@
 import { getDb } from "@/db/client";
 import { authorize, type Actor } from "@/lib/auth/actor";
 import { ServiceError } from "@/lib/services/errors";
+import { parseId } from "@/lib/validation/common";
 
 /** Checks the caller may read unpublished work (contributor+); throws 401/403 otherwise. */
 export async function assertCanReadInternal(actor: Actor | null): Promise<void> {
@@ -13,8 +14,9 @@ export function found<T>(value: T | null | undefined, what: string): T {
   return value;
 }
 
-/** A path id as a number (404 for anything that is not a positive whole number). */
+/** A path id as a number (404 for anything that is not a positive whole number, or beyond any id). */
 export function pathId(id: string, what: string): number {
-  if (!/^[1-9][0-9]{0,14}$/.test(id)) throw new ServiceError("not_found", `No ${what} with id ${id}.`);
-  return Number(id);
+  const parsed = parseId(id);
+  if (parsed === null) throw new ServiceError("not_found", `No ${what} with id ${id}.`);
+  return parsed;
 }

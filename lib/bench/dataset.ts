@@ -1,7 +1,23 @@
-import BetterSqlite3 from "better-sqlite3";
-import { getDatabase, type Database } from "@/db/client";
+import { inArray, max, sql } from "drizzle-orm";
+import { getDatabase, type Database, type Tx } from "@/db/client";
 import { DEFAULT_RATINGS } from "@/db/seed-data/demo";
-import { users, type EvidenceSnapshotItem, type SourceType, type Stance } from "@/db/schema";
+import {
+  claimants,
+  claimEvidence,
+  claims,
+  disputeAccounts,
+  disputes,
+  documentRevisions,
+  documents,
+  evidence,
+  ratings,
+  users,
+  verdicts,
+  type EvidenceSnapshotItem,
+  type SourceType,
+  type Stance,
+} from "@/db/schema";
+import { execute, resetIdSequences } from "@/db/sql";
 import { seedDemo } from "@/db/seed";
 import { CONTEXT_LENGTH } from "@/lib/anchoring";
 import { rebuildSearchIndex } from "@/lib/search/search-index";
@@ -12,15 +28,12 @@ import { slugify } from "@/lib/text/slugify";
  * over `claims / 50` documents (each claim a sentence of its document's text), claimants,
  * disputes of two or three accounts, evidence with stances, and verdicts — 85 % published,
  * 5 % in review, 5 % drafts, 5 % none. Written straight into the tables in one transaction
- * (bulk loading, not user actions: no audit events), on top of the demo data; then the
+ * (bulk loading, not user actions: no audit events), on top of the demo data, on either engine; then the
  * full-text index is rebuilt. The same `claims` and `seed` always give the same rows.
  */
 export type DatasetOptions = { claims: number; seed?: number };
-/**
- * Where the dataset goes: the process database (`setDatabase`: the demo data is seeded through it) and its SQLite
- * file, which the bulk load writes through a connection of its own. SQLite only for now.
- */
-export type DatasetTarget = { database: Database; file: string | null };
+/** Where the dataset goes: the process database (`setDatabase`: the demo data is seeded through it). */
+export type DatasetTarget = { database: Database };
 export type DatasetInfo = {
   claims: number;
   documents: number;
@@ -173,235 +186,296 @@ function prng(seed: number) {
 }
 
 export async function generateDataset(
-  { database, file }: DatasetTarget,
+  { database }: DatasetTarget,
   { claims: total, seed = 42 }: DatasetOptions,
 ): Promise<DatasetInfo> {
-  if (!file) throw new Error("The dataset generator loads a SQLite database; PostgreSQL is not supported yet.");
   if (getDatabase() !== database) throw new Error("The dataset goes into the process database: setDatabase it first.");
   await seedDemo(database.db);
-  const c = new BetterSqlite3(file);
-  try {
-    c.pragma("foreign_keys = ON");
-    c.pragma("busy_timeout = 5000");
-    const accounts = await database.db.select({ id: users.id, email: users.email }).from(users);
-    const info = bulkLoad(c, accounts, total, seed);
-    await database.transaction((tx) => rebuildSearchIndex(tx));
-    c.exec("analyze");
-    return info;
-  } finally {
-    c.close();
-  }
+  const info = await database.transaction((tx) => bulkLoad(tx, total, seed));
+  await database.transaction(async (tx) => {
+    await rebuildSearchIndex(tx);
+    await execute(tx, sql`analyze`);
+  });
+  return info;
 }
 
-/** The generated rows, written through one raw connection in one transaction (prepared statements: fast). */
-function bulkLoad(
-  c: BetterSqlite3.Database,
-  accounts: { id: number; email: string }[],
-  total: number,
-  seed: number,
-): DatasetInfo {
+/** Rows of several tables, written parents first in multi-row inserts of at most `CHUNK` rows. */
+const CHUNK = 1000;
+const LOAD_ORDER = [
+  claimants,
+  documents,
+  documentRevisions,
+  claims,
+  evidence,
+  claimEvidence,
+  verdicts,
+  disputes,
+  disputeAccounts,
+] as const;
+type Loaded = (typeof LOAD_ORDER)[number];
+
+function loader(tx: Tx) {
+  const pending = new Map<Loaded, Record<string, unknown>[]>(LOAD_ORDER.map((t) => [t, []]));
+  const flush = async () => {
+    for (const table of LOAD_ORDER) {
+      const rows = pending.get(table)!;
+      for (let i = 0; i < rows.length; i += CHUNK) {
+        await tx.insert(table).values(rows.slice(i, i + CHUNK) as (typeof table.$inferInsert)[]);
+      }
+      rows.length = 0;
+    }
+  };
+  return {
+    async add<T extends Loaded>(table: T, row: T["$inferInsert"]): Promise<void> {
+      const rows = pending.get(table)!;
+      rows.push(row);
+      if (rows.length >= CHUNK) await flush();
+    },
+    flush,
+  };
+}
+
+/** The next free id of each table: rows are written with their ids, so children can name their parents at once. */
+async function nextIds(tx: Tx) {
+  const next = async (table: Loaded) => ((await tx.select({ n: max(table.id) }).from(table))[0]?.n ?? 0) + 1;
+  return {
+    claimant: await next(claimants),
+    document: await next(documents),
+    revision: await next(documentRevisions),
+    claim: await next(claims),
+    evidence: await next(evidence),
+    link: await next(claimEvidence),
+    verdict: await next(verdicts),
+    dispute: await next(disputes),
+    account: await next(disputeAccounts),
+  };
+}
+
+async function bulkLoad(tx: Tx, total: number, seed: number): Promise<DatasetInfo> {
   const r = prng(seed);
+  const accounts = await tx.select({ id: users.id, email: users.email }).from(users);
   const userId = (email: string) => accounts.find((u) => u.email === email)!.id;
   const [contributor, editor, reviewer] = [
     "contributor@claimdesk.test",
     "editor@claimdesk.test",
     "reviewer@claimdesk.test",
   ].map(userId) as [number, number, number];
-  const ratings = c
-    .prepare("select id, key, ordinal from ratings where key in (" + DEFAULT_RATINGS.map(() => "?").join(",") + ")")
-    .all(...DEFAULT_RATINGS.map((x) => x.key)) as { id: number; key: string }[];
+  const scale = await tx
+    .select({ id: ratings.id, key: ratings.key })
+    .from(ratings)
+    .where(
+      inArray(
+        ratings.key,
+        DEFAULT_RATINGS.map((x) => x.key),
+      ),
+    )
+    .orderBy(ratings.id);
+  const ids = await nextIds(tx);
+  const load = loader(tx);
+  const at = (ms: number) => new Date(ms);
 
   const perDocument = 50;
-  const documents = Math.max(1, Math.ceil(total / perDocument));
+  const documentCount = Math.max(1, Math.ceil(total / perDocument));
   const claimantCount = Math.max(10, Math.ceil(total / 200));
   const info: DatasetInfo = {
     claims: total,
-    documents,
+    documents: documentCount,
     claimants: claimantCount,
     disputes: 0,
     evidence: 0,
     published: 0,
   };
 
-  const insertClaimant = c.prepare(
-    "insert into claimants (slug, name, description, created_by, created_at, updated_at) values (?, ?, ?, ?, ?, ?)",
-  );
-  const insertDocument = c.prepare(
-    "insert into documents (slug, title, source_url, publisher, published_at, language, current_revision, created_by, created_at, updated_at) values (?, ?, ?, ?, ?, 'en', 1, ?, ?, ?)",
-  );
-  const insertRevision = c.prepare(
-    "insert into document_revisions (document_id, revision, text, created_by, created_at) values (?, 1, ?, ?, ?)",
-  );
-  const insertClaim = c.prepare(
-    "insert into claims (slug, document_id, revision, claimant_id, statement, claimed_at, quote, prefix, suffix, start, \"end\", anchor_status, created_by, created_at, updated_at) values (?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?, 'anchored', ?, ?, ?)",
-  );
-  const insertEvidence = c.prepare(
-    "insert into evidence (url, title, publisher, published_at, excerpt, source_type, created_by, created_at, updated_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-  );
-  const insertLink = c.prepare(
-    "insert into claim_evidence (claim_id, evidence_id, stance, created_by, created_at) values (?, ?, ?, ?, ?)",
-  );
-  const insertVerdict = c.prepare(
-    "insert into verdicts (claim_id, seq, state, rating_id, summary, rationale, evidence_snapshot, author_id, reviewer_id, submitted_at, published_at, created_at, updated_at) values (?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-  );
-  const insertDispute = c.prepare(
-    "insert into disputes (slug, question, event_date, created_by, created_at, updated_at) values (?, ?, ?, ?, ?, ?)",
-  );
-  const insertAccount = c.prepare(
-    "insert into dispute_accounts (dispute_id, claim_id, label, position) values (?, ?, ?, ?)",
-  );
+  const claimantIds: { id: number; name: string }[] = [];
+  for (let i = 0; i < claimantCount; i++) {
+    const name = i % 5 === 4 ? `${r.pick(PLACES)} ${r.pick(BODIES)} ${i}` : `${r.pick(FIRST)} ${r.pick(LAST)} ${i}`;
+    const when = at(EPOCH + r.int(30) * DAY);
+    const id = ids.claimant++;
+    await load.add(claimants, {
+      id,
+      slug: `bench-${slugify(name)}`,
+      name,
+      description: "Spokesperson",
+      createdBy: editor,
+      createdAt: when,
+      updatedAt: when,
+    });
+    claimantIds.push({ id, name });
+  }
 
-  c.transaction(() => {
-    const claimantIds: { id: number; name: string }[] = [];
-    for (let i = 0; i < claimantCount; i++) {
-      const name = i % 5 === 4 ? `${r.pick(PLACES)} ${r.pick(BODIES)} ${i}` : `${r.pick(FIRST)} ${r.pick(LAST)} ${i}`;
-      const at = EPOCH + r.int(30) * DAY;
-      claimantIds.push({
-        id: Number(insertClaimant.run(`bench-${slugify(name)}`, name, "Spokesperson", editor, at, at).lastInsertRowid),
-        name,
+  let claimNo = 0;
+  const evidenceIds: number[] = [];
+  for (let d = 0; d < documentCount && claimNo < total; d++) {
+    const place = r.pick(PLACES);
+    const day = EPOCH + (d % 700) * DAY;
+    const published = new Date(day).toISOString().slice(0, 10);
+    // Sentences first, then the text; each claim's offsets are those of its sentence.
+    const sentences: { text: string; claim?: { statement: string; claimant: { id: number; name: string } } }[] = [];
+    const inThisDocument = Math.min(perDocument, total - claimNo);
+    for (let k = 0; k < inThisDocument; k++) {
+      const claimant = r.pick(claimantIds);
+      const topic = r.pick(TOPICS);
+      const statement = `The ${topic} in ${r.pick(PLACES)} ${r.pick(VERBS)} ${r.pick(EVENTS)} on day ${d * perDocument + k}.`;
+      sentences.push({ text: r.pick(FILLER) });
+      sentences.push({
+        text: `${claimant.name} said that the ${statement.slice(4, -1)}.`,
+        claim: { statement, claimant },
       });
     }
+    const paragraphs: string[] = [];
+    for (let k = 0; k < sentences.length; k += 4) {
+      paragraphs.push(
+        sentences
+          .slice(k, k + 4)
+          .map((s) => s.text)
+          .join(" "),
+      );
+    }
+    const text = paragraphs.join("\n\n");
+    const loaded = day + DAY;
+    const documentId = ids.document++;
+    await load.add(documents, {
+      id: documentId,
+      slug: `bench-${d + 1}-${slugify(place)}`,
+      title: `${place} dispatch ${d + 1}: claims and counter-claims`,
+      sourceUrl: `https://news.example/${d + 1}`,
+      publisher: "Example Wire",
+      publishedAt: published,
+      language: "en",
+      currentRevision: 1,
+      createdBy: contributor,
+      createdAt: at(loaded),
+      updatedAt: at(loaded),
+    });
+    await load.add(documentRevisions, {
+      id: ids.revision++,
+      documentId,
+      revision: 1,
+      text,
+      createdBy: contributor,
+      createdAt: at(loaded),
+    });
 
-    let claimNo = 0;
-    const evidenceIds: number[] = [];
-    for (let d = 0; d < documents && claimNo < total; d++) {
-      const place = r.pick(PLACES);
-      const day = EPOCH + (d % 700) * DAY;
-      const published = new Date(day).toISOString().slice(0, 10);
-      // Sentences first, then the text; each claim's offsets are those of its sentence.
-      const sentences: { text: string; claim?: { statement: string; claimant: { id: number; name: string } } }[] = [];
-      const inThisDocument = Math.min(perDocument, total - claimNo);
-      for (let k = 0; k < inThisDocument; k++) {
-        const claimant = r.pick(claimantIds);
-        const topic = r.pick(TOPICS);
-        const statement = `The ${topic} in ${r.pick(PLACES)} ${r.pick(VERBS)} ${r.pick(EVENTS)} on day ${d * perDocument + k}.`;
-        sentences.push({ text: r.pick(FILLER) });
-        sentences.push({
-          text: `${claimant.name} said that the ${statement.slice(4, -1)}.`,
-          claim: { statement, claimant },
+    const disputeClaims: number[] = [];
+    let offset = 0;
+    for (const [k, s] of sentences.entries()) {
+      const start = offset;
+      offset += s.text.length + (k % 4 === 3 ? 2 : 1); // a space, or the blank line between paragraphs
+      if (!s.claim) continue;
+      // ASCII text: code units are code points.
+      const quote = s.text;
+      const created = loaded + claimNo * 1000;
+      const claimId = ids.claim++;
+      await load.add(claims, {
+        id: claimId,
+        slug: `${slugify(s.claim.statement).slice(0, 60)}-${claimNo + 1}`,
+        documentId,
+        revision: 1,
+        claimantId: s.claim.claimant.id,
+        statement: s.claim.statement,
+        claimedAt: published,
+        quote,
+        prefix: text.slice(Math.max(0, start - CONTEXT_LENGTH), start),
+        suffix: text.slice(start + quote.length, start + quote.length + CONTEXT_LENGTH),
+        start,
+        end: start + quote.length,
+        anchorStatus: "anchored",
+        createdBy: contributor,
+        createdAt: at(created),
+        updatedAt: at(created),
+      });
+      claimNo++;
+      disputeClaims.push(claimId);
+
+      // Evidence: a new item for every fifth claim; each claim cites the newest and, every
+      // other claim, one earlier item too.
+      if (claimNo % 5 === 1) {
+        const item = evidenceItem(evidenceIds.length + 1);
+        const id = ids.evidence++;
+        await load.add(evidence, {
+          id,
+          ...item,
+          createdBy: contributor,
+          createdAt: at(created),
+          updatedAt: at(created),
+        });
+        evidenceIds.push(id);
+      }
+      const cited = new Set([
+        evidenceIds.length,
+        claimNo % 2 === 0 ? 1 + r.int(evidenceIds.length) : evidenceIds.length,
+      ]);
+      const links: EvidenceSnapshotItem[] = [...cited].map((n) => ({
+        evidenceId: evidenceIds[n - 1]!,
+        ...evidenceItem(n),
+        stance: r.pick(STANCES),
+      }));
+      for (const link of links) {
+        await load.add(claimEvidence, {
+          id: ids.link++,
+          claimId,
+          evidenceId: link.evidenceId,
+          stance: link.stance,
+          createdBy: contributor,
+          createdAt: at(created),
         });
       }
-      const paragraphs: string[] = [];
-      for (let k = 0; k < sentences.length; k += 4)
-        paragraphs.push(
-          sentences
-            .slice(k, k + 4)
-            .map((s) => s.text)
-            .join(" "),
-        );
-      const text = paragraphs.join("\n\n");
-      const title = `${place} dispatch ${d + 1}: claims and counter-claims`;
-      const at = day + DAY;
-      const documentId = Number(
-        insertDocument.run(
-          `bench-${d + 1}-${slugify(place)}`,
-          title,
-          `https://news.example/${d + 1}`,
-          "Example Wire",
-          published,
-          contributor,
-          at,
-          at,
-        ).lastInsertRowid,
-      );
-      insertRevision.run(documentId, text, contributor, at);
 
-      const disputeClaims: number[] = [];
-      let offset = 0;
-      for (const [k, s] of sentences.entries()) {
-        const start = offset;
-        offset += s.text.length + (k % 4 === 3 ? 2 : 1); // a space, or the blank line between paragraphs
-        if (!s.claim) continue;
-        // ASCII text: code units are code points.
-        const quote = s.text;
-        const created = at + claimNo * 1000;
-        const claimId = Number(
-          insertClaim.run(
-            `${slugify(s.claim.statement).slice(0, 60)}-${claimNo + 1}`,
-            documentId,
-            s.claim.claimant.id,
-            s.claim.statement,
-            published,
-            quote,
-            text.slice(Math.max(0, start - CONTEXT_LENGTH), start),
-            text.slice(start + quote.length, start + quote.length + CONTEXT_LENGTH),
-            start,
-            start + quote.length,
-            contributor,
-            created,
-            created,
-          ).lastInsertRowid,
-        );
-        claimNo++;
-        disputeClaims.push(claimId);
-
-        // Evidence: a new item for every fifth claim; each claim cites the newest and, every
-        // other claim, one earlier item too.
-        if (claimNo % 5 === 1) {
-          const item = evidenceItem(evidenceIds.length + 1);
-          evidenceIds.push(
-            Number(
-              insertEvidence.run(
-                item.url,
-                item.title,
-                item.publisher,
-                item.publishedAt,
-                item.excerpt,
-                item.sourceType,
-                contributor,
-                created,
-                created,
-              ).lastInsertRowid,
-            ),
-          );
-        }
-        const cited = new Set([
-          evidenceIds.length,
-          claimNo % 2 === 0 ? 1 + r.int(evidenceIds.length) : evidenceIds.length,
-        ]);
-        const links: EvidenceSnapshotItem[] = [...cited].map((n) => ({
-          evidenceId: evidenceIds[n - 1]!,
-          ...evidenceItem(n),
-          stance: r.pick(STANCES),
-        }));
-        for (const link of links) insertLink.run(claimId, link.evidenceId, link.stance, contributor, created);
-
-        const roll = r.next();
-        if (roll < 0.95) {
-          const state = roll < 0.85 ? "published" : roll < 0.9 ? "in_review" : "draft";
-          const rating = r.pick(ratings);
-          const publishedAt = state === "published" ? created + DAY : null;
-          insertVerdict.run(
-            claimId,
-            state,
-            rating.id,
-            `The record shows otherwise: ${s.claim.statement.slice(0, 60).toLowerCase()}`,
+      const roll = r.next();
+      if (roll < 0.95) {
+        const state = roll < 0.85 ? "published" : roll < 0.9 ? "in_review" : "draft";
+        const rating = r.pick(scale);
+        const publishedAt = state === "published" ? created + DAY : null;
+        await load.add(verdicts, {
+          id: ids.verdict++,
+          claimId,
+          seq: 1,
+          state,
+          ratingId: rating.id,
+          summary: `The record shows otherwise: ${s.claim.statement.slice(0, 60).toLowerCase()}`,
+          rationale:
             `What ${s.claim.claimant.name} said does not match the evidence. `.repeat(4) + "Sources are linked below.",
-            state === "published" ? JSON.stringify(links) : null,
-            contributor,
-            state === "published" ? reviewer : null,
-            state === "draft" ? null : created + DAY / 2,
-            publishedAt,
-            created,
-            publishedAt ?? created,
-          );
-          if (state === "published") info.published++;
-        }
-      }
-      // Disputes: every group of three claims in a document is one event's competing accounts.
-      for (let k = 0; k + 1 < disputeClaims.length; k += 3) {
-        const question = `What happened in ${place} on day ${d * perDocument + k}?`;
-        const disputeId = Number(
-          insertDispute.run(`bench-${d + 1}-${k}-${slugify(place)}`, question, published, editor, at, at)
-            .lastInsertRowid,
-        );
-        disputeClaims
-          .slice(k, k + 3)
-          .forEach((claimId, position) => insertAccount.run(disputeId, claimId, `Account ${position + 1}`, position));
-        info.disputes++;
+          evidenceSnapshot: state === "published" ? links : null,
+          authorId: contributor,
+          reviewerId: state === "published" ? reviewer : null,
+          submittedAt: state === "draft" ? null : at(created + DAY / 2),
+          publishedAt: publishedAt === null ? null : at(publishedAt),
+          createdAt: at(created),
+          updatedAt: at(publishedAt ?? created),
+        });
+        if (state === "published") info.published++;
       }
     }
-    info.evidence = evidenceIds.length;
-  })();
+    // Disputes: every group of three claims in a document is one event's competing accounts.
+    for (let k = 0; k + 1 < disputeClaims.length; k += 3) {
+      const disputeId = ids.dispute++;
+      await load.add(disputes, {
+        id: disputeId,
+        slug: `bench-${d + 1}-${k}-${slugify(place)}`,
+        question: `What happened in ${place} on day ${d * perDocument + k}?`,
+        eventDate: published,
+        createdBy: editor,
+        createdAt: at(loaded),
+        updatedAt: at(loaded),
+      });
+      for (const [position, claimId] of disputeClaims.slice(k, k + 3).entries()) {
+        await load.add(disputeAccounts, {
+          id: ids.account++,
+          disputeId,
+          claimId,
+          label: `Account ${position + 1}`,
+          position,
+        });
+      }
+      info.disputes++;
+    }
+  }
+  await load.flush();
+  // PostgreSQL's identity columns do not follow ids written by hand.
+  await resetIdSequences(
+    tx,
+    LOAD_ORDER.map((table) => table),
+  );
+  info.evidence = evidenceIds.length;
   return info;
 }

@@ -69,7 +69,7 @@ async function main() {
     const database = openDatabase(`file:${file}`);
     await database.migrate();
     setDatabase(database);
-    const info = await generateDataset({ database, file }, { claims });
+    const info = await generateDataset({ database }, { claims });
     setDatabase(undefined);
     await database.close(); // the last connection to close folds the write-ahead log into the file
     fs.renameSync(file, pristine);

@@ -2,26 +2,14 @@ import fs from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { getDatabase } from "@/db/client";
-import { getEnv } from "@/lib/config/env";
+import { sqliteFileOf } from "@/db/engine";
 import { parseOptions } from "./args";
 import { UsageError } from "./errors";
+import { backupPostgres, restorePostgres } from "./backup-postgres";
 
-/**
- * The configured SQLite file. Backup and restore copy SQLite files: on PostgreSQL they stop here, with a usage error
- * naming the server's own tools.
- */
-function configuredSqliteFile(command: "backup" | "restore"): string {
-  const env = getEnv();
-  if (env.databaseEngine === "postgres" || env.databaseFile === null) {
-    throw new UsageError(
-      command === "backup"
-        ? "backup copies a SQLite database file; this database is PostgreSQL: use pg_dump " +
-            '(e.g. pg_dump --format=custom --file=claimdesk.dump "$DATABASE_URL")'
-        : "restore puts back a SQLite database file; this database is PostgreSQL: use pg_restore " +
-            '(e.g. pg_restore --clean --dbname="$DATABASE_URL" claimdesk.dump)',
-    );
-  }
-  return env.databaseFile;
+/** The process database's SQLite file. */
+function configuredSqliteFile(): string {
+  return sqliteFileOf(getDatabase().url);
 }
 
 /** `PRAGMA integrity_check` of a database file, opened read-only: "ok" or the problems found. */
@@ -35,21 +23,21 @@ export function integrityOf(file: string): string {
 }
 
 /**
- * `cli backup --out FILE`: an online backup while the app keeps writing. `VACUUM INTO`
+ * `cli backup --out FILE`: an online backup while the app keeps writing. On PostgreSQL, `pg_dump`'s (see
+ * backup-postgres.ts); on SQLite, `VACUUM INTO`
  * copies the database as it stood when the backup began (one read transaction: WAL lets
  * writers go on meanwhile), into a fresh, compact file; it is then checked.
  */
 export async function runBackupCommand(args: string[], out: (line: string) => void): Promise<void> {
-  configuredSqliteFile("backup");
+  if (getDatabase().engine === "postgres") return backupPostgres(args, out);
   const o = parseOptions(args, { out: "string" });
   if (!o.out) throw new UsageError("--out is required (e.g. backup --out backups/claimdesk-2026-11-25.db)");
   const target = path.resolve(o.out);
   if (fs.existsSync(target)) throw new UsageError(`${o.out} exists already; choose a new file name`);
   fs.mkdirSync(path.dirname(target), { recursive: true });
   const started = Date.now();
-  // A connection of its own to the process database's file (a SQLite database's label is its file): its one read
-  // transaction does not hold up the app's writes.
-  const source = new Database(getDatabase().label, { readonly: true, fileMustExist: true });
+  // A connection of its own to the process database's file: its one read transaction does not hold up the app's writes.
+  const source = new Database(configuredSqliteFile(), { readonly: true, fileMustExist: true });
   try {
     source.prepare("vacuum into ?").run(target);
   } finally {
@@ -63,13 +51,14 @@ export async function runBackupCommand(args: string[], out: (line: string) => vo
 }
 
 /**
- * `cli restore --from FILE [--to DB]`: checks the backup, keeps the current database beside
- * it (`<db>.before-restore-<time>`), and puts the backup in its place — the configured
- * database, or `--to`. Stop the server first: a running server would keep writing to the
+ * `cli restore --from FILE [--to DB]` (on PostgreSQL, `pg_restore`'s: see backup-postgres.ts): checks the backup,
+ * keeps the current database beside it (`<db>.before-restore-<time>`), and puts the backup in its place — the
+ * configured database, or `--to`. Stop the server first: a running server would keep writing to the
  * file it had open.
  */
 export async function runRestoreCommand(args: string[], out: (line: string) => void): Promise<void> {
-  const configured = configuredSqliteFile("restore");
+  if (getDatabase().engine === "postgres") return restorePostgres(args, out);
+  const configured = configuredSqliteFile();
   const o = parseOptions(args, { from: "string", to: "string" });
   if (!o.from) throw new UsageError("--from is required (e.g. restore --from backups/claimdesk-2026-11-25.db)");
   if (!fs.existsSync(o.from)) throw new UsageError(`${o.from} does not exist`);

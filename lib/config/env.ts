@@ -7,15 +7,15 @@ const httpUrl = z.url({ protocol: /^https?$/, error: "must be an http(s) URL" })
 
 const envSchema = z
   .object({
+    // Empty counts as unset, as in db/engine.ts.
     DATABASE_URL: z
-      .string()
-      .min(1)
+      .preprocess((v) => (v === "" ? undefined : v), z.string().optional())
+      .pipe(z.string().min(1).default(DEFAULT_DATABASE_URL))
       .refine(
         (v) => engineOf(v) === "postgres" || !/^[a-z][a-z0-9+.-]*:\/\//i.test(v),
         "must be postgres://user:password@host:port/database (PostgreSQL), or a file path or file:path (SQLite)",
       )
-      .refine((v) => engineOf(v) !== "postgres" || URL.canParse(v), "is not a valid postgres:// URL")
-      .default(DEFAULT_DATABASE_URL),
+      .refine((v) => engineOf(v) !== "postgres" || URL.canParse(v), "is not a valid postgres:// URL"),
     AUTH_SECRET: z.string().min(32, "must be at least 32 characters (try: openssl rand -base64 32)").optional(),
     PORT: port.default(3000),
     PUBLIC_BASE_URL: httpUrl.optional(),

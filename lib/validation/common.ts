@@ -31,14 +31,21 @@ export const passwordSchema = requiredString()
   .min(12, "must be at least 12 characters")
   .max(200, "must be at most 200 characters");
 
+/** The largest id a record can have: ids are 32-bit integers on PostgreSQL (SQLite's are wider; none gets there). */
+export const MAX_ID = 2_147_483_647;
+
+/** A path's or a form's id as a number, or null when it is not one (not digits, or beyond any id). */
+export function parseId(value: string): number | null {
+  if (!/^[1-9][0-9]{0,9}$/.test(value)) return null;
+  const id = Number(value);
+  return id <= MAX_ID ? id : null;
+}
+
 /** A positive integer id: a JSON number, or a string of digits from a path or a form. */
 export const idSchema = z.union(
   [
-    z.number().int().positive(),
-    z
-      .string()
-      .regex(/^[1-9][0-9]{0,14}$/)
-      .transform(Number),
+    z.number().int().positive().max(MAX_ID),
+    z.string().transform((v, ctx) => parseId(v) ?? (ctx.addIssue({ code: "custom", message: "not an id" }), z.NEVER)),
   ],
   { error: "must be a positive whole number" },
 );

@@ -8,6 +8,7 @@ import { corsPreflight, publicJson } from "@/lib/api/public-response";
 import { assertCanReadInternal, found } from "@/lib/api/read-access";
 import { deleteClaim } from "@/lib/services/claims/delete-claim";
 import { updateClaim } from "@/lib/services/claims/update-claim";
+import { parseId } from "@/lib/validation/common";
 
 /**
  * `GET /api/v1/claims/{idOrSlug}`: anonymous callers get the published claim (verdict,
@@ -15,21 +16,19 @@ import { updateClaim } from "@/lib/services/claims/update-claim";
  * verdict version, evidence, comments and timeline.
  */
 export const GET = apiRoute<{ id: string }>(async ({ req, actor, params }) => {
+  // All digits is an id (one beyond any id is no claim); anything else a slug.
   const byId = /^\d+$/.test(params.id);
+  const id = parseId(params.id) ?? 0;
   if (actor) {
     await assertCanReadInternal(actor);
     const [row] = byId
-      ? [{ id: Number(params.id) }]
+      ? [{ id }]
       : await getDb().select({ id: claims.id }).from(claims).where(eq(claims.slug, params.id)).limit(1);
     const claim = found(row?.id ? await getClaimForEditor(row.id) : null, `claim ${params.id}`);
     return Response.json({ claim }, { headers: { "Cache-Control": "private, no-store" } });
   }
   const [row] = byId
-    ? await getDb()
-        .select({ slug: claims.slug })
-        .from(claims)
-        .where(eq(claims.id, Number(params.id)))
-        .limit(1)
+    ? await getDb().select({ slug: claims.slug }).from(claims).where(eq(claims.id, id)).limit(1)
     : [{ slug: params.id }];
   const claim = found(row?.slug ? await getPublicClaim(row.slug) : null, `published claim ${params.id}`);
   const { id: _id, ...publicRecord } = claim;

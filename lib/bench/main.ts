@@ -17,7 +17,6 @@ import { ENGINE } from "@/db/engine";
 import { queryRow } from "@/db/sql";
 import { systemActor } from "@/lib/auth/actor";
 import { parseOptions } from "@/lib/cli/args";
-import { clearKeptPages } from "@/lib/cli/server";
 import { createApiToken } from "@/lib/services/tokens/create-token";
 import { generateDataset, TOPICS } from "./dataset";
 import { benchReanchor } from "./reanchor";
@@ -114,7 +113,6 @@ async function main() {
   // 3. The server, against the run's database; the static file exists before it starts.
   fs.mkdirSync(path.dirname(STATIC_FILE), { recursive: true });
   fs.writeFileSync(STATIC_FILE, "<!doctype html><title>static</title>");
-  clearKeptPages();
   const server = spawn(
     process.execPath,
     [require.resolve("next/dist/bin/next"), "start", "-p", String(port), "-H", "127.0.0.1"],

@@ -31,7 +31,10 @@ const entries = new LRUCache({
 /** @type {LRUCache<string, number>} */
 const renderFrom = new LRUCache({ max: 20_000 });
 /** @type {import("./invalidation-store.mjs").InvalidationStore | undefined} */
-let store;
+let opened;
+/** The process's store, opened at first use (never while `next build` runs: there is no database then). */
+const store = () => (opened ??= openInvalidationStore(process.env.DATABASE_URL));
+const building = process.env.NEXT_PHASE === "phase-production-build";
 
 /** @param {any} value */
 function sizeOf(value) {
@@ -50,15 +53,15 @@ function tagsOf(/** @type {any} */ value, /** @type {any} */ ctx) {
 }
 
 export default class ClaimdeskCacheHandler {
-  constructor() {
-    // Next makes a handler per request: the entries and the store are the process's.
-    store ??= openInvalidationStore(process.env.DATABASE_URL);
-  }
+  // Next makes a handler per request: the entries and the store are the process's.
 
   /** @param {string} key @param {any} ctx */
   async get(key, ctx) {
+    if (building) return null;
     const entry = entries.get(key);
-    const { now, invalidatedAt } = await store.check(entry ? [...new Set([...entry.tags, ...tagsOf(null, ctx)])] : []);
+    const { now, invalidatedAt } = await store().check(
+      entry ? [...new Set([...entry.tags, ...tagsOf(null, ctx)])] : [],
+    );
     if (!renderFrom.has(key)) renderFrom.set(key, now);
     if (!entry) return null;
     if (invalidatedAt >= entry.renderedFrom) {
@@ -70,13 +73,14 @@ export default class ClaimdeskCacheHandler {
 
   /** @param {string} key @param {any} data @param {any} ctx */
   async set(key, data, ctx) {
+    if (building) return;
     const from = renderFrom.get(key);
     renderFrom.delete(key);
     if (!data) {
       entries.delete(key);
       return;
     }
-    const renderedFrom = from ?? (await store.check([])).now - UNKNOWN_START_MS;
+    const renderedFrom = from ?? (await store().check([])).now - UNKNOWN_START_MS;
     entries.set(key, {
       value: data,
       lastModified: Date.now(),
@@ -88,7 +92,8 @@ export default class ClaimdeskCacheHandler {
 
   /** @param {string | string[]} tags */
   async revalidateTag(tags) {
-    await store.invalidate(typeof tags === "string" ? [tags] : tags);
+    if (building) return;
+    await store().invalidate(typeof tags === "string" ? [tags] : tags);
   }
 
   resetRequestCache() {}

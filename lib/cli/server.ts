@@ -54,20 +54,10 @@ export async function runDev(out: (line: string) => void): Promise<number> {
   return runNext(["dev", "-p", String(parseEnv(process.env).port)]);
 }
 
-/**
- * Empties Next's kept pages (`.next/server/route-cache`). They were rendered from whatever
- * database the last server had — another one, or this one before a restore or a change made
- * from the command line — so a page kept from then could show what is not published here.
- */
-export function clearKeptPages(): void {
-  fs.rmSync(path.join(process.cwd(), ".next", "server", "route-cache"), { recursive: true, force: true });
-}
-
-/** Migrates, then serves the production build on PORT, with no page kept from before; AUTH_SECRET is required. */
+/** Migrates, then serves the production build on PORT (kept pages live in its memory: none from before); AUTH_SECRET is required. */
 export async function runStart(out: (line: string) => void): Promise<number> {
   const env = parseEnv(process.env, { requireSecret: true });
   await runMigrate(out);
-  clearKeptPages();
   out(`Claimdesk on http://localhost:${env.port} (public base URL ${env.publicBaseUrl})`);
   const args = ["start", "-p", String(env.port)];
   if (process.env.HOST) args.push("-H", process.env.HOST);

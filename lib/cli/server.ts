@@ -54,7 +54,10 @@ export async function runDev(out: (line: string) => void): Promise<number> {
   return runNext(["dev", "-p", String(parseEnv(process.env).port)]);
 }
 
-/** Migrates, then serves the production build on PORT (kept pages live in its memory: none from before); AUTH_SECRET is required. */
+/**
+ * Migrates, then serves the production build on PORT (kept pages live in its memory: none from before); AUTH_SECRET
+ * is required.
+ */
 export async function runStart(out: (line: string) => void): Promise<number> {
   const env = parseEnv(process.env, { requireSecret: true });
   await runMigrate(out);

@@ -1,6 +1,7 @@
 import { listSitemapEntries } from "@/db/queries/public/pages";
 import { getEnv } from "@/lib/config/env";
 import type { SitemapEntry } from "@/lib/public/sitemap-xml";
+import { PUBLIC_CACHE_CONTROL } from "@/lib/api/public-response";
 
 /** Every public page as a sitemap entry: the fixed pages, then each published claim, dispute, claimant and document. */
 export async function sitemapEntries(): Promise<{ base: string; entries: SitemapEntry[] }> {
@@ -15,4 +16,4 @@ export async function sitemapEntries(): Promise<{ base: string; entries: Sitemap
   };
 }
 
-export const XML_HEADERS = { "Content-Type": "application/xml; charset=utf-8", "Cache-Control": "public, max-age=300" };
+export const XML_HEADERS = { "Content-Type": "application/xml; charset=utf-8", "Cache-Control": PUBLIC_CACHE_CONTROL };

@@ -1,6 +1,7 @@
 import { listCorrections, listFeedVerdicts } from "@/db/queries/public/pages";
 import { getEnv } from "@/lib/config/env";
 import { renderAtom, toFeedEntries } from "@/lib/feeds/feed-entries";
+import { PUBLIC_CACHE_CONTROL } from "@/lib/api/public-response";
 
 export const dynamic = "force-dynamic";
 
@@ -10,6 +11,6 @@ export async function GET(): Promise<Response> {
   const [verdicts, corrections] = await Promise.all([listFeedVerdicts(), listCorrections({ limit: 50 })]);
   const body = renderAtom(site, toFeedEntries(site, verdicts, corrections));
   return new Response(body, {
-    headers: { "Content-Type": "application/atom+xml; charset=utf-8", "Cache-Control": "public, max-age=300" },
+    headers: { "Content-Type": "application/atom+xml; charset=utf-8", "Cache-Control": PUBLIC_CACHE_CONTROL },
   });
 }

@@ -1,6 +1,13 @@
 import { createHash } from "node:crypto";
 
 /**
+ * How long a cache in front (a CDN, nginx, a browser) may keep a public answer: a minute, then 30 s more while it
+ * fetches it again — so a retraction reaches every reader within about a minute and a half. Kept pages say the same
+ * (`s-maxage=60, stale-while-revalidate=30`: their `revalidate` and next.config.js's `expireTime`).
+ */
+export const PUBLIC_CACHE_CONTROL = "public, max-age=60, stale-while-revalidate=30";
+
+/**
  * A public JSON answer: cacheable for a minute, with an ETag (a matching If-None-Match gets
  * 304), and readable from any origin — never with credentials, so no session can ride along.
  */
@@ -9,8 +16,7 @@ export function publicJson(req: Request, body: unknown, contentType = "applicati
   const etag = `"${createHash("sha1").update(text).digest("base64url")}"`;
   const headers = {
     "Content-Type": contentType,
-    // Short: a retraction must reach readers behind shared caches within a minute.
-    "Cache-Control": "public, max-age=60",
+    "Cache-Control": PUBLIC_CACHE_CONTROL,
     ETag: etag,
     "Access-Control-Allow-Origin": "*",
     "Access-Control-Expose-Headers": "ETag",

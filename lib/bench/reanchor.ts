@@ -1,5 +1,4 @@
 import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
 import { sql } from "drizzle-orm";
 import { openDatabase, setDatabase } from "@/db/client";
@@ -23,14 +22,16 @@ export type ReanchorResult = {
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
 /**
- * Re-anchoring 1,000 claims on a 200,000-character document after an edit, in process on a
- * temporary database: the fixture article repeated (each copy headed "Part N"), 1,000
+ * Re-anchoring 1,000 claims on a 200,000-character document after an edit, in process on an
+ * empty database (`url`, of this process's engine): the fixture article repeated (each copy headed "Part N"), 1,000
  * claims on sentences spread through it, then a paragraph inserted at the top. Timed
  * through the real service, three times (a fresh document each), median reported.
  */
-export async function benchReanchor({ runs = 3, claims = 1000, characters = 200_000 } = {}): Promise<ReanchorResult> {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "claimdesk-bench-anchor-"));
-  const database = openDatabase(`file:${path.join(dir, "anchor.db")}`);
+export async function benchReanchor(
+  url: string,
+  { runs = 3, claims = 1000, characters = 200_000 } = {},
+): Promise<ReanchorResult> {
+  const database = openDatabase(url);
   try {
     await database.migrate();
     setDatabase(database);
@@ -87,6 +88,5 @@ export async function benchReanchor({ runs = 3, claims = 1000, characters = 200_
   } finally {
     setDatabase(undefined);
     await database.close();
-    fs.rmSync(dir, { recursive: true, force: true });
   }
 }

@@ -19,6 +19,7 @@ import { rebuildSearchIndex } from "@/lib/search/search-index";
 import { snapshotEvidence } from "@/lib/services/verdicts/evidence-snapshot";
 import { slugify } from "@/lib/text/slugify";
 import * as demo from "./seed-data/demo";
+import { EVERY_PUBLIC_PAGE, markInvalidated } from "@/db/queries/cache-invalidations";
 
 const SEED_ACTOR: ActingUser = { id: null, role: "admin", name: "seed", label: "seed" };
 const DAY = 24 * 60 * 60 * 1000;
@@ -52,6 +53,8 @@ export async function seedDemo(db: DB, { force = false } = {}): Promise<SeedRepo
       await seedArticle(tx, raw);
       await rebuildSearchIndex(tx);
     }
+    // Servers already running on this database drop what they kept: the demo publishes verdicts.
+    if (!exists || ratingsAdded > 0) await markInvalidated(tx, [EVERY_PUBLIC_PAGE]);
     return { usersAdded, ratingsAdded, documentAdded: !exists };
   });
 }

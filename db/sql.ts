@@ -26,9 +26,13 @@ export async function execute(db: DB, query: SQL): Promise<void> {
   else await pg(db).execute(query);
 }
 
-/** `column` contains `text`, ignoring case (SQLite's LIKE ignores ASCII case only; this ignores it on both engines). */
+/**
+ * `column` contains `text` (as typed: `%` and `_` are plain characters), ignoring case as the engine's `lower()` does —
+ * any script on PostgreSQL, ASCII letters on SQLite (whose `lower()` and LIKE fold ASCII only).
+ */
 export function containsIgnoringCase(column: SQLWrapper, text: string): SQL {
-  return sql`lower(${column}) like ${`%${text.toLowerCase()}%`}`;
+  const pattern = `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  return sql`lower(${column}) like lower(${pattern}) escape '\\'`;
 }
 
 /** The database's clock now, in milliseconds (every server on one database agrees on it). */

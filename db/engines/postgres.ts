@@ -4,6 +4,7 @@ import { drizzle } from "drizzle-orm/node-postgres";
 import { migrate } from "drizzle-orm/node-postgres/migrator";
 import pg from "pg";
 import { errorCode } from "../errors";
+import { asTransactionOf } from "./nesting";
 import type { Database, DB } from "./types";
 
 export const POSTGRES_MIGRATIONS = path.join(process.cwd(), "db", "migrations-pg");
@@ -39,15 +40,17 @@ export function openPostgres(url: string, opts: { poolSize?: number } = {}): Dat
     label: describePostgresUrl(url),
     db: db as unknown as DB,
     pool,
-    async transaction<T>(fn: (tx: DB) => Promise<T>): Promise<T> {
-      for (let attempt = 1; ; attempt++) {
-        try {
-          return await db.transaction((tx) => fn(tx as unknown as DB), { isolationLevel: "serializable" });
-        } catch (e) {
-          if (attempt >= MAX_ATTEMPTS || !RETRYABLE.has(errorCode(e) ?? "")) throw e;
-          await sleep(Math.random() * Math.min(200, 5 * 2 ** attempt));
+    transaction<T>(fn: (tx: DB) => Promise<T>): Promise<T> {
+      return asTransactionOf(pool, async () => {
+        for (let attempt = 1; ; attempt++) {
+          try {
+            return await db.transaction((tx) => fn(tx as unknown as DB), { isolationLevel: "serializable" });
+          } catch (e) {
+            if (attempt >= MAX_ATTEMPTS || !RETRYABLE.has(errorCode(e) ?? "")) throw e;
+            await sleep(Math.random() * Math.min(200, 5 * 2 ** attempt));
+          }
         }
-      }
+      });
     },
     async migrate() {
       const client = await pool.connect();

@@ -1,15 +1,13 @@
-import { AsyncLocalStorage } from "node:async_hooks";
 import fs from "node:fs";
 import path from "node:path";
 import BetterSqlite3 from "better-sqlite3";
 import { drizzle } from "drizzle-orm/better-sqlite3";
 import { migrate } from "drizzle-orm/better-sqlite3/migrator";
 import type { Database, DB } from "./types";
+import { asTransactionOf } from "./nesting";
 import { serialize } from "./write-queue.mjs";
 
 export const SQLITE_MIGRATIONS = path.join(process.cwd(), "db", "migrations");
-
-const inTransaction = new AsyncLocalStorage<string>();
 
 function connect(file: string, opts: { readOnly: boolean }): BetterSqlite3.Database {
   const connection = new BetterSqlite3(file);
@@ -44,20 +42,19 @@ export function openSqlite(
     writer,
     reader,
     transaction<T>(fn: (tx: DB) => Promise<T>): Promise<T> {
-      if (inTransaction.getStore() === resolved) {
-        return Promise.reject(new Error("A write transaction cannot start inside another one."));
-      }
-      return serialize(resolved, async () => {
-        writer.exec("BEGIN IMMEDIATE");
-        try {
-          const result = await inTransaction.run(resolved, () => fn(writeDb));
-          writer.exec("COMMIT");
-          return result;
-        } catch (e) {
-          if (writer.inTransaction) writer.exec("ROLLBACK");
-          throw e;
-        }
-      });
+      return asTransactionOf(resolved, () =>
+        serialize(resolved, async () => {
+          writer.exec("BEGIN IMMEDIATE");
+          try {
+            const result = await fn(writeDb);
+            writer.exec("COMMIT");
+            return result;
+          } catch (e) {
+            if (writer.inTransaction) writer.exec("ROLLBACK");
+            throw e;
+          }
+        }),
+      );
     },
     async migrate() {
       migrate(drizzle(writer), { migrationsFolder: SQLITE_MIGRATIONS });

@@ -3,11 +3,24 @@ import type { Tx } from "@/db/client";
 import { cacheInvalidations } from "@/db/schema";
 import { NOW_MS } from "@/db/sql";
 
+// The tags Next gives kept pages (lib/cache/next-cache-handler.mjs checks them): `_N_T_` and the path of the page,
+// and `_N_T_` and the route with `/page` or `/layout` for every page of a route.
+
+/** The tag of the kept page at a path. */
+export const pathTag = (path: string) => `_N_T_${path}`;
+/** The tag of every kept view of the claims list. */
+export const EVERY_LIST = "_N_T_/(public)/claims/list/[filters]/page";
+/** The tag of every public page (the `(public)` layout's). */
+export const EVERY_PUBLIC_PAGE = "_N_T_/(public)/layout";
+
 /** Marks these cache tags invalidated at the database's now: no server serves a page with one rendered earlier. */
 export async function markInvalidated(tx: Tx, tags: string[]): Promise<void> {
-  if (tags.length === 0) return;
-  await tx
-    .insert(cacheInvalidations)
-    .values([...new Set(tags)].map((tag) => ({ tag, invalidatedAt: sql`${NOW_MS}` as unknown as number })))
-    .onConflictDoUpdate({ target: cacheInvalidations.tag, set: { invalidatedAt: sql`excluded.invalidated_at` } });
+  const unique = [...new Set(tags)];
+  // In chunks: SQLite takes at most 32,766 values a statement.
+  for (let i = 0; i < unique.length; i += 1000) {
+    await tx
+      .insert(cacheInvalidations)
+      .values(unique.slice(i, i + 1000).map((tag) => ({ tag, invalidatedAt: sql`${NOW_MS}` as unknown as number })))
+      .onConflictDoUpdate({ target: cacheInvalidations.tag, set: { invalidatedAt: sql`excluded.invalidated_at` } });
+  }
 }

@@ -1,5 +1,6 @@
 import { sql, type SQL } from "drizzle-orm";
 import { getDb } from "@/db/client";
+import { parseId } from "@/db/ids";
 import { queryRow, queryRows } from "@/db/sql";
 import type { AnchorStatus, ClaimantKind, EvidenceSnapshotItem, VerdictState } from "@/db/schema";
 import { listCorrections, type PublicCorrection } from "./public/pages";
@@ -88,9 +89,10 @@ export type ExportRecord = {
 
 const BATCH = 1000;
 
+// All digits is an id (0, matching nothing, when beyond any id); anything else a slug.
 const byIdOrSlug = (table: string, value: string) =>
   /^\d+$/.test(value)
-    ? sql`(select id from ${sql.raw(table)} where id = ${Number(value)})`
+    ? sql`(select id from ${sql.raw(table)} where id = ${parseId(value) ?? 0})`
     : sql`(select id from ${sql.raw(table)} where slug = ${value})`;
 
 /** The scope as conditions on a claim `c` (document, claimant, dispute). */

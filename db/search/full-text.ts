@@ -91,11 +91,14 @@ const sqlite = (): FullText => {
 
 const postgres = (): FullText => {
   const clean = (column: string) => `replace(replace(${column}, chr(2), ''), chr(3), '')`;
+  // Punctuation that PostgreSQL's parser would keep inside one token (a host, a URL, a decimal, a hyphenated word)
+  // separates words, as in FTS5: "reuters" finds "reuters.com".
+  const words = (text: string) => `regexp_replace(${text}, '[-./:@_+#~=?&%]+', ' ', 'g')`;
   // A: the statement, B: the quote, C: the claimant and the summary, D: the rationale and the document's title.
-  const vector = `setweight(to_tsvector('claimdesk_search', ${clean("c.statement")}), 'A')
-    || setweight(to_tsvector('claimdesk_search', ${clean("c.quote")}), 'B')
-    || setweight(to_tsvector('claimdesk_search', ${clean("cl.name")} || ' ' || ${clean("v.summary")}), 'C')
-    || setweight(to_tsvector('claimdesk_search', ${clean("v.rationale")} || ' ' || ${clean("d.title")}), 'D')`;
+  const vector = `setweight(to_tsvector('claimdesk_search', ${words("c.statement")}), 'A')
+    || setweight(to_tsvector('claimdesk_search', ${words("c.quote")}), 'B')
+    || setweight(to_tsvector('claimdesk_search', ${words("cl.name || ' ' || v.summary")}), 'C')
+    || setweight(to_tsvector('claimdesk_search', ${words("v.rationale || ' ' || d.title")}), 'D')`;
   const insert = (where: SQL) => sql`
     insert into claim_search (claim_id, statement, quote, claimant, summary, rationale, document_title, document)
     select c.id, ${sql.raw(TEXTS.map(clean).join(", "))}, ${sql.raw(vector)} ${PUBLISHED_CLAIMS} where ${where}`;

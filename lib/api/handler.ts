@@ -1,3 +1,4 @@
+import { errorCode } from "@/db/errors";
 import type { Actor } from "@/lib/auth/actor";
 import { ServiceError } from "@/lib/services/errors";
 import { getRequestActor, SAFE_METHODS } from "./request-actor";
@@ -28,6 +29,13 @@ export function apiRoute<P = Record<string, string>>(handler: (ctx: Context<P>) 
 
 /** The JSON error response for a thrown error. */
 export function errorResponse(e: unknown): Response {
+  // A value the database cannot take (PostgreSQL's data exceptions, class 22: out of range, bad encoding…) that got
+  // past validation is the request's fault, not the server's.
+  if (errorCode(e)?.startsWith("22")) {
+    return errorResponse(
+      new ServiceError("bad_request", "The request holds a value that cannot be stored or compared."),
+    );
+  }
   if (e instanceof ServiceError) {
     const headers: Record<string, string> = {};
     if (e.code === "unauthenticated") headers["WWW-Authenticate"] = 'Bearer realm="claimdesk"';

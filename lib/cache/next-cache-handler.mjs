@@ -11,8 +11,9 @@ import { openInvalidationStore } from "./invalidation-store.mjs";
  * server re-renders those pages at their next request. Nothing is kept across restarts.
  *
  * When a render began is known to this handler only by the `get` that preceded it, so it keeps, per key, the time of
- * the earliest `get` not yet followed by a `set`: a render can only have started after it, and a page is never
- * taken for newer than it is (at worst a page is rendered once more than needed).
+ * the earliest `get` that can lead to a render (a miss, or a hit on a page due to be rendered again) not yet followed
+ * by a `set`: the render started after it, and a page is never taken for newer than it is (at worst, when a render
+ * that began before a write ends after it, the page is rendered once more).
  */
 
 const MEGABYTE = 1024 * 1024;
@@ -62,10 +63,12 @@ export default class ClaimdeskCacheHandler {
     const { now, invalidatedAt } = await store().check(
       entry ? [...new Set([...entry.tags, ...tagsOf(null, ctx)])] : [],
     );
-    if (!renderFrom.has(key)) renderFrom.set(key, now);
-    if (!entry) return null;
-    if (invalidatedAt >= entry.renderedFrom) {
-      entries.delete(key);
+    // A render follows a miss, or a hit on a page older than its `revalidate` (Next renders it again meanwhile).
+    const stale = entry && Date.now() - entry.lastModified >= (entry.cacheControl?.revalidate ?? 0) * 1000;
+    const miss = !entry || invalidatedAt >= entry.renderedFrom;
+    if ((miss || stale) && !renderFrom.has(key)) renderFrom.set(key, now);
+    if (miss) {
+      if (entry) entries.delete(key);
       return null;
     }
     return { value: entry.value, lastModified: entry.lastModified, cacheControl: entry.cacheControl };

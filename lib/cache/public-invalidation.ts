@@ -1,33 +1,28 @@
 import type { Tx } from "@/db/client";
-import { markInvalidated } from "@/db/queries/cache-invalidations";
+import { EVERY_LIST, EVERY_PUBLIC_PAGE, markInvalidated, pathTag } from "@/db/queries/cache-invalidations";
 import { publicClaimIdsOf, publicPathsForClaims } from "@/db/queries/public/page-paths";
 
 /**
  * What a write changes that readers may see, as the service that makes it reports it: a claim's public record (its
  * verdict published, corrected or retracted, its statement, claimant or place in the text), everything shown of a
- * claimant, a document or a dispute, or the rating scale (every public page shows ratings).
+ * claimant, a document or a dispute, the name of a verdict's author or reviewer, or the rating scale (every public
+ * page shows ratings).
  */
 export type PublicChange =
   | { claims: number[] }
   | { claimantId: number }
   | { documentId: number }
   | { disputeId: number }
+  | { userId: number }
   | { ratingScale: true };
-
-// The tags Next gives kept pages (lib/cache/next-cache-handler.mjs checks them): `_N_T_` and the path of the page,
-// and `_N_T_` and the route with `/page` or `/layout` for every page of a route.
-const pathTag = (path: string) => `_N_T_${path}`;
-const EVERY_LIST = "_N_T_/(public)/claims/list/[filters]/page";
-const EVERY_PUBLIC_PAGE = "_N_T_/(public)/layout";
 
 type Pending = { changes: PublicChange[]; tags: Set<string> };
 const pending = new WeakMap<Tx, Pending>();
 
-/** The public claims a change concerns, as the database stands now. */
+/** The public claims a change concerns, as the database stands now (a claim never published shows nowhere). */
 async function claimsOf(tx: Tx, change: PublicChange): Promise<number[]> {
-  if ("claims" in change) return change.claims;
   if ("ratingScale" in change) return [];
-  return publicClaimIdsOf(tx, change);
+  return publicClaimIdsOf(tx, "claims" in change ? { claimIds: change.claims } : change);
 }
 
 /** The tags of every kept page that shows what a change concerns, as the database stands now. */

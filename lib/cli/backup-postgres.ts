@@ -3,6 +3,7 @@ import fs from "node:fs";
 import path from "node:path";
 import pg from "pg";
 import { getDatabase } from "@/db/client";
+import { engineOf } from "@/db/engine";
 import { describePostgresUrl } from "@/db/engines/postgres";
 import { parseOptions } from "./args";
 import { UsageError } from "./errors";
@@ -11,10 +12,23 @@ import { UsageError } from "./errors";
 // postgresql-client; their major version at least the server's): a dump is one consistent snapshot taken while the
 // app keeps writing, and a restore replaces everything in one transaction.
 
-/** Runs a PostgreSQL client tool; its stderr is the message when it fails. */
-function run(tool: string, args: string[]): Promise<string> {
+/** A dump of the data and schema alone: no owner, no grants (the database it goes back into has its own). */
+const DUMP = ["--format=custom", "--no-owner", "--no-privileges"];
+
+/**
+ * Runs a PostgreSQL client tool, on the database at `url` when given: its password goes in the environment
+ * (PGPASSWORD), never on the command line, where `ps` would show it. Its stderr is the message when it fails.
+ */
+function run(tool: string, args: string[], url?: string): Promise<string> {
+  const env = { ...process.env };
+  if (url) {
+    const u = new URL(url);
+    if (u.password) env.PGPASSWORD = decodeURIComponent(u.password);
+    u.password = "";
+    args = [...args, `--dbname=${u.toString()}`];
+  }
   return new Promise((resolve, reject) => {
-    const child = spawn(tool, args, { stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(tool, args, { stdio: ["ignore", "pipe", "pipe"], env });
     let stdout = "";
     let stderr = "";
     child.stdout.on("data", (d: Buffer) => (stdout += d.toString()));
@@ -34,10 +48,10 @@ function run(tool: string, args: string[]): Promise<string> {
   });
 }
 
-/** The number of tables `pg_restore --list` finds in a dump, or an error saying why it is not one. */
-async function tablesInDump(file: string): Promise<number> {
+/** The tables `pg_restore --list` finds in a dump, or an error saying why it is not one. */
+async function tablesInDump(file: string): Promise<string[]> {
   const list = await run("pg_restore", ["--list", file]);
-  return list.split("\n").filter((line) => / TABLE public /.test(line)).length;
+  return list.split("\n").flatMap((line) => / TABLE public (\S+) /.exec(line)?.slice(1) ?? []);
 }
 
 /** `cli backup --out FILE` on PostgreSQL: `pg_dump --format=custom`, then the dump is read back by `pg_restore`. */
@@ -49,18 +63,37 @@ export async function backupPostgres(args: string[], out: (line: string) => void
   fs.mkdirSync(path.dirname(target), { recursive: true });
   const started = Date.now();
   const database = getDatabase();
-  await run("pg_dump", ["--format=custom", "--no-owner", `--file=${target}`, `--dbname=${database.url}`]);
-  const tables = await tablesInDump(target);
+  await run("pg_dump", [...DUMP, `--file=${target}`], database.url);
+  const tables = (await tablesInDump(target)).length;
   out(
     `Backed up ${database.label} to ${o.out} (${(fs.statSync(target).size / 1e6).toFixed(1)} MB, ` +
       `${tables} tables, ${Date.now() - started} ms; pg_restore reads it back).`,
   );
 }
 
+/** The client sessions on a database other than this one, and its tables. */
+async function currentState(url: string): Promise<{ clients: number; tables: string[] }> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const sessions = await client.query<{ n: number }>(
+      `select count(*)::int as n from pg_stat_activity
+       where datname = current_database() and pid <> pg_backend_pid() and backend_type = 'client backend'`,
+    );
+    const tables = await client.query<{ name: string }>(
+      "select tablename as name from pg_tables where schemaname = 'public'",
+    );
+    return { clients: sessions.rows[0]!.n, tables: tables.rows.map((r) => r.name) };
+  } finally {
+    await client.end();
+  }
+}
+
 /**
- * `cli restore --from FILE [--to postgres://…]` on PostgreSQL: checks the dump, refuses a database that servers are
- * still connected to, dumps the current database beside the backup (`FILE.before-restore-<time>`), then replaces
- * it with the backup in one transaction (`pg_restore --clean --single-transaction`): all of it, or nothing.
+ * `cli restore --from FILE [--to postgres://…]` on PostgreSQL: checks the dump, refuses a database that clients are
+ * still connected to or whose schema is newer than the dump's, dumps the current database beside the backup
+ * (`FILE.before-restore-<time>`), then replaces it with the backup in one transaction (`pg_restore --clean
+ * --single-transaction`): all of it, or nothing.
  */
 export async function restorePostgres(args: string[], out: (line: string) => void): Promise<void> {
   const o = parseOptions(args, { from: "string", to: "string" });
@@ -69,35 +102,28 @@ export async function restorePostgres(args: string[], out: (line: string) => voi
   const tables = await tablesInDump(o.from).catch((e: unknown) => {
     throw new UsageError(`${o.from} is not a sound Claimdesk dump, nothing restored: ${(e as Error).message}`);
   });
-  if (tables === 0) throw new UsageError(`${o.from} holds no tables, nothing restored`);
+  if (tables.length === 0) throw new UsageError(`${o.from} holds no tables, nothing restored`);
   const url = o.to ?? getDatabase().url;
-  if (!/^postgres(ql)?:\/\//i.test(url)) throw new UsageError("--to must be a postgres:// URL on PostgreSQL");
+  if (engineOf(url) !== "postgres") throw new UsageError("--to must be a postgres:// URL on PostgreSQL");
 
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  let inUse: number;
-  let existing: number;
-  try {
-    inUse = Number(
-      (
-        await client.query<{ n: string }>(
-          "select count(*) as n from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid()",
-        )
-      ).rows[0]!.n,
-    );
-    existing = Number(
-      (await client.query<{ n: string }>("select count(*) as n from pg_tables where schemaname = 'public'")).rows[0]!.n,
-    );
-  } finally {
-    await client.end();
-  }
   const label = describePostgresUrl(url);
-  if (inUse > 0) throw new UsageError(`${label} is in use: stop the servers (and any other client), then restore`);
-  let kept = "";
-  if (existing > 0) {
-    kept = `${path.resolve(o.from)}.before-restore-${new Date().toISOString().replace(/[:.]/g, "-")}`;
-    await run("pg_dump", ["--format=custom", "--no-owner", `--file=${kept}`, `--dbname=${url}`]);
+  const now = await currentState(url);
+  if (now.clients > 0)
+    throw new UsageError(`${label} is in use: stop the servers (and any other client), then restore`);
+  // pg_restore --clean drops what the dump holds: tables added by later migrations would stay, and clash.
+  const newer = now.tables.filter((t) => !tables.includes(t));
+  if (newer.length > 0) {
+    throw new UsageError(
+      `${label} has tables the backup does not (${newer.join(", ")}): the backup is older than its schema. Restore ` +
+        "into a new, empty database (createdb), then start Claimdesk on it: it migrates the backup forward.",
+    );
   }
-  await run("pg_restore", ["--clean", "--if-exists", "--no-owner", "--single-transaction", `--dbname=${url}`, o.from]);
+  let kept = "";
+  if (now.tables.length > 0) {
+    kept = `${path.resolve(o.from)}.before-restore-${new Date().toISOString().replace(/[:.]/g, "-")}`;
+    await run("pg_dump", [...DUMP, `--file=${kept}`], url);
+  }
+  const restore = ["--clean", "--if-exists", "--no-owner", "--no-privileges", "--single-transaction", o.from];
+  await run("pg_restore", restore, url);
   out(`Restored ${o.from} into ${label}${kept ? ` (the previous content is kept as ${path.basename(kept)})` : ""}.`);
 }

@@ -2,13 +2,13 @@ import fs from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { getDatabase } from "@/db/client";
-import { sqliteFileOf } from "@/db/engine";
+import { databaseUrl, ENGINE, sqliteFileOf } from "@/db/engine";
 import { parseOptions } from "./args";
 import { UsageError } from "./errors";
 import { backupPostgres, restorePostgres } from "./backup-postgres";
 
 /** The process database's SQLite file. */
-function configuredSqliteFile(): string {
+function processSqliteFile(): string {
   return sqliteFileOf(getDatabase().url);
 }
 
@@ -29,7 +29,7 @@ export function integrityOf(file: string): string {
  * writers go on meanwhile), into a fresh, compact file; it is then checked.
  */
 export async function runBackupCommand(args: string[], out: (line: string) => void): Promise<void> {
-  if (getDatabase().engine === "postgres") return backupPostgres(args, out);
+  if (ENGINE === "postgres") return backupPostgres(args, out);
   const o = parseOptions(args, { out: "string" });
   if (!o.out) throw new UsageError("--out is required (e.g. backup --out backups/claimdesk-2026-11-25.db)");
   const target = path.resolve(o.out);
@@ -37,7 +37,7 @@ export async function runBackupCommand(args: string[], out: (line: string) => vo
   fs.mkdirSync(path.dirname(target), { recursive: true });
   const started = Date.now();
   // A connection of its own to the process database's file: its one read transaction does not hold up the app's writes.
-  const source = new Database(configuredSqliteFile(), { readonly: true, fileMustExist: true });
+  const source = new Database(processSqliteFile(), { readonly: true, fileMustExist: true });
   try {
     source.prepare("vacuum into ?").run(target);
   } finally {
@@ -57,8 +57,8 @@ export async function runBackupCommand(args: string[], out: (line: string) => vo
  * file it had open.
  */
 export async function runRestoreCommand(args: string[], out: (line: string) => void): Promise<void> {
-  if (getDatabase().engine === "postgres") return restorePostgres(args, out);
-  const configured = configuredSqliteFile();
+  if (ENGINE === "postgres") return restorePostgres(args, out);
+
   const o = parseOptions(args, { from: "string", to: "string" });
   if (!o.from) throw new UsageError("--from is required (e.g. restore --from backups/claimdesk-2026-11-25.db)");
   if (!fs.existsSync(o.from)) throw new UsageError(`${o.from} does not exist`);
@@ -69,7 +69,8 @@ export async function runRestoreCommand(args: string[], out: (line: string) => v
     check = e instanceof Error ? e.message : String(e);
   }
   if (check !== "ok") throw new UsageError(`${o.from} is not a sound Claimdesk database, nothing restored: ${check}`);
-  const target = path.resolve(o.to ?? configured);
+  // Not opened through the app: `--to` may name another file, and the configured one is only a path here.
+  const target = path.resolve(o.to ?? sqliteFileOf(databaseUrl()));
   fs.mkdirSync(path.dirname(target), { recursive: true });
   // The copy first, beside the target: VACUUM INTO reads the backup whole, a -wal beside it included.
   const staging = `${target}.restoring`;

@@ -105,7 +105,9 @@ export async function parseScope(
 ): Promise<{ scope: ExportScope; label: string }> {
   const scope: ExportScope = {};
   for (const key of SCOPE_KEYS) {
-    const v = get(key)?.trim();
+    const v = get(key)
+      ?.replace(/\u0000/g, "")
+      .trim();
     if (!v) continue;
     if ((key === "from" || key === "to") && !(DATE.test(v) && !Number.isNaN(Date.parse(v)))) {
       throw new ServiceError("validation_failed", `${key} must be a date as YYYY-MM-DD.`, [

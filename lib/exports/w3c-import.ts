@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { MAX_ID } from "@/db/ids";
 import { ServiceError, type FieldIssue } from "@/lib/services/errors";
 import { toFieldIssues } from "@/lib/validation/parse";
 
@@ -29,11 +30,20 @@ const quoteSelector = z.object({
   prefix: z.string({ error: "must be text" }).max(1_000).optional(),
   suffix: z.string({ error: "must be text" }).max(1_000).optional(),
 });
+// Offsets are stored as 32-bit integers, like ids.
+const MAX_OFFSET = MAX_ID;
 const positionSelector = z
   .object({
     type: z.literal("TextPositionSelector"),
-    start: z.number({ error: "must be a number" }).int("must be a whole number").min(0, "must be 0 or more"),
-    end: z.number({ error: "must be a number" }).int("must be a whole number"),
+    start: z
+      .number({ error: "must be a number" })
+      .int("must be a whole number")
+      .min(0, "must be 0 or more")
+      .max(MAX_OFFSET, "is beyond any document"),
+    end: z
+      .number({ error: "must be a number" })
+      .int("must be a whole number")
+      .max(MAX_OFFSET, "is beyond any document"),
   })
   .refine((s) => s.end > s.start, { message: "must be after start", path: ["end"] });
 // Text selectors are checked; others (CSS, XPath, Fragment…) are let through and not used.

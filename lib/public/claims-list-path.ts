@@ -10,7 +10,10 @@ export function claimsListPath(search: URLSearchParams): string | null {
   if (search.get("q")?.trim() || search.get("from")?.trim() || search.get("to")?.trim()) return null;
   const kept = new URLSearchParams();
   for (const key of LIST_KEYS) {
-    const value = search.get(key)?.trim();
+    const value = search
+      .get(key)
+      ?.replace(/\u0000/g, "")
+      .trim();
     if (value) kept.set(key, value.slice(0, 200));
   }
   const query = kept.toString();

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { MAX_ID, parseId } from "@/db/ids";
 import { ROLES } from "@/db/schema";
 
 /** A string field whose missing or non-string value gets a plain message. */
@@ -6,9 +7,13 @@ export function requiredString() {
   return z.string({ error: (issue) => (issue.input === undefined ? "is required" : "must be text") });
 }
 
-/** The form emails are stored and compared in. */
+/** The form emails are stored and compared in (no address has control characters: they are dropped). */
 export function normaliseEmail(email: string): string {
-  return email.trim().toLowerCase().slice(0, 254);
+  return email
+    .replace(/[\u0000-\u001f]/g, "")
+    .trim()
+    .toLowerCase()
+    .slice(0, 254);
 }
 
 /** A normalised email address (trimmed, lower-cased). */
@@ -31,15 +36,7 @@ export const passwordSchema = requiredString()
   .min(12, "must be at least 12 characters")
   .max(200, "must be at most 200 characters");
 
-/** The largest id a record can have: ids are 32-bit integers on PostgreSQL (SQLite's are wider; none gets there). */
-export const MAX_ID = 2_147_483_647;
-
-/** A path's or a form's id as a number, or null when it is not one (not digits, or beyond any id). */
-export function parseId(value: string): number | null {
-  if (!/^[1-9][0-9]{0,9}$/.test(value)) return null;
-  const id = Number(value);
-  return id <= MAX_ID ? id : null;
-}
+export { MAX_ID, parseId };
 
 /** A positive integer id: a JSON number, or a string of digits from a path or a form. */
 export const idSchema = z.union(

@@ -13,11 +13,19 @@ export function toFieldIssues(error: z.ZodError): FieldIssue[] {
   });
 }
 
+/** The paths of the strings in `value` that hold a NUL character (no text field takes one; PostgreSQL stores none). */
+function nulPaths(value: unknown, path: string[] = []): string[] {
+  if (typeof value === "string") return value.includes("\u0000") ? [path.join(".") || "(input)"] : [];
+  if (typeof value !== "object" || value === null) return [];
+  return Object.entries(value).flatMap(([key, v]) => nulPaths(v, [...path, key]));
+}
+
 /** Parses input with a zod schema; on failure throws a 422 ServiceError that names each field. */
 export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
   const result = schema.safeParse(input);
-  if (result.success) return result.data;
-  const issues = toFieldIssues(result.error);
+  const nul = nulPaths(input).map((path) => ({ path, message: "must not contain a NUL character" }));
+  if (result.success && nul.length === 0) return result.data;
+  const issues = [...(result.success ? [] : toFieldIssues(result.error)), ...nul];
   const summary = issues.map((i) => `${i.path}: ${i.message}`).join("; ");
   throw new ServiceError("validation_failed", `Invalid input — ${summary}`, issues);
 }

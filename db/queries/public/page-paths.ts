@@ -30,23 +30,42 @@ export async function publicPathsForClaims(db: DB, claimIds: number[]): Promise<
   return [...paths];
 }
 
-/** The claims that are or were public (a published or retracted verdict) of a claimant, a document or a dispute. */
+/**
+ * The claims that are or were public (a published or retracted verdict): of these ids, or of a claimant, a document,
+ * a dispute, or whose verdicts a user wrote or reviewed.
+ */
 export async function publicClaimIdsOf(
   db: DB,
-  where: { claimantId: number } | { documentId: number } | { disputeId: number },
+  where:
+    | { claimIds: number[] }
+    | { claimantId: number }
+    | { documentId: number }
+    | { disputeId: number }
+    | { userId: number },
 ): Promise<number[]> {
+  if ("claimIds" in where && where.claimIds.length === 0) return [];
   const condition: SQL =
-    "claimantId" in where
-      ? eq(claims.claimantId, where.claimantId)
-      : "documentId" in where
-        ? eq(claims.documentId, where.documentId)
-        : inArray(
-            claims.id,
-            db
-              .select({ id: disputeAccounts.claimId })
-              .from(disputeAccounts)
-              .where(eq(disputeAccounts.disputeId, where.disputeId)),
-          );
+    "claimIds" in where
+      ? inArray(claims.id, where.claimIds)
+      : "claimantId" in where
+        ? eq(claims.claimantId, where.claimantId)
+        : "documentId" in where
+          ? eq(claims.documentId, where.documentId)
+          : "userId" in where
+            ? inArray(
+                claims.id,
+                db
+                  .select({ id: verdicts.claimId })
+                  .from(verdicts)
+                  .where(or(eq(verdicts.authorId, where.userId), eq(verdicts.reviewerId, where.userId))),
+              )
+            : inArray(
+                claims.id,
+                db
+                  .select({ id: disputeAccounts.claimId })
+                  .from(disputeAccounts)
+                  .where(eq(disputeAccounts.disputeId, where.disputeId)),
+              );
   const everPublic = exists(
     db
       .select({ id: verdicts.id })

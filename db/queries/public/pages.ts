@@ -102,7 +102,7 @@ export async function getPublicClaimant(slug: string) {
     db,
     sql`
     select c.slug as slug, c.statement as statement, r.label as "ratingLabel", r.colour as "ratingColour", v.summary as summary, v.published_at as "publishedAt"
-    from claims c ${PUBLISHED} where c.claimant_id = ${claimant.id} order by v.published_at desc`,
+    from claims c ${PUBLISHED} where c.claimant_id = ${claimant.id} order by v.published_at desc, v.id desc`,
   );
   if (claims.length === 0) return null;
   const counts = await queryRows<{ label: string; colour: string; n: number }>(
@@ -127,17 +127,18 @@ export async function getPublicDocument(slug: string) {
     author: string | null;
     publishedAt: string | null;
     text: string;
+    revision: number;
   }>(
     db,
     sql`
     select d.id as id, d.slug as slug, d.title as title, d.source_url as "sourceUrl", d.publisher as publisher, d.author as author,
-      d.published_at as "publishedAt", dr.text as text
+      d.published_at as "publishedAt", dr.text as text, dr.revision as revision
     from documents d join document_revisions dr on dr.document_id = d.id and dr.revision = d.current_revision
     where d.slug = ${slug}`,
   );
   if (!doc) return null;
-  // Only published claims that sit anchored in this very revision are drawn: no position of
-  // an unpublished claim ever reaches the page.
+  // Only published claims that sit anchored in this very revision (the one whose text was read, even if an edit
+  // lands in between) are drawn: no position of an unpublished claim ever reaches the page.
   const claims = await queryRows<{
     slug: string;
     start: number;
@@ -151,9 +152,8 @@ export async function getPublicDocument(slug: string) {
     sql`
     select c.slug as slug, c.start as start, c.end as end, c.statement as statement, cl.name as "claimantName", r.label as "ratingLabel", r.colour as "ratingColour"
     from claims c join claimants cl on cl.id = c.claimant_id ${PUBLISHED}
-    join documents d on d.id = c.document_id
-    where c.document_id = ${doc.id} and c.anchor_status = 'anchored' and c.revision = d.current_revision
-    order by c.start`,
+    where c.document_id = ${doc.id} and c.anchor_status = 'anchored' and c.revision = ${doc.revision}
+    order by c.start, c.id`,
   );
   if (claims.length === 0) return null;
   return { doc, claims };
@@ -211,7 +211,7 @@ export async function listFeedVerdicts(limit = 50): Promise<FeedVerdict[]> {
     select c.slug as slug, c.statement as statement, cl.name as "claimantName", r.label as "ratingLabel", r.colour as "ratingColour", v.summary as summary,
       v.published_at as "publishedAt", v.seq as seq
     from claims c join claimants cl on cl.id = c.claimant_id ${PUBLISHED}
-    order by v.published_at desc limit ${limit}`,
+    order by v.published_at desc, v.id desc limit ${limit}`,
   );
 }
 

@@ -92,10 +92,10 @@ async function readPublishedClaims(f: PublicClaimFilters): Promise<{
   const sort = f.sort ?? (match ? "relevance" : "newest");
   const order =
     sort === "relevance" && match
-      ? sql`${fullText.rank(match)}, v.published_at desc`
+      ? sql`${fullText.rank(match)}, v.published_at desc, v.id desc`
       : sort === "oldest"
-        ? sql`v.published_at asc`
-        : sql`v.published_at desc`;
+        ? sql`v.published_at asc, v.id asc`
+        : sql`v.published_at desc, v.id desc`;
   const itemsWhere = match ? sql`${condition} and ${fullText.matches(match)}` : condition;
 
   const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
@@ -128,8 +128,12 @@ async function readPublishedClaims(f: PublicClaimFilters): Promise<{
 const isRealDate = (v: string | null | undefined): v is string =>
   !!v && /^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(Date.parse(v)) && new Date(v).toISOString().startsWith(v);
 
-/** Reads search filters from URL parameters (the page's and the API's alike); anything malformed is ignored. */
-export function parsePublicFilters(get: (name: string) => string | null | undefined): PublicClaimFilters {
+/**
+ * Reads search filters from URL parameters (the page's and the API's alike); anything malformed is ignored, and NUL
+ * characters (which no slug or word holds) are dropped.
+ */
+export function parsePublicFilters(param: (name: string) => string | null | undefined): PublicClaimFilters {
+  const get = (name: string) => param(name)?.replace(/\u0000/g, "");
   const sort = get("sort");
   const page = Number(get("page"));
   return {

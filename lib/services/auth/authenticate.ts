@@ -30,8 +30,10 @@ export async function authenticate(rawEmail: string, password: string, now = Dat
   const email = normaliseEmail(rawEmail);
   const windowStart = new Date(now - FAILURE_WINDOW_MS);
 
+  // Failures older than the window count for nothing: dropped on their own, so that sign-ins for different emails do
+  // not meet in one transaction (on PostgreSQL they would have to be serialised).
+  await writeTransaction((tx) => tx.delete(loginFailures).where(lt(loginFailures.attemptedAt, windowStart)));
   const lock = await writeTransaction(async (tx) => {
-    await tx.delete(loginFailures).where(lt(loginFailures.attemptedAt, windowStart));
     const recent = await tx
       .select({ at: loginFailures.attemptedAt })
       .from(loginFailures)

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { CLAIMANT_KINDS } from "@/db/enums";
+import { MAX_ID } from "@/db/ids";
 import { optionalText, optionalUrlSchema, requiredString } from "@/lib/validation/common";
 
 export const claimantFields = {
@@ -17,7 +18,7 @@ export const claimantFields = {
 
 /** A claimant given inline: an existing one by id, or a new one by name. */
 export const claimantRefInput = z.union(
-  [z.strictObject({ id: z.number().int().positive() }), z.strictObject(claimantFields)],
+  [z.strictObject({ id: z.number().int().positive().max(MAX_ID) }), z.strictObject(claimantFields)],
   {
     error: "give {id} of an existing claimant or {name, description?, sameAs?, kind?} for a new one",
   },

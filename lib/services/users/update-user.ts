@@ -4,6 +4,7 @@ import { apiTokens, users } from "@/db/schema";
 import { authorize, type Actor } from "@/lib/auth/actor";
 import { recordAudit } from "@/lib/services/audit";
 import { ServiceError } from "@/lib/services/errors";
+import { reportPublicChange } from "@/lib/cache/public-invalidation";
 import { writeTransaction } from "@/lib/services/transaction";
 import { idSchema, personNameSchema, roleSchema } from "@/lib/validation/common";
 import { parseInput } from "@/lib/validation/parse";
@@ -31,6 +32,8 @@ export async function updateUser(actor: Actor | null, raw: unknown): Promise<Use
     const input = parseInput(updateUserInput, raw);
     const before = await getUserOrThrow(tx, input.userId);
     await assertVersion(tx, before, input.version, { type: "user", id: before.id, label: "account" });
+    // Published verdicts name their author and reviewer.
+    if (input.name !== undefined && input.name !== before.name) await reportPublicChange(tx, { userId: before.id });
 
     const losesAdmin =
       before.role === "admin" &&

@@ -6,13 +6,15 @@ import { describeVerdictStatus } from "@/db/queries/claim-status";
 import { getClaimantWithClaims } from "@/db/queries/claimants";
 import { requireUser } from "@/lib/auth/session";
 import { ClaimantForm } from "../claimant-form";
+import { parseId } from "@/db/ids";
 
 export const metadata: Metadata = { title: "Claimant" };
 
 export default async function ClaimantPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   await requireUser(`/editor/claimants/${id}`);
-  const data = /^\d+$/.test(id) ? await getClaimantWithClaims(Number(id)) : null;
+  const recordId = parseId(id);
+  const data = recordId ? await getClaimantWithClaims(recordId) : null;
   if (!data) notFound();
   const { claimant, claims } = data;
   return (

@@ -18,6 +18,7 @@ import { gateInputFor } from "@/lib/services/verdicts/load-verdict";
 import { missingForPublication } from "@/lib/services/verdicts/publish-gate";
 import { allowedSteps } from "@/lib/workflow/verdict-workflow";
 import * as actions from "./actions";
+import { parseId } from "@/db/ids";
 
 export const metadata: Metadata = { title: "Claim" };
 
@@ -29,7 +30,8 @@ export default async function ClaimPage({ params, searchParams }: Props) {
   const { id } = await params;
   const { evidence: evidenceQuery = "" } = await searchParams;
   const user = await requireUser(`/editor/claims/${id}`);
-  const data = /^\d+$/.test(id) ? await getClaimForEditor(Number(id)) : null;
+  const recordId = parseId(id);
+  const data = recordId ? await getClaimForEditor(recordId) : null;
   if (!data) notFound();
   const { claim, versions, evidence, comments, timeline, disputes } = data;
 

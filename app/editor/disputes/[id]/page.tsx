@@ -8,6 +8,7 @@ import { EvidenceMatrix } from "@/components/evidence/evidence-matrix";
 import { getDisputeWithAccounts, getEvidenceMatrix, searchClaims } from "@/db/queries/disputes";
 import { requireUser } from "@/lib/auth/session";
 import { AddAccountForm, DisputeDetailsForm, RemoveAccountForm } from "../dispute-forms";
+import { parseId } from "@/db/ids";
 
 export const metadata: Metadata = { title: "Dispute" };
 
@@ -17,7 +18,8 @@ export default async function DisputePage({ params, searchParams }: Props) {
   const { id } = await params;
   const { q = "" } = await searchParams;
   await requireUser(`/editor/disputes/${id}`);
-  const data = /^\d+$/.test(id) ? await getDisputeWithAccounts(Number(id)) : null;
+  const recordId = parseId(id);
+  const data = recordId ? await getDisputeWithAccounts(recordId) : null;
   if (!data) notFound();
   const { dispute, accounts } = data;
   const inDispute = new Set(accounts.map((a) => a.claimId));

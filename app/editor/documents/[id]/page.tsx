@@ -6,6 +6,7 @@ import { Annotator } from "@/components/annotator/annotator";
 import { Alert } from "@/components/ui/alert";
 import { getEditorDocument } from "@/db/queries/documents";
 import { listDisputes } from "@/db/queries/disputes";
+import { parseId } from "@/db/ids";
 import { requireUser } from "@/lib/auth/session";
 import {
   confirmAnchorAction,
@@ -20,7 +21,8 @@ type Search = { searchParams: Promise<Record<string, string | undefined>> };
 
 export async function generateMetadata({ params }: Params): Promise<Metadata> {
   const { id } = await params;
-  const doc = /^\d+$/.test(id) ? (await getEditorDocument(Number(id)))?.doc : null;
+  const recordId = parseId(id);
+  const doc = recordId ? (await getEditorDocument(recordId))?.doc : null;
   return { title: doc?.title ?? "Document" };
 }
 
@@ -28,7 +30,8 @@ export default async function DocumentPage({ params, searchParams }: Params & Se
   const { id } = await params;
   const saved = await searchParams;
   await requireUser(`/editor/documents/${id}`);
-  const data = /^\d+$/.test(id) ? await getEditorDocument(Number(id)) : null;
+  const recordId = parseId(id);
+  const data = recordId ? await getEditorDocument(recordId) : null;
   if (!data) notFound();
   const { doc, text, claims } = data;
   const disputes = await listDisputes();

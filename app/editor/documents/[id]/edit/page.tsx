@@ -5,13 +5,15 @@ import { PageHeader } from "@/components/ui/page-header";
 import { getEditorDocument } from "@/db/queries/documents";
 import { requireUser } from "@/lib/auth/session";
 import { DetailsForm, TextForm } from "./edit-forms";
+import { parseId } from "@/db/ids";
 
 export const metadata: Metadata = { title: "Edit document" };
 
 export default async function EditDocumentPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   await requireUser(`/editor/documents/${id}/edit`);
-  const data = /^\d+$/.test(id) ? await getEditorDocument(Number(id)) : null;
+  const recordId = parseId(id);
+  const data = recordId ? await getEditorDocument(recordId) : null;
   if (!data) notFound();
   const { doc, text } = data;
   return (

@@ -4,6 +4,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { getEditorDocument } from "@/db/queries/documents";
 import { requireUser } from "@/lib/auth/session";
 import { AnnotationImportForm } from "./import-form";
+import { parseId } from "@/db/ids";
 
 export const metadata: Metadata = { title: "Import annotations" };
 
@@ -11,7 +12,8 @@ export const metadata: Metadata = { title: "Import annotations" };
 export default async function ImportAnnotationsPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   await requireUser(`/editor/documents/${id}/import`);
-  const data = /^\d+$/.test(id) ? await getEditorDocument(Number(id)) : null;
+  const recordId = parseId(id);
+  const data = recordId ? await getEditorDocument(recordId) : null;
   if (!data) notFound();
   return (
     <>

@@ -1,13 +1,11 @@
-import { sql } from "drizzle-orm";
-import { getDb } from "@/db/client";
-import { queryRow } from "@/db/sql";
+import { checkDatabase } from "@/db/queries/health";
 
 export const dynamic = "force-dynamic";
 
 /** 200 once the database answers a query, 503 otherwise. */
 export async function GET(): Promise<Response> {
   try {
-    await queryRow(getDb(), sql`select 1 as ok`);
+    await checkDatabase();
     return Response.json({ status: "ok" }, { headers: { "Cache-Control": "no-store" } });
   } catch (e) {
     console.error("health check failed:", e instanceof Error ? e.message : e);

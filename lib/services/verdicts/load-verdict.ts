@@ -1,11 +1,11 @@
 import { and, count, eq, sql } from "drizzle-orm";
-import type { DB, Tx } from "@/db/client";
+import { getDb, type DB, type Tx } from "@/db/client";
 import { claimEvidence, claims, evidence, ratings, verdicts, type Verdict } from "@/db/schema";
 import { ServiceError } from "@/lib/services/errors";
 import { verdictFields } from "./verdict-input";
 import type { z } from "zod";
 import type { Decision } from "@/lib/workflow/verdict-workflow";
-import type { GateInput } from "./publish-gate";
+import { missingForPublication, type GateInput } from "./publish-gate";
 
 /** A verdict version by id, or 404. */
 export async function getVerdictOrThrow(tx: Tx, verdictId: number): Promise<Verdict> {
@@ -48,6 +48,13 @@ export async function gateInputFor(
     rationale: v.rationale,
     evidenceWithUrl: row?.n ?? 0,
   };
+}
+
+/** What a verdict version still lacks for publication, as the claim page shows it (outside any transaction). */
+export async function missingForPublicationOf(
+  v: Pick<Verdict, "claimId" | "ratingId" | "summary" | "rationale">,
+): Promise<string[]> {
+  return missingForPublication(await gateInputFor(getDb(), v));
 }
 
 /**

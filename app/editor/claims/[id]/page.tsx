@@ -13,9 +13,7 @@ import { WorkflowPanel } from "@/components/verdicts/workflow-panel";
 import { getClaimForEditor, searchEvidence } from "@/db/queries/claim-editor";
 import { getRatingScale } from "@/db/queries/ratings";
 import { requireUser } from "@/lib/auth/session";
-import { getDb } from "@/db/client";
-import { gateInputFor } from "@/lib/services/verdicts/load-verdict";
-import { missingForPublication } from "@/lib/services/verdicts/publish-gate";
+import { missingForPublicationOf } from "@/lib/services/verdicts/load-verdict";
 import { allowedSteps } from "@/lib/workflow/verdict-workflow";
 import * as actions from "./actions";
 import { parseId } from "@/db/ids";
@@ -43,16 +41,7 @@ export default async function ClaimPage({ params, searchParams }: Props) {
     ? (await searchEvidence(evidenceQuery)).filter((f) => !evidence.some((e) => e.evidenceId === f.id))
     : [];
   const ratings = open && stepsFor(open).includes("edit") ? await getRatingScale() : [];
-  const missing = open
-    ? missingForPublication(
-        await gateInputFor(getDb(), {
-          claimId: claim.id,
-          ratingId: open.ratingId,
-          summary: open.summary,
-          rationale: open.rationale,
-        }),
-      )
-    : [];
+  const missing = open ? await missingForPublicationOf({ claimId: claim.id, ...open }) : [];
 
   return (
     <>

@@ -1,14 +1,11 @@
-import { eq } from "drizzle-orm";
-import { getDb } from "@/db/client";
 import { getClaimForEditor } from "@/db/queries/claim-editor";
+import { findClaimRef } from "@/db/queries/claim-refs";
 import { getPublicClaim } from "@/db/queries/public/claim";
-import { claims } from "@/db/schema";
 import { apiRoute, readJsonObject } from "@/lib/api/handler";
 import { corsPreflight, publicJson } from "@/lib/api/public-response";
 import { assertCanReadInternal, found } from "@/lib/api/read-access";
 import { deleteClaim } from "@/lib/services/claims/delete-claim";
 import { updateClaim } from "@/lib/services/claims/update-claim";
-import { parseId } from "@/lib/validation/common";
 
 /**
  * `GET /api/v1/claims/{idOrSlug}`: anonymous callers get the published claim (verdict,
@@ -16,21 +13,13 @@ import { parseId } from "@/lib/validation/common";
  * verdict version, evidence, comments and timeline.
  */
 export const GET = apiRoute<{ id: string }>(async ({ req, actor, params }) => {
-  // All digits is an id (one beyond any id is no claim); anything else a slug.
-  const byId = /^\d+$/.test(params.id);
-  const id = parseId(params.id) ?? 0;
+  if (actor) await assertCanReadInternal(actor);
+  const ref = await findClaimRef(params.id);
   if (actor) {
-    await assertCanReadInternal(actor);
-    const [row] = byId
-      ? [{ id }]
-      : await getDb().select({ id: claims.id }).from(claims).where(eq(claims.slug, params.id)).limit(1);
-    const claim = found(row?.id ? await getClaimForEditor(row.id) : null, `claim ${params.id}`);
+    const claim = found(ref ? await getClaimForEditor(ref.id) : null, `claim ${params.id}`);
     return Response.json({ claim }, { headers: { "Cache-Control": "private, no-store" } });
   }
-  const [row] = byId
-    ? await getDb().select({ slug: claims.slug }).from(claims).where(eq(claims.id, id)).limit(1)
-    : [{ slug: params.id }];
-  const claim = found(row?.slug ? await getPublicClaim(row.slug) : null, `published claim ${params.id}`);
+  const claim = found(ref ? await getPublicClaim(ref.slug) : null, `published claim ${params.id}`);
   const { id: _id, ...publicRecord } = claim;
   // A retracted fact-check keeps only its statement and the notice public.
   const body = claim.verdict

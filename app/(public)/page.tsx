@@ -35,7 +35,7 @@ export default async function HomePage() {
             {latest.map((v) => (
               <li key={v.slug} className="p-4">
                 <div className="flex flex-wrap items-center gap-2">
-                  <RatingBadge label={v.ratingLabel} colour={v.ratingColour} />
+                  <RatingBadge rating={v.rating} />
                   <span className="text-sm text-muted">{v.claimantName}</span>
                 </div>
                 <p className="mt-1 font-serif text-lg">

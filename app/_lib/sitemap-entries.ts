@@ -11,7 +11,7 @@ export async function sitemapEntries(): Promise<{ base: string; entries: Sitemap
     base,
     entries: [
       ...fixed,
-      ...(await listSitemapEntries()).map((e) => ({ url: `${base}${e.path}`, updated: e.updated || undefined })),
+      ...(await listSitemapEntries()).map((e) => ({ url: `${base}${e.path}`, updated: e.updated ?? undefined })),
     ],
   };
 }

@@ -20,7 +20,7 @@ function hrefWith(sp: Search, changes: Search): string {
   return qs ? `/claims?${qs}` : "/claims";
 }
 
-const when = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+const when = (at: Date) => at.toISOString().slice(0, 10);
 
 /** `/claims`: the search form and one page of published verdicts for the filters in `sp`. */
 export async function ClaimsResults({ sp }: { sp: Search }) {
@@ -147,7 +147,7 @@ export async function ClaimsResults({ sp }: { sp: Search }) {
         {items.map((c) => (
           <li key={c.slug} className="rounded-lg border border-line bg-white p-4">
             <div className="flex flex-wrap items-center gap-2 text-sm">
-              <RatingBadge label={c.ratingLabel} colour={c.ratingColour} />
+              <RatingBadge rating={c.rating} />
               <span className="text-muted">
                 {c.claimantName} · {when(c.publishedAt)}
               </span>

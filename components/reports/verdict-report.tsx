@@ -81,7 +81,7 @@ export function VerdictReport({ input, records }: { input: Omit<ReportInput, "re
             {input.corrections.map((c, i) => (
               <li key={i} className="break-inside-avoid">
                 <p className="font-semibold">
-                  {formatDay(new Date(c.at))} — {c.kind === "correction" ? "Correction" : "Retraction"}: {c.statement}
+                  {formatDay(c.at)} — {c.kind === "correction" ? "Correction" : "Retraction"}: {c.statement}
                 </p>
                 <p>{c.text}</p>
               </li>

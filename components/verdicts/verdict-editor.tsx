@@ -19,7 +19,7 @@ export function VerdictEditor({ verdict, ratings, save }: Props) {
   const { run, pending, error } = useServiceAction(save);
   const [summary, setSummary] = useState(verdict.summary);
   const [rationale, setRationale] = useState(verdict.rationale);
-  const [rating, setRating] = useState(verdict.ratingKey ?? "");
+  const [rating, setRating] = useState(verdict.rating?.key ?? "");
   const [preview, setPreview] = useState(false);
   const [saved, setSaved] = useState(false);
   // The version this form's text is based on: it moves on only with this user's own saves,

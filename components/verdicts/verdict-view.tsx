@@ -9,7 +9,7 @@ export function VerdictView({ v }: { v: VerdictVersion }) {
   return (
     <article className="space-y-2" aria-label={`Verdict version ${v.seq}`}>
       <div className="flex flex-wrap items-center gap-2 text-sm">
-        <RatingBadge label={v.ratingLabel} colour={v.ratingColour} />
+        <RatingBadge rating={v.rating} />
         <span className="text-muted">
           version {v.seq} · {v.state.replace("_", " ")} · by {v.authorName}
           {v.reviewerName ? `, reviewed by ${v.reviewerName}` : ""}

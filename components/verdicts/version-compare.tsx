@@ -98,7 +98,7 @@ export function VersionCompare({ versions, current }: { versions: VerdictVersion
         {pick("to", to, setTo)}
       </div>
       <p className="text-sm">
-        Rating: {a.ratingLabel ?? "none"} → {b.ratingLabel ?? "none"}
+        Rating: {a.rating?.label ?? "none"} → {b.rating?.label ?? "none"}
       </p>
       <h4 className="text-sm font-medium">Summary</h4>
       <Diff before={a.summary} after={b.summary} />

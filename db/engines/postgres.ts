@@ -73,3 +73,19 @@ export function openPostgres(url: string, opts: { poolSize?: number } = {}): Dat
     },
   };
 }
+
+/**
+ * Drops a database once nobody uses it, waiting up to 5 s for the last sessions to go (PostgreSQL ends autovacuum
+ * there itself). `WITH (FORCE)` is not used: ending an autovacuum worker needs a superuser's rights.
+ */
+export async function dropDatabase(client: pg.ClientBase, name: string): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await client.query(`drop database if exists "${name.replace(/"/g, '""')}"`);
+      return;
+    } catch (e) {
+      if (errorCode(e) !== "55006" || attempt >= 50) throw e; // object_in_use
+      await sleep(100);
+    }
+  }
+}

@@ -15,6 +15,7 @@ import {
   verdicts,
 } from "@/db/schema";
 import { getClaimDisputes } from "./claim-status";
+import { ratingColumns, withRating } from "@/db/queries/shapes";
 
 const reviewers = alias(users, "reviewers");
 
@@ -70,9 +71,7 @@ export async function getClaimForEditor(claimId: number) {
       state: verdicts.state,
       version: verdicts.version,
       ratingId: verdicts.ratingId,
-      ratingKey: ratings.key,
-      ratingLabel: ratings.label,
-      ratingColour: ratings.colour,
+      ...ratingColumns,
       summary: verdicts.summary,
       rationale: verdicts.rationale,
       correctionNote: verdicts.correctionNote,
@@ -136,7 +135,7 @@ export async function getClaimForEditor(claimId: number) {
   return {
     claim,
     evidence: evidenceLinks,
-    versions,
+    versions: versions.map(withRating),
     comments: thread,
     timeline,
     disputes: (await getClaimDisputes([claimId])).get(claimId) ?? [],

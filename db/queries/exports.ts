@@ -1,6 +1,14 @@
 import { sql, type SQL } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { parseId } from "@/db/ids";
+import {
+  instantOf,
+  RATING_COLUMNS,
+  ratingOf,
+  withRating,
+  type RatingColumns,
+  type RatingView,
+} from "@/db/queries/shapes";
 import { queryRow, queryRows } from "@/db/sql";
 import type { AnchorStatus, ClaimantKind, EvidenceSnapshotItem, VerdictState } from "@/db/schema";
 import { listCorrections, type PublicCorrection } from "./public/pages";
@@ -26,7 +34,7 @@ export type ExportVersion = {
   id: number;
   seq: number;
   state: VerdictState;
-  rating: { key: string; label: string; ordinal: number | null } | null;
+  rating: RatingView | null;
   summary: string;
   rationale: string;
   correctionNote: string | null;
@@ -171,35 +179,31 @@ type ClaimRow = Omit<
   claimantKind: ClaimantKind | null;
 };
 
-type VersionRow = Omit<ExportVersion, "rating" | "submittedAt" | "publishedAt" | "retractedAt" | "updatedAt"> & {
-  claimId: number;
-  ratingKey: string | null;
-  ratingLabel: string | null;
-  ratingOrdinal: number | null;
-  submittedAt: number | null;
-  publishedAt: number | null;
-  retractedAt: number | null;
-  updatedAt: number;
-};
-
-const date = (ms: number | null) => (ms === null ? null : new Date(ms));
+type VersionRow = Omit<ExportVersion, "rating" | "submittedAt" | "publishedAt" | "retractedAt" | "updatedAt"> &
+  RatingColumns & {
+    claimId: number;
+    submittedAt: number | null;
+    publishedAt: number | null;
+    retractedAt: number | null;
+    updatedAt: number;
+  };
 
 function toVersion(v: VersionRow): ExportVersion {
   return {
     id: v.id,
     seq: v.seq,
     state: v.state,
-    rating: v.ratingKey ? { key: v.ratingKey, label: v.ratingLabel!, ordinal: v.ratingOrdinal } : null,
+    rating: ratingOf(v),
     summary: v.summary,
     rationale: v.rationale,
     correctionNote: v.correctionNote,
     retractionReason: v.retractionReason,
     authorName: v.authorName,
     reviewerName: v.reviewerName,
-    submittedAt: date(v.submittedAt),
-    publishedAt: date(v.publishedAt),
-    retractedAt: date(v.retractedAt),
-    updatedAt: new Date(v.updatedAt),
+    submittedAt: instantOf(v.submittedAt),
+    publishedAt: instantOf(v.publishedAt),
+    retractedAt: instantOf(v.retractedAt),
+    updatedAt: instantOf(v.updatedAt),
   };
 }
 
@@ -254,7 +258,7 @@ export async function* claimsForExport(scope: ExportScope, mode: ExportMode): As
       await queryRows<VersionRow>(
         db,
         sql`
-        select v.claim_id as "claimId", v.id as id, v.seq as seq, v.state as state, r.key as "ratingKey", r.label as "ratingLabel", r.ordinal as "ratingOrdinal",
+        select v.claim_id as "claimId", v.id as id, v.seq as seq, v.state as state, ${RATING_COLUMNS},
           v.summary as summary, v.rationale as rationale, v.correction_note as "correctionNote", v.retraction_reason as "retractionReason",
           a.name as "authorName", rv.name as "reviewerName", v.submitted_at as "submittedAt", v.published_at as "publishedAt",
           v.retracted_at as "retractedAt", v.updated_at as "updatedAt"
@@ -303,8 +307,8 @@ export async function* claimsForExport(scope: ExportScope, mode: ExportMode): As
         revision: row.revision,
         anchorStatus: row.anchorStatus,
         claimedAt: row.claimedAt,
-        createdAt: new Date(row.createdAt),
-        updatedAt: new Date(row.updatedAt),
+        createdAt: instantOf(row.createdAt),
+        updatedAt: instantOf(row.updatedAt),
         document: {
           id: row.documentId,
           slug: row.documentSlug,
@@ -326,7 +330,7 @@ export async function* claimsForExport(scope: ExportScope, mode: ExportMode): As
         disputes: (disputes.get(row.id) ?? []).map(({ claimId: _, ...d }) => d),
         verdict,
         published: verdict?.state === "published",
-        firstPublishedAt: date(row.firstPublishedAt),
+        firstPublishedAt: instantOf(row.firstPublishedAt),
         versions: history,
         evidence: liveEvidence
           ? (liveEvidence.get(row.id) ?? []).map(({ claimId: _, ...e }) => e)
@@ -361,7 +365,7 @@ export type ExportDispute = {
     label: string;
     claimantName: string;
     statement: string;
-    ratingLabel: string | null;
+    rating: RatingView | null;
     hasVerdict: boolean;
     published: boolean;
   }[];
@@ -373,13 +377,14 @@ export async function disputesForExport(scope: ExportScope, mode: ExportMode): P
   const rows = await queryRows<
     { id: number; slug: string; question: string; eventDate: string | null; description: string | null } & Omit<
       ExportDispute["accounts"][number],
-      "published" | "hasVerdict"
-    > & { state: string | null }
+      "published" | "hasVerdict" | "rating"
+    > &
+      RatingColumns & { state: string | null }
   >(
     getDb(),
     sql`
     select d.id as id, d.slug as slug, d.question as question, d.event_date as "eventDate", d.description as description,
-      c.id as "claimId", da.label as label, cl.name as "claimantName", c.statement as statement, r.label as "ratingLabel", v.state as state
+      c.id as "claimId", da.label as label, cl.name as "claimantName", c.statement as statement, ${RATING_COLUMNS}, v.state as state
     from dispute_accounts da
     join disputes d on d.id = da.dispute_id
     join claims c on c.id = da.claim_id
@@ -390,14 +395,15 @@ export async function disputesForExport(scope: ExportScope, mode: ExportMode): P
     order by d.id, da.position, da.id`,
   );
   const disputes = new Map<number, ExportDispute>();
-  for (const { claimId, label, claimantName, statement, ratingLabel, state, ...d } of rows) {
+  for (const row of rows) {
+    const { claimId, label, claimantName, statement, rating, state, ...d } = withRating(row);
     const dispute = disputes.get(d.id) ?? { ...d, accounts: [] };
     dispute.accounts.push({
       claimId,
       label,
       claimantName,
       statement,
-      ratingLabel,
+      rating,
       hasVerdict: state !== null,
       published: state === "published",
     });

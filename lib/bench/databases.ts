@@ -3,6 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { openDatabase, setDatabase } from "@/db/client";
+import { dropDatabase } from "@/db/engines/postgres";
 import type { Engine } from "@/db/engine";
 import { generateDataset } from "./dataset";
 
@@ -76,14 +77,14 @@ export async function prepareRunDatabase(engine: Engine, claims: number, log: (l
   if (!exists) {
     const making = `${pristine}_making`;
     await admin(server, async (c) => {
-      await c.query(`drop database if exists "${making}" with (force)`);
+      await dropDatabase(c, making);
       await c.query(`create database "${making}"`);
     });
     await generate(onServer(server, making), claims, log);
     await admin(server, (c) => c.query(`alter database "${making}" rename to "${pristine}"`));
   }
   await admin(server, async (c) => {
-    await c.query(`drop database if exists claimdesk_bench_run with (force)`);
+    await dropDatabase(c, "claimdesk_bench_run");
     await c.query(`create database claimdesk_bench_run template "${pristine}"`);
   });
   return onServer(server, "claimdesk_bench_run");
@@ -97,11 +98,11 @@ export async function scratchDatabase(engine: Engine): Promise<{ url: string; dr
   }
   const server = benchServer();
   await admin(server, async (c) => {
-    await c.query("drop database if exists claimdesk_bench_scratch with (force)");
+    await dropDatabase(c, "claimdesk_bench_scratch");
     await c.query("create database claimdesk_bench_scratch");
   });
   return {
     url: onServer(server, "claimdesk_bench_scratch"),
-    drop: () => admin(server, (c) => c.query("drop database if exists claimdesk_bench_scratch with (force)")).then(),
+    drop: () => admin(server, (c) => dropDatabase(c, "claimdesk_bench_scratch")),
   };
 }

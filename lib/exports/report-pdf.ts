@@ -232,11 +232,9 @@ function correctionsLog(doc: Doc, input: ReportInput) {
   heading(doc, "Corrections log");
   if (input.corrections.length === 0) paragraph(doc, "No corrections or retractions in this scope.", { color: MUTED });
   for (const c of input.corrections) {
-    paragraph(
-      doc,
-      `${formatDay(new Date(c.at))} — ${c.kind === "correction" ? "Correction" : "Retraction"}: ${c.statement}`,
-      { font: "bold" },
-    );
+    paragraph(doc, `${formatDay(c.at)} — ${c.kind === "correction" ? "Correction" : "Retraction"}: ${c.statement}`, {
+      font: "bold",
+    });
     paragraph(doc, c.text);
   }
 }

@@ -42,7 +42,7 @@ export function markdownParagraphs(markdown: string): string[] {
 
 /** A dispute account's verdict in a few words, marked when it is not published. */
 export function accountVerdict(a: ExportDispute["accounts"][number]): string {
-  const verdict = a.ratingLabel ? `Rating: ${a.ratingLabel}` : a.hasVerdict ? "No rating yet" : "No verdict yet";
+  const verdict = a.rating ? `Rating: ${a.rating.label}` : a.hasVerdict ? "No rating yet" : "No verdict yet";
   return a.published ? verdict : `${verdict} (UNPUBLISHED)`;
 }
 

@@ -10,18 +10,18 @@ export function toFeedEntries(site: FeedSite, verdicts: FeedVerdict[], correctio
     ...verdicts.map((v) => ({
       id: `${url(v.slug)}#version-${v.seq}`,
       url: url(v.slug),
-      title: `${v.ratingLabel ?? "Checked"}: ${v.statement}`,
+      title: `${v.rating?.label ?? "Checked"}: ${v.statement}`,
       text: `${v.claimantName}. ${v.summary}`,
-      published: new Date(v.publishedAt),
-      updated: new Date(v.publishedAt),
+      published: v.publishedAt,
+      updated: v.publishedAt,
     })),
     ...corrections.map((c) => ({
       id: `${url(c.claimSlug)}#${c.kind}-${c.at}`,
       url: url(c.claimSlug),
       title: `${c.kind === "retraction" ? "Retraction" : "Correction"}: ${c.statement}`,
       text: c.text,
-      published: new Date(c.at),
-      updated: new Date(c.at),
+      published: c.at,
+      updated: c.at,
     })),
   ].sort((a, b) => b.updated.getTime() - a.updated.getTime());
 }

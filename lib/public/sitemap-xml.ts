@@ -1,11 +1,11 @@
 /** The most URLs in one sitemap file: Google reads up to 50,000; a margin is kept. */
 export const SITEMAP_PART_SIZE = 45_000;
 
-export type SitemapEntry = { url: string; updated?: number };
+export type SitemapEntry = { url: string; updated?: Date };
 
 const escape = (s: string) =>
   s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&apos;");
-const lastmod = (ms?: number) => (ms ? `<lastmod>${new Date(ms).toISOString()}</lastmod>` : "");
+const lastmod = (at?: Date) => (at ? `<lastmod>${at.toISOString()}</lastmod>` : "");
 
 /** A sitemap (sitemaps.org 0.9) of these URLs. */
 export function urlset(entries: SitemapEntry[]): string {
@@ -29,8 +29,12 @@ export function sitemapResponseBody(entries: SitemapEntry[], base: string, size 
   return sitemapIndex(
     Array.from({ length: parts }, (_, i) => ({
       url: `${base}/sitemaps/${i + 1}.xml`,
-      updated:
-        entries.slice(i * size, (i + 1) * size).reduce((latest, e) => Math.max(latest, e.updated ?? 0), 0) || undefined,
+      updated: entries
+        .slice(i * size, (i + 1) * size)
+        .reduce<Date | undefined>(
+          (latest, e) => (e.updated && (!latest || e.updated > latest) ? e.updated : latest),
+          undefined,
+        ),
     })),
   );
 }

@@ -2,6 +2,7 @@ import { execFileSync, spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { expect, test, type APIRequestContext } from "@playwright/test";
 import pg from "pg";
+import { dropDatabase } from "@/db/engines/postgres";
 
 /**
  * Two production servers on one PostgreSQL database, as behind a load balancer: a publication through one shows on
@@ -70,7 +71,10 @@ test.beforeAll(async () => {
 test.afterAll(async () => {
   for (const server of servers) server.kill("SIGTERM");
   await Promise.all(servers.map((s) => new Promise((r) => (s.exitCode !== null ? r(null) : s.once("exit", r)))));
-  if (SERVER) await onServer(`drop database if exists "${NAME}" with (force)`);
+  if (!SERVER) return;
+  const client = new pg.Client({ connectionString: SERVER });
+  await client.connect();
+  await dropDatabase(client, NAME).finally(() => client.end());
 });
 
 const base = (i: 0 | 1) => `http://127.0.0.1:${PORTS[i]}`;

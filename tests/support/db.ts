@@ -6,6 +6,7 @@ import { sql } from "drizzle-orm";
 import pg from "pg";
 import { openDatabase, setDatabase, type Database, type DB } from "@/db/client";
 import { ENGINE } from "@/db/engine";
+import { dropDatabase } from "@/db/engines/postgres";
 import { queryRows } from "@/db/sql";
 import { users, type Role } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
@@ -50,12 +51,12 @@ async function createSqliteDb(): Promise<TestDb> {
   };
 }
 
-/** Runs one statement on the server's maintenance connection (creating and dropping test databases). */
-async function onServer(statement: string): Promise<void> {
+/** Works on the server's maintenance connection (creating and dropping test databases). */
+async function onServer(work: (client: pg.Client) => Promise<unknown>): Promise<void> {
   const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
   await client.connect();
   try {
-    await client.query(statement);
+    await work(client);
   } finally {
     await client.end();
   }
@@ -63,7 +64,7 @@ async function onServer(statement: string): Promise<void> {
 
 async function createPostgresDb(): Promise<TestDb> {
   const name = `claimdesk_test_${process.pid}_${randomBytes(4).toString("hex")}`;
-  await onServer(`create database "${name}"`);
+  await onServer((c) => c.query(`create database "${name}"`));
   const url = new URL(process.env.DATABASE_URL!);
   url.pathname = `/${name}`;
   const database = openDatabase(url.toString());
@@ -77,7 +78,7 @@ async function createPostgresDb(): Promise<TestDb> {
     close: async () => {
       setDatabase(undefined);
       await database.close();
-      await onServer(`drop database if exists "${name}" with (force)`);
+      await onServer((c) => dropDatabase(c, name));
     },
   };
 }

@@ -26,7 +26,7 @@ export default async function CorrectionsPage() {
           {items.map((c, i) => (
             <li key={i} className="rounded-lg border border-line bg-white p-4">
               <p className="text-sm font-semibold">
-                {c.kind === "retraction" ? "Retracted" : "Corrected"} on {new Date(c.at).toISOString().slice(0, 10)}
+                {c.kind === "retraction" ? "Retracted" : "Corrected"} on {c.at.toISOString().slice(0, 10)}
               </p>
               <p className="mt-1">
                 <Link href={`/claims/${c.claimSlug}`} className="font-serif text-lg hover:underline">

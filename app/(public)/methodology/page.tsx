@@ -32,7 +32,7 @@ export default async function MethodologyPage() {
           {scale.map((r) => (
             <div key={r.key} className="grid gap-2 p-3 sm:grid-cols-[10rem_1fr]">
               <dt className="flex items-center gap-2">
-                <RatingBadge label={r.label} colour={r.colour} />
+                <RatingBadge rating={r} />
                 {r.ordinal !== null && <span className="text-xs text-muted">value {r.ordinal}</span>}
               </dt>
               <dd>{r.description}</dd>

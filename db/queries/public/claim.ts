@@ -12,6 +12,7 @@ import {
   verdicts,
   type EvidenceSnapshotItem,
 } from "@/db/schema";
+import { ratingColumns, ratingOf, type CorrectionView } from "@/db/queries/shapes";
 
 const reviewers = alias(users, "reviewers");
 
@@ -69,10 +70,7 @@ export async function getPublicClaim(slug: string) {
     .select({
       seq: verdicts.seq,
       state: verdicts.state,
-      ratingKey: ratings.key,
-      ratingLabel: ratings.label,
-      ratingColour: ratings.colour,
-      ratingOrdinal: ratings.ordinal,
+      ...ratingColumns,
       ratingDescription: ratings.description,
       summary: verdicts.summary,
       rationale: verdicts.rationale,
@@ -96,7 +94,7 @@ export async function getPublicClaim(slug: string) {
   if (!verdict && !retraction) return null;
 
   // The corrections log: each published correction's note, and a retraction's reason.
-  const corrections = [
+  const corrections: CorrectionView[] = [
     ...history
       .filter((v) => v.seq > 1 && v.correctionNote && v.publishedAt)
       .map((v) => ({ kind: "correction" as const, at: v.publishedAt!, text: v.correctionNote! })),
@@ -115,15 +113,7 @@ export async function getPublicClaim(slug: string) {
   return {
     ...claim,
     verdict: verdict && {
-      rating: verdict.ratingKey
-        ? {
-            key: verdict.ratingKey,
-            label: verdict.ratingLabel!,
-            colour: verdict.ratingColour!,
-            ordinal: verdict.ratingOrdinal,
-            description: verdict.ratingDescription,
-          }
-        : null,
+      rating: verdict.ratingKey ? { ...ratingOf(verdict)!, description: verdict.ratingDescription ?? "" } : null,
       summary: verdict.summary,
       rationale: verdict.rationale,
       evidence: (verdict.evidence ?? []) as EvidenceSnapshotItem[],

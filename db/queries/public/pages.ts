@@ -2,6 +2,15 @@ import { sql, type SQL } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { queryRow, queryRows } from "@/db/sql";
 import { untilDataChanges } from "@/db/queries/read-cache";
+import {
+  instantOf,
+  RATING_COLUMNS,
+  ratingOf,
+  withRating,
+  type CorrectionView,
+  type RatingColumns,
+  type RatingView,
+} from "@/db/queries/shapes";
 import type { EvidenceSnapshotItem, Stance } from "@/db/schema";
 
 // Every query here reads published verdict versions only (`v.state = 'published'`), or the
@@ -17,8 +26,7 @@ export type PublicAccount = {
   quote: string;
   claimantName: string;
   claimantSlug: string;
-  ratingLabel: string | null;
-  ratingColour: string | null;
+  rating: RatingView | null;
   summary: string;
   evidence: EvidenceSnapshotItem[];
 };
@@ -34,18 +42,20 @@ export async function getPublicDispute(slug: string) {
     eventDate: string | null;
   }>(db, sql`select id, slug, question, description, event_date as "eventDate" from disputes where slug = ${slug}`);
   if (!dispute) return null;
-  const rows = await queryRows<Omit<PublicAccount, "evidence"> & { evidence: string | null }>(
+  const rows = await queryRows<
+    Omit<PublicAccount, "evidence" | "rating"> & RatingColumns & { evidence: string | null }
+  >(
     db,
     sql`
     select c.slug as "claimSlug", da.label as label, c.statement as statement, c.quote as quote,
-      cl.name as "claimantName", cl.slug as "claimantSlug", r.label as "ratingLabel", r.colour as "ratingColour",
+      cl.name as "claimantName", cl.slug as "claimantSlug", ${RATING_COLUMNS},
       v.summary as summary, v.evidence_snapshot as evidence
     from dispute_accounts da join claims c on c.id = da.claim_id join claimants cl on cl.id = c.claimant_id ${PUBLISHED}
     where da.dispute_id = ${dispute.id} order by da.position`,
   );
   if (rows.length === 0) return null;
   const accounts: PublicAccount[] = rows.map((r) => ({
-    ...r,
+    ...withRating(r),
     evidence: r.evidence ? (JSON.parse(r.evidence) as EvidenceSnapshotItem[]) : [],
   }));
   // The evidence matrix, from what each account's verdict was published with.
@@ -91,28 +101,24 @@ export async function getPublicClaimant(slug: string) {
     sameAs: string | null;
   }>(db, sql`select id, slug, name, description, same_as as "sameAs" from claimants where slug = ${slug}`);
   if (!claimant) return null;
-  const claims = await queryRows<{
-    slug: string;
-    statement: string;
-    ratingLabel: string | null;
-    ratingColour: string | null;
-    summary: string;
-    publishedAt: number;
-  }>(
+  const rows = await queryRows<
+    { slug: string; statement: string; summary: string; publishedAt: number } & RatingColumns
+  >(
     db,
     sql`
-    select c.slug as slug, c.statement as statement, r.label as "ratingLabel", r.colour as "ratingColour", v.summary as summary, v.published_at as "publishedAt"
+    select c.slug as slug, c.statement as statement, ${RATING_COLUMNS}, v.summary as summary, v.published_at as "publishedAt"
     from claims c ${PUBLISHED} where c.claimant_id = ${claimant.id} order by v.published_at desc, v.id desc`,
   );
-  if (claims.length === 0) return null;
-  const counts = await queryRows<{ label: string; colour: string; n: number }>(
+  if (rows.length === 0) return null;
+  const claims = rows.map((r) => ({ ...withRating(r), publishedAt: instantOf(r.publishedAt) }));
+  const counts = await queryRows<RatingColumns & { n: number }>(
     db,
     sql`
-    select r.label as label, r.colour as colour, count(*) as n
+    select ${RATING_COLUMNS}, count(*) as n
     from claims c ${PUBLISHED} where c.claimant_id = ${claimant.id} and r.id is not null
     group by r.id order by r.position`,
   );
-  return { claimant, claims, counts };
+  return { claimant, claims, counts: counts.map((c) => ({ rating: ratingOf(c)!, n: c.n })) };
 }
 
 /** A document with its current text and the published claims to highlight; null if none is published. */
@@ -139,33 +145,22 @@ export async function getPublicDocument(slug: string) {
   if (!doc) return null;
   // Only published claims that sit anchored in this very revision (the one whose text was read, even if an edit
   // lands in between) are drawn: no position of an unpublished claim ever reaches the page.
-  const claims = await queryRows<{
-    slug: string;
-    start: number;
-    end: number;
-    statement: string;
-    claimantName: string;
-    ratingLabel: string | null;
-    ratingColour: string | null;
-  }>(
+  const rows = await queryRows<
+    { slug: string; start: number; end: number; statement: string; claimantName: string } & RatingColumns
+  >(
     db,
     sql`
-    select c.slug as slug, c.start as start, c.end as end, c.statement as statement, cl.name as "claimantName", r.label as "ratingLabel", r.colour as "ratingColour"
+    select c.slug as slug, c.start as start, c.end as end, c.statement as statement, cl.name as "claimantName", ${RATING_COLUMNS}
     from claims c join claimants cl on cl.id = c.claimant_id ${PUBLISHED}
     where c.document_id = ${doc.id} and c.anchor_status = 'anchored' and c.revision = ${doc.revision}
     order by c.start, c.id`,
   );
-  if (claims.length === 0) return null;
-  return { doc, claims };
+  if (rows.length === 0) return null;
+  return { doc, claims: rows.map(withRating) };
 }
 
-export type PublicCorrection = {
-  kind: "correction" | "retraction";
-  at: number;
-  text: string;
-  claimSlug: string;
-  statement: string;
-};
+/** A correction or retraction in a log: with the claim it concerns. */
+export type PublicCorrection = CorrectionView & { claimSlug: string; statement: string };
 
 /**
  * Every published correction note and retraction notice, newest first; `claimWhere`
@@ -177,7 +172,7 @@ export async function listCorrections({
   atWhere = [],
 }: { limit?: number; claimWhere?: SQL[]; atWhere?: SQL[] } = {}): Promise<PublicCorrection[]> {
   const claimsIn = claimWhere.length ? sql` and ${sql.join(claimWhere, sql` and `)}` : sql``;
-  return queryRows<PublicCorrection>(
+  const rows = await queryRows<Omit<PublicCorrection, "at"> & { at: number }>(
     getDb(),
     sql`
     select * from (
@@ -190,47 +185,46 @@ export async function listCorrections({
       where v.state = 'retracted' and v.retracted_at is not null and v.published_at is not null${claimsIn}
     ) entries where ${sql.join([sql`true`, ...atWhere], sql` and `)} order by at desc limit ${limit}`,
   );
+  return rows.map((r) => ({ ...r, at: instantOf(r.at) }));
 }
 
 export type FeedVerdict = {
   slug: string;
   statement: string;
   claimantName: string;
-  ratingLabel: string | null;
-  ratingColour: string | null;
+  rating: RatingView | null;
   summary: string;
-  publishedAt: number;
+  publishedAt: Date;
   seq: number;
 };
 
 /** The latest published verdicts, for the home page and the feeds. */
 export async function listFeedVerdicts(limit = 50): Promise<FeedVerdict[]> {
-  return queryRows<FeedVerdict>(
+  const rows = await queryRows<Omit<FeedVerdict, "rating" | "publishedAt"> & RatingColumns & { publishedAt: number }>(
     getDb(),
     sql`
-    select c.slug as slug, c.statement as statement, cl.name as "claimantName", r.label as "ratingLabel", r.colour as "ratingColour", v.summary as summary,
+    select c.slug as slug, c.statement as statement, cl.name as "claimantName", ${RATING_COLUMNS}, v.summary as summary,
       v.published_at as "publishedAt", v.seq as seq
     from claims c join claimants cl on cl.id = c.claimant_id ${PUBLISHED}
     order by v.published_at desc, v.id desc limit ${limit}`,
   );
+  return rows.map((r) => ({ ...withRating(r), publishedAt: instantOf(r.publishedAt) }));
 }
 
-/**
- * Every public path with its last change (ms; 0 when unknown), for the sitemap: memoised until the database changes.
- */
-export async function listSitemapEntries(): Promise<{ path: string; updated: number }[]> {
+/** Every public path with its last change, for the sitemap: memoised until the database changes. */
+export async function listSitemapEntries(): Promise<{ path: string; updated: Date | null }[]> {
   return untilDataChanges("sitemap", async () => {
     const db = getDb();
     const published = (table: string, alias: string, join: SQL) =>
-      queryRows<{ path: string; updated: number }>(
+      queryRows<{ path: string; updated: number | null }>(
         db,
         sql`
         select ${sql.raw(`'/${table}/'`)} || ${sql.raw(alias)}.slug as path, max(v.published_at) as updated
         from ${sql.raw(table)} ${sql.raw(alias)} ${join} join verdicts v on v.claim_id = c.id and v.state = 'published'
         group by ${sql.raw(alias)}.id order by ${sql.raw(alias)}.id`,
       );
-    return [
-      ...(await queryRows<{ path: string; updated: number }>(
+    const entries = [
+      ...(await queryRows<{ path: string; updated: number | null }>(
         db,
         sql`select '/claims/' || c.slug as path, v.published_at as updated from claims c ${PUBLISHED} order by c.id`,
       )),
@@ -242,6 +236,7 @@ export async function listSitemapEntries(): Promise<{ path: string; updated: num
       ...(await published("claimants", "cl", sql`join claims c on c.claimant_id = cl.id`)),
       ...(await published("documents", "d", sql`join claims c on c.document_id = d.id`)),
     ];
+    return entries.map((e) => ({ path: e.path, updated: instantOf(e.updated) }));
   });
 }
 

@@ -3,6 +3,7 @@ import { getDb } from "@/db/client";
 import { queryRow, queryRows } from "@/db/sql";
 import { untilDataChanges } from "@/db/queries/read-cache";
 import { fullText } from "@/db/search/full-text";
+import { instantOf, RATING_COLUMNS, ratingOf, type RatingColumns, type RatingView } from "@/db/queries/shapes";
 
 export { MATCH_END, MATCH_START } from "@/db/search/full-text";
 
@@ -23,11 +24,9 @@ export type PublicClaimHit = {
   statement: string;
   claimantName: string;
   claimantSlug: string;
-  ratingKey: string | null;
-  ratingLabel: string | null;
-  ratingColour: string | null;
+  rating: RatingView | null;
   summary: string;
-  publishedAt: number;
+  publishedAt: Date;
   /** The matched words in context, with MATCH_START/MATCH_END around each match (only for a search). */
   snippet: string | null;
 };
@@ -101,11 +100,12 @@ async function readPublishedClaims(f: PublicClaimFilters): Promise<{
   const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
   const page = Math.min(Math.max(1, f.page ?? 1), pages);
   const columns = sql`c.slug as slug, c.statement as statement, cl.name as "claimantName", cl.slug as "claimantSlug",
-      r.key as "ratingKey", r.label as "ratingLabel", r.colour as "ratingColour", v.summary as summary, v.published_at as "publishedAt"`;
+      ${RATING_COLUMNS}, v.summary as summary, v.published_at as "publishedAt"`;
   const offset = (page - 1) * PAGE_SIZE;
   // Words alone, best first: the full-text index ranks and pages by itself, and only the page
   // is joined (ranking after the join costs ~7× as much on 100,000 claims).
-  const items = await queryRows<PublicClaimHit>(
+  type Row = Omit<PublicClaimHit, "rating" | "publishedAt"> & RatingColumns & { publishedAt: number };
+  const rows = await queryRows<Row>(
     db,
     match && where.length === 1 && sort === "relevance"
       ? sql`
@@ -122,6 +122,11 @@ async function readPublishedClaims(f: PublicClaimFilters): Promise<{
     order by ${order}
     limit ${PAGE_SIZE} offset ${offset}`,
   );
+  const items = rows.map(({ ratingKey, ratingLabel, ratingColour, ratingOrdinal, publishedAt, ...hit }) => ({
+    ...hit,
+    rating: ratingOf({ ratingKey, ratingLabel, ratingColour, ratingOrdinal }),
+    publishedAt: instantOf(publishedAt),
+  }));
   return { items, total, page, pages };
 }
 

@@ -5,7 +5,7 @@ import os from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openPostgres } from "@/db/engines/postgres";
+import { dropDatabase, openPostgres } from "@/db/engines/postgres";
 import { openSqlite } from "@/db/engines/sqlite";
 import { postgresForTests } from "../../support/postgres";
 
@@ -189,7 +189,7 @@ describe.skipIf(!server)("the two engines' schemas", () => {
     pgUrl = url.toString();
   });
   afterAll(async () => {
-    await admin.query(`drop database if exists "${name}" with (force)`);
+    await dropDatabase(admin, name);
     await admin.end();
     fs.rmSync(dir, { recursive: true, force: true });
   });

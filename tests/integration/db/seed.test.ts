@@ -64,7 +64,7 @@ describe("demo seed", () => {
 
   it("should list only the published verdict publicly", async () => {
     const latest = await listFeedVerdicts();
-    expect(latest.map((v) => v.ratingLabel)).toEqual(["False"]);
+    expect(latest.map((v) => v.rating?.label)).toEqual(["False"]);
     expect(JSON.stringify(latest)).not.toContain("emptied of patients"); // the verdict in review
     expect(JSON.stringify(latest)).not.toContain("17 injured"); // the draft
   });

@@ -22,14 +22,14 @@ describe("searchPublishedClaims", () => {
   it("should find the Lavrov claim for 'civil', with the matched word marked", async () => {
     const { items, total } = await searchPublishedClaims({ q: "civil" });
     expect(total).toBe(1);
-    expect(items[0]).toMatchObject({ claimantName: "Sergei Lavrov", ratingLabel: "False" });
+    expect(items[0]).toMatchObject({ claimantName: "Sergei Lavrov", rating: { label: "False" } });
     expect(items[0]!.snippet).toContain(`${MATCH_START}civilians${MATCH_END}`);
   });
 
   it("should never return claims whose verdict is in review or a draft", async () => {
     expect(await countOf({ q: "fighters" })).toBe(0); // in review
     expect(await countOf({ q: "injuring" })).toBe(0); // draft
-    expect((await searchPublishedClaims({})).items.map((i) => i.ratingLabel)).toEqual(["False"]);
+    expect((await searchPublishedClaims({})).items.map((i) => i.rating?.label)).toEqual(["False"]);
   });
 
   it("should filter by rating, claimant and dispute, and treat query syntax as text", async () => {

@@ -3,7 +3,7 @@ import { sitemapPart, sitemapResponseBody, urlset } from "@/lib/public/sitemap-x
 
 const entries = Array.from({ length: 7 }, (_, i) => ({
   url: `https://checks.example/claims/c-${i}?a=1&b=<2>`,
-  updated: Date.UTC(2024, 0, i + 1),
+  updated: new Date(Date.UTC(2024, 0, i + 1)),
 }));
 const locs = (xml: string) => [...xml.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => m[1]);
 

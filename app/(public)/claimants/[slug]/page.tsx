@@ -55,8 +55,8 @@ export default async function PublicClaimantPage({ params }: Props) {
         </h2>
         <ul className="flex flex-wrap gap-3" data-testid="rating-counts">
           {counts.map((c) => (
-            <li key={c.label} className="flex items-center gap-2 rounded-md border border-line bg-white px-3 py-2">
-              <RatingBadge label={c.label} colour={c.colour} /> <span className="font-semibold">{c.n}</span>
+            <li key={c.rating.key} className="flex items-center gap-2 rounded-md border border-line bg-white px-3 py-2">
+              <RatingBadge rating={c.rating} /> <span className="font-semibold">{c.n}</span>
             </li>
           ))}
         </ul>
@@ -68,7 +68,7 @@ export default async function PublicClaimantPage({ params }: Props) {
         <ol className="space-y-3">
           {claims.map((c) => (
             <li key={c.slug} className="rounded-lg border border-line bg-white p-4">
-              <RatingBadge label={c.ratingLabel} colour={c.ratingColour} />
+              <RatingBadge rating={c.rating} />
               <p className="mt-1 font-serif text-lg">
                 <Link href={`/claims/${c.slug}`} className="hover:underline">
                   {c.statement}

@@ -73,7 +73,7 @@ export default async function PublicClaimPage({ params }: Props) {
         <header className="space-y-3">
           {v?.rating && (
             <p className="flex items-center gap-2">
-              <RatingBadge label={v.rating.label} colour={v.rating.colour} />
+              <RatingBadge rating={v.rating} />
               <span className="text-sm text-muted">{v.rating.description}</span>
             </p>
           )}

@@ -62,7 +62,7 @@ export default async function PublicDisputePage({ params }: Props) {
               </p>
               <blockquote className="border-l-4 border-line pl-3 font-serif italic">“{a.quote}”</blockquote>
               <p>
-                <RatingBadge label={a.ratingLabel} colour={a.ratingColour} />
+                <RatingBadge rating={a.rating} />
               </p>
               <p className="text-sm">{a.summary}</p>
               {a.evidence.length > 0 && (

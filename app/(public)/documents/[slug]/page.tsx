@@ -73,11 +73,11 @@ export default async function PublicDocumentPage({ params }: Props) {
                   href={`/claims/${claim.slug}`}
                   className="rounded-sm text-inherit no-underline"
                   style={{
-                    backgroundColor: `${claim.ratingColour ?? "#57606a"}26`,
-                    borderBottom: `3px solid ${claim.ratingColour ?? "#57606a"}`,
+                    backgroundColor: `${claim.rating?.colour ?? "#57606a"}26`,
+                    borderBottom: `3px solid ${claim.rating?.colour ?? "#57606a"}`,
                   }}
-                  title={`${claim.claimantName}: ${claim.ratingLabel ?? "checked"}`}
-                  aria-label={`${seg.text} — claim by ${claim.claimantName}, rated ${claim.ratingLabel ?? "not rated"}`}
+                  title={`${claim.claimantName}: ${claim.rating?.label ?? "checked"}`}
+                  aria-label={`${seg.text} — claim by ${claim.claimantName}, rated ${claim.rating?.label ?? "not rated"}`}
                 >
                   {seg.text}
                 </Link>

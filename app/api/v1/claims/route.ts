@@ -27,9 +27,13 @@ export const GET = apiRoute(async ({ req, actor }) => {
   const result = await searchPublishedClaims(parsePublicFilters((k) => p.get(k)));
   return publicJson(req, {
     ...result,
-    items: result.items.map(({ snippet, publishedAt, ...c }) => ({
+    // The wire format stays as published: the rating's fields flat, the date as ISO text.
+    items: result.items.map(({ snippet, publishedAt, rating, ...c }) => ({
       ...c,
-      publishedAt: new Date(publishedAt).toISOString(),
+      ratingKey: rating?.key ?? null,
+      ratingLabel: rating?.label ?? null,
+      ratingColour: rating?.colour ?? null,
+      publishedAt: publishedAt.toISOString(),
       // HTML-safe: the text is escaped, then the matches are wrapped in <mark>.
       snippetHtml:
         snippet === null

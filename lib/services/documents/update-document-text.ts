@@ -1,12 +1,13 @@
 import { eq, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Tx } from "@/db/client";
-import { claims, documentRevisions, documents, type AnchorStatus } from "@/db/schema";
+import { execute } from "@/db/sql";
+import { claims, documentRevisions, documents, type AnchorStatus, type Claim } from "@/db/schema";
 import { reportPublicChange } from "@/lib/cache/public-invalidation";
 import { anchorSelectors, CodePointIndex, positionMapper } from "@/lib/anchoring";
 import { authorize, type ActingUser, type Actor } from "@/lib/auth/actor";
 import { toCanonicalText } from "@/lib/documents/canonical-text";
-import { recordAudit } from "@/lib/services/audit";
+import { recordAudit, recordAudits } from "@/lib/services/audit";
 import { ServiceError } from "@/lib/services/errors";
 import { writeTransaction } from "@/lib/services/transaction";
 import { idSchema } from "@/lib/validation/common";
@@ -72,6 +73,9 @@ async function reanchorClaims(
   const index = new CodePointIndex(text);
   const mapped = positionMapper(new CodePointIndex(oldText), index);
   const rows = await tx.select().from(claims).where(eq(claims.documentId, documentId)).orderBy(claims.start);
+  const now = new Date();
+  const places: ClaimPlace[] = [];
+  const events: Parameters<typeof recordAudits>[2] = [];
   const results: ReanchoredClaim[] = [];
   for (const claim of rows) {
     // An orphan is only looked for again word for word (its text may have been restored):
@@ -110,12 +114,13 @@ async function reanchorClaims(
       (result.start !== null && (result.start !== claim.start || result.end !== claim.end));
     // A moved claim is a changed record: a form or a confirmation made on the old place is
     // stale (409). One that only follows its words to the new revision is not.
-    await tx
-      .update(claims)
-      .set(isMoved ? { ...change, updatedAt: new Date(), version: sql`${claims.version} + 1` } : change)
-      .where(eq(claims.id, claim.id));
+    places.push({
+      ...claim,
+      ...change,
+      ...(isMoved ? { version: claim.version + 1, updatedAt: now } : {}),
+    });
     if (isMoved) {
-      await recordAudit(tx, who, {
+      events.push({
         action: "claim.reanchor",
         entityType: "claim",
         entityId: claim.id,
@@ -125,7 +130,39 @@ async function reanchorClaims(
     }
     results.push({ id: claim.id, anchorStatus: result.status, start: result.start, end: result.end });
   }
+  await writePlaces(tx, places);
+  await recordAudits(tx, who, events);
   return results;
+}
+
+type ClaimPlace = Pick<
+  Claim,
+  "id" | "anchorStatus" | "revision" | "start" | "end" | "prefix" | "suffix" | "version" | "updatedAt"
+>;
+
+/**
+ * Writes the claims' new places, many a statement (one round trip per claim would cost PostgreSQL ~0.4 ms each):
+ * an UPDATE from a list of rows, written as a UNION of SELECTs, which both engines read.
+ */
+async function writePlaces(tx: Tx, places: ClaimPlace[]): Promise<void> {
+  for (let i = 0; i < places.length; i += 200) {
+    const rows = sql.join(
+      places.slice(i, i + 200).map(
+        (p) =>
+          sql`select cast(${p.id} as integer) as id, cast(${p.anchorStatus} as text) as status,
+              cast(${p.revision} as integer) as revision, cast(${p.start} as integer) as start,
+              cast(${p.end} as integer) as stop, cast(${p.prefix} as text) as prefix, cast(${p.suffix} as text) as suffix,
+              cast(${p.version} as integer) as version, cast(${p.updatedAt.getTime()} as bigint) as updated`,
+      ),
+      sql` union all `,
+    );
+    await execute(
+      tx,
+      sql`update claims set anchor_status = p.status, revision = p.revision, start = p.start, "end" = p.stop,
+        prefix = p.prefix, suffix = p.suffix, version = p.version, updated_at = p.updated
+        from (${rows}) as p where claims.id = p.id`,
+    );
+  }
 }
 
 async function listAnchors(tx: Tx, documentId: number): Promise<ReanchoredClaim[]> {

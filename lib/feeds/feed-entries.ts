@@ -16,7 +16,7 @@ export function toFeedEntries(site: FeedSite, verdicts: FeedVerdict[], correctio
       updated: v.publishedAt,
     })),
     ...corrections.map((c) => ({
-      id: `${url(c.claimSlug)}#${c.kind}-${c.at}`,
+      id: `${url(c.claimSlug)}#${c.kind}-${c.at.getTime()}`,
       url: url(c.claimSlug),
       title: `${c.kind === "retraction" ? "Retraction" : "Correction"}: ${c.statement}`,
       text: c.text,

@@ -16,8 +16,15 @@ export const GET = apiRoute<{ id: string }>(async ({ req, actor, params }) => {
   if (actor) await assertCanReadInternal(actor);
   const ref = await findClaimRef(params.id);
   if (actor) {
-    const claim = found(ref ? await getClaimForEditor(ref.id) : null, `claim ${params.id}`);
-    return Response.json({ claim }, { headers: { "Cache-Control": "private, no-store" } });
+    const record = found(ref ? await getClaimForEditor(ref.id) : null, `claim ${params.id}`);
+    // The wire format stays as published: each version's rating in flat fields.
+    const versions = record.versions.map(({ rating, ...v }) => ({
+      ...v,
+      ratingKey: rating?.key ?? null,
+      ratingLabel: rating?.label ?? null,
+      ratingColour: rating?.colour ?? null,
+    }));
+    return Response.json({ claim: { ...record, versions } }, { headers: { "Cache-Control": "private, no-store" } });
   }
   const claim = found(ref ? await getPublicClaim(ref.slug) : null, `published claim ${params.id}`);
   const { id: _id, ...publicRecord } = claim;

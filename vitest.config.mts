@@ -1,4 +1,4 @@
-import { defineConfig, type TestProjectInlineConfiguration } from "vitest/config";
+import { configDefaults, defineConfig, type TestProjectInlineConfiguration } from "vitest/config";
 import path from "node:path";
 
 const postgres = process.env.TEST_DATABASE_URL;
@@ -9,12 +9,29 @@ if (!postgres) {
 
 /**
  * The suites once on SQLite (temp files) and, when TEST_DATABASE_URL names a PostgreSQL server, once more on it (a
- * new database per test file, dropped after). Tests that never open a database (`unitOnly`) run once.
+ * new database per test file, dropped after). Tests that never open a database (`unitOnly`) run once; a file named
+ * `*.sqlite.test.ts` or `*.postgres.test.ts` tests what only that engine has, and runs on it alone.
  */
 export function onEveryEngine(include: string[], unitOnly: string[] = []): TestProjectInlineConfiguration[] {
+  const only = (engine: string) => [...configDefaults.exclude, `**/*.${engine}.test.ts`];
   return [
-    { extends: true, test: { name: "sqlite", include: [...include, ...unitOnly], env: { DATABASE_URL: "" } } },
-    ...(postgres ? [{ extends: true, test: { name: "postgres", include, env: { DATABASE_URL: postgres } } }] : []),
+    {
+      extends: true,
+      test: {
+        name: "sqlite",
+        include: [...include, ...unitOnly],
+        exclude: only("postgres"),
+        env: { DATABASE_URL: "" },
+      },
+    },
+    ...(postgres
+      ? [
+          {
+            extends: true,
+            test: { name: "postgres", include, exclude: only("sqlite"), env: { DATABASE_URL: postgres } },
+          },
+        ]
+      : []),
   ];
 }
 

@@ -89,3 +89,14 @@ export async function dropDatabase(client: pg.ClientBase, name: string): Promise
     }
   }
 }
+
+/** Runs `work` on a connection of its own to the database at `url` (to create or drop databases), then ends it. */
+export async function withClient<T>(url: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    return await work(client);
+  } finally {
+    await client.end();
+  }
+}

@@ -1,9 +1,8 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import pg from "pg";
 import { openDatabase, setDatabase } from "@/db/client";
-import { dropDatabase } from "@/db/engines/postgres";
+import { dropDatabase, withClient } from "@/db/engines/postgres";
 import type { Engine } from "@/db/engine";
 import { generateDataset } from "./dataset";
 
@@ -23,16 +22,6 @@ function onServer(server: string, database: string): string {
   const u = new URL(server);
   u.pathname = `/${database}`;
   return u.toString();
-}
-
-async function admin<T>(server: string, fn: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: server });
-  await client.connect();
-  try {
-    return await fn(client);
-  } finally {
-    await client.end();
-  }
 }
 
 /** Generates the dataset into a new database at `url` (of this process's engine), migrated first. */
@@ -70,20 +59,20 @@ export async function prepareRunDatabase(engine: Engine, claims: number, log: (l
   }
   const server = benchServer();
   const pristine = `claimdesk_bench_${name.replace(/\W/g, "_")}`;
-  const exists = await admin(
+  const exists = await withClient(
     server,
     async (c) => (await c.query("select 1 from pg_database where datname = $1", [pristine])).rowCount,
   );
   if (!exists) {
     const making = `${pristine}_making`;
-    await admin(server, async (c) => {
+    await withClient(server, async (c) => {
       await dropDatabase(c, making);
       await c.query(`create database "${making}"`);
     });
     await generate(onServer(server, making), claims, log);
-    await admin(server, (c) => c.query(`alter database "${making}" rename to "${pristine}"`));
+    await withClient(server, (c) => c.query(`alter database "${making}" rename to "${pristine}"`));
   }
-  await admin(server, async (c) => {
+  await withClient(server, async (c) => {
     await dropDatabase(c, "claimdesk_bench_run");
     await c.query(`create database claimdesk_bench_run template "${pristine}"`);
   });
@@ -97,12 +86,12 @@ export async function scratchDatabase(engine: Engine): Promise<{ url: string; dr
     return { url: `file:${path.join(dir, "scratch.db")}`, drop: async () => fs.rmSync(dir, { recursive: true }) };
   }
   const server = benchServer();
-  await admin(server, async (c) => {
+  await withClient(server, async (c) => {
     await dropDatabase(c, "claimdesk_bench_scratch");
     await c.query("create database claimdesk_bench_scratch");
   });
   return {
     url: onServer(server, "claimdesk_bench_scratch"),
-    drop: () => admin(server, (c) => dropDatabase(c, "claimdesk_bench_scratch")),
+    drop: () => withClient(server, (c) => dropDatabase(c, "claimdesk_bench_scratch")),
   };
 }

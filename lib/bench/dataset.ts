@@ -22,6 +22,9 @@ import { seedDemo } from "@/db/seed";
 import { CONTEXT_LENGTH } from "@/lib/anchoring";
 import { rebuildSearchIndex } from "@/lib/search/search-index";
 import { slugify } from "@/lib/text/slugify";
+import { BODIES, EVENTS, FILLER, FIRST, LAST, PLACES, TOPICS, VERBS } from "./dataset-words";
+
+export { TOPICS };
 
 /**
  * A deterministic dataset for the benchmark and for tests that need volume: `claims` claims
@@ -43,108 +46,6 @@ export type DatasetInfo = {
   published: number;
 };
 
-/** Words that the benchmark searches for: each appears in about one claim in 30. */
-export const TOPICS = [
-  "hospital",
-  "ceasefire",
-  "convoy",
-  "bridge",
-  "grain",
-  "election",
-  "vaccine",
-  "refinery",
-  "border",
-  "pipeline",
-  "reservoir",
-  "airport",
-  "school",
-  "power plant",
-  "harbour",
-];
-const VERBS = [
-  "was struck by",
-  "was never targeted by",
-  "was emptied before",
-  "was closed after",
-  "reopened despite",
-  "was damaged during",
-  "stayed open through",
-  "was evacuated ahead of",
-];
-const EVENTS = [
-  "shelling",
-  "an air raid",
-  "the flooding",
-  "the blockade",
-  "the talks",
-  "a drone attack",
-  "the storm",
-  "the strike",
-];
-const PLACES = [
-  "Mariupol",
-  "Kherson",
-  "Odesa",
-  "Kharkiv",
-  "Izium",
-  "Mykolaiv",
-  "Sumy",
-  "Chernihiv",
-  "Bucha",
-  "Irpin",
-  "Zaporizhzhia",
-  "Dnipro",
-  "Lviv",
-  "Poltava",
-];
-const FIRST = [
-  "Anna",
-  "Oleh",
-  "Maria",
-  "Ivan",
-  "Sofia",
-  "Dmytro",
-  "Elena",
-  "Sergei",
-  "Olga",
-  "Pavlo",
-  "Irina",
-  "Mykola",
-  "Nadia",
-  "Viktor",
-  "Yulia",
-  "Andriy",
-];
-const LAST = [
-  "Kovalenko",
-  "Petrova",
-  "Shevchenko",
-  "Ivanov",
-  "Bondarenko",
-  "Melnyk",
-  "Tkachenko",
-  "Sokolova",
-  "Kravchenko",
-  "Morozov",
-  "Lysenko",
-  "Popova",
-];
-const BODIES = [
-  "Ministry of Defence",
-  "City Council",
-  "Regional Administration",
-  "Emergency Service",
-  "Foreign Ministry",
-  "Border Guard",
-];
-const FILLER = [
-  "Reporters at the scene could not confirm the account independently.",
-  "The statement was repeated at a briefing the next morning.",
-  "Local residents described the day in interviews with the agency.",
-  "Officials declined to give further details when asked.",
-  "Satellite images from the same week were published later.",
-  "The figures were disputed by both sides within hours.",
-];
 const STANCES: Stance[] = ["supports", "refutes", "context"];
 const SOURCES: SourceType[] = [
   "news_report",

@@ -1,10 +1,9 @@
 import { spawn } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
-import pg from "pg";
 import { getDatabase } from "@/db/client";
 import { engineOf } from "@/db/engine";
-import { describePostgresUrl } from "@/db/engines/postgres";
+import { describePostgresUrl, withClient } from "@/db/engines/postgres";
 import { parseOptions } from "./args";
 import { UsageError } from "./errors";
 
@@ -72,10 +71,8 @@ export async function backupPostgres(args: string[], out: (line: string) => void
 }
 
 /** The client sessions on a database other than this one, and its tables. */
-async function currentState(url: string): Promise<{ clients: number; tables: string[] }> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
+function currentState(url: string): Promise<{ clients: number; tables: string[] }> {
+  return withClient(url, async (client) => {
     const sessions = await client.query<{ n: number }>(
       `select count(*)::int as n from pg_stat_activity
        where datname = current_database() and pid <> pg_backend_pid() and backend_type = 'client backend'`,
@@ -84,9 +81,7 @@ async function currentState(url: string): Promise<{ clients: number; tables: str
       "select tablename as name from pg_tables where schemaname = 'public'",
     );
     return { clients: sessions.rows[0]!.n, tables: tables.rows.map((r) => r.name) };
-  } finally {
-    await client.end();
-  }
+  });
 }
 
 /**

@@ -1,8 +1,7 @@
 import { execFileSync, spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { expect, test, type APIRequestContext } from "@playwright/test";
-import pg from "pg";
-import { dropDatabase } from "@/db/engines/postgres";
+import { dropDatabase, withClient } from "@/db/engines/postgres";
 
 /**
  * Two production servers on one PostgreSQL database, as behind a load balancer: a publication through one shows on
@@ -15,8 +14,6 @@ const BASE_PORT = Number(process.env.E2E_PORT ?? 3100);
 const PORTS = [BASE_PORT + 1, BASE_PORT + 2] as const;
 const NAME = `claimdesk_e2e_multi_${randomBytes(4).toString("hex")}`;
 const SECRET = "multi-instance-secret-0123456789-abcdef";
-
-test.skip(!SERVER && !process.env.CI, "PostgreSQL: TEST_DATABASE_URL is not set, so two servers cannot share one.");
 
 const url = () => {
   const u = new URL(SERVER!);
@@ -35,23 +32,13 @@ const env = (port: number) => ({
 const cli = (...args: string[]) =>
   execFileSync(process.execPath, ["--import", "tsx", "lib/cli/main.ts", ...args], { env: env(PORTS[0]) }).toString();
 
-async function onServer(statement: string) {
-  const client = new pg.Client({ connectionString: SERVER });
-  await client.connect();
-  try {
-    await client.query(statement);
-  } finally {
-    await client.end();
-  }
-}
-
 const servers: ChildProcess[] = [];
 let tokens: { editor: string; reviewer: string };
 
 test.beforeAll(async () => {
   test.setTimeout(120_000);
   expect(SERVER, "CI must give the browser tests a PostgreSQL server (TEST_DATABASE_URL)").toBeTruthy();
-  await onServer(`create database "${NAME}"`);
+  await withClient(SERVER!, (c) => c.query(`create database "${NAME}"`));
   cli("seed");
   const token = (email: string) => /cdk_[\w-]+/.exec(cli("token", "create", "--email", email, "--name", "e2e"))![0];
   tokens = { editor: token("editor@claimdesk.test"), reviewer: token("reviewer@claimdesk.test") };
@@ -71,10 +58,7 @@ test.beforeAll(async () => {
 test.afterAll(async () => {
   for (const server of servers) server.kill("SIGTERM");
   await Promise.all(servers.map((s) => new Promise((r) => (s.exitCode !== null ? r(null) : s.once("exit", r)))));
-  if (!SERVER) return;
-  const client = new pg.Client({ connectionString: SERVER });
-  await client.connect();
-  await dropDatabase(client, NAME).finally(() => client.end());
+  if (SERVER) await withClient(SERVER, (c) => dropDatabase(c, NAME));
 });
 
 const base = (i: 0 | 1) => `http://127.0.0.1:${PORTS[i]}`;

@@ -6,7 +6,7 @@ import { sql } from "drizzle-orm";
 import pg from "pg";
 import { openDatabase, setDatabase, type Database, type DB } from "@/db/client";
 import { ENGINE } from "@/db/engine";
-import { dropDatabase } from "@/db/engines/postgres";
+import { dropDatabase, withClient } from "@/db/engines/postgres";
 import { queryRows } from "@/db/sql";
 import { users, type Role } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
@@ -52,15 +52,7 @@ async function createSqliteDb(): Promise<TestDb> {
 }
 
 /** Works on the server's maintenance connection (creating and dropping test databases). */
-async function onServer(work: (client: pg.Client) => Promise<unknown>): Promise<void> {
-  const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
-  await client.connect();
-  try {
-    await work(client);
-  } finally {
-    await client.end();
-  }
-}
+const onServer = <T>(work: (client: pg.Client) => Promise<T>) => withClient(process.env.DATABASE_URL!, work);
 
 async function createPostgresDb(): Promise<TestDb> {
   const name = `claimdesk_test_${process.pid}_${randomBytes(4).toString("hex")}`;

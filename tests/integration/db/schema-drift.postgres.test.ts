@@ -5,9 +5,8 @@ import os from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { dropDatabase, openPostgres } from "@/db/engines/postgres";
+import { dropDatabase, openPostgres, withClient } from "@/db/engines/postgres";
 import { openSqlite } from "@/db/engines/sqlite";
-import { postgresForTests } from "../../support/postgres";
 
 /**
  * Both engines' migrations, applied to empty databases, must give the same tables: the same columns with the same
@@ -172,25 +171,18 @@ async function postgresSchema(client: pg.Client): Promise<Record<string, Table>>
   return result;
 }
 
-const server = postgresForTests();
-
-describe.skipIf(!server)("the two engines' schemas", () => {
+// Runs on the PostgreSQL run of the suites only (its name says so), where DATABASE_URL names the server.
+describe("the two engines' schemas", () => {
+  const server = process.env.DATABASE_URL!;
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "claimdesk-drift-"));
   const name = `claimdesk_drift_${randomBytes(4).toString("hex")}`;
-  let admin: pg.Client;
-  let pgUrl: string;
+  const url = new URL(server);
+  url.pathname = `/${name}`;
+  const pgUrl = url.toString();
 
-  beforeAll(async () => {
-    admin = new pg.Client({ connectionString: server! });
-    await admin.connect();
-    await admin.query(`create database "${name}"`);
-    const url = new URL(server!);
-    url.pathname = `/${name}`;
-    pgUrl = url.toString();
-  });
+  beforeAll(() => withClient(server, (c) => c.query(`create database "${name}"`)));
   afterAll(async () => {
-    await dropDatabase(admin, name);
-    await admin.end();
+    await withClient(server, (c) => dropDatabase(c, name));
     fs.rmSync(dir, { recursive: true, force: true });
   });
 
@@ -202,9 +194,7 @@ describe.skipIf(!server)("the two engines' schemas", () => {
     await postgres.migrate();
     await postgres.close();
 
-    const client = new pg.Client({ connectionString: pgUrl });
-    await client.connect();
-    const onPostgres = await postgresSchema(client).finally(() => client.end());
+    const onPostgres = await withClient(pgUrl, postgresSchema);
     const onSqlite = sqliteSchema(path.join(dir, "drift.db"));
 
     expect(Object.keys(onPostgres).sort()).toEqual(Object.keys(onSqlite).sort());

@@ -16,6 +16,7 @@ import { extractDateMarker, toCanonicalText } from "@/lib/documents/canonical-te
 import { recordAudit } from "@/lib/services/audit";
 import { ServiceError } from "@/lib/services/errors";
 import { rebuildSearchIndex } from "@/lib/search/search-index";
+import { backfillPublishedRecords } from "@/lib/services/publication/published-records";
 import { snapshotEvidence } from "@/lib/services/verdicts/evidence-snapshot";
 import { slugify } from "@/lib/text/slugify";
 import * as demo from "./seed-data/demo";
@@ -51,6 +52,7 @@ export async function seedDemo(db: DB, { force = false } = {}): Promise<SeedRepo
       .limit(1);
     if (!exists) {
       await seedArticle(tx, raw);
+      await backfillPublishedRecords(tx);
       await rebuildSearchIndex(tx);
     }
     // Servers already running on this database drop what they kept: the demo publishes verdicts.

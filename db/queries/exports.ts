@@ -3,13 +3,14 @@ import { getDb } from "@/db/client";
 import { parseId } from "@/db/ids";
 import {
   instantOf,
-  RATING_COLUMNS,
   ratingOf,
+  VERSION_RATING_COLUMNS,
   withRating,
   type RatingColumns,
   type RatingView,
 } from "@/db/queries/shapes";
 import { queryRow, queryRows } from "@/db/sql";
+import { PUBLISHED, PUBLISHED_ACCOUNTS, PUBLISHED_CLAIMANT, PUBLISHED_DOCUMENT } from "./public/published";
 import type { AnchorStatus, ClaimantKind, EvidenceSnapshotItem, VerdictState } from "@/db/schema";
 import { listCorrections, type PublicCorrection } from "./public/pages";
 
@@ -97,29 +98,73 @@ export type ExportRecord = {
 
 const BATCH = 1000;
 
+// What an export says of a claim, its claimant and its document: as published (`pc`, `pcl`, `pd`) for a published
+// verdict, the desk's working copy (`c`, `cl`, `d`) for unpublished work. [working column, published column, name]
+type Fact = [string, string, string];
+const CLAIM_FACTS: Fact[] = [
+  ["c.statement", "pc.statement", "statement"],
+  ["c.quote", "pc.quote", "quote"],
+  ["c.prefix", "pc.prefix", "prefix"],
+  ["c.suffix", "pc.suffix", "suffix"],
+  ["c.start", "pc.start", "start"],
+  ['c."end"', 'pc."end"', "end"],
+  ["c.revision", "pc.revision", "revision"],
+  ["c.claimed_at", "pc.claimed_at", "claimedAt"],
+];
+const CLAIMANT_FACTS: Fact[] = [
+  ["cl.name", "pcl.name", "claimantName"],
+  ["cl.description", "pcl.description", "claimantDescription"],
+  ["cl.same_as", "pcl.same_as", "claimantSameAs"],
+  ["cl.kind", "pcl.kind", "claimantKind"],
+];
+const DOCUMENT_FACTS: Fact[] = [
+  ["d.title", "pd.title", "documentTitle"],
+  ["d.source_url", "pd.source_url", "documentSourceUrl"],
+  ["d.publisher", "pd.publisher", "documentPublisher"],
+  ["d.author", "pd.author", "documentAuthor"],
+  ["d.published_at", "pd.published_at", "documentPublishedAt"],
+  ["d.language", "pd.language", "documentLanguage"],
+];
+const asPublished = (facts: Fact[]) =>
+  sql.raw(
+    facts
+      .map(([working, published, name]) => `case when pc.id is null then ${working} else ${published} end as "${name}"`)
+      .join(", "),
+  );
+
 // All digits is an id (0, matching nothing, when beyond any id); anything else a slug.
 const byIdOrSlug = (table: string, value: string) =>
   /^\d+$/.test(value)
     ? sql`(select id from ${sql.raw(table)} where id = ${parseId(value) ?? 0})`
     : sql`(select id from ${sql.raw(table)} where slug = ${value})`;
 
-/** The scope as conditions on a claim `c` (document, claimant, dispute). */
-function claimScope(s: ExportScope): SQL[] {
+/**
+ * The scope as conditions on a claim `c` (document, claimant, dispute): on what readers see of it (the claim as
+ * published `pc`, the disputes' published accounts), or, with unpublished work, on the desk's working copy.
+ */
+function claimScope(s: ExportScope, mode: ExportMode = { includeUnpublished: false }): SQL[] {
   const where: SQL[] = [];
   if (s.claim) where.push(sql`c.id = ${byIdOrSlug("claims", s.claim)}`);
   if (s.document) where.push(sql`c.document_id = ${byIdOrSlug("documents", s.document)}`);
-  if (s.claimant) where.push(sql`c.claimant_id = ${byIdOrSlug("claimants", s.claimant)}`);
-  if (s.dispute)
+  if (s.claimant) {
+    const claimant = byIdOrSlug("claimants", s.claimant);
+    where.push(mode.includeUnpublished ? sql`c.claimant_id = ${claimant}` : sql`pc.claimant_id = ${claimant}`);
+  }
+  if (s.dispute) {
+    const dispute = byIdOrSlug("disputes", s.dispute);
     where.push(
-      sql`c.id in (select claim_id from dispute_accounts where dispute_id = ${byIdOrSlug("disputes", s.dispute)})`,
+      mode.includeUnpublished
+        ? sql`c.id in (select claim_id from dispute_accounts where dispute_id = ${dispute})`
+        : sql`c.id in (select da.claim_id from ${PUBLISHED_ACCOUNTS} where dv.dispute_id = ${dispute})`,
     );
+  }
   return where;
 }
 
 /**
- * The verdict `v` each claim `c` is exported with, and the conditions of the scope: the
- * published version; or, with unpublished work, the latest version (none for a claim
- * without one), dated by publication, else its last change, else the claim's creation.
+ * The verdict `v` each claim `c` is exported with, the claim as that version published it `pc`, and the conditions of
+ * the scope: the published version; or, with unpublished work, the latest version (none for a claim without one),
+ * dated by publication, else its last change, else the claim's creation (`pc` is then null: the working copy).
  */
 function scoped(scope: ExportScope, mode: ExportMode): { join: SQL; where: SQL[] } {
   return mode.includeUnpublished
@@ -128,12 +173,17 @@ function scoped(scope: ExportScope, mode: ExportMode): { join: SQL; where: SQL[]
         // shows among the versions); any other, with its latest version.
         join: sql`left join verdicts v on v.id = coalesce(
           (select v1.id from verdicts v1 where v1.claim_id = c.id and v1.state = 'published'),
-          (select v2.id from verdicts v2 where v2.claim_id = c.id order by v2.seq desc limit 1))`,
-        where: [...claimScope(scope), ...dateRange(scope, sql`coalesce(v.published_at, v.updated_at, c.created_at)`)],
+          (select v2.id from verdicts v2 where v2.claim_id = c.id order by v2.seq desc limit 1))
+          left join claim_versions pc on pc.id = v.claim_version_id and v.state = 'published'`,
+        where: [
+          ...claimScope(scope, mode),
+          ...dateRange(scope, sql`coalesce(v.published_at, v.updated_at, c.created_at)`),
+        ],
       }
     : {
-        join: sql`join verdicts v on v.claim_id = c.id and v.state = 'published'`,
-        where: [...claimScope(scope), ...dateRange(scope, sql`v.published_at`)],
+        join: sql`join verdicts v on v.claim_id = c.id and v.state = 'published'
+          join claim_versions pc on pc.id = v.claim_version_id`,
+        where: [...claimScope(scope, mode), ...dateRange(scope, sql`v.published_at`)],
       };
 }
 
@@ -232,18 +282,18 @@ export async function* claimsForExport(scope: ExportScope, mode: ExportMode): As
     const rows = await queryRows<ClaimRow>(
       db,
       sql`
-      select c.id as id, c.slug as slug, c.statement as statement, c.quote as quote, c.prefix as prefix, c.suffix as suffix,
-        c.start as start, c."end" as "end", c.revision as revision, c.anchor_status as "anchorStatus", c.claimed_at as "claimedAt",
-        c.created_at as "createdAt", c.updated_at as "updatedAt",
-        d.id as "documentId", d.slug as "documentSlug", d.title as "documentTitle", d.source_url as "documentSourceUrl", d.publisher as "documentPublisher",
-        d.author as "documentAuthor", d.published_at as "documentPublishedAt", d.language as "documentLanguage",
-        cl.id as "claimantId", cl.slug as "claimantSlug", cl.name as "claimantName", cl.description as "claimantDescription", cl.same_as as "claimantSameAs", cl.kind as "claimantKind",
+      select c.id as id, c.slug as slug, ${asPublished(CLAIM_FACTS)},
+        c.anchor_status as "anchorStatus", c.created_at as "createdAt", c.updated_at as "updatedAt",
+        d.id as "documentId", d.slug as "documentSlug", ${asPublished(DOCUMENT_FACTS)},
+        cl.id as "claimantId", cl.slug as "claimantSlug", ${asPublished(CLAIMANT_FACTS)},
         v.id as "verdictId", v.evidence_snapshot as snapshot,
         (select min(v1.published_at) from verdicts v1 where v1.claim_id = c.id and v1.published_at is not null) as "firstPublishedAt"
       from claims c
       ${join}
-      join claimants cl on cl.id = c.claimant_id
+      join claimants cl on cl.id = coalesce(pc.claimant_id, c.claimant_id)
+      left join claimant_versions pcl on pcl.claimant_id = cl.id and pcl.superseded_at is null and pc.id is not null
       join documents d on d.id = c.document_id
+      left join document_versions pd on pd.document_id = d.id and pd.superseded_at is null and pc.id is not null
       where ${sql.join([sql`c.id > ${after}`, ...where], sql` and `)}
       order by c.id limit ${BATCH}`,
     );
@@ -258,7 +308,7 @@ export async function* claimsForExport(scope: ExportScope, mode: ExportMode): As
       await queryRows<VersionRow>(
         db,
         sql`
-        select v.claim_id as "claimId", v.id as id, v.seq as seq, v.state as state, ${RATING_COLUMNS},
+        select v.claim_id as "claimId", v.id as id, v.seq as seq, v.state as state, ${VERSION_RATING_COLUMNS},
           v.summary as summary, v.rationale as rationale, v.correction_note as "correctionNote", v.retraction_reason as "retractionReason",
           a.name as "authorName", rv.name as "reviewerName", v.submitted_at as "submittedAt", v.published_at as "publishedAt",
           v.retracted_at as "retractedAt", v.updated_at as "updatedAt"
@@ -266,6 +316,7 @@ export async function* claimsForExport(scope: ExportScope, mode: ExportMode): As
         join users a on a.id = v.author_id
         left join users rv on rv.id = v.reviewer_id
         left join ratings r on r.id = v.rating_id
+        left join rating_versions pr on pr.id = v.rating_version_id
         where v.claim_id ${inBatch} ${internal ? sql`` : sql`and v.state = 'published'`}
         order by v.claim_id, v.seq`,
       ),
@@ -274,9 +325,16 @@ export async function* claimsForExport(scope: ExportScope, mode: ExportMode): As
       await queryRows<{ claimId: number; id: number; slug: string; question: string; label: string }>(
         db,
         sql`
-        select da.claim_id as "claimId", d.id as id, d.slug as slug, d.question as question, da.label as label
-        from dispute_accounts da join disputes d on d.id = da.dispute_id
-        where da.claim_id ${inBatch} order by da.claim_id, d.id`,
+        select da.claim_id as "claimId", dv.dispute_id as id, dv.slug as slug, dv.question as question, da.label as label
+        from ${PUBLISHED_ACCOUNTS} where da.claim_id ${inBatch}
+        ${
+          internal
+            ? sql`union all
+        select da.claim_id, d.id, d.slug, d.question, da.label from dispute_accounts da join disputes d on d.id = da.dispute_id
+        where da.claim_id ${inBatch} and not exists (select 1 from verdicts v where v.claim_id = da.claim_id and v.state = 'published')`
+            : sql``
+        }
+        order by 1, 2`,
       ),
     );
     const liveEvidence = internal
@@ -383,16 +441,22 @@ export async function disputesForExport(scope: ExportScope, mode: ExportMode): P
   >(
     getDb(),
     sql`
-    select d.id as id, d.slug as slug, d.question as question, d.event_date as "eventDate", d.description as description,
-      c.id as "claimId", da.label as label, cl.name as "claimantName", c.statement as statement, ${RATING_COLUMNS}, v.state as state
-    from dispute_accounts da
-    join disputes d on d.id = da.dispute_id
+    select ${
+      mode.includeUnpublished
+        ? sql`d.id as id, d.slug as slug, d.question as question, d.event_date as "eventDate", d.description as description`
+        : sql`dv.dispute_id as id, dv.slug as slug, dv.question as question, dv.event_date as "eventDate", dv.description as description`
+    },
+      c.id as "claimId", da.label as label, case when pc.id is null then cl.name else pcl.name end as "claimantName",
+      case when pc.id is null then c.statement else pc.statement end as statement, ${VERSION_RATING_COLUMNS}, v.state as state
+    from ${mode.includeUnpublished ? sql`dispute_accounts da join disputes d on d.id = da.dispute_id` : PUBLISHED_ACCOUNTS}
     join claims c on c.id = da.claim_id
-    join claimants cl on cl.id = c.claimant_id
     ${join}
+    join claimants cl on cl.id = c.claimant_id
+    left join claimant_versions pcl on pcl.claimant_id = pc.claimant_id and pcl.superseded_at is null
     left join ratings r on r.id = v.rating_id
+    left join rating_versions pr on pr.id = v.rating_version_id
     where ${sql.join([sql`true`, ...where], sql` and `)}
-    order by d.id, da.position, da.id`,
+    order by 1, da.position, da.id`,
   );
   const disputes = new Map<number, ExportDispute>();
   for (const row of rows) {
@@ -427,32 +491,51 @@ export async function scopeNames(
   mode: ExportMode,
 ): Promise<{ claim?: string | null; document?: string | null; dispute?: string | null; claimant?: string | null }> {
   const db = getDb();
-  const published = (claimsOf: SQL) =>
-    mode.includeUnpublished
-      ? sql`true`
-      : sql`exists (select 1 from claims c join verdicts v on v.claim_id = c.id and v.state = 'published' where ${claimsOf})`;
-  const name = async (table: string, column: string, value: string, claimsOf: SQL) =>
+  const named = async (table: string, nameColumn: string, value: string, published: SQL) =>
     (
       await queryRow<{ name: string }>(
         db,
-        sql`select ${sql.raw(column)} as name from ${sql.raw(table)} t where t.id = ${byIdOrSlug(table, value)} and ${published(claimsOf)}`,
+        mode.includeUnpublished
+          ? sql`select ${sql.raw(nameColumn)} as name from ${sql.raw(table)} t where t.id = ${byIdOrSlug(table, value)}`
+          : sql`${published} = ${byIdOrSlug(table, value)}`,
       )
     )?.name ?? null;
+  // Anonymous callers get the published names of published records only.
+  const of = (select: string, from: SQL, key: string) =>
+    sql`select ${sql.raw(select)} as name from claims c ${PUBLISHED} ${from} where ${sql.raw(key)}`;
   return {
-    ...(scope.claim ? { claim: await name("claims", "statement", scope.claim, sql`c.id = t.id`) } : {}),
-    ...(scope.document
-      ? { document: await name("documents", "title", scope.document, sql`c.document_id = t.id`) }
+    ...(scope.claim
+      ? { claim: await named("claims", "statement", scope.claim, of("pc.statement", sql``, "c.id")) }
       : {}),
-    ...(scope.dispute
+    ...(scope.document
       ? {
-          dispute: await name(
-            "disputes",
-            "question",
-            scope.dispute,
-            sql`c.id in (select claim_id from dispute_accounts where dispute_id = t.id)`,
+          document: await named(
+            "documents",
+            "title",
+            scope.document,
+            of("d.title", PUBLISHED_DOCUMENT, "d.document_id"),
           ),
         }
       : {}),
-    ...(scope.claimant ? { claimant: await name("claimants", "name", scope.claimant, sql`c.claimant_id = t.id`) } : {}),
+    ...(scope.dispute
+      ? {
+          dispute: await named(
+            "disputes",
+            "question",
+            scope.dispute,
+            sql`select dv.question as name from ${PUBLISHED_ACCOUNTS} join verdicts v on v.claim_id = da.claim_id and v.state = 'published' where dv.dispute_id`,
+          ),
+        }
+      : {}),
+    ...(scope.claimant
+      ? {
+          claimant: await named(
+            "claimants",
+            "name",
+            scope.claimant,
+            of("cl.name", PUBLISHED_CLAIMANT, "cl.claimant_id"),
+          ),
+        }
+      : {}),
   };
 }

@@ -37,6 +37,16 @@ export const RATING_COLUMNS = sql.raw(
   `r.key as "ratingKey", r.label as "ratingLabel", r.colour as "ratingColour", r.ordinal as "ratingOrdinal"`,
 );
 
+/**
+ * A verdict version's rating columns in raw SQL: as the version was published with it (`rating_versions` as `pr`) once
+ * it was, else as the scale has it now (`ratings` as `r`), for a version still in the works.
+ */
+export const VERSION_RATING_COLUMNS = sql.raw(
+  (["key", "label", "colour", "ordinal"] as const)
+    .map((c) => `case when pr.id is null then r.${c} else pr.${c} end as "rating${c[0]!.toUpperCase()}${c.slice(1)}"`)
+    .join(", "),
+);
+
 /** A rating's columns in a drizzle select. */
 export const ratingColumns = {
   ratingKey: ratings.key,

@@ -2,6 +2,7 @@ import { sql, type SQL } from "drizzle-orm";
 import type { DB } from "@/db/client";
 import { ENGINE } from "@/db/engine";
 import { execute } from "@/db/sql";
+import { PUBLISHED, PUBLISHED_CLAIMANT, PUBLISHED_DOCUMENT } from "@/db/queries/public/published";
 
 /** The markers put around matched words in a snippet; rendered as <mark> after escaping. */
 export const MATCH_START = "\u0002";
@@ -38,11 +39,9 @@ export function searchWords(q: string): string[] {
 }
 
 // The texts indexed for a claim, with the snippet markers removed, so that a snippet's marks always pair up.
-const TEXTS = ["c.statement", "c.quote", "cl.name", "v.summary", "v.rationale", "d.title"] as const;
-const PUBLISHED_CLAIMS = sql`from claims c
-  join verdicts v on v.claim_id = c.id and v.state = 'published'
-  join claimants cl on cl.id = c.claimant_id
-  join documents d on d.id = c.document_id`;
+// They are the texts as published (`db/queries/public/published.ts`), never the desk's working copy.
+const TEXTS = ["pc.statement", "pc.quote", "cl.name", "v.summary", "v.rationale", "d.title"] as const;
+const PUBLISHED_CLAIMS = sql`from claims c ${PUBLISHED} ${PUBLISHED_CLAIMANT} ${PUBLISHED_DOCUMENT}`;
 const idList = (ids: number[]) =>
   sql.join(
     ids.map((id) => sql`${id}`),
@@ -95,8 +94,8 @@ const postgres = (): FullText => {
   // separates words, as in FTS5: "reuters" finds "reuters.com".
   const words = (text: string) => `regexp_replace(${text}, '[-./:@_+#~=?&%]+', ' ', 'g')`;
   // A: the statement, B: the quote, C: the claimant and the summary, D: the rationale and the document's title.
-  const vector = `setweight(to_tsvector('claimdesk_search', ${words("c.statement")}), 'A')
-    || setweight(to_tsvector('claimdesk_search', ${words("c.quote")}), 'B')
+  const vector = `setweight(to_tsvector('claimdesk_search', ${words("pc.statement")}), 'A')
+    || setweight(to_tsvector('claimdesk_search', ${words("pc.quote")}), 'B')
     || setweight(to_tsvector('claimdesk_search', ${words("cl.name || ' ' || v.summary")}), 'C')
     || setweight(to_tsvector('claimdesk_search', ${words("v.rationale || ' ' || d.title")}), 'D')`;
   const insert = (where: SQL) => sql`

@@ -337,6 +337,13 @@ export const verdicts = pgTable(
      * edits to the claim's evidence reach readers only with a published correction.
      */
     evidenceSnapshot: jsonText<sqlite.EvidenceSnapshotItem[]>("evidence_snapshot"),
+    /**
+     * What this version was about when it was published (statement, claimant, date, quote): readers see that, never
+     * the claim's working copy, until a correction is published. Set at publication.
+     */
+    claimVersionId: integer("claim_version_id").references(() => claimVersions.id),
+    /** The rating's label, colour and description as this version was published with them. Set at publication. */
+    ratingVersionId: integer("rating_version_id").references(() => ratingVersions.id),
     retractionReason: text("retraction_reason"),
     authorId: integer("author_id")
       .notNull()
@@ -354,6 +361,7 @@ export const verdicts = pgTable(
     index("verdicts_state_published_idx").on(t.state, t.publishedAt),
     index("verdicts_author_state_idx").on(t.authorId, t.state),
     index("verdicts_rating_idx").on(t.ratingId),
+    index("verdicts_claim_version_idx").on(t.claimVersionId),
     check("verdicts_state_check", inList(t.state, VERDICT_STATES)),
     // At most one published version and one version in the works per claim.
     uniqueIndex("verdicts_one_published")
@@ -366,6 +374,157 @@ export const verdicts = pgTable(
     index("verdicts_published_rating_idx")
       .on(t.ratingId, t.publishedAt)
       .where(sql`state = 'published'`),
+  ],
+);
+
+/**
+ * A claim as a published verdict version presents it: its statement, claimant, date and quote with its place. Written
+ * when a verdict version is published (a correction that changes none of them reuses the row) and never changed.
+ */
+export const claimVersions = pgTable(
+  "claim_versions",
+  {
+    id: integer("id").primaryKey().generatedByDefaultAsIdentity(),
+    claimId: integer("claim_id")
+      .notNull()
+      .references(() => claims.id),
+    statement: text("statement").notNull(),
+    claimantId: integer("claimant_id")
+      .notNull()
+      .references(() => claimants.id),
+    claimedAt: text("claimed_at"),
+    quote: text("quote").notNull(),
+    prefix: text("prefix").notNull(),
+    suffix: text("suffix").notNull(),
+    /** The document revision the place below refers to. */
+    revision: integer("revision").notNull(),
+    start: integer("start").notNull(),
+    end: integer("end").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index("claim_versions_claim_idx").on(t.claimId), index("claim_versions_claimant_idx").on(t.claimantId)],
+);
+
+/** A rating's words and colour as verdicts were published with them (a new row when they change). */
+export const ratingVersions = pgTable(
+  "rating_versions",
+  {
+    id: integer("id").primaryKey().generatedByDefaultAsIdentity(),
+    ratingId: integer("rating_id")
+      .notNull()
+      .references(() => ratings.id),
+    key: text("key").notNull(),
+    label: text("label").notNull(),
+    description: text("description").notNull(),
+    colour: text("colour").notNull(),
+    ordinal: integer("ordinal"),
+    createdAt: createdAt(),
+  },
+  (t) => [index("rating_versions_rating_idx").on(t.ratingId)],
+);
+
+// The published versions of claimants, documents and disputes: what readers see of them. The row in `claimants`,
+// `documents` or `disputes` is the desk's working copy; a change to it reaches readers when a second editor publishes
+// it as a new version (the one whose `superseded_at` is null is current). A record's first version is published with
+// the first verdict that shows it.
+const publishedVersion = () => ({
+  id: integer("id").primaryKey().generatedByDefaultAsIdentity(),
+  seq: integer("seq").notNull(),
+  /** The public note on what changed, if readers' understanding changes (none on a first version). */
+  note: text("note"),
+  /** Who published it: null for the first version, published with a verdict, and for versions from before there were versions. */
+  createdBy: integer("created_by").references(() => users.id),
+  createdAt: createdAt(),
+  supersededAt: instant("superseded_at"),
+});
+
+export const claimantVersions = pgTable(
+  "claimant_versions",
+  {
+    ...publishedVersion(),
+    claimantId: integer("claimant_id")
+      .notNull()
+      .references(() => claimants.id),
+    slug: text("slug").notNull(),
+    name: text("name").notNull(),
+    description: text("description"),
+    sameAs: text("same_as"),
+    kind: text("kind", { enum: CLAIMANT_KINDS }),
+  },
+  (t) => [
+    uniqueIndex("claimant_versions_seq_unique").on(t.claimantId, t.seq),
+    uniqueIndex("claimant_versions_current")
+      .on(t.claimantId)
+      .where(sql`superseded_at is null`),
+  ],
+);
+
+export const documentVersions = pgTable(
+  "document_versions",
+  {
+    ...publishedVersion(),
+    documentId: integer("document_id")
+      .notNull()
+      .references(() => documents.id),
+    slug: text("slug").notNull(),
+    title: text("title").notNull(),
+    sourceUrl: text("source_url"),
+    publisher: text("publisher"),
+    author: text("author"),
+    /** The article's date (`YYYY-MM-DD`), as in `documents`. */
+    publishedAt: text("published_at"),
+    language: text("language"),
+    /** The text revision readers see. */
+    revision: integer("revision").notNull(),
+  },
+  (t) => [
+    uniqueIndex("document_versions_seq_unique").on(t.documentId, t.seq),
+    uniqueIndex("document_versions_current")
+      .on(t.documentId)
+      .where(sql`superseded_at is null`),
+  ],
+);
+
+export const disputeVersions = pgTable(
+  "dispute_versions",
+  {
+    ...publishedVersion(),
+    disputeId: integer("dispute_id")
+      .notNull()
+      .references(() => disputes.id),
+    slug: text("slug").notNull(),
+    question: text("question").notNull(),
+    description: text("description"),
+    eventDate: text("event_date"),
+  },
+  (t) => [
+    uniqueIndex("dispute_versions_seq_unique").on(t.disputeId, t.seq),
+    uniqueIndex("dispute_versions_current")
+      .on(t.disputeId)
+      .where(sql`superseded_at is null`),
+    // The public list of disputes, most recently published first.
+    index("dispute_versions_created_idx").on(t.createdAt),
+  ],
+);
+
+/** The accounts of a published dispute version, with their labels, in order. */
+export const disputeVersionAccounts = pgTable(
+  "dispute_version_accounts",
+  {
+    id: integer("id").primaryKey().generatedByDefaultAsIdentity(),
+    disputeVersionId: integer("dispute_version_id")
+      .notNull()
+      .references(() => disputeVersions.id, { onDelete: "cascade" }),
+    /** A claim deleted from the desk (only one never published can be) leaves the account: readers never saw it. */
+    claimId: integer("claim_id")
+      .notNull()
+      .references(() => claims.id, { onDelete: "cascade" }),
+    label: text("label").notNull(),
+    position: integer("position").notNull(),
+  },
+  (t) => [
+    uniqueIndex("dispute_version_accounts_unique").on(t.disputeVersionId, t.claimId),
+    index("dispute_version_accounts_claim_idx").on(t.claimId),
   ],
 );
 

@@ -21,6 +21,7 @@ import { execute, resetIdSequences } from "@/db/sql";
 import { seedDemo } from "@/db/seed";
 import { CONTEXT_LENGTH } from "@/lib/anchoring";
 import { rebuildSearchIndex } from "@/lib/search/search-index";
+import { backfillPublishedRecords } from "@/lib/services/publication/published-records";
 import { slugify } from "@/lib/text/slugify";
 import { BODIES, EVENTS, FILLER, FIRST, LAST, PLACES, TOPICS, VERBS } from "./dataset-words";
 
@@ -94,6 +95,7 @@ export async function generateDataset(
   await seedDemo(database.db);
   const info = await database.transaction((tx) => bulkLoad(tx, total, seed));
   await database.transaction(async (tx) => {
+    await backfillPublishedRecords(tx);
     await rebuildSearchIndex(tx);
     await execute(tx, sql`analyze`);
   });

@@ -1,20 +1,64 @@
-import { and, asc, eq, inArray, isNotNull, max, min } from "drizzle-orm";
+import { and, asc, eq, inArray, isNotNull, isNull, max, min } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
 import { getDb } from "@/db/client";
 import {
-  claimants,
+  claimantVersions,
   claims,
-  disputeAccounts,
-  disputes,
-  documents,
+  claimVersions,
+  disputeVersionAccounts,
+  disputeVersions,
+  documentVersions,
   ratings,
+  ratingVersions,
   users,
   verdicts,
   type EvidenceSnapshotItem,
 } from "@/db/schema";
-import { ratingColumns, ratingOf, type CorrectionView } from "@/db/queries/shapes";
+import { ratingOf, type CorrectionView } from "@/db/queries/shapes";
 
 const reviewers = alias(users, "reviewers");
+
+/**
+ * What a published verdict version presents: the claim as it was published, with its claimant and document as they
+ * are published now (a claimant's name corrected and published shows on every verdict of theirs).
+ */
+async function publishedSubject(claimVersionId: number) {
+  const [row] = await getDb()
+    .select({
+      statement: claimVersions.statement,
+      quote: claimVersions.quote,
+      prefix: claimVersions.prefix,
+      suffix: claimVersions.suffix,
+      claimedAt: claimVersions.claimedAt,
+      claimant: {
+        name: claimantVersions.name,
+        slug: claimantVersions.slug,
+        description: claimantVersions.description,
+        sameAs: claimantVersions.sameAs,
+        kind: claimantVersions.kind,
+      },
+      document: {
+        slug: documentVersions.slug,
+        title: documentVersions.title,
+        sourceUrl: documentVersions.sourceUrl,
+        publisher: documentVersions.publisher,
+        publishedAt: documentVersions.publishedAt,
+      },
+    })
+    .from(claimVersions)
+    .innerJoin(claims, eq(claims.id, claimVersions.claimId))
+    .innerJoin(
+      claimantVersions,
+      and(eq(claimantVersions.claimantId, claimVersions.claimantId), isNull(claimantVersions.supersededAt)),
+    )
+    .innerJoin(
+      documentVersions,
+      and(eq(documentVersions.documentId, claims.documentId), isNull(documentVersions.supersededAt)),
+    )
+    .where(eq(claimVersions.id, claimVersionId))
+    .limit(1);
+  return row!;
+}
 
 /** The true–false order of the scale: ClaimReview's worst and best rating values. */
 export async function getRatingBounds(): Promise<{ worst: number; best: number } | null> {
@@ -36,32 +80,8 @@ export type PublicClaim = NonNullable<Awaited<ReturnType<typeof getPublicClaim>>
 export async function getPublicClaim(slug: string) {
   const db = getDb();
   const [claim] = await db
-    .select({
-      id: claims.id,
-      slug: claims.slug,
-      statement: claims.statement,
-      quote: claims.quote,
-      prefix: claims.prefix,
-      suffix: claims.suffix,
-      claimedAt: claims.claimedAt,
-      claimant: {
-        name: claimants.name,
-        slug: claimants.slug,
-        description: claimants.description,
-        sameAs: claimants.sameAs,
-        kind: claimants.kind,
-      },
-      document: {
-        slug: documents.slug,
-        title: documents.title,
-        sourceUrl: documents.sourceUrl,
-        publisher: documents.publisher,
-        publishedAt: documents.publishedAt,
-      },
-    })
+    .select({ id: claims.id, slug: claims.slug })
     .from(claims)
-    .innerJoin(claimants, eq(claimants.id, claims.claimantId))
-    .innerJoin(documents, eq(documents.id, claims.documentId))
     .where(eq(claims.slug, slug))
     .limit(1);
   if (!claim) return null;
@@ -70,8 +90,12 @@ export async function getPublicClaim(slug: string) {
     .select({
       seq: verdicts.seq,
       state: verdicts.state,
-      ...ratingColumns,
-      ratingDescription: ratings.description,
+      claimVersionId: verdicts.claimVersionId,
+      ratingKey: ratingVersions.key,
+      ratingLabel: ratingVersions.label,
+      ratingColour: ratingVersions.colour,
+      ratingOrdinal: ratingVersions.ordinal,
+      ratingDescription: ratingVersions.description,
       summary: verdicts.summary,
       rationale: verdicts.rationale,
       correctionNote: verdicts.correctionNote,
@@ -86,12 +110,13 @@ export async function getPublicClaim(slug: string) {
     .from(verdicts)
     .innerJoin(users, eq(users.id, verdicts.authorId))
     .leftJoin(reviewers, eq(reviewers.id, verdicts.reviewerId))
-    .leftJoin(ratings, eq(ratings.id, verdicts.ratingId))
+    .leftJoin(ratingVersions, eq(ratingVersions.id, verdicts.ratingVersionId))
     .where(and(eq(verdicts.claimId, claim.id), inArray(verdicts.state, ["published", "superseded", "retracted"])))
     .orderBy(asc(verdicts.seq));
   const verdict = history.find((v) => v.state === "published") ?? null;
   const retraction = !verdict ? history.findLast((v) => v.state === "retracted" && v.publishedAt !== null) : undefined;
   if (!verdict && !retraction) return null;
+  const subject = await publishedSubject((verdict ?? retraction)!.claimVersionId!);
 
   // The corrections log: each published correction's note, and a retraction's reason.
   const corrections: CorrectionView[] = [
@@ -105,13 +130,17 @@ export async function getPublicClaim(slug: string) {
   const firstPublished = history.find((v) => v.publishedAt)?.publishedAt ?? null;
 
   const publicDisputes = await db
-    .select({ slug: disputes.slug, question: disputes.question, label: disputeAccounts.label })
-    .from(disputeAccounts)
-    .innerJoin(disputes, eq(disputes.id, disputeAccounts.disputeId))
-    .where(eq(disputeAccounts.claimId, claim.id));
+    .select({ slug: disputeVersions.slug, question: disputeVersions.question, label: disputeVersionAccounts.label })
+    .from(disputeVersionAccounts)
+    .innerJoin(
+      disputeVersions,
+      and(eq(disputeVersions.id, disputeVersionAccounts.disputeVersionId), isNull(disputeVersions.supersededAt)),
+    )
+    .where(eq(disputeVersionAccounts.claimId, claim.id));
 
   return {
     ...claim,
+    ...subject,
     verdict: verdict && {
       rating: verdict.ratingKey ? { ...ratingOf(verdict)!, description: verdict.ratingDescription ?? "" } : null,
       summary: verdict.summary,

@@ -1,12 +1,22 @@
 import { and, eq, exists, inArray, or, type SQL } from "drizzle-orm";
 import type { DB } from "@/db/client";
-import { claimants, claims, disputeAccounts, disputes, documents, verdicts } from "@/db/schema";
+import {
+  claimants,
+  claims,
+  claimVersions,
+  disputeAccounts,
+  disputes,
+  disputeVersionAccounts,
+  disputeVersions,
+  documents,
+  verdicts,
+} from "@/db/schema";
 
 const CHUNK = 500;
 
 /**
- * The public pages that show these claims (whether or not they are public now): each claim's page and its
- * claimant's, document's and disputes' pages.
+ * The public pages that show these claims (whether or not they are public now): each claim's page and the pages of
+ * its claimant, document and disputes, as the desk has them and as they were published.
  */
 export async function publicPathsForClaims(db: DB, claimIds: number[]): Promise<string[]> {
   const paths = new Set<string>();
@@ -20,11 +30,35 @@ export async function publicPathsForClaims(db: DB, claimIds: number[]): Promise<
       .where(inArray(claims.id, ids));
     for (const r of rows)
       paths.add(`/claims/${r.claim}`).add(`/claimants/${r.claimant}`).add(`/documents/${r.document}`);
+    // The claimants the claims were published as (a correction may attribute one to someone else).
+    const publishedAs = await db
+      .selectDistinct({ slug: claimants.slug })
+      .from(claimVersions)
+      .innerJoin(claimants, eq(claimants.id, claimVersions.claimantId))
+      .where(inArray(claimVersions.claimId, ids));
+    for (const r of publishedAs) paths.add(`/claimants/${r.slug}`);
     const inDisputes = await db
       .selectDistinct({ slug: disputes.slug })
-      .from(disputeAccounts)
-      .innerJoin(disputes, eq(disputes.id, disputeAccounts.disputeId))
-      .where(inArray(disputeAccounts.claimId, ids));
+      .from(disputes)
+      .where(
+        or(
+          inArray(
+            disputes.id,
+            db
+              .select({ id: disputeAccounts.disputeId })
+              .from(disputeAccounts)
+              .where(inArray(disputeAccounts.claimId, ids)),
+          ),
+          inArray(
+            disputes.id,
+            db
+              .select({ id: disputeVersions.disputeId })
+              .from(disputeVersionAccounts)
+              .innerJoin(disputeVersions, eq(disputeVersions.id, disputeVersionAccounts.disputeVersionId))
+              .where(inArray(disputeVersionAccounts.claimId, ids)),
+          ),
+        ),
+      );
     for (const r of inDisputes) paths.add(`/disputes/${r.slug}`);
   }
   return [...paths];
@@ -48,7 +82,16 @@ export async function publicClaimIdsOf(
     "claimIds" in where
       ? inArray(claims.id, where.claimIds)
       : "claimantId" in where
-        ? eq(claims.claimantId, where.claimantId)
+        ? or(
+            eq(claims.claimantId, where.claimantId),
+            inArray(
+              claims.id,
+              db
+                .select({ id: claimVersions.claimId })
+                .from(claimVersions)
+                .where(eq(claimVersions.claimantId, where.claimantId)),
+            ),
+          )!
         : "documentId" in where
           ? eq(claims.documentId, where.documentId)
           : "userId" in where
@@ -59,13 +102,23 @@ export async function publicClaimIdsOf(
                   .from(verdicts)
                   .where(or(eq(verdicts.authorId, where.userId), eq(verdicts.reviewerId, where.userId))),
               )
-            : inArray(
-                claims.id,
-                db
-                  .select({ id: disputeAccounts.claimId })
-                  .from(disputeAccounts)
-                  .where(eq(disputeAccounts.disputeId, where.disputeId)),
-              );
+            : or(
+                inArray(
+                  claims.id,
+                  db
+                    .select({ id: disputeAccounts.claimId })
+                    .from(disputeAccounts)
+                    .where(eq(disputeAccounts.disputeId, where.disputeId)),
+                ),
+                inArray(
+                  claims.id,
+                  db
+                    .select({ id: disputeVersionAccounts.claimId })
+                    .from(disputeVersionAccounts)
+                    .innerJoin(disputeVersions, eq(disputeVersions.id, disputeVersionAccounts.disputeVersionId))
+                    .where(eq(disputeVersions.disputeId, where.disputeId)),
+                ),
+              )!;
   const everPublic = exists(
     db
       .select({ id: verdicts.id })

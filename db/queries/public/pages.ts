@@ -12,12 +12,11 @@ import {
   type RatingView,
 } from "@/db/queries/shapes";
 import type { EvidenceSnapshotItem, Stance } from "@/db/schema";
+import { PUBLISHED, PUBLISHED_ACCOUNTS, PUBLISHED_CLAIMANT, PUBLISHED_DOCUMENT } from "./published";
 
-// Every query here reads published verdict versions only (`v.state = 'published'`), or the
-// public record of corrections and retractions. Documents, claimants and disputes appear
-// only through a published claim.
-
-const PUBLISHED = sql`join verdicts v on v.claim_id = c.id and v.state = 'published' left join ratings r on r.id = v.rating_id`;
+// Every query here reads published verdict versions only (`v.state = 'published'`), and what they present as it was
+// published (`./published.ts`), or the public record of corrections and retractions. Documents, claimants and disputes
+// appear only through a published claim, and only as their published versions: never the desk's working copy.
 
 export type PublicAccount = {
   claimSlug: string;
@@ -31,27 +30,45 @@ export type PublicAccount = {
   evidence: EvidenceSnapshotItem[];
 };
 
-/** A dispute with its published accounts; null if none of its accounts is published. */
+/** A published change to a claimant, document or dispute that came with a public note. */
+export type PublicUpdate = { at: Date; note: string };
+
+/** The public notes of a record's published versions, newest first. */
+async function publicUpdates(table: "claimant_versions" | "document_versions" | "dispute_versions", id: number) {
+  const column = sql.raw(table.replace("_versions", "_id"));
+  const rows = await queryRows<{ at: number; note: string }>(
+    getDb(),
+    sql`select created_at as at, note from ${sql.raw(table)} where ${column} = ${id} and note is not null order by seq desc`,
+  );
+  return rows.map((r): PublicUpdate => ({ at: instantOf(r.at), note: r.note }));
+}
+
+/** A dispute as published, with its published accounts; null if none of them is published. */
 export async function getPublicDispute(slug: string) {
   const db = getDb();
   const dispute = await queryRow<{
     id: number;
+    versionId: number;
     slug: string;
     question: string;
     description: string | null;
     eventDate: string | null;
-  }>(db, sql`select id, slug, question, description, event_date as "eventDate" from disputes where slug = ${slug}`);
+  }>(
+    db,
+    sql`select dispute_id as id, id as "versionId", slug, question, description, event_date as "eventDate"
+      from dispute_versions where slug = ${slug} and superseded_at is null`,
+  );
   if (!dispute) return null;
   const rows = await queryRows<
     Omit<PublicAccount, "evidence" | "rating"> & RatingColumns & { evidence: string | null }
   >(
     db,
     sql`
-    select c.slug as "claimSlug", da.label as label, c.statement as statement, c.quote as quote,
+    select c.slug as "claimSlug", da.label as label, pc.statement as statement, pc.quote as quote,
       cl.name as "claimantName", cl.slug as "claimantSlug", ${RATING_COLUMNS},
       v.summary as summary, v.evidence_snapshot as evidence
-    from dispute_accounts da join claims c on c.id = da.claim_id join claimants cl on cl.id = c.claimant_id ${PUBLISHED}
-    where da.dispute_id = ${dispute.id} order by da.position`,
+    from dispute_version_accounts da join claims c on c.id = da.claim_id ${PUBLISHED} ${PUBLISHED_CLAIMANT}
+    where da.dispute_version_id = ${dispute.versionId} order by da.position`,
   );
   if (rows.length === 0) return null;
   const accounts: PublicAccount[] = rows.map((r) => ({
@@ -67,13 +84,18 @@ export async function getPublicDispute(slug: string) {
       stances[`${e.evidenceId}:${a.claimSlug}`] = e.stance;
     }
   }
-  return { dispute, accounts, matrix: { items: [...items.values()], stances } };
+  return {
+    dispute,
+    accounts,
+    matrix: { items: [...items.values()], stances },
+    updates: await publicUpdates("dispute_versions", dispute.id),
+  };
 }
 
-/**
- * Disputes with at least one published account, most recently changed first (each checked by index, not by a join over
- * all verdicts).
- */
+const HAS_PUBLISHED_ACCOUNT = sql`exists (select 1 from dispute_version_accounts da
+  join verdicts v on v.claim_id = da.claim_id and v.state = 'published' where da.dispute_version_id = dv.id)`;
+
+/** Published disputes with at least one published account, most recently published first. */
 export async function listPublicDisputes(limit = 20) {
   return untilDataChanges(`disputes:${limit}`, () => readPublicDisputes(limit));
 }
@@ -82,15 +104,16 @@ async function readPublicDisputes(limit: number) {
   return queryRows<{ slug: string; question: string; eventDate: string | null; accounts: number }>(
     getDb(),
     sql`
-    select d.slug as slug, d.question as question, d.event_date as "eventDate",
-      (select count(*) from dispute_accounts da join verdicts v on v.claim_id = da.claim_id and v.state = 'published' where da.dispute_id = d.id) as accounts
-    from disputes d
-    where exists (select 1 from dispute_accounts da join verdicts v on v.claim_id = da.claim_id and v.state = 'published' where da.dispute_id = d.id)
-    order by d.updated_at desc limit ${limit}`,
+    select dv.slug as slug, dv.question as question, dv.event_date as "eventDate",
+      (select count(*) from dispute_version_accounts da join verdicts v on v.claim_id = da.claim_id and v.state = 'published'
+        where da.dispute_version_id = dv.id) as accounts
+    from dispute_versions dv
+    where dv.superseded_at is null and ${HAS_PUBLISHED_ACCOUNT}
+    order by dv.created_at desc, dv.id desc limit ${limit}`,
   );
 }
 
-/** A claimant's published record: counts by rating and the verdicts; null if nothing is published. */
+/** A claimant as published, with counts by rating and the verdicts; null if nothing of theirs is published. */
 export async function getPublicClaimant(slug: string) {
   const db = getDb();
   const claimant = await queryRow<{
@@ -99,15 +122,19 @@ export async function getPublicClaimant(slug: string) {
     name: string;
     description: string | null;
     sameAs: string | null;
-  }>(db, sql`select id, slug, name, description, same_as as "sameAs" from claimants where slug = ${slug}`);
+  }>(
+    db,
+    sql`select claimant_id as id, slug, name, description, same_as as "sameAs"
+      from claimant_versions where slug = ${slug} and superseded_at is null`,
+  );
   if (!claimant) return null;
   const rows = await queryRows<
     { slug: string; statement: string; summary: string; publishedAt: number } & RatingColumns
   >(
     db,
     sql`
-    select c.slug as slug, c.statement as statement, ${RATING_COLUMNS}, v.summary as summary, v.published_at as "publishedAt"
-    from claims c ${PUBLISHED} where c.claimant_id = ${claimant.id} order by v.published_at desc, v.id desc`,
+    select c.slug as slug, pc.statement as statement, ${RATING_COLUMNS}, v.summary as summary, v.published_at as "publishedAt"
+    from claims c ${PUBLISHED} where pc.claimant_id = ${claimant.id} order by v.published_at desc, v.id desc`,
   );
   if (rows.length === 0) return null;
   const claims = rows.map((r) => ({ ...withRating(r), publishedAt: instantOf(r.publishedAt) }));
@@ -115,13 +142,22 @@ export async function getPublicClaimant(slug: string) {
     db,
     sql`
     select ${RATING_COLUMNS}, count(*) as n
-    from claims c ${PUBLISHED} where c.claimant_id = ${claimant.id} and r.id is not null
-    group by r.id order by r.position`,
+    from claims c ${PUBLISHED} join ratings scale on scale.id = r.rating_id
+    where pc.claimant_id = ${claimant.id}
+    group by r.key, r.label, r.colour, r.ordinal order by min(scale.position), r.label`,
   );
-  return { claimant, claims, counts: counts.map((c) => ({ rating: ratingOf(c)!, n: c.n })) };
+  return {
+    claimant,
+    claims,
+    counts: counts.map((c) => ({ rating: ratingOf(c)!, n: c.n })),
+    updates: await publicUpdates("claimant_versions", claimant.id),
+  };
 }
 
-/** A document with its current text and the published claims to highlight; null if none is published. */
+/** The code points of `text` from `start` to `end` (W3C selectors count code points). */
+const codePointSlice = (text: string, start: number, end: number) => [...text].slice(start, end).join("");
+
+/** A document as published, with its published text and the published claims to highlight; null if none is published. */
 export async function getPublicDocument(slug: string) {
   const db = getDb();
   const doc = await queryRow<{
@@ -137,34 +173,68 @@ export async function getPublicDocument(slug: string) {
   }>(
     db,
     sql`
-    select d.id as id, d.slug as slug, d.title as title, d.source_url as "sourceUrl", d.publisher as publisher, d.author as author,
-      d.published_at as "publishedAt", dr.text as text, dr.revision as revision
-    from documents d join document_revisions dr on dr.document_id = d.id and dr.revision = d.current_revision
-    where d.slug = ${slug}`,
+    select d.document_id as id, d.slug as slug, d.title as title, d.source_url as "sourceUrl", d.publisher as publisher,
+      d.author as author, d.published_at as "publishedAt", dr.text as text, dr.revision as revision
+    from document_versions d join document_revisions dr on dr.document_id = d.document_id and dr.revision = d.revision
+    where d.slug = ${slug} and d.superseded_at is null`,
   );
   if (!doc) return null;
-  // Only published claims that sit anchored in this very revision (the one whose text was read, even if an edit
-  // lands in between) are drawn: no position of an unpublished claim ever reaches the page.
   const rows = await queryRows<
-    { slug: string; start: number; end: number; statement: string; claimantName: string } & RatingColumns
+    { slug: string; statement: string; claimantName: string; quote: string } & RatingColumns & {
+        publishedRevision: number;
+        publishedStart: number;
+        publishedEnd: number;
+        workingRevision: number | null;
+        workingStart: number;
+        workingEnd: number;
+      }
   >(
     db,
     sql`
-    select c.slug as slug, c.start as start, c.end as end, c.statement as statement, cl.name as "claimantName", ${RATING_COLUMNS}
-    from claims c join claimants cl on cl.id = c.claimant_id ${PUBLISHED}
-    where c.document_id = ${doc.id} and c.anchor_status = 'anchored' and c.revision = ${doc.revision}
-    order by c.start, c.id`,
+    select c.slug as slug, pc.statement as statement, pc.quote as quote, cl.name as "claimantName", ${RATING_COLUMNS},
+      pc.revision as "publishedRevision", pc.start as "publishedStart", pc."end" as "publishedEnd",
+      case when c.anchor_status = 'anchored' then c.revision end as "workingRevision", c.start as "workingStart",
+      c."end" as "workingEnd"
+    from claims c ${PUBLISHED} ${PUBLISHED_CLAIMANT}
+    where c.document_id = ${doc.id} and ${doc.revision} in (pc.revision, c.revision)`,
   );
-  if (rows.length === 0) return null;
-  return { doc, claims: rows.map(withRating) };
+  // A published claim is drawn where its published quote stands in the published text: at its published place, or —
+  // when the text was edited and published since — where the desk re-anchored it, if the very same words are there.
+  // No position of an unpublished claim, and no words but the published quote, ever reach the page.
+  const claims = rows
+    .map((r) => {
+      const place =
+        r.publishedRevision === doc.revision
+          ? { start: r.publishedStart, end: r.publishedEnd }
+          : r.workingRevision === doc.revision
+            ? { start: r.workingStart, end: r.workingEnd }
+            : null;
+      if (!place || codePointSlice(doc.text, place.start, place.end) !== r.quote) return null;
+      return { ...withRating(r), ...place };
+    })
+    .filter((r) => r !== null)
+    .sort((a, b) => a.start - b.start);
+  if (claims.length === 0) return null;
+  return {
+    doc,
+    claims: claims.map(({ slug, start, end, statement, claimantName, rating }) => ({
+      slug,
+      start,
+      end,
+      statement,
+      claimantName,
+      rating,
+    })),
+    updates: await publicUpdates("document_versions", doc.id),
+  };
 }
 
 /** A correction or retraction in a log: with the claim it concerns. */
 export type PublicCorrection = CorrectionView & { claimSlug: string; statement: string };
 
 /**
- * Every published correction note and retraction notice, newest first; `claimWhere`
- * narrows the claims (alias `c`), `atWhere` the dates (column `at`).
+ * Every published correction note and retraction notice, newest first, with the statement as that version was
+ * published; `claimWhere` narrows the claims (alias `c`, and `pc` as published), `atWhere` the dates (column `at`).
  */
 export async function listCorrections({
   limit = 200,
@@ -176,12 +246,12 @@ export async function listCorrections({
     getDb(),
     sql`
     select * from (
-      select 'correction' as kind, v.published_at as at, v.correction_note as text, c.slug as "claimSlug", c.statement as statement
-      from verdicts v join claims c on c.id = v.claim_id
+      select 'correction' as kind, v.published_at as at, v.correction_note as text, c.slug as "claimSlug", pc.statement as statement
+      from verdicts v join claims c on c.id = v.claim_id join claim_versions pc on pc.id = v.claim_version_id
       where v.seq > 1 and v.correction_note is not null and v.state in ('published', 'superseded', 'retracted') and v.published_at is not null${claimsIn}
       union all
-      select 'retraction', v.retracted_at, v.retraction_reason, c.slug, c.statement
-      from verdicts v join claims c on c.id = v.claim_id
+      select 'retraction', v.retracted_at, v.retraction_reason, c.slug, pc.statement
+      from verdicts v join claims c on c.id = v.claim_id join claim_versions pc on pc.id = v.claim_version_id
       where v.state = 'retracted' and v.retracted_at is not null and v.published_at is not null${claimsIn}
     ) entries where ${sql.join([sql`true`, ...atWhere], sql` and `)} order by at desc limit ${limit}`,
   );
@@ -203,9 +273,9 @@ export async function listFeedVerdicts(limit = 50): Promise<FeedVerdict[]> {
   const rows = await queryRows<Omit<FeedVerdict, "rating" | "publishedAt"> & RatingColumns & { publishedAt: number }>(
     getDb(),
     sql`
-    select c.slug as slug, c.statement as statement, cl.name as "claimantName", ${RATING_COLUMNS}, v.summary as summary,
+    select c.slug as slug, pc.statement as statement, cl.name as "claimantName", ${RATING_COLUMNS}, v.summary as summary,
       v.published_at as "publishedAt", v.seq as seq
-    from claims c join claimants cl on cl.id = c.claimant_id ${PUBLISHED}
+    from claims c ${PUBLISHED} ${PUBLISHED_CLAIMANT}
     order by v.published_at desc, v.id desc limit ${limit}`,
   );
   return rows.map((r) => ({ ...withRating(r), publishedAt: instantOf(r.publishedAt) }));
@@ -215,26 +285,28 @@ export async function listFeedVerdicts(limit = 50): Promise<FeedVerdict[]> {
 export async function listSitemapEntries(): Promise<{ path: string; updated: Date | null }[]> {
   return untilDataChanges("sitemap", async () => {
     const db = getDb();
-    const published = (table: string, alias: string, join: SQL) =>
-      queryRows<{ path: string; updated: number | null }>(
-        db,
-        sql`
-        select ${sql.raw(`'/${table}/'`)} || ${sql.raw(alias)}.slug as path, max(v.published_at) as updated
-        from ${sql.raw(table)} ${sql.raw(alias)} ${join} join verdicts v on v.claim_id = c.id and v.state = 'published'
-        group by ${sql.raw(alias)}.id order by ${sql.raw(alias)}.id`,
-      );
+    type Entry = { path: string; updated: number | null };
     const entries = [
-      ...(await queryRows<{ path: string; updated: number | null }>(
+      ...(await queryRows<Entry>(
         db,
         sql`select '/claims/' || c.slug as path, v.published_at as updated from claims c ${PUBLISHED} order by c.id`,
       )),
-      ...(await published(
-        "disputes",
-        "d",
-        sql`join dispute_accounts da on da.dispute_id = d.id join claims c on c.id = da.claim_id`,
+      ...(await queryRows<Entry>(
+        db,
+        sql`select '/disputes/' || dv.slug as path, max(v.published_at) as updated
+        from ${PUBLISHED_ACCOUNTS} join verdicts v on v.claim_id = da.claim_id and v.state = 'published'
+        group by dv.id, dv.slug order by dv.id`,
       )),
-      ...(await published("claimants", "cl", sql`join claims c on c.claimant_id = cl.id`)),
-      ...(await published("documents", "d", sql`join claims c on c.document_id = d.id`)),
+      ...(await queryRows<Entry>(
+        db,
+        sql`select '/claimants/' || cl.slug as path, max(v.published_at) as updated
+        from claims c ${PUBLISHED} ${PUBLISHED_CLAIMANT} group by cl.id, cl.slug order by cl.id`,
+      )),
+      ...(await queryRows<Entry>(
+        db,
+        sql`select '/documents/' || d.slug as path, max(v.published_at) as updated
+        from claims c ${PUBLISHED} ${PUBLISHED_DOCUMENT} group by d.id, d.slug order by d.id`,
+      )),
     ];
     return entries.map((e) => ({ path: e.path, updated: instantOf(e.updated) }));
   });
@@ -245,8 +317,9 @@ export async function publicClaimantName(slug: string): Promise<string | null> {
   const row = await queryRow<{ name: string }>(
     getDb(),
     sql`
-      select cl.name as name from claimants cl
-      where cl.slug = ${slug} and exists (select 1 from claims c join verdicts v on v.claim_id = c.id and v.state = 'published' where c.claimant_id = cl.id)`,
+      select cl.name as name from claimant_versions cl
+      where cl.slug = ${slug} and cl.superseded_at is null
+        and exists (select 1 from claims c ${PUBLISHED} where pc.claimant_id = cl.claimant_id)`,
   );
   return row?.name ?? null;
 }
@@ -256,8 +329,8 @@ export async function publicDisputeQuestion(slug: string): Promise<string | null
   const row = await queryRow<{ question: string }>(
     getDb(),
     sql`
-      select d.question as question from disputes d
-      where d.slug = ${slug} and exists (select 1 from dispute_accounts da join verdicts v on v.claim_id = da.claim_id and v.state = 'published' where da.dispute_id = d.id)`,
+      select dv.question as question from dispute_versions dv
+      where dv.slug = ${slug} and dv.superseded_at is null and ${HAS_PUBLISHED_ACCOUNT}`,
   );
   return row?.question ?? null;
 }
@@ -269,10 +342,8 @@ export async function listPublicClaimants(limit = 50): Promise<{ slug: string; n
       getDb(),
       sql`
       select slug, name from (
-        select cl.slug as slug, cl.name as name, count(*) as n from claims c
-        join verdicts v on v.claim_id = c.id and v.state = 'published'
-        join claimants cl on cl.id = c.claimant_id
-        group by cl.id order by n desc, cl.name limit ${limit}) busiest
+        select cl.slug as slug, cl.name as name, count(*) as n from claims c ${PUBLISHED} ${PUBLISHED_CLAIMANT}
+        group by cl.id, cl.slug, cl.name order by n desc, cl.name limit ${limit}) busiest
       order by name`,
     ),
   );

@@ -3,6 +3,7 @@ import { getDb } from "@/db/client";
 import { queryRow, queryRows } from "@/db/sql";
 import { untilDataChanges } from "@/db/queries/read-cache";
 import { fullText } from "@/db/search/full-text";
+import { PUBLISHED, PUBLISHED_ACCOUNTS, PUBLISHED_CLAIMANT } from "./published";
 import { instantOf, RATING_COLUMNS, ratingOf, type RatingColumns, type RatingView } from "@/db/queries/shapes";
 
 export { MATCH_END, MATCH_START } from "@/db/search/full-text";
@@ -65,12 +66,10 @@ async function readPublishedClaims(f: PublicClaimFilters): Promise<{
   // Filters are written so the small side drives: a claimant's claims by its index, a dispute's accounts by theirs.
   if (f.claimant)
     where.push(
-      sql`v.claim_id in (select id from claims where claimant_id = (select id from claimants where slug = ${f.claimant}))`,
+      sql`v.claim_version_id in (select id from claim_versions where claimant_id = (select id from claimants where slug = ${f.claimant}))`,
     );
   if (f.dispute)
-    where.push(
-      sql`v.claim_id in (select da.claim_id from dispute_accounts da join disputes d on d.id = da.dispute_id where d.slug = ${f.dispute})`,
-    );
+    where.push(sql`v.claim_id in (select da.claim_id from ${PUBLISHED_ACCOUNTS} where dv.slug = ${f.dispute})`);
   if (f.from) where.push(sql`v.published_at >= ${Date.parse(f.from)}`);
   if (f.to) where.push(sql`v.published_at < ${Date.parse(f.to) + 86_400_000}`);
   const condition = sql.join(where, sql` and `);
@@ -83,11 +82,7 @@ async function readPublishedClaims(f: PublicClaimFilters): Promise<{
         : sql`select count(*) as n from verdicts v where ${condition} and v.claim_id in (${fullText.matchingIds(match)})`,
   ))!.n;
 
-  const from = sql`verdicts v
-    join claims c on c.id = v.claim_id
-    join claimants cl on cl.id = c.claimant_id
-    left join ratings r on r.id = v.rating_id
-    ${match ? fullText.join : sql``}`;
+  const from = sql`claims c ${PUBLISHED} ${PUBLISHED_CLAIMANT} ${match ? fullText.join : sql``}`;
   const sort = f.sort ?? (match ? "relevance" : "newest");
   const order =
     sort === "relevance" && match
@@ -99,7 +94,7 @@ async function readPublishedClaims(f: PublicClaimFilters): Promise<{
 
   const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
   const page = Math.min(Math.max(1, f.page ?? 1), pages);
-  const columns = sql`c.slug as slug, c.statement as statement, cl.name as "claimantName", cl.slug as "claimantSlug",
+  const columns = sql`c.slug as slug, pc.statement as statement, cl.name as "claimantName", cl.slug as "claimantSlug",
       ${RATING_COLUMNS}, v.summary as summary, v.published_at as "publishedAt"`;
   const offset = (page - 1) * PAGE_SIZE;
   // Words alone, best first: the full-text index ranks and pages by itself, and only the page
@@ -111,10 +106,7 @@ async function readPublishedClaims(f: PublicClaimFilters): Promise<{
       ? sql`
     select ${columns}, t.snippet as snippet
     from (${fullText.bestPage(match, PAGE_SIZE, offset)}) t
-    join claims c on c.id = t.id
-    join verdicts v on v.claim_id = c.id and v.state = 'published'
-    join claimants cl on cl.id = c.claimant_id
-    left join ratings r on r.id = v.rating_id
+    join claims c on c.id = t.id ${PUBLISHED} ${PUBLISHED_CLAIMANT}
     order by t.score, t.id desc`
       : sql`
     select ${columns}, ${match ? fullText.snippet(match) : sql`null`} as snippet

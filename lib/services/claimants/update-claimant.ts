@@ -1,11 +1,9 @@
 import { eq, sql } from "drizzle-orm";
 import { z } from "zod";
 import { claimants } from "@/db/schema";
-import { reportPublicChange } from "@/lib/cache/public-invalidation";
 import { authorize, type Actor } from "@/lib/auth/actor";
 import { recordAudit } from "@/lib/services/audit";
 import { ServiceError } from "@/lib/services/errors";
-import { claimIdsWhere, reindexClaims } from "@/lib/search/search-index";
 import { writeTransaction } from "@/lib/services/transaction";
 import { assertVersion } from "@/lib/services/versioning";
 import { idSchema, versionSchema } from "@/lib/validation/common";
@@ -29,7 +27,6 @@ export async function updateClaimant(actor: Actor | null, raw: unknown) {
     const [before] = await tx.select().from(claimants).where(eq(claimants.id, input.claimantId)).limit(1);
     if (!before) throw new ServiceError("not_found", `No claimant with id ${input.claimantId}.`);
     await assertVersion(tx, before, input.version, { type: "claimant", id: before.id, label: "claimant" });
-    await reportPublicChange(tx, { claimantId: before.id });
     const [after] = await tx
       .update(claimants)
       .set({
@@ -40,7 +37,6 @@ export async function updateClaimant(actor: Actor | null, raw: unknown) {
       })
       .where(eq(claimants.id, before.id))
       .returning();
-    if (after!.name !== before.name) await reindexClaims(tx, await claimIdsWhere(tx, { claimantId: before.id }));
     await recordAudit(tx, who, {
       action: "claimant.update",
       entityType: "claimant",

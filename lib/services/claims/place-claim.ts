@@ -2,19 +2,17 @@ import { eq, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Tx } from "@/db/client";
 import { claims, type Claim } from "@/db/schema";
-import { reportPublicChange } from "@/lib/cache/public-invalidation";
 import type { SpanSelectors } from "@/lib/anchoring";
 import { authorize, type ActingUser, type Actor } from "@/lib/auth/actor";
 import { recordAudit } from "@/lib/services/audit";
 import { ServiceError } from "@/lib/services/errors";
 import { assertCurrentRevision, getDocumentText } from "@/lib/services/documents/current-text";
-import { reindexClaims } from "@/lib/search/search-index";
 import { writeTransaction } from "@/lib/services/transaction";
 import { assertVersion } from "@/lib/services/versioning";
 import { idSchema, versionSchema } from "@/lib/validation/common";
 import { parseInput } from "@/lib/validation/parse";
 import { getClaimOrThrow } from "./get-claim";
-import { assertMayChangePublishedClaim } from "./published-guard";
+import { assertSubjectEditable } from "@/lib/services/verdicts/subject-guard";
 import { selectionSelectors } from "./selection";
 
 export const confirmAnchorInput = z.strictObject({
@@ -43,13 +41,12 @@ export async function confirmAnchor(actor: Actor | null, raw: unknown) {
     const who = await authorize(tx, actor, "content:write");
     const input = parseInput(confirmAnchorInput, raw);
     const claim = await getClaimOrThrow(tx, input.claimId);
-    await reportPublicChange(tx, { claims: [claim.id] });
     await assertVersion(tx, claim, input.version, { type: "claim", id: claim.id, label: "claim" });
     if (claim.anchorStatus !== "fuzzy")
       throw new ServiceError("conflict", `This claim is ${claim.anchorStatus}, not waiting for confirmation.`);
     const { doc, text } = await getDocumentText(tx, claim.documentId);
     await assertCurrentRevision(tx, doc, input.revision);
-    await assertMayChangePublishedClaim(tx, who, claim.id, "move its quote");
+    await assertSubjectEditable(tx, claim.id, "move its quote");
     return place(
       tx,
       who,
@@ -67,11 +64,10 @@ export async function reattachClaim(actor: Actor | null, raw: unknown) {
     const who = await authorize(tx, actor, "content:write");
     const input = parseInput(reattachClaimInput, raw);
     const claim = await getClaimOrThrow(tx, input.claimId);
-    await reportPublicChange(tx, { claims: [claim.id] });
     await assertVersion(tx, claim, input.version, { type: "claim", id: claim.id, label: "claim" });
     const { doc, text } = await getDocumentText(tx, claim.documentId);
     await assertCurrentRevision(tx, doc, input.revision);
-    await assertMayChangePublishedClaim(tx, who, claim.id, "move its quote");
+    await assertSubjectEditable(tx, claim.id, "move its quote");
     return place(
       tx,
       who,
@@ -99,7 +95,6 @@ async function place(tx: Tx, who: ActingUser, claim: Claim, revision: number, se
     })
     .where(eq(claims.id, claim.id))
     .returning();
-  await reindexClaims(tx, [claim.id]);
   await recordAudit(tx, who, {
     action,
     entityType: "claim",

@@ -1,18 +1,16 @@
 import { eq, sql } from "drizzle-orm";
 import { z } from "zod";
 import { claims } from "@/db/schema";
-import { reportPublicChange } from "@/lib/cache/public-invalidation";
 import { authorize, type Actor } from "@/lib/auth/actor";
 import { recordAudit } from "@/lib/services/audit";
 import { claimantRefInput } from "@/lib/services/claimants/claimant-input";
 import { resolveClaimant } from "@/lib/services/claimants/resolve-claimant";
-import { reindexClaims } from "@/lib/search/search-index";
 import { writeTransaction } from "@/lib/services/transaction";
 import { assertVersion } from "@/lib/services/versioning";
 import { idSchema, optionalDateSchema, requiredString, versionSchema } from "@/lib/validation/common";
 import { parseInput, sentFields } from "@/lib/validation/parse";
 import { getClaimOrThrow } from "./get-claim";
-import { assertMayChangePublishedClaim } from "./published-guard";
+import { assertSubjectEditable } from "@/lib/services/verdicts/subject-guard";
 
 export const updateClaimInput = z.strictObject({
   claimId: idSchema,
@@ -28,9 +26,8 @@ export async function updateClaim(actor: Actor | null, raw: unknown) {
     const who = await authorize(tx, actor, "content:write");
     const input = parseInput(updateClaimInput, raw);
     const before = await getClaimOrThrow(tx, input.claimId);
-    await reportPublicChange(tx, { claims: [before.id] });
     await assertVersion(tx, before, input.version, { type: "claim", id: before.id, label: "claim" });
-    await assertMayChangePublishedClaim(tx, who, before.id, "change its claimant, statement or date");
+    await assertSubjectEditable(tx, before.id, "change its claimant, statement or date");
     const claimantId = input.claimant ? await resolveClaimant(tx, who, input.claimant) : before.claimantId;
     const [after] = await tx
       .update(claims)
@@ -43,7 +40,6 @@ export async function updateClaim(actor: Actor | null, raw: unknown) {
       })
       .where(eq(claims.id, before.id))
       .returning();
-    await reindexClaims(tx, [before.id]);
     await recordAudit(tx, who, { action: "claim.update", entityType: "claim", entityId: before.id, before, after });
     return after!;
   });

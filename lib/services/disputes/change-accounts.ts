@@ -1,7 +1,6 @@
 import { and, eq, sql } from "drizzle-orm";
 import { z } from "zod";
 import { disputeAccounts, disputes } from "@/db/schema";
-import { reportPublicChange } from "@/lib/cache/public-invalidation";
 import { authorize, type Actor } from "@/lib/auth/actor";
 import { recordAudit } from "@/lib/services/audit";
 import { ServiceError } from "@/lib/services/errors";
@@ -23,7 +22,6 @@ export async function addDisputeAccount(actor: Actor | null, raw: unknown): Prom
   await writeTransaction(async (tx) => {
     const who = await authorize(tx, actor, "content:write");
     const input = parseInput(addDisputeAccountInput, raw);
-    await reportPublicChange(tx, { disputeId: input.disputeId });
     await addAccount(tx, who, input.disputeId, input.claimId, input.label);
   });
 }
@@ -33,7 +31,6 @@ export async function removeDisputeAccount(actor: Actor | null, raw: unknown): P
   await writeTransaction(async (tx) => {
     const who = await authorize(tx, actor, "content:write");
     const input = parseInput(removeDisputeAccountInput, raw);
-    await reportPublicChange(tx, { disputeId: input.disputeId });
     const [removed] = await tx
       .delete(disputeAccounts)
       .where(and(eq(disputeAccounts.disputeId, input.disputeId), eq(disputeAccounts.claimId, input.claimId)))

@@ -1,7 +1,6 @@
 import { z } from "zod";
 import type { Tx } from "@/db/client";
 import { disputes } from "@/db/schema";
-import { reportPublicChange } from "@/lib/cache/public-invalidation";
 import { authorize, type ActingUser, type Actor } from "@/lib/auth/actor";
 import { recordAudit } from "@/lib/services/audit";
 import { uniqueSlug } from "@/lib/services/slugs";
@@ -29,7 +28,6 @@ export async function createDispute(actor: Actor | null, raw: unknown) {
     const who = await authorize(tx, actor, "content:write");
     const { accounts, ...fields } = parseInput(createDisputeInput, raw);
     const dispute = await insertDispute(tx, who, fields);
-    await reportPublicChange(tx, { disputeId: dispute.id });
     for (const a of accounts) await addAccount(tx, who, dispute.id, a.claimId, a.label);
     return dispute;
   });

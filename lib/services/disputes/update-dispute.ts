@@ -1,7 +1,6 @@
 import { and, eq, notInArray, sql } from "drizzle-orm";
 import { z } from "zod";
 import { disputeAccounts, disputes } from "@/db/schema";
-import { reportPublicChange } from "@/lib/cache/public-invalidation";
 import { authorize, type Actor } from "@/lib/auth/actor";
 import { recordAudit } from "@/lib/services/audit";
 import { ServiceError } from "@/lib/services/errors";
@@ -40,7 +39,6 @@ export async function updateDispute(actor: Actor | null, raw: unknown) {
       .orderBy(disputeAccounts.position);
     if (!before) throw new ServiceError("not_found", `No dispute with id ${input.disputeId}.`);
     await assertVersion(tx, before, input.version, { type: "dispute", id: before.id, label: "dispute" });
-    await reportPublicChange(tx, { disputeId: before.id });
 
     const [after] = await tx
       .update(disputes)

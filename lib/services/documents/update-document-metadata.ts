@@ -1,11 +1,9 @@
 import { eq, sql } from "drizzle-orm";
 import { z } from "zod";
 import { documents } from "@/db/schema";
-import { reportPublicChange } from "@/lib/cache/public-invalidation";
 import { authorize, type Actor } from "@/lib/auth/actor";
 import { recordAudit } from "@/lib/services/audit";
 import { ServiceError } from "@/lib/services/errors";
-import { claimIdsWhere, reindexClaims } from "@/lib/search/search-index";
 import { writeTransaction } from "@/lib/services/transaction";
 import { assertVersion } from "@/lib/services/versioning";
 import { idSchema, requiredString, versionSchema } from "@/lib/validation/common";
@@ -30,7 +28,6 @@ export async function updateDocumentMetadata(actor: Actor | null, raw: unknown) 
     const [before] = await tx.select().from(documents).where(eq(documents.id, input.documentId)).limit(1);
     if (!before) throw new ServiceError("not_found", `No document with id ${input.documentId}.`);
     await assertVersion(tx, before, input.version, { type: "document", id: before.id, label: "document" });
-    await reportPublicChange(tx, { documentId: before.id });
     const [after] = await tx
       .update(documents)
       .set({
@@ -41,7 +38,6 @@ export async function updateDocumentMetadata(actor: Actor | null, raw: unknown) 
       })
       .where(eq(documents.id, before.id))
       .returning();
-    if (after!.title !== before.title) await reindexClaims(tx, await claimIdsWhere(tx, { documentId: before.id }));
     await recordAudit(tx, who, {
       action: "document.update",
       entityType: "document",

@@ -3,7 +3,6 @@ import { z } from "zod";
 import type { Tx } from "@/db/client";
 import { execute } from "@/db/sql";
 import { claims, documentRevisions, documents, type AnchorStatus, type Claim } from "@/db/schema";
-import { reportPublicChange } from "@/lib/cache/public-invalidation";
 import { anchorSelectors, CodePointIndex, positionMapper } from "@/lib/anchoring";
 import { authorize, type ActingUser, type Actor } from "@/lib/auth/actor";
 import { toCanonicalText } from "@/lib/documents/canonical-text";
@@ -43,24 +42,38 @@ export async function updateDocumentText(
       throw new ServiceError("validation_failed", "The text is empty.", [{ path: "text", message: "is empty" }]);
     if (text === oldText) return { revision: doc.currentRevision, claims: await listAnchors(tx, doc.id) };
 
-    await reportPublicChange(tx, { documentId: doc.id });
-    const revision = doc.currentRevision + 1;
-    await tx.insert(documentRevisions).values({ documentId: doc.id, revision, text, createdBy: who.id });
-    await tx
-      .update(documents)
-      .set({ currentRevision: revision, updatedAt: new Date(), version: sql`${documents.version} + 1` })
-      .where(eq(documents.id, doc.id));
-    const results = await reanchorClaims(tx, who, doc.id, revision, oldText, text);
-    await recordAudit(tx, who, {
-      action: "document.update_text",
-      entityType: "document",
-      entityId: doc.id,
-      before: { revision: doc.currentRevision },
-      after: { revision, characters: text.length, ...countStatuses(results) },
-    });
-    return { revision, claims: results };
+    return saveRevision(tx, who, doc, oldText, text);
   });
 }
+
+/**
+ * Saves `text` as the document's next revision and re-anchors its claims (inside the caller's transaction): an edit,
+ * or the text going back to its published revision.
+ */
+export async function saveRevision(
+  tx: Tx,
+  who: ActingUser,
+  doc: { id: number; currentRevision: number },
+  oldText: string,
+  text: string,
+): Promise<{ revision: number; claims: ReanchoredClaim[] }> {
+  const revision = doc.currentRevision + 1;
+  await tx.insert(documentRevisions).values({ documentId: doc.id, revision, text, createdBy: who.id });
+  await tx
+    .update(documents)
+    .set({ currentRevision: revision, updatedAt: new Date(), version: sql`${documents.version} + 1` })
+    .where(eq(documents.id, doc.id));
+  const results = await reanchorClaims(tx, who, doc.id, revision, oldText, text);
+  await recordAudit(tx, who, {
+    action: "document.update_text",
+    entityType: "document",
+    entityId: doc.id,
+    before: { revision: doc.currentRevision },
+    after: { revision, characters: text.length, ...countStatuses(results) },
+  });
+  return { revision, claims: results };
+}
+
 
 async function reanchorClaims(
   tx: Tx,

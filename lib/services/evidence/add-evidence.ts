@@ -8,7 +8,7 @@ import { ServiceError } from "@/lib/services/errors";
 import { writeTransaction } from "@/lib/services/transaction";
 import { idSchema, optionalText } from "@/lib/validation/common";
 import { parseInput } from "@/lib/validation/parse";
-import { assertEvidenceEditable } from "./claim-verdict-state";
+import { assertSubjectEditable } from "@/lib/services/verdicts/subject-guard";
 import { evidenceFields, stanceSchema } from "./evidence-input";
 
 export const addEvidenceInput = z.union(
@@ -32,7 +32,7 @@ export async function addEvidence(
     const who = await authorizeAccount(tx, actor, "content:write");
     const input = parseInput(addEvidenceInput, raw);
     await getClaimOrThrow(tx, input.claimId);
-    await assertEvidenceEditable(tx, input.claimId, "add evidence");
+    await assertSubjectEditable(tx, input.claimId, "add evidence");
 
     let evidenceId: number;
     let note: string | null = null;

@@ -8,7 +8,7 @@ import { writeTransaction } from "@/lib/services/transaction";
 import { assertVersion } from "@/lib/services/versioning";
 import { idSchema, optionalText, versionSchema } from "@/lib/validation/common";
 import { parseInput, sentFields } from "@/lib/validation/parse";
-import { assertEvidenceEditable, assertItemEditable } from "./claim-verdict-state";
+import { assertItemEditable, assertSubjectEditable } from "@/lib/services/verdicts/subject-guard";
 import { evidenceFields, stanceSchema } from "./evidence-input";
 
 export const updateEvidenceInput = z.strictObject({
@@ -67,7 +67,7 @@ export async function changeEvidenceLink(actor: Actor | null, raw: unknown) {
   return writeTransaction(async (tx) => {
     const who = await authorizeAccount(tx, actor, "content:write");
     const input = parseInput(changeLinkInput, raw);
-    await assertEvidenceEditable(tx, input.claimId, "change a stance");
+    await assertSubjectEditable(tx, input.claimId, "change a stance");
     const where = and(eq(claimEvidence.claimId, input.claimId), eq(claimEvidence.evidenceId, input.evidenceId));
     const [before] = await tx.select().from(claimEvidence).where(where).limit(1);
     if (!before) throw new ServiceError("not_found", "This evidence is not linked to the claim.");
@@ -96,7 +96,7 @@ export async function unlinkEvidence(actor: Actor | null, raw: unknown): Promise
   await writeTransaction(async (tx) => {
     const who = await authorizeAccount(tx, actor, "content:write");
     const input = parseInput(unlinkEvidenceInput, raw);
-    await assertEvidenceEditable(tx, input.claimId, "unlink evidence");
+    await assertSubjectEditable(tx, input.claimId, "unlink evidence");
     const [removed] = await tx
       .delete(claimEvidence)
       .where(and(eq(claimEvidence.claimId, input.claimId), eq(claimEvidence.evidenceId, input.evidenceId)))

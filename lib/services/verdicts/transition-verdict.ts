@@ -1,4 +1,4 @@
-import { and, eq, inArray, sql } from "drizzle-orm";
+import { and, eq, gte, inArray, or, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Tx } from "@/db/client";
 import { auditEvents, comments, verdicts, type Verdict } from "@/db/schema";
@@ -12,9 +12,21 @@ import { assertVersion } from "@/lib/services/versioning";
 import { idSchema, optionalText, versionSchema } from "@/lib/validation/common";
 import { parseInput } from "@/lib/validation/parse";
 import { decide, STEPS } from "@/lib/workflow/verdict-workflow";
+import { getClaimOrThrow } from "@/lib/services/claims/get-claim";
+import { publishFirstVersions, snapshotClaim, snapshotRating } from "@/lib/services/publication/published-records";
 import { snapshotEvidence } from "./evidence-snapshot";
 import { gateInputFor, getVerdictOrThrow, refusal } from "./load-verdict";
 import { missingForPublication } from "./publish-gate";
+
+/** The audit actions that change what a verdict is about (all recorded on the claim). */
+const SUBJECT_EDITS = [
+  "claim.update",
+  "claim.reattach",
+  "claim.confirm_anchor",
+  "evidence.link",
+  "evidence.change_stance",
+  "evidence.unlink",
+];
 
 export const WORKFLOW_STEPS = STEPS.filter((s) => s !== "edit");
 
@@ -119,17 +131,28 @@ async function publish(
   note: string | null,
   now: Date,
 ): Promise<Verdict> {
-  // The second pair of eyes must be a second pair of hands too: whoever edited this version
-  // (an editor may edit a contributor's draft) may not publish it.
+  // The second pair of eyes must be a second pair of hands too: whoever edited this version (an editor may edit a
+  // contributor's draft), or changed what it is about while it was open — the claim's statement, claimant, date or
+  // quote, its evidence or stances — may not publish it.
   const [edited] = await tx
     .select({ id: auditEvents.id })
     .from(auditEvents)
     .where(
       and(
-        eq(auditEvents.entityType, "verdict"),
-        eq(auditEvents.entityId, v.id),
         eq(auditEvents.actorId, who.id),
-        inArray(auditEvents.action, ["verdict.create", "verdict.update", "verdict.correct"]),
+        or(
+          and(
+            eq(auditEvents.entityType, "verdict"),
+            eq(auditEvents.entityId, v.id),
+            inArray(auditEvents.action, ["verdict.create", "verdict.update", "verdict.correct"]),
+          ),
+          and(
+            eq(auditEvents.entityType, "claim"),
+            eq(auditEvents.entityId, v.claimId),
+            inArray(auditEvents.action, SUBJECT_EDITS),
+            gte(auditEvents.at, v.createdAt),
+          ),
+        ),
       ),
     )
     .limit(1);
@@ -158,6 +181,10 @@ async function publish(
       after: { state: "superseded", supersededBy: v.id },
     });
   const evidenceSnapshot = await snapshotEvidence(tx, v.claimId);
+  // What readers will see: the claim and the rating as they stand now, frozen since the version went to review.
+  const claim = await getClaimOrThrow(tx, v.claimId);
+  const claimVersionId = await snapshotClaim(tx, claim);
+  const ratingVersionId = await snapshotRating(tx, v.ratingId);
   const [published] = await tx
     .update(verdicts)
     .set({
@@ -166,11 +193,14 @@ async function publish(
       publishedAt: now,
       correctionNote: v.seq > 1 ? note : null,
       evidenceSnapshot,
+      claimVersionId,
+      ratingVersionId,
       updatedAt: now,
       version: sql`${verdicts.version} + 1`,
     })
     .where(eq(verdicts.id, v.id))
     .returning();
+  await publishFirstVersions(tx, [v.claimId]);
   return published!;
 }
 

@@ -1,0 +1,139 @@
+import { desc, eq, sql, type SQL } from "drizzle-orm";
+import type { DB, Tx } from "@/db/client";
+import { execute } from "@/db/sql";
+import { claimVersions, ratings, ratingVersions, type Claim } from "@/db/schema";
+
+// What readers see is the published record: a verdict version points at the claim and rating as they were published
+// (`claim_versions`, `rating_versions`), and claimants, documents and disputes have published versions of their own.
+// These write those records; nothing else does.
+
+const CLAIM_FACTS = [
+  "statement",
+  "claimantId",
+  "claimedAt",
+  "quote",
+  "prefix",
+  "suffix",
+  "revision",
+  "start",
+  "end",
+] as const;
+
+/** The claim as a verdict version being published presents it: its latest published record if unchanged, else a new one. */
+export async function snapshotClaim(tx: Tx, claim: Claim): Promise<number> {
+  const [latest] = await tx
+    .select()
+    .from(claimVersions)
+    .where(eq(claimVersions.claimId, claim.id))
+    .orderBy(desc(claimVersions.id))
+    .limit(1);
+  if (latest && CLAIM_FACTS.every((f) => latest[f] === claim[f])) return latest.id;
+  const facts = Object.fromEntries(CLAIM_FACTS.map((f) => [f, claim[f]])) as Pick<Claim, (typeof CLAIM_FACTS)[number]>;
+  const [row] = await tx
+    .insert(claimVersions)
+    .values({ claimId: claim.id, ...facts })
+    .returning({ id: claimVersions.id });
+  return row!.id;
+}
+
+const RATING_WORDS = ["key", "label", "description", "colour", "ordinal"] as const;
+
+/** The rating as a verdict version being published shows it: its latest published record if unchanged, else a new one. */
+export async function snapshotRating(tx: Tx, ratingId: number | null): Promise<number | null> {
+  if (ratingId === null) return null;
+  const [rating] = await tx.select().from(ratings).where(eq(ratings.id, ratingId)).limit(1);
+  const [latest] = await tx
+    .select()
+    .from(ratingVersions)
+    .where(eq(ratingVersions.ratingId, ratingId))
+    .orderBy(desc(ratingVersions.id))
+    .limit(1);
+  if (latest && RATING_WORDS.every((f) => latest[f] === rating![f])) return latest.id;
+  const words = Object.fromEntries(RATING_WORDS.map((f) => [f, rating![f]])) as Pick<
+    typeof rating & object,
+    (typeof RATING_WORDS)[number]
+  >;
+  const [row] = await tx
+    .insert(ratingVersions)
+    .values({ ratingId, ...words })
+    .returning({ id: ratingVersions.id });
+  return row!.id;
+}
+
+/**
+ * Gives the claimant, document and disputes of these published claims (all published claims without `claimIds`)
+ * their first published version where they have none: a record becomes public with the first verdict that shows it,
+ * reviewed with that verdict. Later changes to it are published on their own (`record-changes.ts`).
+ */
+export async function publishFirstVersions(tx: Tx | DB, claimIds?: number[]): Promise<void> {
+  if (claimIds?.length === 0) return;
+  const of = (column: SQL): SQL =>
+    claimIds
+      ? sql`and ${column} in (${sql.join(
+          claimIds.map((id) => sql`${id}`),
+          sql`, `,
+        )})`
+      : sql``;
+  const published = sql`select 1 from claim_versions cv join verdicts v on v.claim_version_id = cv.id and v.published_at is not null`;
+  await execute(
+    tx,
+    sql`insert into claimant_versions (seq, claimant_id, slug, name, description, same_as, kind)
+      select 1, k.id, k.slug, k.name, k.description, k.same_as, k.kind from claimants k
+      where exists (${published} where cv.claimant_id = k.id ${of(sql`cv.claim_id`)})
+        and not exists (select 1 from claimant_versions kv where kv.claimant_id = k.id)`,
+  );
+  await execute(
+    tx,
+    sql`insert into document_versions (seq, document_id, slug, title, source_url, publisher, author, published_at, language, revision)
+      select 1, d.id, d.slug, d.title, d.source_url, d.publisher, d.author, d.published_at, d.language, d.current_revision
+      from documents d
+      where exists (${published} join claims c on c.id = cv.claim_id where c.document_id = d.id ${of(sql`c.id`)})
+        and not exists (select 1 from document_versions dv where dv.document_id = d.id)`,
+  );
+  await execute(
+    tx,
+    sql`insert into dispute_versions (seq, dispute_id, slug, question, description, event_date)
+      select 1, d.id, d.slug, d.question, d.description, d.event_date from disputes d
+      where exists (${published} join dispute_accounts da on da.claim_id = cv.claim_id where da.dispute_id = d.id ${of(sql`da.claim_id`)})
+        and not exists (select 1 from dispute_versions dv where dv.dispute_id = d.id)`,
+  );
+  await execute(
+    tx,
+    sql`insert into dispute_version_accounts (dispute_version_id, claim_id, label, position)
+      select dv.id, da.claim_id, da.label, da.position from dispute_versions dv
+      join dispute_accounts da on da.dispute_id = dv.dispute_id
+      where dv.seq = 1 and dv.superseded_at is null
+        and not exists (select 1 from dispute_version_accounts dva where dva.dispute_version_id = dv.id)`,
+  );
+}
+
+/**
+ * Gives verdicts loaded in bulk as published (the demo, the benchmark's data set) the published records a publication
+ * would have written: their claim and rating as they stand, and first versions of what they show.
+ */
+export async function backfillPublishedRecords(tx: Tx | DB): Promise<void> {
+  await execute(
+    tx,
+    sql`insert into rating_versions (rating_id, key, label, description, colour, ordinal)
+      select r.id, r.key, r.label, r.description, r.colour, r.ordinal from ratings r
+      where exists (select 1 from verdicts v where v.rating_id = r.id and v.published_at is not null and v.rating_version_id is null)
+        and not exists (select 1 from rating_versions rv where rv.rating_id = r.id)`,
+  );
+  await execute(
+    tx,
+    sql`update verdicts set rating_version_id = (select max(rv.id) from rating_versions rv where rv.rating_id = verdicts.rating_id)
+      where published_at is not null and rating_id is not null and rating_version_id is null`,
+  );
+  await execute(
+    tx,
+    sql`insert into claim_versions (claim_id, statement, claimant_id, claimed_at, quote, prefix, suffix, revision, start, "end")
+      select c.id, c.statement, c.claimant_id, c.claimed_at, c.quote, c.prefix, c.suffix, c.revision, c.start, c."end" from claims c
+      where exists (select 1 from verdicts v where v.claim_id = c.id and v.published_at is not null and v.claim_version_id is null)`,
+  );
+  await execute(
+    tx,
+    sql`update verdicts set claim_version_id = (select max(cv.id) from claim_versions cv where cv.claim_id = verdicts.claim_id)
+      where published_at is not null and claim_version_id is null`,
+  );
+  await publishFirstVersions(tx);
+}

@@ -1,0 +1,4 @@
+import { recordChangeRoutes } from "@/lib/api/record-changes";
+
+/** `GET /api/v1/claimants/{id}/changes`: its details as readers see them and as the desk has them. */
+export const GET = recordChangeRoutes("claimant").changes;

@@ -1,0 +1,4 @@
+import { recordChangeRoutes } from "@/lib/api/record-changes";
+
+/** `POST /api/v1/disputes/{id}/publish` `{version, note?}`: readers see its changes from now on. */
+export const POST = recordChangeRoutes("dispute").publish;

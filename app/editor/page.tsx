@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { PageHeader } from "@/components/ui/page-header";
 import { QueueList } from "@/components/ui/queue-list";
+import { listPendingRecords } from "@/db/queries/record-changes";
 import {
   getAnchorProblems,
   getAwaitingReview,
@@ -34,14 +35,16 @@ const verdictItem = (i: QueueItem) => <VerdictItem item={i} />;
 export default async function EditorDashboard() {
   const user = await requireUser("/editor");
   const canReview = userCan(user, "verdicts:review");
-  const [changesRequested, drafts, inReview, recentlyPublished, anchorProblems, withoutVerdict] = await Promise.all([
-    getChangesRequested(user.id),
-    getMyDrafts(user.id),
-    canReview ? getAwaitingReview(user.id) : getMySubmitted(user.id),
-    getRecentlyPublished(),
-    getAnchorProblems(),
-    getClaimsWithoutVerdict(),
-  ]);
+  const [changesRequested, drafts, inReview, recentlyPublished, anchorProblems, withoutVerdict, pendingRecords] =
+    await Promise.all([
+      getChangesRequested(user.id),
+      getMyDrafts(user.id),
+      canReview ? getAwaitingReview(user.id) : getMySubmitted(user.id),
+      getRecentlyPublished(),
+      getAnchorProblems(),
+      getClaimsWithoutVerdict(),
+      listPendingRecords(),
+    ]);
   return (
     <>
       <PageHeader title="Work queue">Signed in as {user.name}. What needs you today.</PageHeader>
@@ -73,6 +76,21 @@ export default async function EditorDashboard() {
           items={recentlyPublished}
           empty="Nothing published yet."
           render={verdictItem}
+        />
+        <QueueList
+          title="Changes waiting for publication"
+          items={pendingRecords}
+          empty="Readers see every claimant, document and dispute as the desk has them."
+          render={(i) => (
+            <>
+              <Link href={`/editor/${i.kind}s/${i.id}`} className="font-medium text-accent underline">
+                {i.title}
+              </Link>
+              <p className="text-muted">
+                {i.kind} · changed {i.at.toISOString().slice(0, 10)}: a second editor publishes it
+              </p>
+            </>
+          )}
         />
         <QueueList
           title="Orphaned and moved claims"

@@ -7,6 +7,7 @@ import {
   claimants,
   claimEvidence,
   claims,
+  claimVersions,
   comments,
   documents,
   evidence,
@@ -134,12 +135,47 @@ export async function getClaimForEditor(claimId: number) {
 
   return {
     claim,
+    readersSee: await claimFactsReadersSee(claimId, claim),
     evidence: evidenceLinks,
     versions: versions.map(withRating),
     comments: thread,
     timeline,
     disputes: (await getClaimDisputes([claimId])).get(claimId) ?? [],
   };
+}
+
+/** One fact of a claim whose desk copy differs from what readers see next to its verdict. */
+export type ClaimFactChange = { label: string; live: string | null; pending: string | null };
+
+/**
+ * The claim's statement, claimant, date and quote as readers see them next to its published (or retracted) verdict,
+ * where the desk's copy differs: what the correction in the works will publish. Empty when nothing is public.
+ */
+async function claimFactsReadersSee(
+  claimId: number,
+  working: { statement: string; quote: string; claimedAt: string | null; claimant: { name: string } },
+): Promise<ClaimFactChange[]> {
+  const [live] = await getDb()
+    .select({
+      statement: claimVersions.statement,
+      quote: claimVersions.quote,
+      claimedAt: claimVersions.claimedAt,
+      claimant: claimants.name,
+    })
+    .from(verdicts)
+    .innerJoin(claimVersions, eq(claimVersions.id, verdicts.claimVersionId))
+    .innerJoin(claimants, eq(claimants.id, claimVersions.claimantId))
+    .where(and(eq(verdicts.claimId, claimId), inArray(verdicts.state, ["published", "retracted"])))
+    .orderBy(desc(verdicts.seq))
+    .limit(1);
+  if (!live) return [];
+  const facts: ClaimFactChange[] = [
+    { label: "Statement", live: live.statement, pending: working.statement },
+    { label: "Claimant", live: live.claimant, pending: working.claimant.name },
+    { label: "Date", live: live.claimedAt, pending: working.claimedAt },
+    { label: "Quote", live: live.quote, pending: working.quote },
+  ];
+  return facts.filter((f) => f.live !== f.pending);
 }
 
 export type ClaimForEditor = NonNullable<Awaited<ReturnType<typeof getClaimForEditor>>>;

@@ -1,4 +1,6 @@
-import { and, asc, eq, gt, inArray, isNull, notInArray } from "drizzle-orm";
+import { and, asc, eq, gt, inArray, isNull, notInArray, sql } from "drizzle-orm";
+import { instantOf } from "@/db/queries/shapes";
+import { queryRows } from "@/db/sql";
 import type { DB } from "@/db/client";
 import { getDb } from "@/db/client";
 import {
@@ -225,4 +227,37 @@ export async function getRecordChanges(kind: RecordKind, id: number, db: DB = ge
     changes: loaded.live ? fields.filter((f) => f.live !== f.pending) : [],
     editors,
   };
+}
+
+/** A claimant, document or dispute with changes waiting for publication, for the work queue. */
+export type PendingRecord = { kind: RecordKind; id: number; title: string; at: Date };
+
+const differs = (columns: string[]) => sql.raw(columns.map((c) => `w.${c} is distinct from p.${c}`).join(" or "));
+
+/** Every public claimant, document and dispute whose working copy differs from what readers see, latest first. */
+export async function listPendingRecords(limit = 50): Promise<PendingRecord[]> {
+  const rows = await queryRows<Omit<PendingRecord, "at"> & { at: number }>(
+    getDb(),
+    sql`
+    select 'claimant' as kind, w.id as id, w.name as title, w.updated_at as at
+    from claimants w join claimant_versions p on p.claimant_id = w.id and p.superseded_at is null
+    where ${differs(["name", "description", "same_as", "kind"])}
+    union all
+    select 'document', w.id, w.title, w.updated_at
+    from documents w join document_versions p on p.document_id = w.id and p.superseded_at is null
+    where ${differs(["title", "source_url", "publisher", "author", "published_at", "language"])}
+      or (w.current_revision <> p.revision
+        and (select text from document_revisions r where r.document_id = w.id and r.revision = w.current_revision)
+          <> (select text from document_revisions r where r.document_id = w.id and r.revision = p.revision))
+    union all
+    select 'dispute', w.id, w.question, w.updated_at
+    from disputes w join dispute_versions p on p.dispute_id = w.id and p.superseded_at is null
+    where ${differs(["question", "description", "event_date"])}
+      or exists (select 1 from dispute_accounts a where a.dispute_id = w.id and not exists (
+        select 1 from dispute_version_accounts pa where pa.dispute_version_id = p.id and pa.claim_id = a.claim_id and pa.label = a.label))
+      or exists (select 1 from dispute_version_accounts pa where pa.dispute_version_id = p.id and not exists (
+        select 1 from dispute_accounts a where a.dispute_id = w.id and a.claim_id = pa.claim_id))
+    order by 4 desc limit ${limit}`,
+  );
+  return rows.map((r) => ({ ...r, at: instantOf(r.at) }));
 }

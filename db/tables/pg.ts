@@ -432,7 +432,7 @@ const publishedVersion = () => ({
   seq: integer("seq").notNull(),
   /** The public note on what changed, if readers' understanding changes (none on a first version). */
   note: text("note"),
-  /** Who published it: null for the first version, published with a verdict, and for versions from before there were versions. */
+  /** Who published it: null for a first version (published with a verdict) and for those from before versions. */
   createdBy: integer("created_by").references(() => users.id),
   createdAt: createdAt(),
   supersededAt: instant("superseded_at"),

@@ -10,6 +10,8 @@ import fs from "node:fs";
 import path from "node:path";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import * as claimantDiscardRoute from "@/app/api/v1/claimants/[id]/discard-changes/route";
+import * as claimantPublishRoute from "@/app/api/v1/claimants/[id]/publish/route";
 import * as claimantRoute from "@/app/api/v1/claimants/[id]/route";
 import * as claimantsRoute from "@/app/api/v1/claimants/route";
 import * as commentsRoute from "@/app/api/v1/claims/[id]/comments/route";
@@ -20,10 +22,14 @@ import * as reattachRoute from "@/app/api/v1/claims/[id]/reattach/route";
 import * as claimRoute from "@/app/api/v1/claims/[id]/route";
 import * as claimVerdictsRoute from "@/app/api/v1/claims/[id]/verdicts/route";
 import * as claimsRoute from "@/app/api/v1/claims/route";
+import * as disputeDiscardRoute from "@/app/api/v1/disputes/[id]/discard-changes/route";
+import * as disputePublishRoute from "@/app/api/v1/disputes/[id]/publish/route";
 import * as disputeRoute from "@/app/api/v1/disputes/[id]/route";
 import * as disputesRoute from "@/app/api/v1/disputes/route";
 import * as unknownRoute from "@/app/api/v1/[...path]/route";
 import * as annotationsRoute from "@/app/api/v1/documents/[id]/annotations/route";
+import * as documentDiscardRoute from "@/app/api/v1/documents/[id]/discard-changes/route";
+import * as documentPublishRoute from "@/app/api/v1/documents/[id]/publish/route";
 import * as documentRoute from "@/app/api/v1/documents/[id]/route";
 import * as documentTextRoute from "@/app/api/v1/documents/[id]/text/route";
 import * as documentsRoute from "@/app/api/v1/documents/route";
@@ -56,6 +62,7 @@ import { updateVerdict } from "@/lib/services/verdicts/update-verdict";
 import { createTestDb, tableSnapshot, type TestDb } from "../support/db";
 import { addUser } from "../support/fixtures";
 import { callRoute } from "../support/http";
+import { changeRecord, KINDS, publicRecords, recordVersion, SEGMENT, type RecordKind } from "./support/public-records";
 
 type Who = "anonymous" | "contributor" | "editor" | "admin" | "disabled" | "revoked";
 const WHO: Who[] = ["anonymous", "contributor", "editor", "admin", "disabled", "revoked"];
@@ -175,11 +182,35 @@ async function published(claimId?: number) {
   await step(reviewer, f.verdictId, "publish");
   return f;
 }
+/**
+ * Published as `published()`, then a correction started by the reviewer: what the verdict is about may change again
+ * (lib/services/verdicts/subject-guard.ts), by anyone on the desk, until the correction is published.
+ */
+async function correcting(claimId?: number) {
+  const f = await published(claimId);
+  await step(reviewer, f.verdictId, "correct");
+  return f;
+}
+type Stage = "none" | "published" | "correcting";
+/** A claim and its verdict at `stage`. */
+const claimAt = async (stage: Stage, claimId?: number) => {
+  claimId ??= await newClaim();
+  if (stage === "published") await published(claimId);
+  if (stage === "correcting") await correcting(claimId);
+  return claimId;
+};
+/** A claim at `stage` with an evidence item of its own (linked before its verdict was written). */
+async function claimWithEvidence(stage: Stage) {
+  const claimId = await newClaim();
+  const evidenceId = await newEvidence(claimId);
+  await claimAt(stage, claimId);
+  return { claimId, evidenceId };
+}
 /** A claim on a document of its own whose text was then edited so that its quote is only re-found approximately. */
-async function fuzzyClaim({ isPublished }: { isPublished: boolean }) {
+async function fuzzyClaim({ stage }: { stage: Stage }) {
   const documentId = await newDocument();
   const claimId = await newClaim(writer, documentId);
-  if (isPublished) await published(claimId);
+  if (stage !== "none") await published(claimId);
   await updateDocumentText(writer, {
     documentId,
     baseRevision: 1,
@@ -187,7 +218,23 @@ async function fuzzyClaim({ isPublished }: { isPublished: boolean }) {
   });
   const [claim] = await t.db.select().from(claims).where(eq(claims.id, claimId)).limit(1);
   expect(claim!.anchorStatus).toBe("fuzzy"); // the fixture itself, not the call under test
+  if (stage === "correcting") {
+    const [v] = await t.db.select({ id: verdicts.id }).from(verdicts).where(eq(verdicts.claimId, claimId)).limit(1);
+    await step(reviewer, v!.id, "correct");
+  }
   return { claimId, revision: 2 };
+}
+/**
+ * A public claimant, document or dispute (a verdict showing it was published) whose working copy `by` then changed:
+ * changes waiting for an editor who made none of them to publish.
+ */
+async function changedRecord(kind: RecordKind, by: Actor = writer) {
+  const records = await publicRecords(writer, async (verdictId) => {
+    await step(writer, verdictId, "submit");
+    await step(reviewer, verdictId, "publish");
+  });
+  await changeRecord(by, kind, records[kind]);
+  return records[kind];
 }
 const isActive = (c: Caller) => c.who === "contributor" || c.who === "editor" || c.who === "admin";
 
@@ -364,7 +411,9 @@ const ROUTES: Row[] = [
       ),
   }),
 
-  // Claims (content:write; a claim with a published verdict changes only by an editor).
+  // Claims (content:write). What a verdict is about follows one rule for every role (lib/services/verdicts/
+  // subject-guard.ts): frozen while a version is in review, and once published it changes only within a correction.
+  // A refusal there is 409 for everyone, admins included: not a role question.
   row({
     name: "POST /api/v1/claims",
     expected: SIGNED_IN(201),
@@ -393,9 +442,23 @@ const ROUTES: Row[] = [
       ),
   }),
   row({
+    name: "PATCH /api/v1/claims/{id} (verdict in review)",
+    expected: SIGNED_IN(409),
+    setup: async () => (await inReview(writer)).claimId,
+    call: (c, id) =>
+      send(c, claimRoute.PATCH, "PATCH", `/api/v1/claims/${id}`, { id }, { statement: "Reworded statement." }),
+  }),
+  row({
     name: "PATCH /api/v1/claims/{id} (published verdict)",
-    expected: EDITORS(200),
-    setup: async () => (await published()).claimId,
+    expected: SIGNED_IN(409),
+    setup: () => claimAt("published"),
+    call: (c, id) =>
+      send(c, claimRoute.PATCH, "PATCH", `/api/v1/claims/${id}`, { id }, { statement: "Reworded statement." }),
+  }),
+  row({
+    name: "PATCH /api/v1/claims/{id} (published verdict, correction started)",
+    expected: SIGNED_IN(200),
+    setup: () => claimAt("correcting"),
     call: (c, id) =>
       send(c, claimRoute.PATCH, "PATCH", `/api/v1/claims/${id}`, { id }, { statement: "Reworded statement." }),
   }),
@@ -419,34 +482,28 @@ const ROUTES: Row[] = [
     setup: async () => (await published()).claimId,
     call: (c, id) => send(c, claimRoute.DELETE, "DELETE", `/api/v1/claims/${id}`, { id }),
   }),
-  row({
-    name: "POST /api/v1/claims/{id}/confirm-anchor (no published verdict)",
-    expected: SIGNED_IN(200),
-    setup: () => fuzzyClaim({ isPublished: false }),
-    call: (c, f) =>
-      send(
-        c,
-        confirmAnchorRoute.POST,
-        "POST",
-        `/api/v1/claims/${f.claimId}/confirm-anchor`,
-        { id: f.claimId },
-        { revision: f.revision },
-      ),
-  }),
-  row({
-    name: "POST /api/v1/claims/{id}/confirm-anchor (published verdict)",
-    expected: EDITORS(200),
-    setup: () => fuzzyClaim({ isPublished: true }),
-    call: (c, f) =>
-      send(
-        c,
-        confirmAnchorRoute.POST,
-        "POST",
-        `/api/v1/claims/${f.claimId}/confirm-anchor`,
-        { id: f.claimId },
-        { revision: f.revision },
-      ),
-  }),
+  ...(
+    [
+      ["no published verdict", "none", SIGNED_IN(200)],
+      ["published verdict", "published", SIGNED_IN(409)],
+      ["published verdict, correction started", "correcting", SIGNED_IN(200)],
+    ] as const
+  ).map(([label, stage, expected]) =>
+    row({
+      name: `POST /api/v1/claims/{id}/confirm-anchor (${label})`,
+      expected,
+      setup: () => fuzzyClaim({ stage }),
+      call: (c, f) =>
+        send(
+          c,
+          confirmAnchorRoute.POST,
+          "POST",
+          `/api/v1/claims/${f.claimId}/confirm-anchor`,
+          { id: f.claimId },
+          { revision: f.revision },
+        ),
+    }),
+  ),
   row({
     name: "POST /api/v1/claims/{id}/reattach (no published verdict)",
     expected: SIGNED_IN(200),
@@ -461,20 +518,27 @@ const ROUTES: Row[] = [
         { version: 1, revision: 1, ...span(TEXT, "not civilians") },
       ),
   }),
-  row({
-    name: "POST /api/v1/claims/{id}/reattach (published verdict)",
-    expected: EDITORS(200),
-    setup: async () => (await published()).claimId,
-    call: (c, id) =>
-      send(
-        c,
-        reattachRoute.POST,
-        "POST",
-        `/api/v1/claims/${id}/reattach`,
-        { id },
-        { revision: 1, ...span(TEXT, "not civilians") },
-      ),
-  }),
+  ...(
+    [
+      ["published verdict", "published", SIGNED_IN(409)],
+      ["published verdict, correction started", "correcting", SIGNED_IN(200)],
+    ] as const
+  ).map(([label, stage, expected]) =>
+    row({
+      name: `POST /api/v1/claims/{id}/reattach (${label})`,
+      expected,
+      setup: () => claimAt(stage),
+      call: (c, id) =>
+        send(
+          c,
+          reattachRoute.POST,
+          "POST",
+          `/api/v1/claims/${id}/reattach`,
+          { id },
+          { revision: 1, ...span(TEXT, "not civilians") },
+        ),
+    }),
+  ),
   row({
     name: "POST /api/v1/claims/{id}/comments",
     expected: SIGNED_IN(201),
@@ -490,65 +554,72 @@ const ROUTES: Row[] = [
       ),
   }),
 
-  // Evidence (content:write; a claim's evidence changes only while its verdict is drafted).
-  row({
-    name: "POST /api/v1/claims/{id}/evidence",
-    expected: SIGNED_IN(201),
-    setup: () => newClaim(),
-    call: (c, id) =>
-      send(
-        c,
-        claimEvidenceRoute.POST,
-        "POST",
-        `/api/v1/claims/${id}/evidence`,
-        { id },
-        { url: "https://example.org/report", title: "Aid agency report", sourceType: "news_report", stance: "refutes" },
-      ),
-  }),
-  row({
-    name: "PATCH /api/v1/claims/{id}/evidence/{evidenceId}",
-    expected: SIGNED_IN(200),
-    setup: async () => {
-      const claimId = await newClaim();
-      return { claimId, evidenceId: await newEvidence(claimId) };
-    },
-    call: (c, f) =>
-      send(
-        c,
-        evidenceLinkRoute.PATCH,
-        "PATCH",
-        `/api/v1/claims/${f.claimId}/evidence/${f.evidenceId}`,
-        { id: f.claimId, evidenceId: f.evidenceId },
-        { stance: "context" },
-      ),
-  }),
-  row({
-    name: "DELETE /api/v1/claims/{id}/evidence/{evidenceId}",
-    expected: SIGNED_IN(204),
-    setup: async () => {
-      const claimId = await newClaim();
-      return { claimId, evidenceId: await newEvidence(claimId) };
-    },
-    call: (c, f) =>
-      send(c, evidenceLinkRoute.DELETE, "DELETE", `/api/v1/claims/${f.claimId}/evidence/${f.evidenceId}`, {
-        id: f.claimId,
-        evidenceId: f.evidenceId,
-      }),
-  }),
-  row({
-    name: "PATCH /api/v1/evidence/{id}",
-    expected: SIGNED_IN(200),
-    setup: async () => newEvidence(await newClaim()),
-    call: (c, id) =>
-      send(
-        c,
-        evidenceRoute.PATCH,
-        "PATCH",
-        `/api/v1/evidence/${id}`,
-        { id },
-        { version: 1, title: "Retitled evidence" },
-      ),
-  }),
+  // Evidence (content:write; the rule of the claims above, on every claim an item is linked to).
+  ...(
+    [
+      ["", "none", 1],
+      [" (published verdict)", "published", 0],
+      [" (published verdict, correction started)", "correcting", 1],
+    ] as const
+  ).flatMap(([label, stage, allowed]) => [
+    row({
+      name: `POST /api/v1/claims/{id}/evidence${label}`,
+      expected: SIGNED_IN(allowed ? 201 : 409),
+      setup: () => claimAt(stage),
+      call: (c, id) =>
+        send(
+          c,
+          claimEvidenceRoute.POST,
+          "POST",
+          `/api/v1/claims/${id}/evidence`,
+          { id },
+          {
+            url: "https://example.org/report",
+            title: "Aid agency report",
+            sourceType: "news_report",
+            stance: "refutes",
+          },
+        ),
+    }),
+    row({
+      name: `PATCH /api/v1/claims/{id}/evidence/{evidenceId}${label}`,
+      expected: SIGNED_IN(allowed ? 200 : 409),
+      setup: () => claimWithEvidence(stage),
+      call: (c, f) =>
+        send(
+          c,
+          evidenceLinkRoute.PATCH,
+          "PATCH",
+          `/api/v1/claims/${f.claimId}/evidence/${f.evidenceId}`,
+          { id: f.claimId, evidenceId: f.evidenceId },
+          { stance: "context" },
+        ),
+    }),
+    row({
+      name: `DELETE /api/v1/claims/{id}/evidence/{evidenceId}${label}`,
+      expected: SIGNED_IN(allowed ? 204 : 409),
+      setup: () => claimWithEvidence(stage),
+      call: (c, f) =>
+        send(c, evidenceLinkRoute.DELETE, "DELETE", `/api/v1/claims/${f.claimId}/evidence/${f.evidenceId}`, {
+          id: f.claimId,
+          evidenceId: f.evidenceId,
+        }),
+    }),
+    row({
+      name: `PATCH /api/v1/evidence/{id}${label}`,
+      expected: SIGNED_IN(allowed ? 200 : 409),
+      setup: async () => (await claimWithEvidence(stage)).evidenceId,
+      call: (c, id) =>
+        send(
+          c,
+          evidenceRoute.PATCH,
+          "PATCH",
+          `/api/v1/evidence/${id}`,
+          { id },
+          { version: 1, title: "Retitled evidence" },
+        ),
+    }),
+  ]),
 
   // Claimants and disputes (content:write).
   row({
@@ -589,6 +660,58 @@ const ROUTES: Row[] = [
         { id },
         { version: 1, description: "Two accounts of one strike." },
       ),
+  }),
+
+  // A public claimant's, document's or dispute's changes (lib/services/publication/record-changes.ts): published by an
+  // editor who made none of them (verdicts:review), or discarded by anyone on the desk (content:write). The changes
+  // are the writer's unless the row says otherwise; the GET …/{id}/changes beside them only reads.
+  ...KINDS.flatMap((kind) => {
+    const url = `/api/v1/${SEGMENT[kind]}/{id}`;
+    const publish = { claimant: claimantPublishRoute, document: documentPublishRoute, dispute: disputePublishRoute };
+    const discard = { claimant: claimantDiscardRoute, document: documentDiscardRoute, dispute: disputeDiscardRoute };
+    /** `POST …/{id}/{action}` with the working copy's version the caller saw. */
+    const post = async (c: Caller, action: "publish" | "discard-changes", id: number, extra: object = {}) =>
+      send(
+        c,
+        (action === "publish" ? publish : discard)[kind].POST,
+        "POST",
+        `/api/v1/${SEGMENT[kind]}/${id}/${action}`,
+        { id },
+        { version: await recordVersion(kind, id), ...extra },
+      );
+    const own = (c: Caller) => (isActive(c) ? c.self : writer);
+    return [
+      row({
+        name: `POST ${url}/publish`,
+        expected: EDITORS(200),
+        setup: () => changedRecord(kind),
+        call: (c, id) => post(c, "publish", id, { note: "Corrected after the council's statement." }),
+      }),
+      row({
+        // The two-person rule again: whoever changed it may not publish it, editors and admins included.
+        name: `POST ${url}/publish (changed by the caller)`,
+        expected: SIGNED_IN(999),
+        setup: (c) => changedRecord(kind, own(c)),
+        call: (c, id) => post(c, "publish", id),
+      }),
+      row({
+        // Any one of those who changed it: the writer's later change does not make the caller's their own.
+        name: `POST ${url}/publish (changed by the caller, then by someone else)`,
+        expected: SIGNED_IN(999),
+        setup: async (c) => {
+          const id = await changedRecord(kind, own(c));
+          await changeRecord(writer, kind, id);
+          return id;
+        },
+        call: (c, id) => post(c, "publish", id),
+      }),
+      row({
+        name: `POST ${url}/discard-changes`,
+        expected: SIGNED_IN(200),
+        setup: () => changedRecord(kind),
+        call: (c, id) => post(c, "discard-changes", id),
+      }),
+    ];
   }),
 
   // Verdicts: the workflow of lib/workflow/verdict-workflow.ts. "Someone else's" is the

@@ -157,7 +157,7 @@ export async function getPublicClaimant(slug: string) {
 /** The code points of `text` from `start` to `end` (W3C selectors count code points). */
 const codePointSlice = (text: string, start: number, end: number) => [...text].slice(start, end).join("");
 
-/** A document as published, with its published text and the published claims to highlight; null if none is published. */
+/** A document as published, with its published text and published claims to highlight; null if none is published. */
 export async function getPublicDocument(slug: string) {
   const db = getDb();
   const doc = await queryRow<{

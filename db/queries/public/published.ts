@@ -15,6 +15,6 @@ export const PUBLISHED_CLAIMANT = sql`join claimant_versions cl on cl.claimant_i
 /** The published document `d` of the claim `c`. */
 export const PUBLISHED_DOCUMENT = sql`join document_versions d on d.document_id = c.document_id and d.superseded_at is null`;
 
-/** The accounts `da` (claim_id, label, position) of the disputes' published versions `dv` (dispute_id, slug, question…). */
+/** The accounts `da` (claim_id, label, position) of disputes' published versions `dv` (dispute_id, slug, question…). */
 export const PUBLISHED_ACCOUNTS = sql`dispute_version_accounts da
   join dispute_versions dv on dv.id = da.dispute_version_id and dv.superseded_at is null`;

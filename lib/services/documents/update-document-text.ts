@@ -74,7 +74,6 @@ export async function saveRevision(
   return { revision, claims: results };
 }
 
-
 async function reanchorClaims(
   tx: Tx,
   who: ActingUser,

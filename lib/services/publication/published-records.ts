@@ -19,7 +19,7 @@ const CLAIM_FACTS = [
   "end",
 ] as const;
 
-/** The claim as a verdict version being published presents it: its latest published record if unchanged, else a new one. */
+/** The claim as a verdict version being published presents it: its latest record if unchanged, else a new one. */
 export async function snapshotClaim(tx: Tx, claim: Claim): Promise<number> {
   const [latest] = await tx
     .select()
@@ -38,7 +38,7 @@ export async function snapshotClaim(tx: Tx, claim: Claim): Promise<number> {
 
 const RATING_WORDS = ["key", "label", "description", "colour", "ordinal"] as const;
 
-/** The rating as a verdict version being published shows it: its latest published record if unchanged, else a new one. */
+/** The rating as a verdict version being published shows it: its latest record if unchanged, else a new one. */
 export async function snapshotRating(tx: Tx, ratingId: number | null): Promise<number | null> {
   if (ratingId === null) return null;
   const [rating] = await tx.select().from(ratings).where(eq(ratings.id, ratingId)).limit(1);

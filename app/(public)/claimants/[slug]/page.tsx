@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { cache } from "react";
 import Link from "next/link";
+import { PageUpdates } from "@/components/public/page-updates";
 import { notFound } from "next/navigation";
 import { RatingBadge } from "@/components/ui/rating-badge";
 import { getPublicClaimant } from "@/db/queries/public/pages";
@@ -79,6 +80,7 @@ export default async function PublicClaimantPage({ params }: Props) {
           ))}
         </ol>
       </section>
+      <PageUpdates updates={data.updates} />
     </article>
   );
 }

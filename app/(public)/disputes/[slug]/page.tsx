@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { cache } from "react";
 import Link from "next/link";
+import { PageUpdates } from "@/components/public/page-updates";
 import { notFound } from "next/navigation";
 import { EvidenceMatrix } from "@/components/evidence/evidence-matrix";
 import { StanceBadge } from "@/components/evidence/stance-badge";
@@ -92,6 +93,7 @@ export default async function PublicDisputePage({ params }: Props) {
           <EvidenceMatrix matrix={matrix} columns={accounts.map((a) => ({ key: a.claimSlug, label: a.label }))} />
         </section>
       )}
+      <PageUpdates updates={data.updates} />
     </article>
   );
 }

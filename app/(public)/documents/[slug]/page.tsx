@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { cache } from "react";
 import Link from "next/link";
+import { PageUpdates } from "@/components/public/page-updates";
 import { notFound } from "next/navigation";
 import { buildParagraphs } from "@/components/annotator/segments";
 import { getPublicDocument } from "@/db/queries/public/pages";
@@ -86,6 +87,7 @@ export default async function PublicDocumentPage({ params }: Props) {
           </p>
         ))}
       </div>
+      <PageUpdates updates={data.updates} />
     </article>
   );
 }

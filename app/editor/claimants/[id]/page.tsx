@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { ReadersPanel } from "@/components/publication/readers-panel";
 import { PageHeader } from "@/components/ui/page-header";
 import { describeVerdictStatus } from "@/db/queries/claim-status";
 import { getClaimantWithClaims } from "@/db/queries/claimants";
@@ -25,6 +26,9 @@ export default async function ClaimantPage({ params }: { params: Promise<{ id: s
           All claimants
         </Link>
       </PageHeader>
+      <div className="mb-6">
+        <ReadersPanel kind="claimant" id={claimant.id} />
+      </div>
       <div className="grid gap-8 lg:grid-cols-[2fr_1fr]">
         <section aria-labelledby="claims-heading">
           <h2 id="claims-heading" className="mb-3 text-lg font-semibold">

@@ -9,6 +9,7 @@ import { StartVerdict } from "@/components/verdicts/start-verdict";
 import { VerdictEditor } from "@/components/verdicts/verdict-editor";
 import { VerdictView } from "@/components/verdicts/verdict-view";
 import { VersionCompare } from "@/components/verdicts/version-compare";
+import { ReadersSeeClaim } from "@/components/publication/readers-see-claim";
 import { WorkflowPanel } from "@/components/verdicts/workflow-panel";
 import { getClaimForEditor, searchEvidence } from "@/db/queries/claim-editor";
 import { getRatingScale } from "@/db/queries/ratings";
@@ -31,7 +32,7 @@ export default async function ClaimPage({ params, searchParams }: Props) {
   const recordId = parseId(id);
   const data = recordId ? await getClaimForEditor(recordId) : null;
   if (!data) notFound();
-  const { claim, versions, evidence, comments, timeline, disputes } = data;
+  const { claim, readersSee, versions, evidence, comments, timeline, disputes } = data;
 
   const open = versions.find((v) => v.state === "draft" || v.state === "in_review");
   const published = versions.find((v) => v.state === "published");
@@ -65,6 +66,7 @@ export default async function ClaimPage({ params, searchParams }: Props) {
           <mark className="bg-amber-100">{claim.quote}</mark>
           {claim.suffix}…
         </blockquote>
+        {readersSee.length > 0 && <ReadersSeeClaim changes={readersSee} />}
         {disputes.map((d) => (
           <p key={d.id} className="mt-2 text-sm">
             Account “{d.label}” in the dispute{" "}

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { ReportLink } from "@/components/reports/report-link";
 import { notFound } from "next/navigation";
+import { ReadersPanel } from "@/components/publication/readers-panel";
 import { PageHeader } from "@/components/ui/page-header";
 import { describeVerdictStatus } from "@/db/queries/claim-status";
 import { EvidenceMatrix } from "@/components/evidence/evidence-matrix";
@@ -35,6 +36,9 @@ export default async function DisputePage({ params, searchParams }: Props) {
         {" · "}
         <ReportLink scope="dispute" id={dispute.id} />
       </PageHeader>
+      <div className="mb-6">
+        <ReadersPanel kind="dispute" id={dispute.id} />
+      </div>
 
       <section aria-labelledby="accounts-heading" className="mb-10">
         <h2 id="accounts-heading" className="mb-3 text-lg font-semibold">

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { ReportLink } from "@/components/reports/report-link";
 import { notFound } from "next/navigation";
 import { Annotator } from "@/components/annotator/annotator";
+import { ReadersPanel } from "@/components/publication/readers-panel";
 import { Alert } from "@/components/ui/alert";
 import { getEditorDocument } from "@/db/queries/documents";
 import { listDisputes } from "@/db/queries/disputes";
@@ -74,6 +75,9 @@ export default async function DocumentPage({ params, searchParams }: Params & Se
           </Alert>
         </div>
       )}
+      <div className="mb-6">
+        <ReadersPanel kind="document" id={doc.id} />
+      </div>
       <Annotator
         document={{ id: doc.id, revision: doc.currentRevision, publishedAt: doc.publishedAt }}
         text={text}

@@ -1,0 +1,23 @@
+import type { PublicUpdate } from "@/db/queries/public/pages";
+
+/** The published notes on changes to this page's claimant, document or dispute, newest first. */
+export function PageUpdates({ updates }: { updates: PublicUpdate[] }) {
+  if (updates.length === 0) return null;
+  return (
+    <section aria-labelledby="updates" className="border-t border-line pt-4 text-sm">
+      <h2 id="updates" className="mb-2 font-semibold">
+        Updates to this page
+      </h2>
+      <ul className="space-y-1">
+        {updates.map((u) => (
+          <li key={u.at.toISOString()}>
+            <time dateTime={u.at.toISOString()} className="text-muted">
+              {u.at.toISOString().slice(0, 10)}
+            </time>{" "}
+            {u.note}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

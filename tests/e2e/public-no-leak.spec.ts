@@ -130,6 +130,44 @@ test("nothing unpublished reaches any public page, feed, sitemap, search or API 
     stance: "context",
   });
   await c("POST", `/api/v1/claims/${published.claim.id}/comments`, { body: "MARKER-COMMENT between editors" });
+
+  // Unpublished edits of every fact readers see next to that published verdict: the claim's words and claimant within
+  // the correction in the works, and the working copies of its claimant, its document (details and text) and its
+  // dispute (question and account label). None is published by a second editor, so none may reach a reader.
+  const facts = published.claim as { id: number; version: number; documentId: number; claimant: { id: number } };
+  const claimantBefore = (await c("GET", `/api/v1/claimants/${facts.claimant.id}`)).claimant;
+  await c("PATCH", `/api/v1/claims/${facts.id}`, {
+    version: facts.version,
+    statement: "MARKER-STATEMENT of the correction in the works",
+    claimant: { name: "MARKER Reattributed Person" },
+  });
+  await c("PATCH", `/api/v1/claimants/${facts.claimant.id}`, {
+    version: claimantBefore.version,
+    name: "Sergei MARKER-NAME Lavrov",
+    description: "MARKER-ROLE",
+    sameAs: "https://marker.example/same-as",
+  });
+  const docBefore = (await c("GET", `/api/v1/documents/${facts.documentId}`)).document;
+  await e("PATCH", `/api/v1/documents/${facts.documentId}`, {
+    version: docBefore.version,
+    title: "MARKER-DOCUMENT-TITLE",
+    publisher: "MARKER-PUBLISHER",
+    sourceUrl: "https://marker.example/source",
+  });
+  await c("PUT", `/api/v1/documents/${facts.documentId}/text`, {
+    text: `${docBefore.text}\n\nMARKER-TEXT of an unpublished revision.`,
+    baseRevision: docBefore.revision,
+  });
+  const disputeId = (published.disputes as { id: number }[])[0]!.id;
+  const disputeBefore = await e("GET", `/api/v1/disputes/${disputeId}`);
+  await e("PATCH", `/api/v1/disputes/${disputeId}`, {
+    version: disputeBefore.dispute.version,
+    question: "MARKER-DISPUTE-QUESTION-EDIT?",
+    accounts: (disputeBefore.accounts as { claimId: number; label: string }[]).map((a) => ({
+      claimId: a.claimId,
+      label: `MARKER-LABEL ${a.label}`,
+    })),
+  });
   await r("GET", "/api/v1/me");
 
   // Read everything public, as an anonymous reader. Slugs come from the desk's own answers.
@@ -146,6 +184,14 @@ test("nothing unpublished reaches any public page, feed, sitemap, search or API 
       "/claims?q=marker", // the echo of the search is lower case; a leaked MARKER would show upper case
       "/claims?q=meetings",
       "/claims?q=shrieks",
+      "/claims?q=reattributed",
+      "/api/v1/claims?q=reattributed",
+      "/api/v1/exports/claimreview",
+      "/api/v1/exports/w3c",
+      "/api/v1/exports/csv",
+      "/api/v1/exports/json",
+      "/api/v1/exports/json?claimant=sergei-lavrov",
+      "/api/v1/exports/json?dispute=mariupol-maternity-hospital-strike",
       "/methodology",
       "/corrections",
       "/feed.xml",
@@ -189,7 +235,26 @@ test("nothing unpublished reaches any public page, feed, sitemap, search or API 
   await reader.goto("/corrections");
   await expect(reader.getByText("We could not confirm the source of the quote.")).toBeVisible();
 
-  // Tidy up for the other tests: the correction in the works is discarded.
+  // The published facts are still there, as published.
+  const lavrovPage = await (await anon.get("/claimants/sergei-lavrov")).text();
+  expect(lavrovPage).toContain("Sergei Lavrov");
+  expect(await (await anon.get("/documents/mariupol-talks-2022-03-10")).text()).toContain(docBefore.title);
+
+  // Tidy up for the other tests: every working copy goes back as published, the correction in the works is discarded.
+  for (const [kind, id] of [
+    ["claimants", facts.claimant.id],
+    ["documents", facts.documentId],
+    ["disputes", disputeId],
+  ] as const) {
+    const { version } = await c("GET", `/api/v1/${kind}/${id}/changes`);
+    await c("POST", `/api/v1/${kind}/${id}/discard-changes`, { version });
+  }
+  const reworded = (await e("GET", `/api/v1/claims/${facts.id}`)).claim.claim;
+  await e("PATCH", `/api/v1/claims/${facts.id}`, {
+    version: reworded.version,
+    statement: published.claim.statement,
+    claimant: { id: facts.claimant.id },
+  });
   const now = (await e("GET", `/api/v1/claims/${published.claim.id}`)).claim.versions.find(
     (v: { id: number }) => v.id === correction.id,
   );

@@ -23,7 +23,7 @@ const DESCRIPTIONS: Record<Permission, string> = {
   "content:read-internal": "read unpublished work",
   "tokens:own": "manage API tokens",
   "account:own": "change this account",
-  "verdicts:review": "review or publish verdicts",
+  "verdicts:review": "review or publish what readers see",
   "exports:drafts": "export unpublished work",
   "users:manage": "manage user accounts",
   "ratings:manage": "manage the rating scale",

@@ -6,9 +6,22 @@ import { sql } from "drizzle-orm";
 import { seedDemo } from "@/db/seed";
 import type { CurrentUser } from "@/lib/auth/session";
 import { systemActor } from "@/lib/auth/actor";
+import * as claimantDiscardRoute from "@/app/api/v1/claimants/[id]/discard-changes/route";
+import * as claimantPublishRoute from "@/app/api/v1/claimants/[id]/publish/route";
+import * as disputeDiscardRoute from "@/app/api/v1/disputes/[id]/discard-changes/route";
+import * as disputePublishRoute from "@/app/api/v1/disputes/[id]/publish/route";
+import * as documentDiscardRoute from "@/app/api/v1/documents/[id]/discard-changes/route";
+import * as documentPublishRoute from "@/app/api/v1/documents/[id]/publish/route";
+import { getRecordChanges } from "@/db/queries/record-changes";
+import type { Actor } from "@/lib/auth/actor";
+import { createClaimant } from "@/lib/services/claimants/create-claimant";
+import { createDispute } from "@/lib/services/disputes/create-dispute";
+import { importDocument } from "@/lib/services/documents/import-document";
 import { createApiToken } from "@/lib/services/tokens/create-token";
+import { transitionVerdict } from "@/lib/services/verdicts/transition-verdict";
 import { queryRow } from "@/db/sql";
 import { createTestDb, tableSnapshot, type TestDb } from "../support/db";
+import { changeRecord, KINDS, publicRecords, recordVersion, SEGMENT, type RecordKind } from "./support/public-records";
 
 /**
  * Random and malformed input, property-based (fast-check), to every `/api/v1` route and
@@ -329,5 +342,135 @@ describe("random and malformed input to every server action", () => {
         );
       }
     });
+  }
+});
+
+/**
+ * Publishing and discarding a public claimant's, document's or dispute's changes, with input close to valid, which
+ * random input seldom is: the version the desk shows, a stale one or junk; a note of any length or type; a key too
+ * many; the id of a record with changes waiting, with none, not yet public, or no record at all. Never a 5xx, always
+ * the error shape, nothing changed when refused; and when accepted, readers see the desk's copy (nothing is left
+ * waiting). The changes are a contributor's, so that the admin calling may publish them.
+ */
+describe("near-valid input to publishing and discarding a claimant's, document's or dispute's changes", () => {
+  const ROUTES = {
+    claimant: { publish: claimantPublishRoute.POST, "discard-changes": claimantDiscardRoute.POST },
+    document: { publish: documentPublishRoute.POST, "discard-changes": documentDiscardRoute.POST },
+    dispute: { publish: disputePublishRoute.POST, "discard-changes": disputeDiscardRoute.POST },
+  } as const;
+  let writer: Actor;
+  let reviewer: Actor;
+  /** Public records, their changes not yet published; one is made again once a call publishes or discards them. */
+  let changed: Record<RecordKind, number> | null = null;
+  /** Public records with nothing to publish, and records no published verdict shows. */
+  let unchanged: Record<RecordKind, number>;
+  let unpublished: Record<RecordKind, number>;
+  const userId = async (email: string) =>
+    (await queryRow<{ id: number }>(t.db, sql`select id from users where email = ${email}`))!.id;
+  const makePublic = () =>
+    publicRecords(writer, async (verdictId) => {
+      const step = async (by: Actor, name: string) =>
+        transitionVerdict(by, { verdictId, step: name, version: (await verdictVersion(verdictId))! });
+      await step(writer, "submit");
+      await step(reviewer, "publish");
+    });
+  const verdictVersion = async (id: number) =>
+    (await queryRow<{ version: number }>(t.db, sql`select version from verdicts where id = ${id}`))?.version;
+  const withChanges = async () => {
+    if (!changed) {
+      const records = await makePublic();
+      for (const kind of KINDS) await changeRecord(writer, kind, records[kind]);
+      changed = records;
+    }
+    return changed;
+  };
+
+  beforeAll(async () => {
+    writer = { kind: "user", userId: await userId("contributor@claimdesk.test") };
+    reviewer = { kind: "user", userId: await userId("reviewer@claimdesk.test") };
+    unchanged = await makePublic();
+    const claimant = await createClaimant(writer, { name: "Not yet public" });
+    const document = await importDocument(writer, { title: "Not yet public", text: "Nobody has checked this yet." });
+    const dispute = await createDispute(writer, { question: "Is this public yet?" });
+    unpublished = { claimant: claimant.id, document: document.id, dispute: dispute.id };
+  });
+
+  const targetArb = fc.oneof(
+    { weight: 4, arbitrary: fc.constant("changed" as const) },
+    fc.constantFrom("unchanged" as const, "unpublished" as const, "other kind" as const),
+    idArb,
+  );
+  // Each key is left out now and then (undefined); the usable values are the likelier, so that calls get through.
+  const absent = { weight: 1, arbitrary: fc.constant(undefined) };
+  /** A body the routes nearly take, or any of the random and malformed ones above. */
+  const sentArb = fc.oneof(
+    {
+      weight: 3,
+      arbitrary: fc
+        .record({
+          version: fc.oneof(
+            { weight: 6, arbitrary: fc.constant("current" as const) },
+            fc.constant("stale"),
+            absent,
+            valueArb,
+          ),
+          note: fc.oneof(
+            { ...absent, weight: 3 },
+            fc.string({ maxLength: 60 }),
+            fc.constant("x".repeat(2001)),
+            valueArb,
+          ),
+          // `kind` and `id` come from the path, whatever the body says; the others are keys too many.
+          extra: fc.oneof({ ...absent, weight: 4 }, fc.constantFrom("kind", "id", "seq", "changes", "title")),
+        })
+        .map((near) => ({ near })),
+    },
+    bodyArb.map((raw) => ({ raw })),
+  );
+
+  for (const kind of KINDS) {
+    const other = KINDS[(KINDS.indexOf(kind) + 1) % KINDS.length]!;
+    for (const action of ["publish", "discard-changes"] as const) {
+      it(`POST /api/v1/${SEGMENT[kind]}/{id}/${action}: never a 5xx, the error shape, nothing changed when refused`, async () => {
+        await fc.assert(
+          fc.asyncProperty(targetArb, sentArb, async (target, sent) => {
+            const records = await withChanges();
+            const named = {
+              changed: records[kind],
+              unchanged: unchanged[kind],
+              unpublished: unpublished[kind],
+              "other kind": records[other],
+            } as Record<string, number>;
+            const id = target in named ? String(named[target]) : target;
+            let body: { kind: string; value: unknown };
+            if ("raw" in sent) body = sent.raw;
+            else {
+              const { version, note, extra } = sent.near;
+              // The version of the record named (another kind's, for that kind's id); 1 for a junk id.
+              const current =
+                target in named ? await recordVersion(target === "other kind" ? other : kind, named[target]!) : 1;
+              const value: Record<string, unknown> = {};
+              if (version !== undefined)
+                value.version = version === "current" ? current : version === "stale" ? current - 1 : version;
+              if (note !== undefined) value.note = note;
+              if (extra) value[extra] = extra === "kind" ? other : 1;
+              body = { kind: "json", value };
+            }
+            const url = `/api/v1/${SEGMENT[kind]}/${encodeURIComponent(id)}/${action}`;
+            const what = `POST ${url} ${JSON.stringify(body)}`;
+            const before = await tableSnapshot(t.db);
+            const res = await ROUTES[kind][action](requestFor(url, "POST", body), { params: Promise.resolve({ id }) });
+            await checkAnswer(res, before, what);
+            if (res.status < 300) {
+              // Accepted: only a record with changes waiting, and now there are none.
+              expect(target, what).toBe("changed");
+              expect((await getRecordChanges(kind, Number(id)))?.changes, what).toEqual([]);
+              changed = null;
+            }
+          }),
+          { numRuns: RUNS, seed: 20261125 },
+        );
+      });
+    }
   }
 });

@@ -5,12 +5,15 @@ import { queryRow } from "@/db/sql";
 import { seedDemo } from "@/db/seed";
 import { updateClaim } from "@/lib/services/claims/update-claim";
 import { updateClaimant } from "@/lib/services/claimants/update-claimant";
+import { publishRecordChanges } from "@/lib/services/publication/record-changes";
 import { updateUser } from "@/lib/services/users/update-user";
 import { createTestDb, type TestDb } from "../../support/db";
+import { DEMO, deskOf, publishCorrection, recordOf, startCorrection, submitCorrection } from "./desk";
 
 /**
  * What a write marks in `cache_invalidations` — the kept pages every server stops serving: the pages that showed a
- * public record before the change and those that show it after; nothing for records readers never see.
+ * public record before the change and those that show it after; nothing for records readers never see, nor for a change
+ * to the desk's working copy of a public one (readers see it only once a second editor publishes it).
  */
 let t: TestDb;
 let admin: { kind: "user"; userId: number };
@@ -39,18 +42,24 @@ const claimBySlug = async (slug: string) =>
   (await queryRow<{ id: number; version: number }>(t.db, sql`select id, version from claims where slug = ${slug}`))!;
 
 describe("cache invalidation", () => {
-  it("should mark a published claim's pages before and after it moves to another claimant, and every list", async () => {
-    const claim = await claimBySlug("those-killed-in-the-mariupol-maternity-hospital-strike-were");
-    const tags = await markedBy(() =>
-      updateClaim(admin, { claimId: claim.id, version: claim.version, claimant: { name: "Someone Else" } }),
-    );
+  it("should mark nothing for a published claim's working copy, and its pages before and after a correction moves it to another claimant", async () => {
+    const desk = await deskOf(t.db);
+    expect(await markedBy(() => startCorrection(t.db, desk.editor, DEMO.claim))).toEqual([]);
+    const claim = await claimBySlug(DEMO.claim);
+    expect(
+      await markedBy(() =>
+        updateClaim(desk.editor, { claimId: claim.id, version: claim.version, claimant: { name: "Someone Else" } }),
+      ),
+    ).toEqual([]);
+    expect(await markedBy(() => submitCorrection(t.db, desk.editor, DEMO.claim))).toEqual([]);
+    const tags = await markedBy(() => publishCorrection(t.db, desk.reviewer, DEMO.claim));
     expect(tags).toEqual(
       expect.arrayContaining([
-        "_N_T_/claims/those-killed-in-the-mariupol-maternity-hospital-strike-were",
-        "_N_T_/claimants/sergei-lavrov",
+        `_N_T_/claims/${DEMO.claim}`,
+        `_N_T_/claimants/${DEMO.claimant}`,
         "_N_T_/claimants/someone-else",
-        "_N_T_/documents/mariupol-talks-2022-03-10",
-        "_N_T_/disputes/mariupol-maternity-hospital-strike",
+        `_N_T_/documents/${DEMO.document}`,
+        `_N_T_/disputes/${DEMO.dispute}`,
         "_N_T_/(public)/claims/list/[filters]/page",
       ]),
     );
@@ -64,16 +73,19 @@ describe("cache invalidation", () => {
     expect(tags).toEqual([]);
   });
 
-  it("should mark every page of a renamed claimant's published claims", async () => {
-    const lavrov = (await queryRow<{ id: number; version: number }>(
-      t.db,
-      sql`select id, version from claimants where slug = 'sergei-lavrov'`,
-    ))!;
-    const tags = await markedBy(() =>
-      updateClaimant(admin, { claimantId: lavrov.id, version: lavrov.version, name: "Sergey Lavrov" }),
-    );
-    expect(tags).toContain("_N_T_/claims/those-killed-in-the-mariupol-maternity-hospital-strike-were");
-    expect(tags).toContain("_N_T_/claimants/sergei-lavrov");
+  it("should mark every page of a renamed claimant's published claims when the new name is published", async () => {
+    const desk = await deskOf(t.db);
+    const lavrov = await recordOf(t.db, "claimant", DEMO.claimant);
+    expect(
+      await markedBy(() =>
+        updateClaimant(desk.editor, { claimantId: lavrov.id, version: lavrov.version, name: "Sergey Lavrov" }),
+      ),
+    ).toEqual([]);
+    const renamed = await recordOf(t.db, "claimant", DEMO.claimant);
+    const tags = await markedBy(() => publishRecordChanges(desk.reviewer, { kind: "claimant", ...renamed }));
+    expect(tags).toContain(`_N_T_/claims/${DEMO.claim}`);
+    expect(tags).toContain(`_N_T_/claimants/${DEMO.claimant}`);
+    expect(tags).toContain("_N_T_/(public)/claims/list/[filters]/page");
   });
 
   it("should mark the pages naming a renamed author or reviewer", async () => {

@@ -1,4 +1,4 @@
-import { and, asc, eq, gt, inArray, isNull, notInArray, sql } from "drizzle-orm";
+import { and, asc, eq, gt, gte, inArray, isNull, max, notInArray, or, sql, type SQL } from "drizzle-orm";
 import { instantOf } from "@/db/queries/shapes";
 import { queryRows } from "@/db/sql";
 import type { DB } from "@/db/client";
@@ -190,6 +190,22 @@ const LOADERS: Record<RecordKind, (db: DB, id: number) => Promise<Loaded | null>
 /** The actions on a record that publish or discard its changes: they are not edits of it. */
 export const publicationActions = (kind: RecordKind) => [`${kind}.publish`, `${kind}.discard_changes`];
 
+/**
+ * The audit events of changes made since the record's current version was published: those from the very millisecond
+ * it was made (an edit in that millisecond is no part of it, or may not be: it counts), and, whatever the app's and the
+ * database's clocks say, every one recorded after the publication's own event.
+ */
+async function editedSince(db: DB, kind: RecordKind, id: number, publishedAt: Date): Promise<SQL> {
+  const [last] = await db
+    .select({ id: max(auditEvents.id) })
+    .from(auditEvents)
+    .where(
+      and(eq(auditEvents.entityType, kind), eq(auditEvents.entityId, id), eq(auditEvents.action, `${kind}.publish`)),
+    );
+  const byClock = gte(auditEvents.at, publishedAt);
+  return last?.id ? or(byClock, gt(auditEvents.id, last.id))! : byClock;
+}
+
 /** A claimant's, document's or dispute's details as readers see them and as the desk has them; null if none such. */
 export async function getRecordChanges(kind: RecordKind, id: number, db: DB = getDb()): Promise<RecordChanges | null> {
   const loaded = await LOADERS[kind](db, id);
@@ -211,7 +227,7 @@ export async function getRecordChanges(kind: RecordKind, id: number, db: DB = ge
         eq(auditEvents.entityType, kind),
         eq(auditEvents.entityId, id),
         notInArray(auditEvents.action, publicationActions(kind)),
-        ...(p ? [gt(auditEvents.at, p.createdAt)] : []),
+        ...(p ? [await editedSince(db, kind, id, p.createdAt)] : []),
       ),
     )
     .orderBy(asc(users.name));

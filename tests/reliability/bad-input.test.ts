@@ -441,14 +441,14 @@ describe("near-valid input to publishing and discarding a claimant's, document's
               unpublished: unpublished[kind],
               "other kind": records[other],
             } as Record<string, number>;
-            const id = target in named ? String(named[target]) : target;
+            const isNamed = Object.hasOwn(named, target); // not `in`: a random id may be "constructor"
+            const id = isNamed ? String(named[target]) : target;
             let body: { kind: string; value: unknown };
             if ("raw" in sent) body = sent.raw;
             else {
               const { version, note, extra } = sent.near;
               // The version of the record named (another kind's, for that kind's id); 1 for a junk id.
-              const current =
-                target in named ? await recordVersion(target === "other kind" ? other : kind, named[target]!) : 1;
+              const current = isNamed ? await recordVersion(target === "other kind" ? other : kind, named[target]!) : 1;
               const value: Record<string, unknown> = {};
               if (version !== undefined)
                 value.version = version === "current" ? current : version === "stale" ? current - 1 : version;

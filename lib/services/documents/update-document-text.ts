@@ -56,6 +56,7 @@ export async function saveRevision(
   doc: { id: number; currentRevision: number },
   oldText: string,
   text: string,
+  action = "document.update_text",
 ): Promise<{ revision: number; claims: ReanchoredClaim[] }> {
   const revision = doc.currentRevision + 1;
   await tx.insert(documentRevisions).values({ documentId: doc.id, revision, text, createdBy: who.id });
@@ -65,7 +66,7 @@ export async function saveRevision(
     .where(eq(documents.id, doc.id));
   const results = await reanchorClaims(tx, who, doc.id, revision, oldText, text);
   await recordAudit(tx, who, {
-    action: "document.update_text",
+    action,
     entityType: "document",
     entityId: doc.id,
     before: { revision: doc.currentRevision },

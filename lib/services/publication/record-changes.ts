@@ -47,7 +47,13 @@ export const discardRecordInput = z.strictObject(recordRef);
 
 const NAMES: Record<RecordKind, string> = { claimant: "claimant", document: "document", dispute: "dispute" };
 
-async function changesOrThrow(tx: Tx, kind: RecordKind, id: number, version: number): Promise<RecordChanges> {
+async function changesOrThrow(
+  tx: Tx,
+  kind: RecordKind,
+  id: number,
+  version: number,
+  step: "publish" | "discard",
+): Promise<RecordChanges> {
   const changes = await getRecordChanges(kind, id, tx);
   if (!changes) throw new ServiceError("not_found", `No ${NAMES[kind]} with id ${id}.`);
   await assertVersion(tx, changes, version, { type: kind, id, label: NAMES[kind] });
@@ -71,7 +77,7 @@ export async function publishRecordChanges(actor: Actor | null, raw: unknown) {
   return writeTransaction(async (tx) => {
     const who = await authorize(tx, actor, "verdicts:review");
     const input = parseInput(publishRecordInput, raw);
-    const changes = await changesOrThrow(tx, input.kind, input.id, input.version);
+    const changes = await changesOrThrow(tx, input.kind, input.id, input.version, "publish");
     if (changes.editors.some((e) => e.id === who.id)) {
       throw new ServiceError(
         "forbidden",
@@ -196,7 +202,7 @@ export async function discardRecordChanges(actor: Actor | null, raw: unknown) {
   return writeTransaction(async (tx) => {
     const who = await authorize(tx, actor, "content:write");
     const input = parseInput(discardRecordInput, raw);
-    const changes = await changesOrThrow(tx, input.kind, input.id, input.version);
+    const changes = await changesOrThrow(tx, input.kind, input.id, input.version, "discard");
     await REVERT[input.kind](tx, who, input.id);
     await recordAudit(tx, who, {
       action: `${input.kind}.discard_changes`,
@@ -237,7 +243,7 @@ const REVERT: Record<RecordKind, (tx: Tx, who: ActingUser, id: number) => Promis
       )[0]!.text;
     const [published, current] = [await text(p!.revision), await text(w!.currentRevision)];
     // The text goes back as a new revision, the claims re-anchored in it: the edited one stays in the history.
-    if (published !== current) await saveRevision(tx, who, w!, current, published);
+    if (published !== current) await saveRevision(tx, who, w!, current, published, "document.discard_changes");
     await tx
       .update(documents)
       .set({

@@ -66,7 +66,7 @@ async function changesOrThrow(
   if (changes.changes.length === 0) {
     throw new ServiceError(
       "conflict",
-      `Nothing to publish: readers already see this ${NAMES[kind]} as the desk has it.`,
+      `Nothing to ${step}: readers already see this ${NAMES[kind]} as the desk has it.`,
     );
   }
   return changes;

@@ -107,7 +107,8 @@ export async function deleteRating(actor: Actor | null, raw: unknown) {
       .select({ statement: claims.statement, state: verdicts.state, seq: verdicts.seq })
       .from(verdicts)
       .innerJoin(claims, eq(claims.id, verdicts.claimId))
-      .where(eq(verdicts.ratingId, ratingId));
+      .where(eq(verdicts.ratingId, ratingId))
+      .orderBy(asc(verdicts.id));
     if (uses.length > 0) {
       const list = uses.slice(0, 5).map((u) => `“${u.statement}” (version ${u.seq}, ${u.state.replace("_", " ")})`);
       throw new ServiceError(

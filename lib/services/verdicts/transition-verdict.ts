@@ -1,7 +1,7 @@
 import { and, eq, gte, inArray, or, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Tx } from "@/db/client";
-import { auditEvents, comments, verdicts, type Verdict } from "@/db/schema";
+import { auditEvents, claimEvidence, comments, verdicts, type Verdict } from "@/db/schema";
 import { authorizeAccount, type ActingUser, type Actor } from "@/lib/auth/actor";
 import { reportPublicChange } from "@/lib/cache/public-invalidation";
 import { reindexClaims } from "@/lib/search/search-index";
@@ -133,7 +133,7 @@ async function publish(
 ): Promise<Verdict> {
   // The second pair of eyes must be a second pair of hands too: whoever edited this version (an editor may edit a
   // contributor's draft), or changed what it is about while it was open — the claim's statement, claimant, date or
-  // quote, its evidence or stances — may not publish it.
+  // quote, its evidence items, links or stances — may not publish it.
   const [edited] = await tx
     .select({ id: auditEvents.id })
     .from(auditEvents)
@@ -150,6 +150,18 @@ async function publish(
             eq(auditEvents.entityType, "claim"),
             eq(auditEvents.entityId, v.claimId),
             inArray(auditEvents.action, SUBJECT_EDITS),
+            gte(auditEvents.at, v.createdAt),
+          ),
+          and(
+            eq(auditEvents.entityType, "evidence"),
+            eq(auditEvents.action, "evidence.update"),
+            inArray(
+              auditEvents.entityId,
+              tx
+                .select({ id: claimEvidence.evidenceId })
+                .from(claimEvidence)
+                .where(eq(claimEvidence.claimId, v.claimId)),
+            ),
             gte(auditEvents.at, v.createdAt),
           ),
         ),

@@ -97,7 +97,7 @@ type Detail = {
 };
 
 const EVERYWHERE = SURFACES;
-const LAVROV_ON_WIKIPEDIA = '"url":"https://en.wikipedia.org/wiki/Mariupol_hospital_airstrike"';
+const WIKIPEDIA_ITEM = '"url":"https://en.wikipedia.org/wiki/Mariupol_hospital_airstrike"';
 
 const DETAILS: Detail[] = [
   {
@@ -277,8 +277,8 @@ const DETAILS: Detail[] = [
   },
   {
     field: "evidence stance",
-    old: `"stance":"context",${LAVROV_ON_WIKIPEDIA}`,
-    marker: `"stance":"supports",${LAVROV_ON_WIKIPEDIA}`,
+    old: `"stance":"context",${WIKIPEDIA_ITEM}`,
+    marker: `"stance":"supports",${WIKIPEDIA_ITEM}`,
     on: ["claim page", "dispute page", "api claim", "json", "pdf"],
     as: { pdf: ["Context — Mariupol hospital airstrike", "Supports — Mariupol hospital airstrike"] },
     through: ["correction"],
@@ -321,6 +321,7 @@ describe("what readers see of a change made on the desk", () => {
     if (correcting) await submitCorrection(t.db, desk.editor, DEMO.claim);
 
     const before = await readEverythingPublic(words);
+    expect(before.all).not.toContain(detail.marker);
     expect(showing(before, detail, 1), "the unpublished change shows").toEqual([]);
     // What readers see is the published value (searches show only snippets of it: they are checked by their hits).
     const pages = detail.on.filter((s) => s !== "search" && s !== "api list");

@@ -125,6 +125,10 @@ const DOCUMENT_FACTS: Fact[] = [
   ["d.published_at", "pd.published_at", "documentPublishedAt"],
   ["d.language", "pd.language", "documentLanguage"],
 ];
+// A published claim's place is anchored when it is in the published text; the desk's anchoring is its own.
+const PUBLISHED_ANCHOR_STATUS = sql.raw(
+  `case when pc.id is null then c.anchor_status when pc.revision = pd.revision then 'anchored' else 'fuzzy' end as "anchorStatus"`,
+);
 const asPublished = (facts: Fact[]) =>
   sql.raw(
     facts
@@ -283,7 +287,7 @@ export async function* claimsForExport(scope: ExportScope, mode: ExportMode): As
       db,
       sql`
       select c.id as id, c.slug as slug, ${asPublished(CLAIM_FACTS)},
-        c.anchor_status as "anchorStatus", c.created_at as "createdAt", c.updated_at as "updatedAt",
+        ${PUBLISHED_ANCHOR_STATUS}, c.created_at as "createdAt", c.updated_at as "updatedAt",
         d.id as "documentId", d.slug as "documentSlug", ${asPublished(DOCUMENT_FACTS)},
         cl.id as "claimantId", cl.slug as "claimantSlug", ${asPublished(CLAIMANT_FACTS)},
         v.id as "verdictId", v.evidence_snapshot as snapshot,

@@ -4,7 +4,6 @@ import { discardRecordAction, publishRecordAction } from "@/app/editor/_publicat
 import { ActionForm } from "@/components/ui/action-form";
 import type { RecordChanges } from "@/db/queries/record-changes";
 
-const NAMES = { claimant: "claimant", document: "document", dispute: "dispute" } as const;
 const day = (d: Date) => new Date(d).toISOString().slice(0, 10);
 
 function Value({ value }: { value: string | null }) {
@@ -20,7 +19,7 @@ function Value({ value }: { value: string | null }) {
  * who made them, and — for an editor who made none of them — the form that publishes them; anyone may discard them.
  */
 export function PendingChanges({ changes, canPublish }: { changes: RecordChanges; canPublish: boolean }) {
-  const name = NAMES[changes.kind];
+  const name = changes.kind;
   const hidden = (
     <>
       <input type="hidden" name="kind" value={changes.kind} />
@@ -28,16 +27,49 @@ export function PendingChanges({ changes, canPublish }: { changes: RecordChanges
       <input type="hidden" name="version" value={changes.version} />
     </>
   );
+  const publishForm = (
+    <ActionForm action={publishRecordAction} submitLabel="Publish changes" label={`Publish ${name} changes`}>
+      {(s) => (
+        <>
+          {hidden}
+          <label className="block">
+            <span className="block font-medium">Public note (optional)</span>
+            <span className="block text-xs text-muted">
+              Shown on the public page, for a change that alters what readers understand; a typo needs none.
+            </span>
+            <textarea
+              name="note"
+              rows={2}
+              maxLength={2000}
+              defaultValue={s.ok ? "" : (s.values?.note ?? "")}
+              className="mt-1 w-full rounded border border-line p-2"
+            />
+          </label>
+        </>
+      )}
+    </ActionForm>
+  );
   return (
     <section aria-labelledby="readers-heading" className="rounded-lg border border-line bg-white p-4 text-sm">
       <h2 id="readers-heading" className="mb-2 font-semibold">
         What readers see
       </h2>
       {!changes.published ? (
-        <p className="text-muted">
-          Not public yet. Readers first see this {name} with the first published verdict that shows it; until then edits
-          stay on the desk.
-        </p>
+        <>
+          <p className="text-muted">
+            Not public yet. Readers first see this {name} with the first published verdict that shows it; until then
+            edits stay on the desk.
+          </p>
+          {/* A dispute of claims already published goes public when an editor publishes it. */}
+          {changes.kind === "dispute" && canPublish && (
+            <div className="mt-3">
+              <p className="mb-2">
+                If its accounts are already published, an editor who did not write it can publish it now.
+              </p>
+              {publishForm}
+            </div>
+          )}
+        </>
       ) : (
         <>
           <p className="text-muted">
@@ -93,32 +125,7 @@ export function PendingChanges({ changes, canPublish }: { changes: RecordChanges
                 Changed by {changes.editors.map((e) => e.name).join(", ") || "the command line"}: an editor who made
                 none of these changes publishes them.
               </p>
-              {canPublish && (
-                <ActionForm
-                  action={publishRecordAction}
-                  submitLabel="Publish changes"
-                  label={`Publish ${name} changes`}
-                >
-                  {(s) => (
-                    <>
-                      {hidden}
-                      <label className="block">
-                        <span className="block font-medium">Public note (optional)</span>
-                        <span className="block text-xs text-muted">
-                          Shown on the public page, for a change that alters what readers understand; a typo needs none.
-                        </span>
-                        <textarea
-                          name="note"
-                          rows={2}
-                          maxLength={2000}
-                          defaultValue={s.ok ? "" : (s.values?.note ?? "")}
-                          className="mt-1 w-full rounded border border-line p-2"
-                        />
-                      </label>
-                    </>
-                  )}
-                </ActionForm>
-              )}
+              {canPublish && publishForm}
               <ActionForm
                 action={discardRecordAction}
                 submitLabel="Discard changes"

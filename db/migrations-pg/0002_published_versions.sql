@@ -96,19 +96,22 @@ CREATE INDEX "claim_versions_claim_idx" ON "claim_versions" USING btree ("claim_
 CREATE INDEX "claim_versions_claimant_idx" ON "claim_versions" USING btree ("claimant_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "claimant_versions_seq_unique" ON "claimant_versions" USING btree ("claimant_id","seq");--> statement-breakpoint
 CREATE UNIQUE INDEX "claimant_versions_current" ON "claimant_versions" USING btree ("claimant_id") WHERE superseded_at is null;--> statement-breakpoint
+CREATE INDEX "claimant_versions_slug_idx" ON "claimant_versions" USING btree ("slug");--> statement-breakpoint
 CREATE UNIQUE INDEX "dispute_version_accounts_unique" ON "dispute_version_accounts" USING btree ("dispute_version_id","claim_id");--> statement-breakpoint
 CREATE INDEX "dispute_version_accounts_claim_idx" ON "dispute_version_accounts" USING btree ("claim_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "dispute_versions_seq_unique" ON "dispute_versions" USING btree ("dispute_id","seq");--> statement-breakpoint
 CREATE UNIQUE INDEX "dispute_versions_current" ON "dispute_versions" USING btree ("dispute_id") WHERE superseded_at is null;--> statement-breakpoint
+CREATE INDEX "dispute_versions_slug_idx" ON "dispute_versions" USING btree ("slug");--> statement-breakpoint
 CREATE INDEX "dispute_versions_created_idx" ON "dispute_versions" USING btree ("created_at");--> statement-breakpoint
 CREATE UNIQUE INDEX "document_versions_seq_unique" ON "document_versions" USING btree ("document_id","seq");--> statement-breakpoint
 CREATE UNIQUE INDEX "document_versions_current" ON "document_versions" USING btree ("document_id") WHERE superseded_at is null;--> statement-breakpoint
+CREATE INDEX "document_versions_slug_idx" ON "document_versions" USING btree ("slug");--> statement-breakpoint
 CREATE INDEX "rating_versions_rating_idx" ON "rating_versions" USING btree ("rating_id");--> statement-breakpoint
 ALTER TABLE "verdicts" ADD CONSTRAINT "verdicts_claim_version_id_claim_versions_id_fk" FOREIGN KEY ("claim_version_id") REFERENCES "public"."claim_versions"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "verdicts" ADD CONSTRAINT "verdicts_rating_version_id_rating_versions_id_fk" FOREIGN KEY ("rating_version_id") REFERENCES "public"."rating_versions"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "verdicts_claim_version_idx" ON "verdicts" USING btree ("claim_version_id");--> statement-breakpoint
 -- What readers saw until now becomes the first published version of each record: the claim, rating, claimant,
--- document and dispute of every verdict ever published, as they stand.
+-- document and dispute of every verdict ever published, as they stand (dated by their last change).
 INSERT INTO rating_versions (rating_id, key, label, description, colour, ordinal)
   SELECT r.id, r.key, r.label, r.description, r.colour, r.ordinal FROM ratings r
   WHERE EXISTS (SELECT 1 FROM verdicts v WHERE v.rating_id = r.id AND v.published_at IS NOT NULL);--> statement-breakpoint
@@ -119,14 +122,14 @@ INSERT INTO claim_versions (claim_id, statement, claimant_id, claimed_at, quote,
   WHERE EXISTS (SELECT 1 FROM verdicts v WHERE v.claim_id = c.id AND v.published_at IS NOT NULL);--> statement-breakpoint
 UPDATE verdicts SET claim_version_id = (SELECT cv.id FROM claim_versions cv WHERE cv.claim_id = verdicts.claim_id)
   WHERE published_at IS NOT NULL;--> statement-breakpoint
-INSERT INTO claimant_versions (seq, claimant_id, slug, name, description, same_as, kind)
-  SELECT 1, k.id, k.slug, k.name, k.description, k.same_as, k.kind FROM claimants k
+INSERT INTO claimant_versions (seq, claimant_id, slug, name, description, same_as, kind, created_at)
+  SELECT 1, k.id, k.slug, k.name, k.description, k.same_as, k.kind, k.updated_at FROM claimants k
   WHERE EXISTS (SELECT 1 FROM claim_versions cv WHERE cv.claimant_id = k.id);--> statement-breakpoint
-INSERT INTO document_versions (seq, document_id, slug, title, source_url, publisher, author, published_at, language, revision)
-  SELECT 1, d.id, d.slug, d.title, d.source_url, d.publisher, d.author, d.published_at, d.language, d.current_revision FROM documents d
+INSERT INTO document_versions (seq, document_id, slug, title, source_url, publisher, author, published_at, language, revision, created_at)
+  SELECT 1, d.id, d.slug, d.title, d.source_url, d.publisher, d.author, d.published_at, d.language, d.current_revision, d.updated_at FROM documents d
   WHERE EXISTS (SELECT 1 FROM claim_versions cv JOIN claims c ON c.id = cv.claim_id WHERE c.document_id = d.id);--> statement-breakpoint
-INSERT INTO dispute_versions (seq, dispute_id, slug, question, description, event_date)
-  SELECT 1, d.id, d.slug, d.question, d.description, d.event_date FROM disputes d
+INSERT INTO dispute_versions (seq, dispute_id, slug, question, description, event_date, created_at)
+  SELECT 1, d.id, d.slug, d.question, d.description, d.event_date, d.updated_at FROM disputes d
   WHERE EXISTS (SELECT 1 FROM dispute_accounts da JOIN claim_versions cv ON cv.claim_id = da.claim_id WHERE da.dispute_id = d.id);--> statement-breakpoint
 INSERT INTO dispute_version_accounts (dispute_version_id, claim_id, label, position)
   SELECT dv.id, da.claim_id, da.label, da.position FROM dispute_accounts da JOIN dispute_versions dv ON dv.dispute_id = da.dispute_id;

@@ -36,6 +36,7 @@ CREATE TABLE `claimant_versions` (
 --> statement-breakpoint
 CREATE UNIQUE INDEX `claimant_versions_seq_unique` ON `claimant_versions` (`claimant_id`,`seq`);--> statement-breakpoint
 CREATE UNIQUE INDEX `claimant_versions_current` ON `claimant_versions` (`claimant_id`) WHERE superseded_at is null;--> statement-breakpoint
+CREATE INDEX `claimant_versions_slug_idx` ON `claimant_versions` (`slug`);--> statement-breakpoint
 CREATE TABLE `dispute_version_accounts` (
 	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
 	`dispute_version_id` integer NOT NULL,
@@ -66,6 +67,7 @@ CREATE TABLE `dispute_versions` (
 --> statement-breakpoint
 CREATE UNIQUE INDEX `dispute_versions_seq_unique` ON `dispute_versions` (`dispute_id`,`seq`);--> statement-breakpoint
 CREATE UNIQUE INDEX `dispute_versions_current` ON `dispute_versions` (`dispute_id`) WHERE superseded_at is null;--> statement-breakpoint
+CREATE INDEX `dispute_versions_slug_idx` ON `dispute_versions` (`slug`);--> statement-breakpoint
 CREATE INDEX `dispute_versions_created_idx` ON `dispute_versions` (`created_at`);--> statement-breakpoint
 CREATE TABLE `document_versions` (
 	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
@@ -89,6 +91,7 @@ CREATE TABLE `document_versions` (
 --> statement-breakpoint
 CREATE UNIQUE INDEX `document_versions_seq_unique` ON `document_versions` (`document_id`,`seq`);--> statement-breakpoint
 CREATE UNIQUE INDEX `document_versions_current` ON `document_versions` (`document_id`) WHERE superseded_at is null;--> statement-breakpoint
+CREATE INDEX `document_versions_slug_idx` ON `document_versions` (`slug`);--> statement-breakpoint
 CREATE TABLE `rating_versions` (
 	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
 	`rating_id` integer NOT NULL,
@@ -106,7 +109,7 @@ ALTER TABLE `verdicts` ADD `claim_version_id` integer REFERENCES claim_versions(
 ALTER TABLE `verdicts` ADD `rating_version_id` integer REFERENCES rating_versions(id);--> statement-breakpoint
 CREATE INDEX `verdicts_claim_version_idx` ON `verdicts` (`claim_version_id`);--> statement-breakpoint
 -- What readers saw until now becomes the first published version of each record: the claim, rating, claimant,
--- document and dispute of every verdict ever published, as they stand.
+-- document and dispute of every verdict ever published, as they stand (dated by their last change).
 INSERT INTO rating_versions (rating_id, key, label, description, colour, ordinal)
   SELECT r.id, r.key, r.label, r.description, r.colour, r.ordinal FROM ratings r
   WHERE EXISTS (SELECT 1 FROM verdicts v WHERE v.rating_id = r.id AND v.published_at IS NOT NULL);--> statement-breakpoint
@@ -117,14 +120,14 @@ INSERT INTO claim_versions (claim_id, statement, claimant_id, claimed_at, quote,
   WHERE EXISTS (SELECT 1 FROM verdicts v WHERE v.claim_id = c.id AND v.published_at IS NOT NULL);--> statement-breakpoint
 UPDATE verdicts SET claim_version_id = (SELECT cv.id FROM claim_versions cv WHERE cv.claim_id = verdicts.claim_id)
   WHERE published_at IS NOT NULL;--> statement-breakpoint
-INSERT INTO claimant_versions (seq, claimant_id, slug, name, description, same_as, kind)
-  SELECT 1, k.id, k.slug, k.name, k.description, k.same_as, k.kind FROM claimants k
+INSERT INTO claimant_versions (seq, claimant_id, slug, name, description, same_as, kind, created_at)
+  SELECT 1, k.id, k.slug, k.name, k.description, k.same_as, k.kind, k.updated_at FROM claimants k
   WHERE EXISTS (SELECT 1 FROM claim_versions cv WHERE cv.claimant_id = k.id);--> statement-breakpoint
-INSERT INTO document_versions (seq, document_id, slug, title, source_url, publisher, author, published_at, language, revision)
-  SELECT 1, d.id, d.slug, d.title, d.source_url, d.publisher, d.author, d.published_at, d.language, d.current_revision FROM documents d
+INSERT INTO document_versions (seq, document_id, slug, title, source_url, publisher, author, published_at, language, revision, created_at)
+  SELECT 1, d.id, d.slug, d.title, d.source_url, d.publisher, d.author, d.published_at, d.language, d.current_revision, d.updated_at FROM documents d
   WHERE EXISTS (SELECT 1 FROM claim_versions cv JOIN claims c ON c.id = cv.claim_id WHERE c.document_id = d.id);--> statement-breakpoint
-INSERT INTO dispute_versions (seq, dispute_id, slug, question, description, event_date)
-  SELECT 1, d.id, d.slug, d.question, d.description, d.event_date FROM disputes d
+INSERT INTO dispute_versions (seq, dispute_id, slug, question, description, event_date, created_at)
+  SELECT 1, d.id, d.slug, d.question, d.description, d.event_date, d.updated_at FROM disputes d
   WHERE EXISTS (SELECT 1 FROM dispute_accounts da JOIN claim_versions cv ON cv.claim_id = da.claim_id WHERE da.dispute_id = d.id);--> statement-breakpoint
 INSERT INTO dispute_version_accounts (dispute_version_id, claim_id, label, position)
   SELECT dv.id, da.claim_id, da.label, da.position FROM dispute_accounts da JOIN dispute_versions dv ON dv.dispute_id = da.dispute_id;

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, or } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, isNull, or } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
 import { getDb } from "@/db/client";
 import { containsIgnoringCase } from "@/db/sql";
@@ -6,6 +6,7 @@ import {
   auditEvents,
   claimants,
   claimEvidence,
+  claimantVersions,
   claims,
   claimVersions,
   comments,
@@ -153,25 +154,32 @@ export type ClaimFactChange = { label: string; live: string | null; pending: str
  */
 async function claimFactsReadersSee(
   claimId: number,
-  working: { statement: string; quote: string; claimedAt: string | null; claimant: { name: string } },
+  working: { statement: string; quote: string; claimedAt: string | null; claimant: { id: number; name: string } },
 ): Promise<ClaimFactChange[]> {
   const [live] = await getDb()
     .select({
       statement: claimVersions.statement,
       quote: claimVersions.quote,
       claimedAt: claimVersions.claimedAt,
-      claimant: claimants.name,
+      claimantId: claimVersions.claimantId,
+      claimant: claimantVersions.name,
     })
     .from(verdicts)
     .innerJoin(claimVersions, eq(claimVersions.id, verdicts.claimVersionId))
-    .innerJoin(claimants, eq(claimants.id, claimVersions.claimantId))
+    .innerJoin(
+      claimantVersions,
+      and(eq(claimantVersions.claimantId, claimVersions.claimantId), isNull(claimantVersions.supersededAt)),
+    )
     .where(and(eq(verdicts.claimId, claimId), inArray(verdicts.state, ["published", "retracted"])))
     .orderBy(desc(verdicts.seq))
     .limit(1);
   if (!live) return [];
   const facts: ClaimFactChange[] = [
     { label: "Statement", live: live.statement, pending: working.statement },
-    { label: "Claimant", live: live.claimant, pending: working.claimant.name },
+    // Who made it: another claimant, not the same one's name (its changes are the claimant's own to publish).
+    ...(live.claimantId !== working.claimant.id
+      ? [{ label: "Claimant", live: live.claimant, pending: working.claimant.name }]
+      : []),
     { label: "Date", live: live.claimedAt, pending: working.claimedAt },
     { label: "Quote", live: live.quote, pending: working.quote },
   ];

@@ -101,7 +101,7 @@ const BATCH = 1000;
 // What an export says of a claim, its claimant and its document: as published (`pc`, `pcl`, `pd`) for a published
 // verdict, the desk's working copy (`c`, `cl`, `d`) for unpublished work. [working column, published column, name]
 type Fact = [string, string, string];
-const CLAIM_FACTS: Fact[] = [
+const CLAIM_COLUMNS: Fact[] = [
   ["c.statement", "pc.statement", "statement"],
   ["c.quote", "pc.quote", "quote"],
   ["c.prefix", "pc.prefix", "prefix"],
@@ -111,13 +111,13 @@ const CLAIM_FACTS: Fact[] = [
   ["c.revision", "pc.revision", "revision"],
   ["c.claimed_at", "pc.claimed_at", "claimedAt"],
 ];
-const CLAIMANT_FACTS: Fact[] = [
+const CLAIMANT_COLUMNS: Fact[] = [
   ["cl.name", "pcl.name", "claimantName"],
   ["cl.description", "pcl.description", "claimantDescription"],
   ["cl.same_as", "pcl.same_as", "claimantSameAs"],
   ["cl.kind", "pcl.kind", "claimantKind"],
 ];
-const DOCUMENT_FACTS: Fact[] = [
+const DOCUMENT_COLUMNS: Fact[] = [
   ["d.title", "pd.title", "documentTitle"],
   ["d.source_url", "pd.source_url", "documentSourceUrl"],
   ["d.publisher", "pd.publisher", "documentPublisher"],
@@ -286,10 +286,11 @@ export async function* claimsForExport(scope: ExportScope, mode: ExportMode): As
     const rows = await queryRows<ClaimRow>(
       db,
       sql`
-      select c.id as id, c.slug as slug, ${asPublished(CLAIM_FACTS)},
-        ${PUBLISHED_ANCHOR_STATUS}, c.created_at as "createdAt", c.updated_at as "updatedAt",
-        d.id as "documentId", d.slug as "documentSlug", ${asPublished(DOCUMENT_FACTS)},
-        cl.id as "claimantId", cl.slug as "claimantSlug", ${asPublished(CLAIMANT_FACTS)},
+      select c.id as id, c.slug as slug, ${asPublished(CLAIM_COLUMNS)},
+        ${PUBLISHED_ANCHOR_STATUS}, c.created_at as "createdAt",
+        case when pc.id is null then c.updated_at else v.published_at end as "updatedAt",
+        d.id as "documentId", d.slug as "documentSlug", ${asPublished(DOCUMENT_COLUMNS)},
+        cl.id as "claimantId", cl.slug as "claimantSlug", ${asPublished(CLAIMANT_COLUMNS)},
         v.id as "verdictId", v.evidence_snapshot as snapshot,
         (select min(v1.published_at) from verdicts v1 where v1.claim_id = c.id and v1.published_at is not null) as "firstPublishedAt"
       from claims c

@@ -38,7 +38,7 @@ export type RecordChanges = {
   published: { seq: number; at: Date; by: string | null; note: string | null } | null;
   /** Every public detail, as readers see it and as the desk has it. */
   fields: FieldChange[];
-  /** The details that differ: what publishing would show readers. */
+  /** The details that differ (all that are set, for a record never published): what publishing would show readers. */
   changes: FieldChange[];
   /** Who changed the record since it was last published (none of them may publish it). */
   editors: { id: number; name: string }[];
@@ -240,7 +240,7 @@ export async function getRecordChanges(kind: RecordKind, id: number, db: DB = ge
     version: loaded.version,
     published: p ? { seq: p.seq, at: p.createdAt, by, note: p.note } : null,
     fields,
-    changes: loaded.live ? fields.filter((f) => f.live !== f.pending) : [],
+    changes: fields.filter((f) => f.live !== f.pending),
     editors,
   };
 }

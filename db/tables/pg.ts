@@ -456,6 +456,8 @@ export const claimantVersions = pgTable(
     uniqueIndex("claimant_versions_current")
       .on(t.claimantId)
       .where(sql`superseded_at is null`),
+    // Public pages find the current version by slug.
+    index("claimant_versions_slug_idx").on(t.slug),
   ],
 );
 
@@ -482,6 +484,8 @@ export const documentVersions = pgTable(
     uniqueIndex("document_versions_current")
       .on(t.documentId)
       .where(sql`superseded_at is null`),
+    // Public pages find the current version by slug.
+    index("document_versions_slug_idx").on(t.slug),
   ],
 );
 
@@ -502,6 +506,8 @@ export const disputeVersions = pgTable(
     uniqueIndex("dispute_versions_current")
       .on(t.disputeId)
       .where(sql`superseded_at is null`),
+    // Public pages find the current version by slug.
+    index("dispute_versions_slug_idx").on(t.slug),
     // The public list of disputes, most recently published first.
     index("dispute_versions_created_idx").on(t.createdAt),
   ],

@@ -463,6 +463,8 @@ export const claimantVersions = sqliteTable(
     uniqueIndex("claimant_versions_current")
       .on(t.claimantId)
       .where(sql`superseded_at is null`),
+    // Public pages find the current version by slug.
+    index("claimant_versions_slug_idx").on(t.slug),
   ],
 );
 
@@ -489,6 +491,8 @@ export const documentVersions = sqliteTable(
     uniqueIndex("document_versions_current")
       .on(t.documentId)
       .where(sql`superseded_at is null`),
+    // Public pages find the current version by slug.
+    index("document_versions_slug_idx").on(t.slug),
   ],
 );
 
@@ -509,6 +513,8 @@ export const disputeVersions = sqliteTable(
     uniqueIndex("dispute_versions_current")
       .on(t.disputeId)
       .where(sql`superseded_at is null`),
+    // Public pages find the current version by slug.
+    index("dispute_versions_slug_idx").on(t.slug),
     // The public list of disputes, most recently published first.
     index("dispute_versions_created_idx").on(t.createdAt),
   ],

@@ -91,3 +91,12 @@ export function anchorSelectors(
     (!runnerUp || best.score - runnerUp.score >= THRESHOLDS.fuzzyLead);
   return isStrong ? found("fuzzy", best) : ORPHANED(best.score);
 }
+
+/**
+ * Where selectors stand in a text word for word: the quote exactly, confirmed by its context (as `anchorSelectors`
+ * finds it), with its context in that text; null otherwise. For showing a quote in a text it must be found in as is.
+ */
+export function anchorExactly(text: string | CodePointIndex, sel: SpanSelectors): SpanSelectors | null {
+  const placed = anchorSelectors(text, sel, { exactOnly: true });
+  return placed.status === "anchored" && placed.selectors.exact === sel.exact ? placed.selectors : null;
+}

@@ -12,6 +12,7 @@ import {
   type RatingView,
 } from "@/db/queries/shapes";
 import type { EvidenceSnapshotItem, Stance } from "@/db/schema";
+import { anchorExactly, CodePointIndex, type SpanSelectors } from "@/lib/anchoring";
 import { PUBLISHED, PUBLISHED_ACCOUNTS, PUBLISHED_CLAIMANT, PUBLISHED_DOCUMENT } from "./published";
 
 // Every query here reads published verdict versions only (`v.state = 'published'`), and what they present as it was
@@ -154,9 +155,6 @@ export async function getPublicClaimant(slug: string) {
   };
 }
 
-/** The code points of `text` from `start` to `end` (W3C selectors count code points). */
-const codePointSlice = (text: string, start: number, end: number) => [...text].slice(start, end).join("");
-
 /** A document as published, with its published text and published claims to highlight; null if none is published. */
 export async function getPublicDocument(slug: string) {
   const db = getDb();
@@ -180,37 +178,28 @@ export async function getPublicDocument(slug: string) {
   );
   if (!doc) return null;
   const rows = await queryRows<
-    { slug: string; statement: string; claimantName: string; quote: string } & RatingColumns & {
-        publishedRevision: number;
-        publishedStart: number;
-        publishedEnd: number;
-        workingRevision: number | null;
-        workingStart: number;
-        workingEnd: number;
+    { slug: string; statement: string; claimantName: string } & RatingColumns &
+      Omit<SpanSelectors, "exact"> & {
+        quote: string;
+        revision: number;
       }
   >(
     db,
     sql`
-    select c.slug as slug, pc.statement as statement, pc.quote as quote, cl.name as "claimantName", ${RATING_COLUMNS},
-      pc.revision as "publishedRevision", pc.start as "publishedStart", pc."end" as "publishedEnd",
-      case when c.anchor_status = 'anchored' then c.revision end as "workingRevision", c.start as "workingStart",
-      c."end" as "workingEnd"
+    select c.slug as slug, pc.statement as statement, cl.name as "claimantName", ${RATING_COLUMNS},
+      pc.quote as quote, pc.prefix as prefix, pc.suffix as suffix, pc.revision as revision, pc.start as start, pc."end" as "end"
     from claims c ${PUBLISHED} ${PUBLISHED_CLAIMANT}
-    where c.document_id = ${doc.id} and ${doc.revision} in (pc.revision, c.revision)`,
+    where c.document_id = ${doc.id}`,
   );
   // A published claim is drawn where its published quote stands in the published text: at its published place, or —
-  // when the text was edited and published since — where the desk re-anchored it, if the very same words are there.
-  // No position of an unpublished claim, and no words but the published quote, ever reach the page.
+  // when the text was edited and published since — where the same words stand in the same context. Nothing of the
+  // desk's working copy is read.
+  const text = new CodePointIndex(doc.text);
   const claims = rows
-    .map((r) => {
+    .map(({ quote, prefix, suffix, revision, start, end, ...r }) => {
       const place =
-        r.publishedRevision === doc.revision
-          ? { start: r.publishedStart, end: r.publishedEnd }
-          : r.workingRevision === doc.revision
-            ? { start: r.workingStart, end: r.workingEnd }
-            : null;
-      if (!place || codePointSlice(doc.text, place.start, place.end) !== r.quote) return null;
-      return { ...withRating(r), ...place };
+        revision === doc.revision ? { start, end } : anchorExactly(text, { exact: quote, prefix, suffix, start, end });
+      return place && { ...withRating(r), start: place.start, end: place.end };
     })
     .filter((r) => r !== null)
     .sort((a, b) => a.start - b.start);

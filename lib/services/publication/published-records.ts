@@ -1,7 +1,9 @@
-import { desc, eq, sql, type SQL } from "drizzle-orm";
+import { and, desc, eq, isNull, sql, type SQL } from "drizzle-orm";
 import type { DB, Tx } from "@/db/client";
 import { execute } from "@/db/sql";
-import { claimVersions, ratings, ratingVersions, type Claim } from "@/db/schema";
+import { claimVersions, documentRevisions, documentVersions, ratings, ratingVersions, type Claim } from "@/db/schema";
+import { anchorExactly } from "@/lib/anchoring";
+import { ServiceError } from "@/lib/services/errors";
 
 // What readers see is the published record: a verdict version points at the claim and rating as they were published
 // (`claim_versions`, `rating_versions`), and claimants, documents and disputes have published versions of their own.
@@ -18,17 +20,54 @@ const CLAIM_FACTS = [
   "start",
   "end",
 ] as const;
+type ClaimFacts = Pick<Claim, (typeof CLAIM_FACTS)[number]>;
 
-/** The claim as a verdict version being published presents it: its latest record if unchanged, else a new one. */
+/**
+ * The claim as a verdict version being published presents it: its words, claimant and date as the desk has them (frozen
+ * since the version went to review), its quote placed in the document's published text. Reuses the latest record when
+ * nothing changed. Refuses (409) a quote that is not in the published text: its document's text is published first.
+ */
 export async function snapshotClaim(tx: Tx, claim: Claim): Promise<number> {
+  const [published] = await tx
+    .select({ revision: documentVersions.revision, text: documentRevisions.text })
+    .from(documentVersions)
+    .innerJoin(
+      documentRevisions,
+      and(
+        eq(documentRevisions.documentId, documentVersions.documentId),
+        eq(documentRevisions.revision, documentVersions.revision),
+      ),
+    )
+    .where(and(eq(documentVersions.documentId, claim.documentId), isNull(documentVersions.supersededAt)));
+  const sel = { exact: claim.quote, prefix: claim.prefix, suffix: claim.suffix, start: claim.start, end: claim.end };
+  // The desk's text may have moved on since it was last published: the quote is placed in the text readers see.
+  const elsewhere = published && published.revision !== claim.revision ? published : null;
+  const place = elsewhere ? anchorExactly(elsewhere.text, sel) : sel;
+  if (!place) {
+    throw new ServiceError(
+      "conflict",
+      "This claim's quote is not in the text readers see: the document's edited text must be published first " +
+        "(\u201cWhat readers see\u201d on the document's page).",
+    );
+  }
+  const facts: ClaimFacts = {
+    statement: claim.statement,
+    claimantId: claim.claimantId,
+    claimedAt: claim.claimedAt,
+    quote: place.exact,
+    prefix: place.prefix,
+    suffix: place.suffix,
+    revision: elsewhere?.revision ?? claim.revision,
+    start: place.start,
+    end: place.end,
+  };
   const [latest] = await tx
     .select()
     .from(claimVersions)
     .where(eq(claimVersions.claimId, claim.id))
     .orderBy(desc(claimVersions.id))
     .limit(1);
-  if (latest && CLAIM_FACTS.every((f) => latest[f] === claim[f])) return latest.id;
-  const facts = Object.fromEntries(CLAIM_FACTS.map((f) => [f, claim[f]])) as Pick<Claim, (typeof CLAIM_FACTS)[number]>;
+  if (latest && CLAIM_FACTS.every((f) => latest[f] === facts[f])) return latest.id;
   const [row] = await tx
     .insert(claimVersions)
     .values({ claimId: claim.id, ...facts })
@@ -67,13 +106,13 @@ export async function snapshotRating(tx: Tx, ratingId: number | null): Promise<n
  */
 export async function publishFirstVersions(tx: Tx | DB, claimIds?: number[]): Promise<void> {
   if (claimIds?.length === 0) return;
-  const of = (column: SQL): SQL =>
-    claimIds
-      ? sql`and ${column} in (${sql.join(
-          claimIds.map((id) => sql`${id}`),
-          sql`, `,
-        )})`
-      : sql``;
+  const ids =
+    claimIds &&
+    sql.join(
+      claimIds.map((id) => sql`${id}`),
+      sql`, `,
+    );
+  const of = (column: SQL): SQL => (ids ? sql`and ${column} in (${ids})` : sql``);
   const published = sql`select 1 from claim_versions cv join verdicts v on v.claim_version_id = cv.id and v.published_at is not null`;
   await execute(
     tx,
@@ -102,7 +141,7 @@ export async function publishFirstVersions(tx: Tx | DB, claimIds?: number[]): Pr
     sql`insert into dispute_version_accounts (dispute_version_id, claim_id, label, position)
       select dv.id, da.claim_id, da.label, da.position from dispute_versions dv
       join dispute_accounts da on da.dispute_id = dv.dispute_id
-      where dv.seq = 1 and dv.superseded_at is null
+      where dv.seq = 1 and dv.superseded_at is null ${ids ? sql`and dv.dispute_id in (select dispute_id from dispute_accounts where claim_id in (${ids}))` : sql``}
         and not exists (select 1 from dispute_version_accounts dva where dva.dispute_version_id = dv.id)`,
   );
 }

@@ -45,8 +45,6 @@ export const publishRecordInput = z.strictObject({
 
 export const discardRecordInput = z.strictObject(recordRef);
 
-const NAMES: Record<RecordKind, string> = { claimant: "claimant", document: "document", dispute: "dispute" };
-
 async function changesOrThrow(
   tx: Tx,
   kind: RecordKind,
@@ -55,19 +53,10 @@ async function changesOrThrow(
   step: "publish" | "discard",
 ): Promise<RecordChanges> {
   const changes = await getRecordChanges(kind, id, tx);
-  if (!changes) throw new ServiceError("not_found", `No ${NAMES[kind]} with id ${id}.`);
-  await assertVersion(tx, changes, version, { type: kind, id, label: NAMES[kind] });
-  if (!changes.published) {
-    throw new ServiceError(
-      "conflict",
-      `This ${NAMES[kind]} is not public yet: readers see it first with the first published verdict that shows it.`,
-    );
-  }
+  if (!changes) throw new ServiceError("not_found", `No ${kind} with id ${id}.`);
+  await assertVersion(tx, changes, version, { type: kind, id, label: kind });
   if (changes.changes.length === 0) {
-    throw new ServiceError(
-      "conflict",
-      `Nothing to ${step}: readers already see this ${NAMES[kind]} as the desk has it.`,
-    );
+    throw new ServiceError("conflict", `Nothing to ${step}: readers already see this ${kind} as the desk has it.`);
   }
   return changes;
 }
@@ -81,7 +70,7 @@ export async function publishRecordChanges(actor: Actor | null, raw: unknown) {
     if (changes.editors.some((e) => e.id === who.id)) {
       throw new ServiceError(
         "forbidden",
-        `You changed this ${NAMES[input.kind]} since it was last published: a second editor must publish it.`,
+        `You changed this ${input.kind} since it was last published: a second editor must publish it.`,
       );
     }
     const change = {
@@ -90,7 +79,7 @@ export async function publishRecordChanges(actor: Actor | null, raw: unknown) {
       dispute: { disputeId: input.id },
     };
     await reportPublicChange(tx, change[input.kind]);
-    const version = { seq: changes.published!.seq + 1, note: input.note, createdBy: who.id };
+    const version = { seq: (changes.published?.seq ?? 0) + 1, note: input.note, createdBy: who.id };
     await PUBLISH[input.kind](tx, input.id, version, changes);
     await recordAudit(tx, who, {
       action: `${input.kind}.publish`,
@@ -203,6 +192,9 @@ export async function discardRecordChanges(actor: Actor | null, raw: unknown) {
     const who = await authorize(tx, actor, "content:write");
     const input = parseInput(discardRecordInput, raw);
     const changes = await changesOrThrow(tx, input.kind, input.id, input.version, "discard");
+    if (!changes.published) {
+      throw new ServiceError("conflict", `This ${input.kind} was never published: there is nothing to go back to.`);
+    }
     await REVERT[input.kind](tx, who, input.id);
     await recordAudit(tx, who, {
       action: `${input.kind}.discard_changes`,

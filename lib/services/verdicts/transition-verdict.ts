@@ -1,7 +1,7 @@
-import { and, eq, gte, inArray, or, sql } from "drizzle-orm";
+import { and, eq, inArray, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Tx } from "@/db/client";
-import { auditEvents, claimEvidence, comments, verdicts, type Verdict } from "@/db/schema";
+import { comments, verdicts, type Verdict } from "@/db/schema";
 import { authorizeAccount, type ActingUser, type Actor } from "@/lib/auth/actor";
 import { reportPublicChange } from "@/lib/cache/public-invalidation";
 import { reindexClaims } from "@/lib/search/search-index";
@@ -15,18 +15,9 @@ import { decide, STEPS } from "@/lib/workflow/verdict-workflow";
 import { getClaimOrThrow } from "@/lib/services/claims/get-claim";
 import { publishFirstVersions, snapshotClaim, snapshotRating } from "@/lib/services/publication/published-records";
 import { snapshotEvidence } from "./evidence-snapshot";
+import { assertSecondPair } from "./second-pair";
 import { gateInputFor, getVerdictOrThrow, refusal } from "./load-verdict";
 import { missingForPublication } from "./publish-gate";
-
-/** The audit actions that change what a verdict is about (all recorded on the claim). */
-const SUBJECT_EDITS = [
-  "claim.update",
-  "claim.reattach",
-  "claim.confirm_anchor",
-  "evidence.link",
-  "evidence.change_stance",
-  "evidence.unlink",
-];
 
 export const WORKFLOW_STEPS = STEPS.filter((s) => s !== "edit");
 
@@ -131,44 +122,7 @@ async function publish(
   note: string | null,
   now: Date,
 ): Promise<Verdict> {
-  // The second pair of eyes must be a second pair of hands too: whoever edited this version (an editor may edit a
-  // contributor's draft), or changed what it is about while it was open — the claim's statement, claimant, date or
-  // quote, its evidence items, links or stances — may not publish it.
-  const [edited] = await tx
-    .select({ id: auditEvents.id })
-    .from(auditEvents)
-    .where(
-      and(
-        eq(auditEvents.actorId, who.id),
-        or(
-          and(
-            eq(auditEvents.entityType, "verdict"),
-            eq(auditEvents.entityId, v.id),
-            inArray(auditEvents.action, ["verdict.create", "verdict.update", "verdict.correct"]),
-          ),
-          and(
-            eq(auditEvents.entityType, "claim"),
-            eq(auditEvents.entityId, v.claimId),
-            inArray(auditEvents.action, SUBJECT_EDITS),
-            gte(auditEvents.at, v.createdAt),
-          ),
-          and(
-            eq(auditEvents.entityType, "evidence"),
-            eq(auditEvents.action, "evidence.update"),
-            inArray(
-              auditEvents.entityId,
-              tx
-                .select({ id: claimEvidence.evidenceId })
-                .from(claimEvidence)
-                .where(eq(claimEvidence.claimId, v.claimId)),
-            ),
-            gte(auditEvents.at, v.createdAt),
-          ),
-        ),
-      ),
-    )
-    .limit(1);
-  if (edited) throw new ServiceError("forbidden", "You edited this version: a second editor must publish it.");
+  await assertSecondPair(tx, who, v);
   const missing = missingForPublication(await gateInputFor(tx, v));
   if (v.seq > 1 && !note) missing.push("a correction note saying what changed (it is published)");
   if (missing.length > 0) {

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { and, eq, sql } from "drizzle-orm";
+import { getPublicClaim } from "@/db/queries/public/claim";
 import { getPublicClaimant, getPublicDispute, getPublicDocument } from "@/db/queries/public/pages";
 import { getRecordChanges, type RecordKind } from "@/db/queries/record-changes";
 import { auditEvents } from "@/db/schema";
@@ -8,6 +9,8 @@ import { queryRow, queryRows } from "@/db/sql";
 import type { Actor } from "@/lib/auth/actor";
 import { updateClaimant } from "@/lib/services/claimants/update-claimant";
 import { createClaim } from "@/lib/services/claims/create-claim";
+import { reattachClaim } from "@/lib/services/claims/place-claim";
+import { createDispute } from "@/lib/services/disputes/create-dispute";
 import { removeDisputeAccount } from "@/lib/services/disputes/change-accounts";
 import { updateDispute } from "@/lib/services/disputes/update-dispute";
 import { importDocument } from "@/lib/services/documents/import-document";
@@ -15,6 +18,7 @@ import { updateDocumentMetadata } from "@/lib/services/documents/update-document
 import { updateDocumentText } from "@/lib/services/documents/update-document-text";
 import { addEvidence } from "@/lib/services/evidence/add-evidence";
 import { discardRecordChanges, publishRecordChanges } from "@/lib/services/publication/record-changes";
+import { updateRating } from "@/lib/services/ratings/manage-ratings";
 import { createVerdict } from "@/lib/services/verdicts/create-verdict";
 import { createTestDb, tableSnapshot, type TestDb } from "../../support/db";
 import { claimOf, DEMO, deskOf, documentText, recordOf, refusal, spanOf, step, type Desk } from "./desk";
@@ -241,16 +245,66 @@ describe("discarding", () => {
 });
 
 describe("a record readers have never seen", () => {
-  it("should have nothing to publish or discard until its first verdict is published", async () => {
+  it("should be published only by a second editor, and show nowhere until one of its claims is published", async () => {
     const council = "mariupol-city-council";
     await updateClaimant(desk.contributor, { claimantId: (await current("claimant", council)).id, name: "Council" });
-    const e = await refusal(() => publish(desk.reviewer, "claimant", council));
-    expect(e).toMatchObject({
-      code: "conflict",
-      message: "This claimant is not public yet: readers see it first with the first published verdict that shows it.",
+    expect((await changesOf("claimant", council)).changes.map((c) => [c.field, c.live, c.pending])).toContainEqual([
+      "name",
+      null,
+      "Council",
+    ]);
+    expect(await refusal(() => publish(desk.contributor, "claimant", council))).toMatchObject({ code: "forbidden" });
+    const e = await refusal(() => discard(desk.reviewer, "claimant", council));
+    expect(e).toMatchObject({ code: "conflict", message: expect.stringContaining("never published") });
+    expect(await publish(desk.reviewer, "claimant", council)).toMatchObject({ seq: 1 });
+    expect(await getPublicClaimant(council)).toBeNull(); // none of its claims is published
+  });
+
+  it("should let a second editor publish a dispute of claims already published", async () => {
+    const lavrov = await claimOf(t.db, DEMO.claim);
+    const dispute = await createDispute(desk.contributor, {
+      question: "Who was killed in the strike?",
+      accounts: [{ claimId: lavrov.id, label: "Lavrov's account" }],
     });
-    expect((await refusal(() => discard(desk.reviewer, "claimant", council))).code).toBe("conflict");
-    expect((await changesOf("claimant", council)).published).toBeNull();
+    expect(await getPublicDispute(dispute.slug)).toBeNull();
+    expect(await refusal(() => publish(desk.contributor, "dispute", dispute.slug))).toMatchObject({
+      code: "forbidden",
+    });
+    await publish(desk.editor, "dispute", dispute.slug);
+    expect((await getPublicDispute(dispute.slug))!.accounts.map((a) => a.label)).toEqual(["Lavrov's account"]);
+  });
+
+  it("should not let the publisher of a verdict publish what they changed of a record going public with it", async () => {
+    const text = "The governor said the dam was repaired in May.\n\nEngineers disagreed.";
+    const doc = await importDocument(desk.contributor, { title: "A dam", text });
+    const claim = await createClaim(desk.contributor, {
+      documentId: doc.id,
+      revision: 1,
+      ...spanOf(text, "the dam was repaired in May"),
+      claimant: { name: "Governor Newcomer" },
+    });
+    await addEvidence(desk.contributor, {
+      claimId: claim.id,
+      url: "https://example.org/dam",
+      title: "Inspection report",
+      sourceType: "document",
+      stance: "refutes",
+    });
+    const verdict = await createVerdict(desk.contributor, {
+      claimId: claim.id,
+      rating: "false",
+      summary: "The dam was not repaired.",
+      rationale: "The inspection report of June lists the breach as open. ".repeat(5),
+    });
+    await step(t.db, desk.contributor, verdict.id, "submit");
+    // While the verdict is in review, the editor who will publish it renames the claimant readers are about to meet.
+    await updateClaimant(desk.editor, {
+      claimantId: (await current("claimant", "governor-newcomer")).id,
+      name: "Governor Renamed",
+    });
+    expect(await refusal(() => step(t.db, desk.editor, verdict.id, "publish"))).toMatchObject({ code: "forbidden" });
+    await step(t.db, desk.reviewer, verdict.id, "publish");
+    expect((await getPublicClaimant("governor-newcomer"))!.claimant.name).toBe("Governor Renamed");
   });
 
   it("should get its first version — claimant, document and dispute — with the first published verdict that shows it", async () => {
@@ -335,5 +389,75 @@ describe("a record readers have never seen", () => {
     ]);
     expect((await getPublicClaimant("volodymyr-zelensky"))!.claimant.name).toBe("Volodymyr Zelensky");
     expect((await changesOf("claimant", "volodymyr-zelensky")).published).toMatchObject({ seq: 1, by: null });
+  });
+});
+
+describe("a verdict published while its document's edited text waits for publication", () => {
+  const QUOTE = "called Wednesday’s blast an “atrocity” and part of the Kremlin’s “genocide.”";
+  const draftOn = async (statementStart: string) => {
+    const claim = (await queryRow<{ id: number; slug: string }>(
+      t.db,
+      sql`select id, slug from claims where statement like ${`${statementStart}%`}`,
+    ))!;
+    const verdict = await createVerdict(desk.contributor, {
+      claimId: claim.id,
+      rating: "true",
+      summary: "The strike hit a working maternity hospital.",
+      rationale: "The OSCE mission found the building was working as a maternity hospital when it was hit. ".repeat(3),
+    });
+    await step(t.db, desk.contributor, verdict.id, "submit");
+    return { claim, verdict };
+  };
+
+  it("should show its quote in the text readers see, with that text's context", async () => {
+    const { claim, verdict } = await draftOn("The strike on the Mariupol maternity hospital was an atrocity");
+    const doc = await current("document", DEMO.document);
+    const { text, revision } = await documentText(t.db, doc.id);
+    const at = text.indexOf(QUOTE);
+    // An unpublished edit right before the quote: the desk re-anchors the claim, with the new words in its context.
+    const edited = `${text.slice(0, at)}UNPUBLISHED-WORDS ${text.slice(at)}`;
+    await updateDocumentText(desk.contributor, { documentId: doc.id, text: edited, baseRevision: revision });
+    const working = await queryRow<{ prefix: string }>(t.db, sql`select prefix from claims where id = ${claim.id}`);
+    expect(working!.prefix).toContain("UNPUBLISHED-WORDS");
+
+    await step(t.db, desk.editor, verdict.id, "publish");
+    const shown = (await getPublicClaim(claim.slug))!;
+    expect(shown.quote).toBe(QUOTE);
+    expect(shown.prefix).not.toContain("UNPUBLISHED");
+    expect(text).toContain(`${shown.prefix}${shown.quote}${shown.suffix}`);
+    const page = (await getPublicDocument(DEMO.document))!;
+    expect(page.doc.text).not.toContain("UNPUBLISHED");
+    expect(page.claims.map((c) => c.slug)).toContain(claim.slug);
+  });
+
+  it("should wait for the text when its quote is not in the text readers see", async () => {
+    const { claim, verdict } = await draftOn("The strike on the Mariupol maternity hospital was an atrocity");
+    const doc = await current("document", DEMO.document);
+    const { text, revision } = await documentText(t.db, doc.id);
+    const reworded = text.replace(QUOTE, QUOTE.replace("atrocity", "outrage"));
+    await updateDocumentText(desk.contributor, { documentId: doc.id, text: reworded, baseRevision: revision });
+    await step(t.db, desk.contributor, verdict.id, "withdraw");
+    await reattachClaim(desk.contributor, {
+      claimId: claim.id,
+      version: (await claimOf(t.db, claim.slug)).version,
+      revision: revision + 1,
+      ...spanOf(reworded, QUOTE.replace("atrocity", "outrage")),
+    });
+    await step(t.db, desk.contributor, verdict.id, "submit");
+    const e = await refusal(() => step(t.db, desk.editor, verdict.id, "publish"));
+    expect(e).toMatchObject({ code: "conflict", message: expect.stringContaining("not in the text readers see") });
+    // Once a second editor publishes the text, the verdict can go out.
+    await publish(desk.reviewer, "document", DEMO.document);
+    await step(t.db, desk.editor, verdict.id, "publish");
+    expect((await getPublicClaim(claim.slug))!.quote).toContain("outrage");
+  });
+
+  it("should not be published by an admin who reworded its rating while it was in review", async () => {
+    const { claim, verdict } = await draftOn("The strike on the Mariupol maternity hospital was an atrocity");
+    const rating = (await queryRow<{ id: number }>(t.db, sql`select id from ratings where key = 'true'`))!;
+    await updateRating(desk.admin, { ratingId: rating.id, label: "Entirely true" });
+    expect(await refusal(() => step(t.db, desk.admin, verdict.id, "publish"))).toMatchObject({ code: "forbidden" });
+    await step(t.db, desk.editor, verdict.id, "publish");
+    expect((await getPublicClaim(claim.slug))!.verdict!.rating!.label).toBe("Entirely true");
   });
 });

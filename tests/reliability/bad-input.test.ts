@@ -350,7 +350,8 @@ describe("random and malformed input to every server action", () => {
  * random input seldom is: the version the desk shows, a stale one or junk; a note of any length or type; a key too
  * many; the id of a record with changes waiting, with none, not yet public (which a second editor may publish, but
  * not discard), or no record at all. Never a 5xx, always the error shape, nothing changed when refused; and when
- * accepted, readers see the desk's copy (nothing is left waiting). The changes are a contributor's, so that the admin calling may publish them.
+ * accepted, readers see the desk's copy (nothing is left waiting). The changes are a contributor's, so that the
+ * admin calling may publish them.
  */
 describe("near-valid input to publishing and discarding a claimant's, document's or dispute's changes", () => {
   const ROUTES = {

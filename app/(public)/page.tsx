@@ -3,7 +3,8 @@ import Link from "next/link";
 import { publicMetadata } from "@/lib/config/public-metadata";
 import { connection } from "next/server";
 import { RatingBadge } from "@/components/ui/rating-badge";
-import { listFeedVerdicts, listPublicDisputes } from "@/db/queries/public/pages";
+import { listFeedVerdicts } from "@/db/queries/public/pages";
+import { listPublicDisputes } from "@/db/queries/public/records";
 
 export async function generateMetadata(): Promise<Metadata> {
   return publicMetadata(

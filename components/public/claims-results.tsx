@@ -2,12 +2,8 @@ import Link from "next/link";
 import { FilterSelect } from "@/components/ui/filter-select";
 import { Snippet } from "./snippet";
 import { RatingBadge } from "@/components/ui/rating-badge";
-import {
-  listPublicClaimants,
-  listPublicDisputes,
-  publicClaimantName,
-  publicDisputeQuestion,
-} from "@/db/queries/public/pages";
+import { listPublicClaimants, publicClaimantName, publicDisputeQuestion } from "@/db/queries/public/pages";
+import { listPublicDisputes } from "@/db/queries/public/records";
 import { getRatingScale } from "@/db/queries/ratings";
 import { parsePublicFilters, searchPublishedClaims } from "@/db/queries/public/search-claims";
 

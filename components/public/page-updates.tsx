@@ -1,4 +1,4 @@
-import type { PublicUpdate } from "@/db/queries/public/pages";
+import type { PublicUpdate } from "@/db/queries/public/records";
 
 /** The published notes on changes to this page's claimant, document or dispute, newest first. */
 export function PageUpdates({ updates }: { updates: PublicUpdate[] }) {

@@ -1,13 +1,6 @@
 import { getRatingBounds } from "@/db/queries/public/claim";
-import {
-  claimsForExport,
-  correctionsForExport,
-  countClaimsForExport,
-  disputesForExport,
-  scopeNames,
-  type ExportMode,
-  type ExportScope,
-} from "@/db/queries/exports";
+import { scopeNames, type ExportMode, type ExportScope } from "@/db/queries/export-scope";
+import { claimsForExport, correctionsForExport, countClaimsForExport, disputesForExport } from "@/db/queries/exports";
 import { getDb } from "@/db/client";
 import { authorize, type Actor } from "@/lib/auth/actor";
 import { getEnv } from "@/lib/config/env";

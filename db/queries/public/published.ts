@@ -18,3 +18,7 @@ export const PUBLISHED_DOCUMENT = sql`join document_versions d on d.document_id 
 /** The accounts `da` (claim_id, label, position) of disputes' published versions `dv` (dispute_id, slug, question…). */
 export const PUBLISHED_ACCOUNTS = sql`dispute_version_accounts da
   join dispute_versions dv on dv.id = da.dispute_version_id and dv.superseded_at is null`;
+
+/** Whether the published dispute version `dv` has an account with a published verdict. */
+export const HAS_PUBLISHED_ACCOUNT = sql`exists (select 1 from dispute_version_accounts da
+  join verdicts v on v.claim_id = da.claim_id and v.state = 'published' where da.dispute_version_id = dv.id)`;

@@ -3,17 +3,19 @@ import * as claimsRoute from "@/app/api/v1/claims/route";
 import * as exportRoute from "@/app/api/v1/exports/[format]/route";
 import { getPublicClaim } from "@/db/queries/public/claim";
 import {
-  getPublicClaimant,
-  getPublicDispute,
-  getPublicDocument,
   listCorrections,
   listFeedVerdicts,
   listPublicClaimants,
-  listPublicDisputes,
   listSitemapEntries,
   publicClaimantName,
   publicDisputeQuestion,
 } from "@/db/queries/public/pages";
+import {
+  getPublicClaimant,
+  getPublicDispute,
+  getPublicDocument,
+  listPublicDisputes,
+} from "@/db/queries/public/records";
 import { searchPublishedClaims } from "@/db/queries/public/search-claims";
 import { callRoute } from "../../support/http";
 import { readPdf } from "../../support/pdf";

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { and, eq, sql } from "drizzle-orm";
 import { getPublicClaim } from "@/db/queries/public/claim";
-import { getPublicClaimant, getPublicDispute, getPublicDocument } from "@/db/queries/public/pages";
+import { getPublicClaimant, getPublicDispute, getPublicDocument } from "@/db/queries/public/records";
 import { getRecordChanges, type RecordKind } from "@/db/queries/record-changes";
 import { auditEvents } from "@/db/schema";
 import { seedDemo } from "@/db/seed";

@@ -6,7 +6,7 @@ import { notFound } from "next/navigation";
 import { EvidenceMatrix } from "@/components/evidence/evidence-matrix";
 import { StanceBadge } from "@/components/evidence/stance-badge";
 import { RatingBadge } from "@/components/ui/rating-badge";
-import { getPublicDispute } from "@/db/queries/public/pages";
+import { getPublicDispute } from "@/db/queries/public/records";
 import { publicMetadata } from "@/lib/config/public-metadata";
 
 type Props = { params: Promise<{ slug: string }> };

@@ -4,7 +4,7 @@ import Link from "next/link";
 import { PageUpdates } from "@/components/public/page-updates";
 import { notFound } from "next/navigation";
 import { buildParagraphs } from "@/components/annotator/segments";
-import { getPublicDocument } from "@/db/queries/public/pages";
+import { getPublicDocument } from "@/db/queries/public/records";
 import { publicMetadata } from "@/lib/config/public-metadata";
 
 type Props = { params: Promise<{ slug: string }> };

@@ -12,11 +12,11 @@ export const MATCH_END = "\u0003";
  * Full-text search over published claims, in the SQL of this process's engine: SQLite's FTS5 (bm25, snippet) or
  * PostgreSQL's text search (a weighted tsvector with a GIN index, ts_rank, ts_headline). Both index the same six
  * texts of a claim with a published verdict — statement, quote, claimant, summary, rationale, document title — and
- * match every word typed as a prefix, ignoring case and accents. The queries of `db/queries/public/search-claims.ts`
- * are written once around these pieces.
+ * match every word typed, ignoring case and accents: as a prefix, or whole when it is short (`searchTerms`). The
+ * queries of `db/queries/public/search-claims.ts` are written once around these pieces.
  */
 export type FullText = {
-  /** What a reader typed, as this engine's query: each word a prefix, all required; null when there are no words. */
+  /** What a reader typed, as this engine's query of `searchTerms`, all required; null when there are no words. */
   toQuery(q: string): string | null;
   /** The ids of the matching claims (a subquery of one column). */
   matchingIds(query: string): SQL;
@@ -33,9 +33,61 @@ export type FullText = {
   rebuild(db: DB): Promise<void>;
 };
 
-/** The words a reader typed (letters and digits only: punctuation and operators are never query syntax). */
+/** The most words of a search that are used (the rest are ignored): each is one more term the index intersects. */
+export const MAX_SEARCH_WORDS = 12;
+/** The fewest letters (or digits) a word of an alphabetic script needs to be matched as a prefix. */
+export const MIN_PREFIX_LETTERS = 3;
+
+/**
+ * The words a reader typed: letters and digits, with their combining marks (punctuation and operators are never query
+ * syntax); each distinct word once (ignoring case), at most `MAX_SEARCH_WORDS` of them.
+ */
 export function searchWords(q: string): string[] {
-  return (q.normalize("NFC").match(/[\p{L}\p{N}]+/gu) ?? []).slice(0, 12);
+  const seen = new Set<string>();
+  const words: string[] = [];
+  for (const word of q.normalize("NFC").match(/[\p{L}\p{N}][\p{L}\p{M}\p{N}]*/gu) ?? []) {
+    const key = word.toLowerCase();
+    if (seen.has(key)) continue;
+    seen.add(key);
+    words.push(word);
+    if (words.length === MAX_SEARCH_WORDS) break;
+  }
+  return words;
+}
+
+/** One required word of a search, matched as a prefix of the indexed words ("civil" finds "civilians") or whole. */
+export type SearchTerm = { word: string; prefix: boolean };
+
+// Scripts in which one character is a word or a syllable, written without spaces between words.
+const SYLLABIC = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
+
+/**
+ * What a reader typed, as the terms of a search: every word is required, and a word is matched as a prefix of the
+ * indexed words, so that "civil" finds "civilians" — but not a word of only one or two letters or digits
+ * (`MIN_PREFIX_LETTERS`), which is matched whole: "a" finds the word "a", "US" the word "us", "9" the number 9.
+ *
+ * Why: a prefix reads the posting list of every indexed word that begins with it (FTS5 merges their doclists, a GIN
+ * index its entries). A one-letter prefix stands for a large share of the vocabulary ("a" for every word beginning
+ * with an a), and a search of twelve of them ("a b c d e f g h i j k l") for nearly all of the index, read for one
+ * request; a two-letter prefix still for thousands of words on a large desk. A whole word reads one posting list, as
+ * any word does, so such a search costs no more than an ordinary one of as many words. Short words are not dropped:
+ * they can be what the reader is looking for ("plan B", "vitamin D", "G7", "EU").
+ *
+ * Other scripts: a word with a Han, Hiragana, Katakana or Hangul character is a prefix from its first character. In
+ * these scripts one character is a word (or a syllable), and both engines index a run of them written without spaces
+ * as one word, which only a prefix finds; a single character narrows the vocabulary as much as a few letters do.
+ * Words of other scripts count their letters as Latin words do. Combining marks (Devanagari's vowel signs, for
+ * instance) belong to the word and are not counted: PostgreSQL indexes such a word whole, and FTS5, which splits it at
+ * its marks, reads the quoted word as the phrase of its pieces — both find it.
+ *
+ * The query has at most `MAX_SEARCH_WORDS` terms (repeated words count once), each a whole word or a prefix of at
+ * least three letters or one such character.
+ */
+export function searchTerms(q: string): SearchTerm[] {
+  return searchWords(q).map((word) => ({
+    word,
+    prefix: SYLLABIC.test(word) || [...word.replace(/\p{M}/gu, "")].length >= MIN_PREFIX_LETTERS,
+  }));
 }
 
 // The texts indexed for a claim, with the snippet markers removed, so that a snippet's marks always pair up.
@@ -65,8 +117,8 @@ const sqlite = (): FullText => {
   const snippet = sql`snippet(claim_search, -1, ${MATCH_START}, ${MATCH_END}, '…', 16)`;
   return {
     toQuery: (q) => {
-      const words = searchWords(q);
-      return words.length ? words.map((w) => `"${w}"*`).join(" ") : null;
+      const terms = searchTerms(q);
+      return terms.length ? terms.map((t) => `"${t.word}"${t.prefix ? "*" : ""}`).join(" ") : null;
     },
     matchingIds: (query) => sql`select rowid from claim_search where claim_search match ${query}`,
     bestPage: (query, limit, offset) => sql`
@@ -110,8 +162,8 @@ const postgres = (): FullText => {
     ${tsquery(query)}, ${`StartSel=${MATCH_START}, StopSel=${MATCH_END}, MaxFragments=1, MaxWords=16, MinWords=6, FragmentDelimiter=" … "`})`;
   return {
     toQuery: (q) => {
-      const words = searchWords(q);
-      return words.length ? words.map((w) => `${w}:*`).join(" & ") : null;
+      const terms = searchTerms(q);
+      return terms.length ? terms.map((t) => `${t.word}${t.prefix ? ":*" : ""}`).join(" & ") : null;
     },
     matchingIds: (query) => sql`select claim_id from claim_search where document @@ ${tsquery(query)}`,
     // Ranked and paged in the index alone; the snippets only for the page.

@@ -1,4 +1,5 @@
 import type { FeedVerdict, PublicCorrection } from "@/db/queries/public/pages";
+import { escapeXml as xml } from "@/lib/text/xml";
 
 export type FeedEntry = { id: string; url: string; title: string; text: string; published: Date; updated: Date };
 export type FeedSite = { publicBaseUrl: string; orgName: string };
@@ -25,9 +26,6 @@ export function toFeedEntries(site: FeedSite, verdicts: FeedVerdict[], correctio
     })),
   ].sort((a, b) => b.updated.getTime() - a.updated.getTime());
 }
-
-const xml = (s: string) =>
-  s.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&apos;" })[c]!);
 
 /** An Atom 1.0 feed (RFC 4287). */
 export function renderAtom(site: FeedSite, entries: FeedEntry[]): string {

@@ -1,21 +1,21 @@
+import { escapeXml } from "@/lib/text/xml";
+
 /** The most URLs in one sitemap file: Google reads up to 50,000; a margin is kept. */
 export const SITEMAP_PART_SIZE = 45_000;
 
 export type SitemapEntry = { url: string; updated?: Date };
 
-const escape = (s: string) =>
-  s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&apos;");
 const lastmod = (at?: Date) => (at ? `<lastmod>${at.toISOString()}</lastmod>` : "");
 
 /** A sitemap (sitemaps.org 0.9) of these URLs. */
 export function urlset(entries: SitemapEntry[]): string {
-  const urls = entries.map((e) => `<url><loc>${escape(e.url)}</loc>${lastmod(e.updated)}</url>`).join("\n");
+  const urls = entries.map((e) => `<url><loc>${escapeXml(e.url)}</loc>${lastmod(e.updated)}</url>`).join("\n");
   return `<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${urls}\n</urlset>\n`;
 }
 
 /** A sitemap index pointing to these sitemap files. */
 export function sitemapIndex(files: SitemapEntry[]): string {
-  const items = files.map((f) => `<sitemap><loc>${escape(f.url)}</loc>${lastmod(f.updated)}</sitemap>`).join("\n");
+  const items = files.map((f) => `<sitemap><loc>${escapeXml(f.url)}</loc>${lastmod(f.updated)}</sitemap>`).join("\n");
   return `<?xml version="1.0" encoding="UTF-8"?>\n<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${items}\n</sitemapindex>\n`;
 }
 

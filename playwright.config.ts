@@ -1,4 +1,5 @@
 import { defineConfig, devices } from "@playwright/test";
+import { IMPORT_PAGE_PORT } from "./tests/e2e/ports";
 
 const PORT = Number(process.env.E2E_PORT ?? 3100);
 const baseURL = `http://127.0.0.1:${PORT}`;
@@ -6,7 +7,8 @@ const DB = "data/e2e/claimdesk-e2e.db";
 
 /**
  * End-to-end tests drive the production build in Debian's Chromium against a fresh
- * database loaded with the demo data. One worker: the tests share that database.
+ * database loaded with the demo data (so `start` is told to serve the demo accounts). One worker: the tests share
+ * that database.
  */
 export default defineConfig({
   testDir: "tests/e2e",
@@ -35,7 +37,12 @@ export default defineConfig({
   },
   projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"] } }],
   webServer: {
-    command: `rm -rf data/e2e && npm run build && tsx lib/cli/main.ts seed && tsx lib/cli/main.ts start`,
+    command: [
+      "rm -rf data/e2e",
+      "npm run build",
+      "tsx lib/cli/main.ts seed",
+      "tsx lib/cli/main.ts start --allow-demo-accounts",
+    ].join(" && "),
     url: `${baseURL}/api/health`,
     timeout: 240_000,
     reuseExistingServer: false,
@@ -47,8 +54,9 @@ export default defineConfig({
       HOST: "127.0.0.1",
       PUBLIC_BASE_URL: baseURL,
       NEXT_TELEMETRY_DISABLED: "1",
-      // URL import tests serve pages from a local server in the test process.
-      IMPORT_ALLOW_HOSTS: "127.0.0.1",
+      // URL import tests serve pages from a local server in the test process, on a port named here (URL import
+      // connects to ports 80 and 443 only, and to the host:port entries listed).
+      IMPORT_ALLOW_HOSTS: `127.0.0.1:${IMPORT_PAGE_PORT}`,
     },
   },
 });

@@ -49,6 +49,9 @@ export default defineConfig({
     environment: "node",
     pool: "forks",
     testTimeout: 20_000,
+    // next-auth imports `next/server` and `next/headers` as Node cannot resolve them (no extension, no exports map):
+    // run it through Vite, which also lets a test stand in for `next/headers` (tests/reliability/sessions.test.ts).
+    server: { deps: { inline: ["next-auth"] } },
     projects: onEveryEngine(["tests/integration/**/*.test.ts"], ["tests/unit/**/*.test.ts"]),
   },
 });

@@ -23,6 +23,7 @@ export type {
   Evidence,
   EvidenceSnapshotItem,
   Rating,
+  Session,
   User,
   Verdict,
 } from "./tables/sqlite";
@@ -32,6 +33,7 @@ const tables = (ENGINE === "postgres" ? pg : sqlite) as unknown as typeof sqlite
 export const {
   users,
   apiTokens,
+  sessions,
   loginFailures,
   auditEvents,
   documents,

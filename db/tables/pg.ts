@@ -52,8 +52,6 @@ export const users = pgTable(
     role: text("role", { enum: ROLES }).notNull(),
     passwordHash: text("password_hash").notNull(),
     disabledAt: instant("disabled_at"),
-    /** Bumped when the account is disabled or its password changes: older sessions end. */
-    sessionVersion: integer("session_version").notNull().default(1),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
     version: version(),
@@ -78,6 +76,26 @@ export const apiTokens = pgTable(
     revokedAt: instant("revoked_at"),
   },
   (t) => [uniqueIndex("api_tokens_hash_unique").on(t.tokenHash), index("api_tokens_user_idx").on(t.userId)],
+);
+
+/**
+ * Signed-in sessions, one per sign-in. The session cookie (a JWT sealed with AUTH_SECRET) names its row by a random
+ * id; a request is signed in only while that row is live: not ended, and younger than a session's lifetime. Signing
+ * out ends the row; a password change or disabling the account ends all of the account's rows.
+ */
+export const sessions = pgTable(
+  "sessions",
+  {
+    /** SHA-256 of the session id, hex: the id itself is only in the cookie. */
+    id: text("id").primaryKey(),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id),
+    createdAt: instant("created_at").notNull(),
+    /** When it was signed out or ended with the account's other sessions; null while live. */
+    endedAt: instant("ended_at"),
+  },
+  (t) => [index("sessions_user_idx").on(t.userId)],
 );
 
 /** Failed sign-ins, by normalised email (whether or not the account exists). */

@@ -59,8 +59,6 @@ export const users = sqliteTable(
     role: text("role", { enum: ROLES }).notNull(),
     passwordHash: text("password_hash").notNull(),
     disabledAt: integer("disabled_at", { mode: "timestamp_ms" }),
-    /** Bumped when the account is disabled or its password changes: older sessions end. */
-    sessionVersion: integer("session_version").notNull().default(1),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
     version: version(),
@@ -85,6 +83,26 @@ export const apiTokens = sqliteTable(
     revokedAt: integer("revoked_at", { mode: "timestamp_ms" }),
   },
   (t) => [uniqueIndex("api_tokens_hash_unique").on(t.tokenHash), index("api_tokens_user_idx").on(t.userId)],
+);
+
+/**
+ * Signed-in sessions, one per sign-in. The session cookie (a JWT sealed with AUTH_SECRET) names its row by a random
+ * id; a request is signed in only while that row is live: not ended, and younger than a session's lifetime. Signing
+ * out ends the row; a password change or disabling the account ends all of the account's rows.
+ */
+export const sessions = sqliteTable(
+  "sessions",
+  {
+    /** SHA-256 of the session id, hex: the id itself is only in the cookie. */
+    id: text("id").primaryKey(),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id),
+    createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
+    /** When it was signed out or ended with the account's other sessions; null while live. */
+    endedAt: integer("ended_at", { mode: "timestamp_ms" }),
+  },
+  (t) => [index("sessions_user_idx").on(t.userId)],
 );
 
 /** Failed sign-ins, by normalised email (whether or not the account exists). */
@@ -568,6 +586,7 @@ export const comments = sqliteTable(
 
 export type User = typeof users.$inferSelect;
 export type ApiToken = typeof apiTokens.$inferSelect;
+export type Session = typeof sessions.$inferSelect;
 export type AuditEvent = typeof auditEvents.$inferSelect;
 export type Document = typeof documents.$inferSelect;
 export type DocumentRevision = typeof documentRevisions.$inferSelect;

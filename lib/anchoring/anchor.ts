@@ -39,6 +39,29 @@ const contextScore = (c: Candidate) => (c.prefixScore + c.suffixScore) / 2;
 const isConfirmedByContext = (c: Candidate) => Math.max(c.prefixScore, c.suffixScore) >= THRESHOLDS.anchorContext;
 const overlaps = (a: Candidate, b: Candidate) => a.start < b.end && b.start < a.end;
 
+function foundAt(index: CodePointIndex, status: "anchored" | "fuzzy", c: Candidate): AnchorResult {
+  const start = index.toCodePoint(c.start);
+  const end = index.toCodePoint(c.end);
+  return { status, start, end, score: c.score, selectors: describeSpan(index, start, end) };
+}
+
+/**
+ * The first rule of `anchorSelectors` alone: the quote at its stored position, confirmed by its context, is
+ * `anchored` there; null otherwise. No search of the text: its cost is the quote's and its context's length, so a
+ * caller anchoring many selectors in a long text can tell the cheap ones from those that need a search.
+ */
+export function anchorInPlace(index: CodePointIndex, sel: SpanSelectors): AnchorResult | null {
+  const hint = index.toUnit(sel.start);
+  if (sel.exact.length === 0 || !index.text.startsWith(sel.exact, hint)) return null;
+  const here = scoreMatch(
+    index.text,
+    sel.exact,
+    { start: hint, end: hint + sel.exact.length, errors: 0 },
+    { prefix: sel.prefix, suffix: sel.suffix, hint },
+  );
+  return isConfirmedByContext(here) ? foundAt(index, "anchored", here) : null;
+}
+
 /**
  * Anchors W3C selectors in a (possibly edited) text: the stored position if the quote is
  * still there in its context; else an exact occurrence whose prefix and suffix confirm it;
@@ -53,20 +76,15 @@ export function anchorSelectors(
   { exactOnly = false } = {},
 ): AnchorResult {
   const index = typeof text === "string" ? new CodePointIndex(text) : text;
+  // The common case first: the quote is still where the edit moved it, in its context.
+  const inPlace = anchorInPlace(index, sel);
+  if (inPlace) return inPlace;
   const hint = index.toUnit(sel.start);
   const context = { prefix: sel.prefix, suffix: sel.suffix, hint };
-  const found = (status: "anchored" | "fuzzy", c: Candidate): AnchorResult => {
-    const start = index.toCodePoint(c.start);
-    const end = index.toCodePoint(c.end);
-    return { status, start, end, score: c.score, selectors: describeSpan(index, start, end) };
-  };
-
-  // The common case first: the quote is still where the edit moved it, in its context.
-  if (index.text.startsWith(sel.exact, hint) && sel.exact.length > 0) {
-    const here = scoreMatch(index.text, sel.exact, { start: hint, end: hint + sel.exact.length, errors: 0 }, context);
-    if (isConfirmedByContext(here)) return found("anchored", here);
-  }
-  const exact = findCandidates(index.text, sel.exact, context).filter((c) => c.exact);
+  const found = (status: "anchored" | "fuzzy", c: Candidate) => foundAt(index, status, c);
+  // Without an exact occurrence, this search already returns the approximate ones (as "always" below would).
+  const searched = findCandidates(index.text, sel.exact, context);
+  const exact = searched.filter((c) => c.exact);
   const trusted = exact.filter(isConfirmedByContext);
   const atPosition = trusted.find((c) => c.start === hint);
   if (atPosition) return found("anchored", atPosition);
@@ -80,7 +98,7 @@ export function anchorSelectors(
   }
   if (exactOnly) return ORPHANED(exact[0]?.score ?? 0);
 
-  const candidates = findCandidates(index.text, sel.exact, context, "always");
+  const candidates = exact.length === 0 ? searched : findCandidates(index.text, sel.exact, context, "always");
   const best = candidates[0];
   if (!best) return ORPHANED(0);
   const runnerUp = candidates.find((c) => !overlaps(c, best));

@@ -8,7 +8,7 @@
  *   start, end and score.
  * Pass a `CodePointIndex` instead of the text to anchor many claims in one long text.
  */
-export { anchorExactly, anchorSelectors, THRESHOLDS, type AnchorResult } from "./anchor";
+export { anchorExactly, anchorInPlace, anchorSelectors, THRESHOLDS, type AnchorResult } from "./anchor";
 export { CodePointIndex, codePointLength } from "./code-points";
 export { positionMapper } from "./position-map";
 export { CONTEXT_LENGTH, describeSpan, type SpanSelectors } from "./selectors";

@@ -59,14 +59,45 @@ export async function readJson(req: Request): Promise<unknown> {
   if (!/^application\/([\w.+-]+\+)?json\b/i.test(type)) {
     throw new ServiceError("bad_request", "Send the body as JSON with Content-Type: application/json.");
   }
-  if (Number(req.headers.get("content-length") ?? 0) > MAX_JSON_BYTES) throw tooLarge();
-  const text = await req.text();
-  if (Buffer.byteLength(text) > MAX_JSON_BYTES) throw tooLarge();
+  const text = new TextDecoder().decode(await readBody(req, MAX_JSON_BYTES, tooLarge));
   try {
     return JSON.parse(text);
   } catch {
     throw new ServiceError("bad_request", "The request body is not valid JSON.");
   }
+}
+
+/**
+ * Reads a request body of at most `maxBytes`, counting the bytes as they stream in: a larger body, declared
+ * (Content-Length) or sent chunked, is refused with `tooLarge()` as soon as the count passes the limit, and the rest
+ * of it is cancelled, never read. Memory grows by the limit at most.
+ */
+export async function readBody(
+  req: Request,
+  maxBytes: number,
+  tooLarge: () => ServiceError,
+): Promise<Uint8Array<ArrayBuffer>> {
+  if (Number(req.headers.get("content-length") ?? 0) > maxBytes) throw tooLarge();
+  if (!req.body) return new Uint8Array();
+  const reader = req.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  for (;;) {
+    let next: ReadableStreamReadResult<Uint8Array>;
+    try {
+      next = await reader.read();
+    } catch {
+      throw new ServiceError("bad_request", "The request body could not be read.");
+    }
+    if (next.done) break;
+    total += next.value.byteLength;
+    if (total > maxBytes) {
+      await reader.cancel().catch(() => {});
+      throw tooLarge();
+    }
+    chunks.push(next.value);
+  }
+  return Buffer.concat(chunks);
 }
 
 /** A 201 Created JSON response. */

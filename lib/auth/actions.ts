@@ -1,9 +1,10 @@
 "use server";
 
 import { CredentialsSignin } from "next-auth";
-import { LoginRefused, signIn, signOut } from "@/lib/auth";
+import { auth, LoginRefused, signIn, signOut } from "@/lib/auth";
 import type { FormState } from "@/lib/auth/form-action";
 import { safeReturnPath } from "@/lib/auth/return-path";
+import { endSession } from "@/lib/services/auth/sessions";
 
 /** Signs in with email and password; refusals come back as a message for the form. */
 export async function login(_prev: FormState, form: FormData): Promise<FormState> {
@@ -29,7 +30,13 @@ export async function login(_prev: FormState, form: FormData): Promise<FormState
   }
 }
 
-/** Signs out and returns to the sign-in page. */
+/**
+ * Signs out and returns to the sign-in page. The session's row is ended first, here, so that a failure to end it is
+ * an error the user sees (Auth.js's sign-out event, which ends it too, only logs its errors) rather than a cookie
+ * cleared in this browser but still good in any copy of it.
+ */
 export async function logout(): Promise<void> {
+  const sid = (await auth())?.user?.sid;
+  if (sid) await endSession(sid);
   await signOut({ redirectTo: "/login" });
 }

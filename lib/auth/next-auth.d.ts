@@ -4,7 +4,7 @@ import type { Role } from "@/db/schema";
 
 declare module "next-auth" {
   interface Session {
-    user: { id: string; role: Role; sessionVersion: number } & DefaultSession["user"];
+    user: { id: string; role: Role; sid: string } & DefaultSession["user"];
   }
 }
 
@@ -12,7 +12,7 @@ declare module "@auth/core/jwt" {
   interface JWT {
     uid?: number;
     role?: Role;
-    /** The account's session version at sign-in; a newer one in the database ends this session. */
-    sv?: number;
+    /** The id of the session's row in `sessions` (none in a token from before sessions had rows: ended). */
+    sid?: string;
   }
 }

@@ -1,9 +1,8 @@
 import "server-only";
-import { eq } from "drizzle-orm";
 import { redirect } from "next/navigation";
 import { cache } from "react";
-import { getDb } from "@/db/client";
-import { users, type Role } from "@/db/schema";
+import type { Role } from "@/db/schema";
+import { findSessionUser } from "@/lib/services/auth/sessions";
 import type { Actor } from "./actor";
 import { auth } from "./index";
 import { can, type Permission } from "./permissions";
@@ -12,26 +11,18 @@ export type CurrentUser = { id: number; email: string; name: string; role: Role;
 
 /**
  * The signed-in user of this request, read from the database (so a disabled account or a
- * changed role takes effect at its next request), or null. A session from before the
- * account was disabled or its password changed (an older session version) is over.
+ * changed role takes effect at its next request), or null. The session's row must be
+ * live: a session signed out (wherever its cookie was copied), ended by a password change
+ * or by disabling the account, past its lifetime, or from before sessions had rows (its
+ * token names none) is over. One query.
  */
 export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
   const session = await auth();
   const id = Number(session?.user?.id);
-  if (!Number.isInteger(id) || id <= 0) return null;
-  const [user] = await getDb()
-    .select({
-      id: users.id,
-      email: users.email,
-      name: users.name,
-      role: users.role,
-      disabledAt: users.disabledAt,
-      sessionVersion: users.sessionVersion,
-    })
-    .from(users)
-    .where(eq(users.id, id))
-    .limit(1);
-  if (!user || user.disabledAt || user.sessionVersion !== session?.user?.sessionVersion) return null;
+  const sid = session?.user?.sid;
+  if (!Number.isInteger(id) || id <= 0 || !sid) return null;
+  const user = await findSessionUser(id, sid);
+  if (!user) return null;
   return { id: user.id, email: user.email, name: user.name, role: user.role, actor: { kind: "user", userId: user.id } };
 });
 

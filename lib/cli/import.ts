@@ -15,14 +15,17 @@ export async function runImportCommand(args: string[], out: (line: string) => vo
   } catch (e) {
     throw new UsageError(`cannot read ${o.file} as JSON: ${e instanceof Error ? e.message : String(e)}`);
   }
-  const { claims, counts } = await importAnnotations(systemActor(), {
+  const { claims, counts, notice } = await importAnnotations(systemActor(), {
     documentId: Number(o.document),
     annotations,
     ...(o.claimant ? { claimant: { name: o.claimant } } : {}),
   });
   for (const c of claims)
-    out(`${c.status.padEnd(8)} claim ${c.claimId}: “${c.quote.slice(0, 60)}${c.quote.length > 60 ? "…" : ""}”`);
+    out(
+      `${c.status.padEnd(8)} claim ${c.claimId}: “${c.quote.slice(0, 60)}${c.quote.length > 60 ? "…" : ""}”${c.reason ? ` (${c.reason.replaceAll("_", " ")})` : ""}`,
+    );
   out(
     `Imported ${claims.length} claims: ${counts.anchored} anchored, ${counts.fuzzy} fuzzy, ${counts.orphaned} orphaned.`,
   );
+  if (notice) out(notice);
 }

@@ -7,7 +7,7 @@ import { getDatabase } from "@/db/client";
 import { EnvError, getEnv } from "@/lib/config/env";
 import { isServiceError } from "@/lib/services/errors";
 import { parseOptions } from "./args";
-import { UsageError } from "./errors";
+import { StartRefused, UsageError } from "./errors";
 import { runDemo, runDev, runMigrate, runSeed, runStart } from "./server";
 import { runBackupCommand, runRestoreCommand } from "./backup";
 import { runExportCommand } from "./export";
@@ -23,7 +23,8 @@ const USAGE = `Usage: npm run cli -- <command>
   import --document ID --file FILE [--claimant NAME]   (a W3C annotation file; NAME for annotations that name no claimant)
   backup --out FILE                   (an online backup; the app may keep running)
   restore --from FILE [--to DB]       (stop the server first; the current database is kept beside it)
-  migrate | seed [--force] | demo | start | dev`;
+  migrate | seed [--force] | demo | dev
+  start [--allow-demo-accounts]       (refuses while demo accounts are active, unless allowed)`;
 
 const out = (line: string) => console.log(line);
 
@@ -68,8 +69,10 @@ export async function main(argv: string[]): Promise<number> {
         return 0;
       case "demo":
         return await runDemo(out);
-      case "start":
-        return await runStart(out);
+      case "start": {
+        const options = parseOptions(rest, { "allow-demo-accounts": "boolean" });
+        return await runStart(out, { allowDemoAccounts: options["allow-demo-accounts"] ?? false });
+      }
       case "dev":
         return await runDev(out);
       case undefined:
@@ -85,7 +88,7 @@ export async function main(argv: string[]): Promise<number> {
       console.error(`error: ${e.message}`);
       return 2;
     }
-    if (isServiceError(e)) {
+    if (e instanceof StartRefused || isServiceError(e)) {
       console.error(`error: ${e.message}`);
       return 1;
     }

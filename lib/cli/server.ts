@@ -2,9 +2,11 @@ import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
-import { getDatabase } from "@/db/client";
+import { getDatabase, getDb } from "@/db/client";
 import { seedDemo } from "@/db/seed";
 import { parseEnv } from "@/lib/config/env";
+import { activeDemoAccounts, demoAccountsRefusal } from "./demo-accounts";
+import { StartRefused } from "./errors";
 
 const SECRET_FILE = path.join(process.cwd(), "data", ".auth-secret");
 
@@ -36,7 +38,10 @@ function ensureDemoSecret(): string {
   return secret;
 }
 
-/** Migrates, loads the demo data, builds, and serves (the README's first command). */
+/**
+ * Migrates, loads the demo data, builds, and serves (the README's first command): its demo accounts allowed, on
+ * 127.0.0.1 unless HOST says otherwise.
+ */
 export async function runDemo(out: (line: string) => void): Promise<number> {
   process.env.AUTH_SECRET ??= ensureDemoSecret();
   await runSeed(out);
@@ -44,7 +49,7 @@ export async function runDemo(out: (line: string) => void): Promise<number> {
   const built = await runNext(["build"]);
   if (built !== 0) return built;
   printDemoLogins(out);
-  return runStart(out);
+  return runStart(out, { command: "demo", allowDemoAccounts: true });
 }
 
 /** Development server with hot reload; uses the demo secret unless AUTH_SECRET is set. */
@@ -54,17 +59,40 @@ export async function runDev(out: (line: string) => void): Promise<number> {
   return runNext(["dev", "-p", String(parseEnv(process.env).port)]);
 }
 
+export type StartOptions = {
+  /** `demo` listens on 127.0.0.1 unless HOST is set; `start` on HOST, or every interface. */
+  command?: "start" | "demo";
+  /** Serve although demo accounts (with their public password) are active: `--allow-demo-accounts`. */
+  allowDemoAccounts?: boolean;
+};
+
+/** The address to listen on: HOST when set; else 127.0.0.1 for the demo, every interface (undefined) for `start`. */
+export function listenHost(command: "start" | "demo", env: Record<string, string | undefined>): string | undefined {
+  return env.HOST || (command === "demo" ? "127.0.0.1" : undefined);
+}
+
 /**
- * Migrates, then serves the production build on PORT (kept pages live in its memory: none from before); AUTH_SECRET
- * is required.
+ * Everything `start` does before serving, no port bound yet: checks the environment (AUTH_SECRET is required),
+ * migrates, and refuses (StartRefused) while demo accounts are active unless they are allowed. Returns the arguments
+ * of `next start`.
  */
-export async function runStart(out: (line: string) => void): Promise<number> {
+export async function prepareStart(out: (line: string) => void, opts: StartOptions = {}): Promise<string[]> {
   const env = parseEnv(process.env, { requireSecret: true });
   await runMigrate(out);
-  out(`Claimdesk on http://localhost:${env.port} (public base URL ${env.publicBaseUrl})`);
-  const args = ["start", "-p", String(env.port)];
-  if (process.env.HOST) args.push("-H", process.env.HOST);
-  return runNext(args);
+  const refusal = demoAccountsRefusal(await activeDemoAccounts(getDb()), opts.allowDemoAccounts ?? false);
+  if (refusal) throw new StartRefused(refusal);
+  const host = listenHost(opts.command ?? "start", process.env);
+  const shown = host === undefined ? "localhost" : host.includes(":") ? `[${host}]` : host;
+  out(`Claimdesk on http://${shown}:${env.port} (public base URL ${env.publicBaseUrl})`);
+  return ["start", "-p", String(env.port), ...(host ? ["-H", host] : [])];
+}
+
+/**
+ * Migrates, then serves the production build on PORT (kept pages live in its memory: none from before); AUTH_SECRET
+ * is required, and active demo accounts stop it unless allowed (see `prepareStart`).
+ */
+export async function runStart(out: (line: string) => void, opts: StartOptions = {}): Promise<number> {
+  return runNext(await prepareStart(out, opts));
 }
 
 function printDemoLogins(out: (line: string) => void): void {

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { DEFAULT_DATABASE_URL, engineOf, sqliteFileOf } from "@/db/engine";
+import { BadAllowedHost, formatAllowedHost, parseAllowedHost } from "./import-allow-hosts";
 
 const PORT_MESSAGE = "must be a port number from 1 to 65535";
 const port = z.coerce.number({ error: PORT_MESSAGE }).int(PORT_MESSAGE).min(1, PORT_MESSAGE).max(65535, PORT_MESSAGE);
@@ -21,8 +22,25 @@ const envSchema = z
     PUBLIC_BASE_URL: httpUrl.optional(),
     ORG_NAME: z.string().trim().min(1).max(200).default("Claimdesk"),
     ORG_URL: httpUrl.optional(),
-    /** Comma-separated host names or addresses that URL import may fetch although they are private or local. */
-    IMPORT_ALLOW_HOSTS: z.string().optional(),
+    /**
+     * Comma-separated hosts that URL import may fetch although they are private or local, `host` (ports 80 and 443)
+     * or `host:port` (that port only; the only way to let import connect to a port other than 80 and 443).
+     */
+    IMPORT_ALLOW_HOSTS: z
+      .string()
+      .optional()
+      .transform((v, ctx) => {
+        try {
+          return (v ?? "")
+            .split(",")
+            .filter((h) => h.trim())
+            .map((h) => formatAllowedHost(parseAllowedHost(h)));
+        } catch (e) {
+          if (!(e instanceof BadAllowedHost)) throw e;
+          ctx.addIssue({ code: "custom", message: e.message });
+          return z.NEVER;
+        }
+      }),
   })
   .transform((e) => {
     const publicBaseUrl = (e.PUBLIC_BASE_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, "");
@@ -36,10 +54,7 @@ const envSchema = z
       publicBaseUrl,
       orgName: e.ORG_NAME,
       orgUrl: e.ORG_URL ?? publicBaseUrl,
-      importAllowHosts: (e.IMPORT_ALLOW_HOSTS ?? "")
-        .split(",")
-        .map((h) => h.trim())
-        .filter(Boolean),
+      importAllowHosts: e.IMPORT_ALLOW_HOSTS,
     };
   });
 

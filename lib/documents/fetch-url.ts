@@ -1,7 +1,8 @@
 import dns from "node:dns";
 import type { LookupAddress, LookupOptions } from "node:dns";
 import ipaddr from "ipaddr.js";
-import { Agent, fetch } from "undici";
+import { Agent, buildConnector, fetch } from "undici";
+import { parseAllowedHost, type AllowedHost } from "@/lib/config/import-allow-hosts";
 
 export const FETCH_LIMITS = { timeoutMs: 10_000, maxBytes: 5 * 1024 * 1024, maxRedirects: 5 } as const;
 
@@ -9,8 +10,6 @@ export type FetchedPage = { body: string; kind: "html" | "text" | "markdown"; ur
 
 /** Why a URL could not be imported; `message` is for the person who gave the URL. */
 export class FetchRefused extends Error {}
-
-class BlockedAddress extends Error {}
 
 const KINDS: Record<string, FetchedPage["kind"]> = {
   "text/html": "html",
@@ -32,8 +31,52 @@ function isPublicAddress(address: string): boolean {
   }
 }
 
-/** A DNS lookup that refuses private addresses at connect time, so DNS rebinding cannot slip past. */
-function guardedLookup(allow: ReadonlySet<string>) {
+/** The ports URL import connects to on any host it may fetch; others only where IMPORT_ALLOW_HOSTS names them. */
+const WEB_PORTS: ReadonlySet<number> = new Set([80, 443]);
+
+const portRefused = (port: number) =>
+  new FetchRefused(`uses port ${port}: only the web ports 80 and 443 may be fetched`);
+const privateRefused = (what: string) =>
+  new FetchRefused(`points to a private or local address (${what}), which is refused`);
+
+/** Which hosts and ports import may connect to: IMPORT_ALLOW_HOSTS's entries, and public addresses on 80 and 443. */
+class ImportPolicy {
+  private readonly entries: AllowedHost[];
+
+  constructor(allowHosts: readonly string[]) {
+    this.entries = allowHosts.filter((h) => h.trim()).map(parseAllowedHost);
+  }
+
+  /** Whether an entry names `host` (a name or an address) on `port`: `host` for 80 and 443, `host:port` for others. */
+  names(host: string, port: number): boolean {
+    return this.entries.some((e) => e.host === host && (e.port === null ? WEB_PORTS.has(port) : e.port === port));
+  }
+
+  /** Whether some host may be fetched on `port`: a web port, or one an entry names. */
+  mayUsePort(port: number): boolean {
+    return WEB_PORTS.has(port) || this.entries.some((e) => e.port === port);
+  }
+
+  /** Why connecting to `address` on `port` is refused, or null if it is not. */
+  refusal(address: string, port: number): FetchRefused | null {
+    if (this.names(address, port)) return null;
+    if (!isPublicAddress(address)) return privateRefused(address);
+    return WEB_PORTS.has(port) ? null : portRefused(port);
+  }
+}
+
+/** A connection refused by the policy, before it was made; carries the refusal to show. */
+class Blocked extends Error {
+  constructor(readonly refusal: FetchRefused) {
+    super(refusal.message);
+  }
+}
+
+/**
+ * A DNS lookup that checks every address a host name resolves to against the policy at connect time, so that DNS
+ * rebinding cannot slip past.
+ */
+function guardedLookup(policy: ImportPolicy, port: number) {
   return (
     hostname: string,
     options: LookupOptions,
@@ -41,9 +84,14 @@ function guardedLookup(allow: ReadonlySet<string>) {
   ) => {
     dns.lookup(hostname, { ...options, all: true }, (err, addresses) => {
       if (err) return callback(err, []);
-      const blocked = addresses.find((a) => !isPublicAddress(a.address) && !allow.has(a.address));
-      if (blocked && !allow.has(hostname.toLowerCase())) {
-        return callback(new BlockedAddress(`${hostname} resolves to ${blocked.address}`), []);
+      if (!policy.names(hostname.toLowerCase(), port)) {
+        for (const a of addresses) {
+          const refusal = policy.refusal(a.address, port);
+          if (refusal) {
+            const message = refusal.message.replace(`(${a.address})`, `(${hostname} resolves to ${a.address})`);
+            return callback(new Blocked(new FetchRefused(message)), []);
+          }
+        }
       }
       if (options.all) return callback(null, addresses);
       callback(null, addresses[0]!.address, addresses[0]!.family);
@@ -51,7 +99,21 @@ function guardedLookup(allow: ReadonlySet<string>) {
   };
 }
 
-function checkUrl(raw: string | URL, allow: ReadonlySet<string>): URL {
+/**
+ * Opens every connection through the policy: the host and port are checked once more where the socket is made (an
+ * address directly, a host name through `guardedLookup`), whatever URL undici was given.
+ */
+function guardedConnector(policy: ImportPolicy, timeoutMs: number): buildConnector.connector {
+  return (options, callback) => {
+    const port = Number(options.port) || (options.protocol === "https:" ? 443 : 80);
+    const host = options.hostname.replace(/^\[|\]$/g, "").toLowerCase();
+    const refusal = ipaddr.isValid(host) ? policy.refusal(host, port) : null;
+    if (refusal) return callback(new Blocked(refusal), null);
+    buildConnector({ lookup: guardedLookup(policy, port), timeout: timeoutMs })(options, callback);
+  };
+}
+
+function checkUrl(raw: string | URL, policy: ImportPolicy): URL {
   let url: URL;
   try {
     url = new URL(raw);
@@ -62,8 +124,12 @@ function checkUrl(raw: string | URL, allow: ReadonlySet<string>): URL {
     throw new FetchRefused("must start with http:// or https://");
   if (url.username || url.password) throw new FetchRefused("must not contain a user name or password");
   const host = url.hostname.replace(/^\[|\]$/g, "").toLowerCase();
-  if (ipaddr.isValid(host) && !isPublicAddress(host) && !allow.has(host)) {
-    throw new FetchRefused(`points to a private or local address (${host}), which is refused`);
+  const port = Number(url.port) || (url.protocol === "https:" ? 443 : 80);
+  // Refused before any lookup or connection, so that the answer says nothing about what listens there.
+  if (!policy.mayUsePort(port)) throw portRefused(port);
+  if (ipaddr.isValid(host)) {
+    const refusal = policy.refusal(host, port);
+    if (refusal) throw refusal;
   }
   return url;
 }
@@ -71,18 +137,24 @@ function checkUrl(raw: string | URL, allow: ReadonlySet<string>): URL {
 /**
  * Fetches a page to import: http(s) only, redirects followed at most 5 times (each one
  * checked again), 10 s for the whole exchange, at most 5 MB, and only HTML, plain text or
- * Markdown. Private and loopback addresses are refused unless `allowHosts` names them.
+ * Markdown. Private and loopback addresses, and ports other than 80 and 443, are refused unless
+ * `allowHosts` (IMPORT_ALLOW_HOSTS: `host` or `host:port` entries) names them. Until a web server
+ * answers, every failure gives the same message, so that import cannot be used to learn which
+ * ports of a host are open.
  */
 export async function fetchPage(
   rawUrl: string,
   { allowHosts = [], timeoutMs = FETCH_LIMITS.timeoutMs }: { allowHosts?: readonly string[]; timeoutMs?: number } = {},
 ): Promise<FetchedPage> {
-  const allow = new Set(allowHosts.map((h) => h.trim().toLowerCase()).filter(Boolean));
-  const dispatcher = new Agent({ connect: { lookup: guardedLookup(allow) } });
+  const policy = new ImportPolicy(allowHosts);
+  const dispatcher = new Agent({ connect: guardedConnector(policy, timeoutMs) });
   const signal = AbortSignal.timeout(timeoutMs);
+  // Whether a web server answered the last request: before that, failures say nothing of why.
+  let answered = false;
   try {
-    let url = checkUrl(rawUrl, allow);
+    let url = checkUrl(rawUrl, policy);
     for (let hop = 0; ; hop++) {
+      answered = false;
       const res = await fetch(url, {
         dispatcher,
         signal,
@@ -92,11 +164,12 @@ export async function fetchPage(
           "user-agent": "Claimdesk importer",
         },
       });
+      answered = true;
       if (res.status >= 300 && res.status < 400 && res.headers.get("location")) {
         await res.body?.cancel();
         if (hop >= FETCH_LIMITS.maxRedirects)
           throw new FetchRefused(`redirected more than ${FETCH_LIMITS.maxRedirects} times`);
-        url = checkUrl(new URL(res.headers.get("location")!, url), allow);
+        url = checkUrl(new URL(res.headers.get("location")!, url), policy);
         continue;
       }
       if (!res.ok) {
@@ -119,7 +192,7 @@ export async function fetchPage(
       return { body: decode(bytes, charset), kind, url: url.toString() };
     }
   } catch (e) {
-    throw explain(e, signal, timeoutMs);
+    throw explain(e, signal, timeoutMs, answered);
   } finally {
     void dispatcher.close();
   }
@@ -151,14 +224,20 @@ function decode(bytes: Uint8Array, charset: string): string {
   }
 }
 
-function explain(e: unknown, signal: AbortSignal, timeoutMs: number): FetchRefused {
+function explain(e: unknown, signal: AbortSignal, timeoutMs: number, answered: boolean): FetchRefused {
   if (e instanceof FetchRefused) return e;
-  if (signal.aborted) return new FetchRefused(`did not answer within ${timeoutMs / 1000} seconds`);
+  const seconds = timeoutMs / 1000;
+  if (answered) {
+    return signal.aborted
+      ? new FetchRefused(`did not send the whole page within ${seconds} seconds`)
+      : new FetchRefused("broke off before the whole page was sent");
+  }
   const cause = (e as { cause?: unknown })?.cause;
-  if (cause instanceof BlockedAddress)
-    return new FetchRefused(`points to a private or local address (${cause.message}), which is refused`);
+  if (cause instanceof Blocked) return cause.refusal;
   const code = (cause as { code?: string })?.code;
-  if (code === "ENOTFOUND" || code === "EAI_AGAIN")
+  if (!signal.aborted && (code === "ENOTFOUND" || code === "EAI_AGAIN"))
     return new FetchRefused("could not be reached: the host name does not resolve");
-  return new FetchRefused(`could not be reached${code ? ` (${code})` : ""}`);
+  // Refused, reset, timed out, not HTTP, TLS failed: one message, so that it does not tell a closed port from an
+  // open one, or a filtered one.
+  return new FetchRefused(`could not be reached: no web server answered there within ${seconds} seconds`);
 }

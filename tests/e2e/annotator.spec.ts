@@ -1,10 +1,10 @@
 import fs from "node:fs";
 import http from "node:http";
-import type { AddressInfo } from "node:net";
 import path from "node:path";
 import { expect, test, type Page } from "@playwright/test";
 import { codePointSpan, dragSelect, saveClaim } from "./annotator-helpers";
 import { signedIn } from "./helpers";
+import { IMPORT_PAGE_PORT } from "./ports";
 
 const RAW_ARTICLE = fs.readFileSync(path.join(process.cwd(), "db/seed-data/mariupol-talks-2022-03-10.txt"), "utf8");
 const QUESTION = "Was the maternity hospital a civilian site when it was struck? (e2e)";
@@ -220,8 +220,9 @@ test("an article is imported from a URL, with navigation and scripts left out", 
   const server = http.createServer((_req, res) =>
     res.writeHead(200, { "content-type": "text/html; charset=utf-8" }).end(html),
   );
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/world/mariupol`;
+  // On the port IMPORT_ALLOW_HOSTS names (playwright.config.ts): URL import connects to no other but 80 and 443.
+  await new Promise<void>((resolve) => server.listen(IMPORT_PAGE_PORT, "127.0.0.1", resolve));
+  const url = `http://127.0.0.1:${IMPORT_PAGE_PORT}/world/mariupol`;
   try {
     await signedIn(page, "editor@claimdesk.test");
     await page.goto("/editor/documents/new");

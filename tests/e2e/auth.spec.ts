@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { signIn, signOut, submitSignIn } from "./helpers";
+import { signIn, signOut, signedIn, submitSignIn } from "./helpers";
 
 test("an editor signs in, sees the work queue with their name and role, and signs out", async ({ page }) => {
   await signIn(page, "editor@claimdesk.test");
@@ -54,4 +54,26 @@ test("an anonymous visit to an admin page goes to sign-in; a contributor is told
   await expect(page).toHaveURL(/\/admin\/users$/);
   await expect(page.getByRole("heading", { name: "Not allowed" })).toBeVisible();
   await expect(page.getByRole("link", { name: "Users" })).toHaveCount(0);
+});
+
+test("signing out ends the session on the server: a copy of its cookie no longer signs in", async ({
+  page,
+  browser,
+  baseURL,
+}) => {
+  await signedIn(page, "reviewer@claimdesk.test");
+  // Someone copies the session cookie into another browser: it works there while the session lasts.
+  const stolen = await browser.newContext({ baseURL });
+  await stolen.addCookies(await page.context().cookies());
+  const other = await stolen.newPage();
+  await other.goto("/editor");
+  await expect(other.getByTestId("current-user")).toContainText("Rafael Reviewer");
+  expect((await other.request.get("/api/v1/tokens")).status()).toBe(200);
+
+  await signOut(page);
+
+  await other.goto("/editor");
+  await expect(other).toHaveURL(/\/login\?callbackUrl=%2Feditor/);
+  expect((await other.request.get("/api/v1/tokens")).status()).toBe(401);
+  await stolen.close();
 });

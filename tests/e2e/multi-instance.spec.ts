@@ -45,7 +45,10 @@ test.beforeAll(async () => {
   // Both start at once, as after a deploy: one migrates (the others wait for its lock), then both serve.
   for (const port of PORTS) {
     servers.push(
-      spawn(process.execPath, ["--import", "tsx", "lib/cli/main.ts", "start"], { env: env(port), stdio: "ignore" }),
+      spawn(process.execPath, ["--import", "tsx", "lib/cli/main.ts", "start", "--allow-demo-accounts"], {
+        env: env(port),
+        stdio: "ignore",
+      }),
     );
   }
   for (const port of PORTS) {

@@ -4,17 +4,18 @@ import { loginFailures, users, type Role } from "@/db/schema";
 import { getDecoyHash, verifyPassword } from "@/lib/auth/password";
 import { writeTransaction } from "@/lib/services/transaction";
 import { normaliseEmail } from "@/lib/validation/common";
+import { startSession } from "./sessions";
 
 /** Failures allowed for one account within the window before sign-in is refused. */
 export const MAX_FAILURES = 5;
 export const FAILURE_WINDOW_MS = 15 * 60_000;
 
-export type AuthUser = { id: number; email: string; name: string; role: Role; sessionVersion: number };
+export type AuthUser = { id: number; email: string; name: string; role: Role };
 
-export type AuthResult =
-  | { ok: true; user: AuthUser }
-  | { ok: false; reason: "invalid" }
-  | { ok: false; reason: "locked"; retryAfterSeconds: number };
+type Refusal = { ok: false; reason: "invalid" } | { ok: false; reason: "locked"; retryAfterSeconds: number };
+export type AuthResult = { ok: true; user: AuthUser } | Refusal;
+/** A sign-in: the account and the id of its new session (see `startSession`). */
+export type SignInResult = { ok: true; user: AuthUser; sessionId: string } | Refusal;
 
 /**
  * Checks an email and password. After MAX_FAILURES failures for one email within
@@ -27,6 +28,25 @@ export type AuthResult =
  * past the limit while argon2 runs.
  */
 export async function authenticate(rawEmail: string, password: string, now = Date.now()): Promise<AuthResult> {
+  const result = await checkPassword(rawEmail, password, now);
+  return result.ok ? { ok: true, user: result.user } : result;
+}
+
+/** Signs in: `authenticate`, then a new session for the account (sessions.ts). */
+export async function signInWithPassword(rawEmail: string, password: string, now = Date.now()): Promise<SignInResult> {
+  const result = await checkPassword(rawEmail, password, now);
+  if (!result.ok) return result;
+  const sessionId = await startSession({ id: result.user.id, passwordHash: result.passwordHash }, now);
+  // Disabled, or its password changed, while this one was being checked.
+  if (!sessionId) return { ok: false, reason: "invalid" };
+  return { ok: true, user: result.user, sessionId };
+}
+
+async function checkPassword(
+  rawEmail: string,
+  password: string,
+  now: number,
+): Promise<{ ok: true; user: AuthUser; passwordHash: string } | Refusal> {
   const email = normaliseEmail(rawEmail);
   const windowStart = new Date(now - FAILURE_WINDOW_MS);
 
@@ -55,8 +75,8 @@ export async function authenticate(rawEmail: string, password: string, now = Dat
   await writeTransaction(async (tx) => {
     await tx.delete(loginFailures).where(eq(loginFailures.email, email));
   });
-  const { id, name, role, sessionVersion } = user;
-  return { ok: true, user: { id, email: user.email, name, role, sessionVersion } };
+  const { id, name, role, passwordHash } = user;
+  return { ok: true, user: { id, email: user.email, name, role }, passwordHash };
 }
 
 /** Lifts a sign-in lock (the operator's answer to someone locking an account on purpose). */

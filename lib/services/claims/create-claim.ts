@@ -4,14 +4,14 @@ import type { Tx } from "@/db/client";
 import { claimants, claims, type AnchorStatus, type Claim, type Document } from "@/db/schema";
 import type { SpanSelectors } from "@/lib/anchoring";
 import { authorize, type ActingUser, type Actor } from "@/lib/auth/actor";
-import { recordAudit } from "@/lib/services/audit";
+import { recordAudit, recordAudits } from "@/lib/services/audit";
 import { claimantRefInput } from "@/lib/services/claimants/claimant-input";
 import { resolveClaimant } from "@/lib/services/claimants/resolve-claimant";
 import { addAccount } from "@/lib/services/disputes/accounts";
 import { insertDispute } from "@/lib/services/disputes/create-dispute";
 import { accountLabelSchema, disputeFields } from "@/lib/services/disputes/dispute-input";
 import { assertCurrentRevision, getDocumentText } from "@/lib/services/documents/current-text";
-import { uniqueSlug } from "@/lib/services/slugs";
+import { uniqueSlug, uniqueSlugs } from "@/lib/services/slugs";
 import { writeTransaction } from "@/lib/services/transaction";
 import { idSchema, optionalDateSchema, optionalText } from "@/lib/validation/common";
 import { parseInput } from "@/lib/validation/parse";
@@ -94,41 +94,65 @@ export async function createClaim(actor: Actor | null, raw: unknown): Promise<Cr
   });
 }
 
-/**
- * Inserts a claim of the document's current revision, and its audit event. The selectors
- * are where the quote stands (an `orphaned` claim keeps the ones it came with).
- */
-export async function insertClaim(
-  tx: Tx,
-  who: ActingUser,
-  doc: Document,
-  c: {
-    selectors: SpanSelectors;
-    anchorStatus: AnchorStatus;
-    claimantId: number;
-    statement: string;
-    claimedAt: string | null;
-  },
-): Promise<Claim> {
+/** A claim to insert: where its quote stands (an `orphaned` claim keeps the selectors it came with), what it says. */
+export type NewClaim = {
+  selectors: SpanSelectors;
+  anchorStatus: AnchorStatus;
+  claimantId: number;
+  statement: string;
+  claimedAt: string | null;
+};
+
+const claimRow = (who: ActingUser, doc: Document, c: NewClaim, slug: string) => ({
+  slug,
+  documentId: doc.id,
+  revision: doc.currentRevision,
+  claimantId: c.claimantId,
+  statement: c.statement,
+  claimedAt: c.claimedAt,
+  quote: c.selectors.exact,
+  prefix: c.selectors.prefix,
+  suffix: c.selectors.suffix,
+  start: c.selectors.start,
+  end: c.selectors.end,
+  anchorStatus: c.anchorStatus,
+  createdBy: who.id,
+});
+
+/** Inserts a claim of the document's current revision, and its audit event. */
+export async function insertClaim(tx: Tx, who: ActingUser, doc: Document, c: NewClaim): Promise<Claim> {
   const slug = await uniqueSlug(tx, claims, claims.slug, c.statement);
   const [row] = await tx
     .insert(claims)
-    .values({
-      slug,
-      documentId: doc.id,
-      revision: doc.currentRevision,
-      claimantId: c.claimantId,
-      statement: c.statement,
-      claimedAt: c.claimedAt,
-      quote: c.selectors.exact,
-      prefix: c.selectors.prefix,
-      suffix: c.selectors.suffix,
-      start: c.selectors.start,
-      end: c.selectors.end,
-      anchorStatus: c.anchorStatus,
-      createdBy: who.id,
-    })
+    .values(claimRow(who, doc, c, slug))
     .returning();
   await recordAudit(tx, who, { action: "claim.create", entityType: "claim", entityId: row!.id, after: row });
   return row!;
+}
+
+/**
+ * Inserts many claims of the document's current revision, and their audit events, as `insertClaim` does one: a
+ * statement for all of them (the caller keeps the list short: a few hundred). The rows come back in the order given.
+ */
+export async function insertClaims(tx: Tx, who: ActingUser, doc: Document, list: NewClaim[]): Promise<Claim[]> {
+  if (list.length === 0) return [];
+  const slugs = await uniqueSlugs(
+    tx,
+    claims,
+    claims.slug,
+    list.map((c) => c.statement),
+  );
+  const rows = await tx
+    .insert(claims)
+    .values(list.map((c, i) => claimRow(who, doc, c, slugs[i]!)))
+    .returning();
+  // Neither engine promises RETURNING's order for a multi-row insert: each slug is unique.
+  const bySlug = new Map(rows.map((r) => [r.slug, r]));
+  const inserted = slugs.map((slug) => bySlug.get(slug)!);
+  await recordAudits(
+    tx,
+    who,
+    inserted.map((row) => ({ action: "claim.create", entityType: "claim", entityId: row.id, after: row })),
+  );
+  return inserted;
 }

@@ -1,12 +1,21 @@
+import { eq } from "drizzle-orm";
 import { z } from "zod";
-import type { AnchorStatus } from "@/db/schema";
-import { anchorSelectors, CodePointIndex, codePointLength, type SpanSelectors } from "@/lib/anchoring";
+import { getDb } from "@/db/client";
+import { documents, type AnchorStatus } from "@/db/schema";
+import {
+  anchorInPlace,
+  anchorSelectors,
+  CodePointIndex,
+  codePointLength,
+  type AnchorResult,
+  type SpanSelectors,
+} from "@/lib/anchoring";
 import { authorize, type Actor } from "@/lib/auth/actor";
 import { readAnnotationFile } from "@/lib/exports/w3c-import";
 import { recordAudit } from "@/lib/services/audit";
 import { claimantRefInput } from "@/lib/services/claimants/claimant-input";
 import { resolveClaimant } from "@/lib/services/claimants/resolve-claimant";
-import { insertClaim } from "@/lib/services/claims/create-claim";
+import { insertClaims, type NewClaim } from "@/lib/services/claims/create-claim";
 import { ServiceError } from "@/lib/services/errors";
 import { writeTransaction } from "@/lib/services/transaction";
 import { idSchema } from "@/lib/validation/common";
@@ -21,15 +30,66 @@ export const importAnnotationsInput = z.strictObject({
   claimant: claimantRefInput.optional(),
 });
 
+/**
+ * How much matching one file may cost (the number of annotations is capped by `MAX_IMPORTED_ANNOTATIONS`). Placing a
+ * quote where it stands costs next to nothing; searching the text for it costs a pass over the text, and an
+ * approximate search (Myers' algorithm) a pass per 256 characters of quote.
+ */
+export const IMPORT_MATCHING_LIMITS = {
+  /**
+   * Characters of text that approximate matching may read for one file, in file order: 250 million is 50 searches of a
+   * 5 MB text, 5,000 of a 50 KB article. Once spent, the quotes left are not searched approximately.
+   */
+  approximateBudget: 250_000_000,
+  /** What one approximate search may cost (it runs in one go, without giving the event loop back). */
+  approximateSearchMax: 10_000_000,
+  /** A quote not in its place that occurs more often than this word for word is not placed by its context. */
+  exactPlacesMax: 1_000,
+} as const;
+
+/**
+ * Why an imported claim is orphaned: `not_found`, searched for and nowhere close enough; `too_common`, not where it
+ * says it is and word for word in more than `exactPlacesMax` places; `too_long`, not word for word in the text and too
+ * long to search approximately in a text this size; `budget_spent`, not word for word in the text and not searched
+ * approximately because the file had spent its approximate-matching budget.
+ */
+export type OrphanReason = "not_found" | "too_common" | "too_long" | "budget_spent";
+
 export type ImportedClaim = {
   claimId: number;
   slug: string;
   status: AnchorStatus;
+  /** Why it is orphaned; null when anchored or fuzzy. */
+  reason: OrphanReason | null;
   quote: string;
   statement: string;
   start: number;
   end: number;
 };
+
+export type ImportResult = {
+  claims: ImportedClaim[];
+  counts: Record<AnchorStatus, number>;
+  /** The orphaned claims by reason. */
+  orphaned: Record<OrphanReason, number>;
+  /** What the person importing should know about quotes that were not searched for in full; null when none. */
+  notice: string | null;
+};
+
+/** Where one annotation goes: what `anchorSelectors` found, or why nothing was. */
+type Placed = { status: AnchorStatus; selectors: SpanSelectors; reason: OrphanReason | null };
+
+/** Matching gives the event loop back at least every this many annotations and milliseconds. */
+const BATCH = { annotations: 200, ms: 20 } as const;
+/** Claims inserted by one statement. */
+const INSERT_CHUNK = 250;
+
+/**
+ * Lets other requests run between batches. A timer rather than `setImmediate`: the event loop then waits a moment for
+ * I/O, so that a request's few round trips (a PostgreSQL connection being opened) go through together rather than one
+ * per batch.
+ */
+const giveBackEventLoop = () => new Promise<void>((resolve) => setTimeout(resolve, 1));
 
 /**
  * Imports a W3C annotation file into a document (contributor+): every annotation is
@@ -41,99 +101,200 @@ export type ImportedClaim = {
  * All or nothing: an invalid file, an annotation with no claimant or with nothing to
  * anchor, changes nothing. `target.source` is not compared with the document's address:
  * the person importing chooses the document, and the quotes decide where each claim goes.
+ *
+ * The file is checked whole first; the quotes are then matched outside any transaction, in batches that give the
+ * event loop back (other requests go on), within `IMPORT_MATCHING_LIMITS` — a quote left unsearched becomes an
+ * orphaned claim whose `reason` says why, never a dropped one; the claims are then written in one transaction, a few
+ * hundred per statement. Should the text change meanwhile, the import is refused (409) and nothing is written.
  */
-export async function importAnnotations(
-  actor: Actor | null,
-  raw: unknown,
-): Promise<{ claims: ImportedClaim[]; counts: Record<AnchorStatus, number> }> {
-  return writeTransaction(async (tx) => {
-    const who = await authorize(tx, actor, "content:write");
-    const input = parseInput(importAnnotationsInput, raw);
-    const annotations = readAnnotationFile(input.annotations);
-    const unattributed = annotations.flatMap((a, i) => (a.claimantName ? [] : [i]));
-    if (unattributed.length > 0 && !input.claimant) {
+export async function importAnnotations(actor: Actor | null, raw: unknown): Promise<ImportResult> {
+  const caller = await authorize(getDb(), actor, "content:write");
+  const input = parseInput(importAnnotationsInput, raw);
+  const annotations = readAnnotationFile(input.annotations);
+  const unattributed = annotations.flatMap((a, i) => (a.claimantName ? [] : [i]));
+  if (unattributed.length > 0 && !input.claimant) {
+    throw new ServiceError(
+      "validation_failed",
+      `${unattributed.length} of ${annotations.length} annotations name no claimant: choose who made those claims.`,
+      [
+        {
+          path: "claimant",
+          message: `is required for annotations ${unattributed.slice(0, 10).join(", ")}${unattributed.length > 10 ? "…" : ""}`,
+        },
+      ],
+    );
+  }
+  await giveBackEventLoop(); // after checking the file, a long piece of work
+  const { doc, text } = await getDocumentText(getDb(), input.documentId);
+  // A claimant given by id must exist before any matching is done (looking it up writes nothing; a claimant given by
+  // name is found or created in the transaction).
+  if (input.claimant && "id" in input.claimant) await resolveClaimant(getDb(), caller, input.claimant);
+  const index = new CodePointIndex(text);
+
+  const given = annotations.map((a, i): SpanSelectors => {
+    const exact =
+      a.quote?.exact ??
+      (a.position && a.position.end <= index.length ? index.slice(a.position.start, a.position.end) : "");
+    if (!exact) {
+      // Nothing to anchor or to keep: the whole import is refused.
       throw new ServiceError(
         "validation_failed",
-        `${unattributed.length} of ${annotations.length} annotations name no claimant: choose who made those claims.`,
+        `Annotation ${i} points past the end of the text and gives no quote.`,
         [
           {
-            path: "claimant",
-            message: `is required for annotations ${unattributed.slice(0, 10).join(", ")}${unattributed.length > 10 ? "…" : ""}`,
+            path: `${i}.target`,
+            message: `its TextPositionSelector ends after the text (${index.length} characters) and it has no TextQuoteSelector`,
           },
         ],
       );
     }
-    const { doc, text } = await getDocumentText(tx, input.documentId);
-    const index = new CodePointIndex(text);
+    return {
+      exact,
+      prefix: a.quote?.prefix ?? "",
+      suffix: a.quote?.suffix ?? "",
+      start: a.position?.start ?? 0,
+      end: a.position?.end ?? codePointLength(exact),
+    };
+  });
+  const placed = await placeAll(index, given);
+
+  const result = await writeTransaction(async (tx) => {
+    const who = await authorize(tx, actor, "content:write");
+    const [current] = await tx.select().from(documents).where(eq(documents.id, doc.id)).limit(1);
+    if (!current)
+      throw new ServiceError("not_found", `No document with id ${doc.id}.`, [
+        { path: "documentId", message: "does not exist" },
+      ]);
+    if (current.currentRevision !== doc.currentRevision)
+      throw new ServiceError(
+        "conflict",
+        `The document's text was changed while the annotations were being matched (now revision ${current.currentRevision}, matched against ${doc.currentRevision}). Nothing was imported: import the file again.`,
+      );
     const fallbackClaimant = input.claimant ? await resolveClaimant(tx, who, input.claimant) : null;
     const claimants = new Map<string, number>();
+    for (const a of annotations) {
+      const key = a.claimantName?.toLowerCase();
+      if (key === undefined || claimants.has(key)) continue;
+      if (claimants.size % 100 === 99) await giveBackEventLoop();
+      claimants.set(
+        key,
+        await resolveClaimant(tx, who, { name: a.claimantName!, description: null, sameAs: null, kind: null }),
+      );
+    }
 
     const imported: ImportedClaim[] = [];
-    for (const [i, a] of annotations.entries()) {
-      const exact =
-        a.quote?.exact ??
-        (a.position && a.position.end <= index.length ? index.slice(a.position.start, a.position.end) : "");
-      if (!exact) {
-        // Nothing to anchor or to keep: the whole import is refused (the transaction rolls back).
-        throw new ServiceError(
-          "validation_failed",
-          `Annotation ${i} points past the end of the text and gives no quote.`,
-          [
-            {
-              path: `${i}.target`,
-              message: `its TextPositionSelector ends after the text (${index.length} characters) and it has no TextQuoteSelector`,
-            },
-          ],
-        );
-      }
-      const given: SpanSelectors = {
-        exact,
-        prefix: a.quote?.prefix ?? "",
-        suffix: a.quote?.suffix ?? "",
-        start: a.position?.start ?? 0,
-        end: a.position?.end ?? codePointLength(exact),
-      };
-      const result = anchorSelectors(index, given);
-      // Anchored: the quote in its place now; fuzzy: the given quote at the place found, until
-      // a person confirms it; orphaned: the selectors as given.
-      const selectors =
-        result.status === "anchored"
-          ? result.selectors
-          : result.status === "fuzzy"
-            ? { ...given, start: result.start, end: result.end }
-            : given;
-      const claimantId = a.claimantName
-        ? (claimants.get(a.claimantName.toLowerCase()) ??
-          (await resolveClaimant(tx, who, { name: a.claimantName, description: null, sameAs: null, kind: null })))
-        : fallbackClaimant!;
-      if (a.claimantName) claimants.set(a.claimantName.toLowerCase(), claimantId);
-      const statement = a.statement ?? (exact.replace(/\s+/g, " ").trim().slice(0, 500) || "(statement to write)");
-      const row = await insertClaim(tx, who, doc, {
-        selectors,
-        anchorStatus: result.status,
-        claimantId,
-        statement,
-        claimedAt: doc.publishedAt,
+    for (let from = 0; from < annotations.length; from += INSERT_CHUNK) {
+      if (from > 0) await giveBackEventLoop();
+      const chunk = annotations.slice(from, from + INSERT_CHUNK).map((a, k): NewClaim => {
+        const { status, selectors } = placed[from + k]!;
+        const exact = given[from + k]!.exact;
+        return {
+          selectors,
+          anchorStatus: status,
+          claimantId: a.claimantName ? claimants.get(a.claimantName.toLowerCase())! : fallbackClaimant!,
+          statement: a.statement ?? (exact.replace(/\s+/g, " ").trim().slice(0, 500) || "(statement to write)"),
+          claimedAt: current.publishedAt,
+        };
       });
-      imported.push({
-        claimId: row.id,
-        slug: row.slug,
-        status: row.anchorStatus,
-        quote: row.quote,
-        statement: row.statement,
-        start: row.start,
-        end: row.end,
-      });
+      const rows = await insertClaims(tx, who, current, chunk);
+      rows.forEach((row, k) =>
+        imported.push({
+          claimId: row.id,
+          slug: row.slug,
+          status: row.anchorStatus,
+          reason: placed[from + k]!.reason,
+          quote: row.quote,
+          statement: row.statement,
+          start: row.start,
+          end: row.end,
+        }),
+      );
     }
 
     const counts = { anchored: 0, fuzzy: 0, orphaned: 0 };
-    for (const c of imported) counts[c.status]++;
+    const orphaned: Record<OrphanReason, number> = { not_found: 0, too_common: 0, too_long: 0, budget_spent: 0 };
+    for (const c of imported) {
+      counts[c.status]++;
+      if (c.reason) orphaned[c.reason]++;
+    }
     await recordAudit(tx, who, {
       action: "document.import_annotations",
       entityType: "document",
-      entityId: doc.id,
-      after: { revision: doc.currentRevision, ...counts },
+      entityId: current.id,
+      after: { revision: current.currentRevision, ...counts, orphanedBecause: orphaned },
     });
-    return { claims: imported, counts };
+    return { claims: imported, counts, orphaned };
   });
+  return { ...result, notice: noticeOf(result.orphaned) };
+}
+
+/**
+ * Anchors every annotation's selectors in the text, in file order, by `anchorSelectors`' rules within
+ * `IMPORT_MATCHING_LIMITS`, giving the event loop back between batches: a 10,000-annotation file in a 5 MB text must
+ * not keep the server from answering meanwhile.
+ */
+async function placeAll(index: CodePointIndex, given: SpanSelectors[]): Promise<Placed[]> {
+  const budget = { left: IMPORT_MATCHING_LIMITS.approximateBudget };
+  const placed: Placed[] = [];
+  let batchStart = performance.now();
+  for (const [i, sel] of given.entries()) {
+    if (i % BATCH.annotations === 0 || performance.now() - batchStart >= BATCH.ms) {
+      await giveBackEventLoop();
+      batchStart = performance.now();
+    }
+    placed.push(place(index, sel, budget));
+  }
+  return placed;
+}
+
+function place(index: CodePointIndex, sel: SpanSelectors, budget: { left: number }): Placed {
+  // Anchored: the quote in its place now; fuzzy: the given quote at the place found, until a person confirms it;
+  // orphaned: the selectors as given.
+  const found = (r: AnchorResult & { status: "anchored" | "fuzzy" }): Placed =>
+    r.status === "anchored"
+      ? { status: "anchored", selectors: r.selectors, reason: null }
+      : { status: "fuzzy", selectors: { ...sel, start: r.start, end: r.end }, reason: null };
+  const orphaned = (reason: OrphanReason): Placed => ({ status: "orphaned", selectors: sel, reason });
+
+  const inPlace = anchorInPlace(index, sel);
+  if (inPlace?.status === "anchored") return found(inPlace);
+  // Each exact place is weighed by its context: a quote found everywhere ("the") would take seconds.
+  const places = countPlaces(index.text, sel.exact, IMPORT_MATCHING_LIMITS.exactPlacesMax + 1);
+  if (places > IMPORT_MATCHING_LIMITS.exactPlacesMax) return orphaned("too_common");
+  if (places > 0) {
+    const exact = anchorSelectors(index, sel, { exactOnly: true });
+    if (exact.status !== "orphaned") return found(exact);
+  }
+  const cost = index.text.length * Math.ceil(sel.exact.length / 256);
+  if (cost > IMPORT_MATCHING_LIMITS.approximateSearchMax) return orphaned("too_long");
+  if (cost > budget.left) {
+    budget.left = 0; // spent: the quotes after this one are not searched either, whatever their length
+    return orphaned("budget_spent");
+  }
+  budget.left -= cost;
+  const result = anchorSelectors(index, sel);
+  return result.status === "orphaned" ? orphaned("not_found") : found(result);
+}
+
+/** How many times `quote` occurs in `text` (overlaps included, as `lib/anchoring` counts them), up to `limit`. */
+function countPlaces(text: string, quote: string, limit: number): number {
+  let n = 0;
+  for (let at = text.indexOf(quote); at !== -1 && n < limit; at = text.indexOf(quote, at + 1)) n++;
+  return n;
+}
+
+function noticeOf(orphaned: Record<OrphanReason, number>): string | null {
+  const { approximateBudget, exactPlacesMax } = IMPORT_MATCHING_LIMITS;
+  const quotes = (n: number, singular: string, plural: string) => `${n} ${n === 1 ? singular : plural}`;
+  const parts = [
+    orphaned.budget_spent > 0 &&
+      `${quotes(orphaned.budget_spent, "quote", "quotes")} not found word for word, left when the file had spent its approximate-matching budget (${approximateBudget.toLocaleString("en")} characters of text)`,
+    orphaned.too_long > 0 &&
+      `${quotes(orphaned.too_long, "quote", "quotes")} not found word for word and too long to search for approximately in a text this size`,
+    orphaned.too_common > 0 &&
+      `${quotes(orphaned.too_common, "quote", "quotes")} not where the file says, and found word for word in more than ${exactPlacesMax.toLocaleString("en")} places`,
+  ].filter(Boolean);
+  if (parts.length === 0) return null;
+  const total = orphaned.budget_spent + orphaned.too_long + orphaned.too_common;
+  return `${quotes(total, "claim was", "claims were")} orphaned without a full search: ${parts.join("; ")}. Re-attach them by selection${orphaned.budget_spent > 0 ? " (a file with fewer quotes to match approximately leaves none unsearched)" : ""}.`;
 }

@@ -5,6 +5,7 @@ import { users } from "@/db/schema";
 import { authorize, authorizeAccount, type Actor } from "@/lib/auth/actor";
 import { hashPassword } from "@/lib/auth/password";
 import { authenticate } from "@/lib/services/auth/authenticate";
+import { endAllSessions } from "@/lib/services/auth/sessions";
 import { recordAudit } from "@/lib/services/audit";
 import { ServiceError } from "@/lib/services/errors";
 import { writeTransaction } from "@/lib/services/transaction";
@@ -49,11 +50,11 @@ export async function changeOwnPassword(actor: Actor | null, raw: unknown): Prom
       .update(users)
       .set({
         passwordHash,
-        sessionVersion: sql`${users.sessionVersion} + 1`,
         updatedAt: new Date(),
         version: sql`${users.version} + 1`,
       })
       .where(eq(users.id, user.id));
+    await endAllSessions(tx, user.id);
     await recordAudit(tx, me, { action: "user.change_password", entityType: "user", entityId: user.id });
   });
 }

@@ -2,6 +2,7 @@ import { and, eq, isNull, sql } from "drizzle-orm";
 import { z } from "zod";
 import { apiTokens, users } from "@/db/schema";
 import { authorize, type Actor } from "@/lib/auth/actor";
+import { endAllSessions } from "@/lib/services/auth/sessions";
 import { recordAudit } from "@/lib/services/audit";
 import { ServiceError } from "@/lib/services/errors";
 import { reportPublicChange } from "@/lib/cache/public-invalidation";
@@ -64,12 +65,12 @@ export async function updateUser(actor: Actor | null, raw: unknown): Promise<Use
         name: input.name ?? before.name,
         role: input.role ?? before.role,
         disabledAt,
-        sessionVersion: isDisabling ? sql`${users.sessionVersion} + 1` : before.sessionVersion,
         updatedAt: new Date(),
         version: sql`${users.version} + 1`,
       })
       .where(eq(users.id, before.id))
       .returning();
+    const endedSessions = isDisabling ? await endAllSessions(tx, before.id) : 0;
 
     const action =
       input.disabled === true && !before.disabledAt
@@ -84,7 +85,11 @@ export async function updateUser(actor: Actor | null, raw: unknown): Promise<Use
       entityType: "user",
       entityId: before.id,
       before: toUserView(before),
-      after: { ...toUserView(after!), ...(revokedTokens ? { revokedTokens } : {}) },
+      after: {
+        ...toUserView(after!),
+        ...(revokedTokens ? { revokedTokens } : {}),
+        ...(endedSessions ? { endedSessions } : {}),
+      },
     });
     return toUserView(after!);
   });

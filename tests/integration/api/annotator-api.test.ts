@@ -24,12 +24,13 @@ let token: string;
 let server: Awaited<ReturnType<typeof startPageServer>>;
 
 beforeAll(async () => {
-  process.env.IMPORT_ALLOW_HOSTS = "127.0.0.1";
-  t = await createTestDb();
-  token = (await createApiToken(await addUser(t.database, "c@example.org", "contributor"), {})).token;
   server = await startPageServer({
     "/story": (_q, res) => res.writeHead(200, { "content-type": "text/html" }).end(PAGE),
   });
+  // URL import connects to ports 80 and 443 only: the page server's port is allowed by name.
+  process.env.IMPORT_ALLOW_HOSTS = `127.0.0.1:${new URL(server.url("/")).port}`;
+  t = await createTestDb();
+  token = (await createApiToken(await addUser(t.database, "c@example.org", "contributor"), {})).token;
 });
 afterAll(async () => {
   await server.close();

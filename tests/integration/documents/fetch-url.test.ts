@@ -6,7 +6,8 @@ import { startPageServer } from "../../support/page-server";
 
 const PAGE = fs.readFileSync(path.join(import.meta.dirname, "../../fixtures/pages/news-article.html"));
 let server: Awaited<ReturnType<typeof startPageServer>>;
-const allow = { allowHosts: ["127.0.0.1"] };
+// URL import connects to ports 80 and 443 only: the test server's own port is allowed by name.
+let allow: { allowHosts: string[] };
 
 beforeAll(async () => {
   server = await startPageServer({
@@ -27,6 +28,7 @@ beforeAll(async () => {
     },
     "/to-metadata": (_req, res) => res.writeHead(302, { location: "http://169.254.169.254/latest/meta-data" }).end(),
   });
+  allow = { allowHosts: [`127.0.0.1:${new URL(server.url("/")).port}`] };
 });
 afterAll(() => server.close());
 
@@ -38,8 +40,9 @@ describe("fetchPage", () => {
   });
 
   it("should refuse loopback and private addresses unless allowed", async () => {
-    await expect(fetchPage(server.url("/article"))).rejects.toThrow(/private or local address \(127\.0\.0\.1\)/);
-    await expect(fetchPage("http://localhost:8080/x")).rejects.toThrow(/private or local address/);
+    await expect(fetchPage("http://127.0.0.1/article")).rejects.toThrow(/private or local address \(127\.0\.0\.1\)/);
+    await expect(fetchPage(server.url("/article"))).rejects.toThrow(/uses port \d+: only the web ports 80 and 443/);
+    await expect(fetchPage("http://localhost/x")).rejects.toThrow(/private or local address/);
     await expect(fetchPage("http://10.1.2.3/x")).rejects.toThrow(/private or local address/);
     await expect(fetchPage("http://[::1]/x")).rejects.toThrow(/private or local address/);
   });
@@ -66,7 +69,7 @@ describe("fetchPage", () => {
 
   it("should give up on a page that does not answer in time", async () => {
     await expect(fetchPage(server.url("/slow"), { ...allow, timeoutMs: 300 })).rejects.toThrow(
-      /did not answer within 0.3 seconds/,
+      /could not be reached: no web server answered there within 0.3 seconds/,
     );
   });
 

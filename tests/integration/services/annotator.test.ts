@@ -64,7 +64,8 @@ describe("importDocument", () => {
   it.each([
     [{ text: "   \n\n  " }, "text", /no text to import/],
     [{ text: "x", url: "https://example.org/" }, "text", /either text or url/],
-    [{ url: "http://127.0.0.1:9/article" }, "url", /private or local address/],
+    [{ url: "http://127.0.0.1/article" }, "url", /private or local address/],
+    [{ url: "http://example.org:9/article" }, "url", /uses port 9: only the web ports 80 and 443 may be fetched/],
     [{ text: "x", format: "pdf" }, "format", /text, markdown or html/],
     [{ text: "x", publishedAt: "2022-02-30" }, "publishedAt", /not a real date/],
     [{ text: "x", sourceUrl: "javascript:alert(1)" }, "sourceUrl", /http/],

@@ -42,6 +42,10 @@ describe("parseEnv", () => {
     [{ DATABASE_URL: "mysql://db/claims" }, /DATABASE_URL: must be postgres:\/\/user:password@host:port\/database/],
     [{ DATABASE_URL: "postgres://[bad" }, /DATABASE_URL: is not a valid postgres:\/\/ URL/],
     [{ ORG_NAME: "   " }, /ORG_NAME/],
+    [
+      { IMPORT_ALLOW_HOSTS: "cms.internal, cms.internal:http" },
+      /IMPORT_ALLOW_HOSTS: each entry must be a host or host:port/,
+    ],
   ])("should stop with one line naming the variable for %j", (env, message) => {
     expect(() => parseEnv(env)).toThrow(message);
     try {

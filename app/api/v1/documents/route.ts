@@ -1,5 +1,5 @@
 import { listDocuments } from "@/db/queries/documents";
-import { apiRoute, created, readJson } from "@/lib/api/handler";
+import { apiRoute, created, readBody, readJson } from "@/lib/api/handler";
 import { assertCanReadInternal } from "@/lib/api/read-access";
 import { MAX_UPLOAD_BYTES, readUpload, UnusableSource } from "@/lib/documents/prepare-document";
 import { ServiceError } from "@/lib/services/errors";
@@ -19,11 +19,15 @@ export const POST = apiRoute(async ({ req, actor }) => {
   return created(await importDocument(actor, isForm ? await readUploadForm(req) : await readJson(req)));
 });
 
+/** A 5 MB file and the form around it (boundaries, metadata fields). */
+const MAX_FORM_BYTES = MAX_UPLOAD_BYTES + 64 * 1024;
+const formTooLarge = () => new ServiceError("payload_too_large", "The upload is larger than 5 MB.");
+
 async function readUploadForm(req: Request): Promise<Record<string, unknown>> {
-  if (Number(req.headers.get("content-length") ?? 0) > MAX_UPLOAD_BYTES + 64 * 1024) {
-    throw new ServiceError("payload_too_large", "The upload is larger than 5 MB.");
-  }
-  const form = await req.formData().catch(() => {
+  // The form is counted while it streams and cut off at the limit, then parsed from memory.
+  const body = await readBody(req, MAX_FORM_BYTES, formTooLarge);
+  const parsed = new Response(body, { headers: { "content-type": req.headers.get("content-type")! } });
+  const form = await parsed.formData().catch(() => {
     throw new ServiceError("bad_request", "The form data could not be read.");
   });
   const file = form.get("file");

@@ -44,10 +44,10 @@ export const importAnnotationsAction = formAction<AnnotationImportState>(async (
       values: { claimant: claimant ?? "" },
     };
   }
-  const { claims, counts } = imported;
+  const { claims, counts, notice } = imported;
   return {
     ok: true,
-    message: `Imported ${claims.length} claim${claims.length === 1 ? "" : "s"}: ${counts.anchored} anchored, ${counts.fuzzy} re-found and waiting for confirmation, ${counts.orphaned} orphaned.`,
+    message: `Imported ${claims.length} claim${claims.length === 1 ? "" : "s"}: ${counts.anchored} anchored, ${counts.fuzzy} re-found and waiting for confirmation, ${counts.orphaned} orphaned.${notice ? ` ${notice}` : ""}`,
     imported: claims,
   };
 });

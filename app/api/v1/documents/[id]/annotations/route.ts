@@ -3,8 +3,10 @@ import { importAnnotations } from "@/lib/services/documents/import-annotations";
 
 /**
  * `POST /api/v1/documents/{id}/annotations` `{annotations: <W3C file>, claimant?: {id}|{name}}`
- * → `201 {claims: [{claimId, status, …}], counts: {anchored, fuzzy, orphaned}}`; an invalid
- * file is refused whole (422, every problem listed) and nothing is imported.
+ * → `201 {claims: [{claimId, status, reason, …}], counts: {anchored, fuzzy, orphaned}, orphaned: {not_found,
+ * too_common, too_long, budget_spent}, notice}`; an invalid file, or one of more than 10,000 annotations, is refused
+ * whole (422, every problem listed) and nothing is imported. Quotes left unsearched by the matching limits
+ * (`IMPORT_MATCHING_LIMITS`) become orphaned claims, each with its `reason`.
  */
 export const POST = apiRoute<{ id: string }>(async ({ req, actor, params }) =>
   created(await importAnnotations(actor, { ...(await readJsonObject(req)), documentId: params.id })),

@@ -1,0 +1,9 @@
+/** The port of the server under test (playwright.config.ts): E2E_PORT, 3100 by default. */
+const E2E_PORT = Number(process.env.E2E_PORT ?? 3100);
+
+/**
+ * The port of the local page server that the URL-import test starts. URL import connects to ports 80 and 443 only, and
+ * to the `host:port` entries of IMPORT_ALLOW_HOSTS: playwright.config.ts names this one. (E2E_PORT + 1 and + 2 are the
+ * multi-instance test's.)
+ */
+export const IMPORT_PAGE_PORT = Number(process.env.E2E_IMPORT_PAGE_PORT ?? E2E_PORT + 10);

@@ -7,4 +7,4 @@ CREATE TABLE `sessions` (
 );
 --> statement-breakpoint
 CREATE INDEX `sessions_user_idx` ON `sessions` (`user_id`);--> statement-breakpoint
-ALTER TABLE `users` DROP COLUMN `session_version`;
+CREATE INDEX `sessions_created_idx` ON `sessions` (`created_at`);

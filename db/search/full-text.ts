@@ -58,8 +58,14 @@ export function searchWords(q: string): string[] {
 /** One required word of a search, matched as a prefix of the indexed words ("civil" finds "civilians") or whole. */
 export type SearchTerm = { word: string; prefix: boolean };
 
-// Scripts in which one character is a word or a syllable, written without spaces between words.
-const SYLLABIC = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
+/** Hangul syllables a Korean word needs to be matched as a prefix. */
+export const MIN_PREFIX_SYLLABLES = 2;
+
+// Scripts written without spaces between words, in which one character is a word or a syllable.
+const SYLLABIC = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
+// Korean is written with spaces, in syllable blocks, a particle attached to its word ("병원에서"): two syllables are
+// as narrow a prefix as three letters.
+const HANGUL = /\p{Script=Hangul}/u;
 
 /**
  * What a reader typed, as the terms of a search: every word is required, and a word is matched as a prefix of the
@@ -73,9 +79,10 @@ const SYLLABIC = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script
  * any word does, so such a search costs no more than an ordinary one of as many words. Short words are not dropped:
  * they can be what the reader is looking for ("plan B", "vitamin D", "G7", "EU").
  *
- * Other scripts: a word with a Han, Hiragana, Katakana or Hangul character is a prefix from its first character. In
- * these scripts one character is a word (or a syllable), and both engines index a run of them written without spaces
- * as one word, which only a prefix finds; a single character narrows the vocabulary as much as a few letters do.
+ * Other scripts: a word with a Han, Hiragana or Katakana character is a prefix from its first character. In these
+ * scripts one character is a word (or a syllable), and both engines index a run of them written without spaces as one
+ * word, which only a prefix finds; a single character narrows the vocabulary as much as a few letters do. A Korean
+ * word is a prefix from two syllables (a noun with its particle is one indexed word).
  * Words of other scripts count their letters as Latin words do. Combining marks (Devanagari's vowel signs, for
  * instance) belong to the word and are not counted: PostgreSQL indexes such a word whole, and FTS5, which splits it at
  * its marks, reads the quoted word as the phrase of its pieces — both find it.
@@ -86,7 +93,9 @@ const SYLLABIC = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script
 export function searchTerms(q: string): SearchTerm[] {
   return searchWords(q).map((word) => ({
     word,
-    prefix: SYLLABIC.test(word) || [...word.replace(/\p{M}/gu, "")].length >= MIN_PREFIX_LETTERS,
+    prefix:
+      SYLLABIC.test(word) ||
+      [...word.replace(/\p{M}/gu, "")].length >= (HANGUL.test(word) ? MIN_PREFIX_SYLLABLES : MIN_PREFIX_LETTERS),
   }));
 }
 

@@ -59,6 +59,11 @@ export const users = sqliteTable(
     role: text("role", { enum: ROLES }).notNull(),
     passwordHash: text("password_hash").notNull(),
     disabledAt: integer("disabled_at", { mode: "timestamp_ms" }),
+    /**
+     * No longer read (sessions are rows of `sessions`). Kept for one release, so that servers of the previous one,
+     * still running during a rolling upgrade, can read it; dropped in a later release.
+     */
+    sessionVersion: integer("session_version").notNull().default(1),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
     version: version(),
@@ -102,7 +107,7 @@ export const sessions = sqliteTable(
     /** When it was signed out or ended with the account's other sessions; null while live. */
     endedAt: integer("ended_at", { mode: "timestamp_ms" }),
   },
-  (t) => [index("sessions_user_idx").on(t.userId)],
+  (t) => [index("sessions_user_idx").on(t.userId), index("sessions_created_idx").on(t.createdAt)],
 );
 
 /** Failed sign-ins, by normalised email (whether or not the account exists). */

@@ -83,7 +83,7 @@ export function anchorSelectors(
   const context = { prefix: sel.prefix, suffix: sel.suffix, hint };
   const found = (status: "anchored" | "fuzzy", c: Candidate) => foundAt(index, status, c);
   // Without an exact occurrence, this search already returns the approximate ones (as "always" below would).
-  const searched = findCandidates(index.text, sel.exact, context);
+  const searched = findCandidates(index.text, sel.exact, context, exactOnly ? "never" : "if-no-exact");
   const exact = searched.filter((c) => c.exact);
   const trusted = exact.filter(isConfirmedByContext);
   const atPosition = trusted.find((c) => c.start === hint);

@@ -27,22 +27,20 @@ const MAX_SCORE = WEIGHTS.quote + WEIGHTS.prefix + WEIGHTS.suffix + WEIGHTS.posi
 
 type Match = { start: number; end: number; errors: number };
 
+/** When approximate matches are sought: only without an exact one (Hypothesis's way), always, or never. */
+export type Approximate = "if-no-exact" | "always" | "never";
+
 /**
- * Every exact occurrence of `str`; with `always`, approximate matches within `maxErrors` too, else only when there is
- * no exact one.
+ * Every exact occurrence of `str`; with `always`, approximate matches within `maxErrors` too; with `if-no-exact`, only
+ * when there is no exact one; with `never`, none (a search of the whole text per quote is what costs).
  */
-function search(
-  text: string,
-  str: string,
-  maxErrors: number,
-  approximate: "if-no-exact" | "always" = "if-no-exact",
-): Match[] {
+function search(text: string, str: string, maxErrors: number, approximate: Approximate = "if-no-exact"): Match[] {
   const exact: Match[] = [];
   for (let pos = text.indexOf(str); pos !== -1; pos = text.indexOf(str, pos + 1)) {
     exact.push({ start: pos, end: pos + str.length, errors: 0 });
   }
-  if (exact.length === 0) return approxSearch(text, str, maxErrors);
-  if (approximate === "if-no-exact") return exact;
+  if (exact.length === 0) return approximate === "never" ? [] : approxSearch(text, str, maxErrors);
+  if (approximate !== "always") return exact;
   // approx-string-match reports only the matches with the fewest errors, which would be the
   // exact ones: blank them out to find the best approximate places elsewhere.
   const pieces: string[] = [];
@@ -73,7 +71,7 @@ export function findCandidates(
   text: string,
   quote: string,
   context: QuoteContext = {},
-  approximate: "if-no-exact" | "always" = "if-no-exact",
+  approximate: Approximate = "if-no-exact",
 ): Candidate[] {
   if (quote.length === 0 || text.length === 0) return [];
   const maxErrors = Math.min(256, quote.length / 2);

@@ -3,7 +3,13 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sql } from "drizzle-orm";
 import { ENGINE } from "@/db/engine";
 import { searchPublishedClaims, toFtsQuery } from "@/db/queries/public/search-claims";
-import { fullText, MAX_SEARCH_WORDS, MIN_PREFIX_LETTERS, searchTerms } from "@/db/search/full-text";
+import {
+  fullText,
+  MAX_SEARCH_WORDS,
+  MIN_PREFIX_LETTERS,
+  MIN_PREFIX_SYLLABLES,
+  searchTerms,
+} from "@/db/search/full-text";
 import { execute, queryRow, queryRows } from "@/db/sql";
 import type { Actor } from "@/lib/auth/actor";
 import { generateDataset } from "@/lib/bench/dataset";
@@ -219,13 +225,13 @@ describe("the cost of a search", () => {
       fc.string({ unit: "grapheme" }),
     );
     const letters = (word: string) => [...word.replace(/\p{M}/gu, "")].length;
-    const syllabic = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
+    const syllabic = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
+    const least = (word: string) => (/\p{Script=Hangul}/u.test(word) ? MIN_PREFIX_SYLLABLES : MIN_PREFIX_LETTERS);
     await fc.assert(
       fc.asyncProperty(typed, async (q) => {
         const terms = searchTerms(q);
         expect(terms.length).toBeLessThanOrEqual(MAX_SEARCH_WORDS);
-        for (const { word, prefix } of terms)
-          expect(prefix).toBe(syllabic.test(word) || letters(word) >= MIN_PREFIX_LETTERS);
+        for (const { word, prefix } of terms) expect(prefix).toBe(syllabic.test(word) || letters(word) >= least(word));
         await searchPublishedClaims({ q });
       }),
       { numRuns: 100 },

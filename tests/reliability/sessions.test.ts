@@ -31,6 +31,7 @@ vi.mock("next/headers", () => ({
 }));
 
 const { handlers } = await import("@/lib/auth");
+const authRoute = await import("@/app/api/auth/[...nextauth]/route");
 const { decode, encode } = await import("next-auth/jwt");
 const { findSessionUser, hashSessionId, startSession } = await import("@/lib/services/auth/sessions");
 const { SESSION_MAX_AGE_SECONDS } = await import("@/lib/auth/config");
@@ -76,7 +77,7 @@ async function csrf() {
 /** Signs in through Auth.js's credentials route; returns the response and the session cookie it set. */
 async function signInResponse(email: string, password = TEST_PASSWORD) {
   const { csrfToken, cookie } = await csrf();
-  const res = await handlers.POST(
+  const res = await authRoute.POST(
     new Request(`${ORIGIN}/api/auth/callback/credentials`, {
       method: "POST",
       headers: { cookie, "content-type": "application/x-www-form-urlencoded" },
@@ -262,5 +263,37 @@ describe("with an HTTPS PUBLIC_BASE_URL", () => {
     } finally {
       vi.unstubAllEnvs();
     }
+  });
+});
+
+describe("a sign-in request's body", () => {
+  it("should be cut off at 16 KB while it streams (413), never held whole", async () => {
+    const chunk = new TextEncoder().encode("a".repeat(64 * 1024));
+    const seen = { produced: 0, cancelled: false };
+    const body = new ReadableStream<Uint8Array>(
+      {
+        pull(controller) {
+          if (seen.produced >= 50 * 1024 * 1024) return controller.close();
+          seen.produced += chunk.byteLength;
+          controller.enqueue(chunk);
+        },
+        cancel() {
+          seen.cancelled = true;
+        },
+      },
+      { highWaterMark: 0 },
+    );
+    const { csrfToken, cookie } = await csrf();
+    const res = await authRoute.POST(
+      new Request(`${ORIGIN}/api/auth/callback/credentials?csrfToken=${csrfToken}`, {
+        method: "POST",
+        headers: { cookie, "content-type": "application/x-www-form-urlencoded" },
+        body,
+        duplex: "half",
+      } as RequestInit) as never,
+    );
+    expect(res.status).toBe(413);
+    expect(seen.cancelled).toBe(true);
+    expect(seen.produced).toBeLessThan(256 * 1024);
   });
 });

@@ -461,6 +461,16 @@ const publishedVersion = () => ({
   supersededAt: instant("superseded_at"),
 });
 
+/** Every published-version table's indexes: one row per `seq`, one current version, the current found by slug. */
+const versionIndexes = (kind: string, owner: PgColumn, t: { seq: PgColumn; slug: PgColumn }) => [
+  uniqueIndex(`${kind}_versions_seq_unique`).on(owner, t.seq),
+  uniqueIndex(`${kind}_versions_current`)
+    .on(owner)
+    .where(sql`superseded_at is null`),
+  // Public pages find the current version by slug.
+  index(`${kind}_versions_slug_idx`).on(t.slug),
+];
+
 export const claimantVersions = pgTable(
   "claimant_versions",
   {
@@ -474,14 +484,7 @@ export const claimantVersions = pgTable(
     sameAs: text("same_as"),
     kind: text("kind", { enum: CLAIMANT_KINDS }),
   },
-  (t) => [
-    uniqueIndex("claimant_versions_seq_unique").on(t.claimantId, t.seq),
-    uniqueIndex("claimant_versions_current")
-      .on(t.claimantId)
-      .where(sql`superseded_at is null`),
-    // Public pages find the current version by slug.
-    index("claimant_versions_slug_idx").on(t.slug),
-  ],
+  (t) => versionIndexes("claimant", t.claimantId, t),
 );
 
 export const documentVersions = pgTable(
@@ -502,14 +505,7 @@ export const documentVersions = pgTable(
     /** The text revision readers see. */
     revision: integer("revision").notNull(),
   },
-  (t) => [
-    uniqueIndex("document_versions_seq_unique").on(t.documentId, t.seq),
-    uniqueIndex("document_versions_current")
-      .on(t.documentId)
-      .where(sql`superseded_at is null`),
-    // Public pages find the current version by slug.
-    index("document_versions_slug_idx").on(t.slug),
-  ],
+  (t) => versionIndexes("document", t.documentId, t),
 );
 
 export const disputeVersions = pgTable(
@@ -525,12 +521,7 @@ export const disputeVersions = pgTable(
     eventDate: text("event_date"),
   },
   (t) => [
-    uniqueIndex("dispute_versions_seq_unique").on(t.disputeId, t.seq),
-    uniqueIndex("dispute_versions_current")
-      .on(t.disputeId)
-      .where(sql`superseded_at is null`),
-    // Public pages find the current version by slug.
-    index("dispute_versions_slug_idx").on(t.slug),
+    ...versionIndexes("dispute", t.disputeId, t),
     // The public list of disputes, most recently published first.
     index("dispute_versions_created_idx").on(t.createdAt),
   ],

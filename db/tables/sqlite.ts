@@ -468,6 +468,16 @@ const publishedVersion = () => ({
   supersededAt: integer("superseded_at", { mode: "timestamp_ms" }),
 });
 
+/** Every published-version table's indexes: one row per `seq`, one current version, the current found by slug. */
+const versionIndexes = (kind: string, owner: SQLiteColumn, t: { seq: SQLiteColumn; slug: SQLiteColumn }) => [
+  uniqueIndex(`${kind}_versions_seq_unique`).on(owner, t.seq),
+  uniqueIndex(`${kind}_versions_current`)
+    .on(owner)
+    .where(sql`superseded_at is null`),
+  // Public pages find the current version by slug.
+  index(`${kind}_versions_slug_idx`).on(t.slug),
+];
+
 export const claimantVersions = sqliteTable(
   "claimant_versions",
   {
@@ -481,14 +491,7 @@ export const claimantVersions = sqliteTable(
     sameAs: text("same_as"),
     kind: text("kind", { enum: CLAIMANT_KINDS }),
   },
-  (t) => [
-    uniqueIndex("claimant_versions_seq_unique").on(t.claimantId, t.seq),
-    uniqueIndex("claimant_versions_current")
-      .on(t.claimantId)
-      .where(sql`superseded_at is null`),
-    // Public pages find the current version by slug.
-    index("claimant_versions_slug_idx").on(t.slug),
-  ],
+  (t) => versionIndexes("claimant", t.claimantId, t),
 );
 
 export const documentVersions = sqliteTable(
@@ -509,14 +512,7 @@ export const documentVersions = sqliteTable(
     /** The text revision readers see. */
     revision: integer("revision").notNull(),
   },
-  (t) => [
-    uniqueIndex("document_versions_seq_unique").on(t.documentId, t.seq),
-    uniqueIndex("document_versions_current")
-      .on(t.documentId)
-      .where(sql`superseded_at is null`),
-    // Public pages find the current version by slug.
-    index("document_versions_slug_idx").on(t.slug),
-  ],
+  (t) => versionIndexes("document", t.documentId, t),
 );
 
 export const disputeVersions = sqliteTable(
@@ -532,12 +528,7 @@ export const disputeVersions = sqliteTable(
     eventDate: text("event_date"),
   },
   (t) => [
-    uniqueIndex("dispute_versions_seq_unique").on(t.disputeId, t.seq),
-    uniqueIndex("dispute_versions_current")
-      .on(t.disputeId)
-      .where(sql`superseded_at is null`),
-    // Public pages find the current version by slug.
-    index("dispute_versions_slug_idx").on(t.slug),
+    ...versionIndexes("dispute", t.disputeId, t),
     // The public list of disputes, most recently published first.
     index("dispute_versions_created_idx").on(t.createdAt),
   ],

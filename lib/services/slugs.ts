@@ -5,20 +5,11 @@ import { slugify } from "@/lib/text/slugify";
 
 /** A slug for `text` not yet used in `column`: `base`, else `base-2`, `base-3`, … */
 export async function uniqueSlug(tx: Tx, table: SQLiteTable, column: SQLiteColumn, text: string): Promise<string> {
-  const base = slugify(text);
-  const rows = await tx
-    .select({ slug: column })
-    .from(table)
-    // `base` and `base-…`, as a range on the slug's unique index ('.' follows '-'): a LIKE
-    // would be case-insensitive and scan the whole table.
-    .where(or(eq(column, base), and(gte(column, `${base}-`), lt(column, `${base}.`))));
-  const taken = new Set(rows.map((r) => r.slug as string));
-  if (!taken.has(base)) return base;
-  for (let n = 2; ; n++) if (!taken.has(`${base}-${n}`)) return `${base}-${n}`;
+  return (await uniqueSlugs(tx, table, column, [text]))[0]!;
 }
 
 /**
- * Slugs for many new rows at once, as `uniqueSlug` gives them one by one: each text's `base`, else `base-2`, … — none
+ * Slugs for many new rows at once (`uniqueSlug` is the one-text case): each text's `base`, else `base-2`, … — none
  * used in `column` nor by an earlier text of the list. One query per 100 distinct bases, and a counter per base, so a
  * thousand rows with the same text cost neither a thousand queries nor a thousand-fold scan.
  */
@@ -32,6 +23,8 @@ export async function uniqueSlugs(
   const distinct = [...new Set(bases)];
   const taken = new Set<string>();
   for (let i = 0; i < distinct.length; i += 100) {
+    // `base` and `base-…`, as ranges on the slug's unique index ('.' follows '-'): a LIKE would be case-insensitive
+    // and scan the whole table.
     const rows = await tx
       .select({ slug: column })
       .from(table)

@@ -28,3 +28,7 @@ export type VerdictState = (typeof VERDICT_STATES)[number];
 /** A claimant is a person or an organisation (ClaimReview's `itemReviewed.author` type); unset when not known. */
 export const CLAIMANT_KINDS = ["person", "organization"] as const;
 export type ClaimantKind = (typeof CLAIMANT_KINDS)[number];
+
+/** What an API token may do: `read` answers only GET (and HEAD, OPTIONS) requests; `write` may change what its owner may. */
+export const TOKEN_SCOPES = ["read", "write"] as const;
+export type TokenScope = (typeof TOKEN_SCOPES)[number];

@@ -54,6 +54,7 @@ export const {
   disputeVersionAccounts,
   comments,
   cacheInvalidations,
+  rateLimits,
 } = tables;
 
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;

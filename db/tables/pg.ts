@@ -16,7 +16,7 @@ import {
   uniqueIndex,
   type PgColumn,
 } from "drizzle-orm/pg-core";
-import { ANCHOR_STATUSES, CLAIMANT_KINDS, ROLES, SOURCE_TYPES, STANCES, VERDICT_STATES } from "../enums";
+import { ANCHOR_STATUSES, CLAIMANT_KINDS, ROLES, SOURCE_TYPES, STANCES, TOKEN_SCOPES, VERDICT_STATES } from "../enums";
 import type * as sqlite from "./sqlite";
 
 /** A CHECK that a text column holds one of a fixed vocabulary. */
@@ -79,8 +79,16 @@ export const apiTokens = pgTable(
     createdAt: createdAt(),
     lastUsedAt: instant("last_used_at"),
     revokedAt: instant("revoked_at"),
+    /** After this instant the token no longer works (older tokens got 90 days from the upgrade that added it). */
+    expiresAt: instant("expires_at").notNull(),
+    /** `read`: GET requests only; `write`: anything its owner may do (TOKEN_SCOPES). */
+    scope: text("scope", { enum: TOKEN_SCOPES }).notNull().default("write"),
   },
-  (t) => [uniqueIndex("api_tokens_hash_unique").on(t.tokenHash), index("api_tokens_user_idx").on(t.userId)],
+  (t) => [
+    uniqueIndex("api_tokens_hash_unique").on(t.tokenHash),
+    index("api_tokens_user_idx").on(t.userId),
+    check("api_tokens_scope_check", inList(t.scope, TOKEN_SCOPES)),
+  ],
 );
 
 /**
@@ -103,15 +111,24 @@ export const sessions = pgTable(
   (t) => [index("sessions_user_idx").on(t.userId), index("sessions_created_idx").on(t.createdAt)],
 );
 
-/** Failed sign-ins, by normalised email (whether or not the account exists). */
+/**
+ * Failed sign-ins, by normalised email (whether or not the account exists) and the client address they came from.
+ * Each attempt is written as a failure before its password is checked, and removed if it succeeds.
+ */
 export const loginFailures = pgTable(
   "login_failures",
   {
     id: integer("id").primaryKey().generatedByDefaultAsIdentity(),
     email: text("email").notNull(),
+    /** The client address (lib/http/client-address.ts); empty when not known (the command line, tests). */
+    address: text("address").notNull().default(""),
     attemptedAt: instant("attempted_at").notNull(),
   },
-  (t) => [index("login_failures_email_at_idx").on(t.email, t.attemptedAt)],
+  (t) => [
+    index("login_failures_email_at_idx").on(t.email, t.attemptedAt),
+    index("login_failures_address_at_idx").on(t.address, t.attemptedAt),
+    index("login_failures_at_idx").on(t.attemptedAt),
+  ],
 );
 
 export const auditEvents = pgTable(
@@ -578,3 +595,18 @@ export const cacheInvalidations = pgTable("cache_invalidations", {
   tag: text("tag").primaryKey(),
   invalidatedAt: bigint("invalidated_at", { mode: "number" }).notNull(),
 });
+
+/**
+ * Requests counted against a rate limit (lib/services/rate-limit.ts): per key, such as anonymous exports from one
+ * client address, the requests of the current window and when it ends. Every server counts in the same rows.
+ */
+export const rateLimits = pgTable(
+  "rate_limits",
+  {
+    key: text("key").primaryKey(),
+    /** When the window ends and the count starts again. */
+    resetAt: instant("reset_at").notNull(),
+    hits: integer("hits").notNull(),
+  },
+  (t) => [index("rate_limits_reset_idx").on(t.resetAt)],
+);

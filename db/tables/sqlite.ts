@@ -16,6 +16,7 @@ import {
   ANCHOR_STATUSES,
   CLAIMANT_KINDS,
   ROLES,
+  TOKEN_SCOPES,
   SOURCE_TYPES,
   STANCES,
   VERDICT_STATES,
@@ -86,8 +87,16 @@ export const apiTokens = sqliteTable(
     createdAt: createdAt(),
     lastUsedAt: integer("last_used_at", { mode: "timestamp_ms" }),
     revokedAt: integer("revoked_at", { mode: "timestamp_ms" }),
+    /** After this instant the token no longer works (older tokens got 90 days from the upgrade that added it). */
+    expiresAt: integer("expires_at", { mode: "timestamp_ms" }).notNull(),
+    /** `read`: GET requests only; `write`: anything its owner may do (TOKEN_SCOPES). */
+    scope: text("scope", { enum: TOKEN_SCOPES }).notNull().default("write"),
   },
-  (t) => [uniqueIndex("api_tokens_hash_unique").on(t.tokenHash), index("api_tokens_user_idx").on(t.userId)],
+  (t) => [
+    uniqueIndex("api_tokens_hash_unique").on(t.tokenHash),
+    index("api_tokens_user_idx").on(t.userId),
+    check("api_tokens_scope_check", inList(t.scope, TOKEN_SCOPES)),
+  ],
 );
 
 /**
@@ -110,15 +119,24 @@ export const sessions = sqliteTable(
   (t) => [index("sessions_user_idx").on(t.userId), index("sessions_created_idx").on(t.createdAt)],
 );
 
-/** Failed sign-ins, by normalised email (whether or not the account exists). */
+/**
+ * Failed sign-ins, by normalised email (whether or not the account exists) and the client address they came from.
+ * Each attempt is written as a failure before its password is checked, and removed if it succeeds.
+ */
 export const loginFailures = sqliteTable(
   "login_failures",
   {
     id: integer("id").primaryKey({ autoIncrement: true }),
     email: text("email").notNull(),
+    /** The client address (lib/http/client-address.ts); empty when not known (the command line, tests). */
+    address: text("address").notNull().default(""),
     attemptedAt: integer("attempted_at", { mode: "timestamp_ms" }).notNull(),
   },
-  (t) => [index("login_failures_email_at_idx").on(t.email, t.attemptedAt)],
+  (t) => [
+    index("login_failures_email_at_idx").on(t.email, t.attemptedAt),
+    index("login_failures_address_at_idx").on(t.address, t.attemptedAt),
+    index("login_failures_at_idx").on(t.attemptedAt),
+  ],
 );
 
 export const auditEvents = sqliteTable(
@@ -602,3 +620,18 @@ export const cacheInvalidations = sqliteTable("cache_invalidations", {
   tag: text("tag").primaryKey(),
   invalidatedAt: integer("invalidated_at").notNull(),
 });
+
+/**
+ * Requests counted against a rate limit (lib/services/rate-limit.ts): per key, such as anonymous exports from one
+ * client address, the requests of the current window and when it ends. Every server counts in the same rows.
+ */
+export const rateLimits = sqliteTable(
+  "rate_limits",
+  {
+    key: text("key").primaryKey(),
+    /** When the window ends and the count starts again. */
+    resetAt: integer("reset_at", { mode: "timestamp_ms" }).notNull(),
+    hits: integer("hits").notNull(),
+  },
+  (t) => [index("rate_limits_reset_idx").on(t.resetAt)],
+);

@@ -39,6 +39,7 @@ export function errorResponse(e: unknown): Response {
   if (e instanceof ServiceError) {
     const headers: Record<string, string> = {};
     if (e.code === "unauthenticated") headers["WWW-Authenticate"] = 'Bearer realm="claimdesk"';
+    if (e.retryAfterSeconds !== undefined) headers["Retry-After"] = String(e.retryAfterSeconds);
     return Response.json(e.toJSON(), { status: e.status, headers });
   }
   console.error(e);

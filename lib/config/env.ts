@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { DEFAULT_DATABASE_URL, engineOf, sqliteFileOf } from "@/db/engine";
+import { BadTrustProxy, parseTrustProxy } from "@/lib/http/client-address";
 import { BadAllowedHost, formatAllowedHost, parseAllowedHost } from "./import-allow-hosts";
 
 const PORT_MESSAGE = "must be a port number from 1 to 65535";
@@ -41,6 +42,19 @@ const envSchema = z
           return z.NEVER;
         }
       }),
+    /** The proxies in front whose X-Forwarded-For names the client (see `parseTrustProxy`); none when unset. */
+    TRUST_PROXY: z
+      .string()
+      .optional()
+      .transform((v, ctx) => {
+        try {
+          return parseTrustProxy(v);
+        } catch (e) {
+          if (!(e instanceof BadTrustProxy)) throw e;
+          ctx.addIssue({ code: "custom", message: e.message });
+          return z.NEVER;
+        }
+      }),
   })
   .transform((e) => {
     const publicBaseUrl = (e.PUBLIC_BASE_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, "");
@@ -55,6 +69,7 @@ const envSchema = z
       orgName: e.ORG_NAME,
       orgUrl: e.ORG_URL ?? publicBaseUrl,
       importAllowHosts: e.IMPORT_ALLOW_HOSTS,
+      trustProxy: e.TRUST_PROXY,
     };
   });
 

@@ -1,9 +1,9 @@
-import { EnvError, parseEnv } from "./env";
+import { EnvError, parseEnv, type Env } from "./env";
 
-/** Validates the environment; on a bad value prints one line naming it and exits the process. */
-export function checkEnvOrExit(): void {
+/** Validates the environment and returns it; on a bad value prints one line naming it and exits the process. */
+export function checkEnvOrExit(): Env {
   try {
-    parseEnv(process.env, { requireSecret: process.env.NODE_ENV === "production" });
+    return parseEnv(process.env, { requireSecret: process.env.NODE_ENV === "production" });
   } catch (e) {
     if (!(e instanceof EnvError)) throw e;
     console.error(e.message);

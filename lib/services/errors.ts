@@ -15,8 +15,11 @@ export type ErrorCode = keyof typeof ERROR_STATUS;
 /** One problem with one field of the input; `path` is dotted (`accounts.0.label`). */
 export type FieldIssue = { path: string; message: string };
 
-/** An expected failure of a service call: bad input, no permission, a stale version. */
+/** An expected failure of a service call: bad input, no permission, a stale version, too many requests. */
 export class ServiceError extends Error {
+  /** For `rate_limited`: when to try again (the API's `Retry-After`). */
+  retryAfterSeconds?: number;
+
   constructor(
     readonly code: ErrorCode,
     message: string,
@@ -24,6 +27,13 @@ export class ServiceError extends Error {
   ) {
     super(message);
     this.name = "ServiceError";
+  }
+
+  /** A 429 that says when the caller may try again. */
+  static rateLimited(message: string, retryAfterSeconds: number): ServiceError {
+    const e = new ServiceError("rate_limited", message);
+    e.retryAfterSeconds = retryAfterSeconds;
+    return e;
   }
 
   get status(): number {

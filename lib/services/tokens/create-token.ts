@@ -40,7 +40,13 @@ export async function createApiToken(actor: Actor | null, raw: unknown): Promise
     const token = generateApiToken();
     const [row] = await tx
       .insert(apiTokens)
-      .values({ userId: ownerId, name: input.name, tokenHash: hashApiToken(token), tokenPrefix: displayPrefix(token) })
+      .values({
+        userId: ownerId,
+        name: input.name,
+        tokenHash: hashApiToken(token),
+        tokenPrefix: displayPrefix(token),
+        expiresAt: new Date(Date.now() + 90 * 86_400_000),
+      })
       .returning();
     const record = toTokenView(row!);
     await recordAudit(tx, who, { action: "token.create", entityType: "api_token", entityId: row!.id, after: record });

@@ -55,8 +55,10 @@ const RESPONSES: [string, http.RequestListener][] = [
 
 describe("Strict-Transport-Security on every response", () => {
   const writeHead = ServerResponse.prototype.writeHead;
+  const emit = http.Server.prototype.emit;
   afterEach(() => {
     ServerResponse.prototype.writeHead = writeHead;
+    http.Server.prototype.emit = emit; // register() stamps client addresses too
     vi.unstubAllEnvs();
   });
 

@@ -29,6 +29,6 @@ export type VerdictState = (typeof VERDICT_STATES)[number];
 export const CLAIMANT_KINDS = ["person", "organization"] as const;
 export type ClaimantKind = (typeof CLAIMANT_KINDS)[number];
 
-/** What an API token may do: `read` answers only GET (and HEAD, OPTIONS) requests; `write` may change what its owner may. */
+/** What an API token may do: `read` only GET (HEAD, OPTIONS) requests; `write` may change what its owner may. */
 export const TOKEN_SCOPES = ["read", "write"] as const;
 export type TokenScope = (typeof TOKEN_SCOPES)[number];

@@ -19,15 +19,20 @@ export async function login(_prev: FormState, form: FormData): Promise<FormState
   } catch (e) {
     // signIn redirects by throwing; only a refused sign-in is handled here.
     if (!(e instanceof CredentialsSignin)) throw e;
-    if (e instanceof LoginRefused && e.code === "locked") {
-      const minutes = Math.ceil((e.retryAfterSeconds ?? 60) / 60);
-      return {
-        message: `Too many failed sign-in attempts for this account. Sign-in is blocked for ${minutes} more minute${minutes === 1 ? "" : "s"}.`,
-        values: { email },
-      };
+    if (e instanceof LoginRefused && e.code === "throttled") {
+      return { message: throttledMessage(e.retryAfterSeconds ?? 60), values: { email } };
     }
     return { message: "Wrong email or password.", values: { email } };
   }
+}
+
+/**
+ * What a throttled sign-in is told. The same words whether the account exists or not, and whether the address or the
+ * account was throttled.
+ */
+function throttledMessage(retryAfterSeconds: number): string {
+  const minutes = Math.ceil(retryAfterSeconds / 60);
+  return `Too many failed sign-in attempts. Try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`;
 }
 
 /**

@@ -1,13 +1,15 @@
+import { AsyncLocalStorage } from "node:async_hooks";
 import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
+import { requestClientAddress } from "@/lib/http/client-address";
 import { signInWithPassword } from "@/lib/services/auth/authenticate";
 import { endSession } from "@/lib/services/auth/sessions";
 import { authConfig } from "./config";
 
-/** A refused sign-in; `code` is `invalid` or `locked`, `retryAfterSeconds` set when locked. */
+/** A refused sign-in; `code` is `invalid` or `throttled`, `retryAfterSeconds` set when throttled. */
 export class LoginRefused extends CredentialsSignin {
   constructor(
-    code: "invalid" | "locked",
+    code: "invalid" | "throttled",
     readonly retryAfterSeconds?: number,
   ) {
     super();
@@ -15,18 +17,29 @@ export class LoginRefused extends CredentialsSignin {
   }
 }
 
+/**
+ * Where a sign-in through Auth.js's own endpoint (`POST /api/auth/callback/credentials`) notes that it was throttled,
+ * for that route to answer 429 with Retry-After instead of Auth.js's redirect (the sign-in page's form goes through a
+ * server action, which reads the refusal itself).
+ */
+export const signInThrottle = new AsyncLocalStorage<{ retryAfterSeconds?: number }>();
+
 export const { handlers, auth, signIn, signOut } = NextAuth({
   ...authConfig,
   providers: [
     Credentials({
       credentials: { email: { type: "email" }, password: { type: "password" } },
-      async authorize(credentials) {
+      async authorize(credentials, request) {
         const email = typeof credentials?.email === "string" ? credentials.email : "";
         const password = typeof credentials?.password === "string" ? credentials.password : "";
         if (!email || !password || password.length > 200) throw new LoginRefused("invalid");
-        const result = await signInWithPassword(email, password);
-        if (!result.ok)
-          throw new LoginRefused(result.reason, result.reason === "locked" ? result.retryAfterSeconds : undefined);
+        const result = await signInWithPassword(email, password, requestClientAddress(request));
+        if (!result.ok && result.reason === "throttled") {
+          const noted = signInThrottle.getStore();
+          if (noted) noted.retryAfterSeconds = result.retryAfterSeconds;
+          throw new LoginRefused("throttled", result.retryAfterSeconds);
+        }
+        if (!result.ok) throw new LoginRefused("invalid");
         const { id, email: address, name, role } = result.user;
         return { id: String(id), email: address, name, role, sessionId: result.sessionId };
       },

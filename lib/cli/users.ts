@@ -14,7 +14,7 @@ user list
 user disable --email E
 user enable --email E
 user role --email E --role R
-user unlock --email E`;
+user unlock --email E | --address A`;
 
 /** `cli user …`: account management from the command line (acts as the operator, with admin rights). */
 export async function runUserCommand(args: string[], out: (line: string) => void): Promise<void> {
@@ -55,10 +55,11 @@ export async function runUserCommand(args: string[], out: (line: string) => void
     return;
   }
   if (sub === "unlock") {
-    const { email } = parseOptions(rest, { email: "string" });
-    await findUserId(email);
-    const cleared = await clearLoginFailures(email!);
-    out(`${email}: sign-in unlocked (${cleared} recent failure${cleared === 1 ? "" : "s"} cleared).`);
+    const { email, address } = parseOptions(rest, { email: "string", address: "string" });
+    if (!email === !address) throw new UsageError("give exactly one of --email E or --address A");
+    if (email) await findUserId(email);
+    const cleared = await clearLoginFailures(email ? { email } : { address: address! });
+    out(`${email ?? address}: sign-in unlocked (${cleared} recent failure${cleared === 1 ? "" : "s"} cleared).`);
     return;
   }
   throw new UsageError(`unknown command 'user ${sub ?? ""}'. Usage:\n${USAGE}`);

@@ -7,3 +7,6 @@ const E2E_PORT = Number(process.env.E2E_PORT ?? 3100);
  * multi-instance test's.)
  */
 export const IMPORT_PAGE_PORT = Number(process.env.E2E_IMPORT_PAGE_PORT ?? E2E_PORT + 10);
+
+/** The port of the server of its own that the sign-in throttling test starts (it throttles its own address). */
+export const THROTTLE_SERVER_PORT = Number(process.env.E2E_THROTTLE_PORT ?? E2E_PORT + 3);

@@ -1,8 +1,10 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { headers } from "next/headers";
 import { signOut } from "@/lib/auth";
 import { field, formAction } from "@/lib/auth/form-action";
+import { requestClientAddress } from "@/lib/http/client-address";
 import { createApiToken } from "@/lib/services/tokens/create-token";
 import { revokeApiToken } from "@/lib/services/tokens/revoke-token";
 import { changeOwnPassword } from "@/lib/services/users/change-password";
@@ -20,10 +22,11 @@ export const revokeTokenAction = formAction(async (user, form) => {
 });
 
 export const changePasswordAction = formAction(async (user, form) => {
-  await changeOwnPassword(user.actor, {
-    currentPassword: field(form, "currentPassword") ?? "",
-    newPassword: field(form, "newPassword") ?? "",
-  });
+  await changeOwnPassword(
+    user.actor,
+    { currentPassword: field(form, "currentPassword") ?? "", newPassword: field(form, "newPassword") ?? "" },
+    requestClientAddress(await headers()),
+  );
   // Every session of the account has ended, this one too: sign in again with the new password.
   await signOut({ redirectTo: "/login?notice=password-changed" });
   return { ok: true };

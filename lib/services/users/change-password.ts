@@ -25,14 +25,14 @@ export const changePasswordInput = z
 
 /**
  * Changes the caller's own password, after checking the current one with the same
- * lockout as sign-in. Every session of the account ends, this one included.
+ * throttling as sign-in (by the client's address). Every session of the account ends, this one included.
  */
-export async function changeOwnPassword(actor: Actor | null, raw: unknown): Promise<void> {
+export async function changeOwnPassword(actor: Actor | null, raw: unknown, clientAddress = ""): Promise<void> {
   const who = await authorizeAccount(getDb(), actor);
   const input = parseInput(changePasswordInput, raw);
   const user = await getUserOrThrow(getDb(), who.id);
-  const check = await authenticate(user.email, input.currentPassword);
-  if (!check.ok && check.reason === "locked") {
+  const check = await authenticate(user.email, input.currentPassword, clientAddress);
+  if (!check.ok && check.reason === "throttled") {
     throw new ServiceError(
       "rate_limited",
       `Too many wrong passwords: try again in ${Math.ceil(check.retryAfterSeconds / 60)} minutes.`,

@@ -1,6 +1,6 @@
 import { NextRequest } from "next/server";
 import { errorResponse, readBody } from "@/lib/api/handler";
-import { handlers } from "@/lib/auth";
+import { handlers, signInThrottle } from "@/lib/auth";
 import { ServiceError } from "@/lib/services/errors";
 
 /** A sign-in or sign-out form is a few hundred bytes; Auth.js reads whatever it is sent whole, so this counts first. */
@@ -10,7 +10,8 @@ export const GET = handlers.GET;
 
 /**
  * Auth.js's POST, with the body read here first, counted while it streams and cut off at 16 KB (413), so that an
- * anonymous request cannot make the server hold an unbounded body in memory before any check.
+ * anonymous request cannot make the server hold an unbounded body in memory before any check. A throttled sign-in is
+ * answered 429 with Retry-After (Auth.js would redirect to the sign-in page with `code=throttled`).
  */
 export async function POST(req: NextRequest): Promise<Response> {
   let body: Uint8Array<ArrayBuffer>;
@@ -23,5 +24,16 @@ export async function POST(req: NextRequest): Promise<Response> {
   } catch (e) {
     return errorResponse(e);
   }
-  return handlers.POST(new NextRequest(req.url, { method: req.method, headers: req.headers, body }));
+  const throttle: { retryAfterSeconds?: number } = {};
+  const res = await signInThrottle.run(throttle, () =>
+    handlers.POST(new NextRequest(req.url, { method: req.method, headers: req.headers, body })),
+  );
+  if (throttle.retryAfterSeconds === undefined) return res;
+  const minutes = Math.ceil(throttle.retryAfterSeconds / 60);
+  return errorResponse(
+    ServiceError.rateLimited(
+      `Too many failed sign-in attempts. Try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`,
+      throttle.retryAfterSeconds,
+    ),
+  );
 }

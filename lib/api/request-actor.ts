@@ -1,26 +1,31 @@
 import type { Actor } from "@/lib/auth/actor";
 import { ServiceError } from "@/lib/services/errors";
-import { verifyApiToken } from "@/lib/services/auth/verify-api-token";
+import { checkApiToken, tokenRefusalMessage } from "@/lib/services/auth/verify-api-token";
 
 /** Methods that change nothing; everything else is a write. */
 export const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
 /**
  * Who sent an API request: `Authorization: Bearer <token>`, or the session cookie for
- * same-origin requests. A bearer header that does not verify is a 401, never anonymous.
- * A cross-site write carrying the cookie is refused (CSRF).
+ * same-origin requests. A bearer header that does not verify is a 401, never anonymous, and
+ * says why (unknown, revoked, expired, account disabled). A token of scope `read` may only
+ * make safe requests: any other method is a 403 here, for every route, before the route
+ * reads the body. A cross-site write carrying the cookie is refused (CSRF).
  */
 export async function getRequestActor(req: Request): Promise<Actor | null> {
   const authorization = req.headers.get("authorization");
   if (authorization !== null) {
     const match = /^Bearer\s+(\S+)\s*$/i.exec(authorization);
-    const actor = match ? await verifyApiToken(match[1]!) : null;
-    if (!actor)
+    const check = match ? await checkApiToken(match[1]!) : ({ ok: false, reason: "unknown" } as const);
+    if (!check.ok) throw new ServiceError("unauthenticated", tokenRefusalMessage(check));
+    if (check.actor.token.scope === "read" && !SAFE_METHODS.has(req.method)) {
       throw new ServiceError(
-        "unauthenticated",
-        "The API token is missing, unknown, revoked, or its account is disabled.",
+        "forbidden",
+        `This token is read-only (scope read): it may make GET requests only, not ${req.method}. ` +
+          "Create a token with the write scope (read and write) on your account page to make changes.",
       );
-    return actor;
+    }
+    return check.actor;
   }
   if (!/(^|;\s*)(__Secure-)?authjs\.session-token/.test(req.headers.get("cookie") ?? "")) return null;
   if (!SAFE_METHODS.has(req.method) && !isSameOrigin(req)) {

@@ -1,15 +1,29 @@
 import { eq } from "drizzle-orm";
 import type { DB, Tx } from "@/db/client";
+import type { TokenScope } from "@/db/enums";
 import { users, type Role } from "@/db/schema";
 import { ServiceError } from "@/lib/services/errors";
 import { can, describePermission, type Permission } from "./permissions";
 
 /**
+ * The API token a request came with: which one, and what it may do. A `read` token may only make safe requests
+ * (GET, HEAD, OPTIONS), checked for every API request before its body is read (`getRequestActor`).
+ */
+export type ActorToken = { id: number; scope: TokenScope };
+
+/**
  * Who is calling a service: a signed-in user (by id; role and status are read from the
  * database on every call, so a role change or a disabled account takes effect at once),
- * or the operator at the command line. `null` is an anonymous caller.
+ * or the operator at the command line. `null` is an anonymous caller. A user who came with
+ * an API token carries it (`token`); a signed-in session carries none. Services that a
+ * token must not reach (creating tokens) refuse an actor with a token.
  */
-export type Actor = { kind: "user"; userId: number } | { kind: "system"; label: string };
+export type Actor = { kind: "user"; userId: number; token?: ActorToken } | { kind: "system"; label: string };
+
+/** The API token the caller came with, or null (a session, the command line, anonymous). */
+export function tokenOf(actor: Actor | null): ActorToken | null {
+  return actor?.kind === "user" ? (actor.token ?? null) : null;
+}
 
 /** The caller, checked: an active user with their current role, or the system. */
 export type ActingUser = { id: number | null; role: Role; name: string; label: string };

@@ -187,7 +187,7 @@ async function sampleOf(url: string) {
       sql`select text from document_revisions where document_id = ${sample.documentId}`,
     ))!.text;
     const forEmail = "contributor@claimdesk.test";
-    const { token } = await createApiToken(systemActor("bench"), { forEmail, name: "bench" });
+    const { token } = await createApiToken(systemActor("bench"), { forEmail, name: "bench", scope: "write" });
     return { sample, target, token };
   } finally {
     setDatabase(undefined);

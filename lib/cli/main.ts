@@ -18,7 +18,10 @@ import { runUserCommand } from "./users";
 const USAGE = `Usage: npm run cli -- <command>
   user add --email E --name N --role admin|editor|contributor [--password P]
   user list | user disable --email E | user enable --email E | user role --email E --role R | user unlock --email E
-  token create --email E [--name label] | token revoke --id N | --token T
+  token create --email E [--name label] [--scope read|write] [--expires 30d | --expires YYYY-MM-DD]
+                                      (scope read, GET only, unless write; expires in 90 days unless --expires:
+                                      1d to 365d, or a date within a year, the token stopping at 00:00 UTC that day)
+  token revoke --id N | --token T
   export --format claimreview|w3c|csv|json|pdf --out FILE [--claim C] [--document D] [--dispute D] [--claimant C] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--include-drafts]
   import --document ID --file FILE [--claimant NAME]   (a W3C annotation file; NAME for annotations that name no claimant)
   backup --out FILE                   (an online backup; the app may keep running)

@@ -31,6 +31,64 @@ test("a contributor creates an API token, calls the API with it, and revokes it"
   await api.dispose();
 });
 
+test("a token's expiry and access are chosen on the account page, and the list shows them with its last use", async ({
+  page,
+  playwright,
+  baseURL,
+}) => {
+  const DAY = 86_400_000;
+  await signIn(page, "editor@claimdesk.test", undefined, "/login?callbackUrl=/editor/account");
+  await expect(page).toHaveURL(/\/editor\/account$/);
+  // Unless chosen otherwise: 90 days, read only.
+  await expect(page.getByLabel("Expires after")).toHaveValue("90");
+  await expect(page.getByRole("radio", { name: /Read only/ })).toBeChecked();
+
+  await page.getByLabel("Token name").fill("Publishing bot");
+  await page.getByLabel("Expires after").selectOption({ label: "7 days" });
+  await page.getByRole("radio", { name: /Read and write/ }).check();
+  await page.getByRole("button", { name: "Create token" }).click();
+  await expect(page.getByText(/Token “Publishing bot” created \(read and write, expires \d{4}-/)).toBeVisible();
+  const writeToken = (await page.getByTestId("new-token").textContent())!;
+  expect(writeToken).toMatch(/^cdk_/);
+
+  await page.getByLabel("Token name").fill("Dashboard");
+  await expect(page.getByRole("radio", { name: /Read only/ })).toBeChecked();
+  await page.getByRole("button", { name: "Create token" }).click();
+  await expect(page.getByText(/Token “Dashboard” created \(read only, expires \d{4}-/)).toBeVisible();
+  await expect(page.getByTestId("new-token")).not.toHaveText(writeToken);
+  const readToken = (await page.getByTestId("new-token").textContent())!;
+
+  // The list: access, expiry, and "never" until the token is used. Cells: name, start, access, created, last used,
+  // expires, actions.
+  await page.reload();
+  const bot = page.locator("tr", { hasText: "Publishing bot" });
+  const dashboard = page.locator("tr", { hasText: "Dashboard" });
+  await expect(bot.getByRole("cell").nth(2)).toHaveText("read and write");
+  await expect(dashboard.getByRole("cell").nth(2)).toHaveText("read only");
+  await expect(bot.getByRole("cell").nth(4)).toHaveText("never");
+  const in7 = new Date(Date.now() + 7 * DAY).toISOString().slice(0, 10);
+  const in90 = new Date(Date.now() + 90 * DAY).toISOString().slice(0, 10);
+  await expect(bot.getByRole("cell").nth(5)).toContainText(in7);
+  await expect(dashboard.getByRole("cell").nth(5)).toContainText(in90);
+
+  const api = await playwright.request.newContext({ baseURL });
+  const bearer = (token: string) => ({ Authorization: `Bearer ${token}` });
+  expect((await api.get("/api/v1/me", { headers: bearer(writeToken) })).status()).toBe(200);
+  expect((await api.get("/api/v1/me", { headers: bearer(readToken) })).status()).toBe(200);
+  // A read-only token reads, and nothing else.
+  const refused = await api.post("/api/v1/claimants", { headers: bearer(readToken), data: { name: "Nobody" } });
+  expect(refused.status()).toBe(403);
+  expect((await refused.json()).error.message).toMatch(/^This token is read-only \(scope read\)/);
+  // No token makes tokens, not even a read and write one.
+  const minted = await api.post("/api/v1/tokens", { headers: bearer(writeToken), data: { name: "successor" } });
+  expect(minted.status()).toBe(403);
+  expect((await minted.json()).error.message).toMatch(/^API tokens cannot create tokens/);
+  await api.dispose();
+
+  await page.reload();
+  await expect(bot.getByRole("cell").nth(4)).toHaveText(/^\d{4}-\d\d-\d\d \d\d:\d\d UTC$/);
+});
+
 test("health and the public rating scale answer without sign-in", async ({ request }) => {
   const health = await request.get("/api/health");
   expect(health.status()).toBe(200);

@@ -40,7 +40,8 @@ test.beforeAll(async () => {
   expect(SERVER, "CI must give the browser tests a PostgreSQL server (TEST_DATABASE_URL)").toBeTruthy();
   await withClient(SERVER!, (c) => c.query(`create database "${NAME}"`));
   cli("seed");
-  const token = (email: string) => /cdk_[\w-]+/.exec(cli("token", "create", "--email", email, "--name", "e2e"))![0];
+  const token = (email: string) =>
+    /cdk_[\w-]+/.exec(cli("token", "create", "--email", email, "--name", "e2e", "--scope", "write"))![0];
   tokens = { editor: token("editor@claimdesk.test"), reviewer: token("reviewer@claimdesk.test") };
   // Both start at once, as after a deploy: one migrates (the others wait for its lock), then both serve.
   for (const port of PORTS) {

@@ -176,7 +176,7 @@ let text = "";
 beforeAll(async () => {
   t = await createTestDb();
   await addUser(t.database, "contributor@annotation-import.test", "contributor");
-  token = (await createApiToken(admin, { forEmail: "contributor@annotation-import.test" })).token;
+  token = (await createApiToken(admin, { forEmail: "contributor@annotation-import.test", scope: "write" })).token;
   documentId = (await importDocument(admin, { title: "A very long transcript", text: bigText(4_990_000) })).id;
   text = (await getDocumentText(t.db, documentId)).text;
 });

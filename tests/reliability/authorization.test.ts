@@ -338,8 +338,9 @@ const ROUTES: Row[] = [
 
   // API tokens (tokens:own).
   row({
+    // Only a signed-in session or the command line may create a token: every caller here came with one.
     name: "POST /api/v1/tokens",
-    expected: SIGNED_IN(201),
+    expected: SIGNED_IN(403),
     call: (c) => send(c, tokensRoute.POST, "POST", "/api/v1/tokens", {}, { name: "script" }),
   }),
   row({
@@ -880,18 +881,18 @@ beforeAll(async () => {
   reviewer = await addUser(t.database, "reviewer@authz.test", "editor");
   for (const who of ["contributor", "editor", "admin"] as const) {
     const self = await addUser(t.database, `${who}@authz.test`, who);
-    callers[who] = { who, self, token: (await createApiToken(self, { name: who })).token };
+    callers[who] = { who, self, token: (await createApiToken(self, { name: who, scope: "write" })).token };
   }
   // Both the disabled account and the revoked token's owner are admins: accepted, they could do anything.
   // The account is disabled directly in the database, so its token is still unrevoked and only
   // the disabled check stands between it and the routes (updateUser would also revoke it).
   const disabled = await addUser(t.database, "disabled@authz.test", "admin");
-  const disabledToken = (await createApiToken(disabled, { name: "disabled" })).token;
+  const disabledToken = (await createApiToken(disabled, { name: "disabled", scope: "write" })).token;
   await t.database.transaction(async (tx) => {
     await tx.update(users).set({ disabledAt: new Date() }).where(eq(users.id, disabled.userId));
   });
   const owner = await addUser(t.database, "revoked@authz.test", "admin");
-  const revoked = await createApiToken(owner, { name: "revoked" });
+  const revoked = await createApiToken(owner, { name: "revoked", scope: "write" });
   await revokeApiToken(owner, { tokenId: revoked.record.id });
   callers.disabled = { who: "disabled", self: writer, token: disabledToken };
   callers.revoked = { who: "revoked", self: writer, token: revoked.token };

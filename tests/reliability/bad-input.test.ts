@@ -42,6 +42,11 @@ vi.mock("@/lib/auth/session", async () => {
   };
 });
 
+// The request's headers, as the front door stamps them (the password form throttles by the client's address).
+vi.mock("next/headers", () => ({
+  headers: async () => new Headers({ "x-claimdesk-client-address": "203.0.113.1" }),
+}));
+
 // Signing out (after a password change) ends the request with a redirect, as Next's does.
 vi.mock("@/lib/auth", () => ({
   auth: async () => null,
@@ -63,7 +68,7 @@ beforeAll(async () => {
     sql`select id, email, name from users where role = 'admin' limit 1`,
   ))!;
   session.user = { ...admin, role: "admin", actor: { kind: "user", userId: admin.id } };
-  token = (await createApiToken(systemActor(), { forEmail: admin.email })).token;
+  token = (await createApiToken(systemActor(), { forEmail: admin.email, scope: "write" })).token;
 });
 afterAll(async () => {
   await t.close();

@@ -23,7 +23,7 @@ let t: TestDb;
 let token = "";
 beforeAll(async () => {
   t = await createTestDb();
-  token = (await createApiToken(await addUser(t.database, "body@example.org", "editor"), {})).token;
+  token = (await createApiToken(await addUser(t.database, "body@example.org", "editor"), { scope: "write" })).token;
 });
 afterAll(async () => {
   await t.close();

@@ -3,12 +3,13 @@ import { PageHeader } from "@/components/ui/page-header";
 import { RoleBadge } from "@/components/ui/role-badge";
 import { requireUser } from "@/lib/auth/session";
 import { listOwnTokens } from "@/lib/services/tokens/list-tokens";
+import { formatInstant, isExpired } from "@/lib/services/tokens/token-view";
 import { PasswordForm } from "./password-form";
 import { CreateTokenForm, RevokeTokenButton } from "./token-forms";
 
 export const metadata: Metadata = { title: "Account & API tokens" };
 
-const when = (d: Date | null) => (d ? d.toISOString().slice(0, 16).replace("T", " ") + " UTC" : "never");
+const when = (d: Date | null) => (d ? formatInstant(d) : "never");
 
 export default async function AccountPage() {
   const user = await requireUser("/editor/account");
@@ -25,7 +26,9 @@ export default async function AccountPage() {
           </h2>
           <p className="text-sm text-muted">
             A program sends a token as <code>Authorization: Bearer &lt;token&gt;</code> to <code>/api/v1/…</code> and
-            acts with your role. Claimdesk stores only a hash of each token.
+            acts with your role. A read-only token may only read (GET requests); a read and write token may change
+            anything your role allows. Tokens expire (after 90 days unless you choose otherwise), and changing your
+            password revokes them all. Claimdesk stores only a hash of each token.
           </p>
           <div className="rounded-lg border border-line bg-white p-4">
             <CreateTokenForm />
@@ -44,10 +47,16 @@ export default async function AccountPage() {
                     Starts with
                   </th>
                   <th scope="col" className="px-3 py-2">
+                    Access
+                  </th>
+                  <th scope="col" className="px-3 py-2">
                     Created
                   </th>
                   <th scope="col" className="px-3 py-2">
                     Last used
+                  </th>
+                  <th scope="col" className="px-3 py-2">
+                    Expires
                   </th>
                   <th scope="col" className="px-3 py-2">
                     <span className="sr-only">Actions</span>
@@ -59,12 +68,20 @@ export default async function AccountPage() {
                   <tr key={t.id} data-testid={`token-row-${t.id}`}>
                     <td className="px-3 py-2 font-medium">{t.name}</td>
                     <td className="px-3 py-2 font-mono">{t.tokenPrefix}…</td>
+                    <td className="px-3 py-2">{t.scope === "read" ? "read only" : "read and write"}</td>
                     <td className="px-3 py-2">{when(t.createdAt)}</td>
                     <td className="px-3 py-2">{when(t.lastUsedAt)}</td>
                     <td className="px-3 py-2">
+                      {!t.revokedAt && isExpired(t) ? (
+                        <span className="font-medium text-danger">expired {when(t.expiresAt)}</span>
+                      ) : (
+                        when(t.expiresAt)
+                      )}
+                    </td>
+                    <td className="px-3 py-2">
                       {t.revokedAt ? (
                         <span className="text-muted">revoked {when(t.revokedAt)}</span>
-                      ) : (
+                      ) : isExpired(t) ? null : (
                         <RevokeTokenButton tokenId={t.id} name={t.name} />
                       )}
                     </td>

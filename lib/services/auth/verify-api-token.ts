@@ -1,21 +1,40 @@
 import { and, eq, isNull, lt, or } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { apiTokens, users } from "@/db/schema";
-import type { Actor } from "@/lib/auth/actor";
+import type { Actor, ActorToken } from "@/lib/auth/actor";
 import { TOKEN_PREFIX, hashApiToken } from "@/lib/auth/api-token";
 import { writeTransaction } from "@/lib/services/transaction";
+import { formatInstant } from "@/lib/services/tokens/token-view";
 
 // Record use at most once a minute per token, so reads do not turn into a write each.
 const LAST_USED_RESOLUTION_MS = 60_000;
 
-/** The actor a bearer token stands for, or null if it is unknown, revoked, or its account disabled. */
-export async function verifyApiToken(token: string): Promise<Actor | null> {
-  if (!token.startsWith(TOKEN_PREFIX) || token.length > 200) return null;
+/** A token's owner, with the token (its id and scope). */
+export type TokenActor = { kind: "user"; userId: number; token: ActorToken };
+
+/**
+ * What a bearer token is worth: its actor, or why it is refused. Only whoever holds the token learns why (a revoked
+ * or expired token, a disabled account); a token that matches none says nothing more than "unknown".
+ */
+export type TokenCheck =
+  | { ok: true; actor: TokenActor }
+  | { ok: false; reason: "unknown" | "account_disabled" }
+  | { ok: false; reason: "revoked" | "expired"; at: Date };
+
+/**
+ * Checks a bearer token: unknown, its account disabled, revoked (by its owner, an admin, the command line, a
+ * password change or disabling the account), or expired (`expiresAt` has come: the token stops at that instant).
+ * A live token's use is recorded (`lastUsedAt`, at most once a minute).
+ */
+export async function checkApiToken(token: string): Promise<TokenCheck> {
+  if (!token.startsWith(TOKEN_PREFIX) || token.length > 200) return { ok: false, reason: "unknown" };
   const [row] = await getDb()
     .select({
       id: apiTokens.id,
       userId: apiTokens.userId,
+      scope: apiTokens.scope,
       revokedAt: apiTokens.revokedAt,
+      expiresAt: apiTokens.expiresAt,
       lastUsedAt: apiTokens.lastUsedAt,
       disabledAt: users.disabledAt,
     })
@@ -23,8 +42,11 @@ export async function verifyApiToken(token: string): Promise<Actor | null> {
     .innerJoin(users, eq(users.id, apiTokens.userId))
     .where(eq(apiTokens.tokenHash, hashApiToken(token)))
     .limit(1);
-  if (!row || row.revokedAt || row.disabledAt) return null;
+  if (!row) return { ok: false, reason: "unknown" };
+  if (row.disabledAt) return { ok: false, reason: "account_disabled" };
+  if (row.revokedAt) return { ok: false, reason: "revoked", at: row.revokedAt };
   const now = Date.now();
+  if (row.expiresAt.getTime() <= now) return { ok: false, reason: "expired", at: row.expiresAt };
   const staleBefore = new Date(now - LAST_USED_RESOLUTION_MS);
   // Writes go through a write transaction; only start one when the recorded use is stale (the condition is checked
   // again inside, in case another request recorded it meanwhile).
@@ -36,5 +58,28 @@ export async function verifyApiToken(token: string): Promise<Actor | null> {
         .where(and(eq(apiTokens.id, row.id), or(isNull(apiTokens.lastUsedAt), lt(apiTokens.lastUsedAt, staleBefore))));
     });
   }
-  return { kind: "user", userId: row.userId };
+  return { ok: true, actor: { kind: "user", userId: row.userId, token: { id: row.id, scope: row.scope } } };
+}
+
+/** The actor a bearer token stands for, or null if it is unknown, revoked, expired, or its account disabled. */
+export async function verifyApiToken(token: string): Promise<Actor | null> {
+  const check = await checkApiToken(token);
+  return check.ok ? check.actor : null;
+}
+
+/** The 401 message for a refused token: what happened to it, and what to do. */
+export function tokenRefusalMessage(check: Exclude<TokenCheck, { ok: true }>): string {
+  switch (check.reason) {
+    case "unknown":
+      return "The API token is missing or unknown.";
+    case "account_disabled":
+      return "This API token's account is disabled.";
+    case "revoked":
+      return (
+        `This API token was revoked on ${formatInstant(check.at)} (changing the account's password revokes all ` +
+        "of its tokens); create a new one on your account page."
+      );
+    case "expired":
+      return `This API token expired on ${formatInstant(check.at)}; create a new one on your account page.`;
+  }
 }

@@ -1,5 +1,6 @@
-import { eq } from "drizzle-orm";
+import { and, eq, isNull } from "drizzle-orm";
 import { z } from "zod";
+import type { Tx } from "@/db/client";
 import { apiTokens } from "@/db/schema";
 import { authorize, type Actor } from "@/lib/auth/actor";
 import { hashApiToken } from "@/lib/auth/api-token";
@@ -16,7 +17,11 @@ export const revokeTokenInput = z.union(
   { error: "give tokenId or token" },
 );
 
-/** Revokes a token: the caller's own, or any (admin or command line). Revoking twice is harmless. */
+/**
+ * Revokes a token: the caller's own, or any (admin or command line). Revoking twice is harmless. A write token may
+ * revoke its owner's tokens, itself included (an integration that finds its token leaked can end it); a read token
+ * cannot, as it makes no request but GET.
+ */
 export async function revokeApiToken(actor: Actor | null, raw: unknown): Promise<TokenView> {
   return writeTransaction(async (tx) => {
     const who = await authorize(tx, actor, "tokens:own");
@@ -43,4 +48,17 @@ export async function revokeApiToken(actor: Actor | null, raw: unknown): Promise
     });
     return toTokenView(after!);
   });
+}
+
+/**
+ * Revokes every live token of an account, inside the caller's transaction (a password change, a disabled account);
+ * returns how many it revoked, for the audit event. Revoked tokens stay revoked: nothing brings them back.
+ */
+export async function revokeAllTokensOf(tx: Tx, userId: number, at: Date = new Date()): Promise<number> {
+  const revoked = await tx
+    .update(apiTokens)
+    .set({ revokedAt: at })
+    .where(and(eq(apiTokens.userId, userId), isNull(apiTokens.revokedAt)))
+    .returning({ id: apiTokens.id });
+  return revoked.length;
 }

@@ -8,6 +8,7 @@ import { authenticate } from "@/lib/services/auth/authenticate";
 import { endAllSessions } from "@/lib/services/auth/sessions";
 import { recordAudit } from "@/lib/services/audit";
 import { ServiceError } from "@/lib/services/errors";
+import { revokeAllTokensOf } from "@/lib/services/tokens/revoke-token";
 import { writeTransaction } from "@/lib/services/transaction";
 import { passwordSchema } from "@/lib/validation/common";
 import { parseInput } from "@/lib/validation/parse";
@@ -54,7 +55,15 @@ export async function changeOwnPassword(actor: Actor | null, raw: unknown, clien
         version: sql`${users.version} + 1`,
       })
       .where(eq(users.id, user.id));
-    await endAllSessions(tx, user.id);
-    await recordAudit(tx, me, { action: "user.change_password", entityType: "user", entityId: user.id });
+    // A new password also revokes every API token of the account, in this same transaction: whoever learnt the old
+    // password may have made tokens with it. The event says how many were revoked and how many sessions ended.
+    const endedSessions = await endAllSessions(tx, user.id);
+    const revokedTokens = await revokeAllTokensOf(tx, user.id);
+    await recordAudit(tx, me, {
+      action: "user.change_password",
+      entityType: "user",
+      entityId: user.id,
+      after: { revokedTokens, endedSessions },
+    });
   });
 }

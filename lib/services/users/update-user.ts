@@ -1,10 +1,11 @@
-import { and, eq, isNull, sql } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { z } from "zod";
-import { apiTokens, users } from "@/db/schema";
+import { users } from "@/db/schema";
 import { authorize, type Actor } from "@/lib/auth/actor";
 import { endAllSessions } from "@/lib/services/auth/sessions";
 import { recordAudit } from "@/lib/services/audit";
 import { ServiceError } from "@/lib/services/errors";
+import { revokeAllTokensOf } from "@/lib/services/tokens/revoke-token";
 import { reportPublicChange } from "@/lib/cache/public-invalidation";
 import { writeTransaction } from "@/lib/services/transaction";
 import { idSchema, personNameSchema, roleSchema } from "@/lib/validation/common";
@@ -26,7 +27,11 @@ export const updateUserInput = z
     path: ["name"],
   });
 
-/** Renames, changes the role of, disables or re-enables an account (admin only). */
+/**
+ * Renames, changes the role of, disables or re-enables an account (admin only). An admin cannot set or reset
+ * another account's password here: should that ever be added, it must revoke the account's API tokens in the same
+ * transaction, as a password change does (`revokeAllTokensOf`).
+ */
 export async function updateUser(actor: Actor | null, raw: unknown): Promise<UserView> {
   return writeTransaction(async (tx) => {
     const who = await authorize(tx, actor, "users:manage");
@@ -50,15 +55,7 @@ export async function updateUser(actor: Actor | null, raw: unknown): Promise<Use
     const isDisabling = disabledAt !== null && before.disabledAt === null;
     // Disabling ends every session and revokes every token for good: enabling the account
     // again does not bring them back.
-    const revokedTokens = isDisabling
-      ? (
-          await tx
-            .update(apiTokens)
-            .set({ revokedAt: new Date() })
-            .where(and(eq(apiTokens.userId, before.id), isNull(apiTokens.revokedAt)))
-            .returning({ id: apiTokens.id })
-        ).length
-      : 0;
+    const revokedTokens = isDisabling ? await revokeAllTokensOf(tx, before.id) : 0;
     const [after] = await tx
       .update(users)
       .set({

@@ -30,7 +30,7 @@ beforeAll(async () => {
   // URL import connects to ports 80 and 443 only: the page server's port is allowed by name.
   process.env.IMPORT_ALLOW_HOSTS = `127.0.0.1:${new URL(server.url("/")).port}`;
   t = await createTestDb();
-  token = (await createApiToken(await addUser(t.database, "c@example.org", "contributor"), {})).token;
+  token = (await createApiToken(await addUser(t.database, "c@example.org", "contributor"), { scope: "write" })).token;
 });
 afterAll(async () => {
   await server.close();

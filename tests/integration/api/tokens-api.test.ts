@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import * as tokensRoute from "@/app/api/v1/tokens/route";
 import * as tokenRoute from "@/app/api/v1/tokens/[id]/route";
 import * as meRoute from "@/app/api/v1/me/route";
@@ -6,10 +6,17 @@ import * as ratingRoute from "@/app/api/v1/rating-scale/route";
 import * as healthRoute from "@/app/api/health/route";
 import * as catchAll from "@/app/api/v1/[...path]/route";
 import { openDatabase, setDatabase } from "@/db/client";
+import type { CurrentUser } from "@/lib/auth/session";
 import { createApiToken } from "@/lib/services/tokens/create-token";
 import { createTestDb, type TestDb } from "../../support/db";
 import { addUser } from "../../support/fixtures";
 import { callRoute } from "../../support/http";
+
+// A request with the session cookie is signed in as `session.user` (the real check of the cookie's session is
+// tests/reliability/sessions.test.ts): only a session, never a token, may create tokens through the API.
+const session = vi.hoisted(() => ({ user: null as CurrentUser | null }));
+vi.mock("@/lib/auth/session", () => ({ getCurrentUser: async () => session.user }));
+const COOKIE = { cookie: "authjs.session-token=signed-in" };
 
 let t: TestDb;
 let bootstrap: string;
@@ -17,7 +24,8 @@ let bootstrap: string;
 beforeAll(async () => {
   t = await createTestDb();
   const editor = await addUser(t.database, "editor@example.org", "editor");
-  bootstrap = (await createApiToken(editor, { name: "bootstrap" })).token;
+  session.user = { id: editor.userId, email: "editor@example.org", name: "editor", role: "editor", actor: editor };
+  bootstrap = (await createApiToken(editor, { name: "bootstrap", scope: "write" })).token;
 });
 afterAll(async () => {
   await t.close();
@@ -26,15 +34,24 @@ afterAll(async () => {
 describe("/api/v1/tokens", () => {
   it("should create a token shown once, list it without the secret, and revoke it", async () => {
     const created = await callRoute(tokensRoute.POST, "POST", "/api/v1/tokens", {
-      token: bootstrap,
+      headers: COOKIE,
       body: { name: "CMS" },
     });
     expect(created.status).toBe(201);
     const { token, record } = created.json;
+    // Read only and 90 days unless asked otherwise.
+    expect(record).toMatchObject({ name: "CMS", scope: "read", lastUsedAt: null, revokedAt: null });
+    const days = (Date.parse(record.expiresAt) - Date.parse(record.createdAt)) / 86_400_000;
+    expect(days).toBe(90);
     expect((await callRoute(meRoute.GET, "GET", "/api/v1/me", { token })).status).toBe(200);
 
     const list = await callRoute(tokensRoute.GET, "GET", "/api/v1/tokens", { token });
     expect(list.json.tokens.map((r: { name: string }) => r.name).sort()).toEqual(["CMS", "bootstrap"]);
+    expect(list.json.tokens.find((r: { name: string }) => r.name === "CMS")).toMatchObject({
+      scope: "read",
+      expiresAt: record.expiresAt,
+      lastUsedAt: expect.any(String),
+    });
     expect(JSON.stringify(list.json)).not.toContain(token);
 
     const id = String(record.id);
@@ -47,26 +64,50 @@ describe("/api/v1/tokens", () => {
     expect((await callRoute(meRoute.GET, "GET", "/api/v1/me", { token })).status).toBe(401);
   });
 
-  it("should name the field when a token name is too long or of the wrong type", async () => {
-    const long = await callRoute(tokensRoute.POST, "POST", "/api/v1/tokens", {
-      token: bootstrap,
-      body: { name: "x".repeat(81) },
+  it("should take an expiry in days and a scope", async () => {
+    const created = await callRoute(tokensRoute.POST, "POST", "/api/v1/tokens", {
+      headers: COOKIE,
+      body: { name: "deploy", expiresInDays: 7, scope: "write" },
     });
+    expect(created.status).toBe(201);
+    const { record } = created.json;
+    expect(record.scope).toBe("write");
+    expect((Date.parse(record.expiresAt) - Date.parse(record.createdAt)) / 86_400_000).toBe(7);
+  });
+
+  it("should refuse to create a token for a caller that came with a token", async () => {
+    const res = await callRoute(tokensRoute.POST, "POST", "/api/v1/tokens", { token: bootstrap, body: { name: "x" } });
+    expect(res.status).toBe(403);
+    expect(res.json.error.message).toBe(
+      "API tokens cannot create tokens: sign in and use your account page, or the command line.",
+    );
+  });
+
+  it("should name the field when a token name, expiry or scope is wrong", async () => {
+    const post = (body: unknown) => callRoute(tokensRoute.POST, "POST", "/api/v1/tokens", { headers: COOKIE, body });
+    const long = await post({ name: "x".repeat(81) });
     expect(long.status).toBe(422);
     expect(long.json.error.issues).toEqual([{ path: "name", message: "must be at most 80 characters" }]);
-    const wrong = await callRoute(tokensRoute.POST, "POST", "/api/v1/tokens", { token: bootstrap, body: { name: 5 } });
+    const wrong = await post({ name: 5 });
     expect(wrong.json.error.issues[0].path).toBe("name");
-    const unknown = await callRoute(tokensRoute.POST, "POST", "/api/v1/tokens", {
-      token: bootstrap,
-      body: { name: "x", scope: "all" },
-    });
-    expect(unknown.json.error.issues).toEqual([{ path: "scope", message: "is not a known field" }]);
-    const other = await callRoute(tokensRoute.POST, "POST", "/api/v1/tokens", {
-      token: bootstrap,
-      body: { forEmail: "admin@example.org" },
-    });
+    const scope = await post({ name: "x", scope: "all" });
+    expect(scope.status).toBe(422);
+    expect(scope.json.error.issues).toEqual([{ path: "scope", message: "must be one of read, write" }]);
+    const unknown = await post({ name: "x", lifetime: 3 });
+    expect(unknown.json.error.issues).toEqual([{ path: "lifetime", message: "is not a known field" }]);
+    for (const [expiresInDays, message] of [
+      [0, "must be at least 1 day"],
+      [366, "must be at most 365 days (a year)"],
+      [1.5, "must be a whole number of days"],
+      ["30", "must be a whole number of days"],
+    ] as const) {
+      const res = await post({ name: "x", expiresInDays });
+      expect(res.status).toBe(422);
+      expect(res.json.error.issues).toEqual([{ path: "expiresInDays", message }]);
+    }
+    const other = await post({ forEmail: "admin@example.org" });
     expect(other.status).toBe(403);
-    const malformed = await callRoute(tokensRoute.POST, "POST", "/api/v1/tokens", { token: bootstrap, rawBody: "{" });
+    const malformed = await callRoute(tokensRoute.POST, "POST", "/api/v1/tokens", { headers: COOKIE, rawBody: "{" });
     expect(malformed.status).toBe(400);
   });
 });

@@ -17,9 +17,9 @@ beforeAll(async () => {
   const admin = await addUser(t.database, "admin@example.org", "admin");
   const editor = await addUser(t.database, "editor@example.org", "editor");
   contributorActor = await addUser(t.database, "contributor@example.org", "contributor");
-  tokens.admin = (await createApiToken(admin, {})).token;
-  tokens.editor = (await createApiToken(editor, {})).token;
-  tokens.contributor = (await createApiToken(contributorActor, {})).token;
+  tokens.admin = (await createApiToken(admin, { scope: "write" })).token;
+  tokens.editor = (await createApiToken(editor, { scope: "write" })).token;
+  tokens.contributor = (await createApiToken(contributorActor, { scope: "write" })).token;
 });
 afterAll(async () => {
   await t.close();

@@ -25,7 +25,7 @@ beforeAll(async () => {
       t.db,
       sql`select id from users where email = ${`${name}@claimdesk.test`}`,
     );
-    token[name] = (await createApiToken({ kind: "user", userId: row!.id }, {})).token;
+    token[name] = (await createApiToken({ kind: "user", userId: row!.id }, { scope: "write" })).token;
   }
 });
 afterAll(async () => {

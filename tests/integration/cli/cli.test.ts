@@ -3,12 +3,13 @@ import path from "node:path";
 import { promisify } from "node:util";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { eq } from "drizzle-orm";
-import { auditEvents, users } from "@/db/schema";
+import { apiTokens, auditEvents, users } from "@/db/schema";
 import { main } from "@/lib/cli/main";
 import { verifyApiToken } from "@/lib/services/auth/verify-api-token";
 import { authenticate } from "@/lib/services/auth/authenticate";
 import { createTestDb, type TestDb } from "../../support/db";
 
+const DAY = 86_400_000;
 let t: TestDb;
 let lines: string[];
 let errors: string[];
@@ -78,8 +79,31 @@ describe("npm run cli", () => {
     const token = lines[0]!;
     expect(await verifyApiToken(token)).not.toBeNull();
     const id = /token id (\d+)/.exec(lines[1]!)![1]!;
+    // Read only and 90 days unless asked otherwise.
+    const [row] = await t.db
+      .select()
+      .from(apiTokens)
+      .where(eq(apiTokens.id, Number(id)));
+    expect(row!.scope).toBe("read");
+    expect(row!.expiresAt.getTime() - row!.createdAt.getTime()).toBe(90 * DAY);
+    expect(lines[1]).toMatch(/scope read, expires \d{4}-\d\d-\d\d \d\d:\d\d UTC; shown once/);
     expect(await main(["token", "revoke", "--id", id])).toBe(0);
     expect(await verifyApiToken(token)).toBeNull();
+  });
+
+  it("should create a token with --scope and --expires in days or as a date", async () => {
+    await main(["user", "add", "--email", "e@example.org", "--name", "E", "--role", "editor"]);
+    const created = async (...options: string[]) => {
+      lines = [];
+      expect(await main(["token", "create", "--email", "e@example.org", ...options]), errors.join("\n")).toBe(0);
+      const id = Number(/token id (\d+)/.exec(lines[1]!)![1]);
+      return (await t.db.select().from(apiTokens).where(eq(apiTokens.id, id)))[0]!;
+    };
+    const week = await created("--scope", "write", "--expires", "7d");
+    expect([week.scope, week.expiresAt.getTime() - week.createdAt.getTime()]).toEqual(["write", 7 * DAY]);
+    expect((await created("--expires", "365d")).expiresAt.getTime()).toBeGreaterThan(Date.now() + 364 * DAY);
+    const day = new Date(Date.now() + 40 * DAY).toISOString().slice(0, 10);
+    expect((await created("--expires", day)).expiresAt.toISOString()).toBe(`${day}T00:00:00.000Z`);
   });
 
   it.each([
@@ -93,6 +117,12 @@ describe("npm run cli", () => {
     [["user", "disable", "--email", "ghost@example.org"], /No account with email ghost@example.org/, 1],
     [["token", "create", "--email", "ghost@example.org"], /No account with email ghost@example.org/, 1],
     [["token", "revoke"], /give exactly one of --id N or --token T/, 2],
+    [["token", "create", "--email", "e@example.org", "--expires", "0d"], /--expires: must be at least 1 day/, 2],
+    [["token", "create", "--email", "e@example.org", "--expires", "366d"], /--expires: must be at most 365 days/, 2],
+    [["token", "create", "--email", "e@example.org", "--expires", "2020-01-01"], /--expires: must be a day after/, 2],
+    [["token", "create", "--email", "e@example.org", "--expires", "2999-01-01"], /--expires: must be at most 365/, 2],
+    [["token", "create", "--email", "e@example.org", "--expires", "soon"], /--expires takes a number of days/, 2],
+    [["token", "create", "--email", "e@example.org", "--scope", "admin"], /--scope: must be one of read, write/, 2],
     [["user", "fly"], /unknown command 'user fly'/, 2],
     [["user", "disable", "--email", "x@example.org", "--role", "admin"], /Unknown option '--role'/, 2],
     [["launch"], /unknown command 'launch'/, 2],

@@ -72,8 +72,9 @@ beforeAll(async () => {
     sql`select id from users where email = 'contributor@claimdesk.test'`,
   );
   contributor = { kind: "user", userId: row!.id };
-  contributorToken = (await createApiToken(systemActor(), { forEmail: "contributor@claimdesk.test" })).token;
-  editorToken = (await createApiToken(systemActor(), { forEmail: "editor@claimdesk.test" })).token;
+  contributorToken = (await createApiToken(systemActor(), { forEmail: "contributor@claimdesk.test", scope: "write" }))
+    .token;
+  editorToken = (await createApiToken(systemActor(), { forEmail: "editor@claimdesk.test", scope: "write" })).token;
 });
 afterAll(async () => {
   await t.close();

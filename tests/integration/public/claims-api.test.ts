@@ -19,7 +19,7 @@ beforeAll(async () => {
     t.db,
     sql`select id from users where email = 'contributor@claimdesk.test'`,
   );
-  token = (await createApiToken({ kind: "user", userId: contributor!.id }, {})).token;
+  token = (await createApiToken({ kind: "user", userId: contributor!.id }, { scope: "write" })).token;
 });
 afterAll(async () => {
   await t.close();

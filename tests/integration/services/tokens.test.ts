@@ -11,6 +11,7 @@ import { updateUser } from "@/lib/services/users/update-user";
 import { createTestDb, insertUser, type TestDb } from "../../support/db";
 import { addUser } from "../../support/fixtures";
 
+const DAY = 86_400_000;
 let t: TestDb;
 let admin: Actor & { userId: number };
 let contributor: Actor & { userId: number };
@@ -42,7 +43,11 @@ describe("API tokens", () => {
 
   it("should verify a live token as its owner and record when it was used", async () => {
     const { token, record } = await createApiToken(contributor, { name: "CMS" });
-    expect(await verifyApiToken(token)).toEqual({ kind: "user", userId: contributor.userId });
+    expect(await verifyApiToken(token)).toEqual({
+      kind: "user",
+      userId: contributor.userId,
+      token: { id: record.id, scope: "read" },
+    });
     expect((await listOwnTokens(contributor))[0]!.lastUsedAt).toBeInstanceOf(Date);
     expect((await listOwnTokens(contributor)).map((r) => r.id)).toEqual([record.id]);
     expect(await listOwnTokens(admin)).toEqual([]);
@@ -78,6 +83,42 @@ describe("API tokens", () => {
     await expect(revokeApiToken(other, { tokenId: record.id })).rejects.toThrow(/No such token/);
     expect(await verifyApiToken(token)).not.toBeNull();
     expect((await revokeApiToken(admin, { token })).revokedAt).toBeInstanceOf(Date);
+  });
+
+  it("should make a read token that lasts 90 days unless told otherwise", async () => {
+    const before = Date.now();
+    const { record } = await createApiToken(contributor, {});
+    expect(record.scope).toBe("read");
+    expect(record.expiresAt.getTime() - record.createdAt.getTime()).toBe(90 * DAY);
+    expect(record.createdAt.getTime()).toBeGreaterThanOrEqual(before);
+    const week = (await createApiToken(contributor, { expiresInDays: 7, scope: "write" })).record;
+    expect([week.scope, week.expiresAt.getTime() - week.createdAt.getTime()]).toEqual(["write", 7 * DAY]);
+    const year = (await createApiToken(contributor, { expiresInDays: 365 })).record;
+    expect(year.expiresAt.getTime() - year.createdAt.getTime()).toBe(365 * DAY);
+  });
+
+  it("should take the day a token stops working, after today and within a year", async () => {
+    const day = (offset: number) => new Date(Date.now() + offset * DAY).toISOString().slice(0, 10);
+    const { record } = await createApiToken(contributor, { expiresOn: day(30) });
+    expect(record.expiresAt.toISOString()).toBe(`${day(30)}T00:00:00.000Z`);
+    for (const [input, message] of [
+      [{ expiresOn: day(0) }, /expiresOn: must be a day after today/],
+      [{ expiresOn: day(-3) }, /expiresOn: must be a day after today/],
+      [{ expiresOn: day(367) }, /expiresOn: must be at most 365 days from now/],
+      [{ expiresOn: "2027-02-30" }, /expiresOn: is not a real date/],
+      [{ expiresOn: day(30), expiresInDays: 30 }, /give expiresInDays or expiresOn, not both/],
+    ] as const) {
+      await expect(createApiToken(contributor, input)).rejects.toThrow(message);
+    }
+  });
+
+  it("should refuse a caller that came with a token, whatever its scope", async () => {
+    const { record } = await createApiToken(contributor, { scope: "write" });
+    const viaToken = { ...contributor, token: { id: record.id, scope: "write" as const } };
+    await expect(createApiToken(viaToken, {})).rejects.toThrow(/API tokens cannot create tokens/);
+    // Listing its owner's tokens and revoking one (itself included) are allowed.
+    expect((await listOwnTokens(viaToken)).map((r) => r.id)).toEqual([record.id]);
+    expect((await revokeApiToken(viaToken, { tokenId: record.id })).revokedAt).toBeInstanceOf(Date);
   });
 
   it("should let only the command line create a token for another account, not even an admin", async () => {

@@ -57,6 +57,9 @@ export default defineConfig({
       // URL import tests serve pages from a local server in the test process, on a port named here (URL import
       // connects to ports 80 and 443 only, and to the host:port entries listed).
       IMPORT_ALLOW_HOSTS: `127.0.0.1:${IMPORT_PAGE_PORT}`,
+      // Every test reads from one address: anonymous exports are not limited to 10 a minute here, so that the tests
+      // do not depend on how many of them export (per-address-limits.spec.ts tests the limit on a server of its own).
+      EXPORT_RATE_LIMIT: "1000",
     },
   },
 });

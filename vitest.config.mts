@@ -10,9 +10,14 @@ if (!postgres) {
 /**
  * The suites once on SQLite (temp files) and, when TEST_DATABASE_URL names a PostgreSQL server, once more on it (a
  * new database per test file, dropped after). Tests that never open a database (`unitOnly`) run once; a file named
- * `*.sqlite.test.ts` or `*.postgres.test.ts` tests what only that engine has, and runs on it alone.
+ * `*.sqlite.test.ts` or `*.postgres.test.ts` tests what only that engine has, and runs on it alone. `env` is set for
+ * both.
  */
-export function onEveryEngine(include: string[], unitOnly: string[] = []): TestProjectInlineConfiguration[] {
+export function onEveryEngine(
+  include: string[],
+  unitOnly: string[] = [],
+  env: Record<string, string> = {},
+): TestProjectInlineConfiguration[] {
   const only = (engine: string) => [...configDefaults.exclude, `**/*.${engine}.test.ts`];
   return [
     {
@@ -21,14 +26,14 @@ export function onEveryEngine(include: string[], unitOnly: string[] = []): TestP
         name: "sqlite",
         include: [...include, ...unitOnly],
         exclude: only("postgres"),
-        env: { DATABASE_URL: "" },
+        env: { ...env, DATABASE_URL: "" },
       },
     },
     ...(postgres
       ? [
           {
             extends: true,
-            test: { name: "postgres", include, exclude: only("sqlite"), env: { DATABASE_URL: postgres } },
+            test: { name: "postgres", include, exclude: only("sqlite"), env: { ...env, DATABASE_URL: postgres } },
           },
         ]
       : []),
@@ -52,6 +57,10 @@ export default defineConfig({
     // next-auth imports `next/server` and `next/headers` as Node cannot resolve them (no extension, no exports map):
     // run it through Vite, which also lets a test stand in for `next/headers` (tests/reliability/sessions.test.ts).
     server: { deps: { inline: ["next-auth"] } },
-    projects: onEveryEngine(["tests/integration/**/*.test.ts"], ["tests/unit/**/*.test.ts"]),
+    // The integration tests export anonymously far more often than 10 times a minute, as one unknown client: the limit
+    // is off for them, and tested in the reliability suite (tests/reliability/anonymous-exports.test.ts).
+    projects: onEveryEngine(["tests/integration/**/*.test.ts"], ["tests/unit/**/*.test.ts"], {
+      EXPORT_RATE_LIMIT: "0",
+    }),
   },
 });

@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
-import type { Tx } from "@/db/client";
+import { getDb, type Tx } from "@/db/client";
 import { cacheInvalidations } from "@/db/schema";
-import { NOW_MS } from "@/db/sql";
+import { NOW_MS, queryRow } from "@/db/sql";
 
 // The tags Next gives kept pages (lib/cache/next-cache-handler.mjs checks them): `_N_T_` and the path of the page,
 // and `_N_T_` and the route with `/page` or `/layout` for every page of a route.
@@ -23,4 +23,20 @@ export async function markInvalidated(tx: Tx, tags: string[]): Promise<void> {
       .values(unique.slice(i, i + 1000).map((tag) => ({ tag, invalidatedAt: sql`${NOW_MS}` as unknown as number })))
       .onConflictDoUpdate({ target: cacheInvalidations.tag, set: { invalidatedAt: sql`excluded.invalidated_at` } });
   }
+}
+
+/**
+ * The database's clock now and the latest time any of these tags was marked invalidated (0 if never), in one read of
+ * the tags' primary key. Both are the database's times, so servers whose clocks differ agree on what came first.
+ */
+export async function latestInvalidation(tags: string[]): Promise<{ now: number; invalidatedAt: number }> {
+  const row = await queryRow<{ now: number | string; at: number | string }>(
+    getDb(),
+    sql`select ${NOW_MS} as now, coalesce((select max(invalidated_at) from cache_invalidations
+      where tag in (${sql.join(
+        tags.map((tag) => sql`${tag}`),
+        sql`, `,
+      )})), 0) as at`,
+  );
+  return { now: Number(row!.now), invalidatedAt: Number(row!.at) };
 }

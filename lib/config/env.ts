@@ -6,6 +6,8 @@ import { BadAllowedHost, formatAllowedHost, parseAllowedHost } from "./import-al
 const PORT_MESSAGE = "must be a port number from 1 to 65535";
 const port = z.coerce.number({ error: PORT_MESSAGE }).int(PORT_MESSAGE).min(1, PORT_MESSAGE).max(65535, PORT_MESSAGE);
 const httpUrl = z.url({ protocol: /^https?$/, error: "must be an http(s) URL" });
+const DEFAULT_EXPORT_RATE_LIMIT = 10;
+const EXPORT_RATE_LIMIT_MESSAGE = "must be a whole number of requests a minute, such as 10 (0 turns the limit off)";
 
 const envSchema = z
   .object({
@@ -42,6 +44,20 @@ const envSchema = z
           return z.NEVER;
         }
       }),
+    /**
+     * Anonymous export requests one client address may make a minute (lib/exports/anonymous-limit.ts): 10 by default,
+     * 0 turns the limit off (a deployment whose proxy in front limits them already; the integration tests).
+     */
+    EXPORT_RATE_LIMIT: z
+      .string()
+      .optional()
+      .transform((v, ctx) => {
+        const text = (v ?? "").trim();
+        if (text === "") return DEFAULT_EXPORT_RATE_LIMIT;
+        if (/^\d{1,9}$/.test(text)) return Number(text);
+        ctx.addIssue({ code: "custom", message: EXPORT_RATE_LIMIT_MESSAGE });
+        return z.NEVER;
+      }),
     /** The proxies in front whose X-Forwarded-For names the client (see `parseTrustProxy`); none when unset. */
     TRUST_PROXY: z
       .string()
@@ -70,6 +86,8 @@ const envSchema = z
       orgUrl: e.ORG_URL ?? publicBaseUrl,
       importAllowHosts: e.IMPORT_ALLOW_HOSTS,
       trustProxy: e.TRUST_PROXY,
+      /** Anonymous export requests per client address a minute; 0: no limit. */
+      exportRateLimit: e.EXPORT_RATE_LIMIT,
     };
   });
 

@@ -4,11 +4,12 @@ import { expect, test } from "@playwright/test";
 import { THROTTLE_SERVER_PORT } from "./ports";
 
 /**
- * Sign-in throttling by client address in a real production server of its own (it throttles its own address, which
- * the shared server under test must not see): the address is the connection's, whatever a client writes in
- * X-Forwarded-For or in the header the server uses inside (`x-claimdesk-client-address`); behind a proxy that
- * TRUST_PROXY names, X-Forwarded-For's address counts instead. The sign-in page says when to try again, and the
- * operator's `user unlock --address` lifts it.
+ * What one client address may do, in a real production server of its own (these tests use up its address's
+ * allowance, which the shared server under test must not see): the address is the connection's, whatever a client
+ * writes in X-Forwarded-For or in the header the server uses inside (`x-claimdesk-client-address`); behind a proxy
+ * that TRUST_PROXY names, X-Forwarded-For's address counts instead.
+ * - Sign-in is throttled; the sign-in page says when to try again, and `user unlock --address` lifts it.
+ * - Anonymous whole-site exports are built once and served from that copy, or refused with 429 and Retry-After.
  */
 const BASE = `http://127.0.0.1:${THROTTLE_SERVER_PORT}`;
 const DIR = "data/e2e-throttle";
@@ -126,4 +127,27 @@ test("behind a proxy named in TRUST_PROXY, the address it forwards is the one th
     status: 302,
     signedIn: true,
   });
+});
+
+test("thirty parallel anonymous whole-site PDF exports are answered from one copy or refused with 429", async () => {
+  test.setTimeout(120_000);
+  await startServer();
+  const answers = await Promise.all(
+    Array.from({ length: 30 }, async (_, i) => {
+      const res = await fetch(`${BASE}/api/v1/exports/pdf`, { headers: { "x-forwarded-for": `203.0.113.${i}` } });
+      const body = Buffer.from(await res.arrayBuffer());
+      return { status: res.status, retryAfter: res.headers.get("retry-after"), etag: res.headers.get("etag"), body };
+    }),
+  );
+  const served = answers.filter((a) => a.status === 200);
+  const refused = answers.filter((a) => a.status === 429);
+  // Ten a minute from one address (the spoofed X-Forwarded-For is not believed), the rest refused.
+  expect([served.length, refused.length]).toEqual([10, 20]);
+  for (const a of refused) expect(Number(a.retryAfter)).toBeGreaterThan(0);
+  // One build: every answer is the same file, named by the same ETag.
+  expect(new Set(served.map((a) => a.etag)).size).toBe(1);
+  for (const a of served) {
+    expect(a.body.subarray(0, 5).toString()).toBe("%PDF-");
+    expect(a.body.equals(served[0]!.body)).toBe(true);
+  }
 });

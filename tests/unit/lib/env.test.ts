@@ -13,7 +13,15 @@ describe("parseEnv", () => {
       orgName: "Claimdesk",
       orgUrl: "http://localhost:3000",
       importAllowHosts: [],
+      trustProxy: expect.any(Function),
+      exportRateLimit: 10,
     });
+  });
+
+  it("should read EXPORT_RATE_LIMIT as requests a minute, 0 turning the limit off", () => {
+    expect(parseEnv({ EXPORT_RATE_LIMIT: "30" }).exportRateLimit).toBe(30);
+    expect(parseEnv({ EXPORT_RATE_LIMIT: "0" }).exportRateLimit).toBe(0);
+    expect(parseEnv({ EXPORT_RATE_LIMIT: " " }).exportRateLimit).toBe(10);
   });
 
   it("should take a PostgreSQL URL as the database, postgres:// or postgresql://", () => {
@@ -42,6 +50,9 @@ describe("parseEnv", () => {
     [{ DATABASE_URL: "mysql://db/claims" }, /DATABASE_URL: must be postgres:\/\/user:password@host:port\/database/],
     [{ DATABASE_URL: "postgres://[bad" }, /DATABASE_URL: is not a valid postgres:\/\/ URL/],
     [{ ORG_NAME: "   " }, /ORG_NAME/],
+    [{ EXPORT_RATE_LIMIT: "ten" }, /^Invalid environment variable EXPORT_RATE_LIMIT: must be a whole number/],
+    [{ EXPORT_RATE_LIMIT: "-1" }, /EXPORT_RATE_LIMIT/],
+    [{ EXPORT_RATE_LIMIT: "2.5" }, /EXPORT_RATE_LIMIT/],
     [
       { IMPORT_ALLOW_HOSTS: "cms.internal, cms.internal:http" },
       /IMPORT_ALLOW_HOSTS: each entry must be a host or host:port/,

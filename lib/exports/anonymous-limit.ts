@@ -1,0 +1,38 @@
+import type { Actor } from "@/lib/auth/actor";
+import { getEnv } from "@/lib/config/env";
+import { requestClientAddress } from "@/lib/http/client-address";
+import { takeRateLimit, type RateLimitRule } from "@/lib/services/rate-limit";
+import { ServiceError } from "@/lib/services/errors";
+
+/** The window of the anonymous export limit: EXPORT_RATE_LIMIT requests per address per minute. */
+export const ANONYMOUS_EXPORT_WINDOW_MS = 60_000;
+
+/** The rule anonymous export requests are counted under, or null when EXPORT_RATE_LIMIT=0 turns the limit off. */
+export function anonymousExportRule(): RateLimitRule | null {
+  const limit = getEnv().exportRateLimit;
+  return limit > 0 ? { name: "anonymous-export", limit, windowMs: ANONYMOUS_EXPORT_WINDOW_MS } : null;
+}
+
+/**
+ * Counts an export request made without a caller against its client address — the address the front door stamped
+ * (`requestClientAddress`; a request without one counts as one unknown client) — in the `rate_limits` rows every
+ * server shares, and refuses it with 429 and `Retry-After` past EXPORT_RATE_LIMIT a minute (10 by default).
+ *
+ * Called before the export is opened: a refused request costs two small writes and nothing else. Every anonymous
+ * export request counts — a whole-site one served from its copy, a scoped one built for it, one refused as bad —
+ * since the limit bounds what one address can make the server do, and a scoped export is built per request. Signed-in
+ * callers and API tokens are not limited: the limit is about anonymous load, and a token can be revoked. Pages,
+ * search and the public API are not limited at all.
+ */
+export async function limitAnonymousExport(actor: Actor | null, req: Request): Promise<void> {
+  if (actor) return;
+  const rule = anonymousExportRule();
+  if (!rule) return;
+  const result = await takeRateLimit(rule, requestClientAddress(req));
+  if (!result.ok) {
+    throw ServiceError.rateLimited(
+      `Too many anonymous export requests from your address: try again in ${result.retryAfterSeconds} seconds, or sign in / use an API token.`,
+      result.retryAfterSeconds,
+    );
+  }
+}

@@ -1,5 +1,5 @@
 -- Tokens made before expiries existed keep working for 90 days from this upgrade (7,776,000,000 ms), with the write
--- scope they had.
+-- scope they had; new tokens are read-only unless made otherwise.
 CREATE TABLE `rate_limits` (
 	`key` text PRIMARY KEY NOT NULL,
 	`reset_at` integer NOT NULL,
@@ -18,7 +18,7 @@ CREATE TABLE `__new_api_tokens` (
 	`last_used_at` integer,
 	`revoked_at` integer,
 	`expires_at` integer NOT NULL,
-	`scope` text DEFAULT 'write' NOT NULL,
+	`scope` text DEFAULT 'read' NOT NULL,
 	FOREIGN KEY (`user_id`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE no action,
 	CONSTRAINT "api_tokens_scope_check" CHECK("__new_api_tokens"."scope" in ('read', 'write'))
 );

@@ -90,7 +90,7 @@ export const apiTokens = sqliteTable(
     /** After this instant the token no longer works (older tokens got 90 days from the upgrade that added it). */
     expiresAt: integer("expires_at", { mode: "timestamp_ms" }).notNull(),
     /** `read`: GET requests only; `write`: anything its owner may do (TOKEN_SCOPES). */
-    scope: text("scope", { enum: TOKEN_SCOPES }).notNull().default("write"),
+    scope: text("scope", { enum: TOKEN_SCOPES }).notNull().default("read"),
   },
   (t) => [
     uniqueIndex("api_tokens_hash_unique").on(t.tokenHash),

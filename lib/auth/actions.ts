@@ -4,6 +4,7 @@ import { CredentialsSignin } from "next-auth";
 import { auth, LoginRefused, signIn, signOut } from "@/lib/auth";
 import type { FormState } from "@/lib/auth/form-action";
 import { safeReturnPath } from "@/lib/auth/return-path";
+import { throttledMessage } from "@/lib/services/auth/authenticate";
 import { endSession } from "@/lib/services/auth/sessions";
 
 /** Signs in with email and password; refusals come back as a message for the form. */
@@ -24,15 +25,6 @@ export async function login(_prev: FormState, form: FormData): Promise<FormState
     }
     return { message: "Wrong email or password.", values: { email } };
   }
-}
-
-/**
- * What a throttled sign-in is told. The same words whether the account exists or not, and whether the address or the
- * account was throttled.
- */
-function throttledMessage(retryAfterSeconds: number): string {
-  const minutes = Math.ceil(retryAfterSeconds / 60);
-  return `Too many failed sign-in attempts. Try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`;
 }
 
 /**

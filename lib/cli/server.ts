@@ -52,11 +52,14 @@ export async function runDemo(out: (line: string) => void): Promise<number> {
   return runStart(out, { command: "demo", allowDemoAccounts: true });
 }
 
-/** Development server with hot reload; uses the demo secret unless AUTH_SECRET is set. */
+/**
+ * Development server with hot reload, on 127.0.0.1 unless HOST says otherwise (as the demo); uses the demo secret
+ * unless AUTH_SECRET is set.
+ */
 export async function runDev(out: (line: string) => void): Promise<number> {
   process.env.AUTH_SECRET ??= ensureDemoSecret();
   await runMigrate(out);
-  return runNext(["dev", "-p", String(parseEnv(process.env).port)]);
+  return runNext(["dev", "-p", String(parseEnv(process.env).port), "-H", listenHost("dev", process.env)!]);
 }
 
 export type StartOptions = {
@@ -66,9 +69,15 @@ export type StartOptions = {
   allowDemoAccounts?: boolean;
 };
 
-/** The address to listen on: HOST when set; else 127.0.0.1 for the demo, every interface (undefined) for `start`. */
-export function listenHost(command: "start" | "demo", env: Record<string, string | undefined>): string | undefined {
-  return env.HOST || (command === "demo" ? "127.0.0.1" : undefined);
+/**
+ * The address to listen on: HOST when set; else 127.0.0.1 for the demo and the development server, every interface
+ * (undefined) for `start`.
+ */
+export function listenHost(
+  command: "start" | "demo" | "dev",
+  env: Record<string, string | undefined>,
+): string | undefined {
+  return env.HOST || (command === "start" ? undefined : "127.0.0.1");
 }
 
 /**

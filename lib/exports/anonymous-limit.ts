@@ -1,6 +1,6 @@
 import type { Actor } from "@/lib/auth/actor";
 import { getEnv } from "@/lib/config/env";
-import { requestClientAddress } from "@/lib/http/client-address";
+import { addressBucket, requestClientAddress } from "@/lib/http/client-address";
 import { takeRateLimit, type RateLimitRule } from "@/lib/services/rate-limit";
 import { ServiceError } from "@/lib/services/errors";
 
@@ -15,8 +15,9 @@ export function anonymousExportRule(): RateLimitRule | null {
 
 /**
  * Counts an export request made without a caller against its client address — the address the front door stamped
- * (`requestClientAddress`; a request without one counts as one unknown client) — in the `rate_limits` rows every
- * server shares, and refuses it with 429 and `Retry-After` past EXPORT_RATE_LIMIT a minute (10 by default).
+ * (`requestClientAddress`, an IPv6 client by its /64; a request without one counts as one unknown client) — in the
+ * `rate_limits` rows every server shares, and refuses it with 429 and `Retry-After` past EXPORT_RATE_LIMIT a minute
+ * (10 by default).
  *
  * Called before the export is opened: a refused request costs two small writes and nothing else. Every anonymous
  * export request counts — a whole-site one served from its copy, a scoped one built for it, one refused as bad —
@@ -28,11 +29,37 @@ export async function limitAnonymousExport(actor: Actor | null, req: Request): P
   if (actor) return;
   const rule = anonymousExportRule();
   if (!rule) return;
-  const result = await takeRateLimit(rule, requestClientAddress(req));
+  const result = await takeRateLimit(rule, addressBucket(requestClientAddress(req)));
   if (!result.ok) {
     throw ServiceError.rateLimited(
       `Too many anonymous export requests from your address: try again in ${result.retryAfterSeconds} seconds, or sign in / use an API token.`,
       result.retryAfterSeconds,
     );
   }
+}
+
+/** How many exports a server writes for anonymous callers at once (the whole site's copy aside). */
+export const ANONYMOUS_STREAMS = 2;
+let streaming = 0;
+
+/**
+ * A place among the exports this server writes for anonymous callers at once, or 429 when all ANONYMOUS_STREAMS are
+ * taken. Scoped exports are written per request, and a scope can be as large as the site (`from=1970-01-01`): however
+ * many addresses ask, a server writes at most this many for them at a time. Returns the release, to call once the
+ * export's body has ended (sent, failed or cancelled).
+ */
+export function takeAnonymousStreamSlot(): () => void {
+  if (streaming >= ANONYMOUS_STREAMS) {
+    throw ServiceError.rateLimited(
+      "The server is busy writing other exports for readers: try again in 10 seconds, or sign in / use an API token.",
+      10,
+    );
+  }
+  streaming++;
+  let released = false;
+  return () => {
+    if (released) return;
+    released = true;
+    streaming--;
+  };
 }

@@ -100,16 +100,17 @@ export async function siteCopyResponse(
     };
     const sent = (req.headers.get("if-none-match") ?? "").split(",").map((t) => t.trim().replace(/^W\//, ""));
     if (sent.includes(copy.etag) || sent.includes("*")) return new Response(null, { status: 304, headers });
+    const described = {
+      ...headers,
+      "Content-Type": EXPORT_FORMATS[job.format].type,
+      "Content-Length": String(copy.size),
+      "Content-Disposition": `${disposition}; filename="${copy.fileName}"`,
+    };
+    // A HEAD answer has no body: the file is not opened (Next would never read, nor close, the stream).
+    if (req.method === "HEAD") return new Response(null, { headers: described });
     const handle = await openCopy(job, copy);
     if (!handle) continue; // replaced by a newer copy meanwhile, or removed from the disk: serve the current one
-    return new Response(fileBody(handle), {
-      headers: {
-        ...headers,
-        "Content-Type": EXPORT_FORMATS[job.format].type,
-        "Content-Length": String(copy.size),
-        "Content-Disposition": `${disposition}; filename="${copy.fileName}"`,
-      },
-    });
+    return new Response(fileBody(handle), { headers: described });
   }
 }
 

@@ -11,7 +11,8 @@ import { systemActor, type Actor } from "@/lib/auth/actor";
 import { getEnv } from "@/lib/config/env";
 import { EXPORT_FORMATS } from "@/lib/exports/run-export";
 import { siteCopyBuildCount } from "@/lib/exports/site-copy";
-import { CLIENT_ADDRESS_HEADER } from "@/lib/http/client-address";
+import { ANONYMOUS_STREAMS } from "@/lib/exports/anonymous-limit";
+import { addressBucket, CLIENT_ADDRESS_HEADER, stampedAddress } from "@/lib/http/client-address";
 import { updateClaimant } from "@/lib/services/claimants/update-claimant";
 import { updateDispute } from "@/lib/services/disputes/update-dispute";
 import { updateDocumentMetadata } from "@/lib/services/documents/update-document-metadata";
@@ -42,8 +43,8 @@ let token = "";
 
 const LIMIT = 10;
 let addresses = 0;
-/** A client address not used before in this file. */
-const newAddress = () => `2001:db8::${(++addresses).toString(16)}`;
+/** A client address not used before in this file (each in a /64 of its own: limits count an IPv6 client by it). */
+const newAddress = () => `2001:db8:${(++addresses).toString(16)}::1`;
 
 const userId = async (email: string) =>
   (await queryRow<{ id: number }>(t.db, sql`select id from users where email = ${email}`))!.id;
@@ -84,7 +85,7 @@ async function exportAs(
   opts: { query?: string; address?: string; token?: string; headers?: Record<string, string> } = {},
 ): Promise<Answer> {
   const headers: Record<string, string> = { ...opts.headers };
-  if (opts.address !== undefined) headers[CLIENT_ADDRESS_HEADER] = opts.address;
+  if (opts.address !== undefined) headers[CLIENT_ADDRESS_HEADER] = stampedAddress(opts.address);
   if (opts.token) headers.authorization = `Bearer ${opts.token}`;
   const res = await exportRoute.GET(
     new Request(`http://localhost/api/v1/exports/${format}${opts.query ?? ""}`, { headers }),
@@ -369,7 +370,7 @@ describe("the copy of a whole-site export", () => {
     await vi.waitFor(async () => {
       const row = await queryRow<{ hits: number }>(
         t.db,
-        sql`select hits from rate_limits where key like ${`%${address}`}`,
+        sql`select hits from rate_limits where key like ${`%${addressBucket(address)}`}`,
       );
       expect(row?.hits).toBe(5);
     });
@@ -443,5 +444,51 @@ describe("the limit on anonymous export requests", () => {
     for (let i = 0; i < LIMIT - 7; i++) expect((await exportAs("csv", { address })).status).toBe(200);
     expectRefused(await exportAs("csv", { query: "?document=mariupol-talks-2022-03-10", address }));
     expectRefused(await exportAs("csv", { address }));
+  });
+
+  it("should write at most a few scoped exports for anonymous callers at once, a date range as large as the site too", async () => {
+    // Exports that take their time: each writes its first part, then waits until the test lets it go on.
+    let goOn = () => {};
+    const gate = new Promise<void>((resolve) => (goOn = resolve));
+    vi.spyOn(EXPORT_FORMATS.csv, "write").mockImplementation(() =>
+      (async function* () {
+        yield "statement,rating\n";
+        await gate;
+        yield "the rest\n";
+      })(),
+    );
+    const request = (address: string, method = "GET") =>
+      exportRoute.GET(
+        new Request("http://localhost/api/v1/exports/csv?from=1970-01-01", {
+          method,
+          headers: { [CLIENT_ADDRESS_HEADER]: stampedAddress(address) },
+        }),
+        { params: Promise.resolve({ format: "csv" }) },
+      );
+    const open = [];
+    for (let i = 0; i < ANONYMOUS_STREAMS; i++) open.push(await request(newAddress()));
+    expect(open.map((r) => r.status)).toEqual(open.map(() => 200));
+    const busy = await request(newAddress());
+    expect(busy.status).toBe(429);
+    expect(busy.headers.get("retry-after")).toBe("10");
+    expect((await busy.json()).error.message).toMatch(/busy writing other exports/);
+    // A signed-in caller is not held back; a HEAD request writes nothing and takes no place.
+    const signedIn = await exportRoute.GET(
+      new Request("http://localhost/api/v1/exports/csv?from=1970-01-01", {
+        headers: { authorization: `Bearer ${token}` },
+      }),
+      { params: Promise.resolve({ format: "csv" }) },
+    );
+    expect(signedIn.status).toBe(200);
+    const head = await request(newAddress(), "HEAD");
+    expect([head.status, head.body]).toEqual([200, null]);
+    // An export written to its end, and one cancelled (a reader who went away), give their places back.
+    goOn();
+    expect(await open[0]!.text()).toBe("statement,rating\nthe rest\n");
+    await open[1]!.body!.cancel();
+    await signedIn.text();
+    const again = [await request(newAddress()), await request(newAddress())];
+    expect(again.map((r) => r.status)).toEqual([200, 200]);
+    await Promise.all(again.map((r) => r.text()));
   });
 });

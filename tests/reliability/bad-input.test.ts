@@ -43,9 +43,10 @@ vi.mock("@/lib/auth/session", async () => {
 });
 
 // The request's headers, as the front door stamps them (the password form throttles by the client's address).
-vi.mock("next/headers", () => ({
-  headers: async () => new Headers({ "x-claimdesk-client-address": "203.0.113.1" }),
-}));
+vi.mock("next/headers", async () => {
+  const { CLIENT_ADDRESS_HEADER, stampedAddress } = await import("@/lib/http/client-address");
+  return { headers: async () => new Headers({ [CLIENT_ADDRESS_HEADER]: stampedAddress("203.0.113.1") }) };
+});
 
 // Signing out (after a password change) ends the request with a redirect, as Next's does.
 vi.mock("@/lib/auth", () => ({

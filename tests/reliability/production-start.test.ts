@@ -147,8 +147,10 @@ describe("the decision to serve", () => {
     expect(demoAccountsRefusal([], false)).toBeNull();
   });
 
-  it("should listen on 127.0.0.1 for the demo unless HOST says otherwise, on HOST or every interface for start", () => {
+  it("should listen on 127.0.0.1 for the demo and dev unless HOST says otherwise, on HOST or all for start", () => {
     expect(listenHost("demo", {})).toBe("127.0.0.1");
+    expect(listenHost("dev", {})).toBe("127.0.0.1");
+    expect(listenHost("dev", { HOST: "0.0.0.0" })).toBe("0.0.0.0");
     expect(listenHost("demo", { HOST: "" })).toBe("127.0.0.1");
     expect(listenHost("demo", { HOST: "0.0.0.0" })).toBe("0.0.0.0");
     expect(listenHost("start", {})).toBeUndefined();

@@ -13,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { sql } from "drizzle-orm";
 import { ENGINE } from "@/db/engine";
 import { execute, queryRows } from "@/db/sql";
-import { CLIENT_ADDRESS_HEADER } from "@/lib/http/client-address";
+import { CLIENT_ADDRESS_HEADER, stampedAddress } from "@/lib/http/client-address";
 import { createTestDb, TEST_PASSWORD, type TestDb } from "../support/db";
 import { addUser } from "../support/fixtures";
 
@@ -24,11 +24,14 @@ vi.hoisted(() => {
 
 /** The request `next/headers` answers for (the sign-in page's server action reads it). */
 const request = vi.hoisted(() => ({ address: "" }));
-vi.mock("next/headers", () => ({
-  headers: async () =>
-    new Headers({ host: "localhost:3000", "x-forwarded-proto": "http", "x-claimdesk-client-address": request.address }),
-  cookies: async () => ({ set: () => undefined, get: () => undefined }),
-}));
+vi.mock("next/headers", async () => {
+  const { CLIENT_ADDRESS_HEADER: header, stampedAddress: stamp } = await import("@/lib/http/client-address");
+  return {
+    headers: async () =>
+      new Headers({ host: "localhost:3000", "x-forwarded-proto": "http", [header]: stamp(request.address) }),
+    cookies: async () => ({ set: () => undefined, get: () => undefined }),
+  };
+});
 
 const { handlers } = await import("@/lib/auth");
 const authRoute = await import("@/app/api/auth/[...nextauth]/route");
@@ -55,7 +58,11 @@ async function attempt(address: string, email: string, password: string) {
   const res = await authRoute.POST(
     new Request(`${ORIGIN}/api/auth/callback/credentials`, {
       method: "POST",
-      headers: { cookie, "content-type": "application/x-www-form-urlencoded", [CLIENT_ADDRESS_HEADER]: address },
+      headers: {
+        cookie,
+        "content-type": "application/x-www-form-urlencoded",
+        [CLIENT_ADDRESS_HEADER]: stampedAddress(address),
+      },
       body: new URLSearchParams({ email, password, csrfToken }),
     }) as never,
   );
@@ -84,6 +91,27 @@ describe("sign-in throttling per client address", () => {
     // The right password from that address is not even checked; from any other address the admin signs in.
     expect(last.signedIn).toBe(false);
     expect((await attempt("198.51.100.1", "admin@example.org", TEST_PASSWORD)).signedIn).toBe(true);
+  });
+
+  it("should count an IPv6 client by its /64, and a header without this server's stamp as one unknown client", async () => {
+    for (let i = 0; i < MAX_ADDRESS_FAILURES; i++) {
+      expect((await attempt(`2001:db8:7:7::${i.toString(16)}`, `v6-${i}@example.org`, "x")).status).toBe(302);
+    }
+    expect((await attempt("2001:db8:7:7:ffff::1", "v6@example.org", "x")).status).toBe(429);
+    expect((await attempt("2001:db8:7:8::1", "v6@example.org", "x")).status).toBe(302);
+    // A client naming its own address in the header is one unknown client, whatever address it names.
+    const spoofed = (i: number) =>
+      authRoute.POST(
+        new Request(`${ORIGIN}/api/auth/callback/credentials`, {
+          method: "POST",
+          headers: { "content-type": "application/x-www-form-urlencoded", [CLIENT_ADDRESS_HEADER]: `198.51.100.${i}` },
+          body: new URLSearchParams({ email: `s${i}@example.org`, password: "x" }),
+        }) as never,
+      );
+    const { loginFailures } = await import("@/db/schema");
+    for (let i = 0; i < 3; i++) await spoofed(i);
+    const rows = await t.db.select({ address: loginFailures.address }).from(loginFailures);
+    expect(rows.filter((r) => r.address.startsWith("198.51.100."))).toEqual([]);
   });
 
   it("should not let anyone keep the only admin out by failing for the account from their own address", async () => {

@@ -2,6 +2,7 @@ import { and, desc, eq, gte, lt, type SQL } from "drizzle-orm";
 import { getDb, type Tx } from "@/db/client";
 import { loginFailures, users, type Role } from "@/db/schema";
 import { getDecoyHash, verifyPassword } from "@/lib/auth/password";
+import { addressBucket } from "@/lib/http/client-address";
 import { writeTransaction } from "@/lib/services/transaction";
 import { normaliseEmail } from "@/lib/validation/common";
 import { startSession } from "./sessions";
@@ -20,8 +21,8 @@ export type AuthResult = { ok: true; user: AuthUser } | Refusal;
 export type SignInResult = { ok: true; user: AuthUser; sessionId: string } | Refusal;
 
 /**
- * Checks an email and password sent from a client address (lib/http/client-address.ts; "" when not known). Throttled,
- * before any password is hashed:
+ * Checks an email and password sent from a client address (lib/http/client-address.ts; "" when not known), counted
+ * by its `addressBucket` (an IPv6 client by its /64). Throttled, before any password is hashed:
  * - one address: after MAX_ADDRESS_FAILURES failures within FAILURE_WINDOW_MS, for any emails, known or not — one
  *   client cannot try a password on every account, nor make the server hash without end;
  * - one account from one address: after MAX_FAILURES failures. The lock is the pair's: someone who types wrong
@@ -40,6 +41,15 @@ export async function authenticate(
 ): Promise<AuthResult> {
   const result = await checkPassword(rawEmail, password, address, now);
   return result.ok ? { ok: true, user: result.user } : result;
+}
+
+/**
+ * What a throttled attempt is told, wherever a password is checked (sign-in, a password change): the same words
+ * whether the account exists or not, and whether the address or the account was throttled.
+ */
+export function throttledMessage(retryAfterSeconds: number): string {
+  const minutes = Math.ceil(retryAfterSeconds / 60);
+  return `Too many failed sign-in attempts. Try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`;
 }
 
 /** Signs in: `authenticate`, then a new session for the account (sessions.ts). */
@@ -80,7 +90,8 @@ async function checkPassword(
   now: number,
 ): Promise<{ ok: true; user: AuthUser; passwordHash: string } | Refusal> {
   const email = normaliseEmail(rawEmail);
-  const pair = and(eq(loginFailures.email, email), eq(loginFailures.address, address))!;
+  const client = addressBucket(address);
+  const pair = and(eq(loginFailures.email, email), eq(loginFailures.address, client))!;
 
   // Failures older than the window count for nothing: dropped on their own (by the index on attempted_at), so that
   // sign-ins for different emails do not meet in one transaction (on PostgreSQL they would have to be serialised).
@@ -89,9 +100,9 @@ async function checkPassword(
   );
   const throttled = await writeTransaction(async (tx) => {
     const wait =
-      (await throttledFor(tx, eq(loginFailures.address, address), MAX_ADDRESS_FAILURES, now)) ??
+      (await throttledFor(tx, eq(loginFailures.address, client), MAX_ADDRESS_FAILURES, now)) ??
       (await throttledFor(tx, pair, MAX_FAILURES, now));
-    if (wait === null) await tx.insert(loginFailures).values({ email, address, attemptedAt: new Date(now) });
+    if (wait === null) await tx.insert(loginFailures).values({ email, address: client, attemptedAt: new Date(now) });
     return wait;
   });
   if (throttled !== null) return { ok: false, reason: "throttled", retryAfterSeconds: throttled };
@@ -114,7 +125,7 @@ export async function clearLoginFailures(target: { email: string } | { address: 
   const where =
     "email" in target
       ? eq(loginFailures.email, normaliseEmail(target.email))
-      : eq(loginFailures.address, target.address.trim());
+      : eq(loginFailures.address, addressBucket(target.address));
   const cleared = await writeTransaction((tx) =>
     tx.delete(loginFailures).where(where).returning({ id: loginFailures.id }),
   );

@@ -1,7 +1,7 @@
 import { and, eq, isNull, lt, or } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { apiTokens, users } from "@/db/schema";
-import type { Actor, ActorToken } from "@/lib/auth/actor";
+import type { ActorToken } from "@/lib/auth/actor";
 import { TOKEN_PREFIX, hashApiToken } from "@/lib/auth/api-token";
 import { writeTransaction } from "@/lib/services/transaction";
 import { formatInstant } from "@/lib/services/tokens/token-view";
@@ -59,12 +59,6 @@ export async function checkApiToken(token: string): Promise<TokenCheck> {
     });
   }
   return { ok: true, actor: { kind: "user", userId: row.userId, token: { id: row.id, scope: row.scope } } };
-}
-
-/** The actor a bearer token stands for, or null if it is unknown, revoked, expired, or its account disabled. */
-export async function verifyApiToken(token: string): Promise<Actor | null> {
-  const check = await checkApiToken(token);
-  return check.ok ? check.actor : null;
 }
 
 /** The 401 message for a refused token: what happened to it, and what to do. */

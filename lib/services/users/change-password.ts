@@ -4,7 +4,7 @@ import { getDb } from "@/db/client";
 import { users } from "@/db/schema";
 import { authorize, authorizeAccount, type Actor } from "@/lib/auth/actor";
 import { hashPassword } from "@/lib/auth/password";
-import { authenticate } from "@/lib/services/auth/authenticate";
+import { authenticate, throttledMessage } from "@/lib/services/auth/authenticate";
 import { endAllSessions } from "@/lib/services/auth/sessions";
 import { recordAudit } from "@/lib/services/audit";
 import { ServiceError } from "@/lib/services/errors";
@@ -34,10 +34,7 @@ export async function changeOwnPassword(actor: Actor | null, raw: unknown, clien
   const user = await getUserOrThrow(getDb(), who.id);
   const check = await authenticate(user.email, input.currentPassword, clientAddress);
   if (!check.ok && check.reason === "throttled") {
-    throw new ServiceError(
-      "rate_limited",
-      `Too many wrong passwords: try again in ${Math.ceil(check.retryAfterSeconds / 60)} minutes.`,
-    );
+    throw ServiceError.rateLimited(throttledMessage(check.retryAfterSeconds), check.retryAfterSeconds);
   }
   if (!check.ok) {
     throw new ServiceError("validation_failed", "The current password is not right.", [

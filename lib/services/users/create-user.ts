@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import { z } from "zod";
 import { getDb } from "@/db/client";
 import { users } from "@/db/schema";
-import { authorize, type Actor } from "@/lib/auth/actor";
+import { authorize, tokenOf, type Actor } from "@/lib/auth/actor";
 import { generateTemporaryPassword, hashPassword } from "@/lib/auth/password";
 import { recordAudit } from "@/lib/services/audit";
 import { ServiceError } from "@/lib/services/errors";
@@ -18,13 +18,23 @@ export const createUserInput = z.strictObject({
   password: passwordSchema.optional(),
 });
 
-/** Creates an account (admin only). Without a password, a temporary one is generated and returned once. */
+/**
+ * Creates an account (admin only). Without a password, a temporary one is generated and returned once. A new account
+ * is a new credential, so, as with tokens, only a signed-in admin or the command line may make one: an admin's API
+ * token is refused (403), so that a leaked token cannot give itself a successor that outlives its expiry.
+ */
 export async function createUser(
   actor: Actor | null,
   raw: unknown,
 ): Promise<{ user: UserView; temporaryPassword: string | null }> {
   await authorize(getDb(), actor, "users:manage");
   const input = parseInput(createUserInput, raw);
+  if (tokenOf(actor)) {
+    throw new ServiceError(
+      "forbidden",
+      "API tokens cannot create accounts: sign in as an admin and use the accounts page, or the command line.",
+    );
+  }
   const temporaryPassword = input.password ? null : generateTemporaryPassword();
   const passwordHash = await hashPassword(input.password ?? temporaryPassword!);
 

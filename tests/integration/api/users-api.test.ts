@@ -4,6 +4,7 @@ import * as userRoute from "@/app/api/v1/users/[id]/route";
 import * as meRoute from "@/app/api/v1/me/route";
 import type { Actor } from "@/lib/auth/actor";
 import { createApiToken } from "@/lib/services/tokens/create-token";
+import { createUser } from "@/lib/services/users/create-user";
 import { createTestDb, tableSnapshot, type TestDb } from "../../support/db";
 import { addUser } from "../../support/fixtures";
 import { callRoute } from "../../support/http";
@@ -11,10 +12,11 @@ import { callRoute } from "../../support/http";
 let t: TestDb;
 const tokens: Record<string, string> = {};
 let contributorActor: Actor & { userId: number };
+let adminActor: Actor & { userId: number };
 
 beforeAll(async () => {
   t = await createTestDb();
-  const admin = await addUser(t.database, "admin@example.org", "admin");
+  const admin = (adminActor = await addUser(t.database, "admin@example.org", "admin"));
   const editor = await addUser(t.database, "editor@example.org", "editor");
   contributorActor = await addUser(t.database, "contributor@example.org", "contributor");
   tokens.admin = (await createApiToken(admin, { scope: "write" })).token;
@@ -47,14 +49,20 @@ describe("POST /api/v1/users", () => {
     expect(await tableSnapshot(t.db)).toEqual(before);
   });
 
-  it("should create the account for an admin and show the temporary password once", async () => {
+  it("should refuse an admin's API token: a new account is a new credential", async () => {
     const res = await callRoute(usersRoute.POST, "POST", "/api/v1/users", { token: tokens.admin, body: valid });
-    expect(res.status).toBe(201);
-    expect(res.json.user).toMatchObject({ email: "reporter@example.org", role: "contributor", disabled: false });
-    expect(res.json.user).not.toHaveProperty("passwordHash");
-    expect(res.json.temporaryPassword).toMatch(/^\w{16}$/);
+    expect(res.status).toBe(403);
+    expect(res.json.error.message).toMatch(/API tokens cannot create accounts: sign in as an admin/);
+    expect(await tableSnapshot(t.db)).toEqual(before);
+  });
+
+  it("should create the account for a signed-in admin and show the temporary password once", async () => {
+    const created = await createUser(adminActor, valid);
+    expect(created.user).toMatchObject({ email: "reporter@example.org", role: "contributor", disabled: false });
+    expect(created.user).not.toHaveProperty("passwordHash");
+    expect(created.temporaryPassword).toMatch(/^\w{16}$/);
     const list = await callRoute(usersRoute.GET, "GET", "/api/v1/users", { token: tokens.admin });
-    expect(JSON.stringify(list.json)).not.toContain(res.json.temporaryPassword);
+    expect(JSON.stringify(list.json)).not.toContain(created.temporaryPassword);
   });
 
   const badBodies: [string, { rawBody?: string; body?: unknown; headers?: Record<string, string> }, number, string][] =

@@ -5,7 +5,13 @@ import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { eq } from "drizzle-orm";
 import { apiTokens, auditEvents, users } from "@/db/schema";
 import { main } from "@/lib/cli/main";
-import { verifyApiToken } from "@/lib/services/auth/verify-api-token";
+import { checkApiToken } from "@/lib/services/auth/verify-api-token";
+
+/** The actor a token stands for, or null when it is refused. */
+const verifyApiToken = async (token: string) => {
+  const check = await checkApiToken(token);
+  return check.ok ? check.actor : null;
+};
 import { authenticate } from "@/lib/services/auth/authenticate";
 import { createTestDb, type TestDb } from "../../support/db";
 

@@ -3,7 +3,13 @@ import { eq } from "drizzle-orm";
 import { apiTokens, auditEvents } from "@/db/schema";
 import { systemActor, type Actor } from "@/lib/auth/actor";
 import { hashApiToken } from "@/lib/auth/api-token";
-import { verifyApiToken } from "@/lib/services/auth/verify-api-token";
+import { checkApiToken } from "@/lib/services/auth/verify-api-token";
+
+/** The actor a token stands for, or null when it is refused. */
+const verifyApiToken = async (token: string) => {
+  const check = await checkApiToken(token);
+  return check.ok ? check.actor : null;
+};
 import { createApiToken } from "@/lib/services/tokens/create-token";
 import { listOwnTokens } from "@/lib/services/tokens/list-tokens";
 import { revokeApiToken } from "@/lib/services/tokens/revoke-token";

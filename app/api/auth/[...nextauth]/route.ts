@@ -1,6 +1,7 @@
 import { NextRequest } from "next/server";
 import { errorResponse, readBody } from "@/lib/api/handler";
 import { handlers, signInThrottle } from "@/lib/auth";
+import { throttledMessage } from "@/lib/services/auth/authenticate";
 import { ServiceError } from "@/lib/services/errors";
 
 /** A sign-in or sign-out form is a few hundred bytes; Auth.js reads whatever it is sent whole, so this counts first. */
@@ -29,11 +30,7 @@ export async function POST(req: NextRequest): Promise<Response> {
     handlers.POST(new NextRequest(req.url, { method: req.method, headers: req.headers, body })),
   );
   if (throttle.retryAfterSeconds === undefined) return res;
-  const minutes = Math.ceil(throttle.retryAfterSeconds / 60);
   return errorResponse(
-    ServiceError.rateLimited(
-      `Too many failed sign-in attempts. Try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`,
-      throttle.retryAfterSeconds,
-    ),
+    ServiceError.rateLimited(throttledMessage(throttle.retryAfterSeconds), throttle.retryAfterSeconds),
   );
 }

@@ -22,6 +22,7 @@ export type {
   DocumentVersion,
   Evidence,
   EvidenceSnapshotItem,
+  FactCheck,
   Rating,
   Session,
   User,
@@ -55,6 +56,7 @@ export const {
   comments,
   cacheInvalidations,
   rateLimits,
+  factChecks,
 } = tables;
 
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;

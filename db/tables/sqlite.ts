@@ -635,3 +635,39 @@ export const rateLimits = sqliteTable(
   },
   (t) => [index("rate_limits_reset_idx").on(t.resetAt)],
 );
+
+/**
+ * Other fact-checkers' published reviews (ClaimReview), imported by editors so that new claims can be matched against
+ * them (lib/services/fact-checks/import-fact-checks.ts). A review is identified by its URL, normalised (scheme and host
+ * in lower case, no fragment): importing it again updates the row. Dates are ISO `YYYY-MM-DD` text.
+ */
+export const factChecks = sqliteTable(
+  "fact_checks",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    /** The review's address, normalised. */
+    url: text("url").notNull(),
+    claimReviewed: text("claim_reviewed").notNull(),
+    /** The rating's words (`alternateName`, else `name`, else "value/best"); null when the review gives none. */
+    rating: text("rating"),
+    /** The fact-checker. */
+    publisherName: text("publisher_name").notNull(),
+    publisherUrl: text("publisher_url"),
+    /** Who made the claim. */
+    claimant: text("claimant"),
+    /** When the claim was made, and when the review was published. */
+    claimDate: text("claim_date"),
+    reviewDate: text("review_date"),
+    /** BCP 47, e.g. `en` or `pt-BR`. */
+    language: text("language"),
+    /** The review's headline. */
+    title: text("title"),
+    /** Who imported the review or its last change; null for the command line. */
+    importedBy: integer("imported_by").references(() => users.id),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [uniqueIndex("fact_checks_url_unique").on(t.url), index("fact_checks_review_date_idx").on(t.reviewDate)],
+);
+
+export type FactCheck = typeof factChecks.$inferSelect;

@@ -49,18 +49,23 @@ export function errorResponse(e: unknown): Response {
   );
 }
 
+const MB = 1024 * 1024;
 /** JSON bodies up to 6 MB: a 5 MB article plus its metadata. */
-const MAX_JSON_BYTES = 6 * 1024 * 1024;
-const tooLarge = () => new ServiceError("payload_too_large", "The JSON body is larger than 6 MB.");
+const MAX_JSON_BYTES = 6 * MB;
+const tooLarge = (maxBytes: number) => () =>
+  new ServiceError("payload_too_large", `The JSON body is larger than ${maxBytes / MB} MB.`);
 
-/** Reads a JSON request body; malformed or oversized JSON is a 400/413 naming the problem. */
-export async function readJson(req: Request): Promise<unknown> {
+/**
+ * Reads a JSON request body; malformed or oversized JSON is a 400/413 naming the problem. `maxBytes` is 6 MB unless a
+ * route that needs more says so (it is counted while the body streams, as `readBody` does).
+ */
+export async function readJson(req: Request, maxBytes = MAX_JSON_BYTES): Promise<unknown> {
   const type = req.headers.get("content-type") ?? "";
   if (!type && (req.headers.get("content-length") ?? "0") === "0") return {}; // no body at all
   if (!/^application\/([\w.+-]+\+)?json\b/i.test(type)) {
     throw new ServiceError("bad_request", "Send the body as JSON with Content-Type: application/json.");
   }
-  const text = new TextDecoder().decode(await readBody(req, MAX_JSON_BYTES, tooLarge));
+  const text = new TextDecoder().decode(await readBody(req, maxBytes, tooLarge(maxBytes)));
   try {
     return JSON.parse(text);
   } catch {

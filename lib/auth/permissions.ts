@@ -12,6 +12,7 @@ const PERMISSIONS = {
   "account:own": ["admin", "editor", "contributor"],
   "verdicts:review": ["admin", "editor"],
   "exports:drafts": ["admin", "editor"],
+  "fact-checks:import": ["admin", "editor"],
   "users:manage": ["admin"],
   "ratings:manage": ["admin"],
 } as const satisfies Record<string, readonly Role[]>;
@@ -25,6 +26,7 @@ const DESCRIPTIONS: Record<Permission, string> = {
   "account:own": "change this account",
   "verdicts:review": "review or publish what readers see",
   "exports:drafts": "export unpublished work",
+  "fact-checks:import": "import known fact-checks",
   "users:manage": "manage user accounts",
   "ratings:manage": "manage the rating scale",
 };

@@ -11,6 +11,7 @@ import { StartRefused, UsageError } from "./errors";
 import { runDemo, runDev, runMigrate, runSeed, runStart } from "./server";
 import { runBackupCommand, runRestoreCommand } from "./backup";
 import { runExportCommand } from "./export";
+import { runFactChecksCommand } from "./fact-checks";
 import { runImportCommand } from "./import";
 import { runTokenCommand } from "./tokens";
 import { runUserCommand } from "./users";
@@ -24,6 +25,7 @@ const USAGE = `Usage: npm run cli -- <command>
   token revoke --id N | --token T
   export --format claimreview|w3c|csv|json|pdf --out FILE [--claim C] [--document D] [--dispute D] [--claimant C] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--include-drafts]
   import --document ID --file FILE [--claimant NAME]   (a W3C annotation file; NAME for annotations that name no claimant)
+  fact-checks import --file FILE      (known fact-checks: ClaimReview JSON-LD, a DataFeed, or a fact-check search API's JSON)
   backup --out FILE                   (an online backup; the app may keep running)
   restore --from FILE [--to DB]       (stop the server first; the current database is kept beside it)
   migrate | seed [--force] | demo | dev
@@ -57,6 +59,10 @@ export async function main(argv: string[]): Promise<number> {
       case "import":
         await migrateConfigured();
         await runImportCommand(rest, out);
+        return 0;
+      case "fact-checks":
+        await migrateConfigured();
+        await runFactChecksCommand(rest, out);
         return 0;
       case "backup":
         await runBackupCommand(rest, out);

@@ -34,6 +34,7 @@ import * as documentRoute from "@/app/api/v1/documents/[id]/route";
 import * as documentTextRoute from "@/app/api/v1/documents/[id]/text/route";
 import * as documentsRoute from "@/app/api/v1/documents/route";
 import * as evidenceRoute from "@/app/api/v1/evidence/[id]/route";
+import * as factCheckImportRoute from "@/app/api/v1/fact-checks/import/route";
 import * as ratingRoute from "@/app/api/v1/rating-scale/[id]/route";
 import * as ratingOrderRoute from "@/app/api/v1/rating-scale/order/route";
 import * as ratingScaleRoute from "@/app/api/v1/rating-scale/route";
@@ -410,6 +411,28 @@ const ROUTES: Row[] = [
             target: { selector: { type: "TextQuoteSelector", exact: "the convoy had reached the eastern districts" } },
           },
           claimant: { name: "Aid agencies" },
+        },
+      ),
+  }),
+
+  // Known fact-checks (fact-checks:import: editors and admins), each call a review of its own.
+  row({
+    name: "POST /api/v1/fact-checks/import",
+    expected: EDITORS(200),
+    call: (c) =>
+      send(
+        c,
+        factCheckImportRoute.POST,
+        "POST",
+        "/api/v1/fact-checks/import",
+        {},
+        {
+          "@context": "https://schema.org",
+          "@type": "ClaimReview",
+          url: `https://factcheck.example/reviews/${++seq}`,
+          claimReviewed: "Those killed in the strike were not civilians.",
+          author: { "@type": "Organization", name: "Example Fact Check" },
+          reviewRating: { "@type": "Rating", alternateName: "False" },
         },
       ),
   }),

@@ -12,6 +12,7 @@ import * as disputeDiscardRoute from "@/app/api/v1/disputes/[id]/discard-changes
 import * as disputePublishRoute from "@/app/api/v1/disputes/[id]/publish/route";
 import * as documentDiscardRoute from "@/app/api/v1/documents/[id]/discard-changes/route";
 import * as documentPublishRoute from "@/app/api/v1/documents/[id]/publish/route";
+import * as factCheckImportRoute from "@/app/api/v1/fact-checks/import/route";
 import { getRecordChanges } from "@/db/queries/record-changes";
 import type { Actor } from "@/lib/auth/actor";
 import { createClaimant } from "@/lib/services/claimants/create-claimant";
@@ -488,4 +489,89 @@ describe("near-valid input to publishing and discarding a claimant's, document's
       });
     }
   }
+});
+
+/**
+ * Importing known fact-checks, with files close to valid, which random input seldom is: ClaimReviews (alone, in a list,
+ * a DataFeed or a @graph) and a search API's claims, with a few fields replaced by random or malformed values. Never a
+ * 5xx, always the error shape, nothing changed when refused; when accepted, every review of the file is accounted for.
+ */
+describe("near-valid input to the fact-check import", () => {
+  const fields = fc.constantFrom(
+    "@type",
+    "url",
+    "claimReviewed",
+    "author",
+    "reviewRating",
+    "itemReviewed",
+    "datePublished",
+    "inLanguage",
+    "name",
+  );
+  const reviewArb = fc
+    .record({ n: fc.nat(50), changed: fc.dictionary(fields, valueArb, { maxKeys: 3 }) })
+    .map(({ n, changed }) => ({
+      "@type": "ClaimReview",
+      url: `https://factcheck.example/fuzz/${n}`,
+      claimReviewed: "The bridge was closed for a week.",
+      author: { "@type": "Organization", name: "Example Fact Check" },
+      reviewRating: { "@type": "Rating", alternateName: "False" },
+      ...changed,
+    }));
+  const searchApiArb = fc
+    .record({
+      text: fc.oneof(fc.constant("The river rose two metres."), valueArb),
+      claimDate: fc.oneof(fc.constant("2022-11-12T00:00:00Z"), valueArb),
+      claimReview: fc.array(
+        fc.record({
+          url: fc.oneof(
+            fc.nat(50).map((n) => `https://checker.example/fuzz/${n}`),
+            valueArb,
+          ),
+          publisher: fc.oneof(fc.constant({ name: "Checker", site: "checker.example" }), valueArb),
+          textualRating: fc.oneof(fc.constant("False"), valueArb),
+          languageCode: fc.oneof(fc.constant("en"), valueArb),
+        }),
+        { maxLength: 3 },
+      ),
+    })
+    .map((claim) => ({ claims: [claim] }));
+  const reviews = fc.array(reviewArb, { maxLength: 4 });
+  const fileArb = fc.oneof(
+    reviewArb,
+    reviews,
+    reviews.map((items) => ({
+      "@type": "DataFeed",
+      dataFeedElement: items.map((item) => ({ "@type": "DataFeedItem", item })),
+    })),
+    reviews.map((graph) => ({ "@context": "https://schema.org", "@graph": graph })),
+    searchApiArb,
+  );
+
+  it("POST /api/v1/fact-checks/import: never a 5xx, the error shape, nothing changed when refused", async () => {
+    const answered = { accepted: 0, refused: 0 };
+    await fc.assert(
+      fc.asyncProperty(fileArb, async (file) => {
+        const what = `POST /api/v1/fact-checks/import ${JSON.stringify(file)}`;
+        const before = await tableSnapshot(t.db);
+        const res = await factCheckImportRoute.POST(
+          requestFor("/api/v1/fact-checks/import", "POST", { kind: "json", value: file }),
+          { params: Promise.resolve({}) },
+        );
+        answered[res.status === 200 ? "accepted" : "refused"]++;
+        if (res.status === 200) {
+          const { reviews, counts } = (await res.clone().json()) as { reviews: number; counts: Record<string, number> };
+          expect(
+            Object.values(counts).reduce((a, b) => a + b, 0),
+            what,
+          ).toBe(reviews);
+        }
+        await checkAnswer(res, before, what);
+      }),
+      { numRuns: RUNS * 5, seed: 20261125 },
+    );
+    // The files are near enough to valid to reach the writes, and far enough to be refused.
+    expect(answered.accepted).toBeGreaterThan(0);
+    expect(answered.refused).toBeGreaterThan(0);
+  });
 });

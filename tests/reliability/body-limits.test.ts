@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as annotationsRoute from "@/app/api/v1/documents/[id]/annotations/route";
 import * as documentsRoute from "@/app/api/v1/documents/route";
+import * as factCheckImportRoute from "@/app/api/v1/fact-checks/import/route";
 import { readJson } from "@/lib/api/handler";
 import { ServiceError } from "@/lib/services/errors";
 import { addUser } from "../support/fixtures";
@@ -188,6 +189,39 @@ describe("a chunked body with no Content-Length", () => {
     );
     expect(annotated.status).toBe(201);
     expect(annotated.json).toMatchObject({ counts: { anchored: 1 } });
+  });
+
+  it("should be cut off at 64 MB by the fact-check import alone, which reads what is over 6 MB", async () => {
+    const FACT_CHECK_LIMIT = 64 * MB;
+    const { stream, seen } = countedStream('{"@type":"DataFeed","name":"', 80 * MB);
+    const res = await call(
+      factCheckImportRoute.POST as Handler,
+      chunkedRequest("/api/v1/fact-checks/import", stream, "application/json"),
+    );
+    expect(res.status).toBe(413);
+    expect(res.json).toEqual({ error: { code: "payload_too_large", message: "The JSON body is larger than 64 MB." } });
+    expect(seen.produced).toBeGreaterThan(FACT_CHECK_LIMIT);
+    expect(seen.produced).toBeLessThan(FACT_CHECK_LIMIT + SLACK);
+    expect(seen.cancelled).toBe(true);
+    expect(seen.finished).toBe(false);
+
+    // 8 MB, more than any other route takes: one review and a long unknown field.
+    const review = JSON.stringify({
+      "@type": "ClaimReview",
+      url: "https://factcheck.example/reviews/large",
+      claimReviewed: "The bridge was closed for a week.",
+      author: { name: "Example Fact Check" },
+      reviewRating: { alternateName: "False" },
+    });
+    const head = `${review.slice(0, -1)},"padding":"`;
+    const large = countedStream(head, 8 * MB, "a", '"}');
+    const imported = await call(
+      factCheckImportRoute.POST as Handler,
+      chunkedRequest("/api/v1/fact-checks/import", large.stream, "application/json"),
+    );
+    expect(imported.status).toBe(200);
+    expect(imported.json).toMatchObject({ reviews: 1, counts: { added: 1 } });
+    expect(large.seen.finished).toBe(true);
   });
 
   it("should take JSON up to exactly 6 MB and refuse one byte more", async () => {

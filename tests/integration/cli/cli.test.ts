@@ -1,9 +1,11 @@
 import { execFile } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { eq } from "drizzle-orm";
-import { apiTokens, auditEvents, users } from "@/db/schema";
+import { apiTokens, auditEvents, factChecks, users } from "@/db/schema";
 import { main } from "@/lib/cli/main";
 import { checkApiToken } from "@/lib/services/auth/verify-api-token";
 
@@ -157,6 +159,89 @@ describe("npm run cli -- user unlock", () => {
     expect(await main(["user", "unlock", "--email", "e@example.org"])).toBe(0);
     expect(lines.at(-1)).toMatch(/sign-in unlocked \(5 recent failures cleared\)/);
     expect((await authenticate("e@example.org", "a very long password")).ok).toBe(true);
+  });
+});
+
+describe("npm run cli -- fact-checks import", () => {
+  const review = (n: number, extra: Record<string, unknown> = {}) => ({
+    "@context": "https://schema.org",
+    "@type": "ClaimReview",
+    url: `https://factcheck.example/reviews/${n}`,
+    claimReviewed: `The bridge was closed for ${n} days.`,
+    author: { "@type": "Organization", name: "Example Fact Check" },
+    reviewRating: { "@type": "Rating", alternateName: "False" },
+    ...extra,
+  });
+  let dir = "";
+  const file = (name: string, content: unknown) => {
+    const at = path.join(dir, name);
+    fs.writeFileSync(at, typeof content === "string" ? content : JSON.stringify(content));
+    return at;
+  };
+  beforeEach(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), "claimdesk-fact-checks-"));
+  });
+  afterEach(() => {
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it("should import a file as the operator, print the counts and the problems, and exit 0", async () => {
+    const feed = {
+      "@type": "DataFeed",
+      dataFeedElement: [
+        review(1),
+        review(2, { url: "mailto:desk@factcheck.example" }),
+        ...Array.from({ length: 25 }, (_, i) => review(100 + i, { claimReviewed: "" })),
+        review(3),
+      ],
+    };
+    // With a byte-order mark, as some editors write.
+    expect(await main(["fact-checks", "import", "--file", file("feed.jsonld", `\uFEFF${JSON.stringify(feed)}`)])).toBe(
+      0,
+    );
+    expect(lines[0]).toBe(
+      "Imported 2 of 28 reviews: 2 added, 0 updated, 0 unchanged; 26 skipped as invalid, 0 replaced by a later review with the same URL.",
+    );
+    expect(lines[1]).toBe("Problems (the first 20 of 26):");
+    expect(lines[2]).toBe("  dataFeedElement.1.url: must be an http(s) URL");
+    expect(lines[3]).toBe("  dataFeedElement.2.claimReviewed: is required: the claim reviewed");
+    expect(lines).toHaveLength(22);
+    const rows = await t.db.select().from(factChecks);
+    expect(rows.map((r) => [r.url, r.importedBy])).toEqual([
+      ["https://factcheck.example/reviews/1", null],
+      ["https://factcheck.example/reviews/3", null],
+    ]);
+    const [event] = await t.db.select().from(auditEvents).where(eq(auditEvents.action, "fact_checks.import"));
+    expect(event).toMatchObject({ actorId: null, actorLabel: "cli", entityType: "fact_check_import" });
+
+    // Again, with a duplicate: nothing invalid, nothing new.
+    lines = [];
+    expect(await main(["fact-checks", "import", "--file", file("again.json", [review(1), review(3), review(1)])])).toBe(
+      0,
+    );
+    expect(lines).toEqual([
+      "Imported 2 of 3 reviews: 0 added, 0 updated, 2 unchanged; 0 skipped as invalid, 1 replaced by a later review with the same URL.",
+      "Replaced by a later review with the same URL:",
+      "  0: replaced by 2 (https://factcheck.example/reviews/1)",
+    ]);
+  });
+
+  it("should exit 1 with the problems when no review is valid, and 2 without a readable file", async () => {
+    expect(await main(["fact-checks", "import", "--file", file("bad.json", [review(1, { url: "nowhere" })])])).toBe(1);
+    expect(lines).toEqual(["Problems:", "  0.url: must be an http(s) URL"]);
+    expect(errors).toEqual([
+      "error: Nothing was imported: the file's one review is invalid — 0.url: must be an http(s) URL",
+    ]);
+
+    errors = [];
+    expect(await main(["fact-checks", "import"])).toBe(2);
+    expect(errors[0]).toMatch(/^error: --file is required\. Usage: fact-checks import --file FILE/);
+    expect(await main(["fact-checks", "import", "--file", path.join(dir, "missing.json")])).toBe(2);
+    expect(errors[1]).toMatch(/^error: cannot read .*missing\.json as JSON: ENOENT/);
+    expect(await main(["fact-checks", "import", "--file", file("broken.json", "{")])).toBe(2);
+    expect(await main(["fact-checks", "list"])).toBe(2);
+    expect(errors[3]).toMatch(/^error: unknown fact-checks command 'list'/);
+    expect(await t.db.select().from(factChecks)).toEqual([]);
   });
 });
 

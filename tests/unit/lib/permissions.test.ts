@@ -10,6 +10,7 @@ const EXPECTED: Record<Permission, string[]> = {
   "account:own": ["admin", "editor", "contributor"],
   "verdicts:review": ["admin", "editor"],
   "exports:drafts": ["admin", "editor"],
+  "fact-checks:import": ["admin", "editor"],
   "users:manage": ["admin"],
   "ratings:manage": ["admin"],
 };

@@ -24,24 +24,41 @@ const LINK = /\bhttps?:\/\/\S+|\bwww\.\S+|\bpic\.twitter\.com\/\S+/giu;
 const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu;
 const LATIN = /^[a-z0-9]+$/;
 
+/** `#RedFort` → "Red Fort": a hashtag's words are words (tweets run them together). */
+const HASHTAG = /#([\p{L}\p{N}_]+)/gu;
+const splitHashtag = (_: string, tag: string) =>
+  ` ${tag
+    .replace(/(\p{Ll})(\p{Lu})/gu, "$1 $2")
+    .replace(/(\p{L})(\p{N})/gu, "$1 $2")
+    .replace(/_/g, " ")} `;
+
 /** Words as they are compared: accents folded, lower case, apostrophes dropped (“Macron’s” → “macrons”). */
 export function foldedWords(text: string): string[] {
-  const folded = text.replace(LINK, " ").normalize("NFKD").replace(/\p{M}/gu, "").toLowerCase();
+  const folded = text
+    .replace(LINK, " ")
+    .replace(HASHTAG, splitHashtag)
+    .normalize("NFKD")
+    .replace(/\p{M}/gu, "")
+    .toLowerCase();
   return (folded.match(WORD) ?? []).map((w) => w.replace(/['’]s$/u, "").replace(/['’]/gu, ""));
 }
 
+/** The words of a text that say what it is about: `foldedWords` without stop words. */
+export function contentWords(text: string): string[] {
+  return foldedWords(text).filter((w) => !STOP_WORDS.has(w));
+}
+
 /**
- * The index terms of a text: its words without stop words, English (Latin-script) words reduced to their Porter stem
- * ("civilians" and "civilian" → "civilian"), other scripts' words as they are. Numbers stay (“160”, “2022”): they
- * often decide which claim is which.
+ * A word's index term: English (Latin-script) words reduced to their Porter stem ("civilians" and "civilian" →
+ * "civilian"), numbers (“160”, “2022”: they often decide which claim is which) and other scripts' words as they are.
  */
+export function termOf(word: string): string {
+  return LATIN.test(word) && !/^\d+$/.test(word) ? stemmer(word) : word;
+}
+
+/** The index terms of a text: its content words' terms. */
 export function matchTerms(text: string): string[] {
-  const terms: string[] = [];
-  for (const word of foldedWords(text)) {
-    if (STOP_WORDS.has(word)) continue;
-    terms.push(LATIN.test(word) && !/^\d+$/.test(word) ? stemmer(word) : word);
-  }
-  return terms;
+  return contentWords(text).map(termOf);
 }
 
 /**

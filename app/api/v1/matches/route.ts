@@ -1,0 +1,16 @@
+import { apiRoute } from "@/lib/api/handler";
+import { findMatches } from "@/lib/services/matching/find-matches";
+
+export const dynamic = "force-dynamic";
+
+/**
+ * `GET /api/v1/matches?text=…&limit=5`: the known fact-checks closest to a text, best first (contributor or above;
+ * not public: the library holds other fact-checkers' reviews, imported for the desk's own use).
+ */
+export const GET = apiRoute(async ({ req, actor }) => {
+  const url = new URL(req.url);
+  return findMatches(actor, {
+    text: url.searchParams.get("text") ?? "",
+    ...(url.searchParams.has("limit") ? { limit: url.searchParams.get("limit") } : {}),
+  });
+});

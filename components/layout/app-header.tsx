@@ -12,6 +12,7 @@ export function AppHeader({ user }: { user: CurrentUser }) {
     { href: "/editor/disputes", label: "Disputes" },
     { href: "/editor/claimants", label: "Claimants" },
     { href: "/editor/exports", label: "Exports" },
+    { href: "/editor/fact-checks", label: "Known fact-checks" },
     { href: "/editor/account", label: "Account" },
     ...(can(user.role, "users:manage") ? [{ href: "/admin/users", label: "Users" }] : []),
     ...(can(user.role, "ratings:manage") ? [{ href: "/admin/rating-scale", label: "Rating scale" }] : []),

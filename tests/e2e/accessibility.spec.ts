@@ -31,7 +31,7 @@ for (const path of PUBLIC_PAGES) {
   });
 }
 
-test("the desk's main pages (work queue, annotator, claim, exports, report) have no serious or critical accessibility violation", async ({
+test("the desk's main pages (work queue, annotator, claim, exports, report, known fact-checks) have no serious or critical accessibility violation", async ({
   page,
 }) => {
   await signedIn(page, "editor@claimdesk.test");
@@ -43,5 +43,7 @@ test("the desk's main pages (work queue, annotator, claim, exports, report) have
   await page.goto("/editor/exports?document=1&includeDrafts=1");
   expect(await seriousViolations(page)).toEqual([]);
   await page.goto("/editor/report?document=1&includeDrafts=1");
+  expect(await seriousViolations(page)).toEqual([]);
+  await page.goto("/editor/fact-checks");
   expect(await seriousViolations(page)).toEqual([]);
 });

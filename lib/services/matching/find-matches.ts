@@ -1,8 +1,11 @@
 import { z } from "zod";
 import { getDatabase, getDb, type Database } from "@/db/client";
 import { factCheckStamp, factChecksChangedSince } from "@/db/queries/fact-checks";
+import { claimMatchInfo, claimsChangedSince, claimStamp } from "@/db/queries/matching";
 import type { FactCheck } from "@/db/schema";
 import { authorize, type Actor } from "@/lib/auth/actor";
+import { getEnv } from "@/lib/config/env";
+import { claimPageUrl } from "@/lib/exports/public-claim-review";
 import { Matcher } from "@/lib/matching/matcher";
 import { loadWordVectors, type WordVectors } from "@/lib/matching/word-vectors";
 import { parseInput } from "@/lib/validation/parse";
@@ -10,30 +13,40 @@ import { parseInput } from "@/lib/validation/parse";
 export const findMatchesInput = z.strictObject({
   text: z.string().trim().min(1, "is required").max(5_000, "must be at most 5,000 characters"),
   limit: z.coerce.number().int().min(1, "must be at least 1").max(50, "must be at most 50").default(5),
+  /** A claim to leave out: the one whose matches are asked for. */
+  exclude: z.coerce.number().int().positive().optional(),
 });
 
 export type MatchView = {
-  kind: "fact-check";
+  kind: "claim" | "fact-check";
   id: number;
   score: number;
   text: string;
+  /** The rating's words: a fact-check's, or a claim's published verdict's (null while none is published). */
   rating: string | null;
+  /** The review, or the claim: its public page once published, else its page on the desk. */
   url: string;
+  /** The fact-checker; for the desk's claims, the desk (ORG_NAME). */
   publisher: string;
+  /** When the review or the claim's verdict was published (YYYY-MM-DD); null when not. */
   publishedAt: string | null;
+  /** For the desk's claims: the document it was highlighted in. */
+  document?: string;
   /** The index terms the text and the match share (lib/matching/terms.ts), to show why they match. */
   terms: string[];
 };
 
+/** A little before the last change seen: a write stamped earlier may have committed after it (re-reading is harmless). */
 const REREAD_MS = 5 * 60_000;
 
+type Stamp = { count: number; updatedAt: number };
+/** The matcher's documents: known fact-checks (`f<id>`) and the desk's claims (`c<id>`). */
 type Library = {
   database: Database;
-  matcher: Matcher<number>;
-  rows: Map<number, FactCheck>;
-  /** The library as last read: its count and latest change. */
-  count: number;
-  updatedAt: number;
+  matcher: Matcher<string>;
+  factChecks: Map<number, FactCheck>;
+  claimIds: Set<number>;
+  stamps: { factChecks: Stamp; claims: Stamp };
 };
 
 // On globalThis, as the process's database is: a development server's reloads keep one index.
@@ -43,62 +56,102 @@ const holder = globalThis as unknown as {
 };
 
 const vectors = () => (holder.__claimdeskVectors ??= loadWordVectors());
+const same = (a: Stamp, b: Stamp) => a.count === b.count && a.updatedAt === b.updatedAt;
 
 /**
- * The known fact-checks in this process's matcher, brought up to date with the database first: one small query tells
- * whether anything changed (the count and the latest `updatedAt`); what changed since is read and put in again. A
- * library with fewer rows than read before (none are deleted today) is read whole again.
+ * The known fact-checks and the desk's claims in this process's matcher, brought up to date with the database first:
+ * two small queries tell whether anything changed (each table's count and latest `updatedAt`); what changed since is
+ * read and put in again. When a table holds fewer rows than before (a claim was deleted), the whole library is read
+ * again.
  */
 async function library(): Promise<Library> {
   const database = getDatabase();
   let current = holder.__claimdeskMatchLibrary ? await holder.__claimdeskMatchLibrary : undefined;
   if (current?.database !== database) current = undefined;
-  const stamp = await factCheckStamp();
-  if (current && stamp.count === current.count && stamp.updatedAt === current.updatedAt) return current;
-  const refreshed = refresh(database, current && stamp.count >= current.count ? current : undefined, stamp);
+  const stamps = { factChecks: await factCheckStamp(), claims: await claimStamp() };
+  if (current && same(stamps.factChecks, current.stamps.factChecks) && same(stamps.claims, current.stamps.claims)) {
+    return current;
+  }
+  const grows =
+    current &&
+    stamps.factChecks.count >= current.stamps.factChecks.count &&
+    stamps.claims.count >= current.stamps.claims.count;
+  const refreshed = refresh(database, grows ? current : undefined, stamps);
   holder.__claimdeskMatchLibrary = refreshed;
   refreshed.catch(() => holder.__claimdeskMatchLibrary === refreshed && delete holder.__claimdeskMatchLibrary);
   return refreshed;
 }
 
-async function refresh(
-  database: Database,
-  from: Library | undefined,
-  stamp: { count: number; updatedAt: number },
-): Promise<Library> {
-  const lib: Library = from ?? { database, matcher: new Matcher(vectors()), rows: new Map(), count: 0, updatedAt: 0 };
-  // A little before the last change seen: a write stamped earlier may have committed after it (re-reading is harmless).
-  for (const row of await factChecksChangedSince(from ? from.updatedAt - REREAD_MS : 0)) {
-    lib.matcher.set(row.id, `${row.claimReviewed} ${row.title ?? ""}`);
-    lib.rows.set(row.id, row);
+async function refresh(database: Database, from: Library | undefined, stamps: Library["stamps"]): Promise<Library> {
+  const lib: Library = from ?? {
+    database,
+    matcher: new Matcher(vectors()),
+    factChecks: new Map(),
+    claimIds: new Set(),
+    stamps: { factChecks: { count: 0, updatedAt: 0 }, claims: { count: 0, updatedAt: 0 } },
+  };
+  const since = (s: Stamp) => (from ? s.updatedAt - REREAD_MS : 0);
+  for (const row of await factChecksChangedSince(since(lib.stamps.factChecks))) {
+    lib.matcher.set(`f${row.id}`, `${row.claimReviewed} ${row.title ?? ""}`);
+    lib.factChecks.set(row.id, row);
   }
-  lib.count = stamp.count;
-  lib.updatedAt = stamp.updatedAt;
+  for (const row of await claimsChangedSince(since(lib.stamps.claims))) {
+    lib.matcher.set(`c${row.id}`, `${row.statement} ${row.quote}`);
+    lib.claimIds.add(row.id);
+  }
+  lib.stamps = stamps;
   return lib;
 }
 
+const day = (at: number | null) => (at === null ? null : new Date(Number(at)).toISOString().slice(0, 10));
+
 /**
- * The known fact-checks closest to a text (a highlighted statement, a claim), best first, with the words they share
- * (contributor or above). Ranked by the matcher of lib/matching (BM25 re-ranked with word vectors). The desk's own
- * earlier claims are not matched yet.
+ * What was checked before that is closest to a text (a highlighted statement, a claim): the desk's own claims, in any
+ * document, with their published verdicts, and the known fact-checks of other fact-checkers — best first, with the
+ * words they share (contributor or above: the desk's unpublished work is among them). Ranked by the matcher of
+ * lib/matching (BM25 re-ranked with word vectors).
  */
 export async function findMatches(actor: Actor | null, raw: unknown): Promise<{ matches: MatchView[] }> {
   await authorize(getDb(), actor, "content:read-internal");
   const input = parseInput(findMatchesInput, raw);
   const lib = await library();
-  const matches = lib.matcher.search(input.text, input.limit).map((hit) => {
-    const row = lib.rows.get(hit.key)!;
-    return {
-      kind: "fact-check" as const,
-      id: row.id,
-      score: Math.round(hit.score * 1000) / 1000,
-      text: row.claimReviewed,
-      rating: row.rating,
-      url: row.url,
-      publisher: row.publisherName,
-      publishedAt: row.reviewDate,
+  const excluded = input.exclude === undefined ? undefined : `c${input.exclude}`;
+  const hits = lib.matcher.search(input.text, input.limit, excluded ? (key) => key !== excluded : undefined);
+  const claims = await claimMatchInfo(hits.filter((h) => h.key.startsWith("c")).map((h) => Number(h.key.slice(1))));
+  const env = getEnv();
+  const matches: MatchView[] = [];
+  for (const hit of hits) {
+    const id = Number(hit.key.slice(1));
+    const score = Math.round(hit.score * 1000) / 1000;
+    if (hit.key.startsWith("f")) {
+      const row = lib.factChecks.get(id)!;
+      matches.push({
+        kind: "fact-check",
+        id,
+        score,
+        text: row.claimReviewed,
+        rating: row.rating,
+        url: row.url,
+        publisher: row.publisherName,
+        publishedAt: row.reviewDate,
+        terms: hit.terms,
+      });
+      continue;
+    }
+    const claim = claims.get(id);
+    if (!claim) continue; // deleted since the index was read
+    matches.push({
+      kind: "claim",
+      id,
+      score,
+      text: claim.statement,
+      rating: claim.rating,
+      url: claim.publishedAt === null ? `${env.publicBaseUrl}/editor/claims/${id}` : claimPageUrl(env, claim.slug),
+      publisher: env.orgName,
+      publishedAt: day(claim.publishedAt),
+      document: claim.documentTitle,
       terms: hit.terms,
-    };
-  });
+    });
+  }
   return { matches };
 }

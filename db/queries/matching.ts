@@ -1,0 +1,47 @@
+import { sql } from "drizzle-orm";
+import { getDb } from "@/db/client";
+import { queryRow, queryRows } from "@/db/sql";
+
+/** How many of the desk's claims there are and their latest `updatedAt` (0 when none): the matcher's freshness check. */
+export async function claimStamp(): Promise<{ count: number; updatedAt: number }> {
+  const row = await queryRow<{ n: number | string; at: number | string | null }>(
+    getDb(),
+    sql`select count(*) as n, max(updated_at) as at from claims`,
+  );
+  return { count: Number(row?.n ?? 0), updatedAt: Number(row?.at ?? 0) };
+}
+
+export type ClaimText = { id: number; statement: string; quote: string };
+
+/** The desk's claims (their working copy) changed at or after an instant (all of them from 0), for the matcher. */
+export async function claimsChangedSince(since: number): Promise<ClaimText[]> {
+  return queryRows<ClaimText>(getDb(), sql`select id, statement, quote from claims where updated_at >= ${since}`);
+}
+
+export type ClaimMatchInfo = {
+  id: number;
+  statement: string;
+  slug: string;
+  documentTitle: string;
+  /** The published verdict's rating label, and when it was published; null while none is published. */
+  rating: string | null;
+  publishedAt: number | null;
+};
+
+/** What a match shows of the desk's claims: statement, document, and the published verdict if there is one. */
+export async function claimMatchInfo(ids: number[]): Promise<Map<number, ClaimMatchInfo>> {
+  if (ids.length === 0) return new Map();
+  const rows = await queryRows<ClaimMatchInfo>(
+    getDb(),
+    sql`select c.id as id, c.statement as statement, c.slug as slug, d.title as "documentTitle",
+      r.label as rating, v.published_at as "publishedAt"
+    from claims c join documents d on d.id = c.document_id
+    left join verdicts v on v.claim_id = c.id and v.state = 'published'
+    left join rating_versions r on r.id = v.rating_version_id
+    where c.id in (${sql.join(
+      ids.map((id) => sql`${id}`),
+      sql`, `,
+    )})`,
+  );
+  return new Map(rows.map((r) => [Number(r.id), r]));
+}

@@ -2,7 +2,7 @@ import { sql } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { queryRow, queryRows } from "@/db/sql";
 
-/** How many of the desk's claims there are and their latest `updatedAt` (0 when none): the matcher's freshness check. */
+/** How many claims the desk has and their latest `updatedAt` (0 when none): the matcher's freshness check. */
 export async function claimStamp(): Promise<{ count: number; updatedAt: number }> {
   const row = await queryRow<{ n: number | string; at: number | string | null }>(
     getDb(),

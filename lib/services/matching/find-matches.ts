@@ -36,7 +36,7 @@ export type MatchView = {
   terms: string[];
 };
 
-/** A little before the last change seen: a write stamped earlier may have committed after it (re-reading is harmless). */
+/** A little before the last change seen: a write stamped earlier may have committed after it (re-read: harmless). */
 const REREAD_MS = 5 * 60_000;
 
 type Stamp = { count: number; updatedAt: number };

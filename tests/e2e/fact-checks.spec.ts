@@ -72,3 +72,31 @@ test("an editor imports known fact-checks, again unchanged; a contributor only r
   await expect(contributor.getByRole("button", { name: "Import" })).toHaveCount(0);
   await context.close();
 });
+
+test("a claim's desk page shows what was checked before: a known fact-check of the same claim in other words", async ({
+  page,
+}) => {
+  const run = `${Date.now()}-${Math.random().toString(36).slice(2, 8)}`;
+  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "fact-checks-")), "reviews.json");
+  const worded = `Russia's foreign minister said the dead in the Mariupol maternity hospital were not civilians (${run}).`;
+  fs.writeFileSync(file, JSON.stringify([review(run, 1, worded)]));
+  await signedIn(page, "editor@claimdesk.test");
+  await page.goto("/editor/fact-checks");
+  const form = page.getByRole("form", { name: "Import known fact-checks" });
+  await form.getByLabel(/ClaimReview file/).setInputFiles(file);
+  await form.getByRole("button", { name: "Import" }).click();
+  await expect(page.getByRole("status").filter({ hasText: /reviews?:/ })).toContainText("1 added");
+
+  // The demo's first claim, Lavrov's, as the desk worded it.
+  await page.goto("/editor/claims/1");
+  await expect(page.getByRole("heading", { level: 1 })).toContainText("not civilians");
+  const section = page.getByRole("region", { name: "Checked before?" });
+  // Among the five closest: the article's other claims share its words too.
+  const first = section.getByRole("listitem").filter({ hasText: worded });
+  await expect(first).toBeVisible();
+  await expect(first.locator("mark").first()).toBeVisible();
+  await expect(first.getByRole("link", { name: "read the fact-check" })).toHaveAttribute(
+    "href",
+    `https://factcheck.example/e2e/${run}/1`,
+  );
+});

@@ -9,11 +9,13 @@ import { StartVerdict } from "@/components/verdicts/start-verdict";
 import { VerdictEditor } from "@/components/verdicts/verdict-editor";
 import { VerdictView } from "@/components/verdicts/verdict-view";
 import { VersionCompare } from "@/components/verdicts/version-compare";
+import { CheckedBefore } from "@/components/claims/checked-before";
 import { ReadersSeeClaim } from "@/components/publication/readers-see-claim";
 import { WorkflowPanel } from "@/components/verdicts/workflow-panel";
 import { getClaimForEditor, searchEvidence } from "@/db/queries/claim-editor";
 import { getRatingScale } from "@/db/queries/ratings";
 import { requireUser } from "@/lib/auth/session";
+import { findMatches } from "@/lib/services/matching/find-matches";
 import { missingForPublicationOf } from "@/lib/services/verdicts/load-verdict";
 import { allowedSteps } from "@/lib/workflow/verdict-workflow";
 import * as actions from "./actions";
@@ -43,6 +45,11 @@ export default async function ClaimPage({ params, searchParams }: Props) {
     : [];
   const ratings = open && stepsFor(open).includes("edit") ? await getRatingScale() : [];
   const missing = open ? await missingForPublicationOf({ claimId: claim.id, ...open }) : [];
+  const { matches } = await findMatches(user.actor, {
+    text: `${claim.statement} ${claim.quote}`,
+    limit: 5,
+    exclude: claim.id,
+  });
 
   return (
     <>
@@ -136,6 +143,7 @@ export default async function ClaimPage({ params, searchParams }: Props) {
         </div>
 
         <div className="space-y-8">
+          <CheckedBefore matches={matches} />
           <section aria-labelledby="evidence-heading" className="space-y-3">
             <h2 id="evidence-heading" className="text-lg font-semibold">
               Evidence

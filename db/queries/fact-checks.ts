@@ -26,14 +26,6 @@ export async function getFactCheck(id: number): Promise<FactCheck | null> {
   return row ?? null;
 }
 
-/** What the library's latest change is: how many fact-checks there are and the latest `updatedAt` (0 when none). */
-export async function factCheckStamp(): Promise<{ count: number; updatedAt: number }> {
-  const [row] = await getDb()
-    .select({ n: count(), at: sql<number | string | null>`max(${factChecks.updatedAt})` })
-    .from(factChecks);
-  return { count: Number(row?.n ?? 0), updatedAt: Number(row?.at ?? 0) };
-}
-
 /** The fact-checks changed at or after an instant (all of them from 0), for the matcher's index. */
 export async function factChecksChangedSince(since: number): Promise<FactCheck[]> {
   return getDb()

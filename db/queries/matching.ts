@@ -2,11 +2,14 @@ import { sql } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { queryRow, queryRows } from "@/db/sql";
 
-/** How many claims the desk has and their latest `updatedAt` (0 when none): the matcher's freshness check. */
-export async function claimStamp(): Promise<{ count: number; updatedAt: number }> {
+/**
+ * How many rows a table of the matcher's documents holds and their latest `updatedAt` (0 when none): the matcher's
+ * one small query to know whether anything changed.
+ */
+export async function changeStamp(table: "claims" | "fact_checks"): Promise<{ count: number; updatedAt: number }> {
   const row = await queryRow<{ n: number | string; at: number | string | null }>(
     getDb(),
-    sql`select count(*) as n, max(updated_at) as at from claims`,
+    sql`select count(*) as n, max(updated_at) as at from ${sql.identifier(table)}`,
   );
   return { count: Number(row?.n ?? 0), updatedAt: Number(row?.at ?? 0) };
 }

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { getDatabase, getDb, type Database } from "@/db/client";
-import { factCheckStamp, factChecksChangedSince } from "@/db/queries/fact-checks";
-import { claimMatchInfo, claimsChangedSince, claimStamp } from "@/db/queries/matching";
+import { factChecksChangedSince } from "@/db/queries/fact-checks";
+import { changeStamp, claimMatchInfo, claimsChangedSince } from "@/db/queries/matching";
 import type { FactCheck } from "@/db/schema";
 import { authorize, type Actor } from "@/lib/auth/actor";
 import { getEnv } from "@/lib/config/env";
@@ -68,7 +68,7 @@ async function library(): Promise<Library> {
   const database = getDatabase();
   let current = holder.__claimdeskMatchLibrary ? await holder.__claimdeskMatchLibrary : undefined;
   if (current?.database !== database) current = undefined;
-  const stamps = { factChecks: await factCheckStamp(), claims: await claimStamp() };
+  const stamps = { factChecks: await changeStamp("fact_checks"), claims: await changeStamp("claims") };
   if (current && same(stamps.factChecks, current.stamps.factChecks) && same(stamps.claims, current.stamps.claims)) {
     return current;
   }

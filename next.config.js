@@ -18,6 +18,9 @@ const nextConfig = {
   // at run time: load them from node_modules instead of bundling them.
   serverExternalPackages: ["better-sqlite3", "@node-rs/argon2", "jsdom", "pdfkit"],
   poweredByHeader: false,
+  // Where the build goes: `.next`, or another folder for a build that must not replace a developer's (the benchmark
+  // builds into data/bench/next).
+  distDir: process.env.NEXT_DIST_DIR || ".next",
   // Kept public pages: in each server's memory, served only while the database shared by every server says that
   // nothing they show changed since they were rendered (lib/cache/next-cache-handler.mjs). Next's own memory cache is
   // off: it would answer without asking.

@@ -32,3 +32,7 @@ export type ClaimantKind = (typeof CLAIMANT_KINDS)[number];
 /** What an API token may do: `read` only GET (HEAD, OPTIONS) requests; `write` may change what its owner may. */
 export const TOKEN_SCOPES = ["read", "write"] as const;
 export type TokenScope = (typeof TOKEN_SCOPES)[number];
+
+/** What a suggested match is: one of the desk's claims, or a known fact-check of another fact-checker. */
+export const MATCH_KINDS = ["claim", "fact-check"] as const;
+export type MatchKind = (typeof MATCH_KINDS)[number];

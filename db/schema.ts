@@ -21,8 +21,10 @@ export type {
   DocumentRevision,
   DocumentVersion,
   Evidence,
+  AppearanceSnapshotItem,
   EvidenceSnapshotItem,
   FactCheck,
+  MatchRejection,
   Rating,
   Session,
   User,
@@ -57,10 +59,11 @@ export const {
   cacheInvalidations,
   rateLimits,
   factChecks,
+  matchRejections,
 } = tables;
 
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
-type Sqlite = Omit<typeof sqlite, "EvidenceSnapshotItem">;
+type Sqlite = Omit<typeof sqlite, "EvidenceSnapshotItem" | "AppearanceSnapshotItem">;
 type Pg = typeof pg;
 /** The tables whose PostgreSQL row or insert type differs from SQLite's, or that one engine lacks. */
 type Drifted = {

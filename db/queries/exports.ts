@@ -11,7 +11,8 @@ import {
 import { queryRow, queryRows } from "@/db/sql";
 import { claimScope, dateRange, scoped, type ExportMode, type ExportScope } from "./export-scope";
 import { PUBLISHED_ACCOUNTS } from "./public/published";
-import type { AnchorStatus, ClaimantKind, EvidenceSnapshotItem, VerdictState } from "@/db/schema";
+import type { AnchorStatus, AppearanceSnapshotItem, ClaimantKind, EvidenceSnapshotItem, VerdictState } from "@/db/schema";
+import { currentAppearances } from "./appearances";
 import { listCorrections, type PublicCorrection } from "./public/pages";
 
 export type ExportVersion = {
@@ -77,6 +78,8 @@ export type ExportRecord = {
   versions: ExportVersion[];
   /** Evidence with stances: as published with the verdict, or (with unpublished work) as linked now. */
   evidence: EvidenceSnapshotItem[];
+  /** Where else the claim was made (its repeats): as published with the verdict, or (with unpublished work) now. */
+  appearances: AppearanceSnapshotItem[];
 };
 
 const BATCH = 1000;
@@ -128,6 +131,7 @@ type ClaimRow = Omit<
   | "published"
   | "versions"
   | "evidence"
+  | "appearances"
   | "createdAt"
   | "updatedAt"
   | "firstPublishedAt"
@@ -136,6 +140,7 @@ type ClaimRow = Omit<
   updatedAt: number;
   verdictId: number | null;
   snapshot: string | null;
+  appearances: string | null;
   firstPublishedAt: number | null;
   documentId: number;
   documentSlug: string;
@@ -211,7 +216,7 @@ export async function* claimsForExport(scope: ExportScope, mode: ExportMode): As
         case when pc.id is null then c.updated_at else v.published_at end as "updatedAt",
         d.id as "documentId", d.slug as "documentSlug", ${asPublished(DOCUMENT_COLUMNS)},
         cl.id as "claimantId", cl.slug as "claimantSlug", ${asPublished(CLAIMANT_COLUMNS)},
-        v.id as "verdictId", v.evidence_snapshot as snapshot,
+        v.id as "verdictId", v.evidence_snapshot as snapshot, v.appearances_snapshot as appearances,
         (select min(v1.published_at) from verdicts v1 where v1.claim_id = c.id and v1.published_at is not null) as "firstPublishedAt"
       from claims c
       ${join}
@@ -274,6 +279,12 @@ export async function* claimsForExport(scope: ExportScope, mode: ExportMode): As
           ),
         )
       : null;
+    const liveAppearances = internal
+      ? await currentAppearances(
+          db,
+          rows.map((r) => r.id),
+        )
+      : null;
 
     for (const row of rows) {
       const history = (versions.get(row.id) ?? []).map(toVersion);
@@ -319,6 +330,11 @@ export async function* claimsForExport(scope: ExportScope, mode: ExportMode): As
           ? (liveEvidence.get(row.id) ?? []).map(({ claimId: _, ...e }) => e)
           : row.snapshot
             ? (JSON.parse(row.snapshot) as EvidenceSnapshotItem[])
+            : [],
+        appearances: liveAppearances
+          ? (liveAppearances.get(row.id) ?? [])
+          : row.appearances
+            ? (JSON.parse(row.appearances) as AppearanceSnapshotItem[])
             : [],
       };
     }

@@ -14,11 +14,11 @@ export async function changeStamp(table: "claims" | "fact_checks"): Promise<{ co
   return { count: Number(row?.n ?? 0), updatedAt: Number(row?.at ?? 0) };
 }
 
-export type ClaimText = { id: number; statement: string; quote: string };
+export type ClaimText = { id: number; statement: string; quote: string; repeatOf: number | null };
 
 /** The desk's claims (their working copy) changed at or after an instant (all of them from 0), for the matcher. */
 export async function claimsChangedSince(since: number): Promise<ClaimText[]> {
-  return queryRows<ClaimText>(getDb(), sql`select id, statement, quote from claims where updated_at >= ${since}`);
+  return queryRows<ClaimText>(getDb(), sql`select id, statement, quote, repeat_of as "repeatOf" from claims where updated_at >= ${since}`);
 }
 
 export type ClaimMatchInfo = {
@@ -47,4 +47,17 @@ export async function claimMatchInfo(ids: number[]): Promise<Map<number, ClaimMa
     )})`,
   );
   return new Map(rows.map((r) => [Number(r.id), r]));
+}
+
+/**
+ * The matches the desk said are not the same claim as this one, as matcher keys (`c<id>`, `f<id>`): its own rejections,
+ * and the claims that rejected it.
+ */
+export async function rejectedFor(claimId: number): Promise<string[]> {
+  const rows = await queryRows<{ kind: string; id: number }>(
+    getDb(),
+    sql`select kind, candidate_id as id from match_rejections where claim_id = ${claimId}
+      union select 'claim', claim_id from match_rejections where kind = 'claim' and candidate_id = ${claimId}`,
+  );
+  return rows.map((r) => `${r.kind === "claim" ? "c" : "f"}${Number(r.id)}`);
 }

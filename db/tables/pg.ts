@@ -16,7 +16,16 @@ import {
   uniqueIndex,
   type PgColumn,
 } from "drizzle-orm/pg-core";
-import { ANCHOR_STATUSES, CLAIMANT_KINDS, ROLES, SOURCE_TYPES, STANCES, TOKEN_SCOPES, VERDICT_STATES } from "../enums";
+import {
+  ANCHOR_STATUSES,
+  CLAIMANT_KINDS,
+  MATCH_KINDS,
+  ROLES,
+  SOURCE_TYPES,
+  STANCES,
+  TOKEN_SCOPES,
+  VERDICT_STATES,
+} from "../enums";
 import type * as sqlite from "./sqlite";
 
 /** A CHECK that a text column holds one of a fixed vocabulary. */
@@ -236,6 +245,11 @@ export const claims = pgTable(
     start: integer("start").notNull(),
     end: integer("end").notNull(),
     anchorStatus: text("anchor_status", { enum: ANCHOR_STATUSES }).notNull().default("anchored"),
+    /**
+     * Set when this highlight is a repeat of another claim: one more appearance of that claim (its own document,
+     * quote, claimant and date), which has the verdict. Always a claim that is not itself a repeat.
+     */
+    repeatOf: integer("repeat_of").references((): PgColumn => claims.id),
     createdBy: integer("created_by").references(() => users.id),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
@@ -243,6 +257,7 @@ export const claims = pgTable(
   },
   (t) => [
     uniqueIndex("claims_slug_unique").on(t.slug),
+    index("claims_repeat_of_idx").on(t.repeatOf),
     index("claims_document_idx").on(t.documentId, t.start),
     index("claims_claimant_idx").on(t.claimantId),
     index("claims_anchor_status_idx").on(t.anchorStatus),
@@ -377,6 +392,8 @@ export const verdicts = pgTable(
      * edits to the claim's evidence reach readers only with a published correction.
      */
     evidenceSnapshot: jsonText<sqlite.EvidenceSnapshotItem[]>("evidence_snapshot"),
+    /** The claim's repeats (other appearances) as they stood when this version was published. Set at publication. */
+    appearancesSnapshot: jsonText<sqlite.AppearanceSnapshotItem[]>("appearances_snapshot"),
     /**
      * What this version was about when it was published (statement, claimant, date, quote): readers see that, never
      * the claim's working copy, until a correction is published. Set at publication.
@@ -643,4 +660,28 @@ export const factChecks = pgTable(
     updatedAt: updatedAt(),
   },
   (t) => [uniqueIndex("fact_checks_url_unique").on(t.url), index("fact_checks_review_date_idx").on(t.reviewDate)],
+);
+
+/**
+ * A suggested match someone on the desk said is not the same claim: it is not suggested again for that claim. For a
+ * pair of the desk's claims the refusal holds both ways.
+ */
+export const matchRejections = pgTable(
+  "match_rejections",
+  {
+    id: integer("id").primaryKey().generatedByDefaultAsIdentity(),
+    claimId: integer("claim_id")
+      .notNull()
+      .references(() => claims.id, { onDelete: "cascade" }),
+    kind: text("kind", { enum: MATCH_KINDS }).notNull(),
+    /** A claim's id or a known fact-check's id, by `kind`. */
+    candidateId: integer("candidate_id").notNull(),
+    rejectedBy: integer("rejected_by").references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex("match_rejections_unique").on(t.claimId, t.kind, t.candidateId),
+    index("match_rejections_candidate_idx").on(t.kind, t.candidateId),
+    check("match_rejections_kind_check", inList(t.kind, MATCH_KINDS)),
+  ],
 );

@@ -15,6 +15,7 @@ import { check, index, integer, sqliteTable, text, uniqueIndex, type SQLiteColum
 import {
   ANCHOR_STATUSES,
   CLAIMANT_KINDS,
+  MATCH_KINDS,
   ROLES,
   TOKEN_SCOPES,
   SOURCE_TYPES,
@@ -39,6 +40,20 @@ export type EvidenceSnapshotItem = {
   publishedAt: string | null;
   excerpt: string | null;
   sourceType: SourceType;
+};
+
+/** One more place a claim was made (a repeat), as a published verdict version lists it. */
+export type AppearanceSnapshotItem = {
+  claimId: number;
+  documentId: number;
+  documentTitle: string;
+  /** The article's own address, if the desk recorded one. */
+  sourceUrl: string | null;
+  publisher: string | null;
+  documentPublishedAt: string | null;
+  claimant: { name: string; sameAs: string | null };
+  claimedAt: string | null;
+  quote: string;
 };
 
 const createdAt = () =>
@@ -244,6 +259,11 @@ export const claims = sqliteTable(
     start: integer("start").notNull(),
     end: integer("end").notNull(),
     anchorStatus: text("anchor_status", { enum: ANCHOR_STATUSES }).notNull().default("anchored"),
+    /**
+     * Set when this highlight is a repeat of another claim: one more appearance of that claim (its own document,
+     * quote, claimant and date), which has the verdict. Always a claim that is not itself a repeat.
+     */
+    repeatOf: integer("repeat_of").references((): SQLiteColumn => claims.id),
     createdBy: integer("created_by").references(() => users.id),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
@@ -251,6 +271,7 @@ export const claims = sqliteTable(
   },
   (t) => [
     uniqueIndex("claims_slug_unique").on(t.slug),
+    index("claims_repeat_of_idx").on(t.repeatOf),
     index("claims_document_idx").on(t.documentId, t.start),
     index("claims_claimant_idx").on(t.claimantId),
     index("claims_anchor_status_idx").on(t.anchorStatus),
@@ -385,6 +406,8 @@ export const verdicts = sqliteTable(
      * edits to the claim's evidence reach readers only with a published correction.
      */
     evidenceSnapshot: text("evidence_snapshot", { mode: "json" }).$type<EvidenceSnapshotItem[]>(),
+    /** The claim's repeats (other appearances) as they stood when this version was published. Set at publication. */
+    appearancesSnapshot: text("appearances_snapshot", { mode: "json" }).$type<AppearanceSnapshotItem[]>(),
     /**
      * What this version was about when it was published (statement, claimant, date, quote): readers see that, never
      * the claim's working copy, until a correction is published. Set at publication.
@@ -671,3 +694,29 @@ export const factChecks = sqliteTable(
 );
 
 export type FactCheck = typeof factChecks.$inferSelect;
+
+/**
+ * A suggested match someone on the desk said is not the same claim: it is not suggested again for that claim. For a
+ * pair of the desk's claims the refusal holds both ways.
+ */
+export const matchRejections = sqliteTable(
+  "match_rejections",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    claimId: integer("claim_id")
+      .notNull()
+      .references(() => claims.id, { onDelete: "cascade" }),
+    kind: text("kind", { enum: MATCH_KINDS }).notNull(),
+    /** A claim's id or a known fact-check's id, by `kind`. */
+    candidateId: integer("candidate_id").notNull(),
+    rejectedBy: integer("rejected_by").references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex("match_rejections_unique").on(t.claimId, t.kind, t.candidateId),
+    index("match_rejections_candidate_idx").on(t.kind, t.candidateId),
+    check("match_rejections_kind_check", inList(t.kind, MATCH_KINDS)),
+  ],
+);
+
+export type MatchRejection = typeof matchRejections.$inferSelect;

@@ -12,13 +12,39 @@ export type ClaimReviewInput = {
   /** `kind` when the desk recorded it; else guessed from the name. */
   claimant: { name: string; sameAs: string | null; kind?: "person" | "organization" | null };
   /** The article the claim appeared in: its own address is the Claim's `appearance`; without one, none is claimed. */
-  document: { sourceUrl: string | null; title: string; publisher: string | null; publishedAt: string | null };
+  document: AppearanceInput;
+  /** Where else the claim was made (its repeats, as the verdict version was published with them). */
+  appearances?: AppearanceInput[];
   rating: { label: string; ordinal: number | null } | null;
   /** The scale's true–false order; numbers are given only for ratings on it. */
   bounds: { worst: number; best: number } | null;
   firstPublishedAt: Date;
   publishedAt: Date;
 };
+
+type AppearanceInput = { sourceUrl: string | null; title: string; publisher: string | null; publishedAt: string | null };
+
+const creativeWork = (d: AppearanceInput & { sourceUrl: string }) => ({
+  "@type": "CreativeWork",
+  url: d.sourceUrl,
+  headline: d.title,
+  ...(d.publishedAt ? { datePublished: d.publishedAt } : {}),
+  ...(d.publisher ? { publisher: { "@type": "Organization", name: d.publisher } } : {}),
+});
+
+/**
+ * The Claim's `appearance`: every article it was made in that has an address of its own — its document first, then its
+ * repeats, each address once. One is given as an object (as Google's examples do), several as a list.
+ */
+function appearanceOf(c: ClaimReviewInput): Record<string, unknown> {
+  const seen = new Set<string>();
+  const works = [c.document, ...(c.appearances ?? [])].flatMap((d) => {
+    if (!d.sourceUrl || seen.has(d.sourceUrl)) return [];
+    seen.add(d.sourceUrl);
+    return [creativeWork({ ...d, sourceUrl: d.sourceUrl })];
+  });
+  return works.length === 0 ? {} : { appearance: works.length === 1 ? works[0] : works };
+}
 
 // For claimants whose kind the desk has not recorded: names of bodies (a council, a ministry…) are organisations.
 const ORGANISATION =
@@ -47,17 +73,7 @@ export function buildClaimReview(c: ClaimReviewInput): Record<string, unknown> {
         ...(c.claimant.sameAs ? { sameAs: c.claimant.sameAs } : {}),
       },
       ...(c.claimedAt ? { datePublished: c.claimedAt } : {}),
-      ...(c.document.sourceUrl
-        ? {
-            appearance: {
-              "@type": "CreativeWork",
-              url: c.document.sourceUrl,
-              headline: c.document.title,
-              ...(c.document.publishedAt ? { datePublished: c.document.publishedAt } : {}),
-              ...(c.document.publisher ? { publisher: { "@type": "Organization", name: c.document.publisher } } : {}),
-            },
-          }
-        : {}),
+      ...appearanceOf(c),
     },
     reviewRating: {
       "@type": "Rating",

@@ -1,6 +1,7 @@
 import { stringify } from "csv-stringify/sync";
 import type { ExportRecord } from "@/db/queries/exports";
 import { buildClaimReview } from "./claim-review";
+import { appearanceWork } from "./public-claim-review";
 import { jsonArrayChunks } from "./json-stream";
 import { publicationStatus, recordUrl, type ExportSite } from "./site";
 
@@ -26,6 +27,7 @@ export function claimReviewOf(site: ExportSite, r: ExportRecord & { verdict: Non
     claimedAt: r.claimedAt,
     claimant: r.claimant,
     document: r.document,
+    appearances: r.appearances.map(appearanceWork),
     rating: r.verdict.rating ? { label: r.verdict.rating.label, ordinal: r.verdict.rating.ordinal } : null,
     bounds: site.bounds,
     firstPublishedAt: r.firstPublishedAt ?? r.verdict.updatedAt,

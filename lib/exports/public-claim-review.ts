@@ -1,5 +1,14 @@
 import type { PublicClaim } from "@/db/queries/public/claim";
+import type { AppearanceSnapshotItem } from "@/db/schema";
 import { buildClaimReview } from "./claim-review";
+
+/** A repeat's article, as ClaimReview's `appearance` describes it. */
+export const appearanceWork = (a: AppearanceSnapshotItem) => ({
+  sourceUrl: a.sourceUrl,
+  title: a.documentTitle,
+  publisher: a.publisher,
+  publishedAt: a.documentPublishedAt,
+});
 
 type Site = { publicBaseUrl: string; orgName: string; orgUrl: string };
 
@@ -18,6 +27,7 @@ export function claimReviewFor(claim: PublicClaim, site: Site, bounds: { worst: 
     claimedAt: claim.claimedAt,
     claimant: claim.claimant,
     document: claim.document,
+    appearances: claim.verdict.appearances.map(appearanceWork),
     rating: claim.verdict.rating ? { label: claim.verdict.rating.label, ordinal: claim.verdict.rating.ordinal } : null,
     bounds,
     firstPublishedAt: claim.verdict.firstPublishedAt ?? claim.verdict.publishedAt,

@@ -12,6 +12,7 @@ import {
   ratingVersions,
   users,
   verdicts,
+  type AppearanceSnapshotItem,
   type EvidenceSnapshotItem,
 } from "@/db/schema";
 import { ratingOf, type CorrectionView } from "@/db/queries/shapes";
@@ -101,6 +102,7 @@ export async function getPublicClaim(slug: string) {
       correctionNote: verdicts.correctionNote,
       retractionReason: verdicts.retractionReason,
       evidence: verdicts.evidenceSnapshot,
+      appearances: verdicts.appearancesSnapshot,
       authorName: users.name,
       reviewerName: reviewers.name,
       publishedAt: verdicts.publishedAt,
@@ -146,6 +148,8 @@ export async function getPublicClaim(slug: string) {
       summary: verdict.summary,
       rationale: verdict.rationale,
       evidence: (verdict.evidence ?? []) as EvidenceSnapshotItem[],
+      /** Where else the claim was made, as this version was published with its repeats. */
+      appearances: (verdict.appearances ?? []) as AppearanceSnapshotItem[],
       authorName: verdict.authorName,
       reviewerName: verdict.reviewerName,
       publishedAt: verdict.publishedAt!,

@@ -15,6 +15,7 @@ import { uniqueSlug, uniqueSlugs } from "@/lib/services/slugs";
 import { writeTransaction } from "@/lib/services/transaction";
 import { idSchema, optionalDateSchema, optionalText } from "@/lib/validation/common";
 import { parseInput } from "@/lib/validation/parse";
+import { repeatTarget } from "./repeats";
 import { selectionSelectors } from "./selection";
 
 const offset = z
@@ -41,6 +42,11 @@ export const createClaimInput = z
     newDispute: z.strictObject(disputeFields).optional(),
     /** The account's label in the dispute; defaults to the claimant's name. */
     accountLabel: accountLabelSchema.optional(),
+    /**
+     * A claim this highlight repeats: the new claim becomes one more appearance of it (of the claim it repeats, if it
+     * is itself a repeat), sharing its verdict. The statement then defaults to that claim's.
+     */
+    repeatOf: idSchema.optional(),
   })
   .refine((v) => v.end > v.start, { message: "must be after start", path: ["end"] })
   .refine((v) => !(v.disputeId && v.newDispute), {
@@ -64,8 +70,9 @@ export async function createClaim(actor: Actor | null, raw: unknown): Promise<Cr
     const { doc, text } = await getDocumentText(tx, input.documentId);
     await assertCurrentRevision(tx, doc, input.revision);
     const selectors = selectionSelectors(text, input.start, input.end);
+    const repeated = input.repeatOf === undefined ? null : await repeatTarget(tx, input.repeatOf);
     const claimantId = await resolveClaimant(tx, who, input.claimant);
-    const statement = input.statement ?? selectors.exact.replace(/\s+/g, " ").slice(0, 500);
+    const statement = input.statement ?? repeated?.statement ?? selectors.exact.replace(/\s+/g, " ").slice(0, 500);
 
     const row = await insertClaim(tx, who, doc, {
       selectors,
@@ -73,6 +80,7 @@ export async function createClaim(actor: Actor | null, raw: unknown): Promise<Cr
       claimantId,
       statement,
       claimedAt: input.claimedAt ?? doc.publishedAt,
+      repeatOf: repeated?.id ?? null,
     });
 
     const disputeId = input.newDispute
@@ -101,6 +109,8 @@ export type NewClaim = {
   claimantId: number;
   statement: string;
   claimedAt: string | null;
+  /** The claim this one repeats (`repeats.ts`); none when not given. */
+  repeatOf?: number | null;
 };
 
 const claimRow = (who: ActingUser, doc: Document, c: NewClaim, slug: string) => ({
@@ -116,6 +126,7 @@ const claimRow = (who: ActingUser, doc: Document, c: NewClaim, slug: string) => 
   start: c.selectors.start,
   end: c.selectors.end,
   anchorStatus: c.anchorStatus,
+  repeatOf: c.repeatOf ?? null,
   createdBy: who.id,
 });
 

@@ -37,6 +37,14 @@ export async function deleteClaim(actor: Actor | null, raw: unknown): Promise<vo
         "This claim has a published verdict, so it stays on the record: correct or retract the verdict instead.",
       );
     }
+    const [repeat] = await tx.select({ id: claims.id }).from(claims).where(eq(claims.repeatOf, claim.id)).limit(1);
+    if (repeat) {
+      throw new ServiceError(
+        "conflict",
+        `Claim ${repeat.id} is linked as a repeat of this one: unlink its repeats (or link them to another claim) ` +
+          "before deleting it.",
+      );
+    }
     // Deleting the claim discards its verdict in the works: whoever the workflow lets discard it may.
     const [open] = await tx
       .select({ authorId: verdicts.authorId })

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { getDatabase, getDb, type Database } from "@/db/client";
 import { factChecksChangedSince } from "@/db/queries/fact-checks";
-import { changeStamp, claimMatchInfo, claimsChangedSince } from "@/db/queries/matching";
+import { changeStamp, claimMatchInfo, claimsChangedSince, rejectedFor } from "@/db/queries/matching";
 import type { FactCheck } from "@/db/schema";
 import { authorize, type Actor } from "@/lib/auth/actor";
 import { getEnv } from "@/lib/config/env";
@@ -13,8 +13,11 @@ import { parseInput } from "@/lib/validation/parse";
 export const findMatchesInput = z.strictObject({
   text: z.string().trim().min(1, "is required").max(5_000, "must be at most 5,000 characters"),
   limit: z.coerce.number().int().min(1, "must be at least 1").max(50, "must be at most 50").default(5),
-  /** A claim to leave out: the one whose matches are asked for. */
-  exclude: z.coerce.number().int().positive().optional(),
+  /**
+   * The claim whose matches are asked for: it and the claims linked with it as repeats are left out, and so is what
+   * the desk said is not the same claim (`match_rejections`).
+   */
+  claim: z.coerce.number().int().positive().optional(),
 });
 
 export type MatchView = {
@@ -45,7 +48,8 @@ type Library = {
   database: Database;
   matcher: Matcher<string>;
   factChecks: Map<number, FactCheck>;
-  claimIds: Set<number>;
+  /** Each of the desk's claims, and the claim it repeats (null for none). */
+  repeatOf: Map<number, number | null>;
   stamps: { factChecks: Stamp; claims: Stamp };
 };
 
@@ -87,7 +91,7 @@ async function refresh(database: Database, from: Library | undefined, stamps: Li
     database,
     matcher: new Matcher(vectors()),
     factChecks: new Map(),
-    claimIds: new Set(),
+    repeatOf: new Map(),
     stamps: { factChecks: { count: 0, updatedAt: 0 }, claims: { count: 0, updatedAt: 0 } },
   };
   const since = (s: Stamp) => (from ? s.updatedAt - REREAD_MS : 0);
@@ -97,10 +101,18 @@ async function refresh(database: Database, from: Library | undefined, stamps: Li
   }
   for (const row of await claimsChangedSince(since(lib.stamps.claims))) {
     lib.matcher.set(`c${row.id}`, `${row.statement} ${row.quote}`);
-    lib.claimIds.add(row.id);
+    lib.repeatOf.set(row.id, row.repeatOf === null ? null : Number(row.repeatOf));
   }
   lib.stamps = stamps;
   return lib;
+}
+
+/** What is not suggested for a claim: its repeat group (the claim it repeats and every repeat of that), rejections. */
+async function leftOut(claimId: number, rootOf: (id: number) => number): Promise<Set<string>> {
+  const root = rootOf(claimId);
+  const left = new Set([`c${claimId}`, `c${root}`]);
+  for (const key of await rejectedFor(claimId)) left.add(key);
+  return left;
 }
 
 const day = (at: number | null) => (at === null ? null : new Date(Number(at)).toISOString().slice(0, 10));
@@ -115,8 +127,18 @@ export async function findMatches(actor: Actor | null, raw: unknown): Promise<{ 
   await authorize(getDb(), actor, "content:read-internal");
   const input = parseInput(findMatchesInput, raw);
   const lib = await library();
-  const excluded = input.exclude === undefined ? undefined : `c${input.exclude}`;
-  const hits = lib.matcher.search(input.text, input.limit, excluded ? (key) => key !== excluded : undefined);
+  // A repeat stands for the claim it repeats (which has the verdict): its words find that claim too.
+  const rootOf = (id: number) => lib.repeatOf.get(id) ?? id;
+  const left = input.claim === undefined ? new Set<string>() : await leftOut(input.claim, rootOf);
+  const wanted = (key: string) =>
+    !left.has(key) && !(key.startsWith("c") && left.has(`c${rootOf(Number(key.slice(1)))}`));
+  // Room for repeats folded into their claim.
+  const found = lib.matcher.search(input.text, input.limit * 3, wanted);
+  const seen = new Set<string>();
+  const hits = found
+    .map((h) => (h.key.startsWith("c") ? { ...h, key: `c${rootOf(Number(h.key.slice(1)))}` } : h))
+    .filter((h) => !seen.has(h.key) && seen.add(h.key))
+    .slice(0, input.limit);
   const claims = await claimMatchInfo(hits.filter((h) => h.key.startsWith("c")).map((h) => Number(h.key.slice(1))));
   const env = getEnv();
   const matches: MatchView[] = [];

@@ -29,7 +29,13 @@ export async function createVerdict(
   return writeTransaction(async (tx) => {
     const who = await authorizeAccount(tx, actor, "content:write");
     const input = parseInput(createVerdictInput, raw);
-    await getClaimOrThrow(tx, input.claimId);
+    const claim = await getClaimOrThrow(tx, input.claimId);
+    if (claim.repeatOf !== null)
+      throw new ServiceError(
+        "conflict",
+        `This claim is a repeat of claim ${claim.repeatOf}, whose verdict it shares: write the verdict there, or ` +
+          "unlink the repeat first.",
+      );
     const [existing] = await tx
       .select({ n: max(verdicts.seq) })
       .from(verdicts)

@@ -14,6 +14,7 @@ import { parseInput } from "@/lib/validation/parse";
 import { decide, STEPS } from "@/lib/workflow/verdict-workflow";
 import { getClaimOrThrow } from "@/lib/services/claims/get-claim";
 import { publishFirstVersions, snapshotClaim, snapshotRating } from "@/lib/services/publication/published-records";
+import { snapshotAppearances } from "./appearances-snapshot";
 import { snapshotEvidence } from "./evidence-snapshot";
 import { assertSecondPair } from "./second-pair";
 import { gateInputFor, getVerdictOrThrow, refusal } from "./load-verdict";
@@ -147,6 +148,7 @@ async function publish(
       after: { state: "superseded", supersededBy: v.id },
     });
   const evidenceSnapshot = await snapshotEvidence(tx, v.claimId);
+  const appearances = await snapshotAppearances(tx, v.claimId);
   // What readers will see: the claim and the rating as they stand now, frozen since the version went to review.
   const claim = await getClaimOrThrow(tx, v.claimId);
   const claimVersionId = await snapshotClaim(tx, claim);
@@ -159,6 +161,7 @@ async function publish(
       publishedAt: now,
       correctionNote: v.seq > 1 ? note : null,
       evidenceSnapshot,
+      appearancesSnapshot: appearances.length > 0 ? appearances : null,
       claimVersionId,
       ratingVersionId,
       updatedAt: now,

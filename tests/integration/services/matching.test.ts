@@ -87,7 +87,7 @@ describe("findMatches on the desk's own claims", () => {
     });
     expect(matches[0]!.url).toMatch(/\/(claims\/[\w-]+|editor\/claims\/\d+)$/);
     // Asked from that claim's own page, it is left out.
-    const again = await findMatches(contributor, { text: matches[0]!.text, exclude: matches[0]!.id });
+    const again = await findMatches(contributor, { text: matches[0]!.text, claim: matches[0]!.id });
     expect(again.matches.map((m) => `${m.kind}${m.id}`)).not.toContain(`claim${matches[0]!.id}`);
   });
 });

@@ -111,6 +111,38 @@ export default async function PublicClaimPage({ params }: Props) {
         </header>
       )}
 
+      {v && v.appearances.length > 0 && (
+        <section aria-labelledby="appearances" className="space-y-3">
+          <h2 id="appearances" className="text-xl font-semibold">
+            Where this claim was made
+          </h2>
+          <ul className="space-y-3">
+            <li>
+              <Appearance
+                claimant={claim.claimant.name}
+                claimedAt={claim.claimedAt}
+                quote={claim.quote}
+                title={claim.document.title}
+                sourceUrl={claim.document.sourceUrl}
+                publisher={claim.document.publisher}
+              />
+            </li>
+            {v.appearances.map((a) => (
+              <li key={a.claimId}>
+                <Appearance
+                  claimant={a.claimant.name}
+                  claimedAt={a.claimedAt}
+                  quote={a.quote}
+                  title={a.documentTitle}
+                  sourceUrl={a.sourceUrl}
+                  publisher={a.publisher}
+                />
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+
       {v && (
         <section aria-labelledby="verdict" className="space-y-3">
           <h2 id="verdict" className="text-xl font-semibold">
@@ -199,5 +231,33 @@ export default async function PublicClaimPage({ params }: Props) {
         )}
       </section>
     </article>
+  );
+}
+
+/** One place the claim was made: who said it, when, where, in what words. */
+function Appearance(a: {
+  claimant: string;
+  claimedAt: string | null;
+  quote: string;
+  title: string;
+  sourceUrl: string | null;
+  publisher: string | null;
+}) {
+  return (
+    <figure className="rounded-lg border border-line bg-white p-3">
+      <blockquote className="font-serif">“{a.quote}”</blockquote>
+      <figcaption className="mt-1 text-sm text-muted">
+        {a.claimant}
+        {a.claimedAt ? `, ${a.claimedAt}` : ""}, in{" "}
+        {a.sourceUrl ? (
+          <a href={a.sourceUrl} className="text-accent underline" rel="nofollow noopener noreferrer">
+            {a.title}
+          </a>
+        ) : (
+          <cite className="not-italic">{a.title}</cite>
+        )}
+        {a.publisher ? ` (${a.publisher})` : ""}
+      </figcaption>
+    </figure>
   );
 }

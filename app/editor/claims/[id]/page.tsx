@@ -48,7 +48,7 @@ export default async function ClaimPage({ params, searchParams }: Props) {
   const { matches } = await findMatches(user.actor, {
     text: `${claim.statement} ${claim.quote}`,
     limit: 5,
-    exclude: claim.id,
+    claim: claim.id,
   });
 
   return (

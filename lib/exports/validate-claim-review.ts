@@ -65,6 +65,14 @@ export function validateClaimReview(cr: unknown, pageOrigin?: string): ClaimRevi
     if (item["@type"] !== "Claim" && item["@type"] !== "CreativeWork") errors.push("itemReviewed must be a Claim");
     if (item["@type"] === "Claim" && !item.appearance && !item.firstAppearance)
       warnings.push("itemReviewed.appearance or firstAppearance is recommended");
+    // URL | CreativeWork (or a type of one: NewsArticle, VideoObject…), one or a list of them.
+    for (const key of ["appearance", "firstAppearance"] as const) {
+      for (const work of item[key] === undefined ? [] : [item[key]].flat()) {
+        if (!isObject(work)) {
+          if (!isUrl(work)) errors.push(`itemReviewed.${key} must be an absolute http(s) URL or a CreativeWork`);
+        } else if (!isUrl(work.url)) warnings.push(`itemReviewed.${key}.url (where the claim appeared) is recommended`);
+      }
+    }
     if (isObject(item.author)) {
       if (!text(item.author.name)) errors.push("itemReviewed.author.name is required when there is an author");
       if (!item.author.sameAs) warnings.push("itemReviewed.author.sameAs is recommended");

@@ -18,7 +18,9 @@ import * as commentsRoute from "@/app/api/v1/claims/[id]/comments/route";
 import * as confirmAnchorRoute from "@/app/api/v1/claims/[id]/confirm-anchor/route";
 import * as evidenceLinkRoute from "@/app/api/v1/claims/[id]/evidence/[evidenceId]/route";
 import * as claimEvidenceRoute from "@/app/api/v1/claims/[id]/evidence/route";
+import * as matchRejectionsRoute from "@/app/api/v1/claims/[id]/match-rejections/route";
 import * as reattachRoute from "@/app/api/v1/claims/[id]/reattach/route";
+import * as repeatOfRoute from "@/app/api/v1/claims/[id]/repeat-of/route";
 import * as claimRoute from "@/app/api/v1/claims/[id]/route";
 import * as claimVerdictsRoute from "@/app/api/v1/claims/[id]/verdicts/route";
 import * as claimsRoute from "@/app/api/v1/claims/route";
@@ -50,6 +52,7 @@ import { CodePointIndex } from "@/lib/anchoring";
 import { systemActor, type Actor } from "@/lib/auth/actor";
 import { createClaimant } from "@/lib/services/claimants/create-claimant";
 import { createClaim } from "@/lib/services/claims/create-claim";
+import { linkRepeat } from "@/lib/services/claims/repeats";
 import { createDispute } from "@/lib/services/disputes/create-dispute";
 import { importDocument } from "@/lib/services/documents/import-document";
 import { updateDocumentText } from "@/lib/services/documents/update-document-text";
@@ -507,6 +510,46 @@ const ROUTES: Row[] = [
     expected: SIGNED_IN(409),
     setup: async () => (await published()).claimId,
     call: (c, id) => send(c, claimRoute.DELETE, "DELETE", `/api/v1/claims/${id}`, { id }),
+  }),
+  // Repeats and rejected suggestions (content:write): a repeat shares the verdict of the claim it repeats, and reaches
+  // readers only with that verdict's next published version.
+  row({
+    name: "POST /api/v1/claims/{id}/repeat-of",
+    expected: SIGNED_IN(200),
+    setup: async () => ({ id: await newClaim(), of: await newClaim() }),
+    call: (c, f) =>
+      send(c, repeatOfRoute.POST, "POST", `/api/v1/claims/${f.id}/repeat-of`, { id: f.id }, { of: f.of, version: 1 }),
+  }),
+  row({
+    name: "POST /api/v1/claims/{id}/repeat-of (a claim with a verdict)",
+    expected: SIGNED_IN(409),
+    setup: async () => ({ id: (await readyDraft(writer)).claimId, of: await newClaim() }),
+    call: (c, f) => send(c, repeatOfRoute.POST, "POST", `/api/v1/claims/${f.id}/repeat-of`, { id: f.id }, { of: f.of }),
+  }),
+  row({
+    name: "DELETE /api/v1/claims/{id}/repeat-of",
+    expected: SIGNED_IN(200),
+    setup: async () => {
+      const of = await newClaim();
+      const id = await newClaim();
+      await linkRepeat(writer, { claimId: id, of });
+      return id;
+    },
+    call: (c, id) => send(c, repeatOfRoute.DELETE, "DELETE", `/api/v1/claims/${id}/repeat-of`, { id }),
+  }),
+  row({
+    name: "POST /api/v1/claims/{id}/match-rejections",
+    expected: SIGNED_IN(201),
+    setup: async () => ({ id: await newClaim(), other: await newClaim() }),
+    call: (c, f) =>
+      send(
+        c,
+        matchRejectionsRoute.POST,
+        "POST",
+        `/api/v1/claims/${f.id}/match-rejections`,
+        { id: f.id },
+        { kind: "claim", id: f.other },
+      ),
   }),
   ...(
     [

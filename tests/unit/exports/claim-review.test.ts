@@ -46,6 +46,44 @@ describe("buildClaimReview", () => {
     ]);
   });
 
+  it("should list every appearance with an address, the claim's document first, each address once", () => {
+    const repeat = (sourceUrl: string | null, title: string) => ({
+      sourceUrl,
+      title,
+      publisher: null,
+      publishedAt: null,
+    });
+    const cr = buildClaimReview({
+      ...INPUT,
+      appearances: [
+        repeat("https://embassy.example/statement", "Embassy statement"),
+        repeat(null, "A speech with no address"),
+        repeat("https://news.example/mariupol", "Talks fail"),
+      ],
+    });
+    expect((cr.itemReviewed as { appearance: unknown }).appearance).toEqual([
+      expect.objectContaining({
+        "@type": "CreativeWork",
+        url: "https://news.example/mariupol",
+        headline: "Talks fail",
+      }),
+      { "@type": "CreativeWork", url: "https://embassy.example/statement", headline: "Embassy statement" },
+    ]);
+    expect(validateClaimReview(cr).errors).toEqual([]);
+    // Without any address, no appearance is claimed.
+    const none = buildClaimReview({ ...INPUT, document: { ...INPUT.document, sourceUrl: null }, appearances: [] });
+    expect(none.itemReviewed).not.toHaveProperty("appearance");
+    // The validator refuses an appearance that is not a URL, and notes one without an address.
+    const bad = {
+      ...cr,
+      itemReviewed: { ...(cr.itemReviewed as object), appearance: [{ headline: "x" }, "not a url"] },
+    };
+    expect(validateClaimReview(bad)).toMatchObject({
+      errors: ["itemReviewed.appearance must be an absolute http(s) URL or a CreativeWork"],
+      warnings: ["itemReviewed.appearance.url (where the claim appeared) is recommended"],
+    });
+  });
+
   it("should leave out numbers for a rating outside the true–false order, and call councils organisations", () => {
     const cr = buildClaimReview({
       ...INPUT,

@@ -1,0 +1,266 @@
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { sql } from "drizzle-orm";
+import * as matchRejectionsRoute from "@/app/api/v1/claims/[id]/match-rejections/route";
+import * as repeatOfRoute from "@/app/api/v1/claims/[id]/repeat-of/route";
+import { getPublicClaim } from "@/db/queries/public/claim";
+import { seedDemo } from "@/db/seed";
+import { queryRow } from "@/db/sql";
+import { getEnv } from "@/lib/config/env";
+import { claimReviewFor } from "@/lib/exports/public-claim-review";
+import { validateClaimReview } from "@/lib/exports/validate-claim-review";
+import { createClaim } from "@/lib/services/claims/create-claim";
+import { deleteClaim } from "@/lib/services/claims/delete-claim";
+import { linkRepeat, rejectMatch, unlinkRepeat } from "@/lib/services/claims/repeats";
+import { importDocument } from "@/lib/services/documents/import-document";
+import { importFactChecks } from "@/lib/services/fact-checks/import-fact-checks";
+import { findMatches } from "@/lib/services/matching/find-matches";
+import { createApiToken } from "@/lib/services/tokens/create-token";
+import { createVerdict } from "@/lib/services/verdicts/create-verdict";
+import { createTestDb, type TestDb } from "../../support/db";
+import { callRoute } from "../../support/http";
+import {
+  claimOf,
+  DEMO,
+  deskOf,
+  publishCorrection,
+  refusal,
+  spanOf,
+  startCorrection,
+  submitCorrection,
+  type Desk,
+} from "./desk";
+import { readEverythingPublic } from "./public-surfaces";
+
+// A claim said again elsewhere is linked as a repeat: one claim, several appearances, one verdict. Readers see the
+// appearances a second editor published with a verdict version, and nothing linked since.
+
+let t: TestDb;
+let desk: Desk;
+beforeEach(async () => {
+  t = await createTestDb();
+  await seedDemo(t.db);
+  desk = await deskOf(t.db);
+});
+afterEach(async () => {
+  await t.close();
+});
+
+const EMBASSY_TEXT =
+  "LONDON, 14 March 2022. In a statement on Sunday the Russian embassy repeated that the people who died at the " +
+  "Mariupol maternity ward were not civilians, and called the photographs of the wounded women staged.\n\n" +
+  "The embassy gave no evidence for either claim.";
+const EMBASSY_QUOTE = "the people who died at the Mariupol maternity ward were not civilians";
+
+/** A second article repeating Lavrov's claim in other words, and the highlight of the repeat's words in it. */
+async function embassyArticle() {
+  const doc = await importDocument(desk.contributor, {
+    title: "Embassy repeats denial over maternity hospital",
+    text: EMBASSY_TEXT,
+    sourceUrl: "https://news.example.org/embassy-repeats-denial",
+    publisher: "Example News",
+    publishedAt: "2022-03-14",
+  });
+  return { doc, span: spanOf(EMBASSY_TEXT, EMBASSY_QUOTE) };
+}
+
+const lavrov = () => claimOf(t.db, DEMO.claim);
+const repeatOfColumn = async (id: number) =>
+  (await queryRow<{ r: number | null }>(t.db, sql`select repeat_of as r from claims where id = ${id}`))!.r;
+
+async function highlightRepeat(of?: number) {
+  const { doc, span } = await embassyArticle();
+  return createClaim(desk.contributor, {
+    documentId: doc.id,
+    revision: 1,
+    ...span,
+    claimant: { name: "Russian embassy in London" },
+    ...(of ? { repeatOf: of } : {}),
+  });
+}
+
+describe("matching a highlight against the desk's claims", () => {
+  it("should suggest the fixture article's claim first for its rewording in another article", async () => {
+    const { matches } = await findMatches(desk.contributor, { text: EMBASSY_QUOTE });
+    expect(matches[0]).toMatchObject({ kind: "claim", id: (await lavrov()).id });
+  });
+});
+
+describe("a repeat", () => {
+  it("should share the claim's verdict, and reach readers only with the next version a second editor publishes", async () => {
+    const original = await lavrov();
+    const repeat = await highlightRepeat(original.id);
+    expect(Number(await repeatOfColumn(repeat.id))).toBe(original.id);
+    // One verdict: the repeat has none of its own.
+    expect((await refusal(() => createVerdict(desk.contributor, { claimId: repeat.id }))).message).toMatch(
+      /repeat of claim \d+, whose verdict it shares/,
+    );
+
+    // Linked on the desk, not yet published: readers see no trace of it anywhere.
+    const before = await readEverythingPublic(["embassy"]);
+    expect(before.all).not.toContain("Russian embassy in London");
+    expect(before.all).not.toContain("news.example.org");
+    expect((await getPublicClaim(DEMO.claim))!.verdict!.appearances).toEqual([]);
+
+    // A correction reviewed and published by a second editor lists it.
+    await startCorrection(t.db, desk.editor, DEMO.claim);
+    await submitCorrection(t.db, desk.editor, DEMO.claim);
+    await publishCorrection(t.db, desk.reviewer, DEMO.claim, "Added the Russian embassy's repetition of the claim.");
+    const claim = (await getPublicClaim(DEMO.claim))!;
+    expect(claim.verdict!.appearances).toEqual([
+      expect.objectContaining({
+        claimId: repeat.id,
+        documentTitle: "Embassy repeats denial over maternity hospital",
+        sourceUrl: "https://news.example.org/embassy-repeats-denial",
+        claimant: { name: "Russian embassy in London", sameAs: null },
+        claimedAt: "2022-03-14",
+        quote: EMBASSY_QUOTE,
+      }),
+    ]);
+
+    // ClaimReview lists every appearance with an address, and passes the validator.
+    const review = claimReviewFor(claim, getEnv(), null)!;
+    const { appearance } = review.itemReviewed as { appearance: { url: string } | { url: string }[] };
+    expect([appearance].flat().map((a) => a.url)).toEqual(
+      [claim.document.sourceUrl, "https://news.example.org/embassy-repeats-denial"].filter(Boolean),
+    );
+    expect(validateClaimReview(review, getEnv().publicBaseUrl).errors).toEqual([]);
+    const after = await readEverythingPublic([]);
+    for (const surface of ["claim page", "api claim", "claimreview", "json"] as const)
+      expect(after[surface], surface).toContain("news.example.org/embassy-repeats-denial");
+
+    // Unlinked: the desk's claim stands alone again; readers keep the published list until the next version.
+    await unlinkRepeat(desk.contributor, { claimId: repeat.id });
+    expect(await repeatOfColumn(repeat.id)).toBeNull();
+    expect((await getPublicClaim(DEMO.claim))!.verdict!.appearances).toHaveLength(1);
+    await startCorrection(t.db, desk.editor, DEMO.claim);
+    await submitCorrection(t.db, desk.editor, DEMO.claim);
+    await publishCorrection(t.db, desk.reviewer, DEMO.claim, "Removed an appearance.");
+    expect((await getPublicClaim(DEMO.claim))!.verdict!.appearances).toEqual([]);
+  });
+
+  it("should link an existing highlight, to the claim a repeat repeats, and refuse what would break one verdict", async () => {
+    const original = await lavrov();
+    const first = await highlightRepeat(original.id);
+    const { doc } = await embassyArticle();
+    const second = await createClaim(desk.contributor, {
+      documentId: doc.id,
+      revision: 1,
+      ...spanOf(EMBASSY_TEXT, "called the photographs of the wounded women staged"),
+      claimant: { name: "Russian embassy in London" },
+    });
+    // Linked to a repeat: it joins the claim that repeat repeats.
+    await linkRepeat(desk.contributor, { claimId: second.id, of: first.id });
+    expect(Number(await repeatOfColumn(second.id))).toBe(original.id);
+
+    // A claim with a verdict, or with repeats of its own, cannot become a repeat; a claim cannot repeat itself.
+    const third = await highlightRepeat();
+    expect((await refusal(() => linkRepeat(desk.contributor, { claimId: original.id, of: third.id }))).message).toMatch(
+      /verdict of its own/,
+    );
+    expect((await refusal(() => linkRepeat(desk.contributor, { claimId: third.id, of: third.id }))).status).toBe(422);
+    await unlinkRepeat(desk.contributor, { claimId: second.id });
+    await linkRepeat(desk.contributor, { claimId: first.id, of: second.id });
+    expect((await refusal(() => linkRepeat(desk.contributor, { claimId: second.id, of: third.id }))).message).toMatch(
+      /unlink its repeats/,
+    );
+    // Nor can a claim with repeats be deleted from under them.
+    expect((await refusal(() => deleteClaim(desk.contributor, { claimId: second.id }))).message).toMatch(
+      /unlink its repeats/,
+    );
+    // While a version of the verdict is in review, what it is about is frozen: no repeat joins or leaves it.
+    const inReview = await claimOf(t.db, DEMO.inReview);
+    expect((await refusal(() => linkRepeat(desk.contributor, { claimId: third.id, of: inReview.id }))).message).toMatch(
+      /in review/,
+    );
+  });
+
+  it("should link and unlink through the API, for contributors and not for anonymous callers", async () => {
+    const original = await lavrov();
+    const repeat = await highlightRepeat();
+    const { token } = await createApiToken(desk.contributor, { scope: "write" });
+    const path = `/api/v1/claims/${repeat.id}/repeat-of`;
+    const anonymous = await callRoute(repeatOfRoute.POST, "POST", path, {
+      params: { id: String(repeat.id) },
+      body: { of: original.id },
+    });
+    expect(anonymous.status).toBe(401);
+    const linked = await callRoute(repeatOfRoute.POST, "POST", path, {
+      token,
+      params: { id: String(repeat.id) },
+      body: { of: original.id },
+    });
+    expect([linked.status, linked.json.claim.repeatOf]).toEqual([200, original.id]);
+    const bad = await callRoute(repeatOfRoute.POST, "POST", path, {
+      token,
+      params: { id: String(repeat.id) },
+      body: { of: "x" },
+    });
+    expect([bad.status, bad.json.error.issues[0].path]).toEqual([422, "of"]);
+    const unlinked = await callRoute(repeatOfRoute.DELETE, "DELETE", path, {
+      token,
+      params: { id: String(repeat.id) },
+    });
+    expect([unlinked.status, unlinked.json.claim.repeatOf]).toEqual([200, null]);
+  });
+});
+
+describe("a rejected suggestion", () => {
+  it("should not be suggested again for that pair, either way, until the two are linked", async () => {
+    const original = await lavrov();
+    const repeat = await highlightRepeat();
+    const keys = async (claim: number) =>
+      (await findMatches(desk.contributor, { text: EMBASSY_QUOTE, claim })).matches.map((m) => `${m.kind}${m.id}`);
+    expect(await keys(repeat.id)).toContain(`claim${original.id}`);
+
+    const { token } = await createApiToken(desk.contributor, { scope: "write" });
+    const path = `/api/v1/claims/${repeat.id}/match-rejections`;
+    const body = { kind: "claim", id: original.id };
+    const first = await callRoute(matchRejectionsRoute.POST, "POST", path, {
+      token,
+      params: { id: String(repeat.id) },
+      body,
+    });
+    expect(first.status).toBe(201);
+    const again = await callRoute(matchRejectionsRoute.POST, "POST", path, {
+      token,
+      params: { id: String(repeat.id) },
+      body,
+    });
+    expect(again.status).toBe(200);
+    expect(await keys(repeat.id)).not.toContain(`claim${original.id}`);
+    expect(await keys(original.id)).not.toContain(`claim${repeat.id}`);
+
+    // Linking them after all withdraws the rejection.
+    await linkRepeat(desk.contributor, { claimId: repeat.id, of: original.id });
+    const rejections = await queryRow<{ n: number }>(t.db, sql`select count(*) as n from match_rejections`);
+    expect(Number(rejections!.n)).toBe(0);
+  });
+
+  it("should leave a rejected known fact-check out, and refuse unknown candidates", async () => {
+    await importFactChecks(desk.editor, [
+      {
+        "@context": "https://schema.org",
+        "@type": "ClaimReview",
+        url: "https://checks.example.org/maternity-ward-civilians",
+        claimReviewed: "Those who died at the Mariupol maternity ward were not civilians.",
+        author: { "@type": "Organization", name: "Example Checks" },
+        reviewRating: { "@type": "Rating", alternateName: "False" },
+      },
+    ]);
+    const repeat = await highlightRepeat();
+    const suggested = async () =>
+      (await findMatches(desk.contributor, { text: EMBASSY_QUOTE, claim: repeat.id })).matches.filter(
+        (m) => m.kind === "fact-check",
+      );
+    const [factCheck] = await suggested();
+    expect(factCheck).toMatchObject({ url: "https://checks.example.org/maternity-ward-civilians" });
+    await rejectMatch(desk.contributor, { claimId: repeat.id, kind: "fact-check", id: factCheck!.id });
+    expect(await suggested()).toEqual([]);
+    expect(
+      (await refusal(() => rejectMatch(desk.contributor, { claimId: repeat.id, kind: "fact-check", id: 9999 }))).status,
+    ).toBe(404);
+    expect(
+      (await refusal(() => rejectMatch(desk.contributor, { claimId: repeat.id, kind: "tweet", id: 1 }))).status,
+    ).toBe(422);
+  });
+});

@@ -1,9 +1,11 @@
 "use client";
 
 import { useEffect, useRef, useState, type FormEvent } from "react";
+import { CheckedBefore } from "@/components/claims/checked-before";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import type { ActionResult } from "@/lib/auth/form-action";
+import type { MatchView } from "@/lib/services/matching/find-matches";
 import { ClaimantField, claimantRef, type Suggestion } from "./claimant-field";
 
 export type PendingSelection = { start: number; end: number; quote: string };
@@ -24,7 +26,27 @@ const text = (form: FormData, name: string) => {
   return typeof v === "string" && v.trim() ? v.trim() : undefined;
 };
 
-/** The small form that turns a selection into a claim: claimant, statement, date, dispute. */
+/**
+ * What was checked before that is closest to the highlighted words (`GET /api/v1/matches`): null while it is asked,
+ * and when it cannot be answered (the form works without it).
+ */
+function useMatches(quote: string): MatchView[] | null {
+  const [matches, setMatches] = useState<MatchView[] | null>(null);
+  useEffect(() => {
+    const controller = new AbortController();
+    fetch(`/api/v1/matches?limit=5&text=${encodeURIComponent(quote.slice(0, 5000))}`, { signal: controller.signal })
+      .then((res) => (res.ok ? res.json() : null))
+      .then((body: { matches: MatchView[] } | null) => setMatches(body?.matches ?? null))
+      .catch(() => undefined);
+    return () => controller.abort();
+  }, [quote]);
+  return matches;
+}
+
+/**
+ * The small form that turns a selection into a claim: claimant, statement, date, dispute — and, beside it, the closest
+ * earlier claims and known fact-checks, one click from saving the highlight as a repeat of an earlier claim.
+ */
 export function ClaimForm({ selection, documentId, revision, documentDate, disputes, save, onSaved, onCancel }: Props) {
   const [claimant, setClaimant] = useState("");
   const [match, setMatch] = useState<Suggestion | undefined>();
@@ -32,14 +54,18 @@ export function ClaimForm({ selection, documentId, revision, documentDate, dispu
   const [result, setResult] = useState<Extract<ActionResult<unknown>, { ok: false }> | null>(null);
   const [pending, setPending] = useState(false);
   const first = useRef<HTMLDivElement>(null);
+  const formRef = useRef<HTMLFormElement>(null);
+  const matches = useMatches(selection.quote);
 
   useEffect(() => {
     first.current?.querySelector("input")?.focus();
   }, []);
 
-  async function submit(e: FormEvent<HTMLFormElement>) {
-    e.preventDefault();
-    const form = new FormData(e.currentTarget);
+  /**
+   * Saves the highlight as a claim; as a repeat of `repeatOf`, it takes that claim's statement, and its claimant unless
+   * one was given here.
+   */
+  async function saveFrom(form: FormData, repeatOf?: MatchView) {
     const newDispute = dispute === "new" ? { question: text(form, "disputeQuestion") ?? "" } : undefined;
     setPending(true);
     const res = await save({
@@ -47,8 +73,9 @@ export function ClaimForm({ selection, documentId, revision, documentDate, dispu
       revision,
       start: selection.start,
       end: selection.end,
-      claimant: claimantRef(claimant, match, form),
-      statement: text(form, "statement"),
+      claimant:
+        repeatOf?.claimant && !claimant.trim() ? { id: repeatOf.claimant.id } : claimantRef(claimant, match, form),
+      ...(repeatOf ? { repeatOf: repeatOf.id } : { statement: text(form, "statement") }),
       claimedAt: text(form, "claimedAt") ?? null,
       ...(dispute && dispute !== "new" ? { disputeId: Number(dispute) } : {}),
       ...(newDispute ? { newDispute } : {}),
@@ -59,10 +86,16 @@ export function ClaimForm({ selection, documentId, revision, documentDate, dispu
     else setResult(res);
   }
 
+  async function submit(e: FormEvent<HTMLFormElement>) {
+    e.preventDefault();
+    await saveFrom(new FormData(e.currentTarget));
+  }
+
   const errors = result?.fieldErrors ?? {};
   const claimantError = Object.entries(errors).find(([k]) => k.startsWith("claimant"))?.[1];
   return (
     <form
+      ref={formRef}
       onSubmit={submit}
       aria-label="New claim"
       className="space-y-3 rounded-lg border border-accent/40 bg-white p-4 shadow-sm"
@@ -147,6 +180,24 @@ export function ClaimForm({ selection, documentId, revision, documentDate, dispu
           Cancel
         </Button>
       </div>
+      {matches && (
+        <CheckedBefore
+          matches={matches}
+          actions={(m) =>
+            m.kind === "claim" ? (
+              <Button
+                type="button"
+                variant="secondary"
+                className="text-xs"
+                disabled={pending}
+                onClick={() => void saveFrom(new FormData(formRef.current!), m)}
+              >
+                Same claim: save as a repeat of it
+              </Button>
+            ) : null
+          }
+        />
+      )}
     </form>
   );
 }

@@ -29,11 +29,20 @@ function Marked({ text, terms }: { text: string; terms: string[] }) {
  * "Checked before?": the desk's earlier claims and the known fact-checks closest to this claim, best first, each with
  * the words it shares marked, its rating, and where it was checked.
  */
-export function CheckedBefore({ matches }: { matches: MatchView[] }) {
+export function CheckedBefore({
+  matches,
+  actions,
+  heading = "Checked before?",
+}: {
+  matches: MatchView[];
+  /** What can be done with a match here (link as a repeat, say it is not the same claim). */
+  actions?: (m: MatchView) => ReactNode;
+  heading?: string;
+}) {
   return (
     <section aria-labelledby="checked-before-heading" className="space-y-3">
       <h2 id="checked-before-heading" className="text-lg font-semibold">
-        Checked before?
+        {heading}
       </h2>
       {matches.length === 0 ? (
         <p className="text-sm text-muted">No earlier claim or known fact-check shares its words.</p>
@@ -58,6 +67,7 @@ export function CheckedBefore({ matches }: { matches: MatchView[] }) {
                   {m.kind === "claim" ? "open the claim" : "read the fact-check"}
                 </a>
               </p>
+              {actions && <div className="mt-2 flex flex-wrap gap-2">{actions(m)}</div>}
             </li>
           ))}
         </ol>

@@ -16,6 +16,7 @@ import {
   users,
   verdicts,
 } from "@/db/schema";
+import { currentAppearances } from "./appearances";
 import { getClaimDisputes } from "./claim-status";
 import { ratingColumns, withRating } from "@/db/queries/shapes";
 
@@ -35,6 +36,7 @@ export async function getClaimForEditor(claimId: number) {
       claimedAt: claims.claimedAt,
       anchorStatus: claims.anchorStatus,
       version: claims.version,
+      repeatOf: claims.repeatOf,
       documentId: documents.id,
       documentTitle: documents.title,
       claimant: { id: claimants.id, name: claimants.name, description: claimants.description },
@@ -79,6 +81,7 @@ export async function getClaimForEditor(claimId: number) {
       correctionNote: verdicts.correctionNote,
       retractionReason: verdicts.retractionReason,
       evidenceSnapshot: verdicts.evidenceSnapshot,
+      appearancesSnapshot: verdicts.appearancesSnapshot,
       authorId: verdicts.authorId,
       authorName: users.name,
       reviewerName: reviewers.name,
@@ -142,7 +145,38 @@ export async function getClaimForEditor(claimId: number) {
     comments: thread,
     timeline,
     disputes: (await getClaimDisputes([claimId])).get(claimId) ?? [],
+    repeats: await repeatsOnDesk(claimId, claim.repeatOf, versions),
   };
+}
+
+/**
+ * The claim's repeat links on the desk: the claim it repeats (with that one's verdict), or its own repeats, each marked
+ * with whether readers see it (in the published verdict version's appearances) yet.
+ */
+async function repeatsOnDesk(
+  claimId: number,
+  repeatOf: number | null,
+  versions: { state: string; appearancesSnapshot: { claimId: number }[] | null }[],
+) {
+  const [original] =
+    repeatOf === null
+      ? []
+      : await getDb()
+          .select({ id: claims.id, statement: claims.statement, documentTitle: documents.title })
+          .from(claims)
+          .innerJoin(documents, eq(documents.id, claims.documentId))
+          .where(eq(claims.id, repeatOf))
+          .limit(1);
+  const published = new Set(
+    (versions.find((v) => v.state === "published")?.appearancesSnapshot ?? []).map((a) => a.claimId),
+  );
+  const appearances = ((await currentAppearances(getDb(), [claimId])).get(claimId) ?? []).map((a) => ({
+    ...a,
+    published: published.has(a.claimId),
+  }));
+  // Published earlier, unlinked since: readers still see them until the next version is published.
+  const leaving = [...published].filter((id) => !appearances.some((a) => a.claimId === id)).length;
+  return { of: original ?? null, appearances, leaving };
 }
 
 /** One fact of a claim whose desk copy differs from what readers see next to its verdict. */

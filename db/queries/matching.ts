@@ -26,6 +26,8 @@ export type ClaimMatchInfo = {
   statement: string;
   slug: string;
   documentTitle: string;
+  claimantId: number;
+  claimantName: string;
   /** The published verdict's rating label, and when it was published; null while none is published. */
   rating: string | null;
   publishedAt: number | null;
@@ -37,8 +39,8 @@ export async function claimMatchInfo(ids: number[]): Promise<Map<number, ClaimMa
   const rows = await queryRows<ClaimMatchInfo>(
     getDb(),
     sql`select c.id as id, c.statement as statement, c.slug as slug, d.title as "documentTitle",
-      r.label as rating, v.published_at as "publishedAt"
-    from claims c join documents d on d.id = c.document_id
+      k.id as "claimantId", k.name as "claimantName", r.label as rating, v.published_at as "publishedAt"
+    from claims c join documents d on d.id = c.document_id join claimants k on k.id = c.claimant_id
     left join verdicts v on v.claim_id = c.id and v.state = 'published'
     left join rating_versions r on r.id = v.rating_version_id
     where c.id in (${sql.join(

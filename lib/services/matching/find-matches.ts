@@ -33,8 +33,9 @@ export type MatchView = {
   publisher: string;
   /** When the review or the claim's verdict was published (YYYY-MM-DD); null when not. */
   publishedAt: string | null;
-  /** For the desk's claims: the document it was highlighted in. */
+  /** For the desk's claims: the document it was highlighted in, and who made it. */
   document?: string;
+  claimant?: { id: number; name: string };
   /** The index terms the text and the match share (lib/matching/terms.ts), to show why they match. */
   terms: string[];
 };
@@ -172,6 +173,7 @@ export async function findMatches(actor: Actor | null, raw: unknown): Promise<{ 
       publisher: env.orgName,
       publishedAt: day(claim.publishedAt),
       document: claim.documentTitle,
+      claimant: { id: Number(claim.claimantId), name: claim.claimantName },
       terms: hit.terms,
     });
   }

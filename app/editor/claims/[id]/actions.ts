@@ -1,6 +1,7 @@
 "use server";
 
 import { serviceAction } from "@/lib/auth/form-action";
+import { linkRepeat, rejectMatch, unlinkRepeat } from "@/lib/services/claims/repeats";
 import { addEvidence } from "@/lib/services/evidence/add-evidence";
 import { changeEvidenceLink, unlinkEvidence, updateEvidence } from "@/lib/services/evidence/change-evidence";
 import { addComment } from "@/lib/services/verdicts/add-comment";
@@ -30,4 +31,13 @@ export const unlinkEvidenceAction = serviceAction(async (user, input: unknown) =
 );
 export const addCommentAction = serviceAction(async (user, input: unknown) =>
   done(await addComment(user.actor, input)),
+);
+export const linkRepeatAction = serviceAction(async (user, input: unknown) =>
+  done(await linkRepeat(user.actor, input)),
+);
+export const unlinkRepeatAction = serviceAction(async (user, input: unknown) =>
+  done(await unlinkRepeat(user.actor, input)),
+);
+export const rejectMatchAction = serviceAction(async (user, input: unknown) =>
+  done(await rejectMatch(user.actor, input)),
 );

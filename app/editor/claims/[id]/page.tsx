@@ -10,6 +10,8 @@ import { VerdictEditor } from "@/components/verdicts/verdict-editor";
 import { VerdictView } from "@/components/verdicts/verdict-view";
 import { VersionCompare } from "@/components/verdicts/version-compare";
 import { CheckedBefore } from "@/components/claims/checked-before";
+import { ActionButton } from "@/components/claims/repeat-actions";
+import { Appearances, RepeatOf } from "@/components/claims/repeats";
 import { ReadersSeeClaim } from "@/components/publication/readers-see-claim";
 import { WorkflowPanel } from "@/components/verdicts/workflow-panel";
 import { getClaimForEditor, searchEvidence } from "@/db/queries/claim-editor";
@@ -34,7 +36,7 @@ export default async function ClaimPage({ params, searchParams }: Props) {
   const recordId = parseId(id);
   const data = recordId ? await getClaimForEditor(recordId) : null;
   if (!data) notFound();
-  const { claim, readersSee, versions, evidence, comments, timeline, disputes } = data;
+  const { claim, readersSee, versions, evidence, comments, timeline, disputes, repeats } = data;
 
   const open = versions.find((v) => v.state === "draft" || v.state === "in_review");
   const published = versions.find((v) => v.state === "published");
@@ -50,6 +52,8 @@ export default async function ClaimPage({ params, searchParams }: Props) {
     limit: 5,
     claim: claim.id,
   });
+
+  const canBeRepeat = versions.length === 0 && repeats.appearances.length === 0;
 
   return (
     <>
@@ -73,6 +77,7 @@ export default async function ClaimPage({ params, searchParams }: Props) {
           <mark className="bg-amber-100">{claim.quote}</mark>
           {claim.suffix}…
         </blockquote>
+        {repeats.of && <RepeatOf claimId={claim.id} of={repeats.of} unlink={actions.unlinkRepeatAction} />}
         {readersSee.length > 0 && <ReadersSeeClaim changes={readersSee} />}
         {disputes.map((d) => (
           <p key={d.id} className="mt-2 text-sm">
@@ -90,7 +95,10 @@ export default async function ClaimPage({ params, searchParams }: Props) {
             <h2 id="verdict-heading" className="text-lg font-semibold">
               Verdict
             </h2>
-            {versions.length === 0 && <StartVerdict claimId={claim.id} start={actions.createVerdictAction} />}
+            {versions.length === 0 && !repeats.of && (
+              <StartVerdict claimId={claim.id} start={actions.createVerdictAction} />
+            )}
+            {repeats.of && <p className="text-sm text-muted">A repeat shares the verdict of the claim it repeats.</p>}
             {published && (
               <div className="space-y-3 rounded-lg border border-line bg-white p-4" data-testid="published-verdict">
                 <p className="text-xs font-semibold uppercase tracking-wide text-ok">Published</p>
@@ -143,7 +151,34 @@ export default async function ClaimPage({ params, searchParams }: Props) {
         </div>
 
         <div className="space-y-8">
-          <CheckedBefore matches={matches} />
+          <Appearances
+            appearances={repeats.appearances}
+            leaving={repeats.leaving}
+            unlink={actions.unlinkRepeatAction}
+          />
+          <CheckedBefore
+            matches={matches}
+            actions={(m) => (
+              <>
+                {m.kind === "claim" && (
+                  <ActionButton
+                    action={actions.linkRepeatAction}
+                    // A claim with a verdict or repeats of its own gathers the other one instead.
+                    input={canBeRepeat ? { claimId: claim.id, of: m.id } : { claimId: m.id, of: claim.id }}
+                    label={
+                      canBeRepeat ? "Same claim: make this a repeat of it" : "Same claim: link it here as a repeat"
+                    }
+                    variant="primary"
+                  />
+                )}
+                <ActionButton
+                  action={actions.rejectMatchAction}
+                  input={{ claimId: claim.id, kind: m.kind, id: m.id }}
+                  label="Not the same claim"
+                />
+              </>
+            )}
+          />
           <section aria-labelledby="evidence-heading" className="space-y-3">
             <h2 id="evidence-heading" className="text-lg font-semibold">
               Evidence

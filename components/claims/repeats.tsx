@@ -1,0 +1,78 @@
+import Link from "next/link";
+import type { ClaimForEditor } from "@/db/queries/claim-editor";
+import type { ActionResult } from "@/lib/auth/form-action";
+import { ActionButton } from "./repeat-actions";
+
+type Action = (input: unknown) => Promise<ActionResult<unknown>>;
+type Repeats = ClaimForEditor["repeats"];
+
+/** On a repeat's page: the claim it repeats, whose verdict it shares, and a way to make it a claim of its own again. */
+export function RepeatOf({ claimId, of, unlink }: { claimId: number; of: NonNullable<Repeats["of"]>; unlink: Action }) {
+  return (
+    <div className="mt-3 rounded-lg border border-accent/40 bg-white p-3 text-sm" data-testid="repeat-of">
+      <p>
+        A repeat of{" "}
+        <Link href={`/editor/claims/${of.id}`} className="font-semibold text-accent underline">
+          {of.statement}
+        </Link>{" "}
+        <span className="text-muted">(in “{of.documentTitle}”)</span>. Its verdict is that claim’s; this is one more
+        place the claim was made.
+      </p>
+      <p className="mt-2">
+        <ActionButton action={unlink} input={{ claimId }} label="Unlink: not the same claim" />
+      </p>
+    </div>
+  );
+}
+
+/**
+ * On a claim's page: the other places it was made (its repeats), each marked with whether readers see it yet — a
+ * repeat reaches them when a second editor publishes the verdict's next version.
+ */
+export function Appearances({
+  appearances,
+  leaving,
+  unlink,
+}: {
+  appearances: Repeats["appearances"];
+  leaving: number;
+  unlink: Action;
+}) {
+  if (appearances.length === 0 && leaving === 0) return null;
+  return (
+    <section aria-labelledby="appearances-heading" className="space-y-3">
+      <h2 id="appearances-heading" className="text-lg font-semibold">
+        Also made elsewhere
+      </h2>
+      <ul className="space-y-2" data-testid="appearances">
+        {appearances.map((a) => (
+          <li key={a.claimId} className="rounded-lg border border-line bg-white p-3 text-sm">
+            <blockquote className="font-serif">“{a.quote}”</blockquote>
+            <p className="mt-1 text-muted">
+              {a.claimant.name}
+              {a.claimedAt ? `, ${a.claimedAt}` : ""}, in{" "}
+              <Link href={`/editor/claims/${a.claimId}`} className="text-accent underline">
+                {a.documentTitle}
+              </Link>
+              {" · "}
+              {a.published ? (
+                <span className="text-ok">readers see it</span>
+              ) : (
+                <span>not published yet: readers see it with the verdict’s next published version</span>
+              )}
+            </p>
+            <p className="mt-2">
+              <ActionButton action={unlink} input={{ claimId: a.claimId }} label="Unlink" />
+            </p>
+          </li>
+        ))}
+      </ul>
+      {leaving > 0 && (
+        <p className="text-sm text-muted">
+          {leaving === 1 ? "One appearance was" : `${leaving} appearances were`} unlinked since the verdict was
+          published: readers see {leaving === 1 ? "it" : "them"} until its next version is published.
+        </p>
+      )}
+    </section>
+  );
+}

@@ -101,6 +101,15 @@ export const ClaimCard = forwardRef<HTMLElement, Props>(function ClaimCard(
       </button>
       <p className="mt-2 text-xs" data-testid="claim-state">
         {describeClaim(claim).replace(/^Claim by [^:]+: /, "")}
+        {claim.repeatOf !== null && (
+          <span className="mt-1 block">
+            A repeat of{" "}
+            <Link href={`/editor/claims/${claim.repeatOf}`} className="text-accent underline">
+              an earlier claim
+            </Link>
+            , whose verdict it shares
+          </span>
+        )}
         {claim.disputes.map((d) => (
           <span key={d.id} className="mt-1 block">
             In dispute:{" "}

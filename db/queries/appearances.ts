@@ -40,3 +40,8 @@ export async function currentAppearances(
   }
   return byClaim;
 }
+
+/** An appearance as readers get it: without the desk's ids of the repeat and its document (neither is public). */
+export type PublicAppearance = Omit<AppearanceSnapshotItem, "claimId" | "documentId">;
+
+export const publicAppearance = ({ claimId: _, documentId: __, ...a }: AppearanceSnapshotItem): PublicAppearance => a;

@@ -41,8 +41,11 @@ export type EditorClaim = {
   claimedAt: string | null;
   anchorStatus: AnchorStatus;
   claimant: { id: number; name: string };
+  /** The verdict's status: for a repeat, the verdict of the claim it repeats. */
   verdict: VerdictStatus | null;
   disputes: ClaimDispute[];
+  /** The claim this one repeats (sharing its verdict), if it is a repeat. */
+  repeatOf: number | null;
 };
 
 /** A claim with a place in the current text (not orphaned). */
@@ -68,6 +71,7 @@ export async function getEditorDocument(documentId: number): Promise<EditorDocum
       statement: claims.statement,
       claimedAt: claims.claimedAt,
       anchorStatus: claims.anchorStatus,
+      repeatOf: claims.repeatOf,
       claimantId: claimants.id,
       claimantName: claimants.name,
     })
@@ -76,7 +80,11 @@ export async function getEditorDocument(documentId: number): Promise<EditorDocum
     .where(eq(claims.documentId, doc.id))
     .orderBy(asc(claims.start), asc(claims.id));
   const ids = rows.map((r) => r.id);
-  const [statuses, disputes] = await Promise.all([getVerdictStatuses(ids), getClaimDisputes(ids)]);
+  const repeated = rows.flatMap((r) => (r.repeatOf === null ? [] : [r.repeatOf]));
+  const [statuses, disputes] = await Promise.all([
+    getVerdictStatuses([...new Set([...ids, ...repeated])]),
+    getClaimDisputes(ids),
+  ]);
   return {
     doc,
     text,
@@ -84,7 +92,7 @@ export async function getEditorDocument(documentId: number): Promise<EditorDocum
       ...c,
       ...(c.anchorStatus === "orphaned" ? { start: null, end: null } : {}),
       claimant: { id: claimantId, name: claimantName },
-      verdict: statuses.get(c.id) ?? null,
+      verdict: statuses.get(c.repeatOf ?? c.id) ?? null,
       disputes: disputes.get(c.id) ?? [],
     })),
   };

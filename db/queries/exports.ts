@@ -12,7 +12,7 @@ import { queryRow, queryRows } from "@/db/sql";
 import { claimScope, dateRange, scoped, type ExportMode, type ExportScope } from "./export-scope";
 import { PUBLISHED_ACCOUNTS } from "./public/published";
 import type { AnchorStatus, AppearanceSnapshotItem, ClaimantKind, EvidenceSnapshotItem, VerdictState } from "@/db/schema";
-import { currentAppearances } from "./appearances";
+import { currentAppearances, publicAppearance, type PublicAppearance } from "./appearances";
 import { listCorrections, type PublicCorrection } from "./public/pages";
 
 export type ExportVersion = {
@@ -78,8 +78,11 @@ export type ExportRecord = {
   versions: ExportVersion[];
   /** Evidence with stances: as published with the verdict, or (with unpublished work) as linked now. */
   evidence: EvidenceSnapshotItem[];
-  /** Where else the claim was made (its repeats): as published with the verdict, or (with unpublished work) now. */
-  appearances: AppearanceSnapshotItem[];
+  /**
+   * Where else the claim was made (its repeats): as published with the verdict (without the desk's ids), or (with
+   * unpublished work) as linked now.
+   */
+  appearances: (AppearanceSnapshotItem | PublicAppearance)[];
 };
 
 const BATCH = 1000;
@@ -334,7 +337,7 @@ export async function* claimsForExport(scope: ExportScope, mode: ExportMode): As
         appearances: liveAppearances
           ? (liveAppearances.get(row.id) ?? [])
           : row.appearances
-            ? (JSON.parse(row.appearances) as AppearanceSnapshotItem[])
+            ? (JSON.parse(row.appearances) as AppearanceSnapshotItem[]).map(publicAppearance)
             : [],
       };
     }

@@ -1,9 +1,9 @@
 import type { PublicClaim } from "@/db/queries/public/claim";
-import type { AppearanceSnapshotItem } from "@/db/schema";
+import type { PublicAppearance } from "@/db/queries/appearances";
 import { buildClaimReview } from "./claim-review";
 
 /** A repeat's article, as ClaimReview's `appearance` describes it. */
-export const appearanceWork = (a: AppearanceSnapshotItem) => ({
+export const appearanceWork = (a: PublicAppearance) => ({
   sourceUrl: a.sourceUrl,
   title: a.documentTitle,
   publisher: a.publisher,

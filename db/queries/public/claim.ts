@@ -15,6 +15,7 @@ import {
   type AppearanceSnapshotItem,
   type EvidenceSnapshotItem,
 } from "@/db/schema";
+import { publicAppearance } from "@/db/queries/appearances";
 import { ratingOf, type CorrectionView } from "@/db/queries/shapes";
 
 const reviewers = alias(users, "reviewers");
@@ -149,7 +150,7 @@ export async function getPublicClaim(slug: string) {
       rationale: verdict.rationale,
       evidence: (verdict.evidence ?? []) as EvidenceSnapshotItem[],
       /** Where else the claim was made, as this version was published with its repeats. */
-      appearances: (verdict.appearances ?? []) as AppearanceSnapshotItem[],
+      appearances: ((verdict.appearances ?? []) as AppearanceSnapshotItem[]).map(publicAppearance),
       authorName: verdict.authorName,
       reviewerName: verdict.reviewerName,
       publishedAt: verdict.publishedAt!,

@@ -108,7 +108,6 @@ describe("a repeat", () => {
     const claim = (await getPublicClaim(DEMO.claim))!;
     expect(claim.verdict!.appearances).toEqual([
       expect.objectContaining({
-        claimId: repeat.id,
         documentTitle: "Embassy repeats denial over maternity hospital",
         sourceUrl: "https://news.example.org/embassy-repeats-denial",
         claimant: { name: "Russian embassy in London", sameAs: null },
@@ -116,6 +115,10 @@ describe("a repeat", () => {
         quote: EMBASSY_QUOTE,
       }),
     ]);
+
+    // The desk's ids of the repeat and its document are not public.
+    expect(claim.verdict!.appearances[0]).not.toHaveProperty("claimId");
+    expect(claim.verdict!.appearances[0]).not.toHaveProperty("documentId");
 
     // ClaimReview lists every appearance with an address, and passes the validator.
     const review = claimReviewFor(claim, getEnv(), null)!;

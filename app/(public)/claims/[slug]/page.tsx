@@ -127,8 +127,8 @@ export default async function PublicClaimPage({ params }: Props) {
                 publisher={claim.document.publisher}
               />
             </li>
-            {v.appearances.map((a) => (
-              <li key={a.claimId}>
+            {v.appearances.map((a, i) => (
+              <li key={i}>
                 <Appearance
                   claimant={a.claimant.name}
                   claimedAt={a.claimedAt}

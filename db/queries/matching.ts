@@ -3,22 +3,28 @@ import { getDb } from "@/db/client";
 import { queryRow, queryRows } from "@/db/sql";
 
 /**
- * How many rows a table of the matcher's documents holds and their latest `updatedAt` (0 when none): the matcher's
- * one small query to know whether anything changed.
+ * The latest `updatedAt` of the known fact-checks and of the desk's claims (0 when none), each read from its index: the
+ * matcher's one small query to know whether anything changed. Every write to either table stamps `updated_at`.
+ *
+ * On SQLite writes take turns, so a later commit never carries an earlier stamp. On PostgreSQL one that commits after a
+ * later-stamped write was seen is read with the next change (the matcher re-reads a few minutes before its stamp).
  */
-export async function changeStamp(table: "claims" | "fact_checks"): Promise<{ count: number; updatedAt: number }> {
-  const row = await queryRow<{ n: number | string; at: number | string | null }>(
+export async function changeStamps(): Promise<{ factChecks: number; claims: number }> {
+  const row = await queryRow<{ f: number | string | null; c: number | string | null }>(
     getDb(),
-    sql`select count(*) as n, max(updated_at) as at from ${sql.identifier(table)}`,
+    sql`select (select max(updated_at) from fact_checks) as f, (select max(updated_at) from claims) as c`,
   );
-  return { count: Number(row?.n ?? 0), updatedAt: Number(row?.at ?? 0) };
+  return { factChecks: Number(row?.f ?? 0), claims: Number(row?.c ?? 0) };
 }
 
 export type ClaimText = { id: number; statement: string; quote: string; repeatOf: number | null };
 
 /** The desk's claims (their working copy) changed at or after an instant (all of them from 0), for the matcher. */
 export async function claimsChangedSince(since: number): Promise<ClaimText[]> {
-  return queryRows<ClaimText>(getDb(), sql`select id, statement, quote, repeat_of as "repeatOf" from claims where updated_at >= ${since}`);
+  return queryRows<ClaimText>(
+    getDb(),
+    sql`select id, statement, quote, repeat_of as "repeatOf" from claims where updated_at >= ${since}`,
+  );
 }
 
 export type ClaimMatchInfo = {

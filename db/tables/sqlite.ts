@@ -272,6 +272,8 @@ export const claims = sqliteTable(
   (t) => [
     uniqueIndex("claims_slug_unique").on(t.slug),
     index("claims_repeat_of_idx").on(t.repeatOf),
+    // The matcher's check for changed claims reads the latest one (db/queries/matching.ts).
+    index("claims_updated_idx").on(t.updatedAt),
     index("claims_document_idx").on(t.documentId, t.start),
     index("claims_claimant_idx").on(t.claimantId),
     index("claims_anchor_status_idx").on(t.anchorStatus),
@@ -690,7 +692,11 @@ export const factChecks = sqliteTable(
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
-  (t) => [uniqueIndex("fact_checks_url_unique").on(t.url), index("fact_checks_review_date_idx").on(t.reviewDate)],
+  (t) => [
+    uniqueIndex("fact_checks_url_unique").on(t.url),
+    index("fact_checks_review_date_idx").on(t.reviewDate),
+    index("fact_checks_updated_idx").on(t.updatedAt),
+  ],
 );
 
 export type FactCheck = typeof factChecks.$inferSelect;

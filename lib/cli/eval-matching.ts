@@ -5,13 +5,16 @@
  * goes through the service the matches API calls. Prints MAP@5, MRR and Recall@5 on the set's dev half, its held-out
  * half (split by a hash of the query id: the method's weights were chosen on dev halves only) and the whole, beside a
  * plain BM25 computed in the same run, and the time a query takes (median, p95). A name alone is looked up in the
- * benchmark folder beside the repository; a folder that is not there is skipped, with the reason.
+ * benchmark folder beside the repository; a folder that is not there is skipped, with the reason. `--claims N` first
+ * fills the desk with N claims as the benchmark generates them (for the time a query takes at a desk's size; they
+ * also compete with the set's matches).
  */
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { openDatabase, setDatabase } from "@/db/client";
 import { systemActor } from "@/lib/auth/actor";
+import { generateDataset } from "@/lib/bench/dataset";
 import { Bm25Index } from "@/lib/matching/bm25-index";
 import { quantile, scoreRankings, type Scores } from "@/lib/matching/evaluation";
 import { importFactChecks } from "@/lib/services/fact-checks/import-fact-checks";
@@ -56,7 +59,10 @@ const plainTerms = (text: string) =>
 const fmt = (s: Scores) => `${s.map.toFixed(3)} (MRR ${s.mrr.toFixed(3)}, R@5 ${s.recall.toFixed(3)})`;
 
 export async function runEvalMatching(args: string[], out: (line: string) => void): Promise<number> {
-  const { set } = parseOptions(args, { set: "string" });
+  const { set, claims } = parseOptions(args, { set: "string", claims: "string" });
+  const deskClaims = claims === undefined ? 0 : Number(claims);
+  if (!Number.isInteger(deskClaims) || deskClaims < 0 || deskClaims > 1_000_000)
+    throw new UsageError("--claims must be a whole number from 0 to 1,000,000");
   if (!set) throw new UsageError("--set <folder> is required (a CheckThat!-style folder, or its name)");
   const folder = fs.existsSync(set) ? path.resolve(set) : path.join(BENCHMARKS, set);
   if (!fs.existsSync(path.join(folder, "queries.tsv"))) {
@@ -76,6 +82,12 @@ export async function runEvalMatching(args: string[], out: (line: string) => voi
   try {
     await database.migrate();
     setDatabase(database);
+    if (deskClaims > 0) {
+      // The desk's own claims beside the library, as the benchmark generates them: more to search, and to distract.
+      const started = performance.now();
+      const info = await generateDataset({ database }, { claims: deskClaims });
+      out(`desk: ${info.claims} claims generated in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+    }
     // The collection as known fact-checks, through the import service: a review per claim, its URL naming the claim.
     const urlOf = (id: string) =>
       `https://checkthat.invalid/${encodeURIComponent(path.basename(folder))}/${encodeURIComponent(id)}`;
@@ -130,7 +142,8 @@ export async function runEvalMatching(args: string[], out: (line: string) => voi
     out("");
     out(
       `time a query through the matches service: median ${quantile(times, 0.5).toFixed(1)} ms, ` +
-        `p95 ${quantile(times, 0.95).toFixed(1)} ms (${times.length} queries, ${collection.length} fact-checks indexed)`,
+        `p95 ${quantile(times, 0.95).toFixed(1)} ms (${times.length} queries; ${collection.length} fact-checks` +
+        `${deskClaims > 0 ? ` and ${deskClaims} of the desk's claims` : ""} indexed)`,
     );
     out(`MAP@5 figures: mean over inputs of precision at each match in the first five, divided by min(matches, 5).`);
     return 0;

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { getDatabase, getDb, type Database } from "@/db/client";
 import { factChecksChangedSince } from "@/db/queries/fact-checks";
-import { changeStamp, claimMatchInfo, claimsChangedSince, rejectedFor } from "@/db/queries/matching";
+import { changeStamps, claimMatchInfo, claimsChangedSince, rejectedFor } from "@/db/queries/matching";
 import type { FactCheck } from "@/db/schema";
 import { authorize, type Actor } from "@/lib/auth/actor";
 import { getEnv } from "@/lib/config/env";
@@ -43,7 +43,8 @@ export type MatchView = {
 /** A little before the last change seen: a write stamped earlier may have committed after it (re-read: harmless). */
 const REREAD_MS = 5 * 60_000;
 
-type Stamp = { count: number; updatedAt: number };
+/** A table's latest `updatedAt` (ms; 0 when empty). */
+type Stamp = number;
 /** The matcher's documents: known fact-checks (`f<id>`) and the desk's claims (`c<id>`). */
 type Library = {
   database: Database;
@@ -61,27 +62,20 @@ const holder = globalThis as unknown as {
 };
 
 const vectors = () => (holder.__claimdeskVectors ??= loadWordVectors());
-const same = (a: Stamp, b: Stamp) => a.count === b.count && a.updatedAt === b.updatedAt;
-
 /**
  * The known fact-checks and the desk's claims in this process's matcher, brought up to date with the database first:
- * two small queries tell whether anything changed (each table's count and latest `updatedAt`); what changed since is
- * read and put in again. When a table holds fewer rows than before (a claim was deleted), the whole library is read
- * again.
+ * one small query (each table's latest `updatedAt`, read from an index) tells whether anything changed; what changed
+ * since is read and put in again. A deleted claim is dropped when a search finds it gone.
  */
 async function library(): Promise<Library> {
   const database = getDatabase();
   let current = holder.__claimdeskMatchLibrary ? await holder.__claimdeskMatchLibrary : undefined;
   if (current?.database !== database) current = undefined;
-  const stamps = { factChecks: await changeStamp("fact_checks"), claims: await changeStamp("claims") };
-  if (current && same(stamps.factChecks, current.stamps.factChecks) && same(stamps.claims, current.stamps.claims)) {
+  const stamps = await changeStamps();
+  if (current && stamps.factChecks === current.stamps.factChecks && stamps.claims === current.stamps.claims) {
     return current;
   }
-  const grows =
-    current &&
-    stamps.factChecks.count >= current.stamps.factChecks.count &&
-    stamps.claims.count >= current.stamps.claims.count;
-  const refreshed = refresh(database, grows ? current : undefined, stamps);
+  const refreshed = refresh(database, current, stamps);
   holder.__claimdeskMatchLibrary = refreshed;
   refreshed.catch(() => holder.__claimdeskMatchLibrary === refreshed && delete holder.__claimdeskMatchLibrary);
   return refreshed;
@@ -93,9 +87,9 @@ async function refresh(database: Database, from: Library | undefined, stamps: Li
     matcher: new Matcher(vectors()),
     factChecks: new Map(),
     repeatOf: new Map(),
-    stamps: { factChecks: { count: 0, updatedAt: 0 }, claims: { count: 0, updatedAt: 0 } },
+    stamps: { factChecks: 0, claims: 0 },
   };
-  const since = (s: Stamp) => (from ? s.updatedAt - REREAD_MS : 0);
+  const since = (s: Stamp) => (from ? s - REREAD_MS : 0);
   for (const row of await factChecksChangedSince(since(lib.stamps.factChecks))) {
     lib.matcher.set(`f${row.id}`, `${row.claimReviewed} ${row.title ?? ""}`);
     lib.factChecks.set(row.id, row);
@@ -162,7 +156,12 @@ export async function findMatches(actor: Actor | null, raw: unknown): Promise<{ 
       continue;
     }
     const claim = claims.get(id);
-    if (!claim) continue; // deleted since the index was read
+    if (!claim) {
+      // Deleted since the index read it.
+      lib.matcher.delete(hit.key);
+      lib.repeatOf.delete(id);
+      continue;
+    }
     matches.push({
       kind: "claim",
       id,

@@ -62,8 +62,8 @@ export function ClaimForm({ selection, documentId, revision, documentDate, dispu
   }, []);
 
   /**
-   * Saves the highlight as a claim; as a repeat of `repeatOf`, it takes that claim's statement, and its claimant unless
-   * one was given here.
+   * Saves the highlight as a claim; as a repeat of `repeatOf`, it takes that claim's statement unless one was written
+   * here, and its claimant unless one was given here.
    */
   async function saveFrom(form: FormData, repeatOf?: MatchView) {
     const newDispute = dispute === "new" ? { question: text(form, "disputeQuestion") ?? "" } : undefined;
@@ -75,7 +75,9 @@ export function ClaimForm({ selection, documentId, revision, documentDate, dispu
       end: selection.end,
       claimant:
         repeatOf?.claimant && !claimant.trim() ? { id: repeatOf.claimant.id } : claimantRef(claimant, match, form),
-      ...(repeatOf ? { repeatOf: repeatOf.id } : { statement: text(form, "statement") }),
+      ...(repeatOf ? { repeatOf: repeatOf.id } : {}),
+      // As a repeat, the statement the form starts with (the quote) is not one written here.
+      statement: repeatOf && text(form, "statement") === selection.quote.trim() ? undefined : text(form, "statement"),
       claimedAt: text(form, "claimedAt") ?? null,
       ...(dispute && dispute !== "new" ? { disputeId: Number(dispute) } : {}),
       ...(newDispute ? { newDispute } : {}),
@@ -180,24 +182,30 @@ export function ClaimForm({ selection, documentId, revision, documentDate, dispu
           Cancel
         </Button>
       </div>
-      {matches && (
-        <CheckedBefore
-          matches={matches}
-          actions={(m) =>
-            m.kind === "claim" ? (
-              <Button
-                type="button"
-                variant="secondary"
-                className="text-xs"
-                disabled={pending}
-                onClick={() => void saveFrom(new FormData(formRef.current!), m)}
-              >
-                Same claim: save as a repeat of it
-              </Button>
-            ) : null
-          }
-        />
-      )}
+      <div aria-live="polite">
+        {matches && (
+          <CheckedBefore
+            matches={matches}
+            level={3}
+            idPrefix="new-claim-matches"
+            newTab
+            actions={(m, describedBy) =>
+              m.kind === "claim" ? (
+                <Button
+                  type="button"
+                  variant="secondary"
+                  className="text-xs"
+                  disabled={pending}
+                  aria-describedby={describedBy}
+                  onClick={() => void saveFrom(new FormData(formRef.current!), m)}
+                >
+                  Same claim: save as a repeat of it
+                </Button>
+              ) : null
+            }
+          />
+        )}
+      </div>
     </form>
   );
 }

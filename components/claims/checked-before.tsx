@@ -32,25 +32,33 @@ function Marked({ text, terms }: { text: string; terms: string[] }) {
 export function CheckedBefore({
   matches,
   actions,
-  heading = "Checked before?",
+  level = 2,
+  idPrefix = "checked-before",
+  newTab = false,
 }: {
   matches: MatchView[];
-  /** What can be done with a match here (link as a repeat, say it is not the same claim). */
-  actions?: (m: MatchView) => ReactNode;
-  heading?: string;
+  /** What can be done with a match here (link as a repeat, say it is not the same claim); `describedBy` names it. */
+  actions?: (m: MatchView, describedBy: string) => ReactNode;
+  /** Its heading's level where it stands. */
+  level?: 2 | 3;
+  /** Makes its element ids unique on the page. */
+  idPrefix?: string;
+  /** Opens the desk's claims in a new tab (from a form whose input must not be lost). */
+  newTab?: boolean;
 }) {
+  const Heading = level === 2 ? "h2" : "h3";
   return (
-    <section aria-labelledby="checked-before-heading" className="space-y-3">
-      <h2 id="checked-before-heading" className="text-lg font-semibold">
-        {heading}
-      </h2>
+    <section aria-labelledby={`${idPrefix}-heading`} className="space-y-3">
+      <Heading id={`${idPrefix}-heading`} className={level === 2 ? "text-lg font-semibold" : "font-semibold"}>
+        Checked before?
+      </Heading>
       {matches.length === 0 ? (
         <p className="text-sm text-muted">No earlier claim or known fact-check shares its words.</p>
       ) : (
         <ol className="space-y-2" data-testid="checked-before">
           {matches.map((m) => (
             <li key={`${m.kind}-${m.id}`} className="rounded-lg border border-line bg-white p-3 text-sm">
-              <p>
+              <p id={`${idPrefix}-${m.kind}-${m.id}`}>
                 <Marked text={m.text} terms={m.terms} />
               </p>
               <p className="mt-1 text-muted">
@@ -62,12 +70,14 @@ export function CheckedBefore({
                 <a
                   href={m.url}
                   className="text-accent underline"
-                  {...(m.kind === "fact-check" ? { target: "_blank", rel: "noopener noreferrer" } : {})}
+                  {...(m.kind === "fact-check" || newTab ? { target: "_blank", rel: "noopener noreferrer" } : {})}
                 >
                   {m.kind === "claim" ? "open the claim" : "read the fact-check"}
                 </a>
               </p>
-              {actions && <div className="mt-2 flex flex-wrap gap-2">{actions(m)}</div>}
+              {actions && (
+                <div className="mt-2 flex flex-wrap gap-2">{actions(m, `${idPrefix}-${m.kind}-${m.id}`)}</div>
+              )}
             </li>
           ))}
         </ol>

@@ -1,13 +1,21 @@
 import Link from "next/link";
 import type { ClaimForEditor } from "@/db/queries/claim-editor";
 import type { ActionResult } from "@/lib/auth/form-action";
-import { ActionButton } from "./repeat-actions";
+import { ActionButton } from "@/components/ui/action-button";
 
 type Action = (input: unknown) => Promise<ActionResult<unknown>>;
 type Repeats = ClaimForEditor["repeats"];
 
 /** On a repeat's page: the claim it repeats, whose verdict it shares, and a way to make it a claim of its own again. */
-export function RepeatOf({ claimId, of, unlink }: { claimId: number; of: NonNullable<Repeats["of"]>; unlink: Action }) {
+export function RepeatOf({
+  claim,
+  of,
+  unlink,
+}: {
+  claim: { id: number; version: number };
+  of: NonNullable<Repeats["of"]>;
+  unlink: Action;
+}) {
   return (
     <div className="mt-3 rounded-lg border border-accent/40 bg-white p-3 text-sm" data-testid="repeat-of">
       <p>
@@ -19,7 +27,11 @@ export function RepeatOf({ claimId, of, unlink }: { claimId: number; of: NonNull
         place the claim was made.
       </p>
       <p className="mt-2">
-        <ActionButton action={unlink} input={{ claimId }} label="Unlink: not the same claim" />
+        <ActionButton
+          action={unlink}
+          input={{ claimId: claim.id, version: claim.version, of: of.id }}
+          label="Unlink: not the same claim"
+        />
       </p>
     </div>
   );
@@ -30,10 +42,13 @@ export function RepeatOf({ claimId, of, unlink }: { claimId: number; of: NonNull
  * repeat reaches them when a second editor publishes the verdict's next version.
  */
 export function Appearances({
+  claimId,
   appearances,
   leaving,
   unlink,
 }: {
+  /** The claim they repeat. */
+  claimId: number;
   appearances: Repeats["appearances"];
   leaving: number;
   unlink: Action;
@@ -44,29 +59,38 @@ export function Appearances({
       <h2 id="appearances-heading" className="text-lg font-semibold">
         Also made elsewhere
       </h2>
-      <ul className="space-y-2" data-testid="appearances">
-        {appearances.map((a) => (
-          <li key={a.claimId} className="rounded-lg border border-line bg-white p-3 text-sm">
-            <blockquote className="font-serif">“{a.quote}”</blockquote>
-            <p className="mt-1 text-muted">
-              {a.claimant.name}
-              {a.claimedAt ? `, ${a.claimedAt}` : ""}, in{" "}
-              <Link href={`/editor/claims/${a.claimId}`} className="text-accent underline">
-                {a.documentTitle}
-              </Link>
-              {" · "}
-              {a.published ? (
-                <span className="text-ok">readers see it</span>
-              ) : (
-                <span>not published yet: readers see it with the verdict’s next published version</span>
-              )}
-            </p>
-            <p className="mt-2">
-              <ActionButton action={unlink} input={{ claimId: a.claimId }} label="Unlink" />
-            </p>
-          </li>
-        ))}
-      </ul>
+      {appearances.length > 0 && (
+        <ul className="space-y-2" data-testid="appearances">
+          {appearances.map((a) => (
+            <li key={a.claimId} className="rounded-lg border border-line bg-white p-3 text-sm">
+              <blockquote id={`appearance-${a.claimId}`} className="font-serif">
+                “{a.quote}”
+              </blockquote>
+              <p className="mt-1 text-muted">
+                {a.claimant.name}
+                {a.claimedAt ? `, ${a.claimedAt}` : ""}, in{" "}
+                <Link href={`/editor/claims/${a.claimId}`} className="text-accent underline">
+                  {a.documentTitle}
+                </Link>
+                {" · "}
+                {a.published ? (
+                  <span className="text-ok">readers see it</span>
+                ) : (
+                  <span>not published yet: readers see it with the verdict’s next published version</span>
+                )}
+              </p>
+              <p className="mt-2">
+                <ActionButton
+                  action={unlink}
+                  input={{ claimId: a.claimId, version: a.version, of: claimId }}
+                  label="Unlink"
+                  describedBy={`appearance-${a.claimId}`}
+                />
+              </p>
+            </li>
+          ))}
+        </ul>
+      )}
       {leaving > 0 && (
         <p className="text-sm text-muted">
           {leaving === 1 ? "One appearance was" : `${leaving} appearances were`} unlinked since the verdict was

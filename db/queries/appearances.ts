@@ -1,6 +1,9 @@
 import { asc, eq, inArray, sql } from "drizzle-orm";
 import type { DB, Tx } from "@/db/client";
-import { claimants, claims, documents, type AppearanceSnapshotItem } from "@/db/schema";
+import { claimants, claims, documents, type AnchorStatus, type AppearanceSnapshotItem } from "@/db/schema";
+
+/** A repeat as the desk sees it: where it was made, its anchoring and version (the optimistic lock of its forms). */
+export type DeskAppearance = AppearanceSnapshotItem & { anchorStatus: AnchorStatus; version: number };
 
 /**
  * The repeats of these claims as they stand on the desk now — where else each was made: document, claimant, date and
@@ -9,8 +12,8 @@ import { claimants, claims, documents, type AppearanceSnapshotItem } from "@/db/
 export async function currentAppearances(
   db: DB | Tx,
   claimIds: number[],
-): Promise<Map<number, AppearanceSnapshotItem[]>> {
-  const byClaim = new Map<number, AppearanceSnapshotItem[]>();
+): Promise<Map<number, DeskAppearance[]>> {
+  const byClaim = new Map<number, DeskAppearance[]>();
   if (claimIds.length === 0) return byClaim;
   const rows = await db
     .select({
@@ -25,6 +28,8 @@ export async function currentAppearances(
       claimantSameAs: claimants.sameAs,
       claimedAt: claims.claimedAt,
       quote: claims.quote,
+      anchorStatus: claims.anchorStatus,
+      version: claims.version,
     })
     .from(claims)
     .innerJoin(documents, eq(documents.id, claims.documentId))

@@ -11,7 +11,13 @@ import {
 import { queryRow, queryRows } from "@/db/sql";
 import { claimScope, dateRange, scoped, type ExportMode, type ExportScope } from "./export-scope";
 import { PUBLISHED_ACCOUNTS } from "./public/published";
-import type { AnchorStatus, AppearanceSnapshotItem, ClaimantKind, EvidenceSnapshotItem, VerdictState } from "@/db/schema";
+import type {
+  AnchorStatus,
+  AppearanceSnapshotItem,
+  ClaimantKind,
+  EvidenceSnapshotItem,
+  VerdictState,
+} from "@/db/schema";
 import { currentAppearances, publicAppearance, type PublicAppearance } from "./appearances";
 import { listCorrections, type PublicCorrection } from "./public/pages";
 
@@ -46,6 +52,8 @@ export type ExportRecord = {
   revision: number;
   anchorStatus: AnchorStatus;
   claimedAt: string | null;
+  /** The claim this one repeats (unpublished work only: a published claim is never a repeat). */
+  repeatOf: number | null;
   createdAt: Date;
   updatedAt: Date;
   document: {
@@ -214,7 +222,7 @@ export async function* claimsForExport(scope: ExportScope, mode: ExportMode): As
     const rows = await queryRows<ClaimRow>(
       db,
       sql`
-      select c.id as id, c.slug as slug, ${asPublished(CLAIM_COLUMNS)},
+      select c.id as id, c.slug as slug, ${asPublished(CLAIM_COLUMNS)}, c.repeat_of as "repeatOf",
         ${PUBLISHED_ANCHOR_STATUS}, c.created_at as "createdAt",
         case when pc.id is null then c.updated_at else v.published_at end as "updatedAt",
         d.id as "documentId", d.slug as "documentSlug", ${asPublished(DOCUMENT_COLUMNS)},
@@ -304,6 +312,7 @@ export async function* claimsForExport(scope: ExportScope, mode: ExportMode): As
         revision: row.revision,
         anchorStatus: row.anchorStatus,
         claimedAt: row.claimedAt,
+        repeatOf: row.repeatOf === null ? null : Number(row.repeatOf),
         createdAt: instantOf(row.createdAt),
         updatedAt: instantOf(row.updatedAt),
         document: {

@@ -15,7 +15,7 @@ import { uniqueSlug, uniqueSlugs } from "@/lib/services/slugs";
 import { writeTransaction } from "@/lib/services/transaction";
 import { idSchema, optionalDateSchema, optionalText } from "@/lib/validation/common";
 import { parseInput } from "@/lib/validation/parse";
-import { repeatTarget } from "./repeats";
+import { recordRepeatLink, repeatTarget } from "./repeats";
 import { selectionSelectors } from "./selection";
 
 const offset = z
@@ -82,6 +82,7 @@ export async function createClaim(actor: Actor | null, raw: unknown): Promise<Cr
       claimedAt: input.claimedAt ?? doc.publishedAt,
       repeatOf: repeated?.id ?? null,
     });
+    if (repeated) await recordRepeatLink(tx, who, row.id, null, repeated.id);
 
     const disputeId = input.newDispute
       ? (await insertDispute(tx, who, input.newDispute)).id

@@ -1,6 +1,6 @@
 import { and, eq, inArray } from "drizzle-orm";
 import { z } from "zod";
-import { claimEvidence, claims, comments, disputeAccounts, verdicts } from "@/db/schema";
+import { claimEvidence, claims, comments, disputeAccounts, matchRejections, verdicts } from "@/db/schema";
 import { authorize, type Actor } from "@/lib/auth/actor";
 import { decide } from "@/lib/workflow/verdict-workflow";
 import { recordAudit } from "@/lib/services/audit";
@@ -10,7 +10,9 @@ import { writeTransaction } from "@/lib/services/transaction";
 import { assertVersion } from "@/lib/services/versioning";
 import { idSchema, versionSchema } from "@/lib/validation/common";
 import { parseInput } from "@/lib/validation/parse";
+import { assertNotInReview } from "@/lib/services/verdicts/subject-guard";
 import { getClaimOrThrow } from "./get-claim";
+import { firstRepeatOf } from "./repeats";
 
 export const deleteClaimInput = z.strictObject({ claimId: idSchema, version: versionSchema.optional() });
 
@@ -37,14 +39,15 @@ export async function deleteClaim(actor: Actor | null, raw: unknown): Promise<vo
         "This claim has a published verdict, so it stays on the record: correct or retract the verdict instead.",
       );
     }
-    const [repeat] = await tx.select({ id: claims.id }).from(claims).where(eq(claims.repeatOf, claim.id)).limit(1);
-    if (repeat) {
+    const repeat = await firstRepeatOf(tx, claim.id);
+    if (repeat !== null) {
       throw new ServiceError(
         "conflict",
-        `Claim ${repeat.id} is linked as a repeat of this one: unlink its repeats (or link them to another claim) ` +
+        `Claim ${repeat} is linked as a repeat of this one: unlink its repeats (or link them to another claim) ` +
           "before deleting it.",
       );
     }
+    if (claim.repeatOf !== null) await assertNotInReview(tx, claim.repeatOf, "delete one of its repeats");
     // Deleting the claim discards its verdict in the works: whoever the workflow lets discard it may.
     const [open] = await tx
       .select({ authorId: verdicts.authorId })
@@ -62,6 +65,7 @@ export async function deleteClaim(actor: Actor | null, raw: unknown): Promise<vo
     const deletedVerdicts = await tx.delete(verdicts).where(eq(verdicts.claimId, claim.id)).returning();
     const evidenceLinks = await tx.select().from(claimEvidence).where(eq(claimEvidence.claimId, claim.id));
     const accounts = await tx.select().from(disputeAccounts).where(eq(disputeAccounts.claimId, claim.id));
+    const rejections = await tx.delete(matchRejections).where(eq(matchRejections.claimId, claim.id)).returning();
     await tx.delete(claims).where(eq(claims.id, claim.id));
     await reindexClaims(tx, [claim.id]);
     await recordAudit(tx, who, {
@@ -74,7 +78,15 @@ export async function deleteClaim(actor: Actor | null, raw: unknown): Promise<vo
         comments: deletedComments,
         evidenceLinks,
         disputeAccounts: accounts,
+        matchRejections: rejections,
       },
     });
+    if (claim.repeatOf !== null)
+      await recordAudit(tx, who, {
+        action: "claim.repeat_left",
+        entityType: "claim",
+        entityId: claim.repeatOf,
+        after: { repeatId: claim.id, deleted: true },
+      });
   });
 }

@@ -1,12 +1,13 @@
-import { and, eq, sql } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Tx } from "@/db/client";
 import { claims, factChecks, matchRejections, verdicts, MATCH_KINDS, type Claim } from "@/db/schema";
-import { authorize, type Actor } from "@/lib/auth/actor";
+import { authorize, type ActingUser, type Actor } from "@/lib/auth/actor";
 import { recordAudit } from "@/lib/services/audit";
 import { ServiceError } from "@/lib/services/errors";
 import { writeTransaction } from "@/lib/services/transaction";
 import { assertVersion } from "@/lib/services/versioning";
+import { assertNotInReview } from "@/lib/services/verdicts/subject-guard";
 import { idSchema, versionSchema } from "@/lib/validation/common";
 import { parseInput } from "@/lib/validation/parse";
 import { getClaimOrThrow } from "./get-claim";
@@ -24,7 +25,12 @@ export const linkRepeatInput = z.strictObject({
   version: versionSchema.optional(),
 });
 
-export const unlinkRepeatInput = z.strictObject({ claimId: idSchema, version: versionSchema.optional() });
+export const unlinkRepeatInput = z.strictObject({
+  claimId: idSchema,
+  version: versionSchema.optional(),
+  /** The claim it repeats as the caller saw it: if it was linked elsewhere since, nothing changes (409). */
+  of: idSchema.optional(),
+});
 
 export const rejectMatchInput = z.strictObject({
   claimId: idSchema,
@@ -41,22 +47,40 @@ export const rejectMatchInput = z.strictObject({
 export async function repeatTarget(tx: Tx, targetId: number): Promise<Claim> {
   const target = await getClaimOrThrow(tx, targetId);
   const root = target.repeatOf === null ? target : await getClaimOrThrow(tx, target.repeatOf);
-  await assertNotInReview(tx, root.id);
+  await assertNotInReview(tx, root.id, "link a repeat to it");
   return root;
 }
 
-async function assertNotInReview(tx: Tx, claimId: number): Promise<void> {
-  const [inReview] = await tx
-    .select({ seq: verdicts.seq })
-    .from(verdicts)
-    .where(and(eq(verdicts.claimId, claimId), eq(verdicts.state, "in_review")))
-    .limit(1);
-  if (inReview) {
-    throw new ServiceError(
-      "conflict",
-      `Version ${inReview.seq} of the verdict on claim ${claimId} is in review: its appearances are frozen until it ` +
-        "is published or sent back.",
-    );
+/** A claim linked as a repeat of this one, if there is any. */
+export async function firstRepeatOf(tx: Tx, claimId: number): Promise<number | null> {
+  const [repeat] = await tx.select({ id: claims.id }).from(claims).where(eq(claims.repeatOf, claimId)).limit(1);
+  return repeat?.id ?? null;
+}
+
+/**
+ * The audit events of a link changing: on the repeat, and on the claim it joins or leaves — whose verdict's next
+ * version will list it, or no longer (its timeline shows it, and the second-editor rule reads it there).
+ */
+export async function recordRepeatLink(
+  tx: Tx,
+  who: ActingUser,
+  repeatId: number,
+  from: number | null,
+  to: number | null,
+  extra: Record<string, unknown> = {},
+): Promise<void> {
+  await recordAudit(tx, who, {
+    action: to === null ? "claim.unlink_repeat" : "claim.link_repeat",
+    entityType: "claim",
+    entityId: repeatId,
+    before: { repeatOf: from, ...extra },
+    after: { repeatOf: to },
+  });
+  for (const [root, action] of [
+    [from, "claim.repeat_left"],
+    [to, "claim.repeat_joined"],
+  ] as const) {
+    if (root !== null) await recordAudit(tx, who, { action, entityType: "claim", entityId: root, after: { repeatId } });
   }
 }
 
@@ -70,7 +94,7 @@ export async function linkRepeat(actor: Actor | null, raw: unknown): Promise<Cla
     const root = await repeatTarget(tx, input.of);
     if (root.id === claim.id) throw new ServiceError("validation_failed", "A claim cannot be a repeat of itself.");
     if (claim.repeatOf === root.id) return claim;
-    if (claim.repeatOf !== null) await assertNotInReview(tx, claim.repeatOf);
+    if (claim.repeatOf !== null) await assertNotInReview(tx, claim.repeatOf, "move a repeat away from it");
     const [verdict] = await tx
       .select({ id: verdicts.id })
       .from(verdicts)
@@ -83,23 +107,24 @@ export async function linkRepeat(actor: Actor | null, raw: unknown): Promise<Cla
           "it repeats.",
       );
     }
-    const [repeat] = await tx.select({ id: claims.id }).from(claims).where(eq(claims.repeatOf, claim.id)).limit(1);
-    if (repeat) {
+    const repeat = await firstRepeatOf(tx, claim.id);
+    if (repeat !== null) {
       throw new ServiceError(
         "conflict",
-        `Claim ${repeat.id} is linked as a repeat of this one: unlink its repeats before linking it to another claim.`,
+        `Claim ${repeat} is linked as a repeat of this one: unlink its repeats before linking it to another claim.`,
       );
     }
     const after = await setRepeatOf(tx, claim, root.id);
     // Saying they are the same claim withdraws an earlier "not the same".
-    await tx.delete(matchRejections).where(pairRejections(claim.id, root.id));
-    await recordAudit(tx, who, {
-      action: "claim.link_repeat",
-      entityType: "claim",
-      entityId: claim.id,
-      before: { repeatOf: claim.repeatOf },
-      after: { repeatOf: root.id },
-    });
+    const withdrawn = await tx.delete(matchRejections).where(pairRejections(claim.id, root.id)).returning();
+    await recordRepeatLink(
+      tx,
+      who,
+      claim.id,
+      claim.repeatOf,
+      root.id,
+      withdrawn.length > 0 ? { matchRejections: withdrawn } : {},
+    );
     return after;
   });
 }
@@ -112,15 +137,11 @@ export async function unlinkRepeat(actor: Actor | null, raw: unknown): Promise<C
     const claim = await getClaimOrThrow(tx, input.claimId);
     await assertVersion(tx, claim, input.version, { type: "claim", id: claim.id, label: "claim" });
     if (claim.repeatOf === null) throw new ServiceError("conflict", "This claim is not linked as a repeat.");
-    await assertNotInReview(tx, claim.repeatOf);
+    if (input.of !== undefined && input.of !== claim.repeatOf)
+      throw new ServiceError("conflict", `This claim was linked to claim ${claim.repeatOf} since: reload to see it.`);
+    await assertNotInReview(tx, claim.repeatOf, "unlink a repeat from it");
     const after = await setRepeatOf(tx, claim, null);
-    await recordAudit(tx, who, {
-      action: "claim.unlink_repeat",
-      entityType: "claim",
-      entityId: claim.id,
-      before: { repeatOf: claim.repeatOf },
-      after: { repeatOf: null },
-    });
+    await recordRepeatLink(tx, who, claim.id, claim.repeatOf, null);
     return after;
   });
 }
@@ -151,8 +172,8 @@ export async function rejectMatch(actor: Actor | null, raw: unknown): Promise<{ 
     if (input.kind === "claim") {
       const other = await getClaimOrThrow(tx, input.id);
       if (other.id === claim.id) throw new ServiceError("validation_failed", "A claim always matches itself.");
-      if (other.repeatOf === claim.id || claim.repeatOf === other.id) {
-        throw new ServiceError("conflict", "These claims are linked as repeats: unlink them instead.");
+      if ((other.repeatOf ?? other.id) === (claim.repeatOf ?? claim.id)) {
+        throw new ServiceError("conflict", "These claims are linked as repeats of one claim: unlink them instead.");
       }
     } else {
       const [known] = await tx

@@ -65,16 +65,18 @@ const vectors = () => (holder.__claimdeskVectors ??= loadWordVectors());
 /**
  * The known fact-checks and the desk's claims in this process's matcher, brought up to date with the database first:
  * one small query (each table's latest `updatedAt`, read from an index) tells whether anything changed; what changed
- * since is read and put in again. A deleted claim is dropped when a search finds it gone.
+ * since is read and put in again. Within a few minutes of the latest change, what changed lately is read again on
+ * every search: a write that committed late with an earlier stamp (PostgreSQL), or in the same millisecond, is not
+ * missed. A deleted claim is dropped when a search finds it gone.
  */
 async function library(): Promise<Library> {
   const database = getDatabase();
   let current = holder.__claimdeskMatchLibrary ? await holder.__claimdeskMatchLibrary : undefined;
   if (current?.database !== database) current = undefined;
   const stamps = await changeStamps();
-  if (current && stamps.factChecks === current.stamps.factChecks && stamps.claims === current.stamps.claims) {
+  const settled = Date.now() - Math.max(stamps.factChecks, stamps.claims) > REREAD_MS;
+  if (current && settled && stamps.factChecks === current.stamps.factChecks && stamps.claims === current.stamps.claims)
     return current;
-  }
   const refreshed = refresh(database, current, stamps);
   holder.__claimdeskMatchLibrary = refreshed;
   refreshed.catch(() => holder.__claimdeskMatchLibrary === refreshed && delete holder.__claimdeskMatchLibrary);
@@ -129,12 +131,20 @@ export async function findMatches(actor: Actor | null, raw: unknown): Promise<{ 
     !left.has(key) && !(key.startsWith("c") && left.has(`c${rootOf(Number(key.slice(1)))}`));
   // Room for repeats folded into their claim.
   const found = lib.matcher.search(input.text, input.limit * 3, wanted);
+  const claimIds = found.filter((h) => h.key.startsWith("c")).map((h) => Number(h.key.slice(1)));
+  const claims = await claimMatchInfo([...new Set([...claimIds, ...claimIds.map(rootOf)])]);
   const seen = new Set<string>();
   const hits = found
+    .filter((h) => {
+      if (h.key.startsWith("f") || claims.has(Number(h.key.slice(1)))) return true;
+      // Deleted since the index read it.
+      lib.matcher.delete(h.key);
+      lib.repeatOf.delete(Number(h.key.slice(1)));
+      return false;
+    })
     .map((h) => (h.key.startsWith("c") ? { ...h, key: `c${rootOf(Number(h.key.slice(1)))}` } : h))
     .filter((h) => !seen.has(h.key) && seen.add(h.key))
     .slice(0, input.limit);
-  const claims = await claimMatchInfo(hits.filter((h) => h.key.startsWith("c")).map((h) => Number(h.key.slice(1))));
   const env = getEnv();
   const matches: MatchView[] = [];
   for (const hit of hits) {
@@ -156,12 +166,7 @@ export async function findMatches(actor: Actor | null, raw: unknown): Promise<{ 
       continue;
     }
     const claim = claims.get(id);
-    if (!claim) {
-      // Deleted since the index read it.
-      lib.matcher.delete(hit.key);
-      lib.repeatOf.delete(id);
-      continue;
-    }
+    if (!claim) continue; // a repeat's claim, deleted since the index read it
     matches.push({
       kind: "claim",
       id,

@@ -22,12 +22,13 @@ const CLAIM_FACTS = [
 ] as const;
 type ClaimFacts = Pick<Claim, (typeof CLAIM_FACTS)[number]>;
 
+type Place = { exact: string; prefix: string; suffix: string; start: number; end: number; revision: number };
+
 /**
- * The claim as a verdict version being published presents it: its words, claimant and date as the desk has them (frozen
- * since the version went to review), its quote placed in the document's published text. Reuses the latest record when
- * nothing changed. Refuses (409) a quote that is not in the published text: its document's text is published first.
+ * Where a claim's quote stands in the text readers see of its document: the desk's place when that text is the one
+ * published (or none is yet), else the quote found exactly in the published text — null when it is not there.
  */
-export async function snapshotClaim(tx: Tx, claim: Claim): Promise<number> {
+export async function placeInPublishedText(tx: Tx, claim: Claim): Promise<Place | null> {
   const [published] = await tx
     .select({ revision: documentVersions.revision, text: documentRevisions.text })
     .from(documentVersions)
@@ -40,9 +41,19 @@ export async function snapshotClaim(tx: Tx, claim: Claim): Promise<number> {
     )
     .where(and(eq(documentVersions.documentId, claim.documentId), isNull(documentVersions.supersededAt)));
   const sel = { exact: claim.quote, prefix: claim.prefix, suffix: claim.suffix, start: claim.start, end: claim.end };
+  if (!published || published.revision === claim.revision) return { ...sel, revision: claim.revision };
+  const place = anchorExactly(published.text, sel);
+  return place && { ...place, revision: published.revision };
+}
+
+/**
+ * The claim as a verdict version being published presents it: its words, claimant and date as the desk has them (frozen
+ * since the version went to review), its quote placed in the document's published text. Reuses the latest record when
+ * nothing changed. Refuses (409) a quote that is not in the published text: its document's text is published first.
+ */
+export async function snapshotClaim(tx: Tx, claim: Claim): Promise<number> {
   // The desk's text may have moved on since it was last published: the quote is placed in the text readers see.
-  const elsewhere = published && published.revision !== claim.revision ? published : null;
-  const place = elsewhere ? anchorExactly(elsewhere.text, sel) : sel;
+  const place = await placeInPublishedText(tx, claim);
   if (!place) {
     throw new ServiceError(
       "conflict",
@@ -57,7 +68,7 @@ export async function snapshotClaim(tx: Tx, claim: Claim): Promise<number> {
     quote: place.exact,
     prefix: place.prefix,
     suffix: place.suffix,
-    revision: elsewhere?.revision ?? claim.revision,
+    revision: place.revision,
     start: place.start,
     end: place.end,
   };

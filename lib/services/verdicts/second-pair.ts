@@ -21,13 +21,26 @@ const SUBJECT_EDITS = [
   "evidence.link",
   "evidence.change_stance",
   "evidence.unlink",
+  // A repeat joining or leaving: the appearances published with the verdict.
+  "claim.repeat_joined",
+  "claim.repeat_left",
+];
+
+/** The audit actions on a repeat that change the appearance it adds to the verdict of the claim it repeats. */
+const APPEARANCE_EDITS = [
+  "claim.create",
+  "claim.update",
+  "claim.reattach",
+  "claim.confirm_anchor",
+  "claim.link_repeat",
 ];
 
 /**
  * The second pair of eyes must be a second pair of hands too. Refuses (403) to let an editor publish a verdict version
  * they wrote or edited (an editor may edit a contributor's draft), or when, since the version was started, they changed
  * anything readers will see with it: the claim's statement, claimant, date or quote, its evidence items, links or
- * stances, its rating's words, or the claimant, document or dispute that goes public for the first time with it. What
+ * stances, its repeats (the appearances listed with it) and their quotes, claimants and dates, its rating's words, or
+ * the claimant, document or dispute that goes public for the first time with it (the claim's or a repeat's). What
  * was on the desk before the version was started, its author saw and submitted.
  */
 export async function assertSecondPair(tx: Tx, who: ActingUser & { id: number }, v: Verdict): Promise<void> {
@@ -38,6 +51,9 @@ export async function assertSecondPair(tx: Tx, who: ActingUser & { id: number },
       typeof ids === "number" ? eq(auditEvents.entityId, ids) : inArray(auditEvents.entityId, ids),
       ...(actions ? [inArray(auditEvents.action, actions)] : []),
     );
+  const repeats = tx.select({ id: claims.id }).from(claims).where(eq(claims.repeatOf, v.claimId));
+  // The claim and its repeats: whose claimant and document this version may show for the first time.
+  const subject = or(eq(claims.id, v.claimId), eq(claims.repeatOf, v.claimId));
   const linkedEvidence = tx
     .select({ id: claimEvidence.evidenceId })
     .from(claimEvidence)
@@ -48,7 +64,7 @@ export async function assertSecondPair(tx: Tx, who: ActingUser & { id: number },
     .from(claims)
     .where(
       and(
-        eq(claims.id, v.claimId),
+        subject,
         notExists(
           tx
             .select({ id: claimantVersions.id })
@@ -62,7 +78,7 @@ export async function assertSecondPair(tx: Tx, who: ActingUser & { id: number },
     .from(claims)
     .where(
       and(
-        eq(claims.id, v.claimId),
+        subject,
         notExists(
           tx
             .select({ id: documentVersions.id })
@@ -94,6 +110,7 @@ export async function assertSecondPair(tx: Tx, who: ActingUser & { id: number },
         or(
           on("verdict", v.id, ["verdict.create", "verdict.update", "verdict.correct"]),
           and(since, on("claim", v.claimId, SUBJECT_EDITS)),
+          and(since, on("claim", repeats, APPEARANCE_EDITS)),
           and(since, on("evidence", linkedEvidence, ["evidence.update"])),
           ...(v.ratingId === null ? [] : [and(since, on("rating", v.ratingId, ["rating.update"]))]),
           and(since, on("claimant", firstClaimant)),

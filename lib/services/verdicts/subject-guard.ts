@@ -1,9 +1,39 @@
 import { and, eq, inArray } from "drizzle-orm";
 import type { Tx } from "@/db/client";
-import { claimEvidence, users, verdicts } from "@/db/schema";
+import { claimEvidence, claims, users, verdicts } from "@/db/schema";
 import { ServiceError } from "@/lib/services/errors";
 
 const day = (d: Date) => d.toISOString().slice(0, 10);
+
+type VersionRow = { state: string; seq: number; submittedAt: Date | null; author: string };
+
+async function verdictRows(tx: Tx, claimId: number): Promise<VersionRow[]> {
+  return tx
+    .select({ state: verdicts.state, seq: verdicts.seq, submittedAt: verdicts.submittedAt, author: users.name })
+    .from(verdicts)
+    .innerJoin(users, eq(users.id, verdicts.authorId))
+    .where(and(eq(verdicts.claimId, claimId), inArray(verdicts.state, ["published", "draft", "in_review"])));
+}
+
+function refuseInReview(rows: VersionRow[], whose: string, what: string): void {
+  const inReview = rows.find((r) => r.state === "in_review");
+  if (!inReview) return;
+  const submitted = inReview.submittedAt ? ` on ${day(inReview.submittedAt)}` : "";
+  throw new ServiceError(
+    "conflict",
+    `Version ${inReview.seq} of ${whose} verdict is in review (submitted by ${inReview.author}${submitted}): ` +
+      `what it is about is frozen until it is published or sent back. Withdraw it, or ask the reviewer to request ` +
+      `changes, to ${what}.`,
+  );
+}
+
+/**
+ * Refuses (409) while a version of the claim's verdict is in review: the reviewer publishes what they reviewed —
+ * its claim, evidence, and the appearances of its repeats.
+ */
+export async function assertNotInReview(tx: Tx, claimId: number, what: string): Promise<void> {
+  refuseInReview(await verdictRows(tx, claimId), "this claim's", what);
+}
 
 /**
  * What a verdict is about — the claim's statement, claimant, date and quote, its evidence and their stances — changes
@@ -11,24 +41,15 @@ const day = (d: Date) => d.toISOString().slice(0, 10);
  * - while a version is in review it is frozen (409 naming the review): the reviewer publishes what they reviewed;
  * - once a version is published, it changes only within a correction (409 until one is started), and reaches readers
  *   when the correction is published.
- * A claim with no verdict, or only a draft, or whose verdict was retracted, can change freely.
+ * A claim with no verdict, or only a draft, or whose verdict was retracted, can change freely — except a repeat, one
+ * more appearance of the claim it repeats, which is frozen while that claim's verdict is in review (its changes reach
+ * readers with that verdict's next published version).
  */
 export async function assertSubjectEditable(tx: Tx, claimId: number, what: string): Promise<void> {
-  const rows = await tx
-    .select({ state: verdicts.state, seq: verdicts.seq, submittedAt: verdicts.submittedAt, author: users.name })
-    .from(verdicts)
-    .innerJoin(users, eq(users.id, verdicts.authorId))
-    .where(and(eq(verdicts.claimId, claimId), inArray(verdicts.state, ["published", "draft", "in_review"])));
-  const inReview = rows.find((r) => r.state === "in_review");
-  if (inReview) {
-    const submitted = inReview.submittedAt ? ` on ${day(inReview.submittedAt)}` : "";
-    throw new ServiceError(
-      "conflict",
-      `Version ${inReview.seq} of this claim's verdict is in review (submitted by ${inReview.author}${submitted}): ` +
-        `what it is about is frozen until it is published or sent back. Withdraw it, or ask the reviewer to request ` +
-        `changes, to ${what}.`,
-    );
-  }
+  const [claim] = await tx.select({ repeatOf: claims.repeatOf }).from(claims).where(eq(claims.id, claimId)).limit(1);
+  if (claim?.repeatOf != null) refuseInReview(await verdictRows(tx, claim.repeatOf), "the repeated claim's", what);
+  const rows = await verdictRows(tx, claimId);
+  refuseInReview(rows, "this claim's", what);
   const isPublished = rows.some((r) => r.state === "published");
   const hasDraft = rows.some((r) => r.state === "draft");
   if (isPublished && !hasDraft) {

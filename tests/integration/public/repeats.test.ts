@@ -4,13 +4,15 @@ import * as matchRejectionsRoute from "@/app/api/v1/claims/[id]/match-rejections
 import * as repeatOfRoute from "@/app/api/v1/claims/[id]/repeat-of/route";
 import { getPublicClaim } from "@/db/queries/public/claim";
 import { seedDemo } from "@/db/seed";
-import { queryRow } from "@/db/sql";
+import { execute, queryRow } from "@/db/sql";
 import { getEnv } from "@/lib/config/env";
 import { claimReviewFor } from "@/lib/exports/public-claim-review";
 import { validateClaimReview } from "@/lib/exports/validate-claim-review";
 import { createClaim } from "@/lib/services/claims/create-claim";
+import { updateClaimant } from "@/lib/services/claimants/update-claimant";
 import { deleteClaim } from "@/lib/services/claims/delete-claim";
 import { linkRepeat, rejectMatch, unlinkRepeat } from "@/lib/services/claims/repeats";
+import { updateClaim } from "@/lib/services/claims/update-claim";
 import { importDocument } from "@/lib/services/documents/import-document";
 import { importFactChecks } from "@/lib/services/fact-checks/import-fact-checks";
 import { findMatches } from "@/lib/services/matching/find-matches";
@@ -204,6 +206,103 @@ describe("a repeat", () => {
       params: { id: String(repeat.id) },
     });
     expect([unlinked.status, unlinked.json.claim.repeatOf]).toEqual([200, null]);
+  });
+});
+
+describe("a repeat and the verdict it shares", () => {
+  /** A correction of Lavrov's verdict started by the editor, a repeat linked, the correction sent to review. */
+  async function correctionWithRepeat(linkedBy: Desk[keyof Desk]) {
+    await startCorrection(t.db, desk.editor, DEMO.claim);
+    const { doc, span } = await embassyArticle();
+    const repeat = await createClaim(linkedBy, {
+      documentId: doc.id,
+      revision: 1,
+      ...span,
+      claimant: { name: "Sergei Lavrov" },
+      repeatOf: (await lavrov()).id,
+    });
+    await submitCorrection(t.db, desk.editor, DEMO.claim);
+    return repeat;
+  }
+
+  it("should not let the editor who linked a repeat publish the version that lists it", async () => {
+    await correctionWithRepeat(desk.reviewer);
+    const refused = await refusal(() => publishCorrection(t.db, desk.reviewer, DEMO.claim));
+    expect([refused.status, refused.message]).toEqual([403, expect.stringMatching(/second editor/)]);
+    await publishCorrection(t.db, desk.admin, DEMO.claim);
+    expect((await getPublicClaim(DEMO.claim))!.verdict!.appearances).toHaveLength(1);
+  });
+
+  it("should freeze a repeat while the verdict it shares is in review", async () => {
+    const repeat = await correctionWithRepeat(desk.contributor);
+    for (const call of [
+      () => updateClaim(desk.contributor, { claimId: repeat.id, claimedAt: "2022-03-15" }),
+      () => deleteClaim(desk.contributor, { claimId: repeat.id }),
+      () => unlinkRepeat(desk.contributor, { claimId: repeat.id }),
+    ])
+      expect((await refusal(call)).message).toMatch(/in review/);
+  });
+
+  it("should show readers the published claimant and document, never the desk's unpublished edits", async () => {
+    const repeat = await correctionWithRepeat(desk.contributor);
+    const claimant = (await queryRow<{ id: number; version: number }>(
+      t.db,
+      sql`select id, version from claimants where slug = ${DEMO.claimant}`,
+    ))!;
+    await updateClaimant(desk.contributor, {
+      claimantId: claimant.id,
+      version: claimant.version,
+      name: "UNPUBLISHED NAME",
+    });
+    await publishCorrection(t.db, desk.reviewer, DEMO.claim);
+    const [appearance] = (await getPublicClaim(DEMO.claim))!.verdict!.appearances;
+    expect(appearance!.claimant.name).toBe("Sergei Lavrov");
+    expect(appearance!.quote).toBe(EMBASSY_QUOTE);
+    // The desk's page says readers see it; the audit trail of the claim it repeats records the link.
+    const events = await queryRow<{ n: number }>(
+      t.db,
+      sql`select count(*) as n from audit_events where entity_type = 'claim' and action = 'claim.repeat_joined'
+        and entity_id = ${(await lavrov()).id}`,
+    );
+    expect(Number(events!.n)).toBe(1);
+    expect(Number(await repeatOfColumn(repeat.id))).toBe((await lavrov()).id);
+  });
+
+  it("should refuse to publish a repeat whose quote lost its place", async () => {
+    const repeat = await correctionWithRepeat(desk.contributor);
+    await execute(t.db, sql`update claims set anchor_status = 'orphaned' where id = ${repeat.id}`);
+    expect((await refusal(() => publishCorrection(t.db, desk.reviewer, DEMO.claim))).message).toMatch(
+      /repeat in .* is orphaned in its text/,
+    );
+  });
+});
+
+describe("matches and repeats", () => {
+  it("should fold a repeat into the claim it repeats, and forget a deleted repeat's words", async () => {
+    const original = await lavrov();
+    const repeat = await highlightRepeat(original.id);
+    const words = "photographs of the wounded women staged embassy";
+    const claimsFor = async (text: string) =>
+      (await findMatches(desk.contributor, { text })).matches.filter((m) => m.kind === "claim").map((m) => m.id);
+    // The repeat's own words find the claim it repeats, once, never the repeat itself.
+    await updateClaim(desk.contributor, { claimId: repeat.id, statement: `The embassy says the ${words}.` });
+    const found = await claimsFor(words);
+    expect(found.filter((id) => id === original.id)).toHaveLength(1);
+    expect(found).not.toContain(repeat.id);
+    // Deleted, its words no longer find anything through it.
+    await unlinkRepeat(desk.contributor, { claimId: repeat.id });
+    await deleteClaim(desk.contributor, { claimId: repeat.id });
+    expect(await claimsFor(words)).not.toContain(repeat.id);
+    expect(await claimsFor(words)).not.toContain(original.id);
+  });
+
+  it("should refuse to call two repeats of one claim different", async () => {
+    const original = await lavrov();
+    const a = await highlightRepeat(original.id);
+    const b = await highlightRepeat(original.id);
+    expect(
+      (await refusal(() => rejectMatch(desk.contributor, { claimId: a.id, kind: "claim", id: b.id }))).status,
+    ).toBe(409);
   });
 });
 

@@ -10,7 +10,7 @@ import { VerdictEditor } from "@/components/verdicts/verdict-editor";
 import { VerdictView } from "@/components/verdicts/verdict-view";
 import { VersionCompare } from "@/components/verdicts/version-compare";
 import { CheckedBefore } from "@/components/claims/checked-before";
-import { ActionButton } from "@/components/claims/repeat-actions";
+import { ActionButton } from "@/components/ui/action-button";
 import { Appearances, RepeatOf } from "@/components/claims/repeats";
 import { ReadersSeeClaim } from "@/components/publication/readers-see-claim";
 import { WorkflowPanel } from "@/components/verdicts/workflow-panel";
@@ -77,7 +77,7 @@ export default async function ClaimPage({ params, searchParams }: Props) {
           <mark className="bg-amber-100">{claim.quote}</mark>
           {claim.suffix}…
         </blockquote>
-        {repeats.of && <RepeatOf claimId={claim.id} of={repeats.of} unlink={actions.unlinkRepeatAction} />}
+        {repeats.of && <RepeatOf claim={claim} of={repeats.of} unlink={actions.unlinkRepeatAction} />}
         {readersSee.length > 0 && <ReadersSeeClaim changes={readersSee} />}
         {disputes.map((d) => (
           <p key={d.id} className="mt-2 text-sm">
@@ -152,29 +152,36 @@ export default async function ClaimPage({ params, searchParams }: Props) {
 
         <div className="space-y-8">
           <Appearances
+            claimId={claim.id}
             appearances={repeats.appearances}
             leaving={repeats.leaving}
             unlink={actions.unlinkRepeatAction}
           />
           <CheckedBefore
             matches={matches}
-            actions={(m) => (
+            actions={(m, describedBy) => (
               <>
                 {m.kind === "claim" && (
                   <ActionButton
                     action={actions.linkRepeatAction}
                     // A claim with a verdict or repeats of its own gathers the other one instead.
-                    input={canBeRepeat ? { claimId: claim.id, of: m.id } : { claimId: m.id, of: claim.id }}
+                    input={
+                      canBeRepeat
+                        ? { claimId: claim.id, of: m.id, version: claim.version }
+                        : { claimId: m.id, of: claim.id }
+                    }
                     label={
                       canBeRepeat ? "Same claim: make this a repeat of it" : "Same claim: link it here as a repeat"
                     }
                     variant="primary"
+                    describedBy={describedBy}
                   />
                 )}
                 <ActionButton
                   action={actions.rejectMatchAction}
                   input={{ claimId: claim.id, kind: m.kind, id: m.id }}
                   label="Not the same claim"
+                  describedBy={describedBy}
                 />
               </>
             )}

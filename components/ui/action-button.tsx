@@ -16,12 +16,14 @@ export function ActionButton({
   label,
   variant = "secondary",
   describedBy,
+  className = "text-xs",
 }: {
   action: Action;
   input: unknown;
   label: string;
   variant?: "primary" | "secondary" | "danger" | "link";
   describedBy?: string;
+  className?: string;
 }) {
   const { run, pending, error } = useServiceAction(action);
   return (
@@ -32,12 +34,12 @@ export function ActionButton({
         disabled={pending}
         aria-describedby={describedBy}
         onClick={() => void run(input)}
-        className="text-xs"
+        className={className}
       >
         {label}
       </Button>
       {error && (
-        <span role="alert" className="text-xs text-danger">
+        <span role="alert" className="text-sm text-danger">
           {error.message}
         </span>
       )}

@@ -4,7 +4,7 @@ import * as matchRejectionsRoute from "@/app/api/v1/claims/[id]/match-rejections
 import * as repeatOfRoute from "@/app/api/v1/claims/[id]/repeat-of/route";
 import { getPublicClaim } from "@/db/queries/public/claim";
 import { seedDemo } from "@/db/seed";
-import { execute, queryRow } from "@/db/sql";
+import { queryRow } from "@/db/sql";
 import { getEnv } from "@/lib/config/env";
 import { claimReviewFor } from "@/lib/exports/public-claim-review";
 import { validateClaimReview } from "@/lib/exports/validate-claim-review";
@@ -14,6 +14,7 @@ import { deleteClaim } from "@/lib/services/claims/delete-claim";
 import { linkRepeat, rejectMatch, unlinkRepeat } from "@/lib/services/claims/repeats";
 import { updateClaim } from "@/lib/services/claims/update-claim";
 import { importDocument } from "@/lib/services/documents/import-document";
+import { updateDocumentText } from "@/lib/services/documents/update-document-text";
 import { importFactChecks } from "@/lib/services/fact-checks/import-fact-checks";
 import { findMatches } from "@/lib/services/matching/find-matches";
 import { createApiToken } from "@/lib/services/tokens/create-token";
@@ -23,6 +24,7 @@ import { callRoute } from "../../support/http";
 import {
   claimOf,
   DEMO,
+  documentText,
   deskOf,
   publishCorrection,
   refusal,
@@ -269,8 +271,15 @@ describe("a repeat and the verdict it shares", () => {
   });
 
   it("should refuse to publish a repeat whose quote lost its place", async () => {
-    const repeat = await correctionWithRepeat(desk.contributor);
-    await execute(t.db, sql`update claims set anchor_status = 'orphaned' where id = ${repeat.id}`);
+    await startCorrection(t.db, desk.editor, DEMO.claim);
+    const repeat = await highlightRepeat((await lavrov()).id);
+    const { text, revision } = await documentText(t.db, (await claimOf(t.db, repeat.slug)).documentId);
+    await updateDocumentText(desk.contributor, {
+      documentId: (await claimOf(t.db, repeat.slug)).documentId,
+      text: text.replace(/In a statement[^\n]*\n/, "Nothing more was said.\n"),
+      baseRevision: revision,
+    });
+    await submitCorrection(t.db, desk.editor, DEMO.claim);
     expect((await refusal(() => publishCorrection(t.db, desk.reviewer, DEMO.claim))).message).toMatch(
       /repeat in .* is orphaned in its text/,
     );

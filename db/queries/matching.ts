@@ -2,19 +2,28 @@ import { sql } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { queryRow, queryRows } from "@/db/sql";
 
+/** A table's latest `updatedAt` (ms; 0 when empty) and how many rows carry it. */
+export type ChangeStamp = { at: number; rows: number };
+
+const stampOf = (table: "claims" | "fact_checks") =>
+  sql`select updated_at as at, count(*) as n from ${sql.identifier(table)}
+    where updated_at = (select max(updated_at) from ${sql.identifier(table)}) group by updated_at`;
+
 /**
- * The latest `updatedAt` of the known fact-checks and of the desk's claims (0 when none), each read from its index: the
- * matcher's one small query to know whether anything changed. Every write to either table stamps `updated_at`.
+ * The latest `updatedAt` of the known fact-checks and of the desk's claims, and how many rows carry it (two writes in
+ * one millisecond move the count), each read from its index: the matcher's small query to know whether anything
+ * changed. Every write to either table stamps `updated_at`.
  *
- * On SQLite writes take turns, so a later commit never carries an earlier stamp. On PostgreSQL one that commits after a
- * later-stamped write was seen is read with the next change (the matcher re-reads a few minutes before its stamp).
+ * On SQLite writes take turns, so a later commit never carries an earlier stamp. On PostgreSQL (whose stamp is the
+ * transaction's start) one that commits after a later-stamped write was seen is read with the next change: the matcher
+ * re-reads a few minutes before its last stamp.
  */
-export async function changeStamps(): Promise<{ factChecks: number; claims: number }> {
-  const row = await queryRow<{ f: number | string | null; c: number | string | null }>(
-    getDb(),
-    sql`select (select max(updated_at) from fact_checks) as f, (select max(updated_at) from claims) as c`,
-  );
-  return { factChecks: Number(row?.f ?? 0), claims: Number(row?.c ?? 0) };
+export async function changeStamps(): Promise<{ factChecks: ChangeStamp; claims: ChangeStamp }> {
+  const read = async (table: "claims" | "fact_checks"): Promise<ChangeStamp> => {
+    const row = await queryRow<{ at: number | string; n: number | string }>(getDb(), stampOf(table));
+    return { at: Number(row?.at ?? 0), rows: Number(row?.n ?? 0) };
+  };
+  return { factChecks: await read("fact_checks"), claims: await read("claims") };
 }
 
 export type ClaimText = { id: number; statement: string; quote: string; repeatOf: number | null };

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { getDatabase, getDb, type Database } from "@/db/client";
 import { factChecksChangedSince } from "@/db/queries/fact-checks";
-import { changeStamps, claimMatchInfo, claimsChangedSince, rejectedFor } from "@/db/queries/matching";
+import { changeStamps, claimMatchInfo, type ChangeStamp, claimsChangedSince, rejectedFor } from "@/db/queries/matching";
 import type { FactCheck } from "@/db/schema";
 import { authorize, type Actor } from "@/lib/auth/actor";
 import { getEnv } from "@/lib/config/env";
@@ -43,8 +43,8 @@ export type MatchView = {
 /** A little before the last change seen: a write stamped earlier may have committed after it (re-read: harmless). */
 const REREAD_MS = 5 * 60_000;
 
-/** A table's latest `updatedAt` (ms; 0 when empty). */
-type Stamp = number;
+type Stamp = ChangeStamp;
+const same = (a: Stamp, b: Stamp) => a.at === b.at && a.rows === b.rows;
 /** The matcher's documents: known fact-checks (`f<id>`) and the desk's claims (`c<id>`). */
 type Library = {
   database: Database;
@@ -65,17 +65,14 @@ const vectors = () => (holder.__claimdeskVectors ??= loadWordVectors());
 /**
  * The known fact-checks and the desk's claims in this process's matcher, brought up to date with the database first:
  * one small query (each table's latest `updatedAt`, read from an index) tells whether anything changed; what changed
- * since is read and put in again. Within a few minutes of the latest change, what changed lately is read again on
- * every search: a write that committed late with an earlier stamp (PostgreSQL), or in the same millisecond, is not
- * missed. A deleted claim is dropped when a search finds it gone.
+ * since (and a few minutes before) is read and put in again. A deleted claim is dropped when a search finds it gone.
  */
 async function library(): Promise<Library> {
   const database = getDatabase();
   let current = holder.__claimdeskMatchLibrary ? await holder.__claimdeskMatchLibrary : undefined;
   if (current?.database !== database) current = undefined;
   const stamps = await changeStamps();
-  const settled = Date.now() - Math.max(stamps.factChecks, stamps.claims) > REREAD_MS;
-  if (current && settled && stamps.factChecks === current.stamps.factChecks && stamps.claims === current.stamps.claims)
+  if (current && same(stamps.factChecks, current.stamps.factChecks) && same(stamps.claims, current.stamps.claims))
     return current;
   const refreshed = refresh(database, current, stamps);
   holder.__claimdeskMatchLibrary = refreshed;
@@ -89,9 +86,9 @@ async function refresh(database: Database, from: Library | undefined, stamps: Li
     matcher: new Matcher(vectors()),
     factChecks: new Map(),
     repeatOf: new Map(),
-    stamps: { factChecks: 0, claims: 0 },
+    stamps: { factChecks: { at: 0, rows: 0 }, claims: { at: 0, rows: 0 } },
   };
-  const since = (s: Stamp) => (from ? s - REREAD_MS : 0);
+  const since = (s: Stamp) => (from ? s.at - REREAD_MS : 0);
   for (const row of await factChecksChangedSince(since(lib.stamps.factChecks))) {
     lib.matcher.set(`f${row.id}`, `${row.claimReviewed} ${row.title ?? ""}`);
     lib.factChecks.set(row.id, row);

@@ -22,7 +22,12 @@ export type ClaimReviewInput = {
   publishedAt: Date;
 };
 
-type AppearanceInput = { sourceUrl: string | null; title: string; publisher: string | null; publishedAt: string | null };
+type AppearanceInput = {
+  sourceUrl: string | null;
+  title: string;
+  publisher: string | null;
+  publishedAt: string | null;
+};
 
 const creativeWork = (d: AppearanceInput & { sourceUrl: string }) => ({
   "@type": "CreativeWork",

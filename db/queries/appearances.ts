@@ -9,10 +9,7 @@ export type DeskAppearance = AppearanceSnapshotItem & { anchorStatus: AnchorStat
  * The repeats of these claims as they stand on the desk now — where else each was made: document, claimant, date and
  * quote — in the order they were made, by the claim they repeat.
  */
-export async function currentAppearances(
-  db: DB | Tx,
-  claimIds: number[],
-): Promise<Map<number, DeskAppearance[]>> {
+export async function currentAppearances(db: DB | Tx, claimIds: number[]): Promise<Map<number, DeskAppearance[]>> {
   const byClaim = new Map<number, DeskAppearance[]>();
   if (claimIds.length === 0) return byClaim;
   const rows = await db

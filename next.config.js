@@ -32,7 +32,7 @@ const nextConfig = {
   // Imports and text edits go through server actions: allow a 5 MB article and its form.
   experimental: { serverActions: { bodySizeLimit: "6mb" } },
   // The bare claims list is served from its kept page (claims/list/[filters]); filtered
-  // views are rewritten by proxy.ts, word searches are rendered per request.
+  // views and searches are rewritten by proxy.ts.
   async rewrites() {
     const params = ["q", "rating", "claimant", "dispute", "from", "to", "sort", "page"];
     return {

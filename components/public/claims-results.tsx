@@ -1,22 +1,23 @@
-import Link from "next/link";
 import { FilterSelect } from "@/components/ui/filter-select";
-import { Snippet } from "./snippet";
-import { RatingBadge } from "@/components/ui/rating-badge";
+import { ClaimResultList } from "./claim-result-list";
 import { listPublicClaimants, publicClaimantName, publicDisputeQuestion } from "@/db/queries/public/pages";
 import { listPublicDisputes } from "@/db/queries/public/records";
 import { getRatingScale } from "@/db/queries/ratings";
-import { parsePublicFilters, searchPublishedClaims } from "@/db/queries/public/search-claims";
+import { parsePublicFilters } from "@/db/queries/public/search-claims";
+import { searchPublishedClaims } from "@/lib/search/search-published-claims";
 
 export type Search = Record<string, string | undefined>;
 
+/**
+ * A link to another view of the list or search. Links to them are plain: a Link would prefetch the view's payload,
+ * and a search is kept (lib/http/kept-searches.ts) as the page readers load, not as the router's payload.
+ */
 function hrefWith(sp: Search, changes: Search): string {
   const params = new URLSearchParams();
   for (const [k, v] of Object.entries({ ...sp, ...changes })) if (v) params.set(k, v);
   const qs = params.toString();
   return qs ? `/claims?${qs}` : "/claims";
 }
-
-const when = (at: Date) => at.toISOString().slice(0, 10);
 
 /** `/claims`: the search form and one page of published verdicts for the filters in `sp`. */
 export async function ClaimsResults({ sp }: { sp: Search }) {
@@ -129,54 +130,32 @@ export async function ClaimsResults({ sp }: { sp: Search }) {
         {(filters.claimant || filters.dispute) && (
           <>
             {" · "}
-            <Link
+            <a
               href={hrefWith(sp, { claimant: undefined, dispute: undefined, page: undefined })}
               className="text-accent underline"
             >
               clear
-            </Link>
+            </a>
           </>
         )}
       </p>
 
-      <ol className="space-y-3">
-        {items.map((c) => (
-          <li key={c.slug} className="rounded-lg border border-line bg-white p-4">
-            <div className="flex flex-wrap items-center gap-2 text-sm">
-              <RatingBadge rating={c.rating} />
-              <span className="text-muted">
-                {c.claimantName} · {when(c.publishedAt)}
-              </span>
-            </div>
-            <h2 className="mt-1 font-serif text-xl">
-              <Link href={`/claims/${c.slug}`} className="hover:underline">
-                {c.statement}
-              </Link>
-            </h2>
-            <p className="mt-1 text-sm text-muted">{c.summary}</p>
-            {c.snippet && (
-              <p className="mt-2 text-sm" data-testid="snippet">
-                <Snippet text={c.snippet} />
-              </p>
-            )}
-          </li>
-        ))}
-      </ol>
+      <ClaimResultList items={items} />
 
       {pages > 1 && (
         <nav aria-label="Pages" className="flex items-center gap-4 text-sm">
           {page > 1 && (
-            <Link href={hrefWith(sp, { page: String(page - 1) })} rel="prev" className="text-accent underline">
+            <a href={hrefWith(sp, { page: String(page - 1) })} rel="prev" className="text-accent underline">
               Previous
-            </Link>
+            </a>
           )}
           <span>
             Page {page} of {pages}
           </span>
           {page < pages && (
-            <Link href={hrefWith(sp, { page: String(page + 1) })} rel="next" className="text-accent underline">
+            <a href={hrefWith(sp, { page: String(page + 1) })} rel="next" className="text-accent underline">
               Next
-            </Link>
+            </a>
           )}
         </nav>
       )}

@@ -10,6 +10,8 @@ import { NOW_MS, queryRow } from "@/db/sql";
 export const pathTag = (path: string) => `_N_T_${path}`;
 /** The tag of every kept view of the claims list. */
 export const EVERY_LIST = "_N_T_/(public)/claims/list/[filters]/page";
+/** The tag of every kept search by words. */
+export const EVERY_SEARCH = "_N_T_/(public)/claims/search/[filters]/page";
 /** The tag of every public page (the `(public)` layout's). */
 export const EVERY_PUBLIC_PAGE = "_N_T_/(public)/layout";
 

@@ -71,7 +71,7 @@ const evidenceItem = (n: number): Omit<EvidenceSnapshotItem, "stance" | "evidenc
 });
 
 /** mulberry32: a small, fast, seeded PRNG — the same seed, the same dataset. */
-function prng(seed: number) {
+export function prng(seed: number) {
   let a = seed >>> 0;
   const next = () => {
     a = (a + 0x6d2b79f5) >>> 0;

@@ -19,6 +19,8 @@ export type LoadOptions = {
   method?: "POST";
   headers?: Record<string, string>;
   body?: () => string;
+  /** Each request's path and query, when they vary (a search drawn from many); else the measured path's. */
+  path?: () => string;
 };
 
 type Run = { result: autocannon.Result; times: number[]; errors: number };
@@ -34,8 +36,8 @@ function run(url: string, connections: number, opts: LoadOptions): Promise<Run> 
         connections,
         method: opts.method ?? "GET",
         headers: opts.headers,
-        ...(opts.body
-          ? { requests: [{ setupRequest: (req: autocannon.Request) => ({ ...req, body: opts.body!() }) }] }
+        ...(opts.body || opts.path
+          ? { requests: [{ setupRequest: (req: autocannon.Request) => varied(req, opts) }] }
           : {}),
       },
       (err, result) => (err ? reject(err) : resolve({ result, times, errors })),
@@ -45,6 +47,11 @@ function run(url: string, connections: number, opts: LoadOptions): Promise<Run> 
       if (status >= 400) errors++;
     });
   });
+}
+
+/** A request with the body or path of its own that the options draw for it. */
+function varied(req: autocannon.Request, opts: LoadOptions): autocannon.Request {
+  return { ...req, ...(opts.body ? { body: opts.body() } : {}), ...(opts.path ? { path: opts.path() } : {}) };
 }
 
 const round = (ms: number) => Math.round(ms * 10) / 10;

@@ -1,8 +1,10 @@
 /**
  * `npm run bench [-- --engine sqlite|postgres] [--instances N] [--claims N] [--duration S] [--connections C] [--build]
  * [--readme]`: generates the dataset into its own database (SQLite, or PostgreSQL on BENCH_DATABASE_URL's server),
- * serves it with the production build on N servers, and measures with autocannon — each page against the same
- * servers serving a static file of the same size (the machine's limit for a page that size), in the same run.
+ * serves it with a production build of its own (data/bench/next: a developer's `.next` is left alone) on N servers,
+ * and measures with autocannon — each page against the same servers serving a static file of the same size (the
+ * machine's limit for a page that size), in the same run. Searches are not one word asked again and again: each
+ * request draws its words from a few hundred searches with a Zipf distribution (lib/bench/search-queries.ts).
  * Writes bench/results/latest-<configuration>.json and .md and prints the table; `--readme` puts every
  * configuration's latest run side by side into README.md's Performance section.
  */
@@ -18,14 +20,16 @@ import { systemActor } from "@/lib/auth/actor";
 import { parseOptions } from "@/lib/cli/args";
 import { createApiToken } from "@/lib/services/tokens/create-token";
 import { prepareRunDatabase, scratchDatabase } from "./databases";
-import { TOPICS } from "./dataset";
 import { measure, type Row } from "./load";
 import { timeExport } from "./memory";
 import { benchReanchor } from "./reanchor";
 import { latestRuns, markdown, save, sideBySide, updateReadme, type Result } from "./report";
+import { benchSearchQueries, zipfRanks } from "./search-queries";
 
 const ROOT = process.cwd();
 const STATIC_FILE = path.join(ROOT, "public", "bench-static.html");
+/** The benchmark's own build, beside its datasets (next.config.js reads NEXT_DIST_DIR). */
+const BUILD_DIR = path.join("data", "bench", "next");
 
 const OPTIONS = {
   engine: "string",
@@ -60,11 +64,8 @@ async function main(): Promise<number> {
 
   // 2. The production build (made again when a source file is newer than it).
   if (o.build || isBuildStale()) {
-    log("building (next build)…");
-    const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
-    if (spawnSync("npx", ["next", "build"], { stdio: "inherit", env }).status !== 0) {
-      throw new Error("next build failed");
-    }
+    log(`building (next build into ${BUILD_DIR})…`);
+    build();
   }
 
   // 3. The servers, against the run's database; the static file exists before they start.
@@ -80,22 +81,29 @@ async function main(): Promise<number> {
     const padding = "x".repeat(Math.max(0, Buffer.byteLength(claimsPage) - 51));
     fs.writeFileSync(STATIC_FILE, `<!doctype html><title>static</title><body><pre>${padding}</pre></body>\n`);
 
-    const word = TOPICS[0]!;
-    const targets: { name: string; path: string }[] = [
+    const queries = benchSearchQueries();
+    const searched = (prefix: string) => {
+      const rank = zipfRanks(queries.length);
+      return () => `${prefix}?q=${encodeURIComponent(queries[rank()]!)}`;
+    };
+    const scenario = `${queries.length} searches, Zipf`;
+    const targets: { name: string; path: string; vary?: () => string }[] = [
       { name: "static file (baseline)", path: "/bench-static.html" },
       { name: "/claims", path: "/claims" },
       { name: "/claims filtered (rating)", path: "/claims?rating=false" },
-      { name: `/claims search (“${word}”)`, path: `/claims?q=${word}` },
+      { name: `/claims search (${scenario})`, path: "/claims?q=…", vary: searched("/claims") },
       { name: "/claims/[slug]", path: `/claims/${sample.slug}` },
       { name: "/disputes/[slug]", path: `/disputes/${sample.disputeSlug}` },
-      { name: `/api/v1/claims?q=${word}`, path: `/api/v1/claims?q=${word}` },
+      { name: `/api/v1/claims?q= (${scenario})`, path: "/api/v1/claims?q=…", vary: searched("/api/v1/claims") },
     ];
     const rows: Row[] = [];
     for (const t of targets) {
-      // Warm every server: render once, JIT.
-      for (const base of bases) for (let i = 0; i < 20; i++) await (await fetch(base + t.path)).arrayBuffer();
+      // Warm every server: render once, JIT. A varied target is warmed with requests of its own draw, not with all
+      // of its searches: the measurement meets the ones not asked yet.
+      for (const base of bases)
+        for (let i = 0; i < 20; i++) await (await fetch(base + (t.vary?.() ?? t.path))).arrayBuffer();
       log(`measuring ${t.name} for ${duration} s…`);
-      rows.push(await measure(t.name, bases, t.path, { duration, connections }));
+      rows.push(await measure(t.name, bases, t.path, { duration, connections, path: t.vary }));
     }
     // Writes: each request a new claim on a sentence of one document, with the API token.
     const sentence = /[A-Z][^.\n]{20,}\./.exec(target)!;
@@ -147,6 +155,7 @@ async function main(): Promise<number> {
         platform: `${os.platform()} ${os.release()}`,
       },
       pages: rows,
+      searches: `Searches (${scenario}): each request asks one of ${queries.length} searches of words from the dataset — single words (topics, places, claimants' names, bodies, events, verbs) and topic-and-place pairs — drawn with a Zipf distribution (exponent 1: the k-th most asked asked 1/k as often as the first) from a fixed seed, ${queries[0]} the most asked; the servers are warmed with 20 draws, so the first asking of most searches is measured too.`,
       exports,
       reanchor,
     };
@@ -195,6 +204,22 @@ async function sampleOf(url: string) {
   }
 }
 
+/**
+ * `next build` into the benchmark's folder. Next rewrites next-env.d.ts to point at the build it made: it is put back
+ * as it was, so that the developer's own build stays the one type-checked.
+ */
+function build(): void {
+  const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1", NEXT_DIST_DIR: BUILD_DIR };
+  const nextEnv = path.join(ROOT, "next-env.d.ts");
+  const before = fs.existsSync(nextEnv) ? fs.readFileSync(nextEnv) : null;
+  try {
+    if (spawnSync("npx", ["next", "build"], { stdio: "inherit", env }).status !== 0)
+      throw new Error("next build failed");
+  } finally {
+    if (before) fs.writeFileSync(nextEnv, before);
+  }
+}
+
 function startServer(port: number, url: string, base: string): ChildProcess {
   return spawn(
     process.execPath,
@@ -207,6 +232,7 @@ function startServer(port: number, url: string, base: string): ChildProcess {
         AUTH_SECRET: "bench-secret-not-for-production-0123456789",
         PUBLIC_BASE_URL: base,
         NEXT_TELEMETRY_DISABLED: "1",
+        NEXT_DIST_DIR: BUILD_DIR,
       },
       stdio: ["ignore", "ignore", "inherit"],
     },
@@ -214,7 +240,7 @@ function startServer(port: number, url: string, base: string): ChildProcess {
 }
 
 function isBuildStale(): boolean {
-  const buildId = path.join(ROOT, ".next", "BUILD_ID");
+  const buildId = path.join(ROOT, BUILD_DIR, "BUILD_ID");
   if (!fs.existsSync(buildId)) return true;
   const built = fs.statSync(buildId).mtimeMs;
   const newer = (p: string): boolean => {

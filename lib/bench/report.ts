@@ -16,6 +16,8 @@ export type Result = {
   connections: number;
   machine: { cpu: string; cores: number; memoryGiB: number; node: string; platform: string };
   pages: Row[];
+  /** What the search rows ask for (runs before searches were varied have none). */
+  searches?: string;
   exports: { format: string; seconds: number; megabytes: number; peakGrowthMB: number; rssBeforeMB: number }[];
   reanchor: ReanchorResult;
 };
@@ -42,6 +44,7 @@ export function markdown(r: Result): string {
         `| ${p.name} | ${f(p.rps, 0)} | ${p.ratio === null ? "—" : f(p.ratio, 2)} | ${p.p50} | ${p.p95} | ${p.p99} | ${p.bytes} | ${p.errors} |`,
     ),
     "",
+    ...(r.searches ? [r.searches, ""] : []),
     "| export of the whole dataset | seconds | MB written | server memory growth (MB) |",
     "|---|---:|---:|---:|",
     ...r.exports.map((e) => `| ${e.format} | ${f(e.seconds, 2)} | ${f(e.megabytes)} | ${f(e.peakGrowthMB)} |`),

@@ -24,6 +24,17 @@ export function openInvalidationStore(url) {
   return /^postgres(ql)?:\/\//i.test(url ?? "") ? postgresStore(url) : sqliteStore(url || "file:data/claimdesk.db");
 }
 
+/**
+ * The process's store of the database DATABASE_URL names, opened at first use and shared by whatever checks kept pages
+ * in this process (Next's cache handler, the kept searches in front of Next): one connection, or one small pool.
+ *
+ * @returns {InvalidationStore}
+ */
+export function processInvalidationStore() {
+  const holder = /** @type {{ __claimdeskInvalidationStore?: InvalidationStore }} */ (globalThis);
+  return (holder.__claimdeskInvalidationStore ??= openInvalidationStore(process.env.DATABASE_URL));
+}
+
 /** @param {string} url @returns {InvalidationStore} */
 function postgresStore(url) {
   const pool = new pg.Pool({ connectionString: url, max: 4 });

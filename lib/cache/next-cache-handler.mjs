@@ -1,7 +1,8 @@
 // Next.js's cache handler for Claimdesk (next.config.js `cacheHandler`). Plain JavaScript: Next's server imports it
 // with Node, without a build.
 import { LRUCache } from "lru-cache";
-import { openInvalidationStore } from "./invalidation-store.mjs";
+import { pageCacheBytes } from "./page-budget.mjs";
+import { processInvalidationStore } from "./invalidation-store.mjs";
 
 /**
  * Kept pages live in each server's memory; what decides whether one may still be served lives in the database every
@@ -16,7 +17,6 @@ import { openInvalidationStore } from "./invalidation-store.mjs";
  * that began before a write ends after it, the page is rendered once more).
  */
 
-const MEGABYTE = 1024 * 1024;
 /** When no `get` is known to have preceded a `set`, the render is taken to have begun this long before. */
 const UNKNOWN_START_MS = 60_000;
 
@@ -26,15 +26,18 @@ const UNKNOWN_START_MS = 60_000;
 
 /** @type {LRUCache<string, Entry>} */
 const entries = new LRUCache({
-  maxSize: Number(process.env.PAGE_CACHE_MB || 256) * MEGABYTE,
+  maxSize: pageCacheBytes("pages"),
   sizeCalculation: (entry) => Math.max(1, sizeOf(entry.value)),
 });
+/**
+ * Searches by words (`/claims/search/…`) are kept, rendered, in front of Next, and not here a second time: the request
+ * that reaches Next for one is rendered.
+ */
+const SEARCH_PAGE = /^\/claims\/search\//;
 /** @type {LRUCache<string, number>} */
 const renderFrom = new LRUCache({ max: 20_000 });
-/** @type {import("./invalidation-store.mjs").InvalidationStore | undefined} */
-let opened;
 /** The process's store, opened at first use (never while `next build` runs: there is no database then). */
-const store = () => (opened ??= openInvalidationStore(process.env.DATABASE_URL));
+const store = () => processInvalidationStore();
 const building = process.env.NEXT_PHASE === "phase-production-build";
 
 /** @param {any} value */
@@ -58,7 +61,7 @@ export default class ClaimdeskCacheHandler {
 
   /** @param {string} key @param {any} ctx */
   async get(key, ctx) {
-    if (building) return null;
+    if (building || SEARCH_PAGE.test(key)) return null;
     const entry = entries.get(key);
     const { now, invalidatedAt } = await store().check(
       entry ? [...new Set([...entry.tags, ...tagsOf(null, ctx)])] : [],
@@ -76,7 +79,7 @@ export default class ClaimdeskCacheHandler {
 
   /** @param {string} key @param {any} data @param {any} ctx */
   async set(key, data, ctx) {
-    if (building) return;
+    if (building || SEARCH_PAGE.test(key)) return;
     const from = renderFrom.get(key);
     renderFrom.delete(key);
     if (!data) {

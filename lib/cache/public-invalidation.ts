@@ -1,5 +1,11 @@
 import type { Tx } from "@/db/client";
-import { EVERY_LIST, EVERY_PUBLIC_PAGE, markInvalidated, pathTag } from "@/db/queries/cache-invalidations";
+import {
+  EVERY_LIST,
+  EVERY_PUBLIC_PAGE,
+  EVERY_SEARCH,
+  markInvalidated,
+  pathTag,
+} from "@/db/queries/cache-invalidations";
 import { publicClaimIdsOf, publicPathsForClaims } from "@/db/queries/public/page-paths";
 
 /**
@@ -29,8 +35,8 @@ async function claimsOf(tx: Tx, change: PublicChange): Promise<number[]> {
 async function tagsOf(tx: Tx, change: PublicChange): Promise<string[]> {
   if ("ratingScale" in change) return [EVERY_PUBLIC_PAGE];
   const paths = await publicPathsForClaims(tx, await claimsOf(tx, change));
-  // Any change to a public claim can reorder or refilter the lists.
-  return paths.length > 0 ? [...paths.map(pathTag), EVERY_LIST] : [];
+  // Any change to a public claim can reorder or refilter the lists and the searches.
+  return paths.length > 0 ? [...paths.map(pathTag), EVERY_LIST, EVERY_SEARCH] : [];
 }
 
 /**

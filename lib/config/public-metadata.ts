@@ -17,3 +17,12 @@ export function publicMetadata(
     openGraph: { type, url, title, description, siteName: env.orgName },
   };
 }
+
+/** The metadata of `/claims`, whichever of its views — the list, a search — a page renders. */
+export function claimsMetadata(): Metadata {
+  return publicMetadata(
+    "/claims",
+    "Claims",
+    "Search every published fact-check by words, rating, claimant, dispute and date.",
+  );
+}

@@ -1,3 +1,5 @@
+import { topK } from "./top-k";
+
 /**
  * An inverted index in memory, ranked by Okapi BM25 (k1 1.2, b 0.75 unless told), that takes documents in and out one
  * at a time: what the claim matcher and the public search retrieve with. Documents are kept as their terms (see
@@ -5,25 +7,39 @@
  * weighted term frequencies and length).
  *
  * A search reads the postings of the query's terms only: the cost grows with how many documents share its words, not
- * with the size of the index. Scores accumulate in an array by internal number; the best `limit` are kept in a small
- * heap.
+ * with the size of the index. Postings are flat arrays of (document number, weighted frequency) pairs, a few bytes
+ * each, so that a hundred thousand claims with all their texts fit in tens of megabytes. A document taken out leaves
+ * its postings behind, skipped by every search, until they are as many as the live ones: then the index is compacted
+ * in one pass (a document's number is never given to another before that).
  */
 export type Bm25Options = { k1?: number; b?: number };
 export type Field = { terms: readonly string[]; weight: number };
 export type Hit<K> = { key: K; score: number; terms: string[] };
 
+/** Postings left behind by documents taken out, below which the index is never compacted. */
+const MIN_COMPACTION = 10_000;
+
 export class Bm25Index<K> {
   private readonly k1: number;
   private readonly b: number;
-  /** Per term: internal document number → weighted frequency. */
-  private readonly postings = new Map<string, Map<number, number>>();
+  private termIds = new Map<string, number>();
+  /** Per term id: the term. */
+  private terms: string[] = [];
+  /** Per term id: document number and weighted frequency, one after the other. */
+  private postings: number[][] = [];
+  /** Per term id: how many live documents hold it. */
+  private df: number[] = [];
   private readonly numberOf = new Map<K, number>();
   private keys: (K | undefined)[] = [];
   private lengths: number[] = [];
-  private termsOf: (string[] | undefined)[] = [];
-  private free: number[] = [];
+  private termsOf: (number[] | undefined)[] = [];
   private totalLength = 0;
   private count = 0;
+  private livePostings = 0;
+  private deadPostings = 0;
+  /** Scratch space of the searches, by document number (a search runs to its end before another starts). */
+  private scores = new Float64Array(0);
+  private held = new Uint16Array(0);
 
   constructor(options: Bm25Options = {}) {
     this.k1 = options.k1 ?? 1.2;
@@ -41,22 +57,25 @@ export class Bm25Index<K> {
   /** Puts a document in (replacing one with the same key): its fields' terms, each counted `weight` times. */
   set(key: K, fields: readonly Field[]): void {
     this.delete(key);
-    const frequencies = new Map<string, number>();
+    const frequencies = new Map<number, number>();
     let length = 0;
     for (const { terms, weight } of fields) {
-      for (const term of terms) frequencies.set(term, (frequencies.get(term) ?? 0) + weight);
+      for (const term of terms) {
+        const id = this.idOf(term);
+        frequencies.set(id, (frequencies.get(id) ?? 0) + weight);
+      }
       length += terms.length * weight;
     }
-    const n = this.free.pop() ?? this.keys.length;
-    this.keys[n] = key;
-    this.lengths[n] = length;
-    this.termsOf[n] = [...frequencies.keys()];
+    const n = this.keys.length;
+    this.keys.push(key);
+    this.lengths.push(length);
+    this.termsOf.push([...frequencies.keys()]);
     this.numberOf.set(key, n);
-    for (const [term, frequency] of frequencies) {
-      let list = this.postings.get(term);
-      if (!list) this.postings.set(term, (list = new Map()));
-      list.set(n, frequency);
+    for (const [id, frequency] of frequencies) {
+      this.postings[id]!.push(n, frequency);
+      this.df[id]!++;
     }
+    this.livePostings += frequencies.size;
     this.totalLength += length;
     this.count++;
   }
@@ -65,23 +84,25 @@ export class Bm25Index<K> {
   delete(key: K): void {
     const n = this.numberOf.get(key);
     if (n === undefined) return;
-    for (const term of this.termsOf[n]!) {
-      const list = this.postings.get(term)!;
-      list.delete(n);
-      if (list.size === 0) this.postings.delete(term);
-    }
+    const terms = this.termsOf[n]!;
+    for (const id of terms) this.df[id]!--;
+    this.livePostings -= terms.length;
+    this.deadPostings += terms.length;
     this.totalLength -= this.lengths[n]!;
     this.count--;
     this.numberOf.delete(key);
     this.keys[n] = undefined;
     this.termsOf[n] = undefined;
-    this.lengths[n] = 0;
-    this.free.push(n);
+    if (this.deadPostings > Math.max(MIN_COMPACTION, this.livePostings)) this.compact();
   }
 
   /** How much a term tells apart (BM25's idf, never negative). */
   idf(term: string): number {
-    const df = this.postings.get(term)?.size ?? 0;
+    const id = this.termIds.get(term);
+    return this.idfOf(id === undefined ? 0 : this.df[id]!);
+  }
+
+  private idfOf(df: number): number {
     return Math.log(1 + (this.count - df + 0.5) / (df + 0.5));
   }
 
@@ -91,56 +112,156 @@ export class Bm25Index<K> {
    */
   search(queryTerms: readonly string[], limit: number, accept?: (key: K) => boolean): Hit<K>[] {
     if (this.count === 0 || limit <= 0) return [];
-    const unique = [...new Set(queryTerms)].filter((t) => this.postings.has(t));
-    const average = this.totalLength / this.count || 1;
-    const scores = new Map<number, number>();
-    for (const term of unique) {
-      const weight = this.idf(term);
-      for (const [n, f] of this.postings.get(term)!) {
-        const norm = this.k1 * (1 - this.b + (this.b * this.lengths[n]!) / average);
-        scores.set(n, (scores.get(n) ?? 0) + (weight * f * (this.k1 + 1)) / (f + norm));
-      }
-    }
-    const best = topK(scores, limit, accept ? (n) => accept(this.keys[n]!) : undefined);
-    return best.map(([n, score]) => ({
-      key: this.keys[n]!,
-      score,
-      terms: unique.filter((t) => this.postings.get(t)!.has(n)),
-    }));
+    const unique = this.known(queryTerms);
+    const touched = this.accumulate(unique, 0);
+    const best = topK(touched, limit, this.worse, accept ? (n) => accept(this.keys[n]!) : undefined);
+    const hits = best.map((n) => this.hitOf(n, unique));
+    this.clear(touched);
+    return hits;
   }
-}
 
-/** The `k` highest entries (ties: the lower number first), best first, through a min-heap of size k. */
-function topK(scores: Map<number, number>, k: number, accept?: (n: number) => boolean): [number, number][] {
-  const heap: [number, number][] = [];
-  const worse = (a: [number, number], b: [number, number]) => a[1] < b[1] || (a[1] === b[1] && a[0] > b[0]);
-  const siftDown = (i: number) => {
-    for (;;) {
-      const l = 2 * i + 1;
-      const r = l + 1;
-      let m = i;
-      if (l < heap.length && worse(heap[l]!, heap[m]!)) m = l;
-      if (r < heap.length && worse(heap[r]!, heap[m]!)) m = r;
-      if (m === i) return;
-      [heap[i], heap[m]] = [heap[m]!, heap[i]!];
-      i = m;
+  /**
+   * The documents that hold every one of these query terms (each counted once; none when a term is in no document),
+   * that `accept` lets through: all of them, unordered, with their scores — for a search that counts its results and
+   * orders them by something else than the score.
+   */
+  searchAll(queryTerms: readonly string[], accept?: (key: K) => boolean): Hit<K>[] {
+    const unique = [...new Set(queryTerms)];
+    if (this.count === 0 || unique.length === 0 || unique.length > 0xffff) return [];
+    const ids = this.known(unique);
+    if (ids.length < unique.length) return [];
+    // The rarest term first: only the documents holding it are ever candidates.
+    ids.sort((a, b) => this.df[a]! - this.df[b]!);
+    const touched = this.accumulate(ids, ids.length);
+    const terms = ids.map((id) => this.terms[id]!);
+    const hits: Hit<K>[] = [];
+    for (const n of touched) {
+      if (this.held[n] !== ids.length) continue;
+      const key = this.keys[n]!;
+      if (!accept || accept(key)) hits.push({ key, score: this.scores[n]!, terms });
     }
-  };
-  for (const entry of scores) {
-    if (heap.length === k && !worse(heap[0]!, entry)) continue;
-    if (accept && !accept(entry[0])) continue;
-    if (heap.length < k) {
-      heap.push(entry);
-      for (let i = heap.length - 1; i > 0;) {
-        const parent = (i - 1) >> 1;
-        if (!worse(heap[i]!, heap[parent]!)) break;
-        [heap[i], heap[parent]] = [heap[parent]!, heap[i]!];
-        i = parent;
+    this.clear(touched);
+    return hits;
+  }
+
+  /** The ids of the query's distinct terms that some document holds. */
+  private known(queryTerms: readonly string[]): number[] {
+    const ids: number[] = [];
+    for (const term of new Set(queryTerms)) {
+      const id = this.termIds.get(term);
+      if (id !== undefined && this.df[id]! > 0) ids.push(id);
+    }
+    return ids;
+  }
+
+  /**
+   * Adds each term's BM25 weight to the scores of the live documents holding it, and counts the terms each holds.
+   * With `all` (the number of terms), a document counts only while it holds every term so far: after the first term,
+   * documents that lack one are never touched. Returns the documents touched.
+   */
+  private accumulate(ids: readonly number[], all: number): number[] {
+    this.reserve();
+    const average = this.totalLength / this.count || 1;
+    const touched: number[] = [];
+    ids.forEach((id, i) => {
+      const weight = this.idfOf(this.df[id]!);
+      const list = this.postings[id]!;
+      for (let j = 0; j < list.length; j += 2) {
+        const n = list[j]!;
+        if (this.keys[n] === undefined || (all > 0 && this.held[n] !== i)) continue;
+        const f = list[j + 1]!;
+        const norm = this.k1 * (1 - this.b + (this.b * this.lengths[n]!) / average);
+        if (this.held[n] === 0) touched.push(n);
+        this.scores[n] = this.scores[n]! + (weight * f * (this.k1 + 1)) / (f + norm);
+        this.held[n] = this.held[n]! + 1;
       }
-    } else {
-      heap[0] = entry;
-      siftDown(0);
+    });
+    return touched;
+  }
+
+  private readonly worse = (a: number, b: number) =>
+    this.scores[a]! < this.scores[b]! || (this.scores[a] === this.scores[b] && a > b);
+
+  private hitOf(n: number, ids: readonly number[]): Hit<K> {
+    const held = new Set(this.termsOf[n]);
+    const terms = ids.filter((id) => held.has(id)).map((id) => this.terms[id]!);
+    return { key: this.keys[n]!, score: this.scores[n]!, terms };
+  }
+
+  private clear(touched: readonly number[]): void {
+    for (const n of touched) {
+      this.scores[n] = 0;
+      this.held[n] = 0;
     }
   }
-  return heap.sort((a, b) => b[1] - a[1] || a[0] - b[0]);
+
+  private reserve(): void {
+    if (this.scores.length >= this.keys.length) return;
+    const size = Math.max(1024, this.keys.length * 2);
+    this.scores = new Float64Array(size);
+    this.held = new Uint16Array(size);
+  }
+
+  private idOf(term: string): number {
+    let id = this.termIds.get(term);
+    if (id === undefined) {
+      id = this.postings.length;
+      this.termIds.set(term, id);
+      this.postings.push([]);
+      this.df.push(0);
+      this.terms.push(term);
+    }
+    return id;
+  }
+
+  /**
+   * Drops the postings of documents taken out, and the terms no document holds any more; numbers the live documents
+   * and terms afresh, in the same order.
+   */
+  private compact(): void {
+    const documents = this.renumberDocuments();
+    const termIds = new Map<string, number>();
+    const renumbered = new Int32Array(this.terms.length).fill(-1);
+    const [terms, df, postings]: [string[], number[], number[][]] = [[], [], []];
+    this.terms.forEach((term, id) => {
+      if (this.df[id] === 0) return;
+      renumbered[id] = terms.length;
+      termIds.set(term, terms.length);
+      terms.push(term);
+      df.push(this.df[id]!);
+      const list = this.postings[id]!;
+      const kept: number[] = [];
+      for (let j = 0; j < list.length; j += 2) {
+        const n = documents[list[j]!]!;
+        if (n >= 0) kept.push(n, list[j + 1]!);
+      }
+      postings.push(kept);
+    });
+    this.termIds = termIds;
+    this.terms = terms;
+    this.df = df;
+    this.postings = postings;
+    this.termsOf = this.termsOf.map((ids) => ids!.map((id) => renumbered[id]!));
+    this.deadPostings = 0;
+  }
+
+  /** Numbers the live documents afresh, in the same order; returns each old number's new one (-1: taken out). */
+  private renumberDocuments(): Int32Array {
+    const renumbered = new Int32Array(this.keys.length).fill(-1);
+    const keys: K[] = [];
+    const lengths: number[] = [];
+    const termsOf: number[][] = [];
+    this.keys.forEach((key, n) => {
+      if (key === undefined) return;
+      renumbered[n] = keys.length;
+      this.numberOf.set(key, keys.length);
+      keys.push(key);
+      lengths.push(this.lengths[n]!);
+      termsOf.push(this.termsOf[n]!);
+    });
+    this.keys = keys;
+    this.lengths = lengths;
+    this.termsOf = termsOf;
+    return renumbered;
+  }
 }

@@ -5,7 +5,7 @@ import { signedIn } from "./helpers";
 const PUBLIC_PAGES = [
   "/",
   "/claims",
-  "/claims?q=civil",
+  "/claims?q=civilians",
   "/claims/those-killed-in-the-mariupol-maternity-hospital-strike-were",
   "/disputes/mariupol-maternity-hospital-strike",
   "/claimants/sergei-lavrov",

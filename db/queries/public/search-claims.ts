@@ -2,11 +2,12 @@ import { sql, type SQL } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { queryRow, queryRows } from "@/db/sql";
 import { untilDataChanges } from "@/db/queries/read-cache";
-import { fullText } from "@/db/search/full-text";
 import { PUBLISHED, PUBLISHED_ACCOUNTS, PUBLISHED_CLAIMANT } from "./published";
 import { instantOf, RATING_COLUMNS, ratingOf, type RatingColumns, type RatingView } from "@/db/queries/shapes";
 
-export { MATCH_END, MATCH_START } from "@/db/search/full-text";
+/** The markers put around matched words in a snippet; rendered as <mark> after escaping. */
+export const MATCH_START = "\u0002";
+export const MATCH_END = "\u0003";
 
 export type PublicClaimFilters = {
   q?: string;
@@ -34,33 +35,27 @@ export type PublicClaimHit = {
 
 export const PAGE_SIZE = 20;
 
-/** What a reader typed, as the engine's full-text query (null without words); see `db/search/full-text.ts`. */
-export function toFtsQuery(q: string): string | null {
-  return fullText.toQuery(q);
+export type PublicClaimPage = { items: PublicClaimHit[]; total: number; page: number; pages: number };
+
+/** The page to show of `total` results: the one asked for, within the pages there are. */
+export function pageOf(total: number, asked: number | undefined): { page: number; pages: number; offset: number } {
+  const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
+  const page = Math.min(Math.max(1, asked ?? 1), pages);
+  return { page, pages, offset: (page - 1) * PAGE_SIZE };
 }
 
 /**
- * Published claims matching a search and filters, one page of them, with the total. Only published verdicts are read.
+ * Published claims by filters alone — rating, claimant, dispute, dates — newest or oldest first, one page of them, with
+ * the total (a search by words goes through the public search index instead: lib/search). Only published verdicts are
+ * read; memoised until the database changes.
  */
-export async function searchPublishedClaims(f: PublicClaimFilters): Promise<{
-  items: PublicClaimHit[];
-  total: number;
-  page: number;
-  pages: number;
-}> {
-  return untilDataChanges(`search:${JSON.stringify(f)}`, () => readPublishedClaims(f));
+export async function listPublishedClaims(f: Omit<PublicClaimFilters, "q">): Promise<PublicClaimPage> {
+  return untilDataChanges(`list:${JSON.stringify({ ...f, q: undefined })}`, () => readPublishedClaims(f));
 }
 
-async function readPublishedClaims(f: PublicClaimFilters): Promise<{
-  items: PublicClaimHit[];
-  total: number;
-  page: number;
-  pages: number;
-}> {
+async function readPublishedClaims(f: Omit<PublicClaimFilters, "q">): Promise<PublicClaimPage> {
   const db = getDb();
-  const match = f.q ? toFtsQuery(f.q) : null;
-  // Conditions on the verdict `v` and its claim id only, so that counting needs no join:
-  // claim_search holds exactly the claims with a published verdict.
+  // Conditions on the verdict `v` and its claim id only, so that counting needs no join.
   const where: SQL[] = [sql`v.state = 'published'`];
   if (f.rating) where.push(sql`v.rating_id = (select id from ratings where key = ${f.rating})`);
   // Filters are written so the small side drives: a claimant's claims by its index, a dispute's accounts by theirs.
@@ -73,44 +68,18 @@ async function readPublishedClaims(f: PublicClaimFilters): Promise<{
   if (f.from) where.push(sql`v.published_at >= ${Date.parse(f.from)}`);
   if (f.to) where.push(sql`v.published_at < ${Date.parse(f.to) + 86_400_000}`);
   const condition = sql.join(where, sql` and `);
-  const total = (await queryRow<{ n: number }>(
-    db,
-    !match
-      ? sql`select count(*) as n from verdicts v where ${condition}`
-      : where.length === 1
-        ? sql`select count(*) as n from (${fullText.matchingIds(match)}) m`
-        : sql`select count(*) as n from verdicts v where ${condition} and v.claim_id in (${fullText.matchingIds(match)})`,
-  ))!.n;
-
-  const from = sql`claims c ${PUBLISHED} ${PUBLISHED_CLAIMANT} ${match ? fullText.join : sql``}`;
-  const sort = f.sort ?? (match ? "relevance" : "newest");
-  const order =
-    sort === "relevance" && match
-      ? sql`${fullText.rank(match)}, v.published_at desc, v.id desc`
-      : sort === "oldest"
-        ? sql`v.published_at asc, v.id asc`
-        : sql`v.published_at desc, v.id desc`;
-  const itemsWhere = match ? sql`${condition} and ${fullText.matches(match)}` : condition;
-
-  const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
-  const page = Math.min(Math.max(1, f.page ?? 1), pages);
-  const columns = sql`c.slug as slug, pc.statement as statement, cl.name as "claimantName", cl.slug as "claimantSlug",
-      ${RATING_COLUMNS}, v.summary as summary, v.published_at as "publishedAt"`;
-  const offset = (page - 1) * PAGE_SIZE;
-  // Words alone, best first: the full-text index ranks and pages by itself, and only the page
-  // is joined (ranking after the join costs ~7× as much on 100,000 claims).
-  type Row = Omit<PublicClaimHit, "rating" | "publishedAt"> & RatingColumns & { publishedAt: number };
+  const total = Number(
+    (await queryRow<{ n: number }>(db, sql`select count(*) as n from verdicts v where ${condition}`))!.n,
+  );
+  const order = f.sort === "oldest" ? sql`v.published_at asc, v.id asc` : sql`v.published_at desc, v.id desc`;
+  const { page, pages, offset } = pageOf(total, f.page);
+  type Row = Omit<PublicClaimHit, "rating" | "publishedAt" | "snippet"> & RatingColumns & { publishedAt: number };
   const rows = await queryRows<Row>(
     db,
-    match && where.length === 1 && sort === "relevance"
-      ? sql`
-    select ${columns}, t.snippet as snippet
-    from (${fullText.bestPage(match, PAGE_SIZE, offset)}) t
-    join claims c on c.id = t.id ${PUBLISHED} ${PUBLISHED_CLAIMANT}
-    order by t.score, t.id desc`
-      : sql`
-    select ${columns}, ${match ? fullText.snippet(match) : sql`null`} as snippet
-    from ${from} where ${itemsWhere}
+    sql`
+    select c.slug as slug, pc.statement as statement, cl.name as "claimantName", cl.slug as "claimantSlug",
+      ${RATING_COLUMNS}, v.summary as summary, v.published_at as "publishedAt"
+    from claims c ${PUBLISHED} ${PUBLISHED_CLAIMANT} where ${condition}
     order by ${order}
     limit ${PAGE_SIZE} offset ${offset}`,
   );
@@ -118,6 +87,7 @@ async function readPublishedClaims(f: PublicClaimFilters): Promise<{
     ...hit,
     rating: ratingOf({ ratingKey, ratingLabel, ratingColour, ratingOrdinal }),
     publishedAt: instantOf(publishedAt),
+    snippet: null,
   }));
   return { items, total, page, pages };
 }

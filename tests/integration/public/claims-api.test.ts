@@ -30,13 +30,13 @@ const IN_REVIEW = "the-mariupol-maternity-hospital-had-been-emptied-of";
 
 describe("GET /api/v1/claims", () => {
   it("should list published claims with an HTML-safe snippet, cacheable, for any origin", async () => {
-    const res = await callRoute(claimsRoute.GET, "GET", "/api/v1/claims?q=civil");
+    const res = await callRoute(claimsRoute.GET, "GET", "/api/v1/claims?q=civilian");
     expect(res.status).toBe(200);
     expect(res.headers.get("access-control-allow-origin")).toBe("*");
     expect(res.headers.get("cache-control")).toMatch(/public/);
     expect(res.json.total).toBe(1);
     expect(res.json.items[0].snippetHtml).toContain("<mark>civilians</mark>");
-    const again = await callRoute(claimsRoute.GET, "GET", "/api/v1/claims?q=civil", {
+    const again = await callRoute(claimsRoute.GET, "GET", "/api/v1/claims?q=civilian", {
       headers: { "if-none-match": res.headers.get("etag")! },
     });
     expect(again.status).toBe(304);

@@ -16,7 +16,7 @@ import {
   getPublicDocument,
   listPublicDisputes,
 } from "@/db/queries/public/records";
-import { searchPublishedClaims } from "@/db/queries/public/search-claims";
+import { searchPublishedClaims } from "@/lib/search/search-published-claims";
 import { callRoute } from "../../support/http";
 import { readPdf } from "../../support/pdf";
 

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { sql } from "drizzle-orm";
 import type { RecordKind } from "@/db/queries/record-changes";
-import { searchPublishedClaims } from "@/db/queries/public/search-claims";
+import { searchPublishedClaims } from "@/lib/search/search-published-claims";
 import { seedDemo } from "@/db/seed";
 import { queryRow } from "@/db/sql";
 import type { Actor } from "@/lib/auth/actor";

@@ -24,6 +24,23 @@ describe("matchTerms", () => {
     expect(foldedWords("Don't")).toEqual(["dont"]);
   });
 
+  it("should fold case and accents in any script, and keep other scripts' words and marks", () => {
+    expect(matchTerms("Маріуполь")).toEqual(matchTerms("маріуполь"));
+    expect(matchTerms("Vacuná")).toEqual(matchTerms("vacuna"));
+    expect(matchTerms("ΑΘΗΝΑ Αθήνα")).toEqual(["αθηνα", "αθηνα"]);
+    expect(matchTerms("Straße STRASSE")).toEqual(["strass", "strass"]);
+    // A vowel sign of Devanagari is part of its letter, not an accent: the word stays whole, as written.
+    expect(matchTerms("हिन्दी")).toEqual(["हिन्दी"]);
+    // Chinese and Japanese are written without spaces: each character is a word.
+    expect(matchTerms("北京是首都 COVID疫苗")).toEqual(["北", "京", "是", "首", "都", "covid", "疫", "苗"]);
+  });
+
+  it("should mark the words of any script where they are in the text", () => {
+    const text = "МАРІУПОЛЬ: la vacunación en 北京";
+    const ranges = sharedWordRanges(text, new Set(matchTerms("маріуполь vacunacion 京")));
+    expect(ranges.map((r) => text.slice(r.start, r.end))).toEqual(["МАРІУПОЛЬ", "vacunación", "京"]);
+  });
+
   it("should find the shared words in the text itself, whatever their form", () => {
     const text = "Civilians were killed, a hospital said.";
     const ranges = sharedWordRanges(text, new Set(matchTerms("civilian killing")));
@@ -69,6 +86,45 @@ describe("Bm25Index", () => {
     for (let i = 0; i < 10; i++) index.set(`d${i}`, doc(`hospital ${"word ".repeat(i)}`));
     const hits = index.search(["hospit"], 3, (key) => key !== "d0" && key !== "d1");
     expect(hits.map((h) => h.key)).toEqual(["d2", "d3", "d4"]);
+  });
+
+  it("should find the documents holding every term, all of them, with their scores", () => {
+    const index = new Bm25Index<string>();
+    index.set("a", doc("grain convoy reached Odesa"));
+    index.set("b", doc("grain prices rose"));
+    index.set("c", doc("a convoy of grain trucks reached the border"));
+    const keys = (terms: string[], accept?: (key: string) => boolean) =>
+      index
+        .searchAll(terms, accept)
+        .map((h) => h.key)
+        .sort();
+    expect(keys(matchTerms("grain convoy"))).toEqual(["a", "c"]);
+    expect(keys(matchTerms("grain"))).toEqual(["a", "b", "c"]);
+    expect(keys(matchTerms("grain convoy"), (key) => key !== "a")).toEqual(["c"]);
+    expect(keys(matchTerms("grain bread"))).toEqual([]); // a term in no document
+    const [hit] = index.searchAll(matchTerms("odesa convoy"));
+    expect(hit).toMatchObject({ key: "a", terms: expect.arrayContaining(["odesa", "convoi"]) });
+    expect(hit!.score).toBeCloseTo(index.search(matchTerms("odesa convoy"), 1)[0]!.score, 9);
+  });
+
+  it("should rank as a fresh index after most of its documents were taken out (and the index compacted)", () => {
+    const words = ["war", "hospital", "strike", "bread", "price", "vaccine", "dna", "election", "vote", "fraud"];
+    const text = (i: number) => Array.from({ length: 6 }, (_, j) => words[(i * 7 + j * 3) % words.length]).join(" ");
+    const index = new Bm25Index<number>();
+    for (let i = 0; i < 4000; i++) index.set(i, doc(text(i)));
+    for (let i = 0; i < 4000; i++) if (i % 10 !== 0) index.delete(i);
+    for (let i = 0; i < 4000; i += 20) index.set(i, doc(`${text(i + 1)} fraud`));
+    const fresh = new Bm25Index<number>();
+    for (let i = 0; i < 4000; i += 10) fresh.set(i, doc(i % 20 === 0 ? `${text(i + 1)} fraud` : text(i)));
+    for (const query of ["hospital strike", "fraud", "vote bread dna"]) {
+      const scores = (x: Bm25Index<number>) =>
+        new Map(x.searchAll(matchTerms(query)).map((h) => [h.key, h.score.toFixed(9)]));
+      expect(scores(index)).toEqual(scores(fresh));
+      expect(index.search(matchTerms(query), 50).map((h) => h.key)).toEqual(
+        fresh.search(matchTerms(query), 50).map((h) => h.key),
+      );
+    }
+    expect(index.size).toBe(400);
   });
 
   it("should rank exactly as a search over a fresh index holding the same documents, after any changes", () => {

@@ -1,4 +1,5 @@
-import { MATCH_END, MATCH_START, parsePublicFilters, searchPublishedClaims } from "@/db/queries/public/search-claims";
+import { MATCH_END, MATCH_START, parsePublicFilters } from "@/db/queries/public/search-claims";
+import { searchPublishedClaims } from "@/lib/search/search-published-claims";
 import { escapeHtml } from "@/lib/text/html";
 import { listClaimsByVerdictState } from "@/db/queries/work-queue";
 import { apiRoute, created, readJson } from "@/lib/api/handler";

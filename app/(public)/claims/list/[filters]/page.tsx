@@ -1,13 +1,14 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { ClaimsResults } from "@/components/public/claims-results";
-import { publicMetadata } from "@/lib/config/public-metadata";
+import { claimsMetadata } from "@/lib/config/public-metadata";
 import { publicClaimantName, publicDisputeQuestion } from "@/db/queries/public/pages";
-import { parsePublicFilters, searchPublishedClaims } from "@/db/queries/public/search-claims";
+import { parsePublicFilters } from "@/db/queries/public/search-claims";
+import { searchPublishedClaims } from "@/lib/search/search-published-claims";
 import { getRatingScale } from "@/db/queries/ratings";
-import { filtersFromSegment } from "@/lib/public/claims-list-path";
+import { filtersFromSegment } from "@/lib/public/claims-view-path";
 
-// `/claims` without words (everything, or filtered by rating, claimant, dispute, dates, a
+// `/claims` without words or dates (everything, or filtered by rating, claimant, dispute, a
 // page): `proxy.ts` rewrites it here, where each view is rendered once and kept until a
 // publication, correction or retraction drops them all (lib/cache/public-invalidation.ts). Shared caches in front
 // keep one a minute at most (`s-maxage=60`).
@@ -18,15 +19,11 @@ export function generateStaticParams(): { filters: string }[] {
 }
 
 export async function generateMetadata(): Promise<Metadata> {
-  return publicMetadata(
-    "/claims",
-    "Claims",
-    "Search every published fact-check by words, rating, claimant, dispute and date.",
-  );
+  return claimsMetadata();
 }
 
 export default async function ClaimsListPage({ params }: { params: Promise<{ filters: string }> }) {
-  const sp = filtersFromSegment((await params).filters);
+  const sp = filtersFromSegment("list", (await params).filters);
   if (!sp || !(await isRealView(sp))) notFound();
   return <ClaimsResults sp={sp} />;
 }

@@ -15,7 +15,6 @@ import { locateQuote } from "@/lib/anchoring/selectors";
 import { extractDateMarker, toCanonicalText } from "@/lib/documents/canonical-text";
 import { recordAudit } from "@/lib/services/audit";
 import { ServiceError } from "@/lib/services/errors";
-import { rebuildSearchIndex } from "@/lib/search/search-index";
 import { backfillPublishedRecords } from "@/lib/services/publication/published-records";
 import { snapshotEvidence } from "@/lib/services/verdicts/evidence-snapshot";
 import { slugify } from "@/lib/text/slugify";
@@ -53,7 +52,6 @@ export async function seedDemo(db: DB, { force = false } = {}): Promise<SeedRepo
     if (!exists) {
       await seedArticle(tx, raw);
       await backfillPublishedRecords(tx);
-      await rebuildSearchIndex(tx);
     }
     // Servers already running on this database drop what they kept: the demo publishes verdicts.
     if (!exists || ratingsAdded > 0) await markInvalidated(tx, [EVERY_PUBLIC_PAGE]);

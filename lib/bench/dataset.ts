@@ -20,7 +20,6 @@ import {
 import { execute, resetIdSequences } from "@/db/sql";
 import { seedDemo } from "@/db/seed";
 import { CONTEXT_LENGTH } from "@/lib/anchoring";
-import { rebuildSearchIndex } from "@/lib/search/search-index";
 import { backfillPublishedRecords } from "@/lib/services/publication/published-records";
 import { slugify } from "@/lib/text/slugify";
 import { BODIES, EVENTS, FILLER, FIRST, LAST, PLACES, TOPICS, VERBS } from "./dataset-words";
@@ -32,8 +31,8 @@ export { TOPICS };
  * over `claims / 50` documents (each claim a sentence of its document's text), claimants,
  * disputes of two or three accounts, evidence with stances, and verdicts — 85 % published,
  * 5 % in review, 5 % drafts, 5 % none. Written straight into the tables in one transaction
- * (bulk loading, not user actions: no audit events), on top of the demo data, on either engine; then the
- * full-text index is rebuilt. The same `claims` and `seed` always give the same rows.
+ * (bulk loading, not user actions: no audit events), on top of the demo data, on either engine; then the published
+ * records are filled in. The same `claims` and `seed` always give the same rows.
  */
 export type DatasetOptions = { claims: number; seed?: number };
 /** Where the dataset goes: the process database (`setDatabase`: the demo data is seeded through it). */
@@ -96,7 +95,6 @@ export async function generateDataset(
   const info = await database.transaction((tx) => bulkLoad(tx, total, seed));
   await database.transaction(async (tx) => {
     await backfillPublishedRecords(tx);
-    await rebuildSearchIndex(tx);
     await execute(tx, sql`analyze`);
   });
   return info;

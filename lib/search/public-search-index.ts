@@ -24,7 +24,7 @@ import { matchTerms } from "@/lib/matching/terms";
  * scale's keys at each search) but still counts as a change: what was found before is not kept.
  */
 
-/** The fields' weights, as the full-text index weighed them: the statement most, then the quote, the summary… */
+/** The fields' weights: the statement most, then the quote, the summary… */
 const WEIGHTS: Record<(typeof SEARCH_FIELDS)[number], number> = {
   statement: 10,
   quote: 5,

@@ -102,7 +102,7 @@ export async function insertUser(
 // Bookkeeping that any authenticated request may touch, refused or not.
 const VOLATILE: Record<string, string[]> = { api_tokens: ["last_used_at"], cache_invalidations: ["invalidated_at"] };
 
-/** The tables holding the data (not the migrations' bookkeeping, nor SQLite's full-text index's own tables). */
+/** The tables holding the data (not the migrations' bookkeeping). */
 async function tableNames(db: DB): Promise<string[]> {
   const rows =
     ENGINE === "postgres"
@@ -113,9 +113,8 @@ async function tableNames(db: DB): Promise<string[]> {
         )
       : await queryRows<{ name: string }>(
           db,
-          // FTS5's shadow tables (claim_search_data, …) are covered by claim_search itself.
           sql`select name from sqlite_master where type = 'table' and name not like 'sqlite_%'
-              and name not like '__drizzle%' and name not glob 'claim_search_*' order by name`,
+              and name not like '__drizzle%' order by name`,
         );
   return rows.map((r) => r.name);
 }

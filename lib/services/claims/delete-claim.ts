@@ -5,7 +5,6 @@ import { authorize, type Actor } from "@/lib/auth/actor";
 import { decide } from "@/lib/workflow/verdict-workflow";
 import { recordAudit } from "@/lib/services/audit";
 import { ServiceError } from "@/lib/services/errors";
-import { reindexClaims } from "@/lib/search/search-index";
 import { writeTransaction } from "@/lib/services/transaction";
 import { assertVersion } from "@/lib/services/versioning";
 import { idSchema, versionSchema } from "@/lib/validation/common";
@@ -67,7 +66,6 @@ export async function deleteClaim(actor: Actor | null, raw: unknown): Promise<vo
     const accounts = await tx.select().from(disputeAccounts).where(eq(disputeAccounts.claimId, claim.id));
     const rejections = await tx.delete(matchRejections).where(eq(matchRejections.claimId, claim.id)).returning();
     await tx.delete(claims).where(eq(claims.id, claim.id));
-    await reindexClaims(tx, [claim.id]);
     await recordAudit(tx, who, {
       action: "claim.delete",
       entityType: "claim",

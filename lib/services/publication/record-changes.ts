@@ -5,8 +5,6 @@ import { getRecordChanges, RECORD_KINDS, type RecordChanges, type RecordKind } f
 import {
   claimants,
   claimantVersions,
-  claimVersions,
-  claims,
   disputeAccounts,
   disputes,
   disputeVersionAccounts,
@@ -17,7 +15,6 @@ import {
 } from "@/db/schema";
 import { authorize, type ActingUser, type Actor } from "@/lib/auth/actor";
 import { reportPublicChange } from "@/lib/cache/public-invalidation";
-import { reindexClaims } from "@/lib/search/search-index";
 import { recordAudit } from "@/lib/services/audit";
 import { saveRevision } from "@/lib/services/documents/update-document-text";
 import { ServiceError } from "@/lib/services/errors";
@@ -122,14 +119,6 @@ const PUBLISH: Record<RecordKind, (tx: Tx, id: number, v: NewVersion, changes: R
       sameAs: w!.sameAs,
       kind: w!.kind,
     });
-    const published = await tx
-      .selectDistinct({ id: claimVersions.claimId })
-      .from(claimVersions)
-      .where(eq(claimVersions.claimantId, id));
-    await reindexClaims(
-      tx,
-      published.map((c) => c.id),
-    );
   },
   document: async (tx, id, v, changes) => {
     const [w] = await tx.select().from(documents).where(eq(documents.id, id));
@@ -151,11 +140,6 @@ const PUBLISH: Record<RecordKind, (tx: Tx, id: number, v: NewVersion, changes: R
       // A text put back as published keeps its published revision.
       revision: changes.changes.some((c) => c.field === "revision") ? w!.currentRevision : p!.revision,
     });
-    const inDocument = await tx.select({ id: claims.id }).from(claims).where(eq(claims.documentId, id));
-    await reindexClaims(
-      tx,
-      inDocument.map((c) => c.id),
-    );
   },
   dispute: async (tx, id, v) => {
     const [w] = await tx.select().from(disputes).where(eq(disputes.id, id));

@@ -4,7 +4,6 @@ import type { Tx } from "@/db/client";
 import { comments, verdicts, type Verdict } from "@/db/schema";
 import { authorizeAccount, type ActingUser, type Actor } from "@/lib/auth/actor";
 import { reportPublicChange } from "@/lib/cache/public-invalidation";
-import { reindexClaims } from "@/lib/search/search-index";
 import { recordAudit } from "@/lib/services/audit";
 import { ServiceError } from "@/lib/services/errors";
 import { writeTransaction } from "@/lib/services/transaction";
@@ -104,7 +103,6 @@ export async function transitionVerdict(actor: Actor | null, raw: unknown): Prom
         after = before;
         break;
     }
-    if (step === "publish" || step === "retract") await reindexClaims(tx, [before.claimId]);
     await recordAudit(tx, who, {
       action: `verdict.${step}`,
       entityType: "verdict",

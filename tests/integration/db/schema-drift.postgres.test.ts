@@ -12,7 +12,7 @@ import { openSqlite } from "@/db/engines/sqlite";
  * Both engines' migrations, applied to empty databases, must give the same tables: the same columns with the same
  * type, nullability and default, the same indexes (columns, uniqueness, partial condition), primary and foreign keys
  * and CHECK constraints. Names and expressions are compared after removing what only one dialect writes (quotes,
- * casts, `= ANY (ARRAY[…])` for `in (…)`). The full-text index is engine-specific by design and left out.
+ * casts, `= ANY (ARRAY[…])` for `in (…)`).
  */
 
 type Column = { name: string; type: string; notNull: boolean; default: string | null };
@@ -21,7 +21,7 @@ type ForeignKey = { columns: string; references: string; onDelete: string };
 // Columns are compared by name: SQLite appends a column added later at the end, PostgreSQL where the schema has it.
 type Table = { columns: Column[]; primaryKey: string[]; indexes: Index[]; foreignKeys: ForeignKey[]; checks: string[] };
 
-const ENGINE_SPECIFIC = /^(claim_search|__drizzle)/;
+const ENGINE_SPECIFIC = /^__drizzle/;
 
 /** One dialect's spelling of the same expression, made comparable. */
 export function normalise(expression: string | null): string | null {

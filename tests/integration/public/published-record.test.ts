@@ -86,7 +86,7 @@ type Detail = {
   marker: string;
   /** Where readers see this detail. */
   on: readonly Surface[];
-  /** Whether the search finds a claim by this detail's words (the full-text index holds it). */
+  /** Whether the search finds a claim by this detail's words (the search index holds it). */
   indexed?: true;
   /** Surfaces that write it otherwise: its old and new value as they write them. */
   as?: Partial<Record<Surface, [old: string, marker: string]>>;

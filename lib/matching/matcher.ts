@@ -57,20 +57,32 @@ export class Matcher<K> {
     const idfSum = queryIdf.reduce((a, x) => a + x, 0) || 1;
     const queryMean = unit(weightedSum(query, queryIdf, dims));
 
-    const docMean = new Float32Array(dims);
+    // Candidates share many words: each distinct word is decoded, weighed and compared with the query's words once a
+    // search (its vector times its idf, and its cosine to each query word).
+    const seen = new Map<number, { weighted: Float32Array; cosines: Float32Array }>();
     const word = new Float32Array(dims);
+    const wordOf = (row: number) => {
+      let known = seen.get(row);
+      if (!known) {
+        vectorOf(vectors, row, word);
+        const cosines = new Float32Array(query.length);
+        for (let j = 0; j < query.length; j++) cosines[j] = dot(query[j]!, word);
+        const idf = this.idfOfRow(row);
+        const weighted = new Float32Array(dims);
+        for (let d = 0; d < dims; d++) weighted[d] = idf * word[d]!;
+        seen.set(row, (known = { weighted, cosines }));
+      }
+      return known;
+    };
+    const docMean = new Float32Array(dims);
     const nearest = new Float32Array(query.length);
     const scored = candidates.map((hit) => {
       docMean.fill(0);
       nearest.fill(0);
       for (const row of this.rowsOf.get(hit.key) ?? []) {
-        vectorOf(vectors, row, word);
-        const idf = this.idfOfRow(row);
-        for (let d = 0; d < dims; d++) docMean[d] = docMean[d]! + idf * word[d]!;
-        for (let j = 0; j < query.length; j++) {
-          const c = dot(query[j]!, word);
-          if (c > nearest[j]!) nearest[j] = c;
-        }
+        const { weighted, cosines } = wordOf(row);
+        for (let d = 0; d < dims; d++) docMean[d] = docMean[d]! + weighted[d]!;
+        for (let j = 0; j < cosines.length; j++) if (cosines[j]! > nearest[j]!) nearest[j] = cosines[j]!;
       }
       let soft = 0;
       for (let j = 0; j < query.length; j++) soft += queryIdf[j]! * nearest[j]!;

@@ -109,7 +109,7 @@ async function lookUp(
 }
 
 function send(kept: LRUCache<string, Kept>, key: string, entry: Kept, req: IncomingMessage, res: ServerResponse) {
-  const gzip = /\bgzip\b/.test(String(req.headers["accept-encoding"] ?? ""));
+  const gzip = acceptsGzip(String(req.headers["accept-encoding"] ?? ""));
   if (gzip && !entry.gzipped) {
     entry.gzipped = gzipSync(entry.body);
     kept.set(key, entry); // counted at its new size
@@ -171,4 +171,16 @@ function isForEveryone(res: ServerResponse): boolean {
 
 function keptHeaders(res: ServerResponse): OutgoingHttpHeaders {
   return Object.fromEntries(Object.entries(res.getHeaders()).filter(([name]) => !NOT_KEPT.has(name)));
+}
+
+/** Whether an Accept-Encoding takes gzip: named (or `*`) without `q=0`. */
+export function acceptsGzip(header: string): boolean {
+  const q = new Map<string, number>();
+  for (const part of header.toLowerCase().split(",")) {
+    const [name, ...params] = part.split(";").map((p) => p.trim());
+    if (!name) continue;
+    const weight = params.find((p) => p.startsWith("q="));
+    q.set(name, weight ? Number(weight.slice(2)) || 0 : 1);
+  }
+  return (q.get("gzip") ?? q.get("*") ?? 0) > 0;
 }

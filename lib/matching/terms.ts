@@ -88,6 +88,7 @@ export function contentWords(text: string): string[] {
 /** Stems already found: a desk's vocabulary is small next to its texts, and stemming is most of the analysis. */
 const STEMS = new Map<string, string>();
 const MAX_STEMS = 200_000;
+const MAX_MEMO_WORD = 40;
 
 /**
  * A word's index term: English (Latin-script) words reduced to their Porter stem ("civilians" and "civilian" →
@@ -95,6 +96,8 @@ const MAX_STEMS = 200_000;
  */
 export function termOf(word: string): string {
   if (!LATIN.test(word) || /^\d+$/.test(word)) return word;
+  // Real words are short: a long one (a typed or crafted string) is stemmed without taking room in the memo.
+  if (word.length > MAX_MEMO_WORD) return stemmer(word);
   let stem = STEMS.get(word);
   if (stem === undefined) {
     if (STEMS.size >= MAX_STEMS) STEMS.clear();

@@ -71,7 +71,8 @@ export async function publicSearchIndex(): Promise<Pick<Library, "version" | "in
   if (current && current.database === database && sameStamp(current.stamp, stamp)) return current;
   // Another request may have started the same refresh meanwhile: share it.
   if (holder.__claimdeskPublicSearch !== pending) return publicSearchIndex();
-  const incremental = current?.database === database;
+  // What marks every public page (the rating scale, a bulk load such as the demo) names no claims: read them all again.
+  const incremental = current?.database === database && current.stamp.everything === stamp.everything;
   const fresh = incremental ? refresh(current, stamp, now) : build(database, stamp, now);
   holder.__claimdeskPublicSearch = fresh;
   // A failed read changes nothing: the next search starts from what was there (or from nothing).

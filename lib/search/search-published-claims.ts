@@ -91,9 +91,10 @@ async function filterOf(f: PublicClaimFilters): Promise<((id: number, doc: Searc
   const { ratingId, claimantId, disputeClaims } = await resolveSearchFilters(f);
   const from = f.from ? Date.parse(f.from) : -Infinity;
   const to = f.to ? Date.parse(f.to) + 86_400_000 : Infinity;
+  // A rating or claimant that is not there matches nothing (as in the list's SQL), not the claims without one.
   return (id, doc) =>
-    (ratingId === undefined || doc.ratingId === ratingId) &&
-    (claimantId === undefined || doc.claimantId === claimantId) &&
+    (ratingId === undefined || (ratingId !== null && doc.ratingId === ratingId)) &&
+    (claimantId === undefined || (claimantId !== null && doc.claimantId === claimantId)) &&
     (disputeClaims === undefined || disputeClaims.has(id)) &&
     doc.publishedAt >= from &&
     doc.publishedAt < to;

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { ServiceError, type FieldIssue } from "@/lib/services/errors";
+import { canonicalLanguageTag, MAX_LANGUAGE_TAG } from "@/lib/text/language-tag";
 
 /**
  * Reads other fact-checkers' published reviews for the library of known fact-checks: schema.org ClaimReview (one
@@ -19,7 +20,7 @@ export const FACT_CHECK_LIMITS = {
   title: 500,
   rating: 500,
   name: 500,
-  language: 35,
+  language: MAX_LANGUAGE_TAG,
 } as const;
 
 /** One review as the library stores it. Dates are `YYYY-MM-DD`; empty values are null. */
@@ -146,31 +147,12 @@ const dateText = z
     return day;
   });
 
-const LANGUAGE_SHAPE = /^[a-z]{2,8}(?:[-_][a-z0-9]{1,8})*$/i;
-const languages = new Map<string, string | null>();
-/**
- * A BCP 47 language tag, checked loosely (its shape, as `Intl` reads it) and written in its canonical case (`pt-BR`);
- * null when it is not one.
- */
-function canonicalLanguage(tag: string): string | null {
-  if (tag.length > FACT_CHECK_LIMITS.language || !LANGUAGE_SHAPE.test(tag)) return null;
-  let known = languages.get(tag);
-  if (known === undefined) {
-    try {
-      known = Intl.getCanonicalLocales(tag.replaceAll("_", "-"))[0] ?? null;
-    } catch {
-      known = null;
-    }
-    if (languages.size < 10_000) languages.set(tag, known);
-  }
-  return known;
-}
 const languageText = z
   .string({ error: "must be a language code such as en or pt-BR" })
   .transform(clean)
   .transform((s, ctx) => {
     if (!s) return "";
-    const tag = canonicalLanguage(s);
+    const tag = canonicalLanguageTag(s);
     if (!tag) {
       ctx.addIssue({ code: "custom", message: "must be a language code such as en or pt-BR" });
       return z.NEVER;

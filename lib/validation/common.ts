@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { canonicalLanguageTag } from "@/lib/text/language-tag";
 import { MAX_ID, parseId } from "@/db/ids";
 import { ROLES } from "@/db/schema";
 
@@ -83,11 +84,16 @@ export const optionalDateSchema = z
   .nullish()
   .transform((v) => v ?? null);
 
-/** A BCP 47 language tag such as `en` or `uk-UA`; empty becomes null. */
+/** A BCP 47 language tag such as `en` or `uk-UA`, kept in its canonical case; empty becomes null. */
 export const optionalLanguageSchema = z
   .union([
     z.literal("").transform(() => null),
-    z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, "must be a language code such as en or uk-UA"),
+    z.string().transform((tag, ctx) => {
+      const canonical = canonicalLanguageTag(tag.trim());
+      if (canonical) return canonical;
+      ctx.addIssue({ code: "custom", message: "must be a language code such as en or uk-UA" });
+      return z.NEVER;
+    }),
   ])
   .nullish()
   .transform((v) => v ?? null);

@@ -6,6 +6,8 @@ import { requireUser, userCan } from "@/lib/auth/session";
 import { MAX_FACT_CHECK_FILE_BYTES } from "@/lib/services/fact-checks/import-fact-checks";
 import { FactCheckImportForm } from "./import-form";
 
+const COLUMNS = ["Claim", "Rating", "Publisher", "Reviewed", "Language"];
+
 export const metadata: Metadata = { title: "Known fact-checks" };
 
 const PAGE_SIZE = 50;
@@ -54,21 +56,11 @@ export default async function FactChecksPage({ searchParams }: { searchParams: P
             </caption>
             <thead className="border-b border-line bg-slate-50">
               <tr>
-                <th scope="col" className="px-3 py-2">
-                  Claim
-                </th>
-                <th scope="col" className="px-3 py-2">
-                  Rating
-                </th>
-                <th scope="col" className="px-3 py-2">
-                  Publisher
-                </th>
-                <th scope="col" className="px-3 py-2">
-                  Reviewed
-                </th>
-                <th scope="col" className="px-3 py-2">
-                  Language
-                </th>
+                {COLUMNS.map((column) => (
+                  <th key={column} scope="col" className="px-3 py-2">
+                    {column}
+                  </th>
+                ))}
               </tr>
             </thead>
             <tbody className="divide-y divide-line">

@@ -1,4 +1,5 @@
 import { MATCH_END, MATCH_START, type PublicClaimHit } from "@/db/queries/public/search-claims";
+import { localizedPath } from "@/lib/i18n/public-path";
 import { RatingBadge } from "@/components/ui/rating-badge";
 import { Snippet } from "./snippet";
 
@@ -11,17 +12,17 @@ const when = (at: Date) => at.toISOString().slice(0, 10);
  * every page of every search, so each is as few elements as it can be and styled once by the list's class
  * (`claim-results` in app/globals.css); links are plain, as a Link would prefetch twenty claim pages a search.
  */
-export function ClaimResultList({ items }: { items: PublicClaimHit[] }) {
+export function ClaimResultList({ items, locale }: { items: PublicClaimHit[]; locale: string }) {
   return (
     <ol className="claim-results">
       {items.map((claim, i) => (
-        <ClaimResult key={i} claim={claim} />
+        <ClaimResult key={i} claim={claim} locale={locale} />
       ))}
     </ol>
   );
 }
 
-function ClaimResult({ claim: c }: { claim: PublicClaimHit }) {
+function ClaimResult({ claim: c, locale }: { claim: PublicClaimHit; locale: string }) {
   // A snippet that is the whole statement marks the heading instead of repeating it.
   const inHeading = c.snippet !== null && c.snippet.replace(MARKS, "") === c.statement;
   return (
@@ -31,7 +32,9 @@ function ClaimResult({ claim: c }: { claim: PublicClaimHit }) {
         {` ${c.claimantName} · ${when(c.publishedAt)}`}
       </p>
       <h2>
-        <a href={`/claims/${c.slug}`}>{inHeading ? <Snippet text={c.snippet!} /> : c.statement}</a>
+        <a href={localizedPath(locale, `/claims/${c.slug}`)}>
+          {inHeading ? <Snippet text={c.snippet!} /> : c.statement}
+        </a>
       </h2>
       <p className="summary">{c.summary}</p>
       {c.snippet && !inHeading && (

@@ -1,3 +1,5 @@
+import { getLocale } from "next-intl/server";
+import { localizedPath } from "@/lib/i18n/public-path";
 import { FilterSelect } from "@/components/ui/filter-select";
 import { ClaimResultList } from "./claim-result-list";
 import { listPublicClaimants, publicClaimantName, publicDisputeQuestion } from "@/db/queries/public/pages";
@@ -12,15 +14,17 @@ export type Search = Record<string, string | undefined>;
  * A link to another view of the list or search. Links to them are plain: a Link would prefetch the view's payload,
  * and a search is kept (lib/http/kept-searches.ts) as the page readers load, not as the router's payload.
  */
-function hrefWith(sp: Search, changes: Search): string {
+function hrefWith(claims: string, sp: Search, changes: Search): string {
   const params = new URLSearchParams();
   for (const [k, v] of Object.entries({ ...sp, ...changes })) if (v) params.set(k, v);
   const qs = params.toString();
-  return qs ? `/claims?${qs}` : "/claims";
+  return qs ? `${claims}?${qs}` : claims;
 }
 
 /** `/claims`: the search form and one page of published verdicts for the filters in `sp`. */
 export async function ClaimsResults({ sp }: { sp: Search }) {
+  const locale = await getLocale();
+  const claims = localizedPath(locale, "/claims");
   const filters = parsePublicFilters((k) => sp[k]);
   // The busiest claimants and the latest disputes; any other is one link away (its page links here).
   const [{ items, total, page, pages }, ratings, busiest, latest] = await Promise.all([
@@ -50,7 +54,7 @@ export async function ClaimsResults({ sp }: { sp: Search }) {
       <form
         role="search"
         className="grid gap-3 rounded-lg border border-line bg-white p-4 sm:grid-cols-6"
-        action="/claims"
+        action={claims}
       >
         <label className="sm:col-span-3">
           <span className="block text-sm font-medium">Search</span>
@@ -131,7 +135,7 @@ export async function ClaimsResults({ sp }: { sp: Search }) {
           <>
             {" · "}
             <a
-              href={hrefWith(sp, { claimant: undefined, dispute: undefined, page: undefined })}
+              href={hrefWith(claims, sp, { claimant: undefined, dispute: undefined, page: undefined })}
               className="text-accent underline"
             >
               clear
@@ -140,12 +144,12 @@ export async function ClaimsResults({ sp }: { sp: Search }) {
         )}
       </p>
 
-      <ClaimResultList items={items} />
+      <ClaimResultList items={items} locale={locale} />
 
       {pages > 1 && (
         <nav aria-label="Pages" className="flex items-center gap-4 text-sm">
           {page > 1 && (
-            <a href={hrefWith(sp, { page: String(page - 1) })} rel="prev" className="text-accent underline">
+            <a href={hrefWith(claims, sp, { page: String(page - 1) })} rel="prev" className="text-accent underline">
               Previous
             </a>
           )}
@@ -153,7 +157,7 @@ export async function ClaimsResults({ sp }: { sp: Search }) {
             Page {page} of {pages}
           </span>
           {page < pages && (
-            <a href={hrefWith(sp, { page: String(page + 1) })} rel="next" className="text-accent underline">
+            <a href={hrefWith(claims, sp, { page: String(page + 1) })} rel="next" className="text-accent underline">
               Next
             </a>
           )}

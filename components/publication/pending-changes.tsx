@@ -1,6 +1,6 @@
 "use client";
 
-import { discardRecordAction, publishRecordAction } from "@/app/editor/_publication/actions";
+import { discardRecordAction, publishRecordAction } from "@/app/(desk)/editor/_publication/actions";
 import { ActionForm } from "@/components/ui/action-form";
 import type { RecordChanges } from "@/db/queries/record-changes";
 

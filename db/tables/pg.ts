@@ -60,6 +60,8 @@ export const users = pgTable(
     name: text("name").notNull(),
     role: text("role", { enum: ROLES }).notNull(),
     passwordHash: text("password_hash").notNull(),
+    /** The interface language the account chose (a locale of lib/i18n/locales.json); null: the browser's. */
+    locale: text("locale"),
     disabledAt: instant("disabled_at"),
     /**
      * No longer read (sessions are rows of `sessions`). Kept for one release, so that servers of the previous one,

@@ -7,7 +7,15 @@ import type { Actor } from "./actor";
 import { auth } from "./index";
 import { can, type Permission } from "./permissions";
 
-export type CurrentUser = { id: number; email: string; name: string; role: Role; actor: Actor };
+export type CurrentUser = {
+  id: number;
+  email: string;
+  name: string;
+  role: Role;
+  /** The interface language the account chose, or null (the browser's). */
+  locale: string | null;
+  actor: Actor;
+};
 
 /**
  * The signed-in user of this request, read from the database (so a disabled account or a
@@ -23,7 +31,7 @@ export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
   if (!Number.isInteger(id) || id <= 0 || !sid) return null;
   const user = await findSessionUser(id, sid);
   if (!user) return null;
-  return { id: user.id, email: user.email, name: user.name, role: user.role, actor: { kind: "user", userId: user.id } };
+  return { ...user, actor: { kind: "user", userId: user.id } };
 });
 
 /** The signed-in user, or a redirect to the sign-in page that comes back to `returnTo`. */

@@ -30,10 +30,10 @@ const entries = new LRUCache({
   sizeCalculation: (entry) => Math.max(1, sizeOf(entry.value)),
 });
 /**
- * Searches by words (`/claims/search/…`) are kept, rendered, in front of Next, and not here a second time: the request
- * that reaches Next for one is rendered.
+ * Searches by words (`/claims/search/…`; the key ends with the page's path) are kept, rendered, in front of Next, and
+ * not here a second time: the request that reaches Next for one is rendered.
  */
-const SEARCH_PAGE = /^\/claims\/search\//;
+const SEARCH_PAGE = /\/claims\/search\/[^/]*$/;
 /** @type {LRUCache<string, number>} */
 const renderFrom = new LRUCache({ max: 20_000 });
 /** The process's store, opened at first use (never while `next build` runs: there is no database then). */

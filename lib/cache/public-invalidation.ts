@@ -4,7 +4,7 @@ import {
   EVERY_PUBLIC_PAGE,
   EVERY_SEARCH,
   markInvalidated,
-  pathTag,
+  pathTags,
 } from "@/db/queries/cache-invalidations";
 import { publicClaimIdsOf, publicPathsForClaims } from "@/db/queries/public/page-paths";
 
@@ -36,7 +36,7 @@ async function tagsOf(tx: Tx, change: PublicChange): Promise<string[]> {
   if ("ratingScale" in change) return [EVERY_PUBLIC_PAGE];
   const paths = await publicPathsForClaims(tx, await claimsOf(tx, change));
   // Any change to a public claim can reorder or refilter the lists and the searches.
-  return paths.length > 0 ? [...paths.map(pathTag), EVERY_LIST, EVERY_SEARCH] : [];
+  return paths.length > 0 ? [...paths.flatMap(pathTags), EVERY_LIST, EVERY_SEARCH] : [];
 }
 
 /**

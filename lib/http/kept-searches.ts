@@ -3,6 +3,8 @@ import { gzipSync } from "node:zlib";
 import { LRUCache } from "lru-cache";
 import { EVERY_PUBLIC_PAGE, EVERY_SEARCH } from "@/db/queries/cache-invalidations";
 import type { InvalidationStore } from "@/lib/cache/invalidation-store.mjs";
+import { LOCALE_COOKIE } from "@/lib/i18n/locales";
+import { readerLocale, splitLocale } from "@/lib/i18n/public-path";
 import { claimsViewPath } from "@/lib/public/claims-view-path";
 
 /**
@@ -19,8 +21,8 @@ import { claimsViewPath } from "@/lib/public/claims-view-path";
  * kept search is served for at most `revalidate` seconds, as Next would before rendering it again.
  *
  * Only what is the same for every reader is kept: the HTML of a GET (or HEAD) without Next's router headers, answered
- * 200 with a public Cache-Control and no cookie. The key is the search's kept path (`claimsViewPath`): equal searches
- * asked in other words of the URL (field order, empty fields) share one. Next is asked for the plain text (the
+ * 200 with a public Cache-Control and no cookie. The key is the search's locale and kept path (`claimsViewPath`): equal
+ * searches asked in other words of the URL (field order, empty fields) share one. Next is asked for the plain text (the
  * request's Accept-Encoding is taken off); a client that accepts gzip gets the kept text gzipped once.
  */
 export type KeptSearchesOptions = {
@@ -47,15 +49,35 @@ const ROUTER_HEADERS = [
 /** Headers that belong to one connection or one response, not to the kept page. */
 const NOT_KEPT = new Set(["connection", "keep-alive", "date", "transfer-encoding", "content-length", "x-nextjs-cache"]);
 
-/** The kept search a request asks for (its kept path), or null when it is not a search that may be kept. */
+/**
+ * The kept search a request asks for (its locale and kept path: `/uk/claims/search/…`), or null when it is not a search
+ * that may be kept — or when it has no locale in its address and the proxy would send its reader to their language.
+ */
 export function keptSearchKey(req: Pick<IncomingMessage, "method" | "url" | "headers">): string | null {
   if (req.method !== "GET" && req.method !== "HEAD") return null;
   if (ROUTER_HEADERS.some((name) => req.headers[name] !== undefined)) return null;
   if (!URL.canParse(req.url ?? "", "http://localhost")) return null;
   const url = new URL(req.url!, "http://localhost");
-  if (url.pathname !== "/claims") return null;
-  const path = claimsViewPath(url.searchParams);
-  return path.startsWith("/claims/search/") ? path : null;
+  const { locale, path, prefixed } = splitLocale(url.pathname);
+  if (path !== "/claims") return null;
+  const view = claimsViewPath(url.searchParams);
+  if (!view.startsWith("/claims/search/")) return null;
+  if (
+    !prefixed &&
+    readerLocale(cookieValue(req.headers.cookie, LOCALE_COOKIE), req.headers["accept-language"]) !== locale
+  ) {
+    return null;
+  }
+  return `/${locale}${view}`;
+}
+
+/** One cookie's value from a `Cookie` header. */
+function cookieValue(header: string | undefined, name: string): string | undefined {
+  for (const part of header?.split(";") ?? []) {
+    const eq = part.indexOf("=");
+    if (eq > 0 && part.slice(0, eq).trim() === name) return part.slice(eq + 1).trim();
+  }
+  return undefined;
 }
 
 /**

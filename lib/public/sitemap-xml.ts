@@ -3,14 +3,22 @@ import { escapeXml } from "@/lib/text/xml";
 /** The most URLs in one sitemap file: Google reads up to 50,000; a margin is kept. */
 export const SITEMAP_PART_SIZE = 45_000;
 
-export type SitemapEntry = { url: string; updated?: Date };
+/** A page, and the same page in each language (`hreflang`: a BCP 47 tag or `x-default`), itself included. */
+export type SitemapEntry = { url: string; updated?: Date; alternates?: { hreflang: string; url: string }[] };
 
 const lastmod = (at?: Date) => (at ? `<lastmod>${at.toISOString()}</lastmod>` : "");
+const alternate = (a: { hreflang: string; url: string }) =>
+  `<xhtml:link rel="alternate" hreflang="${escapeXml(a.hreflang)}" href="${escapeXml(a.url)}"/>`;
 
-/** A sitemap (sitemaps.org 0.9) of these URLs. */
+/** A sitemap (sitemaps.org 0.9) of these URLs, with each one's language versions as search engines read them. */
 export function urlset(entries: SitemapEntry[]): string {
-  const urls = entries.map((e) => `<url><loc>${escapeXml(e.url)}</loc>${lastmod(e.updated)}</url>`).join("\n");
-  return `<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${urls}\n</urlset>\n`;
+  const urls = entries
+    .map(
+      (e) =>
+        `<url><loc>${escapeXml(e.url)}</loc>${lastmod(e.updated)}${(e.alternates ?? []).map(alternate).join("")}</url>`,
+    )
+    .join("\n");
+  return `<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">\n${urls}\n</urlset>\n`;
 }
 
 /** A sitemap index pointing to these sitemap files. */

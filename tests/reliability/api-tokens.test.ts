@@ -68,7 +68,7 @@ afterEach(() => {
 async function account(role: "admin" | "editor" | "contributor" = "editor") {
   const email = `${role}${++seq}@tokens.test`;
   const actor = await addUser(t.database, email, role);
-  const user: CurrentUser = { id: actor.userId, email, name: email, role, actor };
+  const user: CurrentUser = { id: actor.userId, email, name: email, role, locale: null, actor };
   return { actor, email, user };
 }
 

@@ -69,7 +69,7 @@ beforeAll(async () => {
     t.db,
     sql`select id, email, name from users where role = 'admin' limit 1`,
   ))!;
-  session.user = { ...admin, role: "admin", actor: { kind: "user", userId: admin.id } };
+  session.user = { ...admin, role: "admin", locale: null, actor: { kind: "user", userId: admin.id } };
   token = (await createApiToken(systemActor(), { forEmail: admin.email, scope: "write" })).token;
 });
 afterAll(async () => {

@@ -1,6 +1,7 @@
 import { sql, type SQL } from "drizzle-orm";
 import { getDb } from "@/db/client";
-import { EVERY_LIST, EVERY_PUBLIC_PAGE } from "@/db/queries/cache-invalidations";
+import { EVERY_LIST, EVERY_PUBLIC_PAGE, localePathTag } from "@/db/queries/cache-invalidations";
+import { DEFAULT_LOCALE } from "@/lib/i18n/locales";
 import { instantOf, RATING_COLUMNS, ratingOf, type RatingColumns } from "@/db/queries/shapes";
 import { NOW_MS, queryRow, queryRows } from "@/db/sql";
 import { PUBLISHED, PUBLISHED_ACCOUNTS, PUBLISHED_CLAIMANT, PUBLISHED_DOCUMENT } from "./published";
@@ -84,7 +85,8 @@ export async function publishedRecordStamp(): Promise<{ now: number; claims: num
  * record a write changed, as the write reported it (lib/cache/public-invalidation.ts).
  */
 export async function claimsInvalidatedSince(since: number): Promise<number[]> {
-  const prefix = "_N_T_/claims/";
+  // Every locale's page of a claim is marked with the others: the default locale's stands for all.
+  const prefix = localePathTag(DEFAULT_LOCALE, "/claims/");
   const rows = await queryRows<{ id: number }>(
     getDb(),
     sql`select c.id as id from cache_invalidations ci join claims c on c.slug = substr(ci.tag, ${prefix.length + 1})

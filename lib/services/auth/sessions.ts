@@ -40,7 +40,7 @@ export async function startSession(
   return started ? sessionId : null;
 }
 
-export type SessionUser = { id: number; email: string; name: string; role: Role };
+export type SessionUser = { id: number; email: string; name: string; role: Role; locale: string | null };
 
 /**
  * The account of a live session — its row not ended nor past its lifetime, its account not disabled — or null. One
@@ -52,7 +52,7 @@ export async function findSessionUser(
   now = Date.now(),
 ): Promise<SessionUser | null> {
   const [user] = await getDb()
-    .select({ id: users.id, email: users.email, name: users.name, role: users.role })
+    .select({ id: users.id, email: users.email, name: users.name, role: users.role, locale: users.locale })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
     .where(

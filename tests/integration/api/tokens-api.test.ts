@@ -24,7 +24,14 @@ let bootstrap: string;
 beforeAll(async () => {
   t = await createTestDb();
   const editor = await addUser(t.database, "editor@example.org", "editor");
-  session.user = { id: editor.userId, email: "editor@example.org", name: "editor", role: "editor", actor: editor };
+  session.user = {
+    id: editor.userId,
+    email: "editor@example.org",
+    name: "editor",
+    role: "editor",
+    locale: null,
+    actor: editor,
+  };
   bootstrap = (await createApiToken(editor, { name: "bootstrap", scope: "write" })).token;
 });
 afterAll(async () => {

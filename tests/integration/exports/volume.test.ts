@@ -7,6 +7,7 @@ import { sliceCodePoints } from "@/lib/anchoring/code-points";
 import { generateDataset, type DatasetInfo } from "@/lib/bench/dataset";
 import { csvChunks } from "@/lib/exports/formats";
 import { exportSite } from "@/lib/exports/run-export";
+import { LOCALES } from "@/lib/i18n/locales";
 import { collect } from "../../support/collect";
 import { createTestDb, type TestDb } from "../../support/db";
 
@@ -51,12 +52,12 @@ describe("exports across batches", () => {
 });
 
 describe("the sitemap at volume", () => {
-  it("should list every public page once: the fixed ones, each published claim, and each dispute, claimant and document with one", async () => {
+  it("should list every public page once in each locale: the fixed ones, each published claim, and each dispute, claimant and document with one", async () => {
     const { GET } = await import("@/app/sitemap.xml/route");
     const xml = await (await GET()).text();
     const locs = [...xml.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => new URL(m[1]!).pathname);
     const published = sql`join verdicts v on v.claim_id = c.id and v.state = 'published'`;
-    const expected =
+    const pages =
       4 +
       (await count(sql`select count(*) as n from claims c ${published}`)) +
       (await count(
@@ -64,9 +65,13 @@ describe("the sitemap at volume", () => {
       )) +
       (await count(sql`select count(distinct c.claimant_id) as n from claims c ${published}`)) +
       (await count(sql`select count(distinct c.document_id) as n from claims c ${published}`));
-    expect(locs).toHaveLength(expected);
+    expect(locs).toHaveLength(pages * LOCALES.length);
     expect(new Set(locs).size).toBe(locs.length);
     expect(locs.filter((p) => p.startsWith("/disputes/")).length).toBeGreaterThan(800);
+    expect(locs.filter((p) => p.startsWith("/uk/disputes/")).length).toBeGreaterThan(800);
+    // Each page names itself and its versions in the other locales, and the default one for any other language.
+    const first = xml.slice(xml.indexOf("<url>"), xml.indexOf("</url>"));
+    expect([...first.matchAll(/hreflang="([^"]+)"/g)].map((m) => m[1])).toEqual([...LOCALES, "x-default"]);
   });
 });
 

@@ -79,6 +79,25 @@ describe("searches kept in front of Next", () => {
     expect(renders).toHaveLength(4);
   });
 
+  it("should keep each locale's search apart, and leave to Next a reader it sends to their language", async () => {
+    await get("/claims?q=kyiv");
+    await get("/uk/claims?q=kyiv");
+    expect((await get("/uk/claims?q=kyiv")).res.headers.get("x-nextjs-cache")).toBe("HIT");
+    expect((await get("/claims?q=kyiv")).res.headers.get("x-nextjs-cache")).toBe("HIT");
+    expect(renders.map((r) => r.url)).toEqual(["/claims?q=kyiv", "/uk/claims?q=kyiv"]);
+    // Without a locale in the address, a reader who chose Ukrainian, or whose browser prefers it, is not answered here
+    // (the proxy sends them to /uk/claims); one who chose English is, whatever their browser says.
+    await get("/claims?q=kyiv", { cookie: "theme=dark; NEXT_LOCALE=uk" });
+    await get("/claims?q=kyiv", { "accept-language": "uk-UA,uk;q=0.9,en;q=0.5" });
+    expect(renders).toHaveLength(4);
+    const chose = await get("/claims?q=kyiv", { cookie: "NEXT_LOCALE=en", "accept-language": "uk" });
+    expect(chose.res.headers.get("x-nextjs-cache")).toBe("HIT");
+    expect((await get("/claims?q=kyiv", { "accept-language": "de, en;q=0.8" })).res.headers.get("x-nextjs-cache")).toBe(
+      "HIT",
+    );
+    expect(renders).toHaveLength(4);
+  });
+
   it("should render a search again once a publication anywhere invalidated every search, or the rating scale", async () => {
     await get("/claims?q=convoy");
     await get("/claims?q=convoy");

@@ -1,0 +1,2 @@
+-- Each account may choose its interface language; null follows the browser.
+ALTER TABLE `users` ADD `locale` text;

@@ -11,7 +11,7 @@ if (!postgres) {
  * The suites once on SQLite (temp files) and, when TEST_DATABASE_URL names a PostgreSQL server, once more on it (a
  * new database per test file, dropped after). Tests that never open a database (`unitOnly`) run once; a file named
  * `*.sqlite.test.ts` or `*.postgres.test.ts` tests what only that engine has, and runs on it alone. `env` is set for
- * both.
+ * both, with `LC_ALL=C`: the command line speaks the environment's language, and the tests read its English.
  */
 export function onEveryEngine(
   include: string[],
@@ -26,14 +26,19 @@ export function onEveryEngine(
         name: "sqlite",
         include: [...include, ...unitOnly],
         exclude: only("postgres"),
-        env: { ...env, DATABASE_URL: "" },
+        env: { LC_ALL: "C", ...env, DATABASE_URL: "" },
       },
     },
     ...(postgres
       ? [
           {
             extends: true,
-            test: { name: "postgres", include, exclude: only("sqlite"), env: { ...env, DATABASE_URL: postgres } },
+            test: {
+              name: "postgres",
+              include,
+              exclude: only("sqlite"),
+              env: { LC_ALL: "C", ...env, DATABASE_URL: postgres },
+            },
           },
         ]
       : []),
@@ -48,6 +53,8 @@ export default defineConfig({
       "server-only": path.resolve(import.meta.dirname, "tests/support/empty-module.ts"),
       // No Next request under vitest: record revalidations instead of performing them.
       "next/cache": path.resolve(import.meta.dirname, "tests/support/next-cache.ts"),
+      // No Next request either to read a locale from: the real catalogues, in the locale a test sets.
+      "next-intl/server": path.resolve(import.meta.dirname, "tests/support/next-intl-server.ts"),
     },
   },
   test: {

@@ -23,6 +23,7 @@ export type {
   Evidence,
   AppearanceSnapshotItem,
   EvidenceSnapshotItem,
+  RatingTranslations,
   FactCheck,
   MatchRejection,
   Rating,
@@ -63,7 +64,7 @@ export const {
 } = tables;
 
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
-type Sqlite = Omit<typeof sqlite, "EvidenceSnapshotItem" | "AppearanceSnapshotItem">;
+type Sqlite = Omit<typeof sqlite, "EvidenceSnapshotItem" | "AppearanceSnapshotItem" | "RatingTranslations">;
 type Pg = typeof pg;
 /** The tables whose PostgreSQL row or insert type differs from SQLite's, or that one engine lacks. */
 type Drifted = {

@@ -19,6 +19,7 @@ import { backfillPublishedRecords } from "@/lib/services/publication/published-r
 import { snapshotEvidence } from "@/lib/services/verdicts/evidence-snapshot";
 import { slugify } from "@/lib/text/slugify";
 import * as demo from "./seed-data/demo";
+import * as demoUk from "./seed-data/demo-uk";
 import { EVERY_PUBLIC_PAGE, markInvalidated } from "@/db/queries/cache-invalidations";
 
 const SEED_ACTOR: ActingUser = { id: null, role: "admin", name: "seed", label: "seed" };
@@ -49,13 +50,12 @@ export async function seedDemo(db: DB, { force = false } = {}): Promise<SeedRepo
       .from(s.documents)
       .where(eq(s.documents.slug, demo.DEMO_DOCUMENT.slug))
       .limit(1);
-    if (!exists) {
-      await seedArticle(tx, raw);
-      await backfillPublishedRecords(tx);
-    }
+    if (!exists) await seedArticle(tx, raw);
+    const ukrainianAdded = await seedUkrainianArticle(tx);
+    if (!exists || ukrainianAdded) await backfillPublishedRecords(tx);
     // Servers already running on this database drop what they kept: the demo publishes verdicts.
-    if (!exists || ratingsAdded > 0) await markInvalidated(tx, [EVERY_PUBLIC_PAGE]);
-    return { usersAdded, ratingsAdded, documentAdded: !exists };
+    if (!exists || ukrainianAdded || ratingsAdded > 0) await markInvalidated(tx, [EVERY_PUBLIC_PAGE]);
+    return { usersAdded, ratingsAdded, documentAdded: !exists || ukrainianAdded };
   });
 }
 
@@ -84,9 +84,10 @@ async function seedRatings(tx: Tx): Promise<number> {
   for (const [position, r] of demo.DEFAULT_RATINGS.entries()) {
     const [existing] = await tx.select({ id: s.ratings.id }).from(s.ratings).where(eq(s.ratings.key, r.key)).limit(1);
     if (existing) continue;
+    const uk = demoUk.UK_RATINGS[r.key];
     const [row] = await tx
       .insert(s.ratings)
-      .values({ ...r, position })
+      .values({ ...r, position, translations: uk ? { uk } : null })
       .returning({ id: s.ratings.id });
     await recordAudit(tx, SEED_ACTOR, { action: "rating.create", entityType: "rating", entityId: row!.id, after: r });
     added++;
@@ -195,4 +196,105 @@ async function seedArticle(tx: Tx, raw: string): Promise<void> {
       .returning();
     await audit("verdict", row!.id, { claimId: row!.claimId, state: row!.state, rating: v.rating });
   }
+}
+
+/**
+ * The demo's Ukrainian article (db/seed-data/demo-uk.ts): its document, claimant and claim, linked to two pieces of
+ * evidence the first article cites, with a verdict written and published in Ukrainian. Added when missing (a demo
+ * database from before it gets it too); returns whether it was.
+ */
+async function seedUkrainianArticle(tx: Tx): Promise<boolean> {
+  const [exists] = await tx
+    .select({ id: s.documents.id })
+    .from(s.documents)
+    .where(eq(s.documents.slug, demoUk.UK_DOCUMENT.slug))
+    .limit(1);
+  if (exists) return false;
+  const userId = async (email: string) =>
+    (await tx.select({ id: s.users.id }).from(s.users).where(eq(s.users.email, email)).limit(1))[0]?.id;
+  const editorId = await userId("editor@claimdesk.test");
+  const reviewerId = await userId(demoUk.UK_VERDICT.reviewer);
+  if (editorId === undefined || reviewerId === undefined) return false; // not a demo database
+  const audit = (entityType: string, entityId: number, after: unknown) =>
+    recordAudit(tx, SEED_ACTOR, { action: `${entityType}.create`, entityType, entityId, after });
+
+  const raw = fs.readFileSync(path.join(process.cwd(), "db", "seed-data", demoUk.UK_DOCUMENT.file), "utf8");
+  const { date, text: body } = extractDateMarker(toCanonicalText(raw));
+  const text = toCanonicalText(body);
+  const { file: _file, ...document } = demoUk.UK_DOCUMENT;
+  const [doc] = await tx
+    .insert(s.documents)
+    .values({ ...document, publishedAt: date, createdBy: editorId })
+    .returning();
+  await tx.insert(s.documentRevisions).values({ documentId: doc!.id, revision: 1, text, createdBy: editorId });
+  await audit("document", doc!.id, { title: doc!.title, slug: doc!.slug, revision: 1 });
+
+  const [claimant] = await tx
+    .insert(s.claimants)
+    .values({ ...demoUk.UK_CLAIMANT, slug: slugify(demoUk.UK_CLAIMANT.name), createdBy: editorId })
+    .returning();
+  await audit("claimant", claimant!.id, { name: claimant!.name, slug: claimant!.slug });
+
+  const sel = locateQuote(text, demoUk.UK_CLAIM.quote);
+  const [claim] = await tx
+    .insert(s.claims)
+    .values({
+      slug: slugify(demoUk.UK_CLAIM.statement),
+      documentId: doc!.id,
+      revision: 1,
+      claimantId: claimant!.id,
+      statement: demoUk.UK_CLAIM.statement,
+      claimedAt: demoUk.UK_CLAIM.claimedAt,
+      quote: sel.exact,
+      prefix: sel.prefix,
+      suffix: sel.suffix,
+      start: sel.start,
+      end: sel.end,
+      createdBy: editorId,
+    })
+    .returning();
+  await audit("claim", claim!.id, { slug: claim!.slug, statement: claim!.statement, start: sel.start, end: sel.end });
+
+  for (const link of demoUk.UK_EVIDENCE_LINKS) {
+    const [evidence] = await tx.select({ id: s.evidence.id }).from(s.evidence).where(eq(s.evidence.url, link.url));
+    if (!evidence) continue;
+    await tx
+      .insert(s.claimEvidence)
+      .values({ claimId: claim!.id, evidenceId: evidence.id, stance: link.stance, createdBy: editorId });
+  }
+
+  const { stance, ...own } = demoUk.UK_EVIDENCE;
+  const [evidence] = await tx
+    .insert(s.evidence)
+    .values({ ...own, createdBy: editorId })
+    .returning();
+  await tx
+    .insert(s.claimEvidence)
+    .values({ claimId: claim!.id, evidenceId: evidence!.id, stance, createdBy: editorId });
+  await audit("evidence", evidence!.id, { url: evidence!.url, links: [{ claim: claim!.id, stance }] });
+
+  const [rating] = await tx
+    .select({ id: s.ratings.id })
+    .from(s.ratings)
+    .where(eq(s.ratings.key, demoUk.UK_VERDICT.rating));
+  const now = Date.now();
+  const [verdict] = await tx
+    .insert(s.verdicts)
+    .values({
+      claimId: claim!.id,
+      seq: 1,
+      state: "published",
+      ratingId: rating?.id ?? null,
+      summary: demoUk.UK_VERDICT.summary,
+      rationale: demoUk.UK_VERDICT.rationale,
+      language: demoUk.UK_VERDICT.language,
+      authorId: (await userId(demoUk.UK_VERDICT.author))!,
+      reviewerId,
+      submittedAt: new Date(now - 2 * DAY),
+      publishedAt: new Date(now - DAY / 2),
+      evidenceSnapshot: await snapshotEvidence(tx, claim!.id),
+    })
+    .returning();
+  await audit("verdict", verdict!.id, { claimId: claim!.id, state: "published", rating: demoUk.UK_VERDICT.rating });
+  return true;
 }

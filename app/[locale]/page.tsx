@@ -2,35 +2,34 @@ import type { Metadata } from "next";
 import { Link } from "@/lib/i18n/navigation";
 import { publicMetadata } from "@/lib/config/public-metadata";
 import { connection } from "next/server";
+import { getFormatter, getTranslations } from "next-intl/server";
 import { RatingBadge } from "@/components/ui/rating-badge";
 import { listFeedVerdicts } from "@/db/queries/public/pages";
 import { listPublicDisputes } from "@/db/queries/public/records";
+import { contentLanguage } from "@/lib/i18n/content-language";
 
 export async function generateMetadata(): Promise<Metadata> {
-  return publicMetadata(
-    "/",
-    "Checked claims",
-    "Contested statements from the news, who made them, the evidence, and a verdict signed off by two editors.",
-  );
+  const t = await getTranslations("public.home");
+  return publicMetadata("/", t("title"), t("description"));
 }
 
 export default async function HomePage() {
   await connection(); // read at request time, never at build time
   const [latest, disputes] = await Promise.all([listFeedVerdicts(10), listPublicDisputes(10)]);
+  const t = await getTranslations("public.home");
+  const format = await getFormatter();
   return (
     <div className="space-y-8">
       <section>
-        <h1 className="font-serif text-4xl font-semibold tracking-tight">Checked claims</h1>
-        <p className="mt-2 max-w-2xl text-lg text-muted">
-          Contested statements from the news, who made them, the evidence, and a verdict signed off by two editors.
-        </p>
+        <h1 className="font-serif text-4xl font-semibold tracking-tight">{t("title")}</h1>
+        <p className="mt-2 max-w-2xl text-lg text-muted">{t("description")}</p>
       </section>
       <section aria-labelledby="latest-heading">
         <h2 id="latest-heading" className="mb-3 text-sm font-semibold uppercase tracking-wide text-muted">
-          Latest verdicts
+          {t("latest")}
         </h2>
         {latest.length === 0 ? (
-          <p className="text-muted">No verdicts have been published yet.</p>
+          <p className="text-muted">{t("noVerdicts")}</p>
         ) : (
           <ul className="divide-y divide-line rounded-lg border border-line bg-white">
             {latest.map((v) => (
@@ -39,12 +38,14 @@ export default async function HomePage() {
                   <RatingBadge rating={v.rating} />
                   <span className="text-sm text-muted">{v.claimantName}</span>
                 </div>
-                <p className="mt-1 font-serif text-lg">
+                <p className="mt-1 font-serif text-lg" {...contentLanguage(v.statementLanguage)}>
                   <Link href={`/claims/${v.slug}`} className="hover:underline">
                     {v.statement}
                   </Link>
                 </p>
-                <p className="mt-1 text-sm text-muted">{v.summary}</p>
+                <p className="mt-1 text-sm text-muted" {...contentLanguage(v.language)}>
+                  {v.summary}
+                </p>
               </li>
             ))}
           </ul>
@@ -53,7 +54,7 @@ export default async function HomePage() {
       {disputes.length > 0 && (
         <section aria-labelledby="disputes-heading">
           <h2 id="disputes-heading" className="mb-3 text-sm font-semibold uppercase tracking-wide text-muted">
-            Disputed events
+            {t("disputes")}
           </h2>
           <ul className="divide-y divide-line rounded-lg border border-line bg-white">
             {disputes.map((d) => (
@@ -62,8 +63,8 @@ export default async function HomePage() {
                   {d.question}
                 </Link>
                 <p className="text-sm text-muted">
-                  {d.accounts} checked account{d.accounts === 1 ? "" : "s"}
-                  {d.eventDate ? ` · ${d.eventDate}` : ""}
+                  {t("accounts", { n: d.accounts })}
+                  {d.eventDate ? ` · ${format.dateTime(new Date(d.eventDate), "day")}` : ""}
                 </p>
               </li>
             ))}

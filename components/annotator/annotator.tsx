@@ -1,13 +1,14 @@
 "use client";
 
 import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
 import type { EditorClaim } from "@/db/queries/documents";
 import type { ActionResult } from "@/lib/auth/form-action";
 import { ClaimCard } from "./claim-card";
 import { ClaimForm, type PendingSelection } from "./claim-form";
-import { describeClaim, isPlaced, STATE_FILTERS, stateKey } from "./claim-style";
+import { isPlaced, STATE_FILTERS, stateKey, useDescribeClaim } from "./claim-style";
 import { ReadingPane } from "./reading-pane";
 import { selectionToOffsets } from "./selection-offsets";
 import { CodePointIndex } from "@/lib/anchoring/code-points";
@@ -15,7 +16,7 @@ import { CodePointIndex } from "@/lib/anchoring/code-points";
 type Action = (input: unknown) => Promise<ActionResult<unknown>>;
 
 type Props = {
-  document: { id: number; revision: number; publishedAt: string | null };
+  document: { id: number; revision: number; publishedAt: string | null; language: string | null };
   text: string;
   claims: EditorClaim[];
   disputes: { id: number; question: string }[];
@@ -34,6 +35,8 @@ type Props = {
  */
 export function Annotator({ document: doc, text, claims, disputes, actions }: Props) {
   const router = useRouter();
+  const t = useTranslations("desk.annotator");
+  const describeClaim = useDescribeClaim();
   const pane = useRef<HTMLDivElement>(null);
   const cards = useRef(new Map<number, HTMLElement>());
   const [selection, setSelection] = useState<PendingSelection | null>(null);
@@ -102,7 +105,7 @@ export function Annotator({ document: doc, text, claims, disputes, actions }: Pr
         })
       : Promise.resolve({
           ok: false as const,
-          message: "Select the text to attach the claim to first.",
+          message: t("panel.selectFirst"),
           fieldErrors: {},
           status: 400,
         });
@@ -140,17 +143,21 @@ export function Annotator({ document: doc, text, claims, disputes, actions }: Pr
       />
 
       <aside
-        aria-label="Claims"
-        className="space-y-4 lg:sticky lg:top-4 lg:max-h-[calc(100vh-2rem)] lg:overflow-y-auto lg:pr-1"
+        aria-label={t("panel.label")}
+        className="space-y-4 lg:sticky lg:top-4 lg:max-h-[calc(100vh-2rem)] lg:overflow-y-auto lg:pe-1"
       >
         <div className="rounded-lg border border-line bg-white p-3 text-sm">
           <Button type="button" onClick={openForm} disabled={!selection} className="w-full">
-            Highlight selection as a claim
+            {t("panel.highlight")}
           </Button>
           <p className="mt-2 text-xs text-muted" aria-live="polite" data-testid="selection-status">
             {selection
-              ? `Selected: “${selection.quote.length > 80 ? selection.quote.slice(0, 80) + "…" : selection.quote}” (${selection.start}–${selection.end})`
-              : "Select text with the mouse, or focus the text and use Shift+arrow keys; then press Enter."}
+              ? t("panel.selected", {
+                  quote: selection.quote.length > 80 ? selection.quote.slice(0, 80) + "…" : selection.quote,
+                  start: String(selection.start),
+                  end: String(selection.end),
+                })
+              : t("panel.howToSelect")}
           </p>
         </div>
 
@@ -161,6 +168,7 @@ export function Annotator({ document: doc, text, claims, disputes, actions }: Pr
             documentId={doc.id}
             revision={doc.revision}
             documentDate={doc.publishedAt}
+            documentLanguage={doc.language}
             disputes={disputes}
             save={actions.create}
             onSaved={(id) => {
@@ -175,13 +183,13 @@ export function Annotator({ document: doc, text, claims, disputes, actions }: Pr
 
         <div className="flex gap-2 text-sm">
           <label className="flex-1">
-            <span className="sr-only">Filter by claimant</span>
+            <span className="sr-only">{t("filters.byClaimant")}</span>
             <select
               value={claimantFilter}
               onChange={(e) => setClaimantFilter(e.target.value)}
               className="w-full rounded-md border border-line bg-white px-2 py-1"
             >
-              <option value="">All claimants</option>
+              <option value="">{t("filters.allClaimants")}</option>
               {claimants.map(([id, name]) => (
                 <option key={id} value={id}>
                   {name}
@@ -190,15 +198,15 @@ export function Annotator({ document: doc, text, claims, disputes, actions }: Pr
             </select>
           </label>
           <label className="flex-1">
-            <span className="sr-only">Filter by state</span>
+            <span className="sr-only">{t("filters.byState")}</span>
             <select
               value={stateFilter}
               onChange={(e) => setStateFilter(e.target.value)}
               className="w-full rounded-md border border-line bg-white px-2 py-1"
             >
               {STATE_FILTERS.map((f) => (
-                <option key={f.value} value={f.value}>
-                  {f.label}
+                <option key={f} value={f}>
+                  {t(`filters.states.${f || "all"}`)}
                 </option>
               ))}
             </select>
@@ -207,10 +215,10 @@ export function Annotator({ document: doc, text, claims, disputes, actions }: Pr
 
         <section aria-labelledby="claims-heading">
           <h2 id="claims-heading" className="mb-2 text-sm font-semibold">
-            Claims in this text <span className="font-normal text-muted">({placed.length})</span>
+            {t("panel.inText")} <span className="font-normal text-muted">({placed.length})</span>
           </h2>
           {placed.length === 0 ? (
-            <p className="text-sm text-muted">No claims{claims.length ? " match the filters" : " yet"}.</p>
+            <p className="text-sm text-muted">{claims.length ? t("panel.noMatch") : t("panel.none")}</p>
           ) : (
             <ol className="space-y-2">{placed.map(renderCard)}</ol>
           )}
@@ -219,16 +227,13 @@ export function Annotator({ document: doc, text, claims, disputes, actions }: Pr
         {orphans.length > 0 && (
           <section aria-labelledby="orphans-heading" className="rounded-lg border border-danger/40 bg-red-50 p-3">
             <h2 id="orphans-heading" className="text-sm font-semibold text-danger">
-              Orphaned claims ({orphans.length})
+              {t("orphans.title", { n: orphans.length })}
             </h2>
-            <p className="mb-2 text-xs">
-              An edit removed the text these claims quoted. Select the text they belong to now and attach them, or
-              delete them.
-            </p>
+            <p className="mb-2 text-xs">{t("orphans.text")}</p>
             <ul className="space-y-2">
               {orphans.map((c) => (
                 <li key={c.id}>
-                  <p className="mb-1 font-serif text-sm italic">Was: “{c.quote}”</p>
+                  <p className="mb-1 font-serif text-sm italic">{t("was", { quote: c.quote })}</p>
                   <ClaimCard
                     claim={c}
                     isActive={false}

@@ -1,11 +1,12 @@
 "use client";
 
 import Link from "next/link";
+import { useFormatter, useTranslations } from "next-intl";
 import { forwardRef, useState, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
 import type { EditorClaim } from "@/db/queries/documents";
 import type { ActionResult } from "@/lib/auth/form-action";
-import { describeClaim, highlightStyle } from "./claim-style";
+import { highlightStyle, useDescribeClaim } from "./claim-style";
 import { ClaimantField, claimantRef, type Suggestion } from "./claimant-field";
 
 type Action = (input: unknown) => Promise<ActionResult<unknown>>;
@@ -32,6 +33,9 @@ export const ClaimCard = forwardRef<HTMLElement, Props>(function ClaimCard(
   { claim, nowQuote, isActive, hasSelection, onSelect, actions, onChanged },
   ref,
 ) {
+  const t = useTranslations("desk.annotator");
+  const format = useFormatter();
+  const describeClaim = useDescribeClaim();
   const [mode, setMode] = useState<"view" | "edit" | "confirm-delete">("view");
   const [error, setError] = useState<{ message: string; fieldErrors: Record<string, string> } | null>(null);
   const [claimant, setClaimant] = useState(claim.claimant.name);
@@ -74,7 +78,7 @@ export const ClaimCard = forwardRef<HTMLElement, Props>(function ClaimCard(
       <button
         type="button"
         onClick={onSelect}
-        className="block w-full text-left"
+        className="block w-full text-start"
         aria-describedby={`claim-desc-${claim.id}`}
       >
         <span className="flex items-center gap-2 text-xs text-muted">
@@ -84,39 +88,45 @@ export const ClaimCard = forwardRef<HTMLElement, Props>(function ClaimCard(
             style={{ backgroundColor: style.backgroundColor, borderBottom: style.borderBottom }}
           />
           <span>{claim.claimant.name}</span>
-          {claim.claimedAt && <span>· {claim.claimedAt}</span>}
+          {claim.claimedAt && <span>· {format.dateTime(new Date(claim.claimedAt), "day")}</span>}
         </span>
         <span id={`claim-title-${claim.id}`} className="mt-1 block font-medium">
           {claim.statement}
         </span>
         {claim.anchorStatus === "anchored" && (
-          <span className="mt-1 block font-serif italic text-muted">“{claim.quote}”</span>
+          <span className="mt-1 block font-serif italic text-muted">{t("card.quote", { quote: claim.quote })}</span>
         )}
         {claim.anchorStatus === "fuzzy" && (
           <span className="mt-1 block font-serif text-sm" data-testid="fuzzy-compare">
-            <span className="block italic text-muted">Was: “{claim.quote}”</span>
-            <span className="block italic">Now: “{nowQuote}”</span>
+            <span className="block italic text-muted">{t("was", { quote: claim.quote })}</span>
+            <span className="block italic">{t("card.now", { quote: nowQuote ?? "" })}</span>
           </span>
         )}
       </button>
       <p className="mt-2 text-xs" data-testid="claim-state">
-        {describeClaim(claim).replace(/^Claim by [^:]+: /, "")}
+        {describeClaim(claim, { withClaimant: false })}
         {claim.repeatOf !== null && (
           <span className="mt-1 block">
-            A repeat of{" "}
-            <Link href={`/editor/claims/${claim.repeatOf}`} className="text-accent underline">
-              an earlier claim
-            </Link>
-            , whose verdict it shares
+            {t.rich("card.repeatOf", {
+              link: (chunks) => (
+                <Link href={`/editor/claims/${claim.repeatOf}`} className="text-accent underline">
+                  {chunks}
+                </Link>
+              ),
+            })}
           </span>
         )}
         {claim.disputes.map((d) => (
           <span key={d.id} className="mt-1 block">
-            In dispute:{" "}
-            <Link href={`/editor/disputes/${d.id}`} className="text-accent underline">
-              {d.question}
-            </Link>{" "}
-            ({d.label})
+            {t.rich("card.inDispute", {
+              question: d.question,
+              label: d.label,
+              link: (chunks) => (
+                <Link href={`/editor/disputes/${d.id}`} className="text-accent underline">
+                  {chunks}
+                </Link>
+              ),
+            })}
           </span>
         ))}
       </p>
@@ -127,7 +137,7 @@ export const ClaimCard = forwardRef<HTMLElement, Props>(function ClaimCard(
       )}
 
       {mode === "edit" ? (
-        <form onSubmit={saveEdit} className="mt-3 space-y-2" aria-label={`Edit claim ${claim.id}`}>
+        <form onSubmit={saveEdit} className="mt-3 space-y-2" aria-label={t("card.editLabel", { id: String(claim.id) })}>
           <ClaimantField
             name={claimant}
             onNameChange={setClaimant}
@@ -136,7 +146,7 @@ export const ClaimCard = forwardRef<HTMLElement, Props>(function ClaimCard(
             showNewDetails={false}
           />
           <label className="block text-sm font-medium">
-            Statement
+            {t("fields.statement")}
             <textarea
               name="statement"
               defaultValue={claim.statement}
@@ -145,7 +155,7 @@ export const ClaimCard = forwardRef<HTMLElement, Props>(function ClaimCard(
             />
           </label>
           <label className="block text-sm font-medium">
-            Date the claim was made
+            {t("fields.claimedAt")}
             <input
               name="claimedAt"
               type="date"
@@ -154,9 +164,9 @@ export const ClaimCard = forwardRef<HTMLElement, Props>(function ClaimCard(
             />
           </label>
           <div className="flex gap-2">
-            <Button type="submit">Save</Button>
+            <Button type="submit">{t("card.save")}</Button>
             <Button type="button" variant="secondary" onClick={() => setMode("view")}>
-              Cancel
+              {t("fields.cancel")}
             </Button>
           </div>
         </form>
@@ -164,7 +174,7 @@ export const ClaimCard = forwardRef<HTMLElement, Props>(function ClaimCard(
         <div className="mt-3 flex flex-wrap gap-2">
           {claim.anchorStatus === "fuzzy" && (
             <Button type="button" onClick={() => run(actions.confirm({ claimId: claim.id, version: claim.version }))}>
-              Confirm new place
+              {t("card.confirm")}
             </Button>
           )}
           {claim.anchorStatus !== "anchored" && (
@@ -173,19 +183,19 @@ export const ClaimCard = forwardRef<HTMLElement, Props>(function ClaimCard(
               variant="secondary"
               disabled={!hasSelection}
               onClick={() => run(actions.reattach(claim))}
-              title="Select the text this claim belongs to first"
+              title={t("card.attachHint")}
             >
-              Attach to selected text
+              {t("card.attach")}
             </Button>
           )}
           <Link
             href={`/editor/claims/${claim.id}`}
             className="rounded-md border border-line px-3 py-1.5 text-sm font-medium text-accent hover:bg-slate-50"
           >
-            Evidence & verdict
+            {t("card.open")}
           </Link>
           <Button type="button" variant="secondary" onClick={() => setMode("edit")}>
-            Edit
+            {t("card.edit")}
           </Button>
           {mode === "confirm-delete" ? (
             <>
@@ -194,10 +204,10 @@ export const ClaimCard = forwardRef<HTMLElement, Props>(function ClaimCard(
                 variant="danger"
                 onClick={() => run(actions.remove({ claimId: claim.id, version: claim.version }))}
               >
-                Delete for good
+                {t("card.deleteForGood")}
               </Button>
               <Button type="button" variant="secondary" onClick={() => setMode("view")}>
-                Keep
+                {t("card.keep")}
               </Button>
             </>
           ) : (
@@ -205,10 +215,10 @@ export const ClaimCard = forwardRef<HTMLElement, Props>(function ClaimCard(
               type="button"
               variant="danger"
               disabled={isPublished}
-              title={isPublished ? "A claim with a published verdict stays on the record" : undefined}
+              title={isPublished ? t("card.deleteRefused") : undefined}
               onClick={() => setMode("confirm-delete")}
             >
-              Delete
+              {t("card.delete")}
             </Button>
           )}
         </div>

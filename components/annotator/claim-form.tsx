@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useEffect, useRef, useState, type FormEvent } from "react";
 import { CheckedBefore } from "@/components/claims/checked-before";
 import { Alert } from "@/components/ui/alert";
@@ -8,6 +9,9 @@ import type { ActionResult } from "@/lib/auth/form-action";
 import type { MatchView } from "@/lib/services/matching/find-matches";
 import { ClaimantField, claimantRef, type Suggestion } from "./claimant-field";
 
+/** Makes the ids of the "checked before?" list beside the form unique on the page. */
+const MATCHES_ID = "new-claim-matches";
+
 export type PendingSelection = { start: number; end: number; quote: string };
 
 type Props = {
@@ -15,6 +19,8 @@ type Props = {
   documentId: number;
   revision: number;
   documentDate: string | null;
+  /** The document's language: the claim's unless another is given. */
+  documentLanguage: string | null;
   disputes: { id: number; question: string }[];
   save: (input: unknown) => Promise<ActionResult<{ id: number }>>;
   onSaved: (claimId: number) => void;
@@ -47,7 +53,18 @@ function useMatches(quote: string): MatchView[] | null {
  * The small form that turns a selection into a claim: claimant, statement, date, dispute — and, beside it, the closest
  * earlier claims and known fact-checks, one click from saving the highlight as a repeat of an earlier claim.
  */
-export function ClaimForm({ selection, documentId, revision, documentDate, disputes, save, onSaved, onCancel }: Props) {
+export function ClaimForm({
+  selection,
+  documentId,
+  revision,
+  documentDate,
+  documentLanguage,
+  disputes,
+  save,
+  onSaved,
+  onCancel,
+}: Props) {
+  const t = useTranslations("desk.annotator");
   const [claimant, setClaimant] = useState("");
   const [match, setMatch] = useState<Suggestion | undefined>();
   const [dispute, setDispute] = useState("");
@@ -79,6 +96,7 @@ export function ClaimForm({ selection, documentId, revision, documentDate, dispu
       // As a repeat, the statement the form starts with (the quote) is not one written here.
       statement: repeatOf && text(form, "statement") === selection.quote.trim() ? undefined : text(form, "statement"),
       claimedAt: text(form, "claimedAt") ?? null,
+      ...(text(form, "language") ? { language: text(form, "language") } : {}),
       ...(dispute && dispute !== "new" ? { disputeId: Number(dispute) } : {}),
       ...(newDispute ? { newDispute } : {}),
       ...(dispute ? { accountLabel: text(form, "accountLabel") } : {}),
@@ -99,20 +117,20 @@ export function ClaimForm({ selection, documentId, revision, documentDate, dispu
     <form
       ref={formRef}
       onSubmit={submit}
-      aria-label="New claim"
+      aria-label={t("form.title")}
       className="space-y-3 rounded-lg border border-accent/40 bg-white p-4 shadow-sm"
       noValidate
     >
-      <h2 className="font-semibold">New claim</h2>
-      <blockquote className="border-l-4 border-accent/50 pl-3 font-serif text-sm italic" data-testid="pending-quote">
-        “{selection.quote}”
+      <h2 className="font-semibold">{t("form.title")}</h2>
+      <blockquote className="border-s-4 border-accent/50 ps-3 font-serif text-sm italic" data-testid="pending-quote">
+        {t("card.quote", { quote: selection.quote })}
       </blockquote>
       {result && <Alert tone="error">{result.message}</Alert>}
       <div ref={first}>
         <ClaimantField name={claimant} onNameChange={setClaimant} onMatch={setMatch} error={claimantError} />
       </div>
       <label className="block text-sm font-medium">
-        Statement
+        {t("fields.statement")}
         <textarea
           name="statement"
           defaultValue={selection.quote}
@@ -121,12 +139,12 @@ export function ClaimForm({ selection, documentId, revision, documentDate, dispu
           aria-describedby="statement-hint"
         />
         <span id="statement-hint" className="block text-xs font-normal text-muted">
-          The claim in plain words, as it will be checked.
+          {t("form.statementHint")}
         </span>
         {errors.statement && <span className="block text-sm text-danger">{errors.statement}</span>}
       </label>
       <label className="block text-sm font-medium">
-        Date the claim was made
+        {t("fields.claimedAt")}
         <input
           name="claimedAt"
           type="date"
@@ -136,28 +154,44 @@ export function ClaimForm({ selection, documentId, revision, documentDate, dispu
         {errors.claimedAt && <span className="block text-sm text-danger">{errors.claimedAt}</span>}
       </label>
       <label className="block text-sm font-medium">
-        Dispute
+        {t("fields.language")}
+        <input
+          name="language"
+          autoComplete="off"
+          spellCheck={false}
+          maxLength={35}
+          placeholder={documentLanguage ?? ""}
+          className="mt-1 w-40 rounded-md border border-line px-3 py-2 text-sm font-normal"
+          aria-describedby="language-hint"
+        />
+        <span id="language-hint" className="block text-xs font-normal text-muted">
+          {t("form.languageHint", { document: documentLanguage ?? "—" })}
+        </span>
+        {errors.language && <span className="block text-sm text-danger">{errors.language}</span>}
+      </label>
+      <label className="block text-sm font-medium">
+        {t("form.dispute")}
         <select
           value={dispute}
           onChange={(e) => setDispute(e.target.value)}
           className="mt-1 w-full rounded-md border border-line bg-white px-3 py-2 text-sm font-normal"
         >
-          <option value="">None</option>
+          <option value="">{t("form.noDispute")}</option>
           {disputes.map((d) => (
             <option key={d.id} value={d.id}>
               {d.question}
             </option>
           ))}
-          <option value="new">New dispute…</option>
+          <option value="new">{t("form.newDispute")}</option>
         </select>
       </label>
       {dispute === "new" && (
         <label className="block text-sm font-medium">
-          Question of the dispute
+          {t("form.question")}
           <input
             name="disputeQuestion"
             className="mt-1 w-full rounded-md border border-line px-3 py-2 text-sm font-normal"
-            placeholder="Was the hospital a civilian site when it was struck?"
+            placeholder={t("form.questionPlaceholder")}
           />
           {errors["newDispute.question"] && (
             <span className="block text-sm text-danger">{errors["newDispute.question"]}</span>
@@ -166,20 +200,20 @@ export function ClaimForm({ selection, documentId, revision, documentDate, dispu
       )}
       {dispute && (
         <label className="block text-sm font-medium">
-          Label of this account
+          {t("form.accountLabel")}
           <input
             name="accountLabel"
             className="mt-1 w-full rounded-md border border-line px-3 py-2 text-sm font-normal"
-            placeholder={claimant || "e.g. Russian foreign ministry"}
+            placeholder={claimant || t("form.accountLabelPlaceholder")}
           />
         </label>
       )}
       <div className="flex gap-2">
         <Button type="submit" disabled={pending}>
-          {pending ? "Saving…" : "Save claim"}
+          {pending ? t("form.saving") : t("form.save")}
         </Button>
         <Button type="button" variant="secondary" onClick={onCancel}>
-          Cancel
+          {t("fields.cancel")}
         </Button>
       </div>
       <div aria-live="polite">
@@ -187,7 +221,7 @@ export function ClaimForm({ selection, documentId, revision, documentDate, dispu
           <CheckedBefore
             matches={matches}
             level={3}
-            idPrefix="new-claim-matches"
+            idPrefix={MATCHES_ID}
             newTab
             actions={(m, describedBy) =>
               m.kind === "claim" ? (
@@ -199,7 +233,7 @@ export function ClaimForm({ selection, documentId, revision, documentDate, dispu
                   aria-describedby={describedBy}
                   onClick={() => void saveFrom(new FormData(formRef.current!), m)}
                 >
-                  Same claim: save as a repeat of it
+                  {t("form.saveAsRepeat")}
                 </Button>
               ) : null
             }

@@ -1,3 +1,4 @@
+import { useTranslations } from "next-intl";
 import type { EditorClaim, PlacedClaim } from "@/db/queries/documents";
 
 /** Whether a claim has a place in the current text (orphans have none). */
@@ -5,14 +6,8 @@ export function isPlaced(c: EditorClaim): c is PlacedClaim {
   return c.start !== null && c.end !== null;
 }
 
-/** The verdict states a claim can be filtered by. */
-export const STATE_FILTERS = [
-  { value: "", label: "All states" },
-  { value: "none", label: "No verdict" },
-  { value: "draft", label: "Draft" },
-  { value: "in_review", label: "In review" },
-  { value: "published", label: "Published" },
-] as const;
+/** The verdict states a claim can be filtered by ("": every state). */
+export const STATE_FILTERS = ["", "none", "draft", "in_review", "published"] as const;
 
 /** The filter value of a claim's verdict state. */
 export function stateKey(c: EditorClaim): string {
@@ -20,15 +15,25 @@ export function stateKey(c: EditorClaim): string {
   return c.verdict.published ? "published" : c.verdict.state;
 }
 
-/** A sentence describing a claim's state, for screen readers and tooltips. */
-export function describeClaim(c: EditorClaim): string {
-  const verdict = !c.verdict?.state
-    ? "no verdict"
-    : c.verdict.published
-      ? `published, rated ${c.verdict.published.label}${c.verdict.state !== "published" ? `; new version ${c.verdict.state.replace("_", " ")}` : ""}`
-      : `verdict ${c.verdict.state.replace("_", " ")}`;
-  const anchor = c.anchorStatus === "fuzzy" ? "; moved by an edit, needs confirming" : "";
-  return `Claim by ${c.claimant.name}: ${verdict}${anchor}`;
+/**
+ * A sentence describing a claim's state, for screen readers and tooltips: "Claim by X: published, rated False", or
+ * without its claimant (on its own card, which names them).
+ */
+export function useDescribeClaim(): (c: EditorClaim, options?: { withClaimant?: boolean }) => string {
+  const t = useTranslations("desk.annotator.describe");
+  return (c, { withClaimant = true } = {}) => {
+    const state = c.verdict?.state;
+    const rating = c.verdict?.published?.label;
+    const verdict = !state
+      ? t("noVerdict")
+      : rating !== undefined
+        ? state !== "published"
+          ? t("publishedNewVersion", { rating, state })
+          : t("published", { rating })
+        : t("verdict", { state });
+    const status = c.anchorStatus === "fuzzy" ? t("moved", { verdict }) : verdict;
+    return withClaimant ? t("byClaimant", { claimant: c.claimant.name, status }) : status;
+  };
 }
 
 /**

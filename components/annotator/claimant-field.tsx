@@ -1,8 +1,12 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useEffect, useId, useState } from "react";
 
 export type Suggestion = { id: number; name: string; description: string | null };
+
+/** What the identifying URL field shows before anything is typed (an address, no words). */
+const WIKIDATA_PLACEHOLDER = "https://www.wikidata.org/wiki/Q…";
 
 /** The claimant to send: the matched one by id, else a new one by name with its optional details. */
 export function claimantRef(name: string, match: Suggestion | undefined, form?: FormData) {
@@ -33,6 +37,7 @@ export function ClaimantField({
   error?: string;
   showNewDetails?: boolean;
 }) {
+  const t = useTranslations("desk.annotator.claimant");
   const id = useId();
   const [suggestions, setSuggestions] = useState<Suggestion[]>([]);
 
@@ -58,7 +63,7 @@ export function ClaimantField({
     <div className="space-y-2">
       <div className="space-y-1">
         <label htmlFor={`${id}-name`} className="block text-sm font-medium">
-          Claimant
+          {t("label")}
         </label>
         <input
           id={`${id}-name`}
@@ -81,10 +86,12 @@ export function ClaimantField({
         </datalist>
         <p id={`${id}-hint`} className="text-xs text-muted">
           {existing
-            ? `Existing claimant${existing.description ? `: ${existing.description}` : ""}.`
+            ? existing.description
+              ? t("existingWithDescription", { description: existing.description })
+              : t("existing")
             : name.trim()
-              ? "A new claimant will be added."
-              : "Who made the claim: a person or an organisation."}
+              ? t("new")
+              : t("hint")}
         </p>
         {error && (
           <p id={`${id}-error`} className="text-sm text-danger">
@@ -94,22 +101,22 @@ export function ClaimantField({
       </div>
       {showNewDetails && !existing && name.trim() && (
         <fieldset className="space-y-2 rounded-md border border-line p-2">
-          <legend className="px-1 text-xs font-medium text-muted">New claimant (optional details)</legend>
+          <legend className="px-1 text-xs font-medium text-muted">{t("newDetails")}</legend>
           <label className="block text-xs">
-            Role or affiliation
+            {t("description")}
             <input
               name="claimantDescription"
               className="mt-1 w-full rounded-md border border-line px-2 py-1 text-sm"
-              placeholder="e.g. Foreign minister of Russia"
+              placeholder={t("descriptionPlaceholder")}
             />
           </label>
           <label className="block text-xs">
-            Same as (URL, e.g. Wikidata)
+            {t("sameAs")}
             <input
               name="claimantSameAs"
               type="url"
               className="mt-1 w-full rounded-md border border-line px-2 py-1 text-sm"
-              placeholder="https://www.wikidata.org/wiki/Q…"
+              placeholder={WIKIDATA_PLACEHOLDER}
             />
           </label>
         </fieldset>

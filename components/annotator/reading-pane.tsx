@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { forwardRef, useMemo, type KeyboardEvent } from "react";
 import type { PlacedClaim } from "@/db/queries/documents";
 import { highlightStyle } from "./claim-style";
@@ -33,6 +34,7 @@ export const ReadingPane = forwardRef<HTMLDivElement, Props>(function ReadingPan
   { text, claims, activeClaimId, onHighlightClick, onHighlightRequest },
   ref,
 ) {
+  const t = useTranslations("desk.annotator.pane");
   const paragraphs = useMemo(
     () =>
       buildParagraphs(
@@ -70,7 +72,7 @@ export const ReadingPane = forwardRef<HTMLDivElement, Props>(function ReadingPan
       ref={ref}
       tabIndex={0}
       role="region"
-      aria-label="Article text. Select with the mouse, or with Shift and the arrow keys; press Enter to highlight the selection as a claim."
+      aria-label={t("label")}
       onKeyDown={onKeyDown}
       className="max-w-prose space-y-4 font-serif text-lg leading-relaxed outline-offset-4"
       data-testid="reading-pane"

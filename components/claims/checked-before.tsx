@@ -1,6 +1,10 @@
+import { useFormatter, useTranslations } from "next-intl";
 import { Fragment, type ReactNode } from "react";
 import { sharedWordRanges } from "@/lib/matching/terms";
 import type { MatchView } from "@/lib/services/matching/find-matches";
+
+/** How a link opens in a new tab. */
+const NEW_TAB = { target: "_blank", rel: "noopener noreferrer" } as const;
 
 /** A match's text with the words it shares with the claim marked. */
 function Marked({ text, terms }: { text: string; terms: string[] }) {
@@ -46,14 +50,16 @@ export function CheckedBefore({
   /** Opens the desk's claims in a new tab (from a form whose input must not be lost). */
   newTab?: boolean;
 }) {
+  const t = useTranslations("desk.claims.checkedBefore");
+  const format = useFormatter();
   const Heading = level === 2 ? "h2" : "h3";
   return (
     <section aria-labelledby={`${idPrefix}-heading`} className="space-y-3">
       <Heading id={`${idPrefix}-heading`} className={level === 2 ? "text-lg font-semibold" : "font-semibold"}>
-        Checked before?
+        {t("title")}
       </Heading>
       {matches.length === 0 ? (
-        <p className="text-sm text-muted">No earlier claim or known fact-check shares its words.</p>
+        <p className="text-sm text-muted">{t("none")}</p>
       ) : (
         <ol className="space-y-2" data-testid="checked-before">
           {matches.map((m) => (
@@ -62,17 +68,17 @@ export function CheckedBefore({
                 <Marked text={m.text} terms={m.terms} />
               </p>
               <p className="mt-1 text-muted">
-                {m.kind === "claim" ? "This desk" : m.publisher}
-                {m.rating ? ` · ${m.rating}` : m.kind === "claim" ? " · no published verdict" : ""}
-                {m.publishedAt ? ` · ${m.publishedAt}` : ""}
-                {m.document ? ` · in “${m.document}”` : ""}
+                {m.kind === "claim" ? t("thisDesk") : m.publisher}
+                {m.rating ? ` · ${m.rating}` : m.kind === "claim" ? ` · ${t("noVerdict")}` : ""}
+                {m.publishedAt ? ` · ${format.dateTime(new Date(m.publishedAt), "day")}` : ""}
+                {m.document ? ` · ${t("inDocument", { document: m.document })}` : ""}
                 {" · "}
                 <a
                   href={m.url}
                   className="text-accent underline"
-                  {...(m.kind === "fact-check" || newTab ? { target: "_blank", rel: "noopener noreferrer" } : {})}
+                  {...(m.kind === "fact-check" || newTab ? NEW_TAB : {})}
                 >
-                  {m.kind === "claim" ? "open the claim" : "read the fact-check"}
+                  {m.kind === "claim" ? t("openClaim") : t("readFactCheck")}
                 </a>
               </p>
               {actions && (

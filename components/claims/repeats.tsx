@@ -1,4 +1,6 @@
 import Link from "next/link";
+import { useTranslations } from "next-intl";
+import type { ReactNode } from "react";
 import type { ClaimForEditor } from "@/db/queries/claim-editor";
 import type { ActionResult } from "@/lib/auth/form-action";
 import { ActionButton } from "@/components/ui/action-button";
@@ -16,21 +18,26 @@ export function RepeatOf({
   of: NonNullable<Repeats["of"]>;
   unlink: Action;
 }) {
+  const t = useTranslations("desk.claims.repeats");
   return (
     <div className="mt-3 rounded-lg border border-accent/40 bg-white p-3 text-sm" data-testid="repeat-of">
       <p>
-        A repeat of{" "}
-        <Link href={`/editor/claims/${of.id}`} className="font-semibold text-accent underline">
-          {of.statement}
-        </Link>{" "}
-        <span className="text-muted">(in “{of.documentTitle}”)</span>. Its verdict is that claim’s; this is one more
-        place the claim was made.
+        {t.rich("repeatOf", {
+          statement: of.statement,
+          document: of.documentTitle,
+          link: (chunks) => (
+            <Link href={`/editor/claims/${of.id}`} className="font-semibold text-accent underline">
+              {chunks}
+            </Link>
+          ),
+          muted: (chunks) => <span className="text-muted">{chunks}</span>,
+        })}
       </p>
       <p className="mt-2">
         <ActionButton
           action={unlink}
           input={{ claimId: claim.id, version: claim.version, of: of.id }}
-          label="Unlink: not the same claim"
+          label={t("unlinkRepeat")}
         />
       </p>
     </div>
@@ -53,11 +60,21 @@ export function Appearances({
   leaving: number;
   unlink: Action;
 }) {
+  const t = useTranslations("desk.claims.repeats");
   if (appearances.length === 0 && leaving === 0) return null;
+  const where = (a: Repeats["appearances"][number]) => ({
+    claimant: a.claimant.name,
+    document: a.documentTitle,
+    link: (chunks: ReactNode) => (
+      <Link href={`/editor/claims/${a.claimId}`} className="text-accent underline">
+        {chunks}
+      </Link>
+    ),
+  });
   return (
     <section aria-labelledby="appearances-heading" className="space-y-3">
       <h2 id="appearances-heading" className="text-lg font-semibold">
-        Also made elsewhere
+        {t("title")}
       </h2>
       {appearances.length > 0 && (
         <ul className="space-y-2" data-testid="appearances">
@@ -67,23 +84,17 @@ export function Appearances({
                 “{a.quote}”
               </blockquote>
               <p className="mt-1 text-muted">
-                {a.claimant.name}
-                {a.claimedAt ? `, ${a.claimedAt}` : ""}, in{" "}
-                <Link href={`/editor/claims/${a.claimId}`} className="text-accent underline">
-                  {a.documentTitle}
-                </Link>
+                {a.claimedAt
+                  ? t.rich("whereDated", { ...where(a), when: new Date(a.claimedAt) })
+                  : t.rich("where", where(a))}
                 {" · "}
-                {a.published ? (
-                  <span className="text-ok">readers see it</span>
-                ) : (
-                  <span>not published yet: readers see it with the verdict’s next published version</span>
-                )}
+                {a.published ? <span className="text-ok">{t("published")}</span> : <span>{t("notPublished")}</span>}
               </p>
               <p className="mt-2">
                 <ActionButton
                   action={unlink}
                   input={{ claimId: a.claimId, version: a.version, of: claimId }}
-                  label="Unlink"
+                  label={t("unlink")}
                   describedBy={`appearance-${a.claimId}`}
                 />
               </p>
@@ -91,12 +102,7 @@ export function Appearances({
           ))}
         </ul>
       )}
-      {leaving > 0 && (
-        <p className="text-sm text-muted">
-          {leaving === 1 ? "One appearance was" : `${leaving} appearances were`} unlinked since the verdict was
-          published: readers see {leaving === 1 ? "it" : "them"} until its next version is published.
-        </p>
-      )}
+      {leaving > 0 && <p className="text-sm text-muted">{t("leaving", { n: leaving })}</p>}
     </section>
   );
 }

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useState, type FormEvent } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -16,9 +17,11 @@ type Props = {
 };
 
 function StanceSelect({ name = "stance" }: { name?: string }) {
+  const t = useTranslations("desk.evidence");
+  const common = useTranslations("common");
   return (
     <label className="block text-sm font-medium">
-      Stance toward this claim
+      {t("stance")}
       <select
         name={name}
         defaultValue="supports"
@@ -26,7 +29,7 @@ function StanceSelect({ name = "stance" }: { name?: string }) {
       >
         {STANCES.map((s) => (
           <option key={s} value={s}>
-            {s}
+            {common(`stance.${s}`)}
           </option>
         ))}
       </select>
@@ -36,6 +39,7 @@ function StanceSelect({ name = "stance" }: { name?: string }) {
 
 /** Adds a new evidence item to the claim, or links one found by search with its own stance. */
 export function AddEvidence({ claimId, add, found }: Props) {
+  const t = useTranslations("desk.evidence");
   const { run, pending, error } = useServiceAction(add);
   const [formKey, setFormKey] = useState(0);
 
@@ -49,7 +53,7 @@ export function AddEvidence({ claimId, add, found }: Props) {
   return (
     <div className="space-y-4">
       {found.length > 0 && (
-        <ul className="space-y-2" aria-label="Evidence found">
+        <ul className="space-y-2" aria-label={t("found")}>
           {found.map((f) => (
             <li key={f.id} className="rounded-md border border-line bg-white p-2 text-sm">
               <p className="font-medium">{f.title}</p>
@@ -63,19 +67,19 @@ export function AddEvidence({ claimId, add, found }: Props) {
               >
                 <StanceSelect />
                 <Button type="submit" variant="secondary" disabled={pending}>
-                  Link
+                  {t("link")}
                 </Button>
               </form>
             </li>
           ))}
         </ul>
       )}
-      <form key={formKey} onSubmit={addNew} className="space-y-2" aria-label="New evidence" noValidate>
+      <form key={formKey} onSubmit={addNew} className="space-y-2" aria-label={t("newEvidence")} noValidate>
         {error && <Alert tone="error">{error.message}</Alert>}
         <EvidenceFields errors={error?.fieldErrors ?? {}} />
         <StanceSelect />
         <Button type="submit" disabled={pending}>
-          Add evidence
+          {t("add")}
         </Button>
       </form>
     </div>

@@ -1,5 +1,5 @@
+import { useTranslations } from "next-intl";
 import { SOURCE_TYPES } from "@/db/enums";
-import { SOURCE_TYPE_LABELS } from "@/lib/services/evidence/source-types";
 
 type Values = Partial<
   Record<
@@ -12,7 +12,8 @@ const INPUT = "mt-1 w-full rounded-md border border-line bg-white px-2 py-1 font
 
 /** The fields of an evidence item, for adding and editing. */
 export function EvidenceFields({ values = {}, errors }: { values?: Values; errors: Record<string, string> }) {
-  const field = (name: keyof Values, label: string, type = "text") => (
+  const t = useTranslations("desk.evidence");
+  const field = (name: keyof Values, label: string, type: "text" | "url" | "date" = "text") => (
     <label className="block text-sm font-medium">
       {label}
       <input
@@ -27,26 +28,26 @@ export function EvidenceFields({ values = {}, errors }: { values?: Values; error
   );
   return (
     <>
-      {field("url", "URL", "url")}
-      {field("title", "Title")}
+      {field("url", t("fields.url"), "url")}
+      {field("title", t("fields.title"))}
       <label className="block text-sm font-medium">
-        Source type
+        {t("fields.sourceType")}
         <select name="sourceType" defaultValue={values.sourceType ?? "news_report"} className={INPUT}>
-          {SOURCE_TYPES.map((t) => (
-            <option key={t} value={t}>
-              {SOURCE_TYPE_LABELS[t]}
+          {SOURCE_TYPES.map((type) => (
+            <option key={type} value={type}>
+              {t(`sourceTypes.${type}`)}
             </option>
           ))}
         </select>
       </label>
-      {field("publisher", "Publisher")}
-      {field("publishedAt", "Date", "date")}
-      {field("archiveUrl", "Archive URL (optional)", "url")}
+      {field("publisher", t("fields.publisher"))}
+      {field("publishedAt", t("fields.publishedAt"), "date")}
+      {field("archiveUrl", t("fields.archiveUrl"), "url")}
       <label className="block text-sm font-medium">
-        Excerpt
+        {t("fields.excerpt")}
         <textarea name="excerpt" rows={2} defaultValue={values.excerpt ?? ""} className={INPUT} />
       </label>
-      {field("note", "Note (internal)")}
+      {field("note", t("fields.note"))}
     </>
   );
 }

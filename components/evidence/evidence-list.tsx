@@ -1,5 +1,6 @@
 "use client";
 
+import { useFormatter, useTranslations } from "next-intl";
 import { useState, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
 import { useServiceAction } from "@/components/ui/use-service-action";
@@ -9,6 +10,9 @@ import type { ActionResult } from "@/lib/auth/form-action";
 import { EvidenceFields } from "./evidence-fields";
 import { StanceBadge } from "./stance-badge";
 
+/** An item's publication day as YYYY-MM-DD: shown as the locale writes days (anything else as it is). */
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+
 type Action = (input: unknown) => Promise<ActionResult<unknown>>;
 type Props = {
   claimId: number;
@@ -17,6 +21,9 @@ type Props = {
 };
 
 function EvidenceItem({ claimId, item, actions }: { claimId: number; item: EvidenceLink; actions: Props["actions"] }) {
+  const t = useTranslations("desk.evidence");
+  const common = useTranslations("common");
+  const format = useFormatter();
   const stance = useServiceAction(actions.changeStance);
   const unlink = useServiceAction(actions.unlink);
   const update = useServiceAction(actions.update);
@@ -40,40 +47,48 @@ function EvidenceItem({ claimId, item, actions }: { claimId: number; item: Evide
             {item.title}
           </a>
           <p className="text-xs text-muted">
-            {[item.publisher, item.publishedAt, item.sourceType.replace("_", " ")].filter(Boolean).join(" · ")}
+            {[
+              item.publisher,
+              item.publishedAt && DAY.test(item.publishedAt)
+                ? format.dateTime(new Date(item.publishedAt), "day")
+                : item.publishedAt,
+              t(`sourceTypesInline.${item.sourceType}`),
+            ]
+              .filter(Boolean)
+              .join(" · ")}
             {item.archiveUrl && (
               <>
                 {" · "}
                 <a href={item.archiveUrl} className="underline" rel="nofollow noopener noreferrer">
-                  archived copy
+                  {t("archived")}
                 </a>
               </>
             )}
           </p>
         </div>
       </div>
-      {item.excerpt && <blockquote className="mt-2 border-l-4 border-line pl-2 italic">{item.excerpt}</blockquote>}
+      {item.excerpt && <blockquote className="mt-2 border-s-4 border-line ps-2 italic">{item.excerpt}</blockquote>}
       {error && (
         <p role="alert" className="mt-2 text-danger">
           {error.message}
         </p>
       )}
       {editing ? (
-        <form onSubmit={save} className="mt-2 space-y-2" aria-label={`Edit ${item.title}`}>
+        <form onSubmit={save} className="mt-2 space-y-2" aria-label={t("editLabel", { title: item.title })}>
           <EvidenceFields values={item} errors={update.error?.fieldErrors ?? {}} />
           <div className="flex gap-2">
             <Button type="submit" disabled={update.pending}>
-              Save evidence
+              {t("save")}
             </Button>
             <Button type="button" variant="secondary" onClick={() => setEditing(false)}>
-              Cancel
+              {t("cancel")}
             </Button>
           </div>
         </form>
       ) : (
         <div className="mt-2 flex flex-wrap items-center gap-2">
           <label className="text-xs">
-            Stance toward this claim{" "}
+            {t("stance")}{" "}
             <select
               value={item.stance}
               onChange={(e) => stance.run({ claimId, evidenceId: item.evidenceId, stance: e.target.value })}
@@ -81,7 +96,7 @@ function EvidenceItem({ claimId, item, actions }: { claimId: number; item: Evide
             >
               {STANCES.map((s) => (
                 <option key={s} value={s}>
-                  {s}
+                  {common(`stance.${s}`)}
                 </option>
               ))}
             </select>
@@ -94,7 +109,7 @@ function EvidenceItem({ claimId, item, actions }: { claimId: number; item: Evide
               setEditing(true);
             }}
           >
-            Edit
+            {t("edit")}
           </Button>
           <Button
             type="button"
@@ -102,7 +117,7 @@ function EvidenceItem({ claimId, item, actions }: { claimId: number; item: Evide
             disabled={unlink.pending}
             onClick={() => unlink.run({ claimId, evidenceId: item.evidenceId })}
           >
-            Unlink
+            {t("unlink")}
           </Button>
         </div>
       )}
@@ -112,7 +127,8 @@ function EvidenceItem({ claimId, item, actions }: { claimId: number; item: Evide
 
 /** The evidence linked to a claim, each with its stance, and what can be done with it. */
 export function EvidenceList({ claimId, items, actions }: Props) {
-  if (items.length === 0) return <p className="text-sm text-muted">No evidence yet.</p>;
+  const t = useTranslations("desk.evidence");
+  if (items.length === 0) return <p className="text-sm text-muted">{t("none")}</p>;
   return (
     <ul className="space-y-2">
       {items.map((item) => (

@@ -1,3 +1,4 @@
+import { useTranslations } from "next-intl";
 import type { Stance } from "@/db/enums";
 import { StanceBadge } from "./stance-badge";
 
@@ -14,16 +15,16 @@ export function EvidenceMatrix({
   matrix: Matrix;
   columns: { key: string | number; label: string }[];
 }) {
-  if (matrix.items.length === 0)
-    return <p className="text-sm text-muted">No evidence is linked to these accounts yet.</p>;
+  const t = useTranslations("common.evidence.matrix");
+  if (matrix.items.length === 0) return <p className="text-sm text-muted">{t("empty")}</p>;
   return (
     <div className="overflow-x-auto">
-      <table className="w-full rounded-lg border border-line bg-white text-left text-sm" data-testid="evidence-matrix">
-        <caption className="sr-only">Evidence matrix: each account&apos;s stance toward each evidence item</caption>
+      <table className="w-full rounded-lg border border-line bg-white text-start text-sm" data-testid="evidence-matrix">
+        <caption className="sr-only">{t("caption")}</caption>
         <thead className="border-b border-line bg-slate-50">
           <tr>
             <th scope="col" className="px-3 py-2">
-              Evidence
+              {t("evidence")}
             </th>
             {columns.map((c) => (
               <th key={c.key} scope="col" className="px-3 py-2">
@@ -44,7 +45,7 @@ export function EvidenceMatrix({
                 const stance = matrix.stances[`${item.evidenceId}:${c.key}`];
                 return (
                   <td key={c.key} className="px-3 py-2">
-                    {stance ? <StanceBadge stance={stance} /> : <span className="text-muted">not used</span>}
+                    {stance ? <StanceBadge stance={stance} /> : <span className="text-muted">{t("notUsed")}</span>}
                   </td>
                 );
               })}

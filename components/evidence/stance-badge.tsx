@@ -1,3 +1,4 @@
+import { useTranslations } from "next-intl";
 import type { Stance } from "@/db/enums";
 
 const STYLES: Record<Stance, string> = {
@@ -8,5 +9,8 @@ const STYLES: Record<Stance, string> = {
 
 /** A stance as a labelled badge (the word carries the meaning; the colour repeats it). */
 export function StanceBadge({ stance }: { stance: Stance }) {
-  return <span className={`rounded px-1.5 py-0.5 text-xs font-semibold ${STYLES[stance]}`}>{stance}</span>;
+  const t = useTranslations("common");
+  return (
+    <span className={`rounded px-1.5 py-0.5 text-xs font-semibold ${STYLES[stance]}`}>{t(`stance.${stance}`)}</span>
+  );
 }

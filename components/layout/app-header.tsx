@@ -1,22 +1,24 @@
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
 import { RoleBadge } from "@/components/ui/role-badge";
 import { logout } from "@/lib/auth/actions";
 import type { CurrentUser } from "@/lib/auth/session";
 import { can } from "@/lib/auth/permissions";
 
 /** The header of the logged-in app: navigation, the user and their role, sign-out. */
-export function AppHeader({ user }: { user: CurrentUser }) {
+export async function AppHeader({ user }: { user: CurrentUser }) {
+  const t = await getTranslations("desk.header");
   const links = [
-    { href: "/editor", label: "Work queue" },
-    { href: "/editor/documents", label: "Documents" },
-    { href: "/editor/disputes", label: "Disputes" },
-    { href: "/editor/claimants", label: "Claimants" },
-    { href: "/editor/exports", label: "Exports" },
-    { href: "/editor/fact-checks", label: "Known fact-checks" },
-    { href: "/editor/account", label: "Account" },
-    ...(can(user.role, "users:manage") ? [{ href: "/admin/users", label: "Users" }] : []),
-    ...(can(user.role, "ratings:manage") ? [{ href: "/admin/rating-scale", label: "Rating scale" }] : []),
-    { href: "/", label: "Public site" },
+    { href: "/editor", label: t("workQueue") },
+    { href: "/editor/documents", label: t("documents") },
+    { href: "/editor/disputes", label: t("disputes") },
+    { href: "/editor/claimants", label: t("claimants") },
+    { href: "/editor/exports", label: t("exports") },
+    { href: "/editor/fact-checks", label: t("factChecks") },
+    { href: "/editor/account", label: t("account") },
+    ...(can(user.role, "users:manage") ? [{ href: "/admin/users", label: t("users") }] : []),
+    ...(can(user.role, "ratings:manage") ? [{ href: "/admin/rating-scale", label: t("ratingScale") }] : []),
+    { href: "/", label: t("publicSite") },
   ];
   return (
     <header role="banner" className="border-b border-line bg-white print:hidden">
@@ -24,7 +26,7 @@ export function AppHeader({ user }: { user: CurrentUser }) {
         <Link href="/editor" className="font-serif text-xl font-semibold tracking-tight">
           Claimdesk
         </Link>
-        <nav aria-label="Main" className="flex flex-1 flex-wrap gap-4 text-sm">
+        <nav aria-label={t("main")} className="flex flex-1 flex-wrap gap-4 text-sm">
           {links.map((l) => (
             <Link key={l.href} href={l.href} className="text-ink hover:text-accent hover:underline">
               {l.label}
@@ -37,7 +39,7 @@ export function AppHeader({ user }: { user: CurrentUser }) {
           </span>
           <form action={logout}>
             <button type="submit" className="text-accent underline underline-offset-2 hover:text-accent-strong">
-              Sign out
+              {t("signOut")}
             </button>
           </form>
         </div>

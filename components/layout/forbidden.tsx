@@ -1,12 +1,12 @@
+import { getTranslations } from "next-intl/server";
 import { PageHeader } from "@/components/ui/page-header";
 
-/** Shown when a signed-in user opens a page their role does not allow. */
-export function Forbidden({ what }: { what: string }) {
+/** Shown when a signed-in user opens a page their role does not allow; `what` (translated) is what it does. */
+export async function Forbidden({ what }: { what: string }) {
+  const t = await getTranslations("desk.forbidden");
   return (
     <section>
-      <PageHeader title="Not allowed">
-        Your role does not allow you to {what}. Ask an admin if you need access.
-      </PageHeader>
+      <PageHeader title={t("title")}>{t("text", { what })}</PageHeader>
     </section>
   );
 }

@@ -1,10 +1,11 @@
+import { useFormatter } from "next-intl";
 import { MATCH_END, MATCH_START, type PublicClaimHit } from "@/db/queries/public/search-claims";
 import { localizedPath } from "@/lib/i18n/public-path";
 import { RatingBadge } from "@/components/ui/rating-badge";
 import { Snippet } from "./snippet";
+import { contentLanguage } from "@/lib/i18n/content-language";
 
 const MARKS = new RegExp(`[${MATCH_START}${MATCH_END}]`, "g");
-const when = (at: Date) => at.toISOString().slice(0, 10);
 
 /**
  * One page of published claims, as the list and the search show them: rating, claimant and date, the statement
@@ -13,30 +14,33 @@ const when = (at: Date) => at.toISOString().slice(0, 10);
  * (`claim-results` in app/globals.css); links are plain, as a Link would prefetch twenty claim pages a search.
  */
 export function ClaimResultList({ items, locale }: { items: PublicClaimHit[]; locale: string }) {
+  const format = useFormatter();
   return (
     <ol className="claim-results">
       {items.map((claim, i) => (
-        <ClaimResult key={i} claim={claim} locale={locale} />
+        <ClaimResult key={i} claim={claim} locale={locale} day={format.dateTime(claim.publishedAt, "day")} />
       ))}
     </ol>
   );
 }
 
-function ClaimResult({ claim: c, locale }: { claim: PublicClaimHit; locale: string }) {
+function ClaimResult({ claim: c, locale, day }: { claim: PublicClaimHit; locale: string; day: string }) {
   // A snippet that is the whole statement marks the heading instead of repeating it.
   const inHeading = c.snippet !== null && c.snippet.replace(MARKS, "") === c.statement;
   return (
     <li>
       <p className="meta">
         <RatingBadge rating={c.rating} />
-        {` ${c.claimantName} · ${when(c.publishedAt)}`}
+        {` ${c.claimantName} · ${day}`}
       </p>
-      <h2>
+      <h2 {...contentLanguage(c.statementLanguage)}>
         <a href={localizedPath(locale, `/claims/${c.slug}`)}>
           {inHeading ? <Snippet text={c.snippet!} /> : c.statement}
         </a>
       </h2>
-      <p className="summary">{c.summary}</p>
+      <p className="summary" {...contentLanguage(c.language)}>
+        {c.summary}
+      </p>
       {c.snippet && !inHeading && (
         <p className="snippet" data-testid="snippet">
           <Snippet text={c.snippet} />

@@ -1,14 +1,18 @@
-import { getLocale } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { localizedPath } from "@/lib/i18n/public-path";
 import { FilterSelect } from "@/components/ui/filter-select";
 import { ClaimResultList } from "./claim-result-list";
 import { listPublicClaimants, publicClaimantName, publicDisputeQuestion } from "@/db/queries/public/pages";
 import { listPublicDisputes } from "@/db/queries/public/records";
 import { getRatingScale } from "@/db/queries/ratings";
+import { ratingIn } from "@/db/queries/shapes";
 import { parsePublicFilters } from "@/db/queries/public/search-claims";
 import { searchPublishedClaims } from "@/lib/search/search-published-claims";
 
 export type Search = Record<string, string | undefined>;
+
+/** The orders a reader can choose (each also a message key); without one, the best match first, or the newest. */
+const SORTS = ["newest", "oldest"] as const;
 
 /**
  * A link to another view of the list or search. Links to them are plain: a Link would prefetch the view's payload,
@@ -21,9 +25,13 @@ function hrefWith(claims: string, sp: Search, changes: Search): string {
   return qs ? `${claims}?${qs}` : claims;
 }
 
+/** The value of a message's `select` on an optional part: "true" when the part is there. */
+const shown = (part: unknown) => String(Boolean(part));
+
 /** `/claims`: the search form and one page of published verdicts for the filters in `sp`. */
 export async function ClaimsResults({ sp }: { sp: Search }) {
   const locale = await getLocale();
+  const t = await getTranslations("public.claims");
   const claims = localizedPath(locale, "/claims");
   const filters = parsePublicFilters((k) => sp[k]);
   // The busiest claimants and the latest disputes; any other is one link away (its page links here).
@@ -50,31 +58,31 @@ export async function ClaimsResults({ sp }: { sp: Search }) {
   }));
   return (
     <div className="space-y-6">
-      <h1 className="font-serif text-4xl font-semibold tracking-tight">Claims</h1>
+      <h1 className="font-serif text-4xl font-semibold tracking-tight">{t("title")}</h1>
       <form
         role="search"
         className="grid gap-3 rounded-lg border border-line bg-white p-4 sm:grid-cols-6"
         action={claims}
       >
         <label className="sm:col-span-3">
-          <span className="block text-sm font-medium">Search</span>
+          <span className="block text-sm font-medium">{t("search")}</span>
           <input
             name="q"
             type="search"
             defaultValue={filters.q}
-            placeholder="Words from the claim, the quote, the verdict…"
+            placeholder={t("placeholder")}
             className="mt-1 w-full rounded-md border border-line px-3 py-2"
           />
         </label>
         <FilterSelect
-          label="Rating"
+          label={t("rating")}
           name="rating"
           value={filters.rating}
-          anyLabel="Any"
-          options={ratings.map((r) => ({ value: r.key, label: r.label }))}
+          anyLabel={t("anyRating")}
+          options={ratings.map((r) => ({ value: r.key, label: ratingIn(r, locale).label }))}
         />
         <label>
-          <span className="block text-sm font-medium">Published from</span>
+          <span className="block text-sm font-medium">{t("from")}</span>
           <input
             name="from"
             type="date"
@@ -83,7 +91,7 @@ export async function ClaimsResults({ sp }: { sp: Search }) {
           />
         </label>
         <label>
-          <span className="block text-sm font-medium">to</span>
+          <span className="block text-sm font-medium">{t("to")}</span>
           <input
             name="to"
             type="date"
@@ -92,45 +100,45 @@ export async function ClaimsResults({ sp }: { sp: Search }) {
           />
         </label>
         <FilterSelect
-          label="Claimant"
+          label={t("claimant")}
           name="claimant"
           value={filters.claimant}
-          anyLabel="Anyone"
+          anyLabel={t("anyClaimant")}
           options={claimants.map((c) => ({ value: c.slug, label: c.name }))}
           className="sm:col-span-2"
         />
         <FilterSelect
-          label="Dispute"
+          label={t("dispute")}
           name="dispute"
           value={filters.dispute}
-          anyLabel="Any"
+          anyLabel={t("anyDispute")}
           options={disputes.map((d) => ({ value: d.slug, label: d.question }))}
           className="sm:col-span-3"
         />
         <FilterSelect
-          label="Sort"
+          label={t("sort")}
           name="sort"
           value={filters.sort}
-          anyLabel={filters.q ? "Best match" : "Newest"}
-          options={[
-            { value: "newest", label: "Newest" },
-            { value: "oldest", label: "Oldest" },
-          ]}
+          anyLabel={filters.q ? t("bestMatch") : t("newest")}
+          options={SORTS.map((value) => ({ value, label: t(value) }))}
         />
         <div className="flex items-end">
           <button type="submit" className="rounded-md bg-accent px-4 py-2 text-sm font-medium text-white">
-            Search
+            {t("submit")}
           </button>
         </div>
       </form>
 
       <p className="text-sm text-muted" role="status">
-        {total} verdict{total === 1 ? "" : "s"}
-        {filters.q ? ` for “${filters.q}”` : ""}
-        {filters.claimant ? ` by ${claimants.find((c) => c.slug === filters.claimant)?.name ?? filters.claimant}` : ""}
-        {filters.dispute
-          ? ` in the dispute “${disputes.find((d) => d.slug === filters.dispute)?.question ?? filters.dispute}”`
-          : ""}
+        {t("found", {
+          n: total,
+          withWords: shown(filters.q),
+          words: filters.q ?? "",
+          byClaimant: shown(filters.claimant),
+          claimant: claimants.find((c) => c.slug === filters.claimant)?.name ?? filters.claimant ?? "",
+          inDispute: shown(filters.dispute),
+          dispute: disputes.find((d) => d.slug === filters.dispute)?.question ?? filters.dispute ?? "",
+        })}
         {(filters.claimant || filters.dispute) && (
           <>
             {" · "}
@@ -138,7 +146,7 @@ export async function ClaimsResults({ sp }: { sp: Search }) {
               href={hrefWith(claims, sp, { claimant: undefined, dispute: undefined, page: undefined })}
               className="text-accent underline"
             >
-              clear
+              {t("clear")}
             </a>
           </>
         )}
@@ -147,18 +155,16 @@ export async function ClaimsResults({ sp }: { sp: Search }) {
       <ClaimResultList items={items} locale={locale} />
 
       {pages > 1 && (
-        <nav aria-label="Pages" className="flex items-center gap-4 text-sm">
+        <nav aria-label={t("pages")} className="flex items-center gap-4 text-sm">
           {page > 1 && (
             <a href={hrefWith(claims, sp, { page: String(page - 1) })} rel="prev" className="text-accent underline">
-              Previous
+              {t("previous")}
             </a>
           )}
-          <span>
-            Page {page} of {pages}
-          </span>
+          <span>{t("page", { page, pages })}</span>
           {page < pages && (
             <a href={hrefWith(claims, sp, { page: String(page + 1) })} rel="next" className="text-accent underline">
-              Next
+              {t("next")}
             </a>
           )}
         </nav>

@@ -1,14 +1,14 @@
 "use client";
 
+import { useFormatter, useTranslations } from "next-intl";
 import { discardRecordAction, publishRecordAction } from "@/app/(desk)/editor/_publication/actions";
 import { ActionForm } from "@/components/ui/action-form";
 import type { RecordChanges } from "@/db/queries/record-changes";
 
-const day = (d: Date) => new Date(d).toISOString().slice(0, 10);
-
 function Value({ value }: { value: string | null }) {
+  const t = useTranslations("desk.publication");
   return value === null || value === "" ? (
-    <span className="text-muted">(none)</span>
+    <span className="text-muted">{t("none")}</span>
   ) : (
     <span className="whitespace-pre-line break-words">{value}</span>
   );
@@ -19,7 +19,13 @@ function Value({ value }: { value: string | null }) {
  * who made them, and — for an editor who made none of them — the form that publishes them; anyone may discard them.
  */
 export function PendingChanges({ changes, canPublish }: { changes: RecordChanges; canPublish: boolean }) {
-  const name = changes.kind;
+  const t = useTranslations("desk.publication");
+  const format = useFormatter();
+  const kind = changes.kind;
+  // The details' names, by record kind and field; a field added since is shown with the name it came with.
+  type Key = Parameters<typeof t>[0];
+  const fieldName = (field: string, label: string) =>
+    t.has(`fields.${kind}.${field}` as Key) ? t(`fields.${kind}.${field}` as Key) : label;
   const hidden = (
     <>
       <input type="hidden" name="kind" value={changes.kind} />
@@ -28,15 +34,13 @@ export function PendingChanges({ changes, canPublish }: { changes: RecordChanges
     </>
   );
   const publishForm = (
-    <ActionForm action={publishRecordAction} submitLabel="Publish changes" label={`Publish ${name} changes`}>
+    <ActionForm action={publishRecordAction} submitLabel={t("publish")} label={t("publishLabel", { kind })}>
       {(s) => (
         <>
           {hidden}
           <label className="block">
-            <span className="block font-medium">Public note (optional)</span>
-            <span className="block text-xs text-muted">
-              Shown on the public page, for a change that alters what readers understand; a typo needs none.
-            </span>
+            <span className="block font-medium">{t("note")}</span>
+            <span className="block text-xs text-muted">{t("noteHint")}</span>
             <textarea
               name="note"
               rows={2}
@@ -52,20 +56,15 @@ export function PendingChanges({ changes, canPublish }: { changes: RecordChanges
   return (
     <section aria-labelledby="readers-heading" className="rounded-lg border border-line bg-white p-4 text-sm">
       <h2 id="readers-heading" className="mb-2 font-semibold">
-        What readers see
+        {t("heading")}
       </h2>
       {!changes.published ? (
         <>
-          <p className="text-muted">
-            Not public yet. Readers first see this {name} with the first published verdict that shows it; until then
-            edits stay on the desk.
-          </p>
+          <p className="text-muted">{t("notPublic", { kind })}</p>
           {/* A dispute of claims already published goes public when an editor publishes it. */}
           {changes.kind === "dispute" && canPublish && (
             <div className="mt-3">
-              <p className="mb-2">
-                If its accounts are already published, an editor who did not write it can publish it now.
-              </p>
+              <p className="mb-2">{t("disputeCanPublish")}</p>
               {publishForm}
             </div>
           )}
@@ -73,41 +72,44 @@ export function PendingChanges({ changes, canPublish }: { changes: RecordChanges
       ) : (
         <>
           <p className="text-muted">
-            Published version {changes.published.seq}, {day(changes.published.at)}
-            {changes.published.by ? ` by ${changes.published.by}` : ""}.
+            {changes.published.by
+              ? t("publishedOnBy", {
+                  seq: changes.published.seq,
+                  day: format.dateTime(new Date(changes.published.at), "day"),
+                  by: changes.published.by,
+                })
+              : t("publishedOn", {
+                  seq: changes.published.seq,
+                  day: format.dateTime(new Date(changes.published.at), "day"),
+                })}
           </p>
           {changes.changes.length === 0 ? (
-            <p className="mt-2">Readers see this {name} as the desk has it: no changes are waiting.</p>
+            <p className="mt-2">{t("noChanges", { kind })}</p>
           ) : (
             <>
-              <h3 className="mt-3 font-semibold text-amber-800">
-                {changes.changes.length === 1 ? "1 change" : `${changes.changes.length} changes`} waiting for
-                publication
-              </h3>
-              <table className="mt-2 w-full table-fixed border-collapse text-left">
-                <caption className="sr-only">
-                  Changes waiting for publication: what readers see, and the desk&rsquo;s copy
-                </caption>
+              <h3 className="mt-3 font-semibold text-amber-800">{t("waiting", { n: changes.changes.length })}</h3>
+              <table className="mt-2 w-full table-fixed border-collapse text-start">
+                <caption className="sr-only">{t("caption")}</caption>
                 <thead>
                   <tr className="border-b border-line text-xs text-muted">
-                    <th scope="col" className="w-1/5 py-1 pr-2">
-                      Detail
+                    <th scope="col" className="w-1/5 py-1 pe-2">
+                      {t("detail")}
                     </th>
-                    <th scope="col" className="py-1 pr-2">
-                      Readers see
+                    <th scope="col" className="py-1 pe-2">
+                      {t("readersSee")}
                     </th>
                     <th scope="col" className="py-1">
-                      Pending
+                      {t("pending")}
                     </th>
                   </tr>
                 </thead>
                 <tbody>
                   {changes.changes.map((c) => (
                     <tr key={c.field} className="border-b border-line align-top" data-field={c.field}>
-                      <th scope="row" className="py-1 pr-2 font-medium">
-                        {c.label}
+                      <th scope="row" className="py-1 pe-2 font-medium">
+                        {fieldName(c.field, c.label)}
                       </th>
-                      <td className="py-1 pr-2">
+                      <td className="py-1 pe-2">
                         <del className="decoration-red-700">
                           <Value value={c.live} />
                         </del>
@@ -122,16 +124,15 @@ export function PendingChanges({ changes, canPublish }: { changes: RecordChanges
                 </tbody>
               </table>
               <p className="mt-2 text-muted">
-                Changed by {changes.editors.map((e) => e.name).join(", ") || "the command line"}: an editor who made
-                none of these changes publishes them.
+                {t("changedBy", { names: changes.editors.map((e) => e.name).join(", ") || t("commandLine") })}
               </p>
               {canPublish && publishForm}
               <ActionForm
                 action={discardRecordAction}
-                submitLabel="Discard changes"
+                submitLabel={t("discard")}
                 variant="secondary"
                 className="mt-3"
-                label={`Discard ${name} changes`}
+                label={t("discardLabel", { kind })}
               >
                 {() => hidden}
               </ActionForm>

@@ -1,21 +1,23 @@
 import type { ReactNode } from "react";
 
-/** A titled list of work items with an empty-state sentence. */
+/** A titled list of work items with an empty-state sentence; `id` names its heading (the list is labelled by it). */
 export function QueueList<T>({
+  id,
   title,
   items,
   empty,
   render,
 }: {
+  id: string;
   title: string;
   items: T[];
   empty: string;
   render: (item: T) => ReactNode;
 }) {
-  const id = `queue-${title.toLowerCase().replace(/[^a-z]+/g, "-")}`;
+  const headingId = `queue-${id}`;
   return (
-    <section aria-labelledby={id} className="rounded-lg border border-line bg-white">
-      <h2 id={id} className="border-b border-line px-4 py-2 text-sm font-semibold">
+    <section aria-labelledby={headingId} className="rounded-lg border border-line bg-white">
+      <h2 id={headingId} className="border-b border-line px-4 py-2 text-sm font-semibold">
         {title} <span className="font-normal text-muted">({items.length})</span>
       </h2>
       {items.length === 0 ? (

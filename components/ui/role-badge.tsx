@@ -1,3 +1,4 @@
+import { useTranslations } from "next-intl";
 import type { Role } from "@/db/enums";
 
 const STYLES: Record<Role, string> = {
@@ -6,7 +7,8 @@ const STYLES: Record<Role, string> = {
   contributor: "bg-slate-200 text-slate-900",
 };
 
-/** A small label showing a role. */
+/** A small label showing a role (in server and client components alike). */
 export function RoleBadge({ role }: { role: Role }) {
-  return <span className={`rounded px-1.5 py-0.5 text-xs font-medium ${STYLES[role]}`}>{role}</span>;
+  const t = useTranslations("common.roles");
+  return <span className={`rounded px-1.5 py-0.5 text-xs font-medium ${STYLES[role]}`}>{t(`name.${role}`)}</span>;
 }

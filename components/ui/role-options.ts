@@ -1,10 +1,8 @@
+import { useTranslations } from "next-intl";
 import { ROLES } from "@/db/enums";
 
-const LABELS = {
-  admin: "Admin — everything, plus accounts and rating scale",
-  editor: "Editor — reviews and publishes",
-  contributor: "Contributor — drafts and submits",
-} as const;
-
-/** The roles as select options, with what each may do. */
-export const ROLE_OPTIONS = ROLES.map((r) => ({ value: r, label: LABELS[r] }));
+/** The roles as select options, with what each may do (a hook: the labels are in the user's language). */
+export function useRoleOptions(): { value: string; label: string }[] {
+  const t = useTranslations("common.roles");
+  return ROLES.map((r) => ({ value: r, label: t(`described.${r}`) }));
+}

@@ -1,6 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
 import { useState, useTransition } from "react";
 import type { ActionResult } from "@/lib/auth/form-action";
 
@@ -14,6 +15,7 @@ type Failure = { message: string; fieldErrors: Record<string, string> };
  */
 export function useServiceAction<T>(action: (input: unknown) => Promise<ActionResult<T>>) {
   const router = useRouter();
+  const t = useTranslations("common.ui");
   const [pending, setPending] = useState(false);
   const [refreshing, startRefresh] = useTransition();
   const [error, setError] = useState<Failure | null>(null);
@@ -25,7 +27,7 @@ export function useServiceAction<T>(action: (input: unknown) => Promise<ActionRe
     } catch {
       res = {
         ok: false,
-        message: "The server could not be reached or failed. Your input is kept; try again.",
+        message: t("serverFailed"),
         fieldErrors: {},
         status: 500,
       };

@@ -1,5 +1,6 @@
 "use client";
 
+import { useFormatter, useTranslations } from "next-intl";
 import { useState, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
 import { useServiceAction } from "@/components/ui/use-service-action";
@@ -14,6 +15,8 @@ type Props = {
 
 /** The internal review conversation on a claim: never shown to readers. */
 export function CommentThread({ claimId, comments, add }: Props) {
+  const t = useTranslations("desk.verdicts.comments");
+  const format = useFormatter();
   const { run, pending, error } = useServiceAction(add);
   const [body, setBody] = useState("");
   async function submit(e: FormEvent) {
@@ -29,16 +32,16 @@ export function CommentThread({ claimId, comments, add }: Props) {
             className={`rounded-md border p-2 text-sm ${c.kind === "changes_requested" ? "border-amber-400 bg-amber-50" : "border-line bg-white"}`}
           >
             <p className="text-xs text-muted">
-              {c.author} · {c.createdAt.toISOString().slice(0, 16).replace("T", " ")} UTC
-              {c.kind === "changes_requested" ? " · changes requested" : ""}
+              {c.author} · {format.dateTime(c.createdAt, "instant")}
+              {c.kind === "changes_requested" ? ` · ${t("changesRequested")}` : ""}
             </p>
             <p className="whitespace-pre-wrap">{c.body}</p>
           </li>
         ))}
       </ol>
-      <form onSubmit={submit} className="space-y-2" aria-label="New comment">
+      <form onSubmit={submit} className="space-y-2" aria-label={t("newComment")}>
         <label className="block text-sm font-medium">
-          Comment (internal)
+          {t("label")}
           <textarea
             value={body}
             onChange={(e) => setBody(e.target.value)}
@@ -48,7 +51,7 @@ export function CommentThread({ claimId, comments, add }: Props) {
         </label>
         {error && <p className="text-sm text-danger">{error.message}</p>}
         <Button type="submit" variant="secondary" disabled={pending || !body.trim()}>
-          Comment
+          {t("submit")}
         </Button>
       </form>
     </div>

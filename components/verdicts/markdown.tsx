@@ -1,3 +1,4 @@
+import { useTranslations } from "next-intl";
 import ReactMarkdown from "react-markdown";
 
 /**
@@ -6,8 +7,9 @@ import ReactMarkdown from "react-markdown";
  * carry `nofollow noopener`.
  */
 export function Markdown({ text }: { text: string }) {
+  const t = useTranslations("common.markdown");
   return (
-    <div className="space-y-3 leading-relaxed [&_blockquote]:border-l-4 [&_blockquote]:border-line [&_blockquote]:pl-3 [&_li]:ml-5 [&_ol]:list-decimal [&_ul]:list-disc">
+    <div className="space-y-3 leading-relaxed [&_blockquote]:border-s-4 [&_blockquote]:border-line [&_blockquote]:ps-3 [&_li]:ms-5 [&_ol]:list-decimal [&_ul]:list-disc">
       <ReactMarkdown
         skipHtml
         components={{
@@ -16,7 +18,7 @@ export function Markdown({ text }: { text: string }) {
               {children}
             </a>
           ),
-          img: ({ alt }) => <span>[image: {alt}]</span>,
+          img: ({ alt }) => <span>{t("image", { alt: alt ?? "" })}</span>,
         }}
       >
         {text}

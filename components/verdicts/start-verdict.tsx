@@ -1,13 +1,15 @@
+import { getTranslations } from "next-intl/server";
 import { ActionButton } from "@/components/ui/action-button";
 import type { ActionResult } from "@/lib/auth/form-action";
 
 /** Starts the verdict on a claim as a draft by the current user. */
-export function StartVerdict({
+export async function StartVerdict({
   claimId,
   start,
 }: {
   claimId: number;
   start: (input: unknown) => Promise<ActionResult<unknown>>;
 }) {
-  return <ActionButton action={start} input={{ claimId }} label="Write a verdict" variant="primary" className="" />;
+  const t = await getTranslations("desk.verdicts");
+  return <ActionButton action={start} input={{ claimId }} label={t("start")} variant="primary" className="" />;
 }

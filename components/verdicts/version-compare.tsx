@@ -1,6 +1,7 @@
 "use client";
 
 import { diffWords } from "diff";
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import type { VerdictVersion } from "@/db/queries/claim-editor";
 import { evidenceChanges, type CitedEvidence, type EvidenceChange } from "@/lib/workflow/evidence-changes";
@@ -27,31 +28,36 @@ function Diff({ before, after }: { before: string; after: string }) {
 
 /** What each change in the cited evidence looks like. */
 function EvidenceDiff({ changes }: { changes: EvidenceChange[] }) {
-  if (changes.length === 0) return <p className="text-sm text-muted">No evidence cited in either version.</p>;
+  const t = useTranslations("desk.verdicts.compare");
+  const common = useTranslations("common");
+  if (changes.length === 0) return <p className="text-sm text-muted">{t("noEvidence")}</p>;
   return (
     <ul className="space-y-1 rounded-md border border-line bg-white p-2 text-sm">
       {changes.map((c, i) => (
         <li key={i}>
           {c.kind === "added" && (
             <ins className="bg-green-100 text-green-900 no-underline">
-              added: {c.title} ({c.stance})
+              {t("added", { title: c.title, stance: common(`stance.${c.stance}`) })}
             </ins>
           )}
           {c.kind === "removed" && (
             <del className="bg-red-100 text-red-900">
-              removed: {c.title} ({c.stance})
+              {t("removed", { title: c.title, stance: common(`stance.${c.stance}`) })}
             </del>
           )}
           {c.kind === "stance" && (
             <span>
-              {c.title}: <del className="bg-red-100 text-red-900">{c.from}</del> →{" "}
-              <ins className="bg-green-100 text-green-900 no-underline">{c.to}</ins>
+              {t.rich("stanceChanged", {
+                title: c.title,
+                from: common(`stance.${c.from}`),
+                to: common(`stance.${c.to}`),
+                before: (chunks) => <del className="bg-red-100 text-red-900">{chunks}</del>,
+                after: (chunks) => <ins className="bg-green-100 text-green-900 no-underline">{chunks}</ins>,
+              })}
             </span>
           )}
           {c.kind === "same" && (
-            <span className="text-muted">
-              {c.title} ({c.stance})
-            </span>
+            <span className="text-muted">{t("same", { title: c.title, stance: common(`stance.${c.stance}`) })}</span>
           )}
         </li>
       ))}
@@ -65,6 +71,7 @@ function EvidenceDiff({ changes }: { changes: EvidenceChange[] }) {
  * evidence as it is now, `current`).
  */
 export function VersionCompare({ versions, current }: { versions: VerdictVersion[]; current: CitedEvidence[] }) {
+  const t = useTranslations("desk.verdicts");
   const [from, setFrom] = useState(versions.at(-2)?.seq ?? 1);
   const [to, setTo] = useState(versions.at(-1)?.seq ?? 1);
   if (versions.length < 2) return null;
@@ -82,7 +89,7 @@ export function VersionCompare({ versions, current }: { versions: VerdictVersion
       >
         {versions.map((v) => (
           <option key={v.seq} value={v.seq}>
-            version {v.seq} ({v.state.replace("_", " ")})
+            {t("compare.version", { seq: v.seq, state: t(`state.${v.state}`) })}
           </option>
         ))}
       </select>
@@ -91,20 +98,20 @@ export function VersionCompare({ versions, current }: { versions: VerdictVersion
   return (
     <section aria-labelledby="compare-heading" className="space-y-2">
       <h3 id="compare-heading" className="font-semibold">
-        Compare versions
+        {t("compare.heading")}
       </h3>
       <div className="flex flex-wrap gap-4">
-        {pick("From", from, setFrom)}
-        {pick("to", to, setTo)}
+        {pick(t("compare.from"), from, setFrom)}
+        {pick(t("compare.to"), to, setTo)}
       </div>
       <p className="text-sm">
-        Rating: {a.rating?.label ?? "none"} → {b.rating?.label ?? "none"}
+        {t("compare.rating", { from: a.rating?.label ?? t("compare.none"), to: b.rating?.label ?? t("compare.none") })}
       </p>
-      <h4 className="text-sm font-medium">Summary</h4>
+      <h4 className="text-sm font-medium">{t("compare.summary")}</h4>
       <Diff before={a.summary} after={b.summary} />
-      <h4 className="text-sm font-medium">Rationale</h4>
+      <h4 className="text-sm font-medium">{t("compare.rationale")}</h4>
       <Diff before={a.rationale} after={b.rationale} />
-      <h4 className="text-sm font-medium">Evidence</h4>
+      <h4 className="text-sm font-medium">{t("compare.evidence")}</h4>
       <EvidenceDiff changes={evidenceChanges(cited(a), cited(b))} />
     </section>
   );

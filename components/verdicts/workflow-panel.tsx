@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -7,20 +8,10 @@ import { useServiceAction } from "@/components/ui/use-service-action";
 import type { ActionResult } from "@/lib/auth/form-action";
 import type { Step } from "@/lib/workflow/verdict-workflow";
 
-const LABELS: Record<Exclude<Step, "edit">, string> = {
-  submit: "Submit for review",
-  withdraw: "Take back from review",
-  request_changes: "Request changes",
-  publish: "Publish",
-  correct: "Start a correction",
-  retract: "Retract",
-  discard: "Discard this draft",
-};
-
-/** What a step asks for, and how the field is labelled. */
-const INPUTS: Partial<Record<Step, { name: "comment" | "note" | "reason"; label: string }>> = {
-  request_changes: { name: "comment", label: "What should the author change? (the author sees this)" },
-  retract: { name: "reason", label: "Public reason for the retraction" },
+/** What a step asks for: the field's name (its label is the catalogue's `inputs.<step>`). */
+const INPUTS: Partial<Record<Step, "comment" | "reason">> = {
+  request_changes: "comment",
+  retract: "reason",
 };
 
 type Props = {
@@ -36,16 +27,18 @@ type Props = {
 
 /** The workflow buttons a user may press on one verdict version, with the text a step needs. */
 export function WorkflowPanel({ verdictId, version, steps, isCorrection, missing, act }: Props) {
+  const t = useTranslations("desk.verdicts.workflow");
   const { run, pending, error } = useServiceAction(act);
   const [open, setOpen] = useState<Step | null>(null);
   const [text, setText] = useState("");
   const visible = steps.filter((s): s is Exclude<Step, "edit"> => s !== "edit");
   if (visible.length === 0) return null;
 
-  const input = (step: Step) =>
-    step === "publish" && isCorrection
-      ? { name: "note" as const, label: "Correction note (published with the verdict)" }
-      : INPUTS[step];
+  const input = (step: Step): { name: "comment" | "note" | "reason"; label: string } | undefined => {
+    if (step === "publish" && isCorrection) return { name: "note", label: t("inputs.note") };
+    const name = INPUTS[step];
+    return name && { name, label: t(`inputs.${name}`) };
+  };
   async function take(step: Step) {
     const field = input(step);
     if (field && open !== step) {
@@ -61,16 +54,16 @@ export function WorkflowPanel({ verdictId, version, steps, isCorrection, missing
 
   const field = open ? input(open) : undefined;
   return (
-    <div className="space-y-3 rounded-lg border border-line bg-slate-50 p-3" aria-label="Workflow" role="group">
+    <div className="space-y-3 rounded-lg border border-line bg-slate-50 p-3" aria-label={t("label")} role="group">
       {error && <Alert tone="error">{error.message}</Alert>}
       {visible.includes("publish") && (
         <div className="text-sm" data-testid="publish-gate">
           {missing.length === 0 ? (
-            <p className="text-ok">Ready to publish: rating, summary, rationale and evidence are all there.</p>
+            <p className="text-ok">{t("ready")}</p>
           ) : (
             <>
-              <p className="font-medium">Before publishing, this verdict needs:</p>
-              <ul className="ml-5 list-disc">
+              <p className="font-medium">{t("needs")}</p>
+              <ul className="ms-5 list-disc">
                 {missing.map((m) => (
                   <li key={m}>{m}</li>
                 ))}
@@ -99,12 +92,12 @@ export function WorkflowPanel({ verdictId, version, steps, isCorrection, missing
             variant={s === "retract" ? "danger" : s === "publish" || s === "submit" ? "primary" : "secondary"}
             onClick={() => take(s)}
           >
-            {open === s ? `Confirm: ${LABELS[s].toLowerCase()}` : LABELS[s]}
+            {open === s ? t(`confirm.${s}`) : t(`steps.${s}`)}
           </Button>
         ))}
         {open && (
           <Button type="button" variant="link" onClick={() => setOpen(null)}>
-            Cancel
+            {t("cancel")}
           </Button>
         )}
       </div>

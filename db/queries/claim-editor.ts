@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, isNull, or } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, isNull, or, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
 import { getDb } from "@/db/client";
 import { containsIgnoringCase } from "@/db/sql";
@@ -30,6 +30,10 @@ export async function getClaimForEditor(claimId: number) {
       id: claims.id,
       slug: claims.slug,
       statement: claims.statement,
+      /** The language the claim was made in: its own, else its document's (`ownLanguage`: its own only). */
+      language: sql<string | null>`coalesce(${claims.language}, ${documents.language})`,
+      ownLanguage: claims.language,
+      documentLanguage: documents.language,
       quote: claims.quote,
       prefix: claims.prefix,
       suffix: claims.suffix,
@@ -78,6 +82,8 @@ export async function getClaimForEditor(claimId: number) {
       ...ratingColumns,
       summary: verdicts.summary,
       rationale: verdicts.rationale,
+      /** The verdict's own language (null: the claim's). */
+      language: verdicts.language,
       correctionNote: verdicts.correctionNote,
       retractionReason: verdicts.retractionReason,
       evidenceSnapshot: verdicts.evidenceSnapshot,

@@ -32,14 +32,6 @@ export async function getVerdictStatuses(claimIds: number[]): Promise<Map<number
   return out;
 }
 
-/** A human label for a verdict status, e.g. "published: False", "in review", "no verdict". */
-export function describeVerdictStatus(s: VerdictStatus | undefined): string {
-  if (!s?.state) return "no verdict";
-  if (s.state === "published") return `published: ${s.published?.label ?? "no rating"}`;
-  const state = s.state.replace("_", " ");
-  return s.published ? `published: ${s.published.label}; new version ${state}` : state;
-}
-
 export type ClaimDispute = { id: number; slug: string; question: string; label: string };
 
 /** The disputes each claim is an account in. */

@@ -28,6 +28,8 @@ export type ExportVersion = {
   rating: RatingView | null;
   summary: string;
   rationale: string;
+  /** The language the summary, rationale and notes are written in (BCP 47): its own, else the claim's. */
+  language: string | null;
   correctionNote: string | null;
   retractionReason: string | null;
   authorName: string;
@@ -43,6 +45,8 @@ export type ExportRecord = {
   id: number;
   slug: string;
   statement: string;
+  /** The language the claim was made in, of its statement and quote (BCP 47): its own, else its document's. */
+  language: string | null;
   quote: string;
   prefix: string;
   suffix: string;
@@ -107,6 +111,7 @@ const CLAIM_COLUMNS: Fact[] = [
   ['c."end"', 'pc."end"', "end"],
   ["c.revision", "pc.revision", "revision"],
   ["c.claimed_at", "pc.claimed_at", "claimedAt"],
+  ["coalesce(c.language, d.language)", "coalesce(pc.language, pd.language)", "language"],
 ];
 const CLAIMANT_COLUMNS: Fact[] = [
   ["cl.name", "pcl.name", "claimantName"],
@@ -186,6 +191,7 @@ function toVersion(v: VersionRow): ExportVersion {
     rating: ratingOf(v),
     summary: v.summary,
     rationale: v.rationale,
+    language: v.language,
     correctionNote: v.correctionNote,
     retractionReason: v.retractionReason,
     authorName: v.authorName,
@@ -250,7 +256,7 @@ export async function* claimsForExport(scope: ExportScope, mode: ExportMode): As
         db,
         sql`
         select v.claim_id as "claimId", v.id as id, v.seq as seq, v.state as state, ${VERSION_RATING_COLUMNS},
-          v.summary as summary, v.rationale as rationale, v.correction_note as "correctionNote", v.retraction_reason as "retractionReason",
+          v.summary as summary, v.rationale as rationale, v.language as language, v.correction_note as "correctionNote", v.retraction_reason as "retractionReason",
           a.name as "authorName", rv.name as "reviewerName", v.submitted_at as "submittedAt", v.published_at as "publishedAt",
           v.retracted_at as "retractedAt", v.updated_at as "updatedAt"
         from verdicts v
@@ -298,12 +304,16 @@ export async function* claimsForExport(scope: ExportScope, mode: ExportMode): As
       : null;
 
     for (const row of rows) {
-      const history = (versions.get(row.id) ?? []).map(toVersion);
+      const history = (versions.get(row.id) ?? []).map((v) => ({
+        ...toVersion(v),
+        language: v.language ?? row.language,
+      }));
       const verdict = history.find((v) => v.id === row.verdictId) ?? null;
       yield {
         id: row.id,
         slug: row.slug,
         statement: row.statement,
+        language: row.language,
         quote: row.quote,
         prefix: row.prefix,
         suffix: row.suffix,

@@ -1,7 +1,8 @@
 import { asc } from "drizzle-orm";
 import { getDb } from "@/db/client";
-import { ratings } from "@/db/schema";
+import { ratings, type RatingTranslations } from "@/db/schema";
 
+/** A rating of the scale; `translations`: its label and description in other interface languages (`ratingIn`). */
 export type RatingView = {
   id: number;
   key: string;
@@ -9,6 +10,7 @@ export type RatingView = {
   description: string;
   ordinal: number | null;
   colour: string;
+  translations: RatingTranslations | null;
 };
 
 /** The rating scale in display order (public). */
@@ -21,6 +23,7 @@ export async function getRatingScale(): Promise<RatingView[]> {
       description: ratings.description,
       ordinal: ratings.ordinal,
       colour: ratings.colour,
+      translations: ratings.translations,
     })
     .from(ratings)
     .orderBy(asc(ratings.position));

@@ -238,6 +238,8 @@ export const claims = pgTable(
       .notNull()
       .references(() => claimants.id),
     statement: text("statement").notNull(),
+    /** The language the claim was made in (BCP 47); null: its document's. */
+    language: text("language"),
     claimedAt: text("claimed_at"),
     // W3C TextQuoteSelector
     quote: text("quote").notNull(),
@@ -360,6 +362,8 @@ export const ratings = pgTable(
     key: text("key").notNull(),
     label: text("label").notNull(),
     description: text("description").notNull().default(""),
+    /** The label and description in other interface languages; a locale without them shows these. */
+    translations: jsonText<sqlite.RatingTranslations>("translations"),
     /** CSS colour, e.g. `#1a7f37`. */
     colour: text("colour").notNull(),
     /** Display order on the scale. */
@@ -389,6 +393,8 @@ export const verdicts = pgTable(
     ratingId: integer("rating_id").references(() => ratings.id),
     summary: text("summary").notNull().default(""),
     rationale: text("rationale").notNull().default(""),
+    /** The language the summary, rationale and notes are written in (BCP 47); null: the claim's. */
+    language: text("language"),
     /** Public note published with a correction (seq > 1). */
     correctionNote: text("correction_note"),
     /**
@@ -450,6 +456,7 @@ export const claimVersions = pgTable(
       .notNull()
       .references(() => claims.id),
     statement: text("statement").notNull(),
+    language: text("language"),
     claimantId: integer("claimant_id")
       .notNull()
       .references(() => claimants.id),
@@ -477,6 +484,7 @@ export const ratingVersions = pgTable(
     key: text("key").notNull(),
     label: text("label").notNull(),
     description: text("description").notNull(),
+    translations: jsonText<sqlite.RatingTranslations>("translations"),
     colour: text("colour").notNull(),
     ordinal: integer("ordinal"),
     createdAt: createdAt(),

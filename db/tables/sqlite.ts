@@ -56,6 +56,9 @@ export type AppearanceSnapshotItem = {
   quote: string;
 };
 
+/** A rating's label and description in interface languages other than the one they were written in, by locale. */
+export type RatingTranslations = Record<string, { label: string; description: string }>;
+
 const createdAt = () =>
   integer("created_at", { mode: "timestamp_ms" })
     .notNull()
@@ -252,6 +255,8 @@ export const claims = sqliteTable(
       .notNull()
       .references(() => claimants.id),
     statement: text("statement").notNull(),
+    /** The language the claim was made in (BCP 47); null: its document's. */
+    language: text("language"),
     claimedAt: text("claimed_at"),
     // W3C TextQuoteSelector
     quote: text("quote").notNull(),
@@ -374,6 +379,8 @@ export const ratings = sqliteTable(
     key: text("key").notNull(),
     label: text("label").notNull(),
     description: text("description").notNull().default(""),
+    /** The label and description in other interface languages; a locale without them shows these. */
+    translations: text("translations", { mode: "json" }).$type<RatingTranslations>(),
     /** CSS colour, e.g. `#1a7f37`. */
     colour: text("colour").notNull(),
     /** Display order on the scale. */
@@ -403,6 +410,8 @@ export const verdicts = sqliteTable(
     ratingId: integer("rating_id").references(() => ratings.id),
     summary: text("summary").notNull().default(""),
     rationale: text("rationale").notNull().default(""),
+    /** The language the summary, rationale and notes are written in (BCP 47); null: the claim's. */
+    language: text("language"),
     /** Public note published with a correction (seq > 1). */
     correctionNote: text("correction_note"),
     /**
@@ -464,6 +473,7 @@ export const claimVersions = sqliteTable(
       .notNull()
       .references(() => claims.id),
     statement: text("statement").notNull(),
+    language: text("language"),
     claimantId: integer("claimant_id")
       .notNull()
       .references(() => claimants.id),
@@ -491,6 +501,7 @@ export const ratingVersions = sqliteTable(
     key: text("key").notNull(),
     label: text("label").notNull(),
     description: text("description").notNull(),
+    translations: text("translations", { mode: "json" }).$type<RatingTranslations>(),
     colour: text("colour").notNull(),
     ordinal: integer("ordinal"),
     createdAt: createdAt(),

@@ -1,6 +1,7 @@
 import { errorCode } from "@/db/errors";
 import type { Actor } from "@/lib/auth/actor";
-import { ServiceError } from "@/lib/services/errors";
+import { text } from "@/lib/i18n/text";
+import { fieldIssue, ServiceError } from "@/lib/services/errors";
 import { getRequestActor, SAFE_METHODS } from "./request-actor";
 
 type Context<P> = { req: Request; actor: Actor | null; params: P };
@@ -16,7 +17,7 @@ export function apiRoute<P = Record<string, string>>(handler: (ctx: Context<P>) 
       const actor = await getRequestActor(req);
       // Every write needs a caller: refuse before reading the body.
       if (!actor && !SAFE_METHODS.has(req.method)) {
-        throw new ServiceError("unauthenticated", "Sign in or send an API token to do this.");
+        throw new ServiceError("unauthenticated", text("errors.api.unauthenticated"));
       }
       const params = (await route?.params) ?? ({} as P);
       const result = await handler({ req, actor, params });
@@ -32,9 +33,7 @@ export function errorResponse(e: unknown): Response {
   // A value the database cannot take (PostgreSQL's data exceptions, class 22: out of range, bad encoding…) that got
   // past validation is the request's fault, not the server's.
   if (errorCode(e)?.startsWith("22")) {
-    return errorResponse(
-      new ServiceError("bad_request", "The request holds a value that cannot be stored or compared."),
-    );
+    return errorResponse(new ServiceError("bad_request", text("errors.api.unstorable")));
   }
   if (e instanceof ServiceError) {
     const headers: Record<string, string> = {};
@@ -44,7 +43,7 @@ export function errorResponse(e: unknown): Response {
   }
   console.error(e);
   return Response.json(
-    { error: { code: "internal_error", message: "Something went wrong on our side." } },
+    { error: { code: "internal_error", message: String(text("errors.api.internal")) } },
     { status: 500 },
   );
 }
@@ -53,7 +52,7 @@ const MB = 1024 * 1024;
 /** JSON bodies up to 6 MB: a 5 MB article plus its metadata. */
 const MAX_JSON_BYTES = 6 * MB;
 const tooLarge = (maxBytes: number) => () =>
-  new ServiceError("payload_too_large", `The JSON body is larger than ${maxBytes / MB} MB.`);
+  new ServiceError("payload_too_large", text("errors.api.tooLarge", { mb: maxBytes / MB }));
 
 /**
  * Reads a JSON request body; malformed or oversized JSON is a 400/413 naming the problem. `maxBytes` is 6 MB unless a
@@ -63,13 +62,13 @@ export async function readJson(req: Request, maxBytes = MAX_JSON_BYTES): Promise
   const type = req.headers.get("content-type") ?? "";
   if (!type && (req.headers.get("content-length") ?? "0") === "0") return {}; // no body at all
   if (!/^application\/([\w.+-]+\+)?json\b/i.test(type)) {
-    throw new ServiceError("bad_request", "Send the body as JSON with Content-Type: application/json.");
+    throw new ServiceError("bad_request", text("errors.api.notJsonType"));
   }
-  const text = new TextDecoder().decode(await readBody(req, maxBytes, tooLarge(maxBytes)));
+  const body = new TextDecoder().decode(await readBody(req, maxBytes, tooLarge(maxBytes)));
   try {
-    return JSON.parse(text);
+    return JSON.parse(body);
   } catch {
-    throw new ServiceError("bad_request", "The request body is not valid JSON.");
+    throw new ServiceError("bad_request", text("errors.api.badJson"));
   }
 }
 
@@ -93,7 +92,7 @@ export async function readBody(
     try {
       next = await reader.read();
     } catch {
-      throw new ServiceError("bad_request", "The request body could not be read.");
+      throw new ServiceError("bad_request", text("errors.api.unreadable"));
     }
     if (next.done) break;
     total += next.value.byteLength;
@@ -115,8 +114,8 @@ export function created(body: unknown): Response {
 export async function readJsonObject(req: Request): Promise<Record<string, unknown>> {
   const body = await readJson(req);
   if (typeof body !== "object" || body === null || Array.isArray(body)) {
-    throw new ServiceError("validation_failed", "Send a JSON object.", [
-      { path: "(input)", message: "must be an object" },
+    throw new ServiceError("validation_failed", text("errors.api.notObject"), [
+      fieldIssue("(input)", text("validation.object")),
     ]);
   }
   return body as Record<string, unknown>;

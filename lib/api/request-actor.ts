@@ -1,4 +1,5 @@
 import type { Actor } from "@/lib/auth/actor";
+import { text } from "@/lib/i18n/text";
 import { ServiceError } from "@/lib/services/errors";
 import { checkApiToken, tokenRefusalMessage } from "@/lib/services/auth/verify-api-token";
 
@@ -19,17 +20,13 @@ export async function getRequestActor(req: Request): Promise<Actor | null> {
     const check = match ? await checkApiToken(match[1]!) : ({ ok: false, reason: "unknown" } as const);
     if (!check.ok) throw new ServiceError("unauthenticated", tokenRefusalMessage(check));
     if (check.actor.token.scope === "read" && !SAFE_METHODS.has(req.method)) {
-      throw new ServiceError(
-        "forbidden",
-        `This token is read-only (scope read): it may make GET requests only, not ${req.method}. ` +
-          "Create a token with the write scope (read and write) on your account page to make changes.",
-      );
+      throw new ServiceError("forbidden", text("errors.api.readOnlyToken", { method: req.method }));
     }
     return check.actor;
   }
   if (!/(^|;\s*)(__Secure-)?authjs\.session-token/.test(req.headers.get("cookie") ?? "")) return null;
   if (!SAFE_METHODS.has(req.method) && !isSameOrigin(req)) {
-    throw new ServiceError("forbidden", "Cross-site requests with a session cookie are refused; use an API token.");
+    throw new ServiceError("forbidden", text("errors.api.crossSite"));
   }
   const { getCurrentUser } = await import("@/lib/auth/session");
   const user = await getCurrentUser();

@@ -2,8 +2,9 @@ import { eq } from "drizzle-orm";
 import type { DB, Tx } from "@/db/client";
 import type { TokenScope } from "@/db/enums";
 import { users, type Role } from "@/db/schema";
+import { text } from "@/lib/i18n/text";
 import { ServiceError } from "@/lib/services/errors";
-import { can, describePermission, type Permission } from "./permissions";
+import { can, refusalFor, type Permission } from "./permissions";
 
 /**
  * The API token a request came with: which one, and what it may do. A `read` token may only make safe requests
@@ -35,17 +36,16 @@ export function systemActor(label = "cli"): Actor {
 
 /** Loads the caller and checks it holds `permission`; throws 401 or 403 otherwise. */
 export async function authorize(db: DB | Tx, actor: Actor | null, permission: Permission): Promise<ActingUser> {
-  if (!actor) throw new ServiceError("unauthenticated", "Sign in or send an API token to do this.");
+  if (!actor) throw new ServiceError("unauthenticated", text("errors.api.unauthenticated"));
   if (actor.kind === "system") return { id: null, role: "admin", name: actor.label, label: actor.label };
   const [user] = await db
     .select({ id: users.id, role: users.role, name: users.name, email: users.email, disabledAt: users.disabledAt })
     .from(users)
     .where(eq(users.id, actor.userId))
     .limit(1);
-  if (!user || user.disabledAt)
-    throw new ServiceError("unauthenticated", "This account is disabled or no longer exists.");
+  if (!user || user.disabledAt) throw new ServiceError("unauthenticated", text("errors.permissions.accountGone"));
   if (!can(user.role, permission)) {
-    throw new ServiceError("forbidden", `Your role (${user.role}) may not ${describePermission(permission)}.`);
+    throw new ServiceError("forbidden", refusalFor(user.role, permission));
   }
   return { id: user.id, role: user.role, name: user.name, label: user.email };
 }
@@ -57,7 +57,6 @@ export async function authorizeAccount(
   permission: Permission = "account:own",
 ): Promise<ActingUser & { id: number }> {
   const who = await authorize(db, actor, permission);
-  if (who.id === null)
-    throw new ServiceError("bad_request", "The command line has no account of its own; name one with --email.");
+  if (who.id === null) throw new ServiceError("bad_request", text("errors.permissions.noOwnAccount"));
   return { ...who, id: who.id };
 }

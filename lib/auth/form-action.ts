@@ -1,4 +1,6 @@
 import "server-only";
+import { getTranslations } from "next-intl/server";
+import { localizedFailure } from "@/lib/i18n/localize-error";
 import { isServiceError, type ServiceError } from "@/lib/services/errors";
 import { getCurrentUser, type CurrentUser } from "./session";
 
@@ -17,11 +19,10 @@ export type FormState = {
 export type ActionResult<T> =
   { ok: true; data: T } | { ok: false; message: string; fieldErrors: Record<string, string>; status: number };
 
-const SIGNED_OUT = "Your session has ended or your account was disabled. Sign in again.";
+const signedOut = async () => (await getTranslations("errors.form"))("signedOut");
 
-function failure(e: ServiceError) {
-  const fieldErrors = Object.fromEntries((e.issues ?? []).map((i) => [i.path, i.message]));
-  return { message: e.message, fieldErrors, status: e.status };
+async function failure(e: ServiceError) {
+  return { ...(await localizedFailure(e)), status: e.status };
 }
 
 /**
@@ -37,14 +38,14 @@ export function formAction<S extends FormState = FormState>(
       [...form.entries()].filter(([k, v]) => typeof v === "string" && !/password|^\$ACTION/i.test(k)),
     ) as Record<string, string>;
     const user = await getCurrentUser();
-    if (!user) return { message: SIGNED_OUT, values } as S;
+    if (!user) return { message: await signedOut(), values } as S;
     try {
       return await run(user, form);
     } catch (e) {
       if (!isServiceError(e)) throw e;
-      const { fieldErrors, message } = failure(e);
+      const { fieldErrors, message } = await failure(e);
       return {
-        message: e.issues?.length ? "Please correct the fields marked below." : message,
+        message: e.issues?.length ? (await getTranslations("errors.form"))("correctFields") : message,
         fieldErrors,
         values,
       } as S;
@@ -56,12 +57,12 @@ export function formAction<S extends FormState = FormState>(
 export function serviceAction<I, T>(run: (user: CurrentUser, input: I) => Promise<T> | T) {
   return async (input: I): Promise<ActionResult<T>> => {
     const user = await getCurrentUser();
-    if (!user) return { ok: false, message: SIGNED_OUT, fieldErrors: {}, status: 401 };
+    if (!user) return { ok: false, message: await signedOut(), fieldErrors: {}, status: 401 };
     try {
       return { ok: true, data: await run(user, input) };
     } catch (e) {
       if (!isServiceError(e)) throw e;
-      return { ok: false, ...failure(e) };
+      return { ok: false, ...(await failure(e)) };
     }
   };
 }

@@ -1,4 +1,5 @@
 import type { Role } from "@/db/schema";
+import { text, type Text } from "@/lib/i18n/text";
 
 /**
  * Who may do what (DESIGN.md "Who uses it"). Pure: used by services to refuse, and by the
@@ -19,24 +20,25 @@ const PERMISSIONS = {
 
 export type Permission = keyof typeof PERMISSIONS;
 
-const DESCRIPTIONS: Record<Permission, string> = {
-  "content:write": "change claims, documents or evidence",
-  "content:read-internal": "read unpublished work",
-  "tokens:own": "manage API tokens",
-  "account:own": "change this account",
-  "verdicts:review": "review or publish what readers see",
-  "exports:drafts": "export unpublished work",
-  "fact-checks:import": "import known fact-checks",
-  "users:manage": "manage user accounts",
-  "ratings:manage": "manage the rating scale",
-};
+/** Each permission's name in the catalogue's messages (`errors.permissions.forbidden` says what it lets one do). */
+const NAMES = {
+  "content:write": "contentWrite",
+  "content:read-internal": "readInternal",
+  "tokens:own": "ownTokens",
+  "account:own": "ownAccount",
+  "verdicts:review": "reviewVerdicts",
+  "exports:drafts": "exportDrafts",
+  "fact-checks:import": "importFactChecks",
+  "users:manage": "manageUsers",
+  "ratings:manage": "manageRatings",
+} as const satisfies Record<Permission, string>;
 
 /** Whether a role holds a permission. */
 export function can(role: Role, permission: Permission): boolean {
   return (PERMISSIONS[permission] as readonly Role[]).includes(role);
 }
 
-/** A human phrase for a permission, for refusal messages ("may not manage user accounts"). */
-export function describePermission(permission: Permission): string {
-  return DESCRIPTIONS[permission];
+/** A refusal for lack of a permission, in words: "Your role (contributor) may not manage user accounts." */
+export function refusalFor(role: Role, permission: Permission): Text {
+  return text("errors.permissions.forbidden", { role, permission: NAMES[permission] });
 }

@@ -4,8 +4,10 @@ import path from "node:path";
 import { getDatabase } from "@/db/client";
 import { engineOf } from "@/db/engine";
 import { describePostgresUrl, withClient } from "@/db/engines/postgres";
+import { translatorFor } from "@/lib/i18n/catalogue";
 import { parseOptions } from "./args";
 import { UsageError } from "./errors";
+import { cliLocale } from "./locale";
 
 // Backup and restore on PostgreSQL hand over to the server's own tools, pg_dump and pg_restore (Debian's
 // postgresql-client; their major version at least the server's): a dump is one consistent snapshot taken while the
@@ -18,7 +20,8 @@ const DUMP = ["--format=custom", "--no-owner", "--no-privileges"];
  * Runs a PostgreSQL client tool, on the database at `url` when given: its password goes in the environment
  * (PGPASSWORD), never on the command line, where `ps` would show it. Its stderr is the message when it fails.
  */
-function run(tool: string, args: string[], url?: string): Promise<string> {
+async function run(tool: string, args: string[], url?: string): Promise<string> {
+  const t = await translatorFor(cliLocale());
   const env = { ...process.env };
   if (url) {
     const u = new URL(url);
@@ -36,13 +39,22 @@ function run(tool: string, args: string[], url?: string): Promise<string> {
       reject(
         new UsageError(
           e.code === "ENOENT"
-            ? `${tool} was not found: install PostgreSQL's client tools (Debian: apt-get install postgresql-client)`
-            : `${tool} failed to start: ${e.message}`,
+            ? t("cli.backupPostgres.toolMissing", { tool })
+            : t("cli.backupPostgres.toolNotStarted", { tool, error: e.message }),
         ),
       ),
     );
     child.on("close", (code) =>
-      code === 0 ? resolve(stdout) : reject(new UsageError(`${tool} failed: ${stderr.trim() || `exit ${code}`}`)),
+      code === 0
+        ? resolve(stdout)
+        : reject(
+            new UsageError(
+              t("cli.backupPostgres.toolFailed", {
+                tool,
+                error: stderr.trim() || t("cli.backupPostgres.exitCode", { code: String(code) }),
+              }),
+            ),
+          ),
     );
   });
 }
@@ -55,18 +67,24 @@ async function tablesInDump(file: string): Promise<string[]> {
 
 /** `cli backup --out FILE` on PostgreSQL: `pg_dump --format=custom`, then the dump is read back by `pg_restore`. */
 export async function backupPostgres(args: string[], out: (line: string) => void): Promise<void> {
+  const t = await translatorFor(cliLocale());
   const o = parseOptions(args, { out: "string" });
-  if (!o.out) throw new UsageError("--out is required (e.g. backup --out backups/claimdesk-2026-11-25.dump)");
+  if (!o.out) throw new UsageError(t("cli.backup.outRequired", { example: "backups/claimdesk-2026-11-25.dump" }));
   const target = path.resolve(o.out);
-  if (fs.existsSync(target)) throw new UsageError(`${o.out} exists already; choose a new file name`);
+  if (fs.existsSync(target)) throw new UsageError(t("cli.backup.exists", { file: o.out }));
   fs.mkdirSync(path.dirname(target), { recursive: true });
   const started = Date.now();
   const database = getDatabase();
   await run("pg_dump", [...DUMP, `--file=${target}`], database.url);
   const tables = (await tablesInDump(target)).length;
   out(
-    `Backed up ${database.label} to ${o.out} (${(fs.statSync(target).size / 1e6).toFixed(1)} MB, ` +
-      `${tables} tables, ${Date.now() - started} ms; pg_restore reads it back).`,
+    t("cli.backupPostgres.done", {
+      database: database.label,
+      file: o.out,
+      megabytes: (fs.statSync(target).size / 1e6).toFixed(1),
+      tables,
+      ms: String(Date.now() - started),
+    }),
   );
 }
 
@@ -91,27 +109,25 @@ function currentState(url: string): Promise<{ clients: number; tables: string[] 
  * --single-transaction`): all of it, or nothing.
  */
 export async function restorePostgres(args: string[], out: (line: string) => void): Promise<void> {
+  const t = await translatorFor(cliLocale());
   const o = parseOptions(args, { from: "string", to: "string" });
-  if (!o.from) throw new UsageError("--from is required (e.g. restore --from backups/claimdesk-2026-11-25.dump)");
-  if (!fs.existsSync(o.from)) throw new UsageError(`${o.from} does not exist`);
-  const tables = await tablesInDump(o.from).catch((e: unknown) => {
-    throw new UsageError(`${o.from} is not a sound Claimdesk dump, nothing restored: ${(e as Error).message}`);
+  if (!o.from) throw new UsageError(t("cli.restore.fromRequired", { example: "backups/claimdesk-2026-11-25.dump" }));
+  if (!fs.existsSync(o.from)) throw new UsageError(t("cli.restore.missing", { file: o.from }));
+  const from = o.from;
+  const tables = await tablesInDump(from).catch((e: unknown) => {
+    throw new UsageError(t("cli.backupPostgres.unsound", { file: from, check: (e as Error).message }));
   });
-  if (tables.length === 0) throw new UsageError(`${o.from} holds no tables, nothing restored`);
+  if (tables.length === 0) throw new UsageError(t("cli.backupPostgres.noTables", { file: o.from }));
   const url = o.to ?? getDatabase().url;
-  if (engineOf(url) !== "postgres") throw new UsageError("--to must be a postgres:// URL on PostgreSQL");
+  if (engineOf(url) !== "postgres") throw new UsageError(t("cli.backupPostgres.toNotPostgres"));
 
   const label = describePostgresUrl(url);
   const now = await currentState(url);
-  if (now.clients > 0)
-    throw new UsageError(`${label} is in use: stop the servers (and any other client), then restore`);
+  if (now.clients > 0) throw new UsageError(t("cli.backupPostgres.inUse", { database: label }));
   // pg_restore --clean drops what the dump holds: tables added by later migrations would stay, and clash.
   const newer = now.tables.filter((t) => !tables.includes(t));
   if (newer.length > 0) {
-    throw new UsageError(
-      `${label} has tables the backup does not (${newer.join(", ")}): the backup is older than its schema. Restore ` +
-        "into a new, empty database (createdb), then start Claimdesk on it: it migrates the backup forward.",
-    );
+    throw new UsageError(t("cli.backupPostgres.newerSchema", { database: label, tables: newer.join(", ") }));
   }
   let kept = "";
   if (now.tables.length > 0) {
@@ -120,5 +136,9 @@ export async function restorePostgres(args: string[], out: (line: string) => voi
   }
   const restore = ["--clean", "--if-exists", "--no-owner", "--no-privileges", "--single-transaction", o.from];
   await run("pg_restore", restore, url);
-  out(`Restored ${o.from} into ${label}${kept ? ` (the previous content is kept as ${path.basename(kept)})` : ""}.`);
+  out(
+    kept
+      ? t("cli.backupPostgres.restoredKept", { file: o.from, database: label, kept: path.basename(kept) })
+      : t("cli.backupPostgres.restored", { file: o.from, database: label }),
+  );
 }

@@ -3,9 +3,11 @@ import path from "node:path";
 import Database from "better-sqlite3";
 import { getDatabase } from "@/db/client";
 import { databaseUrl, ENGINE, sqliteFileOf } from "@/db/engine";
+import { translatorFor } from "@/lib/i18n/catalogue";
 import { parseOptions } from "./args";
 import { UsageError } from "./errors";
 import { backupPostgres, restorePostgres } from "./backup-postgres";
+import { cliLocale } from "./locale";
 
 /** The process database's SQLite file. */
 function processSqliteFile(): string {
@@ -30,10 +32,11 @@ export function integrityOf(file: string): string {
  */
 export async function runBackupCommand(args: string[], out: (line: string) => void): Promise<void> {
   if (ENGINE === "postgres") return backupPostgres(args, out);
+  const t = await translatorFor(cliLocale());
   const o = parseOptions(args, { out: "string" });
-  if (!o.out) throw new UsageError("--out is required (e.g. backup --out backups/claimdesk-2026-11-25.db)");
+  if (!o.out) throw new UsageError(t("cli.backup.outRequired", { example: "backups/claimdesk-2026-11-25.db" }));
   const target = path.resolve(o.out);
-  if (fs.existsSync(target)) throw new UsageError(`${o.out} exists already; choose a new file name`);
+  if (fs.existsSync(target)) throw new UsageError(t("cli.backup.exists", { file: o.out }));
   fs.mkdirSync(path.dirname(target), { recursive: true });
   const started = Date.now();
   // A connection of its own to the process database's file: its one read transaction does not hold up the app's writes.
@@ -44,9 +47,13 @@ export async function runBackupCommand(args: string[], out: (line: string) => vo
     source.close();
   }
   const check = integrityOf(target);
-  if (check !== "ok") throw new UsageError(`the backup failed its integrity check: ${check}`);
+  if (check !== "ok") throw new UsageError(t("cli.backup.integrityFailed", { check }));
   out(
-    `Backed up to ${o.out} (${(fs.statSync(target).size / 1e6).toFixed(1)} MB, ${Date.now() - started} ms, integrity ok).`,
+    t("cli.backup.done", {
+      file: o.out,
+      megabytes: (fs.statSync(target).size / 1e6).toFixed(1),
+      ms: String(Date.now() - started),
+    }),
   );
 }
 
@@ -59,16 +66,17 @@ export async function runBackupCommand(args: string[], out: (line: string) => vo
 export async function runRestoreCommand(args: string[], out: (line: string) => void): Promise<void> {
   if (ENGINE === "postgres") return restorePostgres(args, out);
 
+  const t = await translatorFor(cliLocale());
   const o = parseOptions(args, { from: "string", to: "string" });
-  if (!o.from) throw new UsageError("--from is required (e.g. restore --from backups/claimdesk-2026-11-25.db)");
-  if (!fs.existsSync(o.from)) throw new UsageError(`${o.from} does not exist`);
+  if (!o.from) throw new UsageError(t("cli.restore.fromRequired", { example: "backups/claimdesk-2026-11-25.db" }));
+  if (!fs.existsSync(o.from)) throw new UsageError(t("cli.restore.missing", { file: o.from }));
   let check: string;
   try {
     check = integrityOf(o.from);
   } catch (e) {
     check = e instanceof Error ? e.message : String(e);
   }
-  if (check !== "ok") throw new UsageError(`${o.from} is not a sound Claimdesk database, nothing restored: ${check}`);
+  if (check !== "ok") throw new UsageError(t("cli.restore.unsound", { file: o.from, check }));
   // Not opened through the app: `--to` may name another file, and the configured one is only a path here.
   const target = path.resolve(o.to ?? sqliteFileOf(databaseUrl()));
   fs.mkdirSync(path.dirname(target), { recursive: true });
@@ -91,10 +99,10 @@ export async function runRestoreCommand(args: string[], out: (line: string) => v
         current.exec("begin exclusive");
         current.exec("commit");
       } catch {
-        throw new UsageError(`${target} is in use: stop the server (and any other process using it), then restore`);
+        throw new UsageError(t("cli.restore.fileInUse", { file: target }));
       }
       const [checkpoint] = current.pragma("wal_checkpoint(TRUNCATE)") as { busy: number }[];
-      if (checkpoint?.busy) throw new UsageError(`${target} is in use: stop the server, then restore`);
+      if (checkpoint?.busy) throw new UsageError(t("cli.restore.fileBusy", { file: target }));
     } finally {
       current.close();
     }
@@ -105,6 +113,8 @@ export async function runRestoreCommand(args: string[], out: (line: string) => v
   fs.renameSync(staging, target);
   for (const suffix of ["-wal", "-shm"]) fs.rmSync(target + suffix, { force: true });
   out(
-    `Restored ${o.from} into ${target}${kept ? ` (the previous database is kept as ${path.basename(kept)})` : ""}; integrity ok.`,
+    kept
+      ? t("cli.restore.doneKept", { file: o.from, target, kept: path.basename(kept) })
+      : t("cli.restore.done", { file: o.from, target }),
   );
 }

@@ -1,6 +1,8 @@
 import { and, asc, isNull, like } from "drizzle-orm";
 import type { DB } from "@/db/client";
 import { users } from "@/db/schema";
+import { translatorFor } from "@/lib/i18n/catalogue";
+import { cliLocale } from "./locale";
 
 /** The demo accounts' domain (db/seed-data/demo.ts): their password is in the README. */
 export const DEMO_EMAIL_DOMAIN = "@claimdesk.test";
@@ -19,14 +21,13 @@ export async function activeDemoAccounts(db: DB): Promise<string[]> {
  * Why `npm start` must not serve with these active demo accounts (a message that names them and says what to do),
  * or null when it may: there are none, or the operator allowed them (`--allow-demo-accounts`).
  */
-export function demoAccountsRefusal(emails: string[], allowed: boolean): string | null {
+export async function demoAccountsRefusal(emails: string[], allowed: boolean): Promise<string | null> {
   if (emails.length === 0 || allowed) return null;
+  const t = await translatorFor(cliLocale());
   return [
-    `Refusing to start: ${emails.length === 1 ? "a demo account is" : `${emails.length} demo accounts are`} active ` +
-      `(${emails.join(", ")}): their password is in the README.`,
-    "Disable them (Claimdesk keeps one active admin: first add your own, " +
-      "npm run cli -- user add --email … --name … --role admin):",
+    t("cli.demoAccounts.refusing", { count: emails.length, emails: emails.join(", ") }),
+    t("cli.demoAccounts.disable", { command: "npm run cli -- user add --email … --name … --role admin" }),
     ...emails.map((email) => `  npm run cli -- user disable --email ${email}`),
-    "or, to serve them anyway (a demo, a test), start with: npm start -- --allow-demo-accounts",
+    t("cli.demoAccounts.allow", { command: "npm start -- --allow-demo-accounts" }),
   ].join("\n");
 }

@@ -1,8 +1,10 @@
 import fs from "node:fs";
 import { systemActor } from "@/lib/auth/actor";
+import { translatorFor } from "@/lib/i18n/catalogue";
 import { EXPORT_FORMATS, openExport } from "@/lib/exports/run-export";
 import { parseOptions } from "./args";
 import { UsageError } from "./errors";
+import { cliLocale } from "./locale";
 
 /**
  * `cli export --format F --out FILE [--claim C] [--document D] [--dispute D] [--claimant C] [--from DATE] [--to DATE]
@@ -20,10 +22,10 @@ export async function runExportCommand(args: string[], out: (line: string) => vo
     to: "string",
     "include-drafts": "boolean",
   });
-  if (!o.format || !o.out)
-    throw new UsageError(
-      `--format and --out are required (e.g. export --format csv --out claims.csv); formats: ${Object.keys(EXPORT_FORMATS).join(", ")}`,
-    );
+  const t = await translatorFor(cliLocale());
+  if (!o.format || !o.out) {
+    throw new UsageError(t("cli.export.required", { formats: Object.keys(EXPORT_FORMATS).join(", ") }));
+  }
   const job = await openExport(systemActor(), o.format, (k) =>
     k === "includeDrafts" ? (o["include-drafts"] ? "1" : null) : (o[k as keyof typeof o] as string | undefined),
   );
@@ -34,7 +36,6 @@ export async function runExportCommand(args: string[], out: (line: string) => vo
     if (!file.write(chunk)) await new Promise<void>((resolve) => file.once("drain", () => resolve()));
   }
   await new Promise<void>((resolve, reject) => file.end((e?: Error | null) => (e ? reject(e) : resolve())));
-  out(
-    `Wrote ${o.out} (${EXPORT_FORMATS[job.format].title}, ${job.label}${job.mode.includeUnpublished ? ", with unpublished work" : ""}, ${bytes} bytes).`,
-  );
+  const what = { file: o.out, format: EXPORT_FORMATS[job.format].title, label: job.label, bytes: String(bytes) };
+  out(job.mode.includeUnpublished ? t("cli.export.wroteWithDrafts", what) : t("cli.export.wrote", what));
 }

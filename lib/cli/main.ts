@@ -5,9 +5,11 @@
  */
 import { getDatabase } from "@/db/client";
 import { EnvError, getEnv } from "@/lib/config/env";
+import { translatorFor } from "@/lib/i18n/catalogue";
 import { isServiceError } from "@/lib/services/errors";
 import { parseOptions } from "./args";
 import { StartRefused, UsageError } from "./errors";
+import { cliLocale } from "./locale";
 import { runDemo, runDev, runMigrate, runSeed, runStart } from "./server";
 import { runBackupCommand, runRestoreCommand } from "./backup";
 import { runExportCommand } from "./export";
@@ -15,21 +17,6 @@ import { runFactChecksCommand } from "./fact-checks";
 import { runImportCommand } from "./import";
 import { runTokenCommand } from "./tokens";
 import { runUserCommand } from "./users";
-
-const USAGE = `Usage: npm run cli -- <command>
-  user add --email E --name N --role admin|editor|contributor [--password P]
-  user list | user disable --email E | user enable --email E | user role --email E --role R | user unlock --email E
-  token create --email E [--name label] [--scope read|write] [--expires 30d | --expires YYYY-MM-DD]
-                                      (scope read, GET only, unless write; expires in 90 days unless --expires:
-                                      1d to 365d, or a date within a year, the token stopping at 00:00 UTC that day)
-  token revoke --id N | --token T
-  export --format claimreview|w3c|csv|json|pdf --out FILE [--claim C] [--document D] [--dispute D] [--claimant C] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--include-drafts]
-  import --document ID --file FILE [--claimant NAME]   (a W3C annotation file; NAME for annotations that name no claimant)
-  fact-checks import --file FILE      (known fact-checks: ClaimReview JSON-LD, a DataFeed, or a fact-check search API's JSON)
-  backup --out FILE                   (an online backup; the app may keep running)
-  restore --from FILE [--to DB]       (stop the server first; the current database is kept beside it)
-  migrate | seed [--force] | demo | dev
-  start [--allow-demo-accounts]       (refuses while demo accounts are active, unless allowed)`;
 
 const out = (line: string) => console.log(line);
 
@@ -41,6 +28,7 @@ async function migrateConfigured(): Promise<void> {
 
 /** Runs one command; returns the process exit code. */
 export async function main(argv: string[]): Promise<number> {
+  const t = await translatorFor(cliLocale());
   const [command, ...rest] = argv;
   try {
     switch (command) {
@@ -87,18 +75,18 @@ export async function main(argv: string[]): Promise<number> {
       case undefined:
       case "help":
       case "--help":
-        console.log(USAGE);
+        console.log(t("cli.main.usage"));
         return command ? 0 : 2;
       default:
-        throw new UsageError(`unknown command '${command}'.\n${USAGE}`);
+        throw new UsageError(t("cli.main.unknown", { command, usage: t("cli.main.usage") }));
     }
   } catch (e) {
     if (e instanceof UsageError || e instanceof EnvError) {
-      console.error(`error: ${e.message}`);
+      console.error(t("cli.main.error", { message: e.message }));
       return 2;
     }
     if (e instanceof StartRefused || isServiceError(e)) {
-      console.error(`error: ${e.message}`);
+      console.error(t("cli.main.error", { message: e.message }));
       return 1;
     }
     throw e;

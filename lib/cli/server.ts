@@ -5,8 +5,10 @@ import path from "node:path";
 import { getDatabase, getDb } from "@/db/client";
 import { seedDemo } from "@/db/seed";
 import { parseEnv } from "@/lib/config/env";
+import { translatorFor } from "@/lib/i18n/catalogue";
 import { activeDemoAccounts, demoAccountsRefusal } from "./demo-accounts";
 import { StartRefused } from "./errors";
+import { cliLocale } from "./locale";
 
 const SECRET_FILE = path.join(process.cwd(), "data", ".auth-secret");
 
@@ -14,19 +16,17 @@ const SECRET_FILE = path.join(process.cwd(), "data", ".auth-secret");
 export async function runMigrate(out: (line: string) => void): Promise<void> {
   parseEnv(process.env); // a bad DATABASE_URL is named before anything is opened
   await getDatabase().migrate();
-  out(`Database ready: ${getDatabase().label}`);
+  const t = await translatorFor(cliLocale());
+  out(t("cli.server.databaseReady", { database: getDatabase().label }));
 }
 
 /** Loads the demo data (idempotent); refuses a database with real accounts unless forced. */
 export async function runSeed(out: (line: string) => void, force = false): Promise<void> {
   await runMigrate(out);
   const report = await seedDemo(getDatabase().db, { force });
-  out(
-    `Demo data: ${report.usersAdded} accounts and ${report.ratingsAdded} ratings added; ` +
-      (report.documentAdded
-        ? "demo article, claims, dispute, evidence and verdicts loaded."
-        : "demo article already present."),
-  );
+  const t = await translatorFor(cliLocale());
+  const added = { users: report.usersAdded, ratings: report.ratingsAdded };
+  out(report.documentAdded ? t("cli.server.demoLoaded", added) : t("cli.server.demoPresent", added));
 }
 
 /** The demo's session secret: generated into data/ on first use, then reused. */
@@ -45,10 +45,11 @@ function ensureDemoSecret(): string {
 export async function runDemo(out: (line: string) => void): Promise<number> {
   process.env.AUTH_SECRET ??= ensureDemoSecret();
   await runSeed(out);
-  out("Building Claimdesk (next build)…");
+  const t = await translatorFor(cliLocale());
+  out(t("cli.server.building"));
   const built = await runNext(["build"]);
   if (built !== 0) return built;
-  printDemoLogins(out);
+  await printDemoLogins(out);
   return runStart(out, { command: "demo", allowDemoAccounts: true });
 }
 
@@ -88,11 +89,12 @@ export function listenHost(
 export async function prepareStart(out: (line: string) => void, opts: StartOptions = {}): Promise<string[]> {
   const env = parseEnv(process.env, { requireSecret: true });
   await runMigrate(out);
-  const refusal = demoAccountsRefusal(await activeDemoAccounts(getDb()), opts.allowDemoAccounts ?? false);
+  const refusal = await demoAccountsRefusal(await activeDemoAccounts(getDb()), opts.allowDemoAccounts ?? false);
   if (refusal) throw new StartRefused(refusal);
   const host = listenHost(opts.command ?? "start", process.env);
   const shown = host === undefined ? "localhost" : host.includes(":") ? `[${host}]` : host;
-  out(`Claimdesk on http://${shown}:${env.port} (public base URL ${env.publicBaseUrl})`);
+  const t = await translatorFor(cliLocale());
+  out(t("cli.server.serving", { address: `http://${shown}:${env.port}`, publicBaseUrl: env.publicBaseUrl }));
   return ["start", "-p", String(env.port), ...(host ? ["-H", host] : [])];
 }
 
@@ -104,12 +106,18 @@ export async function runStart(out: (line: string) => void, opts: StartOptions =
   return runNext(await prepareStart(out, opts));
 }
 
-function printDemoLogins(out: (line: string) => void): void {
-  out("Demo logins (password claimdesk-demo):");
-  out("  admin@claimdesk.test        admin");
-  out("  editor@claimdesk.test       editor");
-  out("  reviewer@claimdesk.test     editor");
-  out("  contributor@claimdesk.test  contributor");
+/** The demo's accounts (db/seed-data/demo.ts) and their roles. */
+const DEMO_LOGINS = [
+  ["admin@claimdesk.test", "admin"],
+  ["editor@claimdesk.test", "editor"],
+  ["reviewer@claimdesk.test", "editor"],
+  ["contributor@claimdesk.test", "contributor"],
+] as const;
+
+async function printDemoLogins(out: (line: string) => void): Promise<void> {
+  const t = await translatorFor(cliLocale());
+  out(t("cli.server.demoLogins", { password: "claimdesk-demo" }));
+  for (const [email, role] of DEMO_LOGINS) out(`  ${email.padEnd(28)}${t(`common.roles.name.${role}`)}`);
 }
 
 function runNext(args: string[]): Promise<number> {

@@ -1,6 +1,8 @@
 import { getDb } from "@/db/client";
+import { ROLES } from "@/db/enums";
 import { findUserByEmail } from "@/db/queries/users";
 import { systemActor } from "@/lib/auth/actor";
+import { translatorFor } from "@/lib/i18n/catalogue";
 import { clearLoginFailures } from "@/lib/services/auth/authenticate";
 import { ServiceError } from "@/lib/services/errors";
 import { createUser } from "@/lib/services/users/create-user";
@@ -8,6 +10,7 @@ import { listUsers } from "@/lib/services/users/list-users";
 import { updateUser } from "@/lib/services/users/update-user";
 import { parseOptions } from "./args";
 import { UsageError } from "./errors";
+import { cliLocale, widest } from "./locale";
 
 const USAGE = `user add --email E --name N --role admin|editor|contributor [--password P]
 user list
@@ -18,23 +21,28 @@ user unlock --email E | --address A`;
 
 /** `cli user …`: account management from the command line (acts as the operator, with admin rights). */
 export async function runUserCommand(args: string[], out: (line: string) => void): Promise<void> {
+  const t = await translatorFor(cliLocale());
+  const role = (r: (typeof ROLES)[number]) => t(`common.roles.name.${r}`);
+  const state = (disabled: boolean) => t("cli.users.state", { state: disabled ? "disabled" : "active" });
   const [sub, ...rest] = args;
   const actor = systemActor();
   if (sub === "add") {
     const values = parseOptions(rest, { email: "string", name: "string", role: "string", password: "string" });
     const { user, temporaryPassword } = await createUser(actor, values);
-    out(`Created ${user.role} ${user.email} (id ${user.id}).`);
-    if (temporaryPassword) out(`Temporary password (shown once): ${temporaryPassword}`);
+    out(t("cli.users.created", { role: role(user.role), email: user.email, id: String(user.id) }));
+    if (temporaryPassword) out(t("cli.users.temporaryPassword", { password: temporaryPassword }));
     return;
   }
   if (sub === "list") {
     parseOptions(rest, {});
+    const roleWidth = widest(ROLES.map(role));
+    const stateWidth = widest([state(true), state(false)]);
     for (const u of await listUsers(actor)) {
       out(
         [
           String(u.id).padStart(4),
-          u.role.padEnd(11),
-          u.disabled ? "disabled" : "active  ",
+          role(u.role).padEnd(roleWidth),
+          state(u.disabled).padEnd(stateWidth),
           u.email,
           `(${u.name})`,
         ].join("  "),
@@ -51,24 +59,25 @@ export async function runUserCommand(args: string[], out: (line: string) => void
       userId: await findUserId(values.email),
       ...(sub === "role" ? { role: values.role } : { disabled: sub === "disable" }),
     });
-    out(`${user.email}: ${user.disabled ? "disabled" : "active"}, ${user.role}.`);
+    out(t("cli.users.updated", { email: user.email, state: state(user.disabled), role: role(user.role) }));
     return;
   }
   if (sub === "unlock") {
     const { email, address } = parseOptions(rest, { email: "string", address: "string" });
-    if (!email === !address) throw new UsageError("give exactly one of --email E or --address A");
+    if (!email === !address) throw new UsageError(t("cli.users.emailOrAddress"));
     if (email) await findUserId(email);
     const cleared = await clearLoginFailures(email ? { email } : { address: address! });
-    out(`${email ?? address}: sign-in unlocked (${cleared} recent failure${cleared === 1 ? "" : "s"} cleared).`);
+    out(t("cli.users.unlocked", { who: email ?? address!, cleared }));
     return;
   }
-  throw new UsageError(`unknown command 'user ${sub ?? ""}'. Usage:\n${USAGE}`);
+  throw new UsageError(t("cli.common.unknownCommand", { command: `user ${sub ?? ""}`, usage: USAGE }));
 }
 
 /** The id of the account with this email; a missing email is a usage error, an unknown one not found. */
 async function findUserId(email: string | undefined): Promise<number> {
-  if (!email) throw new UsageError("--email is required");
+  const t = await translatorFor(cliLocale());
+  if (!email) throw new UsageError(t("cli.common.emailRequired"));
   const user = await findUserByEmail(getDb(), email);
-  if (!user) throw new ServiceError("not_found", `No account with email ${email}.`);
+  if (!user) throw new ServiceError("not_found", t("cli.users.noAccount", { email }));
   return user.id;
 }

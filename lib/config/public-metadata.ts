@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { getLocale } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { DEFAULT_LOCALE, LOCALES } from "@/lib/i18n/locales";
 import { localizedPath } from "@/lib/i18n/public-path";
 import { getEnv } from "./env";
@@ -30,9 +30,6 @@ export async function publicMetadata(
 
 /** The metadata of `/claims`, whichever of its views — the list, a search — a page renders. */
 export async function claimsMetadata(): Promise<Metadata> {
-  return publicMetadata(
-    "/claims",
-    "Claims",
-    "Search every published fact-check by words, rating, claimant, dispute and date.",
-  );
+  const t = await getTranslations("public.claims");
+  return publicMetadata("/claims", t("title"), t("description"));
 }

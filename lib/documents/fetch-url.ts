@@ -3,13 +3,21 @@ import type { LookupAddress, LookupOptions } from "node:dns";
 import ipaddr from "ipaddr.js";
 import { Agent, buildConnector, fetch } from "undici";
 import { parseAllowedHost, type AllowedHost } from "@/lib/config/import-allow-hosts";
+import { text, type Text } from "@/lib/i18n/text";
 
 export const FETCH_LIMITS = { timeoutMs: 10_000, maxBytes: 5 * 1024 * 1024, maxRedirects: 5 } as const;
 
 export type FetchedPage = { body: string; kind: "html" | "text" | "markdown"; url: string };
 
-/** Why a URL could not be imported; `message` is for the person who gave the URL. */
-export class FetchRefused extends Error {}
+/**
+ * Why a URL could not be imported, for the person who gave the URL: `text` in any language ("is not a valid URL",
+ * said of the URL), `message` in English.
+ */
+export class FetchRefused extends Error {
+  constructor(readonly text: Text) {
+    super(String(text));
+  }
+}
 
 const KINDS: Record<string, FetchedPage["kind"]> = {
   "text/html": "html",
@@ -34,10 +42,12 @@ function isPublicAddress(address: string): boolean {
 /** The ports URL import connects to on any host it may fetch; others only where IMPORT_ALLOW_HOSTS names them. */
 const WEB_PORTS: ReadonlySet<number> = new Set([80, 443]);
 
-const portRefused = (port: number) =>
-  new FetchRefused(`uses port ${port}: only the web ports 80 and 443 may be fetched`);
-const privateRefused = (what: string) =>
-  new FetchRefused(`points to a private or local address (${what}), which is refused`);
+const portRefused = (port: number) => new FetchRefused(text("errors.fetch.port", { port: String(port) }));
+/** `address` refused; `host` is the name that resolved to it, if one did. */
+const privateRefused = (address: string, host?: string) =>
+  new FetchRefused(
+    host ? text("errors.fetch.privateResolved", { host, address }) : text("errors.fetch.private", { address }),
+  );
 
 /** Which hosts and ports import may connect to: IMPORT_ALLOW_HOSTS's entries, and public addresses on 80 and 443. */
 class ImportPolicy {
@@ -57,10 +67,10 @@ class ImportPolicy {
     return WEB_PORTS.has(port) || this.entries.some((e) => e.port === port);
   }
 
-  /** Why connecting to `address` on `port` is refused, or null if it is not. */
-  refusal(address: string, port: number): FetchRefused | null {
+  /** Why connecting to `address` (what `host` resolved to, if a name did) on `port` is refused, or null if not. */
+  refusal(address: string, port: number, host?: string): FetchRefused | null {
     if (this.names(address, port)) return null;
-    if (!isPublicAddress(address)) return privateRefused(address);
+    if (!isPublicAddress(address)) return privateRefused(address, host);
     return WEB_PORTS.has(port) ? null : portRefused(port);
   }
 }
@@ -86,11 +96,8 @@ function guardedLookup(policy: ImportPolicy, port: number) {
       if (err) return callback(err, []);
       if (!policy.names(hostname.toLowerCase(), port)) {
         for (const a of addresses) {
-          const refusal = policy.refusal(a.address, port);
-          if (refusal) {
-            const message = refusal.message.replace(`(${a.address})`, `(${hostname} resolves to ${a.address})`);
-            return callback(new Blocked(new FetchRefused(message)), []);
-          }
+          const refusal = policy.refusal(a.address, port, hostname);
+          if (refusal) return callback(new Blocked(refusal), []);
         }
       }
       if (options.all) return callback(null, addresses);
@@ -118,11 +125,10 @@ function checkUrl(raw: string | URL, policy: ImportPolicy): URL {
   try {
     url = new URL(raw);
   } catch {
-    throw new FetchRefused("is not a valid URL");
+    throw new FetchRefused(text("errors.fetch.invalidUrl"));
   }
-  if (url.protocol !== "http:" && url.protocol !== "https:")
-    throw new FetchRefused("must start with http:// or https://");
-  if (url.username || url.password) throw new FetchRefused("must not contain a user name or password");
+  if (url.protocol !== "http:" && url.protocol !== "https:") throw new FetchRefused(text("errors.fetch.scheme"));
+  if (url.username || url.password) throw new FetchRefused(text("errors.fetch.credentials"));
   const host = url.hostname.replace(/^\[|\]$/g, "").toLowerCase();
   const port = Number(url.port) || (url.protocol === "https:" ? 443 : 80);
   // Refused before any lookup or connection, so that the answer says nothing about what listens there.
@@ -168,24 +174,26 @@ export async function fetchPage(
       if (res.status >= 300 && res.status < 400 && res.headers.get("location")) {
         await res.body?.cancel();
         if (hop >= FETCH_LIMITS.maxRedirects)
-          throw new FetchRefused(`redirected more than ${FETCH_LIMITS.maxRedirects} times`);
+          throw new FetchRefused(text("errors.fetch.redirects", { max: FETCH_LIMITS.maxRedirects }));
         url = checkUrl(new URL(res.headers.get("location")!, url), policy);
         continue;
       }
       if (!res.ok) {
         await res.body?.cancel();
-        throw new FetchRefused(`answered HTTP ${res.status}`);
+        throw new FetchRefused(text("errors.fetch.httpStatus", { status: String(res.status) }));
       }
       const contentType = res.headers.get("content-type") ?? "";
       const kind = KINDS[contentType.split(";")[0]!.trim().toLowerCase()];
       if (!kind) {
         await res.body?.cancel();
-        throw new FetchRefused(`is not an HTML or text page (content type ${contentType || "missing"})`);
+        throw new FetchRefused(
+          contentType ? text("errors.fetch.contentType", { contentType }) : text("errors.fetch.contentTypeMissing"),
+        );
       }
       const declared = Number(res.headers.get("content-length") ?? 0);
       if (declared > FETCH_LIMITS.maxBytes) {
         await res.body?.cancel();
-        throw new FetchRefused("is larger than 5 MB");
+        throw new FetchRefused(text("errors.fetch.tooLarge"));
       }
       const bytes = await readCapped(res.body, FETCH_LIMITS.maxBytes);
       const charset = /charset=([\w-]+)/i.exec(contentType)?.[1] ?? "utf-8";
@@ -209,7 +217,7 @@ async function readCapped(
     total += chunk.byteLength;
     if (total > max) {
       await body.cancel().catch(() => {});
-      throw new FetchRefused("is larger than 5 MB");
+      throw new FetchRefused(text("errors.fetch.tooLarge"));
     }
     chunks.push(chunk);
   }
@@ -229,15 +237,15 @@ function explain(e: unknown, signal: AbortSignal, timeoutMs: number, answered: b
   const seconds = timeoutMs / 1000;
   if (answered) {
     return signal.aborted
-      ? new FetchRefused(`did not send the whole page within ${seconds} seconds`)
-      : new FetchRefused("broke off before the whole page was sent");
+      ? new FetchRefused(text("errors.fetch.slowPage", { seconds }))
+      : new FetchRefused(text("errors.fetch.brokeOff"));
   }
   const cause = (e as { cause?: unknown })?.cause;
   if (cause instanceof Blocked) return cause.refusal;
   const code = (cause as { code?: string })?.code;
   if (!signal.aborted && (code === "ENOTFOUND" || code === "EAI_AGAIN"))
-    return new FetchRefused("could not be reached: the host name does not resolve");
+    return new FetchRefused(text("errors.fetch.unresolved"));
   // Refused, reset, timed out, not HTTP, TLS failed: one message, so that it does not tell a closed port from an
   // open one, or a filtered one.
-  return new FetchRefused(`could not be reached: no web server answered there within ${seconds} seconds`);
+  return new FetchRefused(text("errors.fetch.unreachable", { seconds }));
 }

@@ -1,3 +1,4 @@
+import { text as words, type Text } from "@/lib/i18n/text";
 import { extractDateMarker, toCanonicalText } from "./canonical-text";
 import { extractArticle } from "./html-to-text";
 import { markdownToText, markdownTitle } from "./markdown-to-text";
@@ -20,8 +21,12 @@ export type DocumentMetadata = {
 /** A document ready to store: canonical text and the metadata found in the source. */
 export type PreparedDocument = { text: string; metadata: DocumentMetadata };
 
-/** Why a source cannot become a document; `message` is for the person importing. */
-export class UnusableSource extends Error {}
+/** Why a source cannot become a document, for the person importing: `text` in any language, `message` in English. */
+export class UnusableSource extends Error {
+  constructor(readonly text: Text) {
+    super(String(text));
+  }
+}
 
 const EMPTY_METADATA: DocumentMetadata = {
   title: null,
@@ -42,7 +47,7 @@ export function prepareDocument(content: string, format: SourceFormat, url?: str
   let metadata: DocumentMetadata = { ...EMPTY_METADATA, sourceUrl: url ?? null };
   if (format === "html") {
     const article = extractArticle(content, url);
-    if (!article) throw new UnusableSource("no readable article text was found in this HTML");
+    if (!article) throw new UnusableSource(words("errors.source.noArticle"));
     const { text, ...found } = article;
     body = text;
     metadata = { ...metadata, ...found };
@@ -54,7 +59,7 @@ export function prepareDocument(content: string, format: SourceFormat, url?: str
   }
   const marker = extractDateMarker(toCanonicalText(body));
   const text = toCanonicalText(marker.text);
-  if (!text) throw new UnusableSource("there is no text to import");
+  if (!text) throw new UnusableSource(words("errors.source.noText"));
   return {
     text,
     metadata: {
@@ -89,17 +94,16 @@ export function readUpload(name: string, bytes: Uint8Array): { content: string; 
         : ext === "html" || ext === "htm"
           ? "html"
           : undefined;
-  if (!format) throw new UnusableSource("upload a .txt, .md or .html file");
-  if (bytes.byteLength > MAX_UPLOAD_BYTES) throw new UnusableSource("the file is larger than 5 MB");
-  if (bytes.byteLength === 0) throw new UnusableSource("the file is empty");
+  if (!format) throw new UnusableSource(words("errors.source.fileType"));
+  if (bytes.byteLength > MAX_UPLOAD_BYTES) throw new UnusableSource(words("errors.source.tooLarge"));
+  if (bytes.byteLength === 0) throw new UnusableSource(words("errors.source.empty"));
   let content: string;
   try {
     content = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
   } catch {
-    throw new UnusableSource("the file is not UTF-8 text (is it a binary file?)");
+    throw new UnusableSource(words("errors.source.notUtf8"));
   }
   // Control characters other than tab and line breaks mean binary content.
-  if (/[\u0000-\u0008\u000e-\u001f]/.test(content))
-    throw new UnusableSource("the file is not text (is it a binary file?)");
+  if (/[\u0000-\u0008\u000e-\u001f]/.test(content)) throw new UnusableSource(words("errors.source.binary"));
   return { content: content.replace(/^\ufeff/, ""), format };
 }

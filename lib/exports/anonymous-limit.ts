@@ -3,6 +3,7 @@ import { getEnv } from "@/lib/config/env";
 import { addressBucket, requestClientAddress } from "@/lib/http/client-address";
 import { takeRateLimit, type RateLimitRule } from "@/lib/services/rate-limit";
 import { ServiceError } from "@/lib/services/errors";
+import { text } from "@/lib/i18n/text";
 
 /** The window of the anonymous export limit: EXPORT_RATE_LIMIT requests per address per minute. */
 export const ANONYMOUS_EXPORT_WINDOW_MS = 60_000;
@@ -32,7 +33,7 @@ export async function limitAnonymousExport(actor: Actor | null, req: Request): P
   const result = await takeRateLimit(rule, addressBucket(requestClientAddress(req)));
   if (!result.ok) {
     throw ServiceError.rateLimited(
-      `Too many anonymous export requests from your address: try again in ${result.retryAfterSeconds} seconds, or sign in / use an API token.`,
+      text("errors.api.anonymousExports", { seconds: result.retryAfterSeconds }),
       result.retryAfterSeconds,
     );
   }
@@ -40,6 +41,7 @@ export async function limitAnonymousExport(actor: Actor | null, req: Request): P
 
 /** How many exports a server writes for anonymous callers at once (the whole site's copy aside). */
 export const ANONYMOUS_STREAMS = 2;
+const BUSY_RETRY_SECONDS = 10;
 let streaming = 0;
 
 /**
@@ -50,10 +52,7 @@ let streaming = 0;
  */
 export function takeAnonymousStreamSlot(): () => void {
   if (streaming >= ANONYMOUS_STREAMS) {
-    throw ServiceError.rateLimited(
-      "The server is busy writing other exports for readers: try again in 10 seconds, or sign in / use an API token.",
-      10,
-    );
+    throw ServiceError.rateLimited(text("errors.api.exportsBusy", { seconds: BUSY_RETRY_SECONDS }), BUSY_RETRY_SECONDS);
   }
   streaming++;
   let released = false;

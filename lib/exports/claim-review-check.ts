@@ -1,6 +1,7 @@
 import type { ExportRecord } from "@/db/queries/exports";
 import { claimReviewOf } from "./formats";
 import type { ExportSite } from "./site";
+import { text, type Text } from "@/lib/i18n/text";
 import { validateClaimReview } from "./validate-claim-review";
 
 export type ClaimReviewCheck = {
@@ -9,8 +10,8 @@ export type ClaimReviewCheck = {
   /** Whether there were more than `limit` to check. */
   truncated: boolean;
   /** Each problem once, with how many reviews have it and one claim that does. */
-  errors: { message: string; count: number; example: { id: number; statement: string } }[];
-  warnings: { message: string; count: number; example: { id: number; statement: string } }[];
+  errors: { message: Text; count: number; example: { id: number; statement: string } }[];
+  warnings: { message: Text; count: number; example: { id: number; statement: string } }[];
 };
 
 /**
@@ -24,10 +25,11 @@ export async function checkClaimReviews(
 ): Promise<ClaimReviewCheck> {
   const errors = new Map<string, ClaimReviewCheck["errors"][number]>();
   const warnings = new Map<string, ClaimReviewCheck["warnings"][number]>();
-  const tally = (into: typeof errors, message: string, r: ExportRecord) => {
-    const seen = into.get(message);
+  // The same problem, however worded, is counted once: by its English text.
+  const tally = (into: typeof errors, message: Text, r: ExportRecord) => {
+    const seen = into.get(String(message));
     if (seen) seen.count++;
-    else into.set(message, { message, count: 1, example: { id: r.id, statement: r.statement } });
+    else into.set(String(message), { message, count: 1, example: { id: r.id, statement: r.statement } });
   };
   let checked = 0;
   for await (const r of records) {
@@ -37,7 +39,7 @@ export async function checkClaimReviews(
     const report = validateClaimReview(claimReviewOf(site, { ...r, verdict: r.verdict }), site.publicBaseUrl);
     for (const message of report.errors) tally(errors, message, r);
     for (const message of report.warnings) tally(warnings, message, r);
-    if (!r.published) tally(warnings, "not published yet: not a fact check for search engines until it is", r);
+    if (!r.published) tally(warnings, text("errors.claimReview.notPublished"), r);
     checked++;
   }
   return { checked, truncated: false, errors: [...errors.values()], warnings: [...warnings.values()] };

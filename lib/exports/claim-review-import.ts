@@ -1,6 +1,8 @@
 import { z } from "zod";
-import { ServiceError, type FieldIssue } from "@/lib/services/errors";
+import { fieldIssue, ServiceError, type FieldIssue } from "@/lib/services/errors";
 import { canonicalLanguageTag, MAX_LANGUAGE_TAG } from "@/lib/text/language-tag";
+import { issueMessage, text as words, type Text } from "@/lib/i18n/text";
+import { joinedText } from "@/lib/i18n/text";
 
 /**
  * Reads other fact-checkers' published reviews for the library of known fact-checks: schema.org ClaimReview (one
@@ -65,23 +67,27 @@ const SURROGATE = /[\uD800-\uDFFF]/;
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 /** Text as stored: trimmed, a lone surrogate (which no database stores) replaced by U+FFFD. */
 const clean = (s: string) => (SURROGATE.test(s) ? s.replace(LONE_SURROGATE, "\uFFFD") : s).trim();
-const thousands = (n: number) => n.toLocaleString("en");
 
 // ---- Checking one review
 
-function text(max: number, required?: string) {
+/** What a required field is, for its "is required" message (`validation.requiredWhat`). */
+type Required = "reviewUrl" | "claimReviewed" | "publisherName";
+const requiredMessage = (what: Required | "claimReview") => issueMessage("validation.requiredWhat", { what });
+const TEXT = issueMessage("validation.text");
+
+function text(max: number, required?: Required) {
+  const isRequired = required ? requiredMessage(required) : "";
   return z
     .string({
-      error: (issue) =>
-        required && (issue.input === undefined || issue.input === null) ? `is required: ${required}` : "must be text",
+      error: (issue) => (required && (issue.input === undefined || issue.input === null) ? isRequired : TEXT),
     })
     .transform(clean)
     .pipe(
       z
         .string()
-        .min(required ? 1 : 0, `is required: ${required}`)
-        .max(max, `must be at most ${thousands(max)} characters`)
-        .refine((s) => !s.includes("\u0000"), "must not contain a NUL character"),
+        .min(required ? 1 : 0, isRequired)
+        .max(max, issueMessage("validation.maxCharsGrouped", { max }))
+        .refine((s) => !s.includes("\u0000"), issueMessage("validation.nul")),
     );
 }
 const optional = <T extends z.ZodType<string>>(schema: T) =>
@@ -94,21 +100,22 @@ const optional = <T extends z.ZodType<string>>(schema: T) =>
  * An absolute http(s) URL, normalised. `required` names what it is when it must be given; `hostAllowed`: a bare host
  * name (the search API's `site`) stands for its https home page.
  */
-function urlText({ required, hostAllowed = false }: { required?: string; hostAllowed?: boolean }) {
-  const message = hostAllowed ? "must be an http(s) URL or a host name" : "must be an http(s) URL";
+function urlText({ required, hostAllowed = false }: { required?: Required; hostAllowed?: boolean }) {
+  const message = issueMessage(hostAllowed ? "validation.httpUrlOrHost" : "validation.httpUrlShort");
+  const isRequired = required ? requiredMessage(required) : "";
+  const tooLong = issueMessage("validation.maxCharsGrouped", { max: FACT_CHECK_LIMITS.url });
   return z
     .string({
-      error: (issue) =>
-        required && (issue.input === undefined || issue.input === null) ? `is required: ${required}` : message,
+      error: (issue) => (required && (issue.input === undefined || issue.input === null) ? isRequired : message),
     })
     .transform(clean)
     .transform((s, ctx) => {
       if (!s) {
-        if (required) ctx.addIssue({ code: "custom", message: `is required: ${required}` });
+        if (required) ctx.addIssue({ code: "custom", message: isRequired });
         return required ? z.NEVER : "";
       }
       if (s.length > FACT_CHECK_LIMITS.url) {
-        ctx.addIssue({ code: "custom", message: `must be at most ${thousands(FACT_CHECK_LIMITS.url)} characters` });
+        ctx.addIssue({ code: "custom", message: tooLong });
         return z.NEVER;
       }
       const asUrl = hostAllowed && /^[a-z0-9-]+(\.[a-z0-9-]+)+(:\d{1,5})?$/i.test(s) ? `https://${s}/` : s;
@@ -134,37 +141,39 @@ const ISO_DATE = /^(\d{4}-\d{2}-\d{2})(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)
  * A calendar date: `YYYY-MM-DD`, or an ISO 8601 date and time of which the date is kept as written (the day in the
  * publisher's own time zone).
  */
+const DATE = issueMessage("validation.dateOrDateTime");
 const dateText = z
-  .string({ error: "must be a date as YYYY-MM-DD or an ISO 8601 date and time" })
+  .string({ error: DATE })
   .transform(clean)
   .transform((s, ctx) => {
     if (!s) return "";
     const day = ISO_DATE.exec(s)?.[1];
     if (!day || !isCalendarDay(day)) {
-      ctx.addIssue({ code: "custom", message: "must be a date as YYYY-MM-DD or an ISO 8601 date and time" });
+      ctx.addIssue({ code: "custom", message: DATE });
       return z.NEVER;
     }
     return day;
   });
 
+const LANGUAGE = issueMessage("validation.languageExample");
 const languageText = z
-  .string({ error: "must be a language code such as en or pt-BR" })
+  .string({ error: LANGUAGE })
   .transform(clean)
   .transform((s, ctx) => {
     if (!s) return "";
     const tag = canonicalLanguageTag(s);
     if (!tag) {
-      ctx.addIssue({ code: "custom", message: "must be a language code such as en or pt-BR" });
+      ctx.addIssue({ code: "custom", message: LANGUAGE });
       return z.NEVER;
     }
     return tag;
   });
 
 const review = z.object({
-  url: urlText({ required: "the review's address" }),
-  claimReviewed: text(FACT_CHECK_LIMITS.claimReviewed, "the claim reviewed"),
+  url: urlText({ required: "reviewUrl" }),
+  claimReviewed: text(FACT_CHECK_LIMITS.claimReviewed, "claimReviewed"),
   rating: optional(text(FACT_CHECK_LIMITS.rating)),
-  publisherName: text(FACT_CHECK_LIMITS.name, "the fact-checker's name"),
+  publisherName: text(FACT_CHECK_LIMITS.name, "publisherName"),
   publisherUrl: optional(urlText({ hostAllowed: true })),
   claimant: optional(text(FACT_CHECK_LIMITS.name)),
   claimDate: optional(dateText),
@@ -311,12 +320,12 @@ const isReview = (o: Json) => typesOf(o).includes("ClaimReview");
 const isContainer = (o: Json) =>
   isReview(o) || typesOf(o).some((t) => t === "DataFeed" || t === "DataFeedItem") || "@graph" in o;
 
-const unreadable = (issue: FieldIssue) =>
-  new ServiceError(
-    "validation_failed",
-    `Not a file of fact-checks Claimdesk can import — ${issue.path}: ${issue.message}`,
-    [issue],
-  );
+const unreadable = (path: string, problem: Text) =>
+  new ServiceError("validation_failed", joinedText("errors.import.notFactChecks", [problem], { path }), [
+    fieldIssue(path, problem),
+  ]);
+/** A slot of the file that holds no review, with its problem. */
+const problemAt = (path: string, problem: Text): ReviewSlot => ({ path, issues: [fieldIssue(path, problem)] });
 
 /**
  * Every review in a file, in file order, with its path: the ClaimReviews of the file (one, a list, a `@graph`, a
@@ -334,11 +343,10 @@ export function findReviews(file: unknown): ReviewSlot[] {
   };
 
   if (isObject(file) && !isContainer(file) && "claims" in file) {
-    if (!Array.isArray(file.claims)) throw unreadable({ path: "claims", message: "must be a list of claims" });
+    if (!Array.isArray(file.claims)) throw unreadable("claims", words("errors.import.claimsList"));
     file.claims.forEach((claim: unknown, i) => {
       const claimPath = join("claims", i);
-      if (!isObject(claim))
-        return add(() => ({ path: claimPath, issues: [{ path: claimPath, message: "must be a claim" }] }));
+      if (!isObject(claim)) return add(() => problemAt(claimPath, words("errors.import.notClaim")));
       const reviews =
         claim.claimReview === undefined
           ? []
@@ -346,28 +354,22 @@ export function findReviews(file: unknown): ReviewSlot[] {
             ? claim.claimReview
             : [claim.claimReview];
       const listPath = join(claimPath, "claimReview");
-      if (reviews.length === 0)
-        return add(() => ({ path: listPath, issues: [{ path: listPath, message: "holds no review of the claim" }] }));
+      if (reviews.length === 0) return add(() => problemAt(listPath, words("errors.import.noReviewOfClaim")));
       reviews.forEach((r: unknown, j) => {
         const path = Array.isArray(claim.claimReview) ? join(listPath, j) : listPath;
         add(() =>
           isObject(r)
             ? { path, values: fromSearchApi(claim, claimPath, r, path) }
-            : { path, issues: [{ path, message: "must be a review (an object with url, publisher, textualRating…)" }] },
+            : problemAt(path, words("errors.import.notReview")),
         );
       });
     });
   } else {
     if (!Array.isArray(file) && !(isObject(file) && isContainer(file)))
-      throw unreadable({
-        path: "(file)",
-        message:
-          "is not a ClaimReview, a list or @graph of them, a DataFeed, or the JSON of a fact-check search API ({claims: […]})",
-      });
+      throw unreadable("(file)", words("errors.import.notClaimReviewFile"));
     const walk = (node: unknown, path: string, depth: number, inGraph: boolean): void => {
       const where = path || "(file)";
-      if (depth > MAX_DEPTH)
-        return add(() => ({ path: where, issues: [{ path: where, message: "is nested too deeply" }] }));
+      if (depth > MAX_DEPTH) return add(() => problemAt(where, words("errors.import.tooDeep")));
       if (Array.isArray(node)) return node.forEach((n, i) => walk(n, join(path, i), depth + 1, inGraph));
       if (isObject(node)) {
         const types = typesOf(node);
@@ -377,10 +379,7 @@ export function findReviews(file: unknown): ReviewSlot[] {
         if (types.includes("DataFeedItem")) {
           if (node.item === undefined) {
             const itemPath = join(path, "item");
-            return add(() => ({
-              path: itemPath,
-              issues: [{ path: itemPath, message: "is required: the ClaimReview" }],
-            }));
+            return add(() => problemAt(itemPath, words("validation.requiredWhat", { what: "claimReview" })));
           }
           return walk(node.item, join(path, "item"), depth + 1, false);
         }
@@ -397,10 +396,12 @@ export function findReviews(file: unknown): ReviewSlot[] {
         if (inGraph) return; // the page, the organisation…: not a review
       }
       const type = isObject(node) ? typesOf(node).join(", ") : "";
-      add(() => ({
-        path: where,
-        issues: [{ path: where, message: `is not a ClaimReview${type ? ` (its @type is ${type})` : ""}` }],
-      }));
+      add(() =>
+        problemAt(
+          where,
+          type ? words("errors.import.notClaimReviewType", { type }) : words("errors.import.notClaimReview"),
+        ),
+      );
     };
     walk(file, "", 0, false);
   }
@@ -408,9 +409,9 @@ export function findReviews(file: unknown): ReviewSlot[] {
   if (count > MAX_IMPORTED_REVIEWS)
     throw new ServiceError(
       "payload_too_large",
-      `The file holds ${thousands(count)} reviews; at most ${thousands(MAX_IMPORTED_REVIEWS)} can be imported at a time: split it.`,
-      [{ path: "(file)", message: `holds ${thousands(count)} reviews (at most ${thousands(MAX_IMPORTED_REVIEWS)})` }],
+      words("errors.import.tooManyReviewsFile", { n: count, max: MAX_IMPORTED_REVIEWS }),
+      [fieldIssue("(file)", words("errors.import.tooManyReviews", { n: count, max: MAX_IMPORTED_REVIEWS }))],
     );
-  if (count === 0) throw unreadable({ path: "(file)", message: "holds no reviews" });
+  if (count === 0) throw unreadable("(file)", words("errors.import.noReviews"));
   return slots;
 }

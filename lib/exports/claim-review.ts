@@ -8,6 +8,9 @@ export type ClaimReviewInput = {
   claimUrl: string;
   org: { name: string; url: string };
   statement: string;
+  /** The language the claim was made in (the Claim's `inLanguage`), and the review's (the ClaimReview's). */
+  language?: string | null;
+  reviewLanguage?: string | null;
   claimedAt: string | null;
   /** `kind` when the desk recorded it; else guessed from the name. */
   claimant: { name: string; sameAs: string | null; kind?: "person" | "organization" | null };
@@ -64,6 +67,7 @@ export function buildClaimReview(c: ClaimReviewInput): Record<string, unknown> {
     "@type": "ClaimReview",
     url: c.claimUrl,
     claimReviewed: c.statement,
+    ...(c.reviewLanguage ? { inLanguage: c.reviewLanguage } : {}),
     datePublished: c.firstPublishedAt.toISOString().slice(0, 10),
     ...(c.publishedAt.getTime() !== c.firstPublishedAt.getTime() ? { dateModified: c.publishedAt.toISOString() } : {}),
     author: { "@type": "Organization", name: c.org.name, url: c.org.url },
@@ -78,6 +82,7 @@ export function buildClaimReview(c: ClaimReviewInput): Record<string, unknown> {
         ...(c.claimant.sameAs ? { sameAs: c.claimant.sameAs } : {}),
       },
       ...(c.claimedAt ? { datePublished: c.claimedAt } : {}),
+      ...(c.language ? { inLanguage: c.language } : {}),
       ...appearanceOf(c),
     },
     reviewRating: {

@@ -1,5 +1,6 @@
 import { stringify } from "csv-stringify/sync";
 import type { ExportRecord } from "@/db/queries/exports";
+import { ratingIn } from "@/db/queries/shapes";
 import { buildClaimReview } from "./claim-review";
 import { appearanceWork } from "./public-claim-review";
 import { jsonArrayChunks } from "./json-stream";
@@ -24,11 +25,16 @@ export function claimReviewOf(site: ExportSite, r: ExportRecord & { verdict: Non
     claimUrl: recordUrl(site, r),
     org: { name: site.orgName, url: site.orgUrl },
     statement: r.statement,
+    language: r.language,
+    reviewLanguage: r.verdict.language,
     claimedAt: r.claimedAt,
     claimant: r.claimant,
     document: r.document,
     appearances: r.appearances.map(appearanceWork),
-    rating: r.verdict.rating ? { label: r.verdict.rating.label, ordinal: r.verdict.rating.ordinal } : null,
+    // The rating in the review's own language, when the scale has its words in it.
+    rating: r.verdict.rating
+      ? { label: ratingIn(r.verdict.rating, r.verdict.language).label, ordinal: r.verdict.rating.ordinal }
+      : null,
     bounds: site.bounds,
     firstPublishedAt: r.firstPublishedAt ?? r.verdict.updatedAt,
     publishedAt: r.verdict.publishedAt ?? r.verdict.updatedAt,
@@ -66,6 +72,9 @@ export const CSV_COLUMNS = [
   "published_at",
   "evidence_count",
   "evidence_urls",
+  // Added later, at the end, so that columns read by position keep theirs.
+  "language",
+  "verdict_language",
 ] as const;
 
 /**
@@ -104,6 +113,8 @@ export async function* csvChunks(
       iso(r.verdict?.publishedAt),
       String(r.evidence.length),
       r.evidence.map((e) => e.url).join(" "),
+      r.language ?? "",
+      r.verdict?.language ?? "",
     ].map(neutraliseCell);
     yield stringify([row], { record_delimiter: "\r\n" });
   }

@@ -1,5 +1,6 @@
 import type { PublicClaim } from "@/db/queries/public/claim";
 import type { PublicAppearance } from "@/db/queries/appearances";
+import { ratingIn } from "@/db/queries/shapes";
 import { buildClaimReview } from "./claim-review";
 
 /** A repeat's article, as ClaimReview's `appearance` describes it. */
@@ -24,11 +25,16 @@ export function claimReviewFor(claim: PublicClaim, site: Site, bounds: { worst: 
     claimUrl: claimPageUrl(site, claim.slug),
     org: { name: site.orgName, url: site.orgUrl },
     statement: claim.statement,
+    language: claim.language,
+    reviewLanguage: claim.verdict.language,
     claimedAt: claim.claimedAt,
     claimant: claim.claimant,
     document: claim.document,
     appearances: claim.verdict.appearances.map(appearanceWork),
-    rating: claim.verdict.rating ? { label: claim.verdict.rating.label, ordinal: claim.verdict.rating.ordinal } : null,
+    // The rating in the review's own language, when the scale has its words in it.
+    rating: claim.verdict.rating
+      ? { label: ratingIn(claim.verdict.rating, claim.verdict.language).label, ordinal: claim.verdict.rating.ordinal }
+      : null,
     bounds,
     firstPublishedAt: claim.verdict.firstPublishedAt ?? claim.verdict.publishedAt,
     publishedAt: claim.verdict.publishedAt,

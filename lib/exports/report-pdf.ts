@@ -1,16 +1,10 @@
 import path from "node:path";
 import PDFDocument from "pdfkit";
 import type { ExportRecord } from "@/db/queries/exports";
-import { SOURCE_TYPE_LABELS } from "@/lib/services/evidence/source-types";
-import {
-  accountVerdict,
-  formatDay,
-  markdownParagraphs,
-  quoteInContext,
-  STANCE_LABELS,
-  type ReportInput,
-} from "./report";
-import { publicationStatus, recordUrl } from "./site";
+import { translatorFor } from "@/lib/i18n/catalogue";
+import { DEFAULT_LOCALE, type Locale } from "@/lib/i18n/locales";
+import { markdownParagraphs, quoteInContext, reportWords, type ReportInput, type ReportWords } from "./report";
+import { recordUrl } from "./site";
 
 // DejaVu Sans covers Latin, Cyrillic and Greek: names like Дмитро Кулеба print as written,
 // which the PDF standard fonts (Latin-1 only) cannot. Only the glyphs used are embedded.
@@ -21,22 +15,33 @@ const MUTED = "#555555";
 const WARN = "#a4001d";
 
 type Doc = InstanceType<typeof PDFDocument>;
+type T = Awaited<ReturnType<typeof translatorFor>>;
+/** The report's words in its locale: its own (`t`, full keys) and those it shares with the page (`words`). */
+type Words = { t: T; words: ReportWords };
 
 /**
  * The verdict report as a PDF (pdfkit), produced while it is written: a cover (scope,
  * organisation, date), each dispute's accounts side by side, each claim (quote in context,
  * claimant, rating, summary, rationale, evidence with stances, author, reviewer, dates),
- * and the corrections log. Finished pages leave memory as the chunks are yielded.
+ * and the corrections log. Finished pages leave memory as the chunks are yielded. Its words are in `locale` (the
+ * requester's interface language; English for the command line); DejaVu has their letters.
  */
-export async function* reportPdfChunks(input: ReportInput): AsyncGenerator<Uint8Array> {
+export async function* reportPdfChunks(
+  input: ReportInput,
+  locale: Locale = DEFAULT_LOCALE,
+): AsyncGenerator<Uint8Array> {
   const { site } = input;
+  const t = await translatorFor(locale);
+  const words = await reportWords(locale);
+  const w: Words = { t, words };
+  const scopeLabel = words.scope(input.scope, input.scopeNames);
   const doc = new PDFDocument({
     size: "A4",
     margins: { top: 56, bottom: 56, left: 56, right: 56 },
     info: {
-      Title: `Verdict report — ${input.scopeLabel}`,
+      Title: t("report.pdfTitle", { scope: scopeLabel }),
       Author: site.orgName,
-      Subject: input.scopeLabel,
+      Subject: scopeLabel,
       Creator: "Claimdesk",
       CreationDate: site.generatedAt,
     },
@@ -50,22 +55,22 @@ export async function* reportPdfChunks(input: ReportInput): AsyncGenerator<Uint8
   ended.catch(() => {}); // awaited at the end; an early error must not go unhandled meanwhile
   for (const [name, file] of Object.entries(FONTS)) doc.registerFont(name, path.join(FONT_DIR, file));
 
-  cover(doc, input);
+  cover(doc, input, scopeLabel, w);
   if (input.disputes.length > 0) {
     doc.addPage();
-    heading(doc, "Disputes: the accounts side by side");
-    for (const dispute of input.disputes) disputeBlock(doc, dispute);
+    heading(doc, t("report.disputes"));
+    for (const dispute of input.disputes) disputeBlock(doc, dispute, w);
   }
   doc.addPage();
-  heading(doc, "Claims");
+  heading(doc, t("report.claims"));
   let count = 0;
   for await (const r of input.records) {
-    claimBlock(doc, input, r);
+    claimBlock(doc, input, r, w);
     if (++count % 50 === 0) await new Promise((resolve) => setImmediate(resolve)); // let written pages flow out
     while (queue.length) yield queue.shift()!;
   }
-  if (count === 0) paragraph(doc, "No claims in this scope.", { color: MUTED });
-  correctionsLog(doc, input);
+  if (count === 0) paragraph(doc, t("report.noClaims"), { color: MUTED });
+  correctionsLog(doc, input, w);
   doc.end();
   await ended;
   while (queue.length) yield queue.shift()!;
@@ -108,43 +113,35 @@ function field(doc: Doc, label: string, value: string) {
   doc.font("body").fillColor(INK).text(value);
 }
 
-function cover(doc: Doc, input: ReportInput) {
+function cover(doc: Doc, input: ReportInput, scopeLabel: string, { t }: Words) {
   doc.moveDown(6);
   doc
     .font("bold")
     .fontSize(28)
     .fillColor(INK)
-    .text("Verdict report", { width: contentWidth(doc) });
+    .text(t("report.title"), { width: contentWidth(doc) });
   doc.moveDown(0.5);
   doc
     .font("body")
     .fontSize(14)
-    .text(input.scopeLabel, { width: contentWidth(doc) });
+    .text(scopeLabel, { width: contentWidth(doc) });
   doc.moveDown(2);
-  field(doc, "Organisation", input.site.orgName);
-  field(doc, "Website", input.site.orgUrl);
-  field(
-    doc,
-    "Date",
-    `${formatDay(input.site.generatedAt)} (${input.site.generatedAt.toISOString().slice(11, 16)} UTC)`,
-  );
+  field(doc, t("report.field.organisation"), input.site.orgName);
+  field(doc, t("report.field.website"), input.site.orgUrl);
+  field(doc, t("report.field.date"), t("report.generatedAt", { at: input.site.generatedAt }));
   if (input.includesUnpublished) {
     doc.moveDown(2);
-    paragraph(
-      doc,
-      "Includes unpublished work. Items marked UNPUBLISHED are drafts or verdicts in review: not checked for publication, not for release.",
-      {
-        font: "bold",
-        size: 12,
-        color: WARN,
-      },
-    );
+    paragraph(doc, t("report.includesUnpublished"), {
+      font: "bold",
+      size: 12,
+      color: WARN,
+    });
   }
 }
 
-function disputeBlock(doc: Doc, dispute: ReportInput["disputes"][number]) {
+function disputeBlock(doc: Doc, dispute: ReportInput["disputes"][number], { t, words }: Words) {
   heading(doc, dispute.question, 12);
-  if (dispute.eventDate) paragraph(doc, `Event: ${dispute.eventDate}`, { color: MUTED });
+  if (dispute.eventDate) paragraph(doc, t("report.event", { day: words.textDay(dispute.eventDate) }), { color: MUTED });
   const gap = 12;
   const columns = Math.min(dispute.accounts.length, 3);
   const width = (contentWidth(doc) - gap * (columns - 1)) / columns;
@@ -153,8 +150,8 @@ function disputeBlock(doc: Doc, dispute: ReportInput["disputes"][number]) {
     const texts = accounts.map((a) => [
       { font: "bold" as const, text: a.label },
       { font: "body" as const, text: a.claimantName },
-      { font: "italic" as const, text: `“${a.statement}”` },
-      { font: "bold" as const, text: accountVerdict(a) },
+      { font: "italic" as const, text: t("report.quoted", { text: a.statement }) },
+      { font: "bold" as const, text: words.accountVerdict(a) },
     ]);
     const heightOf = (lines: (typeof texts)[number]) =>
       lines.reduce((h, l) => h + doc.font(l.font).fontSize(10).heightOfString(l.text, { width }) + 2, 0);
@@ -176,10 +173,11 @@ function disputeBlock(doc: Doc, dispute: ReportInput["disputes"][number]) {
   doc.moveDown(0.5);
 }
 
-function claimBlock(doc: Doc, input: ReportInput, r: ExportRecord) {
+function claimBlock(doc: Doc, input: ReportInput, r: ExportRecord, { t, words }: Words) {
   doc.moveDown(0.5);
   keep(doc, 120);
-  if (!r.published) paragraph(doc, `UNPUBLISHED — ${publicationStatus(r)}`, { font: "bold", size: 9, color: WARN });
+  if (!r.published)
+    paragraph(doc, t("report.unpublished", { status: words.status(r) }), { font: "bold", size: 9, color: WARN });
   heading(doc, r.statement, 12);
   const q = quoteInContext(r);
   doc.font("body").fontSize(10);
@@ -188,53 +186,48 @@ function claimBlock(doc: Doc, input: ReportInput, r: ExportRecord) {
   doc.font("bold").fillColor(INK).text(q.quote, { continued: true });
   doc.font("body").fillColor(MUTED).text(q.after);
   doc.moveDown(0.3);
-  field(doc, "Claimant", r.claimant.name);
-  field(doc, "Document", r.document.title);
-  if (r.claimedAt) field(doc, "Claimed on", r.claimedAt);
-  if (r.disputes.length) field(doc, "Dispute", r.disputes.map((d) => `${d.question} (${d.label})`).join("; "));
+  field(doc, t("report.field.claimant"), r.claimant.name);
+  field(doc, t("report.field.document"), r.document.title);
+  if (r.claimedAt) field(doc, t("report.field.claimedOn"), words.textDay(r.claimedAt));
+  if (r.disputes.length)
+    field(doc, t("report.field.dispute"), r.disputes.map((d) => `${d.question} (${d.label})`).join("; "));
   const v = r.verdict;
   if (!v) {
-    paragraph(doc, "No verdict yet.", { color: MUTED });
+    paragraph(doc, t("report.noVerdict"), { color: MUTED });
   } else {
-    field(doc, "Rating", v.rating?.label ?? "No rating yet");
-    if (v.summary) field(doc, "Summary", v.summary);
+    field(doc, t("report.field.rating"), v.rating?.label ?? t("report.noRating"));
+    if (v.summary) field(doc, t("report.field.summary"), v.summary);
     const rationale = markdownParagraphs(v.rationale);
     if (rationale.length) {
       doc.moveDown(0.3);
-      paragraph(doc, "Rationale", { font: "bold", color: MUTED });
+      paragraph(doc, t("report.rationale"), { font: "bold", color: MUTED });
       for (const p of rationale) paragraph(doc, p);
     }
-    field(doc, "Author", v.authorName);
-    field(doc, "Reviewer", v.reviewerName ?? "—");
-    field(
-      doc,
-      "Dates",
-      `first published ${formatDay(r.firstPublishedAt)}, this version ${v.publishedAt ? `published ${formatDay(v.publishedAt)}` : `last changed ${formatDay(v.updatedAt)}`} (version ${v.seq})`,
-    );
+    field(doc, t("report.field.author"), v.authorName);
+    field(doc, t("report.field.reviewer"), v.reviewerName ?? "—");
+    field(doc, t("report.field.dates"), words.dates(r, v, true));
   }
   if (r.evidence.length) {
     doc.moveDown(0.3);
-    paragraph(doc, "Evidence", { font: "bold", color: MUTED });
+    paragraph(doc, t("report.evidence"), { font: "bold", color: MUTED });
     for (const e of r.evidence) {
       paragraph(
         doc,
-        `${STANCE_LABELS[e.stance]} — ${e.title}${e.publisher ? `, ${e.publisher}` : ""}${e.publishedAt ? ` (${e.publishedAt})` : ""}, ${SOURCE_TYPE_LABELS[e.sourceType]}: ${e.url}`,
+        `${words.stance(e.stance)} — ${e.title}${e.publisher ? `, ${e.publisher}` : ""}${e.publishedAt ? ` (${words.textDay(e.publishedAt)})` : ""}, ${words.sourceType(e.sourceType)}: ${e.url}`,
         { size: 9 },
       );
-      if (e.excerpt) paragraph(doc, `“${e.excerpt}”`, { font: "italic", size: 9, color: MUTED });
+      if (e.excerpt) paragraph(doc, t("report.quoted", { text: e.excerpt }), { font: "italic", size: 9, color: MUTED });
     }
   }
   paragraph(doc, recordUrl(input.site, r), { size: 8, color: MUTED });
 }
 
-function correctionsLog(doc: Doc, input: ReportInput) {
+function correctionsLog(doc: Doc, input: ReportInput, { t, words }: Words) {
   doc.addPage();
-  heading(doc, "Corrections log");
-  if (input.corrections.length === 0) paragraph(doc, "No corrections or retractions in this scope.", { color: MUTED });
+  heading(doc, t("report.correctionsLog"));
+  if (input.corrections.length === 0) paragraph(doc, t("report.noCorrections"), { color: MUTED });
   for (const c of input.corrections) {
-    paragraph(doc, `${formatDay(c.at)} — ${c.kind === "correction" ? "Correction" : "Retraction"}: ${c.statement}`, {
-      font: "bold",
-    });
+    paragraph(doc, words.correction(c), { font: "bold" });
     paragraph(doc, c.text);
   }
 }

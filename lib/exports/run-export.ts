@@ -4,7 +4,9 @@ import { claimsForExport, correctionsForExport, countClaimsForExport, disputesFo
 import { getDb } from "@/db/client";
 import { authorize, type Actor } from "@/lib/auth/actor";
 import { getEnv } from "@/lib/config/env";
-import { ServiceError } from "@/lib/services/errors";
+import { DEFAULT_LOCALE, isLocale, type Locale } from "@/lib/i18n/locales";
+import { text } from "@/lib/i18n/text";
+import { fieldIssue, ServiceError } from "@/lib/services/errors";
 import { claimReviewChunks, csvChunks } from "./formats";
 import { jsonChunks } from "./json";
 import type { ReportInput } from "./report";
@@ -19,12 +21,18 @@ export type ExportJob = {
   mode: ExportMode;
   /** The scope in words, for titles and labels. */
   label: string;
+  /** The names of the scope's records (to word the scope in another language: the report's `reportWords`). */
+  names: ScopeNames;
+  /** The language of the PDF report's words (`?locale=`; English by default). The data are never translated. */
+  locale: Locale;
   /** This export's own URL (the W3C collection's id). */
   url: string;
   /** `page=1` of a W3C export: the collection's page alone. */
   page: boolean;
   site: ExportSite;
 };
+
+export type ScopeNames = Awaited<ReturnType<typeof scopeNames>>;
 
 type Chunks = Iterable<string | Uint8Array> | AsyncIterable<string | Uint8Array>;
 const records = (job: ExportJob) => claimsForExport(job.scope, job.mode);
@@ -41,7 +49,7 @@ async function* w3cChunks(job: ExportJob): AsyncGenerator<string> {
 
 /** The PDF report: its disputes and corrections are read when the first chunk is asked for. */
 async function* pdfChunks(job: ExportJob): AsyncGenerator<Uint8Array> {
-  yield* reportPdfChunks(await reportInput(job));
+  yield* reportPdfChunks(await reportInput(job), job.locale);
 }
 
 export const EXPORT_FORMATS = {
@@ -95,7 +103,7 @@ const SCOPE_WORDS = { claim: "Claim", document: "Document", dispute: "Dispute", 
 export async function parseScope(
   get: (name: string) => string | null | undefined,
   mode: ExportMode,
-): Promise<{ scope: ExportScope; label: string }> {
+): Promise<{ scope: ExportScope; label: string; names: ScopeNames }> {
   const scope: ExportScope = {};
   for (const key of SCOPE_KEYS) {
     const v = get(key)
@@ -103,8 +111,8 @@ export async function parseScope(
       .trim();
     if (!v) continue;
     if ((key === "from" || key === "to") && !(DATE.test(v) && !Number.isNaN(Date.parse(v)))) {
-      throw new ServiceError("validation_failed", `${key} must be a date as YYYY-MM-DD.`, [
-        { path: key, message: "must be a date as YYYY-MM-DD" },
+      throw new ServiceError("validation_failed", text("errors.exports.badDate", { field: key }), [
+        fieldIssue(key, text("validation.isoDate")),
       ]);
     }
     scope[key] = v;
@@ -113,12 +121,13 @@ export async function parseScope(
   const parts: string[] = [];
   for (const key of ["claim", "document", "dispute", "claimant"] as const) {
     if (!(key in names)) continue;
-    if (names[key] === null) throw new ServiceError("not_found", `No ${key} “${scope[key]}”.`);
+    if (names[key] === null)
+      throw new ServiceError("not_found", text("errors.exports.noRecord", { kind: key, ref: scope[key]! }));
     parts.push(`${SCOPE_WORDS[key]}: ${names[key]}`);
   }
   if (scope.from || scope.to)
     parts.push([scope.from && `from ${scope.from}`, scope.to && `to ${scope.to}`].filter(Boolean).join(" "));
-  return { scope, label: parts.join("; ") || "Everything" };
+  return { scope, label: parts.join("; ") || "Everything", names };
 }
 
 /** The site every export is made for, as configured now. */
@@ -143,7 +152,7 @@ export function exportUrl(site: ExportSite, format: ExportFormat, scope: ExportS
 }
 
 /** A scope opened for a caller: what every export and the printable report are made from. */
-export type OpenScope = Pick<ExportJob, "scope" | "mode" | "label" | "site">;
+export type OpenScope = Pick<ExportJob, "scope" | "mode" | "label" | "names" | "site">;
 
 /**
  * Reads a scope for a caller and — for unpublished work (`includeDrafts=1`) — checks that
@@ -156,8 +165,8 @@ export async function openScope(
 ): Promise<OpenScope> {
   const drafts = get("includeDrafts");
   if (drafts && !["1", "true", "0", "false"].includes(drafts)) {
-    throw new ServiceError("validation_failed", "includeDrafts must be 1 or 0.", [
-      { path: "includeDrafts", message: "must be 1 or 0" },
+    throw new ServiceError("validation_failed", text("errors.exports.includeDrafts"), [
+      fieldIssue("includeDrafts", text("validation.oneOrZero")),
     ]);
   }
   const mode = { includeUnpublished: drafts === "1" || drafts === "true" };
@@ -174,18 +183,17 @@ export async function openExport(
   if (!(format in EXPORT_FORMATS)) {
     throw new ServiceError(
       "not_found",
-      `No export format “${format}”. Available: ${Object.keys(EXPORT_FORMATS).join(", ")}.`,
+      text("errors.exports.unknownFormat", { format, available: Object.keys(EXPORT_FORMATS).join(", ") }),
     );
   }
   const page = get("page");
   if (page && (format !== "w3c" || page !== "1"))
-    throw new ServiceError(
-      "not_found",
-      format === "w3c" ? "The collection has one page: page=1." : "Only the W3C export has pages.",
-    );
+    throw new ServiceError("not_found", text(format === "w3c" ? "errors.exports.onePage" : "errors.exports.noPages"));
   const open = await openScope(actor, get);
+  const locale = get("locale");
   return {
     ...open,
+    locale: format === "pdf" && isLocale(locale) ? locale : DEFAULT_LOCALE,
     format: format as ExportFormat,
     url: exportUrl(open.site, format as ExportFormat, open.scope, open.mode),
     page: Boolean(page),
@@ -200,7 +208,8 @@ export async function reportInput(open: OpenScope): Promise<ReportInput> {
   ]);
   return {
     site: open.site,
-    scopeLabel: open.label,
+    scope: open.scope,
+    scopeNames: open.names,
     includesUnpublished: open.mode.includeUnpublished,
     disputes,
     records: claimsForExport(open.scope, open.mode),

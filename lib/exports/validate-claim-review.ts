@@ -3,12 +3,18 @@
  * (../shared/standards/claimreview/google-requirements.md). `errors` make the markup
  * ineligible; `warnings` are recommendations. Used by the tests of the claim page and the exports.
  */
+import type { Messages } from "next-intl";
+import { text, type Text } from "@/lib/i18n/text";
 
 type Json = Record<string, unknown>;
-export type ClaimReviewReport = { errors: string[]; warnings: string[] };
+/** Each problem as a catalogue text: English as a string (`String(e)`), in any language on the desk. */
+export type ClaimReviewReport = { errors: Text[]; warnings: Text[] };
+
+const msg = (key: keyof Messages["errors"]["claimReview"], values?: Record<string, string>) =>
+  text(`errors.claimReview.${key}`, values);
 
 const isObject = (v: unknown): v is Json => typeof v === "object" && v !== null && !Array.isArray(v);
-const text = (v: unknown) => (typeof v === "string" && v.trim() ? v.trim() : null);
+const present = (v: unknown) => (typeof v === "string" && v.trim() ? v.trim() : null);
 const isUrl = (v: unknown) => {
   try {
     return /^https?:$/.test(new URL(String(v)).protocol);
@@ -19,66 +25,64 @@ const isUrl = (v: unknown) => {
 
 /** Validates one ClaimReview; `pageOrigin` is the site the markup is served from, if known. */
 export function validateClaimReview(cr: unknown, pageOrigin?: string): ClaimReviewReport {
-  const errors: string[] = [];
-  const warnings: string[] = [];
-  if (!isObject(cr)) return { errors: ["not a JSON object"], warnings };
-  if (cr["@type"] !== "ClaimReview") errors.push("@type must be ClaimReview");
-  if (!String(cr["@context"] ?? "").includes("schema.org")) errors.push("@context must be schema.org");
+  const errors: Text[] = [];
+  const warnings: Text[] = [];
+  if (!isObject(cr)) return { errors: [msg("notObject")], warnings };
+  if (cr["@type"] !== "ClaimReview") errors.push(msg("type"));
+  if (!String(cr["@context"] ?? "").includes("schema.org")) errors.push(msg("context"));
 
-  const claimReviewed = text(cr.claimReviewed);
-  if (!claimReviewed) errors.push("claimReviewed is required");
-  else if (claimReviewed.length > 75) warnings.push("claimReviewed is longer than the 75 characters Google suggests");
+  const claimReviewed = present(cr.claimReviewed);
+  if (!claimReviewed) errors.push(msg("required", { property: "claimReviewed" }));
+  else if (claimReviewed.length > 75) warnings.push(msg("longStatement"));
 
-  if (!isUrl(cr.url)) errors.push("url is required and must be an absolute http(s) URL");
+  if (!isUrl(cr.url)) errors.push(msg("url"));
   else if (pageOrigin) {
     const host = new URL(String(cr.url)).hostname;
     const site = new URL(pageOrigin).hostname;
-    if (host !== site && !host.endsWith(`.${site}`))
-      errors.push(`url must be on ${site} (the page that carries the markup)`);
+    if (host !== site && !host.endsWith(`.${site}`)) errors.push(msg("urlSite", { site }));
   }
 
   const rating = cr.reviewRating;
-  if (!isObject(rating)) errors.push("reviewRating is required");
+  if (!isObject(rating)) errors.push(msg("required", { property: "reviewRating" }));
   else {
-    if (!text(rating.alternateName)) errors.push("reviewRating.alternateName is required");
+    if (!present(rating.alternateName)) errors.push(msg("required", { property: "reviewRating.alternateName" }));
     const numbers = ["ratingValue", "bestRating", "worstRating"].filter((k) => rating[k] !== undefined);
     if (numbers.length > 0) {
       const [value, best, worst] = [rating.ratingValue, rating.bestRating, rating.worstRating].map(Number);
       if (numbers.length < 3 || [value, best, worst].some((n) => !Number.isFinite(n))) {
-        errors.push("reviewRating needs ratingValue, bestRating and worstRating together, as numbers");
+        errors.push(msg("ratingNumbers"));
       } else {
-        if (!(worst! >= 1)) errors.push("reviewRating.worstRating must be at least 1");
-        if (!(worst! < best!)) errors.push("reviewRating.worstRating must be less than bestRating");
-        if (!(value! >= worst! && value! <= best!))
-          errors.push("reviewRating.ratingValue must lie between worstRating and bestRating");
+        if (!(worst! >= 1)) errors.push(msg("worstAtLeastOne"));
+        if (!(worst! < best!)) errors.push(msg("worstBelowBest"));
+        if (!(value! >= worst! && value! <= best!)) errors.push(msg("valueBetween"));
       }
     }
   }
 
   const author = cr.author;
-  if (!isObject(author)) warnings.push("author (the organisation publishing the fact check) is recommended");
-  else if (!text(author.name) && !isUrl(author.url)) errors.push("author needs a name or a url");
+  if (!isObject(author)) warnings.push(msg("authorRecommended"));
+  else if (!present(author.name) && !isUrl(author.url)) errors.push(msg("authorNameOrUrl"));
 
   const item = cr.itemReviewed;
-  if (!isObject(item)) warnings.push("itemReviewed (the Claim) is recommended");
+  if (!isObject(item)) warnings.push(msg("itemRecommended"));
   else {
-    if (item["@type"] !== "Claim" && item["@type"] !== "CreativeWork") errors.push("itemReviewed must be a Claim");
+    if (item["@type"] !== "Claim" && item["@type"] !== "CreativeWork") errors.push(msg("itemClaim"));
     if (item["@type"] === "Claim" && !item.appearance && !item.firstAppearance)
-      warnings.push("itemReviewed.appearance or firstAppearance is recommended");
+      warnings.push(msg("appearanceRecommended"));
     // URL | CreativeWork (or a type of one: NewsArticle, VideoObject…), one or a list of them.
     for (const key of ["appearance", "firstAppearance"] as const) {
       for (const work of item[key] === undefined ? [] : [item[key]].flat()) {
         if (!isObject(work)) {
-          if (!isUrl(work)) errors.push(`itemReviewed.${key} must be an absolute http(s) URL or a CreativeWork`);
-        } else if (!isUrl(work.url)) warnings.push(`itemReviewed.${key}.url (where the claim appeared) is recommended`);
+          if (!isUrl(work)) errors.push(msg("appearanceUrl", { key }));
+        } else if (!isUrl(work.url)) warnings.push(msg("appearanceUrlRecommended", { key }));
       }
     }
     if (isObject(item.author)) {
-      if (!text(item.author.name)) errors.push("itemReviewed.author.name is required when there is an author");
-      if (!item.author.sameAs) warnings.push("itemReviewed.author.sameAs is recommended");
-    } else warnings.push("itemReviewed.author (the claimant) is recommended");
-    if (!item.datePublished) warnings.push("itemReviewed.datePublished is recommended");
+      if (!present(item.author.name)) errors.push(msg("claimantName"));
+      if (!item.author.sameAs) warnings.push(msg("recommended", { property: "itemReviewed.author.sameAs" }));
+    } else warnings.push(msg("claimantRecommended"));
+    if (!item.datePublished) warnings.push(msg("recommended", { property: "itemReviewed.datePublished" }));
   }
-  if (!cr.datePublished) warnings.push("datePublished is recommended");
+  if (!cr.datePublished) warnings.push(msg("recommended", { property: "datePublished" }));
   return { errors, warnings };
 }

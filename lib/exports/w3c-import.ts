@@ -1,7 +1,8 @@
 import { z } from "zod";
 import { MAX_ID } from "@/db/ids";
-import { ServiceError, type FieldIssue } from "@/lib/services/errors";
+import { fieldIssue, ServiceError, type FieldIssue } from "@/lib/services/errors";
 import { toFieldIssues } from "@/lib/validation/parse";
+import { issueMessage, text as words } from "@/lib/i18n/text";
 
 /** What Claimdesk takes from one W3C annotation: where it points, who said it, what it says. */
 export type ImportedAnnotation = {
@@ -21,14 +22,19 @@ export const MAX_IMPORTED_ANNOTATIONS = 10_000;
 const list = <T extends z.ZodType>(item: T) => z.preprocess((v) => (Array.isArray(v) ? v : [v]), z.array(item));
 const isType = (name: string) => (t: unknown) => t === name || (Array.isArray(t) && t.includes(name));
 
+const TEXT = issueMessage("validation.text");
+const NUMBER = issueMessage("validation.number");
+const WHOLE = issueMessage("validation.whole");
+const BEYOND = issueMessage("validation.beyondDocument");
+
 const quoteSelector = z.object({
   type: z.literal("TextQuoteSelector"),
   exact: z
-    .string({ error: "must be text" })
-    .min(1, "must not be empty")
-    .max(10_000, "must be at most 10,000 characters"),
-  prefix: z.string({ error: "must be text" }).max(1_000).optional(),
-  suffix: z.string({ error: "must be text" }).max(1_000).optional(),
+    .string({ error: TEXT })
+    .min(1, issueMessage("validation.notEmpty"))
+    .max(10_000, issueMessage("validation.maxCharsGrouped", { max: 10_000 })),
+  prefix: z.string({ error: TEXT }).max(1_000).optional(),
+  suffix: z.string({ error: TEXT }).max(1_000).optional(),
 });
 // Offsets are stored as 32-bit integers, like ids.
 const MAX_OFFSET = MAX_ID;
@@ -36,26 +42,26 @@ const positionSelector = z
   .object({
     type: z.literal("TextPositionSelector"),
     start: z
-      .number({ error: "must be a number" })
-      .int("must be a whole number")
-      .min(0, "must be 0 or more")
-      .max(MAX_OFFSET, "is beyond any document"),
-    end: z
-      .number({ error: "must be a number" })
-      .int("must be a whole number")
-      .max(MAX_OFFSET, "is beyond any document"),
+      .number({ error: NUMBER })
+      .int(WHOLE)
+      .min(0, issueMessage("validation.nonNegative"))
+      .max(MAX_OFFSET, BEYOND),
+    end: z.number({ error: NUMBER }).int(WHOLE).max(MAX_OFFSET, BEYOND),
   })
-  .refine((s) => s.end > s.start, { message: "must be after start", path: ["end"] });
+  .refine((s) => s.end > s.start, { message: issueMessage("validation.afterStart"), path: ["end"] });
 // Text selectors are checked; others (CSS, XPath, Fragment…) are let through and not used.
-const selector = z.looseObject({ type: z.string({ error: "must name the selector's type" }) }).transform((s, ctx) => {
-  const schema =
-    s.type === "TextQuoteSelector" ? quoteSelector : s.type === "TextPositionSelector" ? positionSelector : null;
-  if (!schema) return s;
-  const checked = schema.safeParse(s);
-  if (checked.success) return checked.data;
-  for (const issue of checked.error.issues) ctx.addIssue({ code: "custom", message: issue.message, path: issue.path });
-  return z.NEVER;
-});
+const selector = z
+  .looseObject({ type: z.string({ error: issueMessage("validation.selectorType") }) })
+  .transform((s, ctx) => {
+    const schema =
+      s.type === "TextQuoteSelector" ? quoteSelector : s.type === "TextPositionSelector" ? positionSelector : null;
+    if (!schema) return s;
+    const checked = schema.safeParse(s);
+    if (checked.success) return checked.data;
+    for (const issue of checked.error.issues)
+      ctx.addIssue({ code: "custom", message: issue.message, path: issue.path });
+    return z.NEVER;
+  });
 // A target given by its address alone has no selector to anchor.
 const target = z.preprocess(
   (v) => (typeof v === "string" ? { source: v } : v),
@@ -69,7 +75,7 @@ const textualBody = z.object({
 
 const annotation = z
   .object({
-    type: z.unknown().refine(isType("Annotation"), "must be Annotation"),
+    type: z.unknown().refine(isType("Annotation"), issueMessage("validation.mustBeAnnotation")),
     target: list(target),
     body: list(z.unknown()).optional(),
   })
@@ -82,7 +88,7 @@ const annotation = z
       ctx.addIssue({
         code: "custom",
         path: ["target"],
-        message: "needs a TextQuoteSelector or a TextPositionSelector on the text",
+        message: issueMessage("validation.needsSelector"),
       });
       return z.NEVER;
     }
@@ -107,31 +113,26 @@ function itemsOf(file: unknown): { items: unknown[]; at: string } {
     if (isType("AnnotationCollection")(o.type)) {
       const first = o.first as Record<string, unknown> | undefined;
       if (typeof first !== "object" || first === null || !Array.isArray(first.items)) {
-        throw invalid([
-          {
-            path: "first",
-            message:
-              "must be the embedded AnnotationPage with its items (pages given only by address cannot be imported)",
-          },
-        ]);
+        throw invalid([fieldIssue("first", words("errors.import.embeddedPage"))]);
       }
       return { items: first.items, at: "first.items" };
     }
     if (isType("AnnotationPage")(o.type) && Array.isArray(o.items)) return { items: o.items, at: "items" };
     if (isType("Annotation")(o.type)) return { items: [file], at: "(annotation)" };
   }
-  throw invalid([
-    { path: "(file)", message: "is not a W3C AnnotationCollection, AnnotationPage, Annotation or list of annotations" },
-  ]);
+  throw invalid([fieldIssue("(file)", words("errors.import.notW3cShape"))]);
 }
 
 const invalid = (issues: FieldIssue[]) =>
   new ServiceError(
     "validation_failed",
-    `Not a W3C annotation file Claimdesk can import — ${issues
-      .slice(0, 5)
-      .map((i) => `${i.path}: ${i.message}`)
-      .join("; ")}${issues.length > 5 ? ` (and ${issues.length - 5} more)` : ""}`,
+    words("errors.import.notW3c", {
+      summary: issues
+        .slice(0, 5)
+        .map((i) => `${i.path}: ${i.message}`)
+        .join("; "),
+      more: Math.max(0, issues.length - 5),
+    }),
     issues,
   );
 
@@ -143,13 +144,13 @@ const invalid = (issues: FieldIssue[]) =>
  */
 export function readAnnotationFile(file: unknown): ImportedAnnotation[] {
   const { items, at } = itemsOf(file);
-  if (items.length === 0) throw invalid([{ path: at || "(file)", message: "holds no annotations" }]);
+  if (items.length === 0) throw invalid([fieldIssue(at || "(file)", words("errors.import.noAnnotations"))]);
   if (items.length > MAX_IMPORTED_ANNOTATIONS)
     throw invalid([
-      {
-        path: at || "(file)",
-        message: `holds ${items.length} annotations; at most ${MAX_IMPORTED_ANNOTATIONS} at a time`,
-      },
+      fieldIssue(
+        at || "(file)",
+        words("errors.import.tooManyAnnotations", { n: items.length, max: MAX_IMPORTED_ANNOTATIONS }),
+      ),
     ]);
   const issues: FieldIssue[] = [];
   const read = items.map((item, i) => {

@@ -21,12 +21,14 @@ const later = (a: Date, b: Date | null | undefined) => (b && b > a ? b : a);
  *   given wrong;
  * - bodies: the statement (`describing`), the claimant's name (`identifying`: who made the
  *   claim — the import reads it back), the verdict (`assessing`: "rating: summary") with the claim page
- *   (`linking`), and for unpublished work a `tagging` body that says so.
+ *   (`linking`), and for unpublished work a `tagging` body that says so;
+ * - `language`: the target's and the statement's is the language the claim was made in, the verdict's its own.
  * Without `context` (inside a collection) the annotation inherits the collection's @context.
  */
 export function buildAnnotation(site: ExportSite, r: ExportRecord, { context = false } = {}): Record<string, unknown> {
+  const inLanguage = (language: string | null | undefined) => (language ? { language } : {});
   const body: Record<string, unknown>[] = [
-    { type: "TextualBody", purpose: "describing", value: r.statement, format: "text/plain" },
+    { type: "TextualBody", purpose: "describing", value: r.statement, format: "text/plain", ...inLanguage(r.language) },
     { type: "TextualBody", purpose: "identifying", value: r.claimant.name, format: "text/plain" },
   ];
   if (r.verdict) {
@@ -36,6 +38,7 @@ export function buildAnnotation(site: ExportSite, r: ExportRecord, { context = f
       purpose: "assessing",
       value: r.verdict.summary ? `${rating}: ${r.verdict.summary}` : rating,
       format: "text/plain",
+      ...inLanguage(r.verdict.language),
     });
     body.push({ type: "SpecificResource", purpose: "linking", source: recordUrl(site, r) });
   }
@@ -57,7 +60,7 @@ export function buildAnnotation(site: ExportSite, r: ExportRecord, { context = f
     creator: { type: "Organization", name: site.orgName, homepage: site.orgUrl },
     generator: { type: "Software", name: "Claimdesk", homepage: site.publicBaseUrl },
     body,
-    target: { source: documentUrl(site, r.document), selector },
+    target: { source: documentUrl(site, r.document), selector, ...inLanguage(r.language) },
   };
 }
 

@@ -1,7 +1,16 @@
 import type { FeedVerdict, PublicCorrection } from "@/db/queries/public/pages";
 import { escapeXml as xml } from "@/lib/text/xml";
 
-export type FeedEntry = { id: string; url: string; title: string; text: string; published: Date; updated: Date };
+/** One entry; `language`: the language its text is written in (BCP 47), when known. */
+export type FeedEntry = {
+  id: string;
+  url: string;
+  title: string;
+  text: string;
+  language: string | null;
+  published: Date;
+  updated: Date;
+};
 export type FeedSite = { publicBaseUrl: string; orgName: string };
 
 /** Published verdicts and public corrections/retractions as one list of feed entries, newest first. */
@@ -13,6 +22,7 @@ export function toFeedEntries(site: FeedSite, verdicts: FeedVerdict[], correctio
       url: url(v.slug),
       title: `${v.rating?.label ?? "Checked"}: ${v.statement}`,
       text: `${v.claimantName}. ${v.summary}`,
+      language: v.language,
       published: v.publishedAt,
       updated: v.publishedAt,
     })),
@@ -21,6 +31,7 @@ export function toFeedEntries(site: FeedSite, verdicts: FeedVerdict[], correctio
       url: url(c.claimSlug),
       title: `${c.kind === "retraction" ? "Retraction" : "Correction"}: ${c.statement}`,
       text: c.text,
+      language: c.language ?? null,
       published: c.at,
       updated: c.at,
     })),
@@ -40,7 +51,7 @@ export function renderAtom(site: FeedSite, entries: FeedEntry[]): string {
   <link rel="self" type="application/atom+xml" href="${xml(site.publicBaseUrl)}/feed.xml"/>
 ${entries
   .map(
-    (e) => `  <entry>
+    (e) => `  <entry${e.language ? ` xml:lang="${xml(e.language)}"` : ""}>
     <id>${xml(e.id)}</id>
     <title>${xml(e.title)}</title>
     <link rel="alternate" type="text/html" href="${xml(e.url)}"/>
@@ -68,6 +79,7 @@ export function renderJsonFeed(site: FeedSite, entries: FeedEntry[]) {
       url: e.url,
       title: e.title,
       content_text: e.text,
+      ...(e.language ? { language: e.language } : {}),
       date_published: e.published.toISOString(),
       date_modified: e.updated.toISOString(),
     })),

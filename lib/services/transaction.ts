@@ -2,6 +2,7 @@ import { getDatabase, type Tx } from "@/db/client";
 import { isUniqueViolation } from "@/db/errors";
 import { markInvalidated } from "@/db/queries/cache-invalidations";
 import { trackPublicChanges } from "@/lib/cache/public-invalidation";
+import { text } from "@/lib/i18n/text";
 import { ServiceError } from "./errors";
 
 /**
@@ -30,7 +31,7 @@ export async function writeTransaction<T>(fn: (tx: Tx) => Promise<T>): Promise<T
     });
   } catch (e) {
     if (isUniqueViolation(e)) {
-      throw new ServiceError("conflict", "Someone else made the same change a moment ago. Reload and try again.");
+      throw new ServiceError("conflict", text("errors.versions.race"));
     }
     throw e;
   }

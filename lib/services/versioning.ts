@@ -1,7 +1,11 @@
 import { and, desc, eq } from "drizzle-orm";
 import type { DB, Tx } from "@/db/client";
 import { auditEvents, users } from "@/db/schema";
+import { text } from "@/lib/i18n/text";
 import { ServiceError } from "@/lib/services/errors";
+
+/** The kinds of record edited with a version (each named in `errors.versions.*`). */
+type VersionedType = "user" | "verdict" | "dispute" | "claimant" | "claim" | "rating" | "evidence" | "document";
 
 /**
  * Refuses an edit made from a stale copy: when `expected` is given and the record has a
@@ -12,7 +16,7 @@ export async function assertVersion(
   db: DB | Tx,
   record: { version: number },
   expected: number | undefined,
-  entity: { type: string; id: number; label: string },
+  entity: { type: VersionedType; id: number },
 ): Promise<void> {
   if (expected === undefined || expected === record.version) return;
   const [last] = await db
@@ -22,11 +26,15 @@ export async function assertVersion(
     .where(and(eq(auditEvents.entityType, entity.type), eq(auditEvents.entityId, entity.id)))
     .orderBy(desc(auditEvents.at), desc(auditEvents.id))
     .limit(1);
-  const by = last
-    ? ` by ${last.name ?? last.label} at ${last.at.toISOString().slice(0, 16).replace("T", " ")} UTC`
-    : "";
+  const versions = { type: entity.type, version: record.version, yours: expected };
   throw new ServiceError(
     "conflict",
-    `This ${entity.label} was changed${by} (now version ${record.version}, yours was ${expected}). Reload to see the change; your input is kept.`,
+    last
+      ? text("errors.versions.changedBy", {
+          ...versions,
+          name: last.name ?? last.label,
+          at: last.at.toISOString().slice(0, 16).replace("T", " "),
+        })
+      : text("errors.versions.changed", versions),
   );
 }

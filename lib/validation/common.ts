@@ -2,10 +2,14 @@ import { z } from "zod";
 import { canonicalLanguageTag } from "@/lib/text/language-tag";
 import { MAX_ID, parseId } from "@/db/ids";
 import { ROLES } from "@/db/schema";
+import { issueMessage } from "@/lib/i18n/text";
+
+const REQUIRED = issueMessage("validation.required");
+const TEXT = issueMessage("validation.text");
 
 /** A string field whose missing or non-string value gets a plain message. */
 export function requiredString() {
-  return z.string({ error: (issue) => (issue.input === undefined ? "is required" : "must be text") });
+  return z.string({ error: (issue) => (issue.input === undefined ? REQUIRED : TEXT) });
 }
 
 /** The form emails are stored and compared in (no address has control characters: they are dropped). */
@@ -21,53 +25,61 @@ export function normaliseEmail(email: string): string {
 export const emailSchema = requiredString()
   .trim()
   .toLowerCase()
-  .max(254, "must be at most 254 characters")
-  .pipe(z.email("must be a valid email address"));
+  .max(254, issueMessage("validation.maxChars", { max: 254 }))
+  .pipe(z.email(issueMessage("validation.email")));
 
-export const roleSchema = z.enum(ROLES, { error: `must be one of ${ROLES.join(", ")}` });
+export const roleSchema = z.enum(ROLES, { error: issueMessage("validation.oneOf", { options: ROLES.join(", ") }) });
 
 /** A person's display name. */
 export const personNameSchema = requiredString()
   .trim()
-  .min(1, "is required")
-  .max(120, "must be at most 120 characters");
+  .min(1, REQUIRED)
+  .max(120, issueMessage("validation.maxChars", { max: 120 }));
 
 /** A password chosen by a person: long enough to resist guessing, short enough to hash cheaply. */
 export const passwordSchema = requiredString()
-  .min(12, "must be at least 12 characters")
-  .max(200, "must be at most 200 characters");
+  .min(12, issueMessage("validation.minChars", { min: 12 }))
+  .max(200, issueMessage("validation.maxChars", { max: 200 }));
 
 export { MAX_ID, parseId };
+
+const NOT_AN_ID = issueMessage("validation.notId");
 
 /** A positive integer id: a JSON number, or a string of digits from a path or a form. */
 export const idSchema = z.union(
   [
     z.number().int().positive().max(MAX_ID),
-    z.string().transform((v, ctx) => parseId(v) ?? (ctx.addIssue({ code: "custom", message: "not an id" }), z.NEVER)),
+    z.string().transform((v, ctx) => parseId(v) ?? (ctx.addIssue({ code: "custom", message: NOT_AN_ID }), z.NEVER)),
   ],
-  { error: "must be a positive whole number" },
+  { error: issueMessage("validation.id") },
 );
 
 /** An optimistic-lock version sent back with an edit. */
-export const versionSchema = z.number({ error: "must be the record's version number" }).int().positive();
+export const versionSchema = z
+  .number({ error: issueMessage("validation.version") })
+  .int()
+  .positive();
 
 /** A calendar date `YYYY-MM-DD` that exists. */
 export const isoDateSchema = z
-  .string({ error: "must be a date as YYYY-MM-DD" })
-  .regex(/^\d{4}-\d{2}-\d{2}$/, "must be a date as YYYY-MM-DD")
-  .refine((v) => !Number.isNaN(Date.parse(v)) && new Date(v).toISOString().startsWith(v), "is not a real date");
+  .string({ error: issueMessage("validation.isoDate") })
+  .regex(/^\d{4}-\d{2}-\d{2}$/, issueMessage("validation.isoDate"))
+  .refine(
+    (v) => !Number.isNaN(Date.parse(v)) && new Date(v).toISOString().startsWith(v),
+    issueMessage("validation.realDate"),
+  );
 
 /** An absolute http(s) URL. */
 export const httpUrlSchema = z
-  .url({ protocol: /^https?$/, error: "must be an http:// or https:// URL" })
-  .max(2000, "must be at most 2000 characters");
+  .url({ protocol: /^https?$/, error: issueMessage("validation.httpUrl") })
+  .max(2000, issueMessage("validation.maxChars", { max: 2000 }));
 
 /** Optional text: trimmed; empty becomes null (so a form can clear a field). */
 export function optionalText(max: number) {
   return z
-    .string({ error: "must be text" })
+    .string({ error: TEXT })
     .trim()
-    .max(max, `must be at most ${max} characters`)
+    .max(max, issueMessage("validation.maxChars", { max }))
     .nullish()
     .transform((v) => (v ? v : null));
 }
@@ -84,6 +96,8 @@ export const optionalDateSchema = z
   .nullish()
   .transform((v) => v ?? null);
 
+const LANGUAGE = issueMessage("validation.language");
+
 /** A BCP 47 language tag such as `en` or `uk-UA`, kept in its canonical case; empty becomes null. */
 export const optionalLanguageSchema = z
   .union([
@@ -91,7 +105,7 @@ export const optionalLanguageSchema = z
     z.string().transform((tag, ctx) => {
       const canonical = canonicalLanguageTag(tag.trim());
       if (canonical) return canonical;
-      ctx.addIssue({ code: "custom", message: "must be a language code such as en or uk-UA" });
+      ctx.addIssue({ code: "custom", message: LANGUAGE });
       return z.NEVER;
     }),
   ])

@@ -1,5 +1,6 @@
 import type { z } from "zod";
-import { ServiceError, type FieldIssue } from "@/lib/services/errors";
+import { text } from "@/lib/i18n/text";
+import { fieldIssue, ServiceError, type FieldIssue } from "@/lib/services/errors";
 
 /** Turns zod issues into field issues with dotted paths. */
 export function toFieldIssues(error: z.ZodError): FieldIssue[] {
@@ -7,9 +8,9 @@ export function toFieldIssues(error: z.ZodError): FieldIssue[] {
     const path = i.path.map(String);
     // An unknown field is named by its own path, like any other bad field.
     if (i.code === "unrecognized_keys") {
-      return i.keys.map((key) => ({ path: [...path, key].join("."), message: "is not a known field" }));
+      return i.keys.map((key) => fieldIssue([...path, key].join("."), text("validation.unknownField")));
     }
-    return [{ path: path.join(".") || "(input)", message: i.message }];
+    return [{ path: path.join(".") || "(input)", message: i.message, zod: i }];
   });
 }
 
@@ -23,11 +24,11 @@ function nulPaths(value: unknown, path: string[] = []): string[] {
 /** Parses input with a zod schema; on failure throws a 422 ServiceError that names each field. */
 export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
   const result = schema.safeParse(input);
-  const nul = nulPaths(input).map((path) => ({ path, message: "must not contain a NUL character" }));
+  const nul = nulPaths(input).map((path) => fieldIssue(path, text("validation.nul")));
   if (result.success && nul.length === 0) return result.data;
   const issues = [...(result.success ? [] : toFieldIssues(result.error)), ...nul];
   const summary = issues.map((i) => `${i.path}: ${i.message}`).join("; ");
-  throw new ServiceError("validation_failed", `Invalid input — ${summary}`, issues);
+  throw new ServiceError("validation_failed", text("errors.invalidInput", { summary }), issues);
 }
 
 /**

@@ -13,6 +13,7 @@
  * Services, API, UI and CLI all ask `decide`; nothing else knows these rules.
  */
 import type { Role, VerdictState } from "@/db/enums";
+import { text, type Text } from "@/lib/i18n/text";
 
 export const STEPS = [
   "edit",
@@ -35,23 +36,21 @@ type Rule = {
   author: "must" | "must-not" | "must-or-editor" | "any";
   /** What the step needs from the caller besides permission. */
   needs?: "comment" | "note-if-correction" | "reason";
-  describe: string;
 };
 
 const EVERYONE: Role[] = ["contributor", "editor", "admin"];
 const EDITORS: Role[] = ["editor", "admin"];
 
 export const RULES: Record<Step, Rule> = {
-  edit: { from: ["draft"], to: "draft", roles: EVERYONE, author: "must-or-editor", describe: "edit a draft" },
-  submit: { from: ["draft"], to: "in_review", roles: EVERYONE, author: "must", describe: "submit it for review" },
-  withdraw: { from: ["in_review"], to: "draft", roles: EVERYONE, author: "must", describe: "take it back from review" },
+  edit: { from: ["draft"], to: "draft", roles: EVERYONE, author: "must-or-editor" },
+  submit: { from: ["draft"], to: "in_review", roles: EVERYONE, author: "must" },
+  withdraw: { from: ["in_review"], to: "draft", roles: EVERYONE, author: "must" },
   request_changes: {
     from: ["in_review"],
     to: "draft",
     roles: EDITORS,
     author: "must-not",
     needs: "comment",
-    describe: "request changes",
   },
   publish: {
     from: ["in_review"],
@@ -59,66 +58,39 @@ export const RULES: Record<Step, Rule> = {
     roles: EDITORS,
     author: "must-not",
     needs: "note-if-correction",
-    describe: "publish it",
   },
-  correct: { from: ["published"], to: "draft", roles: EDITORS, author: "any", describe: "start a correction" },
+  correct: { from: ["published"], to: "draft", roles: EDITORS, author: "any" },
   retract: {
     from: ["published"],
     to: "retracted",
     roles: EDITORS,
     author: "any",
     needs: "reason",
-    describe: "retract it",
   },
-  discard: { from: ["draft"], to: "draft", roles: EVERYONE, author: "must-or-editor", describe: "discard this draft" },
+  discard: { from: ["draft"], to: "draft", roles: EVERYONE, author: "must-or-editor" },
 };
 
-/** A refusal is about the verdict's `state` (409) or the caller's `permission` (403). */
+/** A refusal is about the verdict's `state` (409) or the caller's `permission` (403); its reason is in words. */
 export type Decision =
   | { allowed: true; to: VerdictState; needs?: Rule["needs"] }
-  | { allowed: false; kind: "state" | "permission"; reason: string };
+  | { allowed: false; kind: "state" | "permission"; reason: Text };
 
 /** Whether `role` (the author or not) may take `step` on a verdict in `state`, and where it leads. */
 export function decide(step: Step, state: VerdictState, role: Role, isAuthor: boolean): Decision {
   const rule = RULES[step];
   if (!rule.from.includes(state)) {
-    return { allowed: false, kind: "state", reason: `A verdict that is ${label(state)} cannot be ${pastTense(step)}.` };
+    return { allowed: false, kind: "state", reason: text("errors.workflow.wrongState", { state, step }) };
   }
-  const refuse = (reason: string): Decision => ({ allowed: false, kind: "permission", reason });
-  if (!rule.roles.includes(role)) return refuse(`Only an editor may ${rule.describe}.`);
-  if (rule.author === "must" && !isAuthor) return refuse(`Only the verdict's author may ${rule.describe}.`);
+  const refuse = (reason: Text): Decision => ({ allowed: false, kind: "permission", reason });
+  if (!rule.roles.includes(role)) return refuse(text("errors.workflow.editorsOnly", { step }));
+  if (rule.author === "must" && !isAuthor) return refuse(text("errors.workflow.authorOnly", { step }));
   if (rule.author === "must-or-editor" && !isAuthor && !EDITORS.includes(role))
-    return refuse(`Only the verdict's author or an editor may ${rule.describe}.`);
-  if (rule.author === "must-not" && isAuthor)
-    return refuse(`A second editor must ${rule.describe}: you wrote this verdict.`);
+    return refuse(text("errors.workflow.authorOrEditor", { step }));
+  if (rule.author === "must-not" && isAuthor) return refuse(text("errors.workflow.secondEditor", { step }));
   return { allowed: true, to: rule.to, ...(rule.needs ? { needs: rule.needs } : {}) };
 }
 
 /** The steps `role` may take now, for showing only those in the UI. */
 export function allowedSteps(state: VerdictState, role: Role, isAuthor: boolean): Step[] {
   return STEPS.filter((s) => decide(s, state, role, isAuthor).allowed);
-}
-
-/** A verdict state in words. */
-export function label(state: VerdictState): string {
-  return {
-    draft: "a draft",
-    in_review: "in review",
-    published: "published",
-    superseded: "superseded by a correction",
-    retracted: "retracted",
-  }[state];
-}
-
-function pastTense(step: Step): string {
-  return {
-    edit: "edited",
-    submit: "submitted",
-    withdraw: "withdrawn",
-    request_changes: "sent back",
-    publish: "published",
-    correct: "corrected",
-    retract: "retracted",
-    discard: "discarded",
-  }[step];
 }

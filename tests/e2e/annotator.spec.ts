@@ -43,7 +43,7 @@ test("an editor takes the fixture article from paste to a dispute with competing
 }) => {
   await signedIn(page, "editor@claimdesk.test");
   await importPasted(page, "Mariupol talks (e2e)", RAW_ARTICLE);
-  await expect(page.getByText("2022-03-10 · revision 1")).toBeVisible();
+  await expect(page.getByText("Mar 10, 2022 · revision 1")).toBeVisible();
 
   // Lavrov's claim, selected with the mouse, opens a new dispute.
   await dragSelect(page, "those killed were not civilians");
@@ -191,7 +191,7 @@ test("keyboard selection opens the claim form, and offsets hold across emoji and
   await first.getByLabel("Date the claim was made").fill("2022-03-09");
   await first.getByRole("button", { name: "Save" }).click();
   await expect(page.getByRole("article").filter({ hasText: "Zelensky spoke about negotiations." })).toContainText(
-    "2022-03-09",
+    "Mar 9, 2022",
   );
 
   // A wording change inside a quote: the claim is re-found as fuzzy and confirmed with one click.
@@ -232,7 +232,7 @@ test("an article is imported from a URL, with navigation and scripts left out", 
     await expect(page.getByRole("heading", { level: 1 })).toHaveText(
       "Ukraine and Russia foreign ministers fail to reach ceasefire as Mariupol is bombed",
     );
-    await expect(page.getByText("The Daily Wire Desk · Jane Reporter · 2022-03-10")).toBeVisible();
+    await expect(page.getByText("The Daily Wire Desk · Jane Reporter · Mar 10, 2022")).toBeVisible();
     const pane = page.getByTestId("reading-pane");
     await expect(pane).toContainText("those killed were not civilians");
     await expect(pane).not.toContainText("NAV-MARKER");

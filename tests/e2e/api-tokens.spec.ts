@@ -23,7 +23,7 @@ test("a contributor creates an API token, calls the API with it, and revokes it"
   await expect(page.getByText("Research script")).toBeVisible();
   await expect(page.getByText(token)).toHaveCount(0);
   await page.getByRole("button", { name: "Revoke token Research script" }).click();
-  await expect(page.getByText(/revoked \d{4}-/)).toBeVisible();
+  await expect(page.getByText(/revoked [A-Z][a-z]{2} \d{1,2}, \d{4}, /)).toBeVisible();
 
   const after = await api.get("/api/v1/me", { headers: { Authorization: `Bearer ${token}` } });
   expect(after.status()).toBe(401);
@@ -47,14 +47,18 @@ test("a token's expiry and access are chosen on the account page, and the list s
   await page.getByLabel("Expires after").selectOption({ label: "7 days" });
   await page.getByRole("radio", { name: /Read and write/ }).check();
   await page.getByRole("button", { name: "Create token" }).click();
-  await expect(page.getByText(/Token “Publishing bot” created \(read and write, expires \d{4}-/)).toBeVisible();
+  await expect(
+    page.getByText(/Token “Publishing bot” created \(read and write, expires [A-Z][a-z]{2} \d{1,2}, \d{4}, /),
+  ).toBeVisible();
   const writeToken = (await page.getByTestId("new-token").textContent())!;
   expect(writeToken).toMatch(/^cdk_/);
 
   await page.getByLabel("Token name").fill("Dashboard");
   await expect(page.getByRole("radio", { name: /Read only/ })).toBeChecked();
   await page.getByRole("button", { name: "Create token" }).click();
-  await expect(page.getByText(/Token “Dashboard” created \(read only, expires \d{4}-/)).toBeVisible();
+  await expect(
+    page.getByText(/Token “Dashboard” created \(read only, expires [A-Z][a-z]{2} \d{1,2}, \d{4}, /),
+  ).toBeVisible();
   await expect(page.getByTestId("new-token")).not.toHaveText(writeToken);
   const readToken = (await page.getByTestId("new-token").textContent())!;
 
@@ -66,8 +70,10 @@ test("a token's expiry and access are chosen on the account page, and the list s
   await expect(bot.getByRole("cell").nth(2)).toHaveText("read and write");
   await expect(dashboard.getByRole("cell").nth(2)).toHaveText("read only");
   await expect(bot.getByRole("cell").nth(4)).toHaveText("never");
-  const in7 = new Date(Date.now() + 7 * DAY).toISOString().slice(0, 10);
-  const in90 = new Date(Date.now() + 90 * DAY).toISOString().slice(0, 10);
+  // Dates as the desk shows them in English (lib/i18n/formats.ts), in UTC.
+  const day = new Intl.DateTimeFormat("en", { dateStyle: "medium", timeZone: "UTC" });
+  const in7 = day.format(new Date(Date.now() + 7 * DAY));
+  const in90 = day.format(new Date(Date.now() + 90 * DAY));
   await expect(bot.getByRole("cell").nth(5)).toContainText(in7);
   await expect(dashboard.getByRole("cell").nth(5)).toContainText(in90);
 
@@ -86,7 +92,7 @@ test("a token's expiry and access are chosen on the account page, and the list s
   await api.dispose();
 
   await page.reload();
-  await expect(bot.getByRole("cell").nth(4)).toHaveText(/^\d{4}-\d\d-\d\d \d\d:\d\d UTC$/);
+  await expect(bot.getByRole("cell").nth(4)).toHaveText(/^[A-Z][a-z]{2} \d{1,2}, \d{4}, \d{1,2}:\d\d\s[AP]M$/);
 });
 
 test("health and the public rating scale answer without sign-in", async ({ request }) => {

@@ -10,3 +10,6 @@ export const IMPORT_PAGE_PORT = Number(process.env.E2E_IMPORT_PAGE_PORT ?? E2E_P
 
 /** The port of the server of its own that the sign-in throttling test starts (it throttles its own address). */
 export const THROTTLE_SERVER_PORT = Number(process.env.E2E_THROTTLE_PORT ?? E2E_PORT + 3);
+
+/** The port of the server of its own that the Ukrainian walk starts (on the demo data alone, as a new desk has it). */
+export const UKRAINIAN_SERVER_PORT = Number(process.env.E2E_UKRAINIAN_PORT ?? E2E_PORT + 5);

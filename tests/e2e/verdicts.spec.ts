@@ -136,7 +136,7 @@ test("an admin renames a rating and cannot delete one in use", async ({ page, br
   await signedIn(page, "admin@claimdesk.test");
   await page.getByRole("link", { name: "Rating scale" }).click();
   const mixed = page.getByTestId("rating-mixed");
-  await mixed.getByLabel("Label").fill("Half true");
+  await mixed.getByLabel("Label", { exact: true }).first().fill("Half true");
   await mixed.getByRole("button", { name: "Save" }).click();
   await expect(mixed.getByRole("status")).toHaveText("“Half true” saved.");
   const falseRating = page.getByTestId("rating-false");
@@ -147,14 +147,14 @@ test("an admin renames a rating and cannot delete one in use", async ({ page, br
   const other = await (await browser.newContext()).newPage();
   await signedIn(other, "admin@claimdesk.test");
   await other.goto("/admin/rating-scale");
-  await other.getByTestId("rating-mixed").getByLabel("Label").fill("Partly true");
+  await other.getByTestId("rating-mixed").getByLabel("Label", { exact: true }).first().fill("Partly true");
   await other.getByTestId("rating-mixed").getByRole("button", { name: "Save" }).click();
   await expect(other.getByTestId("rating-mixed").getByRole("status")).toHaveText("“Partly true” saved.");
   const mostlyTrue = page.getByTestId("rating-mostly-true");
-  await mostlyTrue.getByLabel("Label").fill("Largely true");
+  await mostlyTrue.getByLabel("Label", { exact: true }).first().fill("Largely true");
   await mostlyTrue.getByRole("button", { name: "Save" }).click(); // this save refreshes the page's data
   await expect(mostlyTrue.getByRole("status")).toHaveText("“Largely true” saved.");
-  await mixed.getByLabel("Label").fill("Half right");
+  await mixed.getByLabel("Label", { exact: true }).first().fill("Half right");
   await mixed.getByRole("button", { name: "Save" }).click();
   await expect(mixed.getByRole("alert")).toContainText(/changed/i);
 });

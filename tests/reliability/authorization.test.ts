@@ -21,6 +21,7 @@ import * as claimEvidenceRoute from "@/app/api/v1/claims/[id]/evidence/route";
 import * as matchRejectionsRoute from "@/app/api/v1/claims/[id]/match-rejections/route";
 import * as reattachRoute from "@/app/api/v1/claims/[id]/reattach/route";
 import * as repeatOfRoute from "@/app/api/v1/claims/[id]/repeat-of/route";
+import * as meRoute from "@/app/api/v1/me/route";
 import * as claimRoute from "@/app/api/v1/claims/[id]/route";
 import * as claimVerdictsRoute from "@/app/api/v1/claims/[id]/verdicts/route";
 import * as claimsRoute from "@/app/api/v1/claims/route";
@@ -295,6 +296,17 @@ const ROUTES: Row[] = [
     setup: () => addUser(t.database, `target${++seq}@example.org`, "contributor"),
     call: (c, u) =>
       send(c, userRoute.PATCH, "PATCH", `/api/v1/users/${u.userId}`, { id: u.userId }, { name: "Renamed" }),
+  }),
+  row({
+    // Anyone signed in chooses the language of their own desk (account:own).
+    name: "PATCH /api/v1/me",
+    expected: SIGNED_IN(200),
+    call: (c) => send(c, meRoute.PATCH, "PATCH", "/api/v1/me", {}, { locale: "uk" }),
+  }),
+  row({
+    name: "PATCH /api/v1/me (not an interface language)",
+    expected: SIGNED_IN(422),
+    call: (c) => send(c, meRoute.PATCH, "PATCH", "/api/v1/me", {}, { locale: "klingon" }),
   }),
   row({
     // The caller promotes their own account: no one but an admin (already one) may.

@@ -43,10 +43,14 @@ vi.mock("@/lib/auth/session", async () => {
   };
 });
 
-// The request's headers, as the front door stamps them (the password form throttles by the client's address).
+// The request's headers, as the front door stamps them (the password form throttles by the client's address), and
+// no cookies.
 vi.mock("next/headers", async () => {
   const { CLIENT_ADDRESS_HEADER, stampedAddress } = await import("@/lib/http/client-address");
-  return { headers: async () => new Headers({ [CLIENT_ADDRESS_HEADER]: stampedAddress("203.0.113.1") }) };
+  return {
+    headers: async () => new Headers({ [CLIENT_ADDRESS_HEADER]: stampedAddress("203.0.113.1") }),
+    cookies: async () => ({ get: () => undefined }),
+  };
 });
 
 // Signing out (after a password change) ends the request with a redirect, as Next's does.

@@ -131,11 +131,11 @@ describe("the decision to serve", () => {
 
   it("should list the active demo accounts only, and serve once they are disabled", async () => {
     expect(await activeDemoAccounts(t.db)).toEqual(DEMO_EMAILS);
-    const refusal = demoAccountsRefusal(await activeDemoAccounts(t.db), false)!;
+    const refusal = (await demoAccountsRefusal(await activeDemoAccounts(t.db), false))!;
     expect(refusal).toMatch(/Refusing to start/);
     for (const email of DEMO_EMAILS) expect(refusal).toContain(`npm run cli -- user disable --email ${email}`);
     expect(refusal).toContain("npm start -- --allow-demo-accounts");
-    expect(demoAccountsRefusal(DEMO_EMAILS, true)).toBeNull();
+    expect(await demoAccountsRefusal(DEMO_EMAILS, true)).toBeNull();
 
     // A real admin first (Claimdesk keeps one active admin), then every demo account disabled.
     await addUser(t.database, "chief@desk.example", "admin");
@@ -144,7 +144,7 @@ describe("the decision to serve", () => {
       await updateUser(systemActor(), { userId: u!.id, disabled: true });
     }
     expect(await activeDemoAccounts(t.db)).toEqual([]);
-    expect(demoAccountsRefusal([], false)).toBeNull();
+    expect(await demoAccountsRefusal([], false)).toBeNull();
   });
 
   it("should listen on 127.0.0.1 for the demo and dev unless HOST says otherwise, on HOST or all for start", () => {

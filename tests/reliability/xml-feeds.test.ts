@@ -141,7 +141,12 @@ describe("the feeds", () => {
   it("should drop lone surrogates too (the database never returns one; the writer never writes one)", () => {
     const at = new Date(Date.UTC(2024, 0, 1));
     const site = { publicBaseUrl: `https://checks.example`, orgName: `Checks${FORBIDDEN}Desk` };
-    const entry = { id: "https://checks.example/claims/a#1", url: "https://checks.example/claims/a", published: at };
+    const entry = {
+      id: "https://checks.example/claims/a#1",
+      url: "https://checks.example/claims/a",
+      published: at,
+      language: null,
+    };
     const doc = parseXml(
       renderAtom(site, [{ ...entry, title: `A\ud800B\udc00C\ud83d\ude00`, text: `x${FORBIDDEN}y`, updated: at }]),
     );

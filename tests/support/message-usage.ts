@@ -4,10 +4,12 @@ import ts from "typescript";
 
 /**
  * The message keys a source tree uses, read from its syntax: a translation function is what `useTranslations`,
- * `getTranslations` or `translatorFor` return (bound to a name, with the namespace given); a call of it (or of its
- * `rich`, `markup`, `has`) with a literal key uses that key, with a template key (`` t(`rating.${key}`) ``) every key
- * under the template's literal head, with a conditional either branch. A call with any other key marks every string
- * literal of the file as a key under the function's namespace, so keys kept in a table beside the call count as used.
+ * `getTranslations` or `translatorFor` return (bound to a name, with the namespace given, or called at once:
+ * `(await getTranslations("ns"))("key")`), and `text`, `issueMessage` (lib/i18n/text) and `joinedText`, which take
+ * full keys; a call of it (or of its `rich`, `markup`, `has`) with a literal key uses that key, with a template key
+ * (`` t(`rating.${key}`) ``) every key under the template's literal head, with a conditional either branch. A call
+ * with any other key marks every string literal of the file as a key under the function's namespace, so keys kept in a
+ * table beside the call count as used.
  */
 export function usedMessageKeys(roots: string[]): { exact: Set<string>; prefixes: Set<string> } {
   const exact = new Set<string>();
@@ -19,6 +21,7 @@ export function usedMessageKeys(roots: string[]): { exact: Set<string>; prefixes
     const dynamicNamespaces = new Set<string>();
 
     const visitBindings = (node: ts.Node): void => {
+      for (const name of catalogueTextImports(node)) bound.set(name, new Set([...(bound.get(name) ?? []), ""]));
       if (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name) && node.initializer) {
         const namespace = namespaceOf(node.initializer);
         if (namespace !== null) {
@@ -35,7 +38,7 @@ export function usedMessageKeys(roots: string[]): { exact: Set<string>; prefixes
     const visitCalls = (node: ts.Node): void => {
       if (ts.isCallExpression(node) && node.arguments.length > 0) {
         const callee = ts.isPropertyAccessExpression(node.expression) ? node.expression.expression : node.expression;
-        const namespaces = ts.isIdentifier(callee) ? bound.get(callee.text) : undefined;
+        const namespaces = ts.isIdentifier(callee) ? bound.get(callee.text) : inlineNamespace(callee);
         if (namespaces) {
           for (const namespace of namespaces) {
             for (const key of keysOf(node.arguments[0]!)) {
@@ -60,6 +63,27 @@ function sourceFiles(dir: string): string[] {
     if (entry.isDirectory()) return entry.name === "node_modules" ? [] : sourceFiles(full);
     return /\.(ts|tsx|mts)$/.test(entry.name) && !entry.name.endsWith(".d.ts") ? [full] : [];
   });
+}
+
+/** The namespace of a translation function made and called at once: `(await getTranslations("x"))("key")`. */
+function inlineNamespace(callee: ts.Expression): Set<string> | undefined {
+  if (!ts.isParenthesizedExpression(callee)) return undefined;
+  const namespace = namespaceOf(callee.expression);
+  return namespace === null ? undefined : new Set([namespace]);
+}
+
+/**
+ * The local names of `text`, `issueMessage` and `joinedText` imported from lib/i18n/text: functions that take a full
+ * key (the whole catalogue's namespace), like a translation function.
+ */
+function catalogueTextImports(node: ts.Node): string[] {
+  if (!ts.isImportDeclaration(node) || !ts.isStringLiteral(node.moduleSpecifier)) return [];
+  const names = /(^|\/)i18n\/text$|^\.\/text$/.test(node.moduleSpecifier.text)
+    ? ["text", "issueMessage", "joinedText"]
+    : [];
+  const bindings = node.importClause?.namedBindings;
+  if (!bindings || !ts.isNamedImports(bindings)) return [];
+  return bindings.elements.filter((el) => names.includes((el.propertyName ?? el.name).text)).map((el) => el.name.text);
 }
 
 /** The namespace a translation function is made for ("" for the whole catalogue), or null for anything else. */

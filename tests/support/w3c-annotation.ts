@@ -24,23 +24,31 @@ const compiled = new Map<string, Assertion[]>();
 function assertionsOf(testFile: string): Assertion[] {
   const cached = compiled.get(testFile);
   if (cached) return cached;
+  const list = JSON.parse(fs.readFileSync(path.join(MODEL, testFile), "utf8")) as { assertions: string[] };
+  const assertions = list.assertions.map(assertion);
+  compiled.set(testFile, assertions);
+  return assertions;
+}
+
+/** One assertion file compiled, with the seven definitions registered by file name (once). */
+function assertion(file: string): Assertion {
   if (!ajv) {
     ajv = new Ajv({ strict: false, allErrors: true });
     addFormats(ajv);
-    for (const file of fs.readdirSync(path.join(MODEL, "definitions"))) {
-      ajv.addSchema(JSON.parse(fs.readFileSync(path.join(MODEL, "definitions", file), "utf8")), file);
+    for (const definition of fs.readdirSync(path.join(MODEL, "definitions"))) {
+      ajv.addSchema(JSON.parse(fs.readFileSync(path.join(MODEL, "definitions", definition), "utf8")), definition);
     }
   }
-  const list = JSON.parse(fs.readFileSync(path.join(MODEL, testFile), "utf8")) as { assertions: string[] };
-  const assertions = list.assertions.map((file) => {
-    const schema = JSON.parse(fs.readFileSync(path.join(MODEL, file), "utf8")) as Omit<Assertion, "validate"> & {
-      id?: string;
-    };
-    const validate = ajv!.getSchema(schema.id ?? file) ?? ajv!.compile(schema);
-    return { title: schema.title, errorMessage: schema.errorMessage, expectedResult: schema.expectedResult, validate };
-  });
-  compiled.set(testFile, assertions);
-  return assertions;
+  const schema = JSON.parse(fs.readFileSync(path.join(MODEL, file), "utf8")) as Omit<Assertion, "validate"> & {
+    id?: string;
+  };
+  const validate = ajv.getSchema(schema.id ?? file) ?? ajv.compile(schema);
+  return { title: schema.title, errorMessage: schema.errorMessage, expectedResult: schema.expectedResult, validate };
+}
+
+/** Whether `value` passes one assertion (e.g. `annotations/bodiesTargets/3.2.1-targLanguage.json`). */
+export function passes(assertionFile: string, value: unknown): boolean {
+  return assertion(assertionFile).validate(value) === true;
 }
 
 /** Every assertion of `testFile` that `value` fails (an empty list when it meets them all). */

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
 import { PageHeader } from "@/components/ui/page-header";
 import { QueueList } from "@/components/ui/queue-list";
 import { listPendingRecords } from "@/db/queries/record-changes";
@@ -15,25 +16,28 @@ import {
 } from "@/db/queries/work-queue";
 import { requireUser, userCan } from "@/lib/auth/session";
 
-export const metadata: Metadata = { title: "Work queue" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("desk.workQueue");
+  return { title: t("title") };
+}
 
-function VerdictItem({ item }: { item: QueueItem }) {
+function VerdictItem({ item, noRating }: { item: QueueItem; noRating: string }) {
   return (
     <>
       <Link href={`/editor/claims/${item.claimId}`} className="font-medium text-accent underline">
         {item.statement}
       </Link>
       <p className="text-muted">
-        {item.claimant} · {item.documentTitle} · {item.rating ?? "no rating yet"}
+        {item.claimant} · {item.documentTitle} · {item.rating ?? noRating}
       </p>
     </>
   );
 }
 
-const verdictItem = (i: QueueItem) => <VerdictItem item={i} />;
-
 export default async function EditorDashboard() {
   const user = await requireUser("/editor");
+  const t = await getTranslations("desk.workQueue");
+  const verdictItem = (i: QueueItem) => <VerdictItem item={i} noRating={t("noRating")} />;
   const canReview = userCan(user, "verdicts:review");
   const [changesRequested, drafts, inReview, recentlyPublished, anchorProblems, withoutVerdict, pendingRecords] =
     await Promise.all([
@@ -47,55 +51,65 @@ export default async function EditorDashboard() {
     ]);
   return (
     <>
-      <PageHeader title="Work queue">Signed in as {user.name}. What needs you today.</PageHeader>
+      <PageHeader title={t("title")}>{t("intro", { name: user.name })}</PageHeader>
       <div className="grid gap-6 md:grid-cols-2">
         <QueueList
-          title="Changes requested of me"
+          id="changes-requested-of-me"
+          title={t("changesRequested.title")}
           items={changesRequested}
-          empty="No reviewer has sent anything back."
+          empty={t("changesRequested.empty")}
           render={verdictItem}
         />
-        <QueueList title="My drafts" items={drafts} empty="No drafts of yours." render={verdictItem} />
+        <QueueList
+          id="my-drafts"
+          title={t("drafts.title")}
+          items={drafts}
+          empty={t("drafts.empty")}
+          render={verdictItem}
+        />
         {canReview ? (
           <QueueList
-            title="Waiting for my review"
+            id="waiting-for-my-review"
+            title={t("awaitingReview.title")}
             items={inReview}
-            empty="Nothing is waiting for review."
+            empty={t("awaitingReview.empty")}
             render={verdictItem}
           />
         ) : (
           <QueueList
-            title="My verdicts in review"
+            id="my-verdicts-in-review"
+            title={t("submitted.title")}
             items={inReview}
-            empty="None of your verdicts is waiting for review."
+            empty={t("submitted.empty")}
             render={verdictItem}
           />
         )}
         <QueueList
-          title="Recently published"
+          id="recently-published"
+          title={t("recentlyPublished.title")}
           items={recentlyPublished}
-          empty="Nothing published yet."
+          empty={t("recentlyPublished.empty")}
           render={verdictItem}
         />
         <QueueList
-          title="Changes waiting for publication"
+          id="changes-waiting-for-publication"
+          title={t("pendingRecords.title")}
           items={pendingRecords}
-          empty="Readers see every claimant, document and dispute as the desk has them."
+          empty={t("pendingRecords.empty")}
           render={(i) => (
             <>
               <Link href={`/editor/${i.kind}s/${i.id}`} className="font-medium text-accent underline">
                 {i.title}
               </Link>
-              <p className="text-muted">
-                {i.kind} · changed {i.at.toISOString().slice(0, 10)}: a second editor publishes it
-              </p>
+              <p className="text-muted">{t("pendingRecords.item", { kind: i.kind, at: i.at })}</p>
             </>
           )}
         />
         <QueueList
-          title="Orphaned and moved claims"
+          id="orphaned-and-moved-claims"
+          title={t("anchorProblems.title")}
           items={anchorProblems}
-          empty="Every claim is anchored to its text."
+          empty={t("anchorProblems.empty")}
           render={(i) => (
             <>
               <Link href={`/editor/documents/${i.documentId}`} className="font-medium text-accent underline">
@@ -103,17 +117,16 @@ export default async function EditorDashboard() {
               </Link>
               <p className="text-muted">
                 {i.documentTitle} ·{" "}
-                {i.anchorStatus === "orphaned"
-                  ? "orphaned: its text was removed"
-                  : "re-found after an edit: confirm its place"}
+                {i.anchorStatus === "orphaned" ? t("anchorProblems.orphaned") : t("anchorProblems.fuzzy")}
               </p>
             </>
           )}
         />
         <QueueList
-          title="Claims without a verdict"
+          id="claims-without-a-verdict"
+          title={t("withoutVerdict.title")}
           items={withoutVerdict}
-          empty="Every claim has a verdict in progress."
+          empty={t("withoutVerdict.empty")}
           render={(i) => (
             <>
               <Link href={`/editor/claims/${i.claimId}`} className="font-medium text-accent underline">

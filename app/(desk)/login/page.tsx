@@ -1,14 +1,19 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
+import { getTranslations } from "next-intl/server";
 import { Alert } from "@/components/ui/alert";
 import { safeReturnPath } from "@/lib/auth/return-path";
 import { getCurrentUser } from "@/lib/auth/session";
 import { LoginForm } from "./login-form";
 
-export const metadata: Metadata = { title: "Sign in", robots: { index: false } };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("desk.login");
+  return { title: t("title"), robots: { index: false } };
+}
 
-const NOTICES: Record<string, string> = {
-  "password-changed": "Your password was changed. Sign in with the new one.",
+/** The notices a `?notice=` may ask for, by their message's key. */
+const NOTICES: Record<string, "passwordChanged"> = {
+  "password-changed": "passwordChanged",
 };
 
 export default async function LoginPage({
@@ -19,13 +24,15 @@ export default async function LoginPage({
   const { callbackUrl, notice } = await searchParams;
   const returnTo = safeReturnPath(callbackUrl);
   if (await getCurrentUser()) redirect(returnTo);
+  const t = await getTranslations("desk.login");
+  const noticeKey = notice && Object.hasOwn(NOTICES, notice) ? NOTICES[notice] : undefined;
   return (
     <div className="mx-auto mt-16 max-w-sm rounded-lg border border-line bg-white p-6 shadow-sm">
-      <h1 className="mb-1 font-serif text-2xl font-semibold">Sign in</h1>
-      <p className="mb-6 text-sm text-muted">For editors and contributors of the fact-checking desk.</p>
-      {notice && NOTICES[notice] && (
+      <h1 className="mb-1 font-serif text-2xl font-semibold">{t("title")}</h1>
+      <p className="mb-6 text-sm text-muted">{t("intro")}</p>
+      {noticeKey && (
         <div className="mb-4">
-          <Alert tone="success">{NOTICES[notice]}</Alert>
+          <Alert tone="success">{t(`notices.${noticeKey}`)}</Alert>
         </div>
       )}
       <LoginForm callbackUrl={returnTo} />

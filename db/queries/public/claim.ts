@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, isNotNull, isNull, max, min } from "drizzle-orm";
+import { and, asc, eq, inArray, isNotNull, isNull, max, min, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
 import { getDb } from "@/db/client";
 import {
@@ -28,6 +28,8 @@ async function publishedSubject(claimVersionId: number) {
   const [row] = await getDb()
     .select({
       statement: claimVersions.statement,
+      /** The language the claim was made in, as published (else its document's). */
+      language: sql<string | null>`coalesce(${claimVersions.language}, ${documentVersions.language})`,
       quote: claimVersions.quote,
       prefix: claimVersions.prefix,
       suffix: claimVersions.suffix,
@@ -98,8 +100,10 @@ export async function getPublicClaim(slug: string) {
       ratingColour: ratingVersions.colour,
       ratingOrdinal: ratingVersions.ordinal,
       ratingDescription: ratingVersions.description,
+      ratingTranslations: ratingVersions.translations,
       summary: verdicts.summary,
       rationale: verdicts.rationale,
+      language: verdicts.language,
       correctionNote: verdicts.correctionNote,
       retractionReason: verdicts.retractionReason,
       evidence: verdicts.evidenceSnapshot,
@@ -125,10 +129,20 @@ export async function getPublicClaim(slug: string) {
   const corrections: CorrectionView[] = [
     ...history
       .filter((v) => v.seq > 1 && v.correctionNote && v.publishedAt)
-      .map((v) => ({ kind: "correction" as const, at: v.publishedAt!, text: v.correctionNote! })),
+      .map((v) => ({
+        kind: "correction" as const,
+        at: v.publishedAt!,
+        text: v.correctionNote!,
+        language: v.language ?? subject.language,
+      })),
     ...history
       .filter((v) => v.state === "retracted" && v.retractedAt)
-      .map((v) => ({ kind: "retraction" as const, at: v.retractedAt!, text: v.retractionReason ?? "" })),
+      .map((v) => ({
+        kind: "retraction" as const,
+        at: v.retractedAt!,
+        text: v.retractionReason ?? "",
+        language: v.language ?? subject.language,
+      })),
   ].sort((a, b) => b.at.getTime() - a.at.getTime());
   const firstPublished = history.find((v) => v.publishedAt)?.publishedAt ?? null;
 
@@ -148,6 +162,8 @@ export async function getPublicClaim(slug: string) {
       rating: verdict.ratingKey ? { ...ratingOf(verdict)!, description: verdict.ratingDescription ?? "" } : null,
       summary: verdict.summary,
       rationale: verdict.rationale,
+      /** The language the summary and rationale are written in (else the claim's). */
+      language: verdict.language ?? subject.language,
       evidence: (verdict.evidence ?? []) as EvidenceSnapshotItem[],
       /** Where else the claim was made, as this version was published with its repeats. */
       appearances: ((verdict.appearances ?? []) as AppearanceSnapshotItem[]).map(publicAppearance),
@@ -157,7 +173,13 @@ export async function getPublicClaim(slug: string) {
       firstPublishedAt: firstPublished,
       seq: verdict.seq,
     },
-    retraction: retraction ? { at: retraction.retractedAt!, reason: retraction.retractionReason ?? "" } : null,
+    retraction: retraction
+      ? {
+          at: retraction.retractedAt!,
+          reason: retraction.retractionReason ?? "",
+          language: retraction.language ?? subject.language,
+        }
+      : null,
     corrections,
     disputes: publicDisputes,
   };

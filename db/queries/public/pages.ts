@@ -15,6 +15,8 @@ import {
   PUBLISHED,
   PUBLISHED_ACCOUNTS,
   PUBLISHED_CLAIMANT,
+  PUBLISHED_CLAIM_LANGUAGE,
+  PUBLISHED_LANGUAGES,
   PUBLISHED_DOCUMENT,
 } from "./published";
 
@@ -22,8 +24,12 @@ import {
 // published verdict versions only (`v.state = 'published'`), and what they present as it was published
 // (`./published.ts`), or the public record of corrections and retractions; never the desk's working copy.
 
-/** A correction or retraction in a log: with the claim it concerns. */
-export type PublicCorrection = CorrectionView & { claimSlug: string; statement: string };
+/** A correction or retraction in a log: with the claim it concerns, and the language its statement is in. */
+export type PublicCorrection = CorrectionView & {
+  claimSlug: string;
+  statement: string;
+  statementLanguage: string | null;
+};
 
 /**
  * Every published correction note and retraction notice, newest first, with the statement as that version was
@@ -39,11 +45,13 @@ export async function listCorrections({
     getDb(),
     sql`
     select * from (
-      select 'correction' as kind, v.published_at as at, v.correction_note as text, c.slug as "claimSlug", pc.statement as statement
+      select 'correction' as kind, v.published_at as at, v.correction_note as text, c.slug as "claimSlug", pc.statement as statement,
+        ${PUBLISHED_CLAIM_LANGUAGE} as "statementLanguage", coalesce(v.language, ${PUBLISHED_CLAIM_LANGUAGE}) as language
       from verdicts v join claims c on c.id = v.claim_id join claim_versions pc on pc.id = v.claim_version_id
       where v.seq > 1 and v.correction_note is not null and v.state in ('published', 'superseded', 'retracted') and v.published_at is not null${claimsIn}
       union all
-      select 'retraction', v.retracted_at, v.retraction_reason, c.slug, pc.statement
+      select 'retraction', v.retracted_at, v.retraction_reason, c.slug, pc.statement,
+        ${PUBLISHED_CLAIM_LANGUAGE}, coalesce(v.language, ${PUBLISHED_CLAIM_LANGUAGE})
       from verdicts v join claims c on c.id = v.claim_id join claim_versions pc on pc.id = v.claim_version_id
       where v.state = 'retracted' and v.retracted_at is not null and v.published_at is not null${claimsIn}
     ) entries where ${sql.join([sql`true`, ...atWhere], sql` and `)} order by at desc limit ${limit}`,
@@ -54,6 +62,9 @@ export async function listCorrections({
 export type FeedVerdict = {
   slug: string;
   statement: string;
+  /** The languages of the statement (the claim's) and of the summary (the verdict's). */
+  statementLanguage: string | null;
+  language: string | null;
   claimantName: string;
   rating: RatingView | null;
   summary: string;
@@ -67,7 +78,7 @@ export async function listFeedVerdicts(limit = 50): Promise<FeedVerdict[]> {
     getDb(),
     sql`
     select c.slug as slug, pc.statement as statement, cl.name as "claimantName", ${RATING_COLUMNS}, v.summary as summary,
-      v.published_at as "publishedAt", v.seq as seq
+      v.published_at as "publishedAt", v.seq as seq, ${PUBLISHED_LANGUAGES}
     from claims c ${PUBLISHED} ${PUBLISHED_CLAIMANT}
     order by v.published_at desc, v.id desc limit ${limit}`,
   );

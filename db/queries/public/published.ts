@@ -15,6 +15,20 @@ export const PUBLISHED_CLAIMANT = sql`join claimant_versions cl on cl.claimant_i
 /** The published document `d` of the claim `c`. */
 export const PUBLISHED_DOCUMENT = sql`join document_versions d on d.document_id = c.document_id and d.superseded_at is null`;
 
+/**
+ * The language the published claim `pc` of claim `c` was made in: its own, else its document's as published. A
+ * verdict's is `coalesce(v.language, <this>)`.
+ */
+export const PUBLISHED_CLAIM_LANGUAGE = sql`coalesce(pc.language, (select dl.language from document_versions dl
+  where dl.document_id = c.document_id and dl.superseded_at is null))`;
+
+/** The languages `PUBLISHED_LANGUAGES` reads (BCP 47, null when unknown). */
+export type PublishedLanguages = { statementLanguage: string | null; language: string | null };
+
+/** The languages of a published claim `pc`'s statement and its verdict `v`'s text: `statementLanguage`, `language`. */
+export const PUBLISHED_LANGUAGES = sql`${PUBLISHED_CLAIM_LANGUAGE} as "statementLanguage",
+  coalesce(v.language, ${PUBLISHED_CLAIM_LANGUAGE}) as language`;
+
 /** The accounts `da` (claim_id, label, position) of disputes' published versions `dv` (dispute_id, slug, question…). */
 export const PUBLISHED_ACCOUNTS = sql`dispute_version_accounts da
   join dispute_versions dv on dv.id = da.dispute_version_id and dv.superseded_at is null`;

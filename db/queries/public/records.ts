@@ -12,7 +12,13 @@ import {
 } from "@/db/queries/shapes";
 import type { EvidenceSnapshotItem, Stance } from "@/db/schema";
 import { anchorExactly, CodePointIndex, type SpanSelectors } from "@/lib/anchoring";
-import { HAS_PUBLISHED_ACCOUNT, PUBLISHED, PUBLISHED_CLAIMANT } from "./published";
+import {
+  HAS_PUBLISHED_ACCOUNT,
+  PUBLISHED,
+  PUBLISHED_CLAIMANT,
+  PUBLISHED_LANGUAGES,
+  type PublishedLanguages,
+} from "./published";
 
 // The public pages of disputes, claimants and documents: each as its current published version, with the published
 // verdicts that show it (`./published.ts`), never the desk's working copy; null when nothing of it is public.
@@ -27,7 +33,7 @@ export type PublicAccount = {
   rating: RatingView | null;
   summary: string;
   evidence: EvidenceSnapshotItem[];
-};
+} & PublishedLanguages;
 
 /** A published change to a claimant, document or dispute that came with a public note. */
 export type PublicUpdate = { at: Date; note: string };
@@ -65,7 +71,7 @@ export async function getPublicDispute(slug: string) {
     sql`
     select c.slug as "claimSlug", da.label as label, pc.statement as statement, pc.quote as quote,
       cl.name as "claimantName", cl.slug as "claimantSlug", ${RATING_COLUMNS},
-      v.summary as summary, v.evidence_snapshot as evidence
+      v.summary as summary, v.evidence_snapshot as evidence, ${PUBLISHED_LANGUAGES}
     from dispute_version_accounts da join claims c on c.id = da.claim_id ${PUBLISHED} ${PUBLISHED_CLAIMANT}
     where da.dispute_version_id = ${dispute.versionId} order by da.position`,
   );
@@ -125,11 +131,12 @@ export async function getPublicClaimant(slug: string) {
   );
   if (!claimant) return null;
   const rows = await queryRows<
-    { slug: string; statement: string; summary: string; publishedAt: number } & RatingColumns
+    { slug: string; statement: string; summary: string; publishedAt: number } & PublishedLanguages & RatingColumns
   >(
     db,
     sql`
-    select c.slug as slug, pc.statement as statement, ${RATING_COLUMNS}, v.summary as summary, v.published_at as "publishedAt"
+    select c.slug as slug, pc.statement as statement, ${RATING_COLUMNS}, v.summary as summary, v.published_at as "publishedAt",
+      ${PUBLISHED_LANGUAGES}
     from claims c ${PUBLISHED} where pc.claimant_id = ${claimant.id} order by v.published_at desc, v.id desc`,
   );
   if (rows.length === 0) return null;
@@ -140,7 +147,7 @@ export async function getPublicClaimant(slug: string) {
     select ${RATING_COLUMNS}, count(*) as n
     from claims c ${PUBLISHED} join ratings scale on scale.id = r.rating_id
     where pc.claimant_id = ${claimant.id}
-    group by r.key, r.label, r.colour, r.ordinal order by min(scale.position), r.label`,
+    group by r.key, r.label, r.colour, r.ordinal, r.translations order by min(scale.position), r.label`,
   );
   return {
     claimant,
@@ -161,13 +168,14 @@ export async function getPublicDocument(slug: string) {
     publisher: string | null;
     author: string | null;
     publishedAt: string | null;
+    language: string | null;
     text: string;
     revision: number;
   }>(
     db,
     sql`
     select d.document_id as id, d.slug as slug, d.title as title, d.source_url as "sourceUrl", d.publisher as publisher,
-      d.author as author, d.published_at as "publishedAt", dr.text as text, dr.revision as revision
+      d.author as author, d.published_at as "publishedAt", d.language as language, dr.text as text, dr.revision as revision
     from document_versions d join document_revisions dr on dr.document_id = d.document_id and dr.revision = d.revision
     where d.slug = ${slug} and d.superseded_at is null`,
   );

@@ -2,8 +2,14 @@ import { sql, type SQL } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { queryRow, queryRows } from "@/db/sql";
 import { untilDataChanges } from "@/db/queries/read-cache";
-import { PUBLISHED, PUBLISHED_ACCOUNTS, PUBLISHED_CLAIMANT } from "./published";
-import { instantOf, RATING_COLUMNS, ratingOf, type RatingColumns, type RatingView } from "@/db/queries/shapes";
+import {
+  PUBLISHED,
+  PUBLISHED_ACCOUNTS,
+  PUBLISHED_CLAIMANT,
+  PUBLISHED_LANGUAGES,
+  type PublishedLanguages,
+} from "./published";
+import { instantOf, RATING_COLUMNS, withRating, type RatingColumns, type RatingView } from "@/db/queries/shapes";
 
 /** The markers put around matched words in a snippet; rendered as <mark> after escaping. */
 export const MATCH_START = "\u0002";
@@ -31,7 +37,7 @@ export type PublicClaimHit = {
   publishedAt: Date;
   /** The matched words in context, with MATCH_START/MATCH_END around each match (only for a search). */
   snippet: string | null;
-};
+} & PublishedLanguages;
 
 export const PAGE_SIZE = 20;
 
@@ -78,14 +84,13 @@ async function readPublishedClaims(f: Omit<PublicClaimFilters, "q">): Promise<Pu
     db,
     sql`
     select c.slug as slug, pc.statement as statement, cl.name as "claimantName", cl.slug as "claimantSlug",
-      ${RATING_COLUMNS}, v.summary as summary, v.published_at as "publishedAt"
+      ${RATING_COLUMNS}, v.summary as summary, v.published_at as "publishedAt", ${PUBLISHED_LANGUAGES}
     from claims c ${PUBLISHED} ${PUBLISHED_CLAIMANT} where ${condition}
     order by ${order}
     limit ${PAGE_SIZE} offset ${offset}`,
   );
-  const items = rows.map(({ ratingKey, ratingLabel, ratingColour, ratingOrdinal, publishedAt, ...hit }) => ({
-    ...hit,
-    rating: ratingOf({ ratingKey, ratingLabel, ratingColour, ratingOrdinal }),
+  const items = rows.map(({ publishedAt, ...row }) => ({
+    ...withRating(row),
     publishedAt: instantOf(publishedAt),
     snippet: null,
   }));

@@ -4,7 +4,14 @@ import { EVERY_LIST, EVERY_PUBLIC_PAGE, localePathTag } from "@/db/queries/cache
 import { DEFAULT_LOCALE } from "@/lib/i18n/locales";
 import { instantOf, RATING_COLUMNS, ratingOf, type RatingColumns } from "@/db/queries/shapes";
 import { NOW_MS, queryRow, queryRows } from "@/db/sql";
-import { PUBLISHED, PUBLISHED_ACCOUNTS, PUBLISHED_CLAIMANT, PUBLISHED_DOCUMENT } from "./published";
+import {
+  PUBLISHED,
+  PUBLISHED_ACCOUNTS,
+  PUBLISHED_CLAIMANT,
+  PUBLISHED_DOCUMENT,
+  PUBLISHED_LANGUAGES,
+  type PublishedLanguages,
+} from "./published";
 import type { PublicClaimHit } from "./search-claims";
 
 /**
@@ -99,12 +106,13 @@ export async function claimsInvalidatedSince(since: number): Promise<number[]> {
 export async function readSearchHits(
   ids: readonly number[],
 ): Promise<Map<number, Omit<PublicClaimHit, "snippet"> & { texts: string[] }>> {
-  type Row = SearchText & { slug: string; claimantName: string; claimantSlug: string } & RatingColumns;
+  type Row = SearchText & { slug: string; claimantName: string; claimantSlug: string } & RatingColumns &
+    PublishedLanguages;
   const rows = await inChunks(ids, (list) =>
     queryRows<Row>(
       getDb(),
       sql`select ${TEXT_COLUMNS}, c.slug as slug, cl.name as "claimantName", cl.slug as "claimantSlug",
-        ${RATING_COLUMNS}, v.published_at as "publishedAt"
+        ${RATING_COLUMNS}, v.published_at as "publishedAt", ${PUBLISHED_LANGUAGES}
       ${PUBLISHED_CLAIMS} where c.id in (${list})`,
     ),
   );
@@ -119,6 +127,8 @@ export async function readSearchHits(
         rating: ratingOf(r),
         summary: r.summary,
         publishedAt: instantOf(r.publishedAt),
+        statementLanguage: r.statementLanguage,
+        language: r.language,
         texts: SEARCH_FIELDS.map((field) => r[field]),
       },
     ]),

@@ -1,4 +1,5 @@
 import { and, desc, eq, gte, lt, type SQL } from "drizzle-orm";
+import { text, type Text } from "@/lib/i18n/text";
 import { getDb, type Tx } from "@/db/client";
 import { loginFailures, users, type Role } from "@/db/schema";
 import { getDecoyHash, verifyPassword } from "@/lib/auth/password";
@@ -47,9 +48,8 @@ export async function authenticate(
  * What a throttled attempt is told, wherever a password is checked (sign-in, a password change): the same words
  * whether the account exists or not, and whether the address or the account was throttled.
  */
-export function throttledMessage(retryAfterSeconds: number): string {
-  const minutes = Math.ceil(retryAfterSeconds / 60);
-  return `Too many failed sign-in attempts. Try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`;
+export function throttledMessage(retryAfterSeconds: number): Text {
+  return text("errors.auth.throttled", { minutes: Math.ceil(retryAfterSeconds / 60) });
 }
 
 /** Signs in: `authenticate`, then a new session for the account (sessions.ts). */

@@ -3,6 +3,7 @@ import { getDb } from "@/db/client";
 import { apiTokens, users } from "@/db/schema";
 import type { ActorToken } from "@/lib/auth/actor";
 import { TOKEN_PREFIX, hashApiToken } from "@/lib/auth/api-token";
+import { text, type Text } from "@/lib/i18n/text";
 import { writeTransaction } from "@/lib/services/transaction";
 import { formatInstant } from "@/lib/services/tokens/token-view";
 
@@ -62,18 +63,15 @@ export async function checkApiToken(token: string): Promise<TokenCheck> {
 }
 
 /** The 401 message for a refused token: what happened to it, and what to do. */
-export function tokenRefusalMessage(check: Exclude<TokenCheck, { ok: true }>): string {
+export function tokenRefusalMessage(check: Exclude<TokenCheck, { ok: true }>): Text {
   switch (check.reason) {
     case "unknown":
-      return "The API token is missing or unknown.";
+      return text("errors.tokens.unknown");
     case "account_disabled":
-      return "This API token's account is disabled.";
+      return text("errors.tokens.accountDisabled");
     case "revoked":
-      return (
-        `This API token was revoked on ${formatInstant(check.at)} (changing the account's password revokes all ` +
-        "of its tokens); create a new one on your account page."
-      );
+      return text("errors.tokens.revoked", { at: formatInstant(check.at) });
     case "expired":
-      return `This API token expired on ${formatInstant(check.at)}; create a new one on your account page.`;
+      return text("errors.tokens.expired", { at: formatInstant(check.at) });
   }
 }

@@ -2,9 +2,13 @@ import { z } from "zod";
 import { CLAIMANT_KINDS } from "@/db/enums";
 import { MAX_ID } from "@/db/ids";
 import { optionalText, optionalUrlSchema, requiredString } from "@/lib/validation/common";
+import { issueMessage } from "@/lib/i18n/text";
 
 export const claimantFields = {
-  name: requiredString().trim().min(1, "is required").max(200, "must be at most 200 characters"),
+  name: requiredString()
+    .trim()
+    .min(1, issueMessage("validation.required"))
+    .max(200, issueMessage("validation.maxChars", { max: 200 })),
   /** Role or affiliation, e.g. "Russia's foreign minister". */
   description: optionalText(300),
   /** An identifying URL, e.g. a Wikidata item. */
@@ -12,7 +16,9 @@ export const claimantFields = {
   /** "person" or "organization"; empty or null when not known. */
   kind: z.preprocess(
     (v) => (v === "" || v === undefined ? null : v),
-    z.enum(CLAIMANT_KINDS, { error: `must be one of ${CLAIMANT_KINDS.join(", ")}` }).nullable(),
+    z
+      .enum(CLAIMANT_KINDS, { error: issueMessage("validation.oneOf", { options: CLAIMANT_KINDS.join(", ") }) })
+      .nullable(),
   ),
 };
 
@@ -20,6 +26,6 @@ export const claimantFields = {
 export const claimantRefInput = z.union(
   [z.strictObject({ id: z.number().int().positive().max(MAX_ID) }), z.strictObject(claimantFields)],
   {
-    error: "give {id} of an existing claimant or {name, description?, sameAs?, kind?} for a new one",
+    error: issueMessage("validation.claimantRef"),
   },
 );

@@ -4,9 +4,10 @@ import type { Tx } from "@/db/client";
 import { claimants } from "@/db/schema";
 import type { ActingUser } from "@/lib/auth/actor";
 import { recordAudit } from "@/lib/services/audit";
-import { ServiceError } from "@/lib/services/errors";
+import { fieldIssue, ServiceError } from "@/lib/services/errors";
 import { uniqueSlug } from "@/lib/services/slugs";
 import type { claimantFields, claimantRefInput } from "./claimant-input";
+import { text } from "@/lib/i18n/text";
 
 type NewClaimant = z.output<z.ZodObject<typeof claimantFields>>;
 
@@ -34,8 +35,8 @@ export async function resolveClaimant(
   if ("id" in ref) {
     const [found] = await tx.select({ id: claimants.id }).from(claimants).where(eq(claimants.id, ref.id)).limit(1);
     if (!found)
-      throw new ServiceError("not_found", `No claimant with id ${ref.id}.`, [
-        { path: "claimant.id", message: "does not exist" },
+      throw new ServiceError("not_found", text("errors.claimants.notFound", { id: ref.id }), [
+        fieldIssue("claimant.id", text("validation.notExists")),
       ]);
     return found.id;
   }

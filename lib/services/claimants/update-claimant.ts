@@ -9,6 +9,7 @@ import { assertVersion } from "@/lib/services/versioning";
 import { idSchema, versionSchema } from "@/lib/validation/common";
 import { parseInput, sentFields } from "@/lib/validation/parse";
 import { claimantFields } from "./claimant-input";
+import { text } from "@/lib/i18n/text";
 
 export const updateClaimantInput = z.strictObject({
   claimantId: idSchema,
@@ -25,8 +26,8 @@ export async function updateClaimant(actor: Actor | null, raw: unknown) {
     const who = await authorize(tx, actor, "content:write");
     const input = parseInput(updateClaimantInput, raw);
     const [before] = await tx.select().from(claimants).where(eq(claimants.id, input.claimantId)).limit(1);
-    if (!before) throw new ServiceError("not_found", `No claimant with id ${input.claimantId}.`);
-    await assertVersion(tx, before, input.version, { type: "claimant", id: before.id, label: "claimant" });
+    if (!before) throw new ServiceError("not_found", text("errors.claimants.notFound", { id: input.claimantId }));
+    await assertVersion(tx, before, input.version, { type: "claimant", id: before.id });
     const [after] = await tx
       .update(claimants)
       .set({

@@ -13,21 +13,25 @@ import { accountLabelSchema, disputeFields } from "@/lib/services/disputes/dispu
 import { assertCurrentRevision, getDocumentText } from "@/lib/services/documents/current-text";
 import { uniqueSlug, uniqueSlugs } from "@/lib/services/slugs";
 import { writeTransaction } from "@/lib/services/transaction";
-import { idSchema, optionalDateSchema, optionalText } from "@/lib/validation/common";
+import { idSchema, optionalDateSchema, optionalLanguageSchema, optionalText } from "@/lib/validation/common";
 import { parseInput } from "@/lib/validation/parse";
 import { recordRepeatLink, repeatTarget } from "./repeats";
 import { selectionSelectors } from "./selection";
+import { issueMessage } from "@/lib/i18n/text";
 
 const offset = z
-  .number({ error: "must be a whole number of characters" })
-  .int("must be a whole number")
-  .min(0, "must be 0 or more");
+  .number({ error: issueMessage("validation.wholeChars") })
+  .int(issueMessage("validation.whole"))
+  .min(0, issueMessage("validation.nonNegative"));
 
 export const createClaimInput = z
   .strictObject({
     documentId: idSchema,
     /** The revision the offsets were taken from; a stale one is refused with 409. */
-    revision: z.number({ error: "must be the document's revision number" }).int().positive(),
+    revision: z
+      .number({ error: issueMessage("validation.documentRevision") })
+      .int()
+      .positive(),
     /** Code point offsets of the canonical text. */
     start: offset,
     end: offset,
@@ -36,6 +40,8 @@ export const createClaimInput = z
     statement: optionalText(500),
     /** The day the claim was made; defaults to the document's date. */
     claimedAt: optionalDateSchema,
+    /** The language the claim was made in (BCP 47); defaults to the document's (stored as none: it follows it). */
+    language: optionalLanguageSchema,
     /** Join an existing dispute as an account… */
     disputeId: idSchema.optional(),
     /** …or open a new one. */
@@ -48,9 +54,9 @@ export const createClaimInput = z
      */
     repeatOf: idSchema.optional(),
   })
-  .refine((v) => v.end > v.start, { message: "must be after start", path: ["end"] })
+  .refine((v) => v.end > v.start, { message: issueMessage("validation.afterStart"), path: ["end"] })
   .refine((v) => !(v.disputeId && v.newDispute), {
-    message: "give disputeId or newDispute, not both",
+    message: issueMessage("validation.disputeChoice"),
     path: ["newDispute"],
   });
 
@@ -80,6 +86,7 @@ export async function createClaim(actor: Actor | null, raw: unknown): Promise<Cr
       claimantId,
       statement,
       claimedAt: input.claimedAt ?? doc.publishedAt,
+      language: input.language,
       repeatOf: repeated?.id ?? null,
     });
     if (repeated) await recordRepeatLink(tx, who, row.id, null, repeated.id);
@@ -110,6 +117,8 @@ export type NewClaim = {
   claimantId: number;
   statement: string;
   claimedAt: string | null;
+  /** The language it was made in; none (the default): its document's. */
+  language?: string | null;
   /** The claim this one repeats (`repeats.ts`); none when not given. */
   repeatOf?: number | null;
 };
@@ -120,6 +129,7 @@ const claimRow = (who: ActingUser, doc: Document, c: NewClaim, slug: string) => 
   revision: doc.currentRevision,
   claimantId: c.claimantId,
   statement: c.statement,
+  language: c.language ?? null,
   claimedAt: c.claimedAt,
   quote: c.selectors.exact,
   prefix: c.selectors.prefix,

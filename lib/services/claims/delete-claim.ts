@@ -12,6 +12,7 @@ import { parseInput } from "@/lib/validation/parse";
 import { assertNotInReview } from "@/lib/services/verdicts/subject-guard";
 import { getClaimOrThrow } from "./get-claim";
 import { firstRepeatOf } from "./repeats";
+import { text } from "@/lib/i18n/text";
 
 export const deleteClaimInput = z.strictObject({ claimId: idSchema, version: versionSchema.optional() });
 
@@ -26,27 +27,20 @@ export async function deleteClaim(actor: Actor | null, raw: unknown): Promise<vo
     const who = await authorize(tx, actor, "content:write");
     const input = parseInput(deleteClaimInput, raw);
     const claim = await getClaimOrThrow(tx, input.claimId);
-    await assertVersion(tx, claim, input.version, { type: "claim", id: claim.id, label: "claim" });
+    await assertVersion(tx, claim, input.version, { type: "claim", id: claim.id });
     const [published] = await tx
       .select({ id: verdicts.id })
       .from(verdicts)
       .where(and(eq(verdicts.claimId, claim.id), inArray(verdicts.state, ["published", "superseded", "retracted"])))
       .limit(1);
     if (published) {
-      throw new ServiceError(
-        "conflict",
-        "This claim has a published verdict, so it stays on the record: correct or retract the verdict instead.",
-      );
+      throw new ServiceError("conflict", text("errors.claims.publishedStays"));
     }
     const repeat = await firstRepeatOf(tx, claim.id);
     if (repeat !== null) {
-      throw new ServiceError(
-        "conflict",
-        `Claim ${repeat} is linked as a repeat of this one: unlink its repeats (or link them to another claim) ` +
-          "before deleting it.",
-      );
+      throw new ServiceError("conflict", text("errors.claims.hasRepeatsDelete", { claim: repeat }));
     }
-    if (claim.repeatOf !== null) await assertNotInReview(tx, claim.repeatOf, "delete one of its repeats");
+    if (claim.repeatOf !== null) await assertNotInReview(tx, claim.repeatOf, "deleteRepeat");
     // Deleting the claim discards its verdict in the works: whoever the workflow lets discard it may.
     const [open] = await tx
       .select({ authorId: verdicts.authorId })
@@ -54,10 +48,7 @@ export async function deleteClaim(actor: Actor | null, raw: unknown): Promise<vo
       .where(and(eq(verdicts.claimId, claim.id), inArray(verdicts.state, ["draft", "in_review"])))
       .limit(1);
     if (open && !decide("discard", "draft", who.role, open.authorId === who.id).allowed) {
-      throw new ServiceError(
-        "forbidden",
-        "This claim has someone else's verdict in the works: only its author or an editor may delete the claim.",
-      );
+      throw new ServiceError("forbidden", text("errors.claims.othersVerdict"));
     }
     // Comments first: they may name the verdicts.
     const deletedComments = await tx.delete(comments).where(eq(comments.claimId, claim.id)).returning();

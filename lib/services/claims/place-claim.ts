@@ -14,12 +14,16 @@ import { parseInput } from "@/lib/validation/parse";
 import { getClaimOrThrow } from "./get-claim";
 import { assertSubjectEditable } from "@/lib/services/verdicts/subject-guard";
 import { selectionSelectors } from "./selection";
+import { issueMessage, text as words } from "@/lib/i18n/text";
 
 export const confirmAnchorInput = z.strictObject({
   claimId: idSchema,
   version: versionSchema.optional(),
   /** The revision the person saw the new place in: a later edit may have moved it again. */
-  revision: z.number({ error: "must be the revision you confirmed in" }).int().positive(),
+  revision: z
+    .number({ error: issueMessage("validation.confirmedRevision") })
+    .int()
+    .positive(),
 });
 
 export const reattachClaimInput = z
@@ -30,7 +34,7 @@ export const reattachClaimInput = z
     start: z.number().int().min(0),
     end: z.number().int().min(0),
   })
-  .refine((v) => v.end > v.start, { message: "must be after start", path: ["end"] });
+  .refine((v) => v.end > v.start, { message: issueMessage("validation.afterStart"), path: ["end"] });
 
 /**
  * Accepts the place a fuzzy claim was re-found at after an edit (contributor+): its quote
@@ -41,12 +45,12 @@ export async function confirmAnchor(actor: Actor | null, raw: unknown) {
     const who = await authorize(tx, actor, "content:write");
     const input = parseInput(confirmAnchorInput, raw);
     const claim = await getClaimOrThrow(tx, input.claimId);
-    await assertVersion(tx, claim, input.version, { type: "claim", id: claim.id, label: "claim" });
+    await assertVersion(tx, claim, input.version, { type: "claim", id: claim.id });
     if (claim.anchorStatus !== "fuzzy")
-      throw new ServiceError("conflict", `This claim is ${claim.anchorStatus}, not waiting for confirmation.`);
+      throw new ServiceError("conflict", words("errors.claims.notFuzzy", { status: claim.anchorStatus }));
     const { doc, text } = await getDocumentText(tx, claim.documentId);
     await assertCurrentRevision(tx, doc, input.revision);
-    await assertSubjectEditable(tx, claim.id, "move its quote");
+    await assertSubjectEditable(tx, claim.id, "moveQuote");
     return place(
       tx,
       who,
@@ -64,10 +68,10 @@ export async function reattachClaim(actor: Actor | null, raw: unknown) {
     const who = await authorize(tx, actor, "content:write");
     const input = parseInput(reattachClaimInput, raw);
     const claim = await getClaimOrThrow(tx, input.claimId);
-    await assertVersion(tx, claim, input.version, { type: "claim", id: claim.id, label: "claim" });
+    await assertVersion(tx, claim, input.version, { type: "claim", id: claim.id });
     const { doc, text } = await getDocumentText(tx, claim.documentId);
     await assertCurrentRevision(tx, doc, input.revision);
-    await assertSubjectEditable(tx, claim.id, "move its quote");
+    await assertSubjectEditable(tx, claim.id, "moveQuote");
     return place(
       tx,
       who,

@@ -11,6 +11,7 @@ import { assertNotInReview } from "@/lib/services/verdicts/subject-guard";
 import { idSchema, versionSchema } from "@/lib/validation/common";
 import { parseInput } from "@/lib/validation/parse";
 import { getClaimOrThrow } from "./get-claim";
+import { issueMessage, text } from "@/lib/i18n/text";
 
 // A repeat is a highlight that says again what an earlier claim of the desk said: in another document, in other
 // words, by the same or another claimant. It stays a claim of its own (its document, quote, claimant, date, its place
@@ -34,7 +35,7 @@ export const unlinkRepeatInput = z.strictObject({
 
 export const rejectMatchInput = z.strictObject({
   claimId: idSchema,
-  kind: z.enum(MATCH_KINDS, { error: `must be one of ${MATCH_KINDS.join(", ")}` }),
+  kind: z.enum(MATCH_KINDS, { error: issueMessage("validation.oneOf", { options: MATCH_KINDS.join(", ") }) }),
   /** The suggested claim's or known fact-check's id. */
   id: idSchema,
 });
@@ -47,7 +48,7 @@ export const rejectMatchInput = z.strictObject({
 export async function repeatTarget(tx: Tx, targetId: number): Promise<Claim> {
   const target = await getClaimOrThrow(tx, targetId);
   const root = target.repeatOf === null ? target : await getClaimOrThrow(tx, target.repeatOf);
-  await assertNotInReview(tx, root.id, "link a repeat to it");
+  await assertNotInReview(tx, root.id, "linkRepeat");
   return root;
 }
 
@@ -90,29 +91,22 @@ export async function linkRepeat(actor: Actor | null, raw: unknown): Promise<Cla
     const who = await authorize(tx, actor, "content:write");
     const input = parseInput(linkRepeatInput, raw);
     const claim = await getClaimOrThrow(tx, input.claimId);
-    await assertVersion(tx, claim, input.version, { type: "claim", id: claim.id, label: "claim" });
+    await assertVersion(tx, claim, input.version, { type: "claim", id: claim.id });
     const root = await repeatTarget(tx, input.of);
-    if (root.id === claim.id) throw new ServiceError("validation_failed", "A claim cannot be a repeat of itself.");
+    if (root.id === claim.id) throw new ServiceError("validation_failed", text("errors.claims.selfRepeat"));
     if (claim.repeatOf === root.id) return claim;
-    if (claim.repeatOf !== null) await assertNotInReview(tx, claim.repeatOf, "move a repeat away from it");
+    if (claim.repeatOf !== null) await assertNotInReview(tx, claim.repeatOf, "moveRepeat");
     const [verdict] = await tx
       .select({ id: verdicts.id })
       .from(verdicts)
       .where(eq(verdicts.claimId, claim.id))
       .limit(1);
     if (verdict) {
-      throw new ServiceError(
-        "conflict",
-        "This claim has a verdict of its own, so it cannot become a repeat: a repeat shares the verdict of the claim " +
-          "it repeats.",
-      );
+      throw new ServiceError("conflict", text("errors.claims.ownVerdict"));
     }
     const repeat = await firstRepeatOf(tx, claim.id);
     if (repeat !== null) {
-      throw new ServiceError(
-        "conflict",
-        `Claim ${repeat} is linked as a repeat of this one: unlink its repeats before linking it to another claim.`,
-      );
+      throw new ServiceError("conflict", text("errors.claims.hasRepeatsLink", { claim: repeat }));
     }
     const after = await setRepeatOf(tx, claim, root.id);
     // Saying they are the same claim withdraws an earlier "not the same".
@@ -135,11 +129,11 @@ export async function unlinkRepeat(actor: Actor | null, raw: unknown): Promise<C
     const who = await authorize(tx, actor, "content:write");
     const input = parseInput(unlinkRepeatInput, raw);
     const claim = await getClaimOrThrow(tx, input.claimId);
-    await assertVersion(tx, claim, input.version, { type: "claim", id: claim.id, label: "claim" });
-    if (claim.repeatOf === null) throw new ServiceError("conflict", "This claim is not linked as a repeat.");
+    await assertVersion(tx, claim, input.version, { type: "claim", id: claim.id });
+    if (claim.repeatOf === null) throw new ServiceError("conflict", text("errors.claims.notRepeat"));
     if (input.of !== undefined && input.of !== claim.repeatOf)
-      throw new ServiceError("conflict", `This claim was linked to claim ${claim.repeatOf} since: reload to see it.`);
-    await assertNotInReview(tx, claim.repeatOf, "unlink a repeat from it");
+      throw new ServiceError("conflict", text("errors.claims.relinked", { claim: claim.repeatOf }));
+    await assertNotInReview(tx, claim.repeatOf, "unlinkRepeat");
     const after = await setRepeatOf(tx, claim, null);
     await recordRepeatLink(tx, who, claim.id, claim.repeatOf, null);
     return after;
@@ -171,9 +165,9 @@ export async function rejectMatch(actor: Actor | null, raw: unknown): Promise<{ 
     const claim = await getClaimOrThrow(tx, input.claimId);
     if (input.kind === "claim") {
       const other = await getClaimOrThrow(tx, input.id);
-      if (other.id === claim.id) throw new ServiceError("validation_failed", "A claim always matches itself.");
+      if (other.id === claim.id) throw new ServiceError("validation_failed", text("errors.claims.matchesItself"));
       if ((other.repeatOf ?? other.id) === (claim.repeatOf ?? claim.id)) {
-        throw new ServiceError("conflict", "These claims are linked as repeats of one claim: unlink them instead.");
+        throw new ServiceError("conflict", text("errors.claims.sameRoot"));
       }
     } else {
       const [known] = await tx
@@ -181,7 +175,7 @@ export async function rejectMatch(actor: Actor | null, raw: unknown): Promise<{ 
         .from(factChecks)
         .where(eq(factChecks.id, input.id))
         .limit(1);
-      if (!known) throw new ServiceError("not_found", `No known fact-check with id ${input.id}.`);
+      if (!known) throw new ServiceError("not_found", text("errors.claims.noFactCheck", { id: input.id }));
     }
     const inserted = await tx
       .insert(matchRejections)

@@ -1,5 +1,6 @@
 import { CodePointIndex, describeSpan, type SpanSelectors } from "@/lib/anchoring";
-import { ServiceError } from "@/lib/services/errors";
+import { fieldIssue, ServiceError } from "@/lib/services/errors";
+import { text as words } from "@/lib/i18n/text";
 
 /**
  * The W3C selectors of a selection in a text, with surrounding whitespace trimmed off (a
@@ -8,18 +9,16 @@ import { ServiceError } from "@/lib/services/errors";
 export function selectionSelectors(text: string, start: number, end: number): SpanSelectors {
   const index = new CodePointIndex(text);
   if (end > index.length) {
-    throw new ServiceError(
-      "validation_failed",
-      `The selection ends at ${end}, past the end of the text (${index.length}).`,
-      [{ path: "end", message: `must be at most ${index.length}` }],
-    );
+    throw new ServiceError("validation_failed", words("errors.claims.pastEnd", { end, length: index.length }), [
+      fieldIssue("end", words("validation.atMost", { max: index.length })),
+    ]);
   }
   const selected = index.slice(start, end);
   const lead = [...selected].length - [...selected.trimStart()].length;
   const trail = [...selected].length - [...selected.trimEnd()].length;
   if (lead + trail >= end - start) {
-    throw new ServiceError("validation_failed", "The selection holds no words.", [
-      { path: "start", message: "select some text" },
+    throw new ServiceError("validation_failed", words("errors.claims.noWords"), [
+      fieldIssue("start", words("validation.selectText")),
     ]);
   }
   return describeSpan(index, start + lead, end - trail);

@@ -7,32 +7,45 @@ import { claimantRefInput } from "@/lib/services/claimants/claimant-input";
 import { resolveClaimant } from "@/lib/services/claimants/resolve-claimant";
 import { writeTransaction } from "@/lib/services/transaction";
 import { assertVersion } from "@/lib/services/versioning";
-import { idSchema, optionalDateSchema, requiredString, versionSchema } from "@/lib/validation/common";
+import {
+  idSchema,
+  optionalDateSchema,
+  optionalLanguageSchema,
+  requiredString,
+  versionSchema,
+} from "@/lib/validation/common";
 import { parseInput, sentFields } from "@/lib/validation/parse";
 import { getClaimOrThrow } from "./get-claim";
 import { assertSubjectEditable } from "@/lib/services/verdicts/subject-guard";
+import { issueMessage } from "@/lib/i18n/text";
 
 export const updateClaimInput = z.strictObject({
   claimId: idSchema,
   version: versionSchema.optional(),
   claimant: claimantRefInput.optional(),
-  statement: requiredString().trim().min(1, "is required").max(500, "must be at most 500 characters").optional(),
+  statement: requiredString()
+    .trim()
+    .min(1, issueMessage("validation.required"))
+    .max(500, issueMessage("validation.maxChars", { max: 500 }))
+    .optional(),
   claimedAt: optionalDateSchema,
+  /** The language the claim was made in; null: its document's. */
+  language: optionalLanguageSchema,
 });
 
-/** Changes who made a claim, its normalised statement or its date (contributor+). */
+/** Changes who made a claim, its normalised statement, its date or its language (contributor+). */
 export async function updateClaim(actor: Actor | null, raw: unknown) {
   return writeTransaction(async (tx) => {
     const who = await authorize(tx, actor, "content:write");
     const input = parseInput(updateClaimInput, raw);
     const before = await getClaimOrThrow(tx, input.claimId);
-    await assertVersion(tx, before, input.version, { type: "claim", id: before.id, label: "claim" });
-    await assertSubjectEditable(tx, before.id, "change its claimant, statement or date");
+    await assertVersion(tx, before, input.version, { type: "claim", id: before.id });
+    await assertSubjectEditable(tx, before.id, "changeClaim");
     const claimantId = input.claimant ? await resolveClaimant(tx, who, input.claimant) : before.claimantId;
     const [after] = await tx
       .update(claims)
       .set({
-        ...sentFields(raw, input, ["claimedAt"]),
+        ...sentFields(raw, input, ["claimedAt", "language"]),
         claimantId,
         statement: input.statement ?? before.statement,
         updatedAt: new Date(),

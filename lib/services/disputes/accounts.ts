@@ -3,7 +3,8 @@ import type { Tx } from "@/db/client";
 import { claims, disputeAccounts, disputes } from "@/db/schema";
 import type { ActingUser } from "@/lib/auth/actor";
 import { recordAudit } from "@/lib/services/audit";
-import { ServiceError } from "@/lib/services/errors";
+import { fieldIssue, ServiceError } from "@/lib/services/errors";
+import { text } from "@/lib/i18n/text";
 
 /**
  * Adds a claim to a dispute (bumping the dispute's version, so an edit of its account list
@@ -20,14 +21,14 @@ export async function addAccount(
 ): Promise<void> {
   const [dispute] = await tx.select({ id: disputes.id }).from(disputes).where(eq(disputes.id, disputeId)).limit(1);
   if (!dispute) {
-    throw new ServiceError("not_found", `No dispute with id ${disputeId}.`, [
-      { path: "disputeId", message: "does not exist" },
+    throw new ServiceError("not_found", text("errors.disputes.notFound", { id: disputeId }), [
+      fieldIssue("disputeId", text("validation.notExists")),
     ]);
   }
   const [claim] = await tx.select({ id: claims.id }).from(claims).where(eq(claims.id, claimId)).limit(1);
   if (!claim) {
-    throw new ServiceError("not_found", `No claim with id ${claimId}.`, [
-      { path: "claimId", message: "does not exist" },
+    throw new ServiceError("not_found", text("errors.claims.notFound", { id: claimId }), [
+      fieldIssue("claimId", text("validation.notExists")),
     ]);
   }
   const [existing] = await tx

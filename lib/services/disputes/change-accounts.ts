@@ -9,6 +9,7 @@ import { idSchema } from "@/lib/validation/common";
 import { parseInput } from "@/lib/validation/parse";
 import { addAccount } from "./accounts";
 import { accountLabelSchema } from "./dispute-input";
+import { text } from "@/lib/i18n/text";
 
 export const addDisputeAccountInput = z.strictObject({
   disputeId: idSchema,
@@ -35,7 +36,7 @@ export async function removeDisputeAccount(actor: Actor | null, raw: unknown): P
       .delete(disputeAccounts)
       .where(and(eq(disputeAccounts.disputeId, input.disputeId), eq(disputeAccounts.claimId, input.claimId)))
       .returning();
-    if (!removed) throw new ServiceError("not_found", "That claim is not an account in this dispute.");
+    if (!removed) throw new ServiceError("not_found", text("errors.disputes.notAccount"));
     await tx
       .update(disputes)
       .set({ updatedAt: new Date(), version: sql`${disputes.version} + 1` })

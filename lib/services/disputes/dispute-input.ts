@@ -1,21 +1,25 @@
 import { z } from "zod";
 import { idSchema, optionalDateSchema, optionalText, requiredString } from "@/lib/validation/common";
+import { issueMessage } from "@/lib/i18n/text";
 
 export const disputeFields = {
-  question: requiredString().trim().min(5, "must be at least 5 characters").max(300, "must be at most 300 characters"),
+  question: requiredString()
+    .trim()
+    .min(5, issueMessage("validation.minChars", { min: 5 }))
+    .max(300, issueMessage("validation.maxChars", { max: 300 })),
   eventDate: optionalDateSchema,
   description: optionalText(2000),
 };
 
 export const accountLabelSchema = requiredString()
   .trim()
-  .min(1, "is required")
-  .max(120, "must be at most 120 characters");
+  .min(1, issueMessage("validation.required"))
+  .max(120, issueMessage("validation.maxChars", { max: 120 }));
 
 /** The accounts of a dispute: each a claim with its label. */
 export const accountsInput = z
   .array(z.strictObject({ claimId: idSchema, label: accountLabelSchema }), {
-    error: "must be a list of {claimId, label}",
+    error: issueMessage("validation.accountList"),
   })
-  .max(50, "at most 50 accounts")
-  .refine((a) => new Set(a.map((x) => x.claimId)).size === a.length, "lists a claim twice");
+  .max(50, issueMessage("validation.maxAccounts", { max: 50 }))
+  .refine((a) => new Set(a.map((x) => x.claimId)).size === a.length, issueMessage("validation.claimTwice"));

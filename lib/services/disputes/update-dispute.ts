@@ -10,6 +10,7 @@ import { idSchema, versionSchema } from "@/lib/validation/common";
 import { parseInput, sentFields } from "@/lib/validation/parse";
 import { addAccount } from "./accounts";
 import { accountsInput, disputeFields } from "./dispute-input";
+import { issueMessage, text } from "@/lib/i18n/text";
 
 export const updateDisputeInput = z
   .strictObject({
@@ -22,7 +23,7 @@ export const updateDisputeInput = z
     accounts: accountsInput.optional(),
   })
   .refine((v) => v.accounts === undefined || v.version !== undefined, {
-    message: "is required when replacing the accounts, so that no account added meanwhile is lost",
+    message: issueMessage("validation.versionForAccounts"),
     path: ["version"],
   });
 
@@ -37,8 +38,8 @@ export async function updateDispute(actor: Actor | null, raw: unknown) {
       .from(disputeAccounts)
       .where(eq(disputeAccounts.disputeId, input.disputeId))
       .orderBy(disputeAccounts.position);
-    if (!before) throw new ServiceError("not_found", `No dispute with id ${input.disputeId}.`);
-    await assertVersion(tx, before, input.version, { type: "dispute", id: before.id, label: "dispute" });
+    if (!before) throw new ServiceError("not_found", text("errors.disputes.notFound", { id: input.disputeId }));
+    await assertVersion(tx, before, input.version, { type: "dispute", id: before.id });
 
     const [after] = await tx
       .update(disputes)

@@ -1,14 +1,15 @@
 import { and, eq } from "drizzle-orm";
 import type { DB, Tx } from "@/db/client";
 import { documentRevisions, documents, users, type Document } from "@/db/schema";
-import { ServiceError } from "@/lib/services/errors";
+import { fieldIssue, ServiceError } from "@/lib/services/errors";
+import { text } from "@/lib/i18n/text";
 
 /** A document with the text of its current revision; 404 if there is no such document. */
 export async function getDocumentText(db: DB | Tx, documentId: number): Promise<{ doc: Document; text: string }> {
   const [doc] = await db.select().from(documents).where(eq(documents.id, documentId)).limit(1);
   if (!doc)
-    throw new ServiceError("not_found", `No document with id ${documentId}.`, [
-      { path: "documentId", message: "does not exist" },
+    throw new ServiceError("not_found", text("errors.documents.notFound", { id: documentId }), [
+      fieldIssue("documentId", text("validation.notExists")),
     ]);
   const [rev] = await db
     .select({ text: documentRevisions.text })
@@ -27,11 +28,14 @@ export async function assertCurrentRevision(db: DB | Tx, doc: Document, revision
     .leftJoin(users, eq(users.id, documentRevisions.createdBy))
     .where(and(eq(documentRevisions.documentId, doc.id), eq(documentRevisions.revision, doc.currentRevision)))
     .limit(1);
-  const by = latest
-    ? ` by ${latest.name ?? "the command line"} at ${latest.at.toISOString().slice(0, 16).replace("T", " ")} UTC`
-    : "";
+  const revisions = { now: doc.currentRevision, yours: revision };
+  const at = latest?.at.toISOString().slice(0, 16).replace("T", " ") ?? "";
   throw new ServiceError(
     "conflict",
-    `The document's text was changed${by} (now revision ${doc.currentRevision}, yours was ${revision}). Your work is still in the form: copy it, reload to get the new text, and apply it again.`,
+    !latest
+      ? text("errors.documents.textChanged", revisions)
+      : latest.name === null
+        ? text("errors.documents.textChangedByCli", { ...revisions, at })
+        : text("errors.documents.textChangedBy", { ...revisions, at, name: latest.name }),
   );
 }

@@ -16,16 +16,17 @@ import { recordAudit } from "@/lib/services/audit";
 import { claimantRefInput } from "@/lib/services/claimants/claimant-input";
 import { resolveClaimant } from "@/lib/services/claimants/resolve-claimant";
 import { insertClaims, type NewClaim } from "@/lib/services/claims/create-claim";
-import { ServiceError } from "@/lib/services/errors";
+import { fieldIssue, ServiceError } from "@/lib/services/errors";
 import { writeTransaction } from "@/lib/services/transaction";
 import { idSchema } from "@/lib/validation/common";
 import { parseInput } from "@/lib/validation/parse";
 import { getDocumentText } from "./current-text";
+import { issueMessage, text as words } from "@/lib/i18n/text";
 
 export const importAnnotationsInput = z.strictObject({
   documentId: idSchema,
   /** The W3C file as parsed JSON: checked whole by `readAnnotationFile`. */
-  annotations: z.unknown().refine((v) => v !== undefined, "is required: the W3C annotation file"),
+  annotations: z.unknown().refine((v) => v !== undefined, issueMessage("validation.annotationFile")),
   /** Who made the claims that the file does not attribute (no `identifying` body). */
   claimant: claimantRefInput.optional(),
 });
@@ -115,12 +116,14 @@ export async function importAnnotations(actor: Actor | null, raw: unknown): Prom
   if (unattributed.length > 0 && !input.claimant) {
     throw new ServiceError(
       "validation_failed",
-      `${unattributed.length} of ${annotations.length} annotations name no claimant: choose who made those claims.`,
+      words("errors.documents.unattributed", { n: unattributed.length, total: annotations.length }),
       [
-        {
-          path: "claimant",
-          message: `is required for annotations ${unattributed.slice(0, 10).join(", ")}${unattributed.length > 10 ? "…" : ""}`,
-        },
+        fieldIssue(
+          "claimant",
+          words("validation.claimantForAnnotations", {
+            list: `${unattributed.slice(0, 10).join(", ")}${unattributed.length > 10 ? "…" : ""}`,
+          }),
+        ),
       ],
     );
   }
@@ -137,16 +140,9 @@ export async function importAnnotations(actor: Actor | null, raw: unknown): Prom
       (a.position && a.position.end <= index.length ? index.slice(a.position.start, a.position.end) : "");
     if (!exact) {
       // Nothing to anchor or to keep: the whole import is refused.
-      throw new ServiceError(
-        "validation_failed",
-        `Annotation ${i} points past the end of the text and gives no quote.`,
-        [
-          {
-            path: `${i}.target`,
-            message: `its TextPositionSelector ends after the text (${index.length} characters) and it has no TextQuoteSelector`,
-          },
-        ],
-      );
+      throw new ServiceError("validation_failed", words("errors.documents.pastEnd", { i }), [
+        fieldIssue(`${i}.target`, words("validation.positionPastEnd", { length: index.length })),
+      ]);
     }
     return {
       exact,
@@ -162,13 +158,13 @@ export async function importAnnotations(actor: Actor | null, raw: unknown): Prom
     const who = await authorize(tx, actor, "content:write");
     const [current] = await tx.select().from(documents).where(eq(documents.id, doc.id)).limit(1);
     if (!current)
-      throw new ServiceError("not_found", `No document with id ${doc.id}.`, [
-        { path: "documentId", message: "does not exist" },
+      throw new ServiceError("not_found", words("errors.documents.notFound", { id: doc.id }), [
+        fieldIssue("documentId", words("validation.notExists")),
       ]);
     if (current.currentRevision !== doc.currentRevision)
       throw new ServiceError(
         "conflict",
-        `The document's text was changed while the annotations were being matched (now revision ${current.currentRevision}, matched against ${doc.currentRevision}). Nothing was imported: import the file again.`,
+        words("errors.documents.changedWhileMatching", { now: current.currentRevision, matched: doc.currentRevision }),
       );
     const fallbackClaimant = input.claimant ? await resolveClaimant(tx, who, input.claimant) : null;
     const claimants = new Map<string, number>();

@@ -12,7 +12,7 @@ import {
   type PreparedDocument,
 } from "@/lib/documents/prepare-document";
 import { recordAudit } from "@/lib/services/audit";
-import { ServiceError } from "@/lib/services/errors";
+import { fieldIssue, ServiceError } from "@/lib/services/errors";
 import { uniqueSlug } from "@/lib/services/slugs";
 import { writeTransaction } from "@/lib/services/transaction";
 import {
@@ -23,6 +23,7 @@ import {
   optionalUrlSchema,
 } from "@/lib/validation/common";
 import { parseInput } from "@/lib/validation/parse";
+import { issueMessage, text } from "@/lib/i18n/text";
 
 /** 5 MB of text, counted in UTF-16 units (JSON strings); the upload cap is checked in bytes. */
 const MAX_TEXT = 5 * 1024 * 1024;
@@ -39,13 +40,16 @@ export const documentMetadataInput = {
 export const importDocumentInput = z
   .strictObject({
     ...documentMetadataInput,
-    text: z.string({ error: "must be text" }).max(MAX_TEXT, "must be at most 5 MB").optional(),
-    format: z.enum(SOURCE_FORMATS, { error: "must be text, markdown or html" }).default("text"),
+    text: z
+      .string({ error: issueMessage("validation.text") })
+      .max(MAX_TEXT, issueMessage("validation.maxFiveMb"))
+      .optional(),
+    format: z.enum(SOURCE_FORMATS, { error: issueMessage("validation.documentFormat") }).default("text"),
     /** Fetch the page at this address instead of sending `text`. */
     url: httpUrlSchema.optional(),
   })
   .refine((v) => (v.text === undefined) !== (v.url === undefined), {
-    message: "give either text or url",
+    message: issueMessage("validation.textOrUrl"),
     path: ["text"],
   });
 
@@ -120,10 +124,15 @@ async function prepare(input: z.output<typeof importDocumentInput>): Promise<Pre
     return prepareDocument(input.text!, input.format);
   } catch (e) {
     const path = input.url ? "url" : "text";
+    // The problem, said in the refusal's language: the message whole, and alone as the field's.
     if (e instanceof FetchRefused)
-      throw new ServiceError("validation_failed", `The URL ${e.message}.`, [{ path, message: e.message }]);
+      throw new ServiceError("validation_failed", text("errors.documents.badUrl", { problem: e.text }), [
+        fieldIssue(path, e.text),
+      ]);
     if (e instanceof UnusableSource)
-      throw new ServiceError("validation_failed", `Nothing to import: ${e.message}.`, [{ path, message: e.message }]);
+      throw new ServiceError("validation_failed", text("errors.documents.nothingToImport", { problem: e.text }), [
+        fieldIssue(path, e.text),
+      ]);
     throw e;
   }
 }

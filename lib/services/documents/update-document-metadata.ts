@@ -10,12 +10,17 @@ import { idSchema, requiredString, versionSchema } from "@/lib/validation/common
 import { parseInput, sentFields } from "@/lib/validation/parse";
 import { DOCUMENT_METADATA_KEYS } from "@/lib/documents/prepare-document";
 import { documentMetadataInput } from "./import-document";
+import { issueMessage, text } from "@/lib/i18n/text";
 
 export const updateDocumentMetadataInput = z.strictObject({
   documentId: idSchema,
   version: versionSchema.optional(),
   ...documentMetadataInput,
-  title: requiredString().trim().min(1, "is required").max(300, "must be at most 300 characters").optional(),
+  title: requiredString()
+    .trim()
+    .min(1, issueMessage("validation.required"))
+    .max(300, issueMessage("validation.maxChars", { max: 300 }))
+    .optional(),
 });
 
 const FIELDS = DOCUMENT_METADATA_KEYS.filter((k) => k !== "title");
@@ -26,8 +31,8 @@ export async function updateDocumentMetadata(actor: Actor | null, raw: unknown) 
     const who = await authorize(tx, actor, "content:write");
     const input = parseInput(updateDocumentMetadataInput, raw);
     const [before] = await tx.select().from(documents).where(eq(documents.id, input.documentId)).limit(1);
-    if (!before) throw new ServiceError("not_found", `No document with id ${input.documentId}.`);
-    await assertVersion(tx, before, input.version, { type: "document", id: before.id, label: "document" });
+    if (!before) throw new ServiceError("not_found", text("errors.documents.notFound", { id: input.documentId }));
+    await assertVersion(tx, before, input.version, { type: "document", id: before.id });
     const [after] = await tx
       .update(documents)
       .set({

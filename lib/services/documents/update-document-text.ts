@@ -7,17 +7,21 @@ import { anchorSelectors, CodePointIndex, positionMapper } from "@/lib/anchoring
 import { authorize, type ActingUser, type Actor } from "@/lib/auth/actor";
 import { toCanonicalText } from "@/lib/documents/canonical-text";
 import { recordAudit, recordAudits } from "@/lib/services/audit";
-import { ServiceError } from "@/lib/services/errors";
+import { fieldIssue, ServiceError } from "@/lib/services/errors";
 import { writeTransaction } from "@/lib/services/transaction";
 import { idSchema } from "@/lib/validation/common";
 import { parseInput } from "@/lib/validation/parse";
 import { assertCurrentRevision, getDocumentText } from "./current-text";
+import { issueMessage, text as words } from "@/lib/i18n/text";
 
 export const updateDocumentTextInput = z.strictObject({
   documentId: idSchema,
-  text: z.string({ error: "must be text" }).max(5 * 1024 * 1024, "must be at most 5 MB"),
+  text: z.string({ error: issueMessage("validation.text") }).max(5 * 1024 * 1024, issueMessage("validation.maxFiveMb")),
   /** The revision the edit was made on; a stale one is refused with 409 and nothing changes. */
-  baseRevision: z.number({ error: "must be the revision you edited" }).int().positive(),
+  baseRevision: z
+    .number({ error: issueMessage("validation.editedRevision") })
+    .int()
+    .positive(),
 });
 
 export type ReanchoredClaim = { id: number; anchorStatus: AnchorStatus; start: number | null; end: number | null };
@@ -39,7 +43,9 @@ export async function updateDocumentText(
     await assertCurrentRevision(tx, doc, input.baseRevision);
     const text = toCanonicalText(input.text);
     if (!text)
-      throw new ServiceError("validation_failed", "The text is empty.", [{ path: "text", message: "is empty" }]);
+      throw new ServiceError("validation_failed", words("errors.documents.emptyText"), [
+        fieldIssue("text", words("validation.empty")),
+      ]);
     if (text === oldText) return { revision: doc.currentRevision, claims: await listAnchors(tx, doc.id) };
 
     return saveRevision(tx, who, doc, oldText, text);

@@ -4,19 +4,20 @@ import { claimEvidence, evidence } from "@/db/schema";
 import { authorizeAccount, type Actor } from "@/lib/auth/actor";
 import { recordAudit } from "@/lib/services/audit";
 import { getClaimOrThrow } from "@/lib/services/claims/get-claim";
-import { ServiceError } from "@/lib/services/errors";
+import { fieldIssue, ServiceError } from "@/lib/services/errors";
 import { writeTransaction } from "@/lib/services/transaction";
 import { idSchema, optionalText } from "@/lib/validation/common";
 import { parseInput } from "@/lib/validation/parse";
 import { assertSubjectEditable } from "@/lib/services/verdicts/subject-guard";
 import { evidenceFields, stanceSchema } from "./evidence-input";
+import { issueMessage, text } from "@/lib/i18n/text";
 
 export const addEvidenceInput = z.union(
   [
     z.strictObject({ claimId: idSchema, evidenceId: idSchema, stance: stanceSchema, note: optionalText(1000) }),
     z.strictObject({ claimId: idSchema, stance: stanceSchema, ...evidenceFields }),
   ],
-  { error: "give {evidenceId, stance} to link an existing item, or {url, title, sourceType, stance, …} for a new one" },
+  { error: issueMessage("validation.evidenceRef") },
 );
 
 /**
@@ -32,7 +33,7 @@ export async function addEvidence(
     const who = await authorizeAccount(tx, actor, "content:write");
     const input = parseInput(addEvidenceInput, raw);
     await getClaimOrThrow(tx, input.claimId);
-    await assertSubjectEditable(tx, input.claimId, "add evidence");
+    await assertSubjectEditable(tx, input.claimId, "addEvidence");
 
     let evidenceId: number;
     let note: string | null = null;
@@ -43,8 +44,8 @@ export async function addEvidence(
         .where(eq(evidence.id, input.evidenceId))
         .limit(1);
       if (!item) {
-        throw new ServiceError("not_found", `No evidence with id ${input.evidenceId}.`, [
-          { path: "evidenceId", message: "does not exist" },
+        throw new ServiceError("not_found", text("errors.evidence.notFound", { id: input.evidenceId }), [
+          fieldIssue("evidenceId", text("validation.notExists")),
         ]);
       }
       evidenceId = input.evidenceId;
@@ -63,8 +64,7 @@ export async function addEvidence(
       .from(claimEvidence)
       .where(and(eq(claimEvidence.claimId, input.claimId), eq(claimEvidence.evidenceId, evidenceId)))
       .limit(1);
-    if (existing)
-      throw new ServiceError("conflict", "This evidence is already linked to the claim; change its stance instead.");
+    if (existing) throw new ServiceError("conflict", text("errors.evidence.alreadyLinked"));
     await tx
       .insert(claimEvidence)
       .values({ claimId: input.claimId, evidenceId, stance: input.stance, note, createdBy: who.id });

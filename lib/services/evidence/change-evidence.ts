@@ -10,6 +10,7 @@ import { idSchema, optionalText, versionSchema } from "@/lib/validation/common";
 import { parseInput, sentFields } from "@/lib/validation/parse";
 import { assertItemEditable, assertSubjectEditable } from "@/lib/services/verdicts/subject-guard";
 import { evidenceFields, stanceSchema } from "./evidence-input";
+import { text } from "@/lib/i18n/text";
 
 export const updateEvidenceInput = z.strictObject({
   evidenceId: idSchema,
@@ -43,8 +44,8 @@ export async function updateEvidence(actor: Actor | null, raw: unknown) {
     const who = await authorizeAccount(tx, actor, "content:write");
     const input = parseInput(updateEvidenceInput, raw);
     const [before] = await tx.select().from(evidence).where(eq(evidence.id, input.evidenceId)).limit(1);
-    if (!before) throw new ServiceError("not_found", `No evidence with id ${input.evidenceId}.`);
-    await assertVersion(tx, before, input.version, { type: "evidence", id: before.id, label: "evidence item" });
+    if (!before) throw new ServiceError("not_found", text("errors.evidence.notFound", { id: input.evidenceId }));
+    await assertVersion(tx, before, input.version, { type: "evidence", id: before.id });
     await assertItemEditable(tx, before.id);
     const [after] = await tx
       .update(evidence)
@@ -67,10 +68,10 @@ export async function changeEvidenceLink(actor: Actor | null, raw: unknown) {
   return writeTransaction(async (tx) => {
     const who = await authorizeAccount(tx, actor, "content:write");
     const input = parseInput(changeLinkInput, raw);
-    await assertSubjectEditable(tx, input.claimId, "change a stance");
+    await assertSubjectEditable(tx, input.claimId, "changeStance");
     const where = and(eq(claimEvidence.claimId, input.claimId), eq(claimEvidence.evidenceId, input.evidenceId));
     const [before] = await tx.select().from(claimEvidence).where(where).limit(1);
-    if (!before) throw new ServiceError("not_found", "This evidence is not linked to the claim.");
+    if (!before) throw new ServiceError("not_found", text("errors.evidence.notLinked"));
     const [after] = await tx
       .update(claimEvidence)
       .set({ stance: input.stance, ...sentFields(raw, input, ["note"]) })
@@ -96,12 +97,12 @@ export async function unlinkEvidence(actor: Actor | null, raw: unknown): Promise
   await writeTransaction(async (tx) => {
     const who = await authorizeAccount(tx, actor, "content:write");
     const input = parseInput(unlinkEvidenceInput, raw);
-    await assertSubjectEditable(tx, input.claimId, "unlink evidence");
+    await assertSubjectEditable(tx, input.claimId, "unlinkEvidence");
     const [removed] = await tx
       .delete(claimEvidence)
       .where(and(eq(claimEvidence.claimId, input.claimId), eq(claimEvidence.evidenceId, input.evidenceId)))
       .returning();
-    if (!removed) throw new ServiceError("not_found", "This evidence is not linked to the claim.");
+    if (!removed) throw new ServiceError("not_found", text("errors.evidence.notLinked"));
     await recordAudit(tx, who, {
       action: "evidence.unlink",
       entityType: "claim",

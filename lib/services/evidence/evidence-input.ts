@@ -7,13 +7,19 @@ import {
   optionalUrlSchema,
   requiredString,
 } from "@/lib/validation/common";
+import { issueMessage } from "@/lib/i18n/text";
 
-export const stanceSchema = z.enum(STANCES, { error: "must be supports, refutes or context" });
-export const sourceTypeSchema = z.enum(SOURCE_TYPES, { error: `must be one of ${SOURCE_TYPES.join(", ")}` });
+export const stanceSchema = z.enum(STANCES, { error: issueMessage("validation.stance") });
+export const sourceTypeSchema = z.enum(SOURCE_TYPES, {
+  error: issueMessage("validation.oneOf", { options: SOURCE_TYPES.join(", ") }),
+});
 
 export const evidenceFields = {
   url: httpUrlSchema,
-  title: requiredString().trim().min(1, "is required").max(300, "must be at most 300 characters"),
+  title: requiredString()
+    .trim()
+    .min(1, issueMessage("validation.required"))
+    .max(300, issueMessage("validation.maxChars", { max: 300 })),
   sourceType: sourceTypeSchema,
   publisher: optionalText(200),
   publishedAt: optionalDateSchema,

@@ -7,6 +7,7 @@ import { checkReview, findReviews, type FactCheckFields } from "@/lib/exports/cl
 import { recordAudit } from "@/lib/services/audit";
 import { ServiceError, type FieldIssue } from "@/lib/services/errors";
 import { writeTransaction } from "@/lib/services/transaction";
+import { text } from "@/lib/i18n/text";
 
 /**
  * The largest file `POST /api/v1/fact-checks/import` reads: 50,000 reviews are about 50 MB of JSON (a ClaimReview with
@@ -124,9 +125,12 @@ export async function importFactChecks(actor: Actor | null, raw: unknown): Promi
       .slice(0, 5)
       .map((p) => `${p.path}: ${p.message}`)
       .join("; ");
+    const values = { summary, more: Math.max(0, problemCount - 5) };
     throw new ServiceError(
       "validation_failed",
-      `Nothing was imported: ${slots.length === 1 ? "the file's one review is" : `all ${slots.length.toLocaleString("en")} reviews in the file are`} invalid — ${summary}${problemCount > 5 ? ` (and ${problemCount - 5} more problems)` : ""}`,
+      slots.length === 1
+        ? text("errors.factChecks.nothingImportedOne", values)
+        : text("errors.factChecks.nothingImported", { ...values, n: slots.length }),
       problems,
     );
   }
@@ -149,7 +153,8 @@ export async function importFactChecks(actor: Actor | null, raw: unknown): Promi
   return {
     reviews: slots.length,
     counts,
-    problems,
+    // As the API answers them: path and English message.
+    problems: problems.map(({ path, message }) => ({ path, message })),
     duplicates,
     notListed: { problems: problemCount - problems.length, duplicates: duplicateCount - duplicates.length },
   };

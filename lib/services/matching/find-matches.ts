@@ -9,10 +9,20 @@ import { claimPageUrl } from "@/lib/exports/public-claim-review";
 import { Matcher } from "@/lib/matching/matcher";
 import { loadWordVectors, type WordVectors } from "@/lib/matching/word-vectors";
 import { parseInput } from "@/lib/validation/parse";
+import { issueMessage } from "@/lib/i18n/text";
 
 export const findMatchesInput = z.strictObject({
-  text: z.string().trim().min(1, "is required").max(5_000, "must be at most 5,000 characters"),
-  limit: z.coerce.number().int().min(1, "must be at least 1").max(50, "must be at most 50").default(5),
+  text: z
+    .string()
+    .trim()
+    .min(1, issueMessage("validation.required"))
+    .max(5_000, issueMessage("validation.maxCharsGrouped", { max: 5_000 })),
+  limit: z.coerce
+    .number()
+    .int()
+    .min(1, issueMessage("validation.atLeast", { min: 1 }))
+    .max(50, issueMessage("validation.atMost", { max: 50 }))
+    .default(5),
   /**
    * The claim whose matches are asked for: it and the claims linked with it as repeats are left out, and so is what
    * the desk said is not the same claim (`match_rejections`).

@@ -4,6 +4,7 @@ import { execute } from "@/db/sql";
 import { claimVersions, documentRevisions, documentVersions, ratings, ratingVersions, type Claim } from "@/db/schema";
 import { anchorExactly } from "@/lib/anchoring";
 import { ServiceError } from "@/lib/services/errors";
+import { text } from "@/lib/i18n/text";
 
 // What readers see is the published record: a verdict version points at the claim and rating as they were published
 // (`claim_versions`, `rating_versions`), and claimants, documents and disputes have published versions of their own.
@@ -11,6 +12,8 @@ import { ServiceError } from "@/lib/services/errors";
 
 const CLAIM_FACTS = [
   "statement",
+  // null: the document's language, as published (readers' queries coalesce the two).
+  "language",
   "claimantId",
   "claimedAt",
   "quote",
@@ -55,14 +58,11 @@ export async function snapshotClaim(tx: Tx, claim: Claim): Promise<number> {
   // The desk's text may have moved on since it was last published: the quote is placed in the text readers see.
   const place = await placeInPublishedText(tx, claim);
   if (!place) {
-    throw new ServiceError(
-      "conflict",
-      "This claim's quote is not in the text readers see: the document's edited text must be published first " +
-        "(\u201cWhat readers see\u201d on the document's page).",
-    );
+    throw new ServiceError("conflict", text("errors.publication.quoteNotPublished"));
   }
   const facts: ClaimFacts = {
     statement: claim.statement,
+    language: claim.language,
     claimantId: claim.claimantId,
     claimedAt: claim.claimedAt,
     quote: place.exact,
@@ -86,7 +86,9 @@ export async function snapshotClaim(tx: Tx, claim: Claim): Promise<number> {
   return row!.id;
 }
 
-const RATING_WORDS = ["key", "label", "description", "colour", "ordinal"] as const;
+const RATING_WORDS = ["key", "label", "description", "colour", "ordinal", "translations"] as const;
+/** Equal words: values, or translations (JSON) with the same content. */
+const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
 
 /** The rating as a verdict version being published shows it: its latest record if unchanged, else a new one. */
 export async function snapshotRating(tx: Tx, ratingId: number | null): Promise<number | null> {
@@ -98,7 +100,7 @@ export async function snapshotRating(tx: Tx, ratingId: number | null): Promise<n
     .where(eq(ratingVersions.ratingId, ratingId))
     .orderBy(desc(ratingVersions.id))
     .limit(1);
-  if (latest && RATING_WORDS.every((f) => latest[f] === rating![f])) return latest.id;
+  if (latest && RATING_WORDS.every((f) => same(latest[f], rating![f]))) return latest.id;
   const words = Object.fromEntries(RATING_WORDS.map((f) => [f, rating![f]])) as Pick<
     typeof rating & object,
     (typeof RATING_WORDS)[number]
@@ -164,8 +166,8 @@ export async function publishFirstVersions(tx: Tx | DB, claimIds?: number[]): Pr
 export async function backfillPublishedRecords(tx: Tx | DB): Promise<void> {
   await execute(
     tx,
-    sql`insert into rating_versions (rating_id, key, label, description, colour, ordinal)
-      select r.id, r.key, r.label, r.description, r.colour, r.ordinal from ratings r
+    sql`insert into rating_versions (rating_id, key, label, description, translations, colour, ordinal)
+      select r.id, r.key, r.label, r.description, r.translations, r.colour, r.ordinal from ratings r
       where exists (select 1 from verdicts v where v.rating_id = r.id and v.published_at is not null and v.rating_version_id is null)
         and not exists (select 1 from rating_versions rv where rv.rating_id = r.id)`,
   );
@@ -176,8 +178,8 @@ export async function backfillPublishedRecords(tx: Tx | DB): Promise<void> {
   );
   await execute(
     tx,
-    sql`insert into claim_versions (claim_id, statement, claimant_id, claimed_at, quote, prefix, suffix, revision, start, "end")
-      select c.id, c.statement, c.claimant_id, c.claimed_at, c.quote, c.prefix, c.suffix, c.revision, c.start, c."end" from claims c
+    sql`insert into claim_versions (claim_id, statement, language, claimant_id, claimed_at, quote, prefix, suffix, revision, start, "end")
+      select c.id, c.statement, c.language, c.claimant_id, c.claimed_at, c.quote, c.prefix, c.suffix, c.revision, c.start, c."end" from claims c
       where exists (select 1 from verdicts v where v.claim_id = c.id and v.published_at is not null and v.claim_version_id is null)`,
   );
   await execute(

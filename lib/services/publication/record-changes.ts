@@ -22,13 +22,14 @@ import { writeTransaction } from "@/lib/services/transaction";
 import { assertVersion } from "@/lib/services/versioning";
 import { idSchema, optionalText, versionSchema } from "@/lib/validation/common";
 import { parseInput } from "@/lib/validation/parse";
+import { issueMessage, text } from "@/lib/i18n/text";
 
 // A claimant's, document's or dispute's public details change for readers only through review: anyone on the desk
 // edits the working copy, and an editor who made none of the changes publishes them as a new version (with a public
 // note when readers' understanding changes), or anyone discards them, putting the working copy back as published.
 
 const recordRef = {
-  kind: z.enum(RECORD_KINDS, { error: `must be one of ${RECORD_KINDS.join(", ")}` }),
+  kind: z.enum(RECORD_KINDS, { error: issueMessage("validation.oneOf", { options: RECORD_KINDS.join(", ") }) }),
   id: idSchema,
   /** The working copy's version the caller saw: changes made since are not published or discarded unseen (409). */
   version: versionSchema,
@@ -50,10 +51,15 @@ async function changesOrThrow(
   step: "publish" | "discard",
 ): Promise<RecordChanges> {
   const changes = await getRecordChanges(kind, id, tx);
-  if (!changes) throw new ServiceError("not_found", `No ${kind} with id ${id}.`);
-  await assertVersion(tx, changes, version, { type: kind, id, label: kind });
+  if (!changes) throw new ServiceError("not_found", text("errors.publication.notFound", { kind, id }));
+  await assertVersion(tx, changes, version, { type: kind, id });
   if (changes.changes.length === 0) {
-    throw new ServiceError("conflict", `Nothing to ${step}: readers already see this ${kind} as the desk has it.`);
+    throw new ServiceError(
+      "conflict",
+      text(step === "publish" ? "errors.publication.nothingToPublish" : "errors.publication.nothingToDiscard", {
+        kind,
+      }),
+    );
   }
   return changes;
 }
@@ -65,10 +71,7 @@ export async function publishRecordChanges(actor: Actor | null, raw: unknown) {
     const input = parseInput(publishRecordInput, raw);
     const changes = await changesOrThrow(tx, input.kind, input.id, input.version, "publish");
     if (changes.editors.some((e) => e.id === who.id)) {
-      throw new ServiceError(
-        "forbidden",
-        `You changed this ${input.kind} since it was last published: a second editor must publish it.`,
-      );
+      throw new ServiceError("forbidden", text("errors.publication.secondEditor", { kind: input.kind }));
     }
     const change = {
       claimant: { claimantId: input.id },
@@ -177,7 +180,7 @@ export async function discardRecordChanges(actor: Actor | null, raw: unknown) {
     const input = parseInput(discardRecordInput, raw);
     const changes = await changesOrThrow(tx, input.kind, input.id, input.version, "discard");
     if (!changes.published) {
-      throw new ServiceError("conflict", `This ${input.kind} was never published: there is nothing to go back to.`);
+      throw new ServiceError("conflict", text("errors.publication.neverPublished", { kind: input.kind }));
     }
     await REVERT[input.kind](tx, who, input.id);
     await recordAudit(tx, who, {

@@ -4,15 +4,17 @@ import { claims, ratings, verdicts } from "@/db/schema";
 import { reportPublicChange } from "@/lib/cache/public-invalidation";
 import { authorize, type Actor } from "@/lib/auth/actor";
 import { recordAudit } from "@/lib/services/audit";
-import { ServiceError } from "@/lib/services/errors";
+import { fieldIssue, ServiceError } from "@/lib/services/errors";
 import { uniqueSlug } from "@/lib/services/slugs";
 import { writeTransaction } from "@/lib/services/transaction";
 import { assertVersion } from "@/lib/services/versioning";
 import { idSchema, versionSchema } from "@/lib/validation/common";
 import { parseInput, sentFields } from "@/lib/validation/parse";
-import { ratingFields } from "./rating-input";
+import { ratingFields, ratingTranslations } from "./rating-input";
+import { issueMessage, text } from "@/lib/i18n/text";
+import { joinedText } from "@/lib/i18n/text";
 
-export const createRatingInput = z.strictObject({ ...ratingFields });
+export const createRatingInput = z.strictObject({ ...ratingFields, translations: ratingTranslations.optional() });
 export const updateRatingInput = z.strictObject({
   ratingId: idSchema,
   version: versionSchema.optional(),
@@ -20,9 +22,10 @@ export const updateRatingInput = z.strictObject({
   description: ratingFields.description.optional(),
   colour: ratingFields.colour.optional(),
   ordinal: ratingFields.ordinal.optional(),
+  translations: ratingTranslations.optional(),
 });
 export const reorderRatingsInput = z.strictObject({
-  order: z.array(idSchema, { error: "must be the list of rating ids in their new order" }).min(1),
+  order: z.array(idSchema, { error: issueMessage("validation.ratingOrder") }).min(1),
 });
 export const deleteRatingInput = z.strictObject({ ratingId: idSchema });
 
@@ -50,12 +53,12 @@ export async function updateRating(actor: Actor | null, raw: unknown) {
     await reportPublicChange(tx, { ratingScale: true });
     const input = parseInput(updateRatingInput, raw);
     const [before] = await tx.select().from(ratings).where(eq(ratings.id, input.ratingId)).limit(1);
-    if (!before) throw new ServiceError("not_found", `No rating with id ${input.ratingId}.`);
-    await assertVersion(tx, before, input.version, { type: "rating", id: before.id, label: "rating" });
+    if (!before) throw new ServiceError("not_found", text("errors.ratings.notFound", { id: input.ratingId }));
+    await assertVersion(tx, before, input.version, { type: "rating", id: before.id });
     const [after] = await tx
       .update(ratings)
       .set({
-        ...sentFields(raw, input, ["label", "description", "colour", "ordinal"]),
+        ...sentFields(raw, input, ["label", "description", "colour", "ordinal", "translations"]),
         updatedAt: new Date(),
         version: sql`${ratings.version} + 1`,
       })
@@ -78,8 +81,8 @@ export async function reorderRatings(actor: Actor | null, raw: unknown) {
       new Set(order).size !== order.length ||
       !order.every((id) => current.includes(id))
     ) {
-      throw new ServiceError("validation_failed", "List every rating of the scale exactly once.", [
-        { path: "order", message: "must list every rating id once" },
+      throw new ServiceError("validation_failed", text("errors.ratings.orderEveryOnce"), [
+        fieldIssue("order", text("validation.everyRatingOnce")),
       ]);
     }
     for (const [position, id] of order.entries()) {
@@ -102,7 +105,7 @@ export async function deleteRating(actor: Actor | null, raw: unknown) {
     await reportPublicChange(tx, { ratingScale: true });
     const { ratingId } = parseInput(deleteRatingInput, raw);
     const [rating] = await tx.select().from(ratings).where(eq(ratings.id, ratingId)).limit(1);
-    if (!rating) throw new ServiceError("not_found", `No rating with id ${ratingId}.`);
+    if (!rating) throw new ServiceError("not_found", text("errors.ratings.notFound", { id: ratingId }));
     const uses = await tx
       .select({ statement: claims.statement, state: verdicts.state, seq: verdicts.seq })
       .from(verdicts)
@@ -110,10 +113,11 @@ export async function deleteRating(actor: Actor | null, raw: unknown) {
       .where(eq(verdicts.ratingId, ratingId))
       .orderBy(asc(verdicts.id));
     if (uses.length > 0) {
-      const list = uses.slice(0, 5).map((u) => `“${u.statement}” (version ${u.seq}, ${u.state.replace("_", " ")})`);
+      const list = uses.slice(0, 5).map((u) => text("errors.ratings.use", u));
+      if (uses.length > 5) list.push(text("errors.ratings.more"));
       throw new ServiceError(
         "conflict",
-        `“${rating.label}” is used by ${uses.length} verdict${uses.length === 1 ? "" : "s"}: ${list.join("; ")}${uses.length > 5 ? "; …" : ""}. Rename it instead.`,
+        joinedText("errors.ratings.inUse", list, { label: rating.label, n: uses.length }),
       );
     }
     await tx.delete(ratings).where(eq(ratings.id, ratingId));

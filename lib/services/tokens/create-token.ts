@@ -5,11 +5,12 @@ import { apiTokens } from "@/db/schema";
 import { authorize, tokenOf, type Actor } from "@/lib/auth/actor";
 import { displayPrefix, generateApiToken, hashApiToken } from "@/lib/auth/api-token";
 import { recordAudit } from "@/lib/services/audit";
-import { ServiceError } from "@/lib/services/errors";
+import { fieldIssue, ServiceError } from "@/lib/services/errors";
 import { writeTransaction } from "@/lib/services/transaction";
 import { emailSchema, isoDateSchema } from "@/lib/validation/common";
 import { parseInput } from "@/lib/validation/parse";
 import { toTokenView, type TokenView } from "./token-view";
+import { issueMessage, text } from "@/lib/i18n/text";
 
 /** How long a new token lasts when no expiry is chosen, and the longest it may last, in days. */
 export const TOKEN_DAYS = { default: 90, max: 365 } as const;
@@ -17,13 +18,18 @@ const DAY_MS = 86_400_000;
 
 export const createTokenInput = z
   .strictObject({
-    name: z.string().trim().min(1, "is required").max(80, "must be at most 80 characters").default("API token"),
+    name: z
+      .string()
+      .trim()
+      .min(1, issueMessage("validation.required"))
+      .max(80, issueMessage("validation.maxChars", { max: 80 }))
+      .default("API token"),
     /** Days until the token stops working: a whole number from 1 to 365 (90 when no expiry is given). */
     expiresInDays: z
-      .number({ error: "must be a whole number of days" })
-      .int("must be a whole number of days")
-      .min(1, "must be at least 1 day")
-      .max(TOKEN_DAYS.max, `must be at most ${TOKEN_DAYS.max} days (a year)`)
+      .number({ error: issueMessage("validation.wholeDays") })
+      .int(issueMessage("validation.wholeDays"))
+      .min(1, issueMessage("validation.minOneDay"))
+      .max(TOKEN_DAYS.max, issueMessage("validation.maxTokenDays", { max: TOKEN_DAYS.max }))
       .optional(),
     /** Or the day it stops working, at 00:00 UTC (`YYYY-MM-DD`): after today, and at most 365 days from now. */
     expiresOn: isoDateSchema.optional(),
@@ -31,12 +37,14 @@ export const createTokenInput = z
      * `read`: GET requests only; `write`: anything its owner may do. A new token is `read` unless `write` is asked
      * for, so that a token made for reading cannot change anything if it leaks.
      */
-    scope: z.enum(TOKEN_SCOPES, { error: `must be one of ${TOKEN_SCOPES.join(", ")}` }).default("read"),
+    scope: z
+      .enum(TOKEN_SCOPES, { error: issueMessage("validation.oneOf", { options: TOKEN_SCOPES.join(", ") }) })
+      .default("read"),
     /** Create the token for another account: the command line only (an admin must not act as others). */
     forEmail: emailSchema.optional(),
   })
   .refine((v) => v.expiresInDays === undefined || v.expiresOn === undefined, {
-    message: "give expiresInDays or expiresOn, not both",
+    message: issueMessage("validation.expiryChoice"),
     path: ["expiresOn"],
   });
 
@@ -47,13 +55,13 @@ function expiryOf(input: { expiresInDays?: number; expiresOn?: string }, now: Da
   const at = new Date(`${input.expiresOn}T00:00:00.000Z`);
   const problem =
     at.getTime() <= now.getTime()
-      ? "must be a day after today (a token stops working at 00:00 UTC on that day)"
+      ? text("validation.expiryAfterToday")
       : at.getTime() - now.getTime() > TOKEN_DAYS.max * DAY_MS
-        ? `must be at most ${TOKEN_DAYS.max} days from now (a year)`
+        ? text("validation.expiryWithin", { max: TOKEN_DAYS.max })
         : null;
   if (problem) {
-    throw new ServiceError("validation_failed", `Invalid input — expiresOn: ${problem}`, [
-      { path: "expiresOn", message: problem },
+    throw new ServiceError("validation_failed", text("errors.invalidInput", { summary: `expiresOn: ${problem}` }), [
+      fieldIssue("expiresOn", problem),
     ]);
   }
   return at;
@@ -71,10 +79,7 @@ export async function createApiToken(actor: Actor | null, raw: unknown): Promise
   return writeTransaction(async (tx) => {
     const who = await authorize(tx, actor, "tokens:own");
     if (tokenOf(actor)) {
-      throw new ServiceError(
-        "forbidden",
-        "API tokens cannot create tokens: sign in and use your account page, or the command line.",
-      );
+      throw new ServiceError("forbidden", text("errors.tokens.tokenCannotCreate"));
     }
     const input = parseInput(createTokenInput, raw ?? {});
     const now = new Date();
@@ -83,17 +88,15 @@ export async function createApiToken(actor: Actor | null, raw: unknown): Promise
     let ownerId = who.id;
     if (input.forEmail !== undefined) {
       if (actor?.kind !== "system") {
-        throw new ServiceError(
-          "forbidden",
-          "Tokens are personal: each user creates their own (the operator can use the command line).",
-        );
+        throw new ServiceError("forbidden", text("errors.tokens.personal"));
       }
       const owner = await findUserByEmail(tx, input.forEmail);
-      if (!owner) throw new ServiceError("not_found", `No account with email ${input.forEmail}.`);
-      if (owner.disabledAt) throw new ServiceError("conflict", `The account ${input.forEmail} is disabled.`);
+      if (!owner) throw new ServiceError("not_found", text("errors.tokens.noAccount", { email: input.forEmail }));
+      if (owner.disabledAt)
+        throw new ServiceError("conflict", text("errors.tokens.accountIsDisabled", { email: input.forEmail }));
       ownerId = owner.id;
     }
-    if (ownerId === null) throw new ServiceError("bad_request", "Name the account the token is for (--email).");
+    if (ownerId === null) throw new ServiceError("bad_request", text("errors.tokens.nameAccount"));
 
     const token = generateApiToken();
     const [row] = await tx

@@ -11,10 +11,11 @@ import { writeTransaction } from "@/lib/services/transaction";
 import { idSchema } from "@/lib/validation/common";
 import { parseInput } from "@/lib/validation/parse";
 import { toTokenView, type TokenView } from "./token-view";
+import { issueMessage, text } from "@/lib/i18n/text";
 
 export const revokeTokenInput = z.union(
   [z.strictObject({ tokenId: idSchema }), z.strictObject({ token: z.string().min(1).max(200) })],
-  { error: "give tokenId or token" },
+  { error: issueMessage("validation.tokenRef") },
 );
 
 /**
@@ -31,7 +32,7 @@ export async function revokeApiToken(actor: Actor | null, raw: unknown): Promise
     const [before] = await tx.select().from(apiTokens).where(where).limit(1);
     // Someone else's token answers 404 like a missing one: ids are not a way to probe.
     if (!before || (before.userId !== who.id && !can(who.role, "users:manage"))) {
-      throw new ServiceError("not_found", "No such token.");
+      throw new ServiceError("not_found", text("errors.tokens.notFound"));
     }
     if (before.revokedAt) return toTokenView(before);
     const [after] = await tx

@@ -7,20 +7,21 @@ import { hashPassword } from "@/lib/auth/password";
 import { authenticate, throttledMessage } from "@/lib/services/auth/authenticate";
 import { endAllSessions } from "@/lib/services/auth/sessions";
 import { recordAudit } from "@/lib/services/audit";
-import { ServiceError } from "@/lib/services/errors";
+import { fieldIssue, ServiceError } from "@/lib/services/errors";
 import { revokeAllTokensOf } from "@/lib/services/tokens/revoke-token";
 import { writeTransaction } from "@/lib/services/transaction";
 import { passwordSchema } from "@/lib/validation/common";
 import { parseInput } from "@/lib/validation/parse";
 import { getUserOrThrow } from "./user-view";
+import { issueMessage, text } from "@/lib/i18n/text";
 
 export const changePasswordInput = z
   .strictObject({
-    currentPassword: z.string().min(1, "is required").max(200),
+    currentPassword: z.string().min(1, issueMessage("validation.required")).max(200),
     newPassword: passwordSchema,
   })
   .refine((v) => v.currentPassword !== v.newPassword, {
-    message: "must differ from the current password",
+    message: issueMessage("validation.differentPassword"),
     path: ["newPassword"],
   });
 
@@ -37,8 +38,8 @@ export async function changeOwnPassword(actor: Actor | null, raw: unknown, clien
     throw ServiceError.rateLimited(throttledMessage(check.retryAfterSeconds), check.retryAfterSeconds);
   }
   if (!check.ok) {
-    throw new ServiceError("validation_failed", "The current password is not right.", [
-      { path: "currentPassword", message: "is not right" },
+    throw new ServiceError("validation_failed", text("errors.users.wrongPassword"), [
+      fieldIssue("currentPassword", text("validation.notRight")),
     ]);
   }
   const passwordHash = await hashPassword(input.newPassword);

@@ -5,11 +5,12 @@ import { users } from "@/db/schema";
 import { authorize, tokenOf, type Actor } from "@/lib/auth/actor";
 import { generateTemporaryPassword, hashPassword } from "@/lib/auth/password";
 import { recordAudit } from "@/lib/services/audit";
-import { ServiceError } from "@/lib/services/errors";
+import { fieldIssue, ServiceError } from "@/lib/services/errors";
 import { writeTransaction } from "@/lib/services/transaction";
 import { emailSchema, passwordSchema, personNameSchema, roleSchema } from "@/lib/validation/common";
 import { parseInput } from "@/lib/validation/parse";
 import { toUserView, type UserView } from "./user-view";
+import { text } from "@/lib/i18n/text";
 
 export const createUserInput = z.strictObject({
   email: emailSchema,
@@ -30,10 +31,7 @@ export async function createUser(
   await authorize(getDb(), actor, "users:manage");
   const input = parseInput(createUserInput, raw);
   if (tokenOf(actor)) {
-    throw new ServiceError(
-      "forbidden",
-      "API tokens cannot create accounts: sign in as an admin and use the accounts page, or the command line.",
-    );
+    throw new ServiceError("forbidden", text("errors.users.tokenCannotCreate"));
   }
   const temporaryPassword = input.password ? null : generateTemporaryPassword();
   const passwordHash = await hashPassword(input.password ?? temporaryPassword!);
@@ -42,8 +40,8 @@ export async function createUser(
     const who = await authorize(tx, actor, "users:manage");
     const [taken] = await tx.select({ id: users.id }).from(users).where(eq(users.email, input.email)).limit(1);
     if (taken) {
-      throw new ServiceError("conflict", `An account with email ${input.email} already exists.`, [
-        { path: "email", message: "is already in use" },
+      throw new ServiceError("conflict", text("errors.users.emailTaken", { email: input.email }), [
+        fieldIssue("email", text("validation.inUse")),
       ]);
     }
     const [row] = await tx

@@ -12,6 +12,7 @@ import { idSchema, personNameSchema, roleSchema } from "@/lib/validation/common"
 import { parseInput } from "@/lib/validation/parse";
 import { assertVersion } from "@/lib/services/versioning";
 import { assertAnotherActiveAdmin, getUserOrThrow, toUserView, type UserView } from "./user-view";
+import { issueMessage, text } from "@/lib/i18n/text";
 
 export const updateUserInput = z
   .strictObject({
@@ -19,11 +20,15 @@ export const updateUserInput = z
     name: personNameSchema.optional(),
     role: roleSchema.optional(),
     /** true disables the account (its sessions and tokens stop working); false enables it again. */
-    disabled: z.boolean({ error: "must be true or false" }).optional(),
-    version: z.number({ error: "must be a number" }).int().positive().optional(),
+    disabled: z.boolean({ error: issueMessage("validation.boolean") }).optional(),
+    version: z
+      .number({ error: issueMessage("validation.number") })
+      .int()
+      .positive()
+      .optional(),
   })
   .refine((v) => v.name !== undefined || v.role !== undefined || v.disabled !== undefined, {
-    message: "give at least one of name, role, disabled",
+    message: issueMessage("validation.userChange"),
     path: ["name"],
   });
 
@@ -37,7 +42,7 @@ export async function updateUser(actor: Actor | null, raw: unknown): Promise<Use
     const who = await authorize(tx, actor, "users:manage");
     const input = parseInput(updateUserInput, raw);
     const before = await getUserOrThrow(tx, input.userId);
-    await assertVersion(tx, before, input.version, { type: "user", id: before.id, label: "account" });
+    await assertVersion(tx, before, input.version, { type: "user", id: before.id });
     // Published verdicts name their author and reviewer.
     if (input.name !== undefined && input.name !== before.name) await reportPublicChange(tx, { userId: before.id });
 
@@ -47,7 +52,7 @@ export async function updateUser(actor: Actor | null, raw: unknown): Promise<Use
       ((input.role !== undefined && input.role !== "admin") || input.disabled === true);
     if (losesAdmin) await assertAnotherActiveAdmin(tx, before.id);
     if (who.id === before.id && input.disabled === true) {
-      throw new ServiceError("conflict", "You cannot disable your own account.");
+      throw new ServiceError("conflict", text("errors.users.disableSelf"));
     }
 
     const disabledAt =

@@ -2,6 +2,7 @@ import { and, count, eq, isNull, ne } from "drizzle-orm";
 import type { DB, Tx } from "@/db/client";
 import { users, type User } from "@/db/schema";
 import { ServiceError } from "@/lib/services/errors";
+import { text } from "@/lib/i18n/text";
 
 /** What Claimdesk shows of an account: never the password hash. */
 export type UserView = Pick<User, "id" | "email" | "name" | "role" | "version" | "createdAt"> & {
@@ -26,7 +27,7 @@ export function toUserView(u: User): UserView {
 /** Loads a user by id or throws 404. */
 export async function getUserOrThrow(db: DB | Tx, userId: number): Promise<User> {
   const [user] = await db.select().from(users).where(eq(users.id, userId)).limit(1);
-  if (!user) throw new ServiceError("not_found", `No user with id ${userId}.`);
+  if (!user) throw new ServiceError("not_found", text("errors.users.notFound", { id: userId }));
   return user;
 }
 
@@ -37,6 +38,6 @@ export async function assertAnotherActiveAdmin(tx: Tx, userId: number): Promise<
     .from(users)
     .where(and(eq(users.role, "admin"), isNull(users.disabledAt), ne(users.id, userId)));
   if ((row?.n ?? 0) === 0) {
-    throw new ServiceError("conflict", "Claimdesk needs at least one active admin: make another admin first.");
+    throw new ServiceError("conflict", text("errors.users.lastAdmin"));
   }
 }

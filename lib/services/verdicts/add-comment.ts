@@ -6,10 +6,14 @@ import { getClaimOrThrow } from "@/lib/services/claims/get-claim";
 import { writeTransaction } from "@/lib/services/transaction";
 import { idSchema, requiredString } from "@/lib/validation/common";
 import { parseInput } from "@/lib/validation/parse";
+import { issueMessage } from "@/lib/i18n/text";
 
 export const addCommentInput = z.strictObject({
   claimId: idSchema,
-  body: requiredString().trim().min(1, "is required").max(5000, "must be at most 5000 characters"),
+  body: requiredString()
+    .trim()
+    .min(1, issueMessage("validation.required"))
+    .max(5000, issueMessage("validation.maxChars", { max: 5000 })),
 });
 
 /** Adds an internal comment to a claim's review conversation (contributor+); never public. */

@@ -10,6 +10,7 @@ import {
 } from "@/db/schema";
 import { ServiceError } from "@/lib/services/errors";
 import { placeInPublishedText } from "@/lib/services/publication/published-records";
+import { text } from "@/lib/i18n/text";
 
 /**
  * The claim's repeats as a verdict version being published lists them — where else the claim was made — so readers see
@@ -43,18 +44,14 @@ export async function snapshotAppearances(tx: Tx, claimId: number): Promise<Appe
     .orderBy(sql`${claims.claimedAt} is null`, asc(claims.claimedAt), asc(claims.id));
   const items: AppearanceSnapshotItem[] = [];
   for (const { claim, document, claimant, publishedDocument: pd, publishedClaimant: pc } of rows) {
-    const where = `The repeat in \u201c${document.title}\u201d (claim ${claim.id})`;
+    const where = { document: document.title, claim: claim.id };
     if (claim.anchorStatus !== "anchored")
       throw new ServiceError(
         "conflict",
-        `${where} is ${claim.anchorStatus} in its text: confirm or re-attach it, or unlink it, before publishing.`,
+        text("errors.verdicts.repeatNotAnchored", { ...where, status: claim.anchorStatus }),
       );
     const place = await placeInPublishedText(tx, claim);
-    if (!place)
-      throw new ServiceError(
-        "conflict",
-        `${where} is not in the text readers see: publish the document's edited text first, or unlink the repeat.`,
-      );
+    if (!place) throw new ServiceError("conflict", text("errors.verdicts.repeatNotPublished", where));
     const doc = pd ?? document;
     items.push({
       claimId: claim.id,

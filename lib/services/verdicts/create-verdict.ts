@@ -1,6 +1,6 @@
 import { eq, max } from "drizzle-orm";
 import { z } from "zod";
-import { verdicts } from "@/db/schema";
+import { users, verdicts } from "@/db/schema";
 import { authorizeAccount, type Actor } from "@/lib/auth/actor";
 import { recordAudit } from "@/lib/services/audit";
 import { getClaimOrThrow } from "@/lib/services/claims/get-claim";
@@ -10,12 +10,15 @@ import { idSchema } from "@/lib/validation/common";
 import { parseInput } from "@/lib/validation/parse";
 import { ratingIdFor } from "./load-verdict";
 import { verdictFields } from "./verdict-input";
+import { text } from "@/lib/i18n/text";
 
 export const createVerdictInput = z.strictObject({
   claimId: idSchema,
   rating: verdictFields.rating.default(null),
   summary: verdictFields.summary.default(""),
   rationale: verdictFields.rationale.default(""),
+  /** Defaults to the author's interface language (they write in the language they work in), else the claim's. */
+  language: verdictFields.language,
 });
 
 /**
@@ -31,21 +34,14 @@ export async function createVerdict(
     const input = parseInput(createVerdictInput, raw);
     const claim = await getClaimOrThrow(tx, input.claimId);
     if (claim.repeatOf !== null)
-      throw new ServiceError(
-        "conflict",
-        `This claim is a repeat of claim ${claim.repeatOf}, whose verdict it shares: write the verdict there, or ` +
-          "unlink the repeat first.",
-      );
+      throw new ServiceError("conflict", text("errors.verdicts.repeatHasNone", { claim: claim.repeatOf }));
     const [existing] = await tx
       .select({ n: max(verdicts.seq) })
       .from(verdicts)
       .where(eq(verdicts.claimId, input.claimId));
-    if (existing?.n)
-      throw new ServiceError(
-        "conflict",
-        "This claim already has a verdict: edit its draft, or start a correction of the published one.",
-      );
+    if (existing?.n) throw new ServiceError("conflict", text("errors.verdicts.exists"));
     const ratingId = await ratingIdFor(tx, input.rating);
+    const [author] = await tx.select({ locale: users.locale }).from(users).where(eq(users.id, who.id));
     const [row] = await tx
       .insert(verdicts)
       .values({
@@ -55,6 +51,7 @@ export async function createVerdict(
         ratingId,
         summary: input.summary,
         rationale: input.rationale,
+        language: input.language ?? author?.locale ?? null,
         authorId: who.id,
       })
       .returning();

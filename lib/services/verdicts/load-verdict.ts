@@ -1,7 +1,8 @@
 import { and, count, eq, sql } from "drizzle-orm";
 import { getDb, type DB, type Tx } from "@/db/client";
 import { claimEvidence, claims, evidence, ratings, verdicts, type Verdict } from "@/db/schema";
-import { ServiceError } from "@/lib/services/errors";
+import { text, type Translate } from "@/lib/i18n/text";
+import { fieldIssue, ServiceError } from "@/lib/services/errors";
 import { verdictFields } from "./verdict-input";
 import type { z } from "zod";
 import type { Decision } from "@/lib/workflow/verdict-workflow";
@@ -10,7 +11,7 @@ import { missingForPublication, type GateInput } from "./publish-gate";
 /** A verdict version by id, or 404. */
 export async function getVerdictOrThrow(tx: Tx, verdictId: number): Promise<Verdict> {
   const [v] = await tx.select().from(verdicts).where(eq(verdicts.id, verdictId)).limit(1);
-  if (!v) throw new ServiceError("not_found", `No verdict with id ${verdictId}.`);
+  if (!v) throw new ServiceError("not_found", text("errors.verdicts.notFound", { id: verdictId }));
   return v;
 }
 
@@ -19,8 +20,8 @@ export async function ratingIdFor(tx: Tx, key: z.output<typeof verdictFields.rat
   if (key === null) return null;
   const [row] = await tx.select({ id: ratings.id }).from(ratings).where(eq(ratings.key, key)).limit(1);
   if (!row)
-    throw new ServiceError("validation_failed", `There is no rating “${key}” on the scale.`, [
-      { path: "rating", message: "is not on the rating scale" },
+    throw new ServiceError("validation_failed", text("errors.verdicts.unknownRating", { key }), [
+      fieldIssue("rating", text("validation.notOnScale")),
     ]);
   return row.id;
 }
@@ -50,11 +51,15 @@ export async function gateInputFor(
   };
 }
 
-/** What a verdict version still lacks for publication, as the claim page shows it (outside any transaction). */
+/**
+ * What a verdict version still lacks for publication, as the claim page shows it (outside any transaction): in the
+ * language of `t` (the page's `getTranslations()`), English without one.
+ */
 export async function missingForPublicationOf(
   v: Pick<Verdict, "claimId" | "ratingId" | "summary" | "rationale">,
+  t?: Translate,
 ): Promise<string[]> {
-  return missingForPublication(await gateInputFor(getDb(), v));
+  return missingForPublication(await gateInputFor(getDb(), v)).map((m) => (t ? m.in(t) : String(m)));
 }
 
 /**

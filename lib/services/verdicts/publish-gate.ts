@@ -1,3 +1,4 @@
+import { text, type Text } from "@/lib/i18n/text";
 import { MIN_RATIONALE } from "./verdict-input";
 
 export type GateInput = {
@@ -12,16 +13,16 @@ export type GateInput = {
 
 /**
  * What a verdict still lacks before it may be published, in the spirit of the IFCN code of
- * principles (sources a reader can follow, a stated method): an empty list means ready.
+ * principles (sources a reader can follow, a stated method), in words: an empty list means ready.
  */
-export function missingForPublication(v: GateInput): string[] {
-  const missing: string[] = [];
-  if (!v.hasClaimant) missing.push("the claim has no claimant");
-  if (!v.isAnchored) missing.push("the claim's quote anchored in its text (confirm or re-attach it)");
-  if (!v.hasRating) missing.push("a rating");
-  if (!v.summary.trim()) missing.push("a one-line summary");
+export function missingForPublication(v: GateInput): Text[] {
+  const missing: Text[] = [];
+  if (!v.hasClaimant) missing.push(text("errors.publishGate.noClaimant"));
+  if (!v.isAnchored) missing.push(text("errors.publishGate.notAnchored"));
+  if (!v.hasRating) missing.push(text("errors.publishGate.rating"));
+  if (!v.summary.trim()) missing.push(text("errors.publishGate.summary"));
   const length = [...v.rationale.trim()].length;
-  if (length < MIN_RATIONALE) missing.push(`a rationale of at least ${MIN_RATIONALE} characters (now ${length})`);
-  if (v.evidenceWithUrl === 0) missing.push("at least one evidence item with a URL");
+  if (length < MIN_RATIONALE) missing.push(text("errors.publishGate.rationale", { min: MIN_RATIONALE, length }));
+  if (v.evidenceWithUrl === 0) missing.push(text("errors.publishGate.evidence"));
   return missing;
 }

@@ -12,6 +12,7 @@ import {
 } from "@/db/schema";
 import type { ActingUser } from "@/lib/auth/actor";
 import { ServiceError } from "@/lib/services/errors";
+import { text } from "@/lib/i18n/text";
 
 /** The audit actions on a claim that change what a verdict is about. */
 const SUBJECT_EDITS = [
@@ -120,5 +121,5 @@ export async function assertSecondPair(tx: Tx, who: ActingUser & { id: number },
       ),
     )
     .limit(1);
-  if (edited) throw new ServiceError("forbidden", "You edited this version: a second editor must publish it.");
+  if (edited) throw new ServiceError("forbidden", text("errors.verdicts.editedBySelf"));
 }

@@ -2,6 +2,7 @@ import { and, eq, inArray } from "drizzle-orm";
 import type { Tx } from "@/db/client";
 import { claimEvidence, claims, users, verdicts } from "@/db/schema";
 import { ServiceError } from "@/lib/services/errors";
+import { text } from "@/lib/i18n/text";
 
 const day = (d: Date) => d.toISOString().slice(0, 10);
 
@@ -15,15 +16,28 @@ async function verdictRows(tx: Tx, claimId: number): Promise<VersionRow[]> {
     .where(and(eq(verdicts.claimId, claimId), inArray(verdicts.state, ["published", "draft", "in_review"])));
 }
 
-function refuseInReview(rows: VersionRow[], whose: string, what: string): void {
+/** What a refused change would have done, named in the refusal (`errors.verdicts.inReview`'s `action`). */
+export type SubjectChange =
+  | "editEvidence"
+  | "changeClaim"
+  | "moveQuote"
+  | "deleteRepeat"
+  | "linkRepeat"
+  | "moveRepeat"
+  | "unlinkRepeat"
+  | "addEvidence"
+  | "changeStance"
+  | "unlinkEvidence";
+
+function refuseInReview(rows: VersionRow[], whose: "this" | "repeated", action: SubjectChange): void {
   const inReview = rows.find((r) => r.state === "in_review");
   if (!inReview) return;
-  const submitted = inReview.submittedAt ? ` on ${day(inReview.submittedAt)}` : "";
+  const values = { seq: inReview.seq, whose, author: inReview.author, action };
   throw new ServiceError(
     "conflict",
-    `Version ${inReview.seq} of ${whose} verdict is in review (submitted by ${inReview.author}${submitted}): ` +
-      `what it is about is frozen until it is published or sent back. Withdraw it, or ask the reviewer to request ` +
-      `changes, to ${what}.`,
+    inReview.submittedAt
+      ? text("errors.verdicts.inReviewSince", { ...values, day: day(inReview.submittedAt) })
+      : text("errors.verdicts.inReview", values),
   );
 }
 
@@ -31,8 +45,8 @@ function refuseInReview(rows: VersionRow[], whose: string, what: string): void {
  * Refuses (409) while a version of the claim's verdict is in review: the reviewer publishes what they reviewed —
  * its claim, evidence, and the appearances of its repeats.
  */
-export async function assertNotInReview(tx: Tx, claimId: number, what: string): Promise<void> {
-  refuseInReview(await verdictRows(tx, claimId), "this claim's", what);
+export async function assertNotInReview(tx: Tx, claimId: number, action: SubjectChange): Promise<void> {
+  refuseInReview(await verdictRows(tx, claimId), "this", action);
 }
 
 /**
@@ -45,18 +59,15 @@ export async function assertNotInReview(tx: Tx, claimId: number, what: string): 
  * more appearance of the claim it repeats, which is frozen while that claim's verdict is in review (its changes reach
  * readers with that verdict's next published version).
  */
-export async function assertSubjectEditable(tx: Tx, claimId: number, what: string): Promise<void> {
+export async function assertSubjectEditable(tx: Tx, claimId: number, action: SubjectChange): Promise<void> {
   const [claim] = await tx.select({ repeatOf: claims.repeatOf }).from(claims).where(eq(claims.id, claimId)).limit(1);
-  if (claim?.repeatOf != null) refuseInReview(await verdictRows(tx, claim.repeatOf), "the repeated claim's", what);
+  if (claim?.repeatOf != null) refuseInReview(await verdictRows(tx, claim.repeatOf), "repeated", action);
   const rows = await verdictRows(tx, claimId);
-  refuseInReview(rows, "this claim's", what);
+  refuseInReview(rows, "this", action);
   const isPublished = rows.some((r) => r.state === "published");
   const hasDraft = rows.some((r) => r.state === "draft");
   if (isPublished && !hasDraft) {
-    throw new ServiceError(
-      "conflict",
-      `This claim's verdict is published: start a correction to ${what}. Readers see the change when a second editor publishes the correction.`,
-    );
+    throw new ServiceError("conflict", text("errors.verdicts.publishedSubject", { action }));
   }
 }
 
@@ -67,6 +78,6 @@ export async function assertItemEditable(tx: Tx, evidenceId: number): Promise<vo
     .from(claimEvidence)
     .where(eq(claimEvidence.evidenceId, evidenceId));
   for (const { claimId } of links) {
-    await assertSubjectEditable(tx, claimId, "edit this evidence item");
+    await assertSubjectEditable(tx, claimId, "editEvidence");
   }
 }

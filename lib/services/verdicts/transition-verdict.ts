@@ -5,7 +5,7 @@ import { comments, verdicts, type Verdict } from "@/db/schema";
 import { authorizeAccount, type ActingUser, type Actor } from "@/lib/auth/actor";
 import { reportPublicChange } from "@/lib/cache/public-invalidation";
 import { recordAudit } from "@/lib/services/audit";
-import { ServiceError } from "@/lib/services/errors";
+import { fieldIssue, ServiceError } from "@/lib/services/errors";
 import { writeTransaction } from "@/lib/services/transaction";
 import { assertVersion } from "@/lib/services/versioning";
 import { idSchema, optionalText, versionSchema } from "@/lib/validation/common";
@@ -18,12 +18,16 @@ import { snapshotEvidence } from "./evidence-snapshot";
 import { assertSecondPair } from "./second-pair";
 import { gateInputFor, getVerdictOrThrow, refusal } from "./load-verdict";
 import { missingForPublication } from "./publish-gate";
+import { issueMessage, text, type Text } from "@/lib/i18n/text";
+import { joinedText } from "@/lib/i18n/text";
 
 export const WORKFLOW_STEPS = STEPS.filter((s) => s !== "edit");
 
 export const transitionVerdictInput = z.strictObject({
   verdictId: idSchema,
-  step: z.enum(WORKFLOW_STEPS as [string, ...string[]], { error: `must be one of ${WORKFLOW_STEPS.join(", ")}` }),
+  step: z.enum(WORKFLOW_STEPS as [string, ...string[]], {
+    error: issueMessage("validation.oneOf", { options: WORKFLOW_STEPS.join(", ") }),
+  }),
   /** The version the caller saw: a step on a verdict that changed since is refused (409). */
   version: versionSchema,
   /** request_changes: what the author should change (seen by the author, never public). */
@@ -34,8 +38,8 @@ export const transitionVerdictInput = z.strictObject({
   reason: optionalText(2000),
 });
 
-const needed = (path: string, message: string) =>
-  new ServiceError("validation_failed", `Missing ${path}: ${message}.`, [{ path, message }]);
+const needed = (path: string, message: Text, issue: Text) =>
+  new ServiceError("validation_failed", message, [fieldIssue(path, issue)]);
 
 /**
  * Takes one workflow step on a verdict, as `lib/workflow` allows it for the caller's role
@@ -50,11 +54,13 @@ export async function transitionVerdict(actor: Actor | null, raw: unknown): Prom
     const input = parseInput(transitionVerdictInput, raw);
     const step = input.step as (typeof WORKFLOW_STEPS)[number];
     const before = await getVerdictOrThrow(tx, input.verdictId);
-    await assertVersion(tx, before, input.version, { type: "verdict", id: before.id, label: "verdict" });
+    await assertVersion(tx, before, input.version, { type: "verdict", id: before.id });
     const decision = decide(step, before.state, who.role, before.authorId === who.id);
     if (!decision.allowed) throw refusal(decision);
-    if (decision.needs === "comment" && !input.comment) throw needed("comment", "say what the author should change");
-    if (decision.needs === "reason" && !input.reason) throw needed("reason", "a retraction needs a public reason");
+    if (decision.needs === "comment" && !input.comment)
+      throw needed("comment", text("errors.verdicts.missingComment"), text("validation.changeRequest"));
+    if (decision.needs === "reason" && !input.reason)
+      throw needed("reason", text("errors.verdicts.missingReason"), text("validation.retractionReason"));
 
     // What readers see changes when a version is published (a correction too) or retracted.
     if (step === "publish" || step === "retract") await reportPublicChange(tx, { claims: [before.claimId] });
@@ -90,11 +96,7 @@ export async function transitionVerdict(actor: Actor | null, raw: unknown): Prom
         after = await startCorrection(tx, who, before);
         break;
       case "retract":
-        await assertNoOpenVersion(
-          tx,
-          before.claimId,
-          "Discard or finish the correction in the works before retracting.",
-        );
+        await assertNoOpenVersion(tx, before.claimId, text("errors.verdicts.correctionInWorks"));
         after = await set({ state: decision.to, retractedAt: now, retractionReason: input.reason });
         break;
       case "discard":
@@ -123,12 +125,12 @@ async function publish(
 ): Promise<Verdict> {
   await assertSecondPair(tx, who, v);
   const missing = missingForPublication(await gateInputFor(tx, v));
-  if (v.seq > 1 && !note) missing.push("a correction note saying what changed (it is published)");
+  if (v.seq > 1 && !note) missing.push(text("errors.publishGate.correctionNote"));
   if (missing.length > 0) {
     throw new ServiceError(
       "validation_failed",
-      `Not ready to publish. Missing: ${missing.join("; ")}.`,
-      missing.map((m) => ({ path: "publish", message: m })),
+      joinedText("errors.verdicts.notReady", missing),
+      missing.map((m) => fieldIssue("publish", m)),
     );
   }
   // The version this one corrects steps aside first: one published version per claim.
@@ -171,7 +173,7 @@ async function publish(
   return published!;
 }
 
-async function assertNoOpenVersion(tx: Tx, claimId: number, message: string): Promise<void> {
+async function assertNoOpenVersion(tx: Tx, claimId: number, message: Text): Promise<void> {
   const [open] = await tx
     .select({ id: verdicts.id })
     .from(verdicts)
@@ -181,11 +183,7 @@ async function assertNoOpenVersion(tx: Tx, claimId: number, message: string): Pr
 }
 
 async function startCorrection(tx: Tx, who: ActingUser & { id: number }, published: Verdict): Promise<Verdict> {
-  await assertNoOpenVersion(
-    tx,
-    published.claimId,
-    "A new version of this verdict is already in the works: continue that one.",
-  );
+  await assertNoOpenVersion(tx, published.claimId, text("errors.verdicts.versionInWorks"));
   const [last] = await tx
     .select({ seq: sql<number>`max(${verdicts.seq})` })
     .from(verdicts)
@@ -199,6 +197,7 @@ async function startCorrection(tx: Tx, who: ActingUser & { id: number }, publish
       ratingId: published.ratingId,
       summary: published.summary,
       rationale: published.rationale,
+      language: published.language,
       authorId: who.id,
     })
     .returning();

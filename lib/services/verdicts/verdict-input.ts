@@ -1,14 +1,25 @@
 import { z } from "zod";
+import { issueMessage } from "@/lib/i18n/text";
+import { optionalLanguageSchema } from "@/lib/validation/common";
 
 export const verdictFields = {
   /** The rating's key, e.g. `false`. */
-  rating: z.string({ error: "must be a rating key" }).trim().min(1).max(60).nullable(),
-  summary: z
-    .string({ error: "must be text" })
+  rating: z
+    .string({ error: issueMessage("validation.ratingKey") })
     .trim()
-    .max(280, "must be at most 280 characters (one line)")
-    .refine((s) => !/[\r\n]/.test(s), "must be one line"),
-  rationale: z.string({ error: "must be text" }).max(50_000, "must be at most 50,000 characters"),
+    .min(1)
+    .max(60)
+    .nullable(),
+  summary: z
+    .string({ error: issueMessage("validation.text") })
+    .trim()
+    .max(280, issueMessage("validation.maxCharsOneLine", { max: 280 }))
+    .refine((s) => !/[\r\n]/.test(s), issueMessage("validation.oneLine")),
+  rationale: z
+    .string({ error: issueMessage("validation.text") })
+    .max(50_000, issueMessage("validation.maxCharsGrouped", { max: 50_000 })),
+  /** The language the summary, rationale and notes are written in (BCP 47); null: the claim's. */
+  language: optionalLanguageSchema,
 };
 
 /** The fewest characters a rationale needs before publication. */

@@ -28,9 +28,12 @@ beforeEach(async () => {
   errors = [];
   vi.spyOn(console, "log").mockImplementation((s: string) => void lines.push(String(s)));
   vi.spyOn(console, "error").mockImplementation((s: string) => void errors.push(String(s)));
+  // The messages asserted below are the English ones, whatever language the machine running the tests speaks.
+  vi.stubEnv("LC_ALL", "C");
 });
 afterEach(async () => {
   vi.restoreAllMocks();
+  vi.unstubAllEnvs();
   await t.close();
 });
 
@@ -159,6 +162,25 @@ describe("npm run cli -- user unlock", () => {
     expect(await main(["user", "unlock", "--email", "e@example.org"])).toBe(0);
     expect(lines.at(-1)).toMatch(/sign-in unlocked \(5 recent failures cleared\)/);
     expect((await authenticate("e@example.org", "a very long password")).ok).toBe(true);
+  });
+});
+
+describe("npm run cli in another language", () => {
+  it("should speak the language of the environment (LC_ALL, LC_MESSAGES, LANG), English unless it has a catalogue", async () => {
+    vi.stubEnv("LC_ALL", "");
+    vi.stubEnv("LC_MESSAGES", "");
+    vi.stubEnv("LANG", "uk_UA.UTF-8");
+    expect(await main(["user", "add", "--email", "r@example.org", "--name", "Reporter", "--role", "contributor"])).toBe(
+      0,
+    );
+    expect(lines[0]).toMatch(/^Створено обліковий запис r@example.org з роллю «дописувач» \(id \d+\)\.$/);
+    expect(lines[1]).toMatch(/^Тимчасовий пароль \(показується один раз\): \w+$/);
+    expect(await main(["user", "fly"])).toBe(2);
+    expect(errors.at(-1)).toMatch(/^помилка: невідома команда 'user fly'\. Використання:\nuser add /);
+
+    vi.stubEnv("LANG", "de_DE.UTF-8");
+    expect(await main(["user", "disable"])).toBe(2);
+    expect(errors.at(-1)).toBe("error: --email is required");
   });
 });
 

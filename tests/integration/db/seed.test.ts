@@ -7,6 +7,8 @@ import { sliceCodePoints } from "@/lib/anchoring/code-points";
 import { authenticate } from "@/lib/services/auth/authenticate";
 import { setDatabase } from "@/db/client";
 import { listFeedVerdicts } from "@/db/queries/public/pages";
+import { getPublicClaim } from "@/db/queries/public/claim";
+import { ratingIn } from "@/db/queries/shapes";
 import { createTestDb, tableSnapshot, type TestDb } from "../../support/db";
 import { addUser } from "../../support/fixtures";
 
@@ -29,11 +31,15 @@ describe("demo seed", () => {
   });
 
   it("should anchor every claim with selectors that match the text in code points", async () => {
-    const [revision] = await t.db.select().from(documentRevisions).limit(1);
-    const text = revision!.text;
     const rows = await t.db.select().from(claims);
-    expect(rows).toHaveLength(8);
+    expect(rows).toHaveLength(9);
     for (const c of rows) {
+      const [revision] = await t.db
+        .select()
+        .from(documentRevisions)
+        .where(eq(documentRevisions.documentId, c.documentId))
+        .limit(1);
+      const text = revision!.text;
       expect(sliceCodePoints(text, c.start, c.end)).toBe(c.quote);
       expect(sliceCodePoints(text, c.start - [...c.prefix].length, c.start)).toBe(c.prefix);
       expect(sliceCodePoints(text, c.end, c.end + [...c.suffix].length)).toBe(c.suffix);
@@ -42,12 +48,26 @@ describe("demo seed", () => {
     expect(rows.map((c) => c.quote)).toContain("Putin would be open to meeting Zelesnky");
   });
 
-  it("should have one verdict published, one in review, one draft", async () => {
-    expect((await t.db.select({ s: verdicts.state }).from(verdicts)).map((r) => r.s).sort()).toEqual([
-      "draft",
-      "in_review",
-      "published",
-    ]);
+  it("should have, in English, one verdict published, one in review, one draft; in Ukrainian, one published", async () => {
+    const rows = await t.db.select({ s: verdicts.state, language: verdicts.language }).from(verdicts);
+    expect(
+      rows
+        .filter((r) => r.language === null)
+        .map((r) => r.s)
+        .sort(),
+    ).toEqual(["draft", "in_review", "published"]);
+    expect(rows.filter((r) => r.language === "uk").map((r) => r.s)).toEqual(["published"]);
+  });
+
+  it("should load the Ukrainian article, its claim in its language, and the scale's words in Ukrainian", async () => {
+    const [doc] = await t.db.select().from(documents).where(eq(documents.slug, "mariupol-photos-2022-03-11"));
+    expect(doc).toMatchObject({ language: "uk", publishedAt: "2022-03-11" });
+    const claim = await getPublicClaim("fotografiyi-poranenikh-vagitnikh-zhinok-iz-mariupolskogo");
+    expect(claim).toMatchObject({ language: "uk", verdict: { language: "uk", rating: { key: "false" } } });
+    expect(ratingIn(claim!.verdict!.rating!, "uk")).toEqual({
+      label: "Неправда",
+      description: "Твердження не відповідає дійсності.",
+    });
   });
 
   it("should let every demo account sign in", async () => {
@@ -64,7 +84,7 @@ describe("demo seed", () => {
 
   it("should list only the published verdict publicly", async () => {
     const latest = await listFeedVerdicts();
-    expect(latest.map((v) => v.rating?.label)).toEqual(["False"]);
+    expect(latest.map((v) => v.rating?.label)).toEqual(["False", "False"]);
     expect(JSON.stringify(latest)).not.toContain("emptied of patients"); // the verdict in review
     expect(JSON.stringify(latest)).not.toContain("17 injured"); // the draft
   });

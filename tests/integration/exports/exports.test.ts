@@ -27,7 +27,7 @@ import { createTestDb, type TestDb } from "../../support/db";
 import { callRoute } from "../../support/http";
 import { folded, readPdf } from "../../support/pdf";
 import { HAS_STANDARDS } from "../../support/standards";
-import { assertionCount, failedAssertions } from "../../support/w3c-annotation";
+import { assertionCount, failedAssertions, passes } from "../../support/w3c-annotation";
 
 const DRAFT_MARKER = "zz-unpublished-draft-marker";
 // Emoji are two UTF-16 units and one code point: W3C offsets must count code points.
@@ -144,6 +144,8 @@ type Annotation = {
 };
 type Collection = { "@context": string; total: number; first: { id: string; items: Annotation[] } };
 
+const reviewedStatement = (review: Record<string, unknown>) => String(review.claimReviewed);
+
 describe("exports of published verdicts", () => {
   it("should stream ClaimReview that passes the validator with no error, one per published verdict", async () => {
     const { res, text } = await download("claimreview");
@@ -156,6 +158,47 @@ describe("exports of published verdicts", () => {
     expect(text).not.toContain(DRAFT_MARKER);
     expect(text).not.toContain("creativeWorkStatus");
   });
+
+  it.skipIf(!HAS_STANDARDS)(
+    "should say the language each claim was made in and each verdict written in, in every format, still valid",
+    async () => {
+      const slug = "fotografiyi-poranenikh-vagitnikh-zhinok-iz-mariupolskogo";
+      const reviews = JSON.parse((await download("claimreview")).text) as Record<string, unknown>[];
+      const uk = reviews.find((r) => String(r.url).endsWith(slug))!;
+      const en = reviews.find((r) =>
+        String(r.url).endsWith("/claims/those-killed-in-the-mariupol-maternity-hospital-strike-were"),
+      )!;
+      expect(uk).toMatchObject({ inLanguage: "uk", itemReviewed: { inLanguage: "uk" } });
+      // The rating in the review's language, from the scale's Ukrainian words.
+      expect(uk.reviewRating).toMatchObject({ alternateName: "Неправда" });
+      expect(en).toMatchObject({
+        inLanguage: "en",
+        itemReviewed: { inLanguage: "en" },
+        reviewRating: { alternateName: "False" },
+      });
+      for (const review of [uk, en]) expect(validateClaimReview(review, "http://localhost:3000").errors).toEqual([]);
+
+      const collection = JSON.parse((await download("w3c")).text) as Collection;
+      const annotation = collection.first.items.find((a) => a.body.some((b) => b.value === reviewedStatement(uk)))!;
+      const withContext = { "@context": collection["@context"], ...annotation };
+      expect(annotation.target).toMatchObject({ language: "uk" });
+      expect(annotation.body.filter((b) => "language" in b).map((b) => (b as { language: string }).language)).toEqual([
+        "uk",
+        "uk",
+      ]);
+      expect(failedAssertions("annotations/annotationMusts.test", withContext)).toEqual([]);
+      for (const file of ["3.2.1-targLanguage.json", "3.2.1-bodyLanguage.json"]) {
+        expect(passes(`annotations/bodiesTargets/${file}`, withContext), file).toBe(true);
+      }
+
+      const rows = parse((await download("csv")).text, { columns: true, bom: true }) as Record<string, string>[];
+      expect(rows.find((r) => r.claim_url?.endsWith(slug))).toMatchObject({ language: "uk", verdict_language: "uk" });
+      const json = JSON.parse((await download("json")).text) as {
+        claims: { slug: string; language: string; verdict: { language: string } }[];
+      };
+      expect(json.claims.find((c) => c.slug === slug)).toMatchObject({ language: "uk", verdict: { language: "uk" } });
+    },
+  );
 
   it("should write CSV that a CSV parser reads back, matching the data, with formulas neutralised", async () => {
     const { text } = await download("csv");
@@ -478,6 +521,20 @@ describe("exports after a correction", () => {
     expect(pdf.text).toMatch(/No verdict yet \(UNPUBLISHED\)/);
     expect(pdf.text).toMatch(/Rating: \w+ \(UNPUBLISHED\)/);
   });
+
+  it("should word the PDF report in the language the desk asks for (`locale=`), the data as they are", async () => {
+    const { res, bytes } = await download("pdf", "?locale=uk&includeDrafts=1", tokens.editor);
+    expect(res.status).toBe(200);
+    const pdf = await readPdf(bytes);
+    expect(pdf.title).toBe("Звіт про вердикти — Усе");
+    expect(pdf.text).toContain("Суперечки: версії поруч");
+    expect(pdf.text).toContain("Журнал виправлень");
+    expect(pdf.text).toContain("НЕОПУБЛІКОВАНО — неопублікована чернетка");
+    expect(pdf.text).toContain("Дмитро Кулеба");
+    expect(pdf.text).not.toContain("Corrections log");
+    // Anyone's whole-site English report is still the kept copy; a locale that is not one is English.
+    expect((await readPdf((await download("pdf", "?locale=xx")).bytes)).title).toBe("Verdict report — Everything");
+  });
 });
 
 describe("the export page's ClaimReview check", () => {
@@ -485,13 +542,15 @@ describe("the export page's ClaimReview check", () => {
     const site = await exportSite();
     const published = await checkClaimReviews(site, claimsForExport({}, { includeUnpublished: false }));
     expect(published).toMatchObject({ checked: (await publishedClaims()).length, truncated: false, errors: [] });
-    expect(published.warnings.find((w) => w.message.startsWith("itemReviewed.author.sameAs"))!.count).toBeGreaterThan(
-      0,
-    );
+    expect(
+      published.warnings.find((w) => String(w.message).startsWith("itemReviewed.author.sameAs"))!.count,
+    ).toBeGreaterThan(0);
     const all = await checkClaimReviews(site, claimsForExport({}, { includeUnpublished: true }), 2);
     expect(all).toMatchObject({ checked: 2, truncated: true });
     const withDrafts = await checkClaimReviews(site, claimsForExport({}, { includeUnpublished: true }));
-    expect(withDrafts.warnings.find((w) => w.message.startsWith("not published yet"))).toMatchObject({ count: 1 }); // the one draft
+    expect(withDrafts.warnings.find((w) => String(w.message).startsWith("not published yet"))).toMatchObject({
+      count: 1,
+    }); // the one draft
   });
 });
 

@@ -27,18 +27,18 @@ const count = async (q: SQL) => (await queryRow<{ n: number }>(t.db, q))!.n;
 describe("exports across batches", () => {
   it("should read every published claim once, in id order, across batches", async () => {
     const published = await count(sql`select count(*) as n from verdicts where state = 'published'`);
-    expect(published).toBe(info.published + 1); // and the demo's one
+    expect(published).toBe(info.published + 2); // and the demo's two
     const ids = (await collect(claimsForExport({}, { includeUnpublished: false }))).map((r) => r.id);
     expect(ids).toHaveLength(published);
     expect(new Set(ids).size).toBe(ids.length);
     expect([...ids].sort((a, b) => a - b)).toEqual(ids);
     expect(await countClaimsForExport({}, { includeUnpublished: false })).toBe(published);
-    expect(await collect(claimsForExport({}, { includeUnpublished: true }))).toHaveLength(2500 + 8);
+    expect(await collect(claimsForExport({}, { includeUnpublished: true }))).toHaveLength(2500 + 9);
   });
 
   it("should write one CSV row per claim and keep each generated quote where its offsets say", async () => {
     const rows = await collect(csvChunks(await exportSite(), claimsForExport({}, { includeUnpublished: false })));
-    expect(rows).toHaveLength(1 + info.published + 1);
+    expect(rows).toHaveLength(1 + info.published + 2);
     const text = async (documentId: number) =>
       (await queryRow<{ text: string }>(
         t.db,

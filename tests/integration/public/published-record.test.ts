@@ -123,6 +123,8 @@ const DETAILS: Detail[] = [
     old: "2022-03-10",
     marker: "1999-12-31",
     on: ["claim page", "api claim", "claimreview", "csv", "json", "pdf"],
+    // The report shows the day as people read it.
+    as: { pdf: ["Mar 10, 2022", "Dec 31, 1999"] },
     through: ["correction"],
     change: (who) => editClaim(who, { claimedAt: "1999-12-31" }),
   },
@@ -164,8 +166,8 @@ const DETAILS: Detail[] = [
   },
   {
     field: "claimant kind",
-    old: '"kind":"person"',
-    marker: '"kind":"organization"',
+    old: '"description":"Foreign minister of Russia","sameAs":null,"kind":"person"',
+    marker: '"description":"Foreign minister of Russia","sameAs":null,"kind":"organization"',
     on: ["claim page", "api claim", "claimreview", "json"],
     as: { claimreview: ['"@type":"Person","name":"Sergei Lavrov"', '"@type":"Organization","name":"Sergei Lavrov"'] },
     through: ["claimant"],

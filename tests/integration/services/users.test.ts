@@ -3,7 +3,7 @@ import { eq } from "drizzle-orm";
 import { auditEvents, users } from "@/db/schema";
 import { authorize, systemActor, type Actor } from "@/lib/auth/actor";
 import { authenticate } from "@/lib/services/auth/authenticate";
-import { isServiceError } from "@/lib/services/errors";
+import { isServiceError, type ServiceError } from "@/lib/services/errors";
 import { createUser } from "@/lib/services/users/create-user";
 import { changeOwnPassword } from "@/lib/services/users/change-password";
 import { updateUser } from "@/lib/services/users/update-user";
@@ -72,7 +72,7 @@ describe("createUser", () => {
       createUser(admin, { email: "ADMIN@example.org", name: "Again", role: "editor" }),
       "conflict",
     );
-    expect((err as { issues: unknown }).issues).toEqual([{ path: "email", message: "is already in use" }]);
+    expect((err as ServiceError).toJSON().error.issues).toEqual([{ path: "email", message: "is already in use" }]);
     expect(await tableSnapshot(t.db)).toEqual(before);
   });
 

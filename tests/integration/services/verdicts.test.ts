@@ -95,7 +95,7 @@ describe("a verdict from draft to published", () => {
     ).toMatch(/in review/);
 
     e = await refusal(() => step(as.editor, "request_changes"));
-    expect(e.issues).toEqual([{ path: "comment", message: "say what the author should change" }]);
+    expect(e.toJSON().error.issues).toEqual([{ path: "comment", message: "say what the author should change" }]);
     await step(as.editor, "request_changes", { comment: "Cite the Kremlin's own statement." });
     expect(await t.db.select().from(comments).where(eq(comments.kind, "changes_requested"))).toHaveLength(1);
 
@@ -318,7 +318,7 @@ describe("the rating scale", () => {
     const e = await refusal(() => deleteRating(as.admin, { ratingId: falseRating!.id }));
     expect(e.code).toBe("conflict");
     expect(e.message).toMatch(
-      /“False” is used by 2 verdicts: “Those killed in the Mariupol maternity hospital strike were not civilians\.” \(version 1, published\)/,
+      /“False” is used by 3 verdicts: “Those killed in the Mariupol maternity hospital strike were not civilians\.” \(version 1, published\)/,
     );
     expect((await refusal(() => createRating(as.editor, { label: "X", colour: "#000000", ordinal: 1 }))).code).toBe(
       "forbidden",

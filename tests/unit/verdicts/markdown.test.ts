@@ -1,10 +1,22 @@
 import { renderToStaticMarkup } from "react-dom/server";
 import { createElement } from "react";
+import { NextIntlClientProvider } from "next-intl";
 import { describe, expect, it } from "vitest";
 import { Markdown } from "@/components/verdicts/markdown";
+import messages from "@/lib/i18n/messages/en.json";
 import { missingForPublication } from "@/lib/services/verdicts/publish-gate";
 
-const render = (text: string) => renderToStaticMarkup(createElement(Markdown, { text }));
+type ProviderProps = Parameters<typeof NextIntlClientProvider>[0];
+
+// The component's words come from the catalogue: rendered as a page renders it, inside next-intl's provider.
+const render = (text: string) =>
+  renderToStaticMarkup(
+    createElement(
+      NextIntlClientProvider,
+      { locale: "en", messages } as ProviderProps,
+      createElement(Markdown, { text }),
+    ),
+  );
 
 describe("Markdown rationale rendering", () => {
   it("should render emphasis, lists and safe links", () => {
@@ -20,6 +32,12 @@ describe("Markdown rationale rendering", () => {
     );
     expect(html).not.toMatch(/<script|onerror|onclick|javascript:|<b /i);
     expect(html).toContain(">click</a>");
+  });
+
+  it("should show an image as its description, in the page's language", () => {
+    expect(render("![a map of the city](https://example.com/map.png)")).toContain(
+      "<span>[image: a map of the city]</span>",
+    );
   });
 });
 
@@ -46,7 +64,7 @@ describe("the publish gate", () => {
         summary: "s",
         rationale: "😀".repeat(199),
         evidenceWithUrl: 1,
-      }),
+      }).map(String),
     ).toEqual(["a rationale of at least 200 characters (now 199)"]);
   });
 });

@@ -50,29 +50,32 @@ describe("the verdict workflow, every step × state × role × authorship", () =
       const rule = RULES[step];
       // A step the state does not allow is a conflict (409); one the caller may not take is a 403.
       expect((decision as { kind: string }).kind).toBe(rule.from.includes(state) ? "permission" : "state");
-      expect((decision as { reason: string }).reason).toMatch(/\.$/);
+      expect(String((decision as { reason: unknown }).reason)).toMatch(/\.$/);
     }
   });
 });
 
 describe("refusal reasons", () => {
+  // The reason is a catalogue text (lib/i18n/text.ts): here in English.
+  const inWords = (d: ReturnType<typeof decide>) => (d.allowed ? d : { ...d, reason: String(d.reason) });
+
   it("should say why, in words a person understands", () => {
-    expect(decide("publish", "in_review", "editor", true)).toEqual({
+    expect(inWords(decide("publish", "in_review", "editor", true))).toEqual({
       allowed: false,
       kind: "permission",
       reason: "A second editor must publish it: you wrote this verdict.",
     });
-    expect(decide("publish", "in_review", "contributor", false)).toEqual({
+    expect(inWords(decide("publish", "in_review", "contributor", false))).toEqual({
       allowed: false,
       kind: "permission",
       reason: "Only an editor may publish it.",
     });
-    expect(decide("publish", "draft", "editor", false)).toEqual({
+    expect(inWords(decide("publish", "draft", "editor", false))).toEqual({
       allowed: false,
       kind: "state",
       reason: "A verdict that is a draft cannot be published.",
     });
-    expect(decide("submit", "draft", "editor", false)).toEqual({
+    expect(inWords(decide("submit", "draft", "editor", false))).toEqual({
       allowed: false,
       kind: "permission",
       reason: "Only the verdict's author may submit it for review.",

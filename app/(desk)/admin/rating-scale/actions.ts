@@ -1,6 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { getTranslations } from "next-intl/server";
 import { getRatingScale } from "@/db/queries/ratings";
 import { field, formAction, type FormState } from "@/lib/auth/form-action";
 import { createRating, deleteRating, reorderRatings, updateRating } from "@/lib/services/ratings/manage-ratings";
@@ -10,7 +11,20 @@ const fields = (form: FormData) => ({
   description: String(form.get("description") ?? ""),
   colour: String(form.get("colour") ?? ""),
   ordinal: field(form, "ordinal") ? Number(field(form, "ordinal")) : null,
+  translations: translationsOf(form),
 });
+
+/** The words in other languages: fields `label@uk`, `description@uk`… */
+function translationsOf(form: FormData): Record<string, { label: string; description: string }> {
+  const all: Record<string, { label: string; description: string }> = {};
+  for (const [name, value] of form.entries()) {
+    const m = /^(label|description)@(.+)$/.exec(name);
+    if (!m || typeof value !== "string") continue;
+    all[m[2]!] ??= { label: "", description: "" };
+    all[m[2]!]![m[1] as "label" | "description"] = value;
+  }
+  return all;
+}
 
 const done = (message: string) => {
   revalidatePath("/admin/rating-scale");
@@ -19,7 +33,8 @@ const done = (message: string) => {
 
 export const createRatingAction = formAction(async (user, form) => {
   const rating = await createRating(user.actor, fields(form));
-  return done(`“${rating.label}” added to the scale.`);
+  const t = await getTranslations("admin.ratingScale.messages");
+  return done(t("added", { label: rating.label }));
 });
 
 /** Saves a rating; answers with its new version, the one the form edits from now on. */
@@ -29,20 +44,23 @@ export const updateRatingAction = formAction<FormState & { version?: number }>(a
     version: Number(field(form, "version")),
     ...fields(form),
   });
-  return { ...done(`“${rating.label}” saved.`), version: rating.version };
+  const t = await getTranslations("admin.ratingScale.messages");
+  return { ...done(t("saved", { label: rating.label })), version: rating.version };
 });
 
 export const moveRatingAction = formAction(async (user, form) => {
+  const t = await getTranslations("admin.ratingScale.messages");
   const ids = (await getRatingScale()).map((r) => r.id);
   const from = ids.indexOf(Number(field(form, "ratingId")));
   const to = from + (field(form, "direction") === "up" ? -1 : 1);
-  if (from < 0 || to < 0 || to >= ids.length) return { message: "It is already at that end of the scale." };
+  if (from < 0 || to < 0 || to >= ids.length) return { message: t("atEnd") };
   [ids[from], ids[to]] = [ids[to]!, ids[from]!];
   await reorderRatings(user.actor, { order: ids });
-  return done("Scale reordered.");
+  return done(t("reordered"));
 });
 
 export const deleteRatingAction = formAction(async (user, form) => {
   await deleteRating(user.actor, { ratingId: field(form, "ratingId") });
-  return done("Rating deleted.");
+  const t = await getTranslations("admin.ratingScale.messages");
+  return done(t("deleted"));
 });

@@ -1,9 +1,11 @@
 "use client";
 
 import { useState } from "react";
+import { useTranslations } from "next-intl";
 import { ActionForm } from "@/components/ui/action-form";
 import { TextField } from "@/components/ui/field";
 import type { RatingView } from "@/db/queries/ratings";
+import { DEFAULT_LOCALE, LOCALE_NAMES, LOCALES, textDirection } from "@/lib/i18n/locales";
 import { createRatingAction, deleteRatingAction, moveRatingAction, updateRatingAction } from "./actions";
 
 function RatingFields({
@@ -15,20 +17,21 @@ function RatingFields({
   values?: Record<string, string>;
   errors: Record<string, string>;
 }) {
+  const t = useTranslations("admin.ratingScale.fields");
   const v = (k: keyof RatingView) =>
     values?.[k] ?? (rating?.[k] === null || rating?.[k] === undefined ? "" : String(rating[k]));
   return (
     <div className="grid gap-2 sm:grid-cols-2">
-      <TextField label="Label" name="label" defaultValue={v("label")} error={errors.label} />
+      <TextField label={t("label")} name="label" defaultValue={v("label")} error={errors.label} />
       <TextField
-        label="Colour"
+        label={t("colour")}
         name="colour"
         type="color"
         defaultValue={v("colour") || "#57606a"}
         error={errors.colour}
       />
       <TextField
-        label="Value (1 = worst; empty: outside the true–false order)"
+        label={t("value")}
         name="ordinal"
         type="number"
         min={1}
@@ -36,7 +39,7 @@ function RatingFields({
         error={errors.ordinal}
       />
       <label className="block text-sm font-medium sm:col-span-2">
-        Description (shown on the methodology page)
+        {t("description")}
         <textarea
           name="description"
           rows={2}
@@ -44,9 +47,44 @@ function RatingFields({
           className="mt-1 w-full rounded-md border border-line bg-white px-3 py-2 text-sm font-normal"
         />
       </label>
+      {LOCALES.filter((l) => l !== DEFAULT_LOCALE).map((locale) => {
+        const own = rating?.translations?.[locale];
+        const value = (k: "label" | "description") => values?.[`${k}@${locale}`] ?? own?.[k] ?? "";
+        return (
+          <fieldset key={locale} className="grid gap-2 rounded-md border border-line p-2 sm:col-span-2 sm:grid-cols-2">
+            <legend className="px-1 text-sm font-medium">{t("inLanguage", { language: LOCALE_NAMES[locale]! })}</legend>
+            <TextField
+              label={t("label")}
+              name={`label@${locale}`}
+              defaultValue={value("label")}
+              lang={locale}
+              dir={textDirection(locale)}
+              error={errors[`translations.${locale}.label`]}
+            />
+            <label className="block text-sm font-medium">
+              {t("description")}
+              <textarea
+                name={`description@${locale}`}
+                rows={2}
+                lang={locale}
+                dir={textDirection(locale)}
+                defaultValue={value("description")}
+                className="mt-1 w-full rounded-md border border-line bg-white px-3 py-2 text-sm font-normal"
+              />
+            </label>
+            {errors[`translations.${locale}.description`] && (
+              <span className="text-sm text-danger sm:col-span-2">{errors[`translations.${locale}.description`]}</span>
+            )}
+          </fieldset>
+        );
+      })}
     </div>
   );
 }
+
+/** The move forms' fields. */
+const UP = { direction: "up" };
+const DOWN = { direction: "down" };
 
 /** One rating of the scale: edit it, move it, or delete it if no verdict uses it. */
 export function RatingRow({
@@ -58,6 +96,7 @@ export function RatingRow({
   isFirst: boolean;
   isLast: boolean;
 }) {
+  const t = useTranslations("admin.ratingScale.row");
   const [baseVersion] = useState(rating.version);
   const hidden = (extra: Record<string, string | number> = {}) =>
     Object.entries({ ratingId: rating.id, ...extra }).map(([k, val]) => (
@@ -65,7 +104,7 @@ export function RatingRow({
     ));
   return (
     <li className="space-y-3 rounded-lg border border-line bg-white p-4" data-testid={`rating-${rating.key}`}>
-      <ActionForm action={updateRatingAction} submitLabel="Save" label={`Rating ${rating.label}`}>
+      <ActionForm action={updateRatingAction} submitLabel={t("save")} label={t("label", { label: rating.label })}>
         {(s) => (
           <>
             {/* The version this form's text is based on moves on only with this admin's own
@@ -77,16 +116,21 @@ export function RatingRow({
       </ActionForm>
       <div className="flex flex-wrap gap-2">
         {!isFirst && (
-          <ActionForm action={moveRatingAction} submitLabel="Move up" variant="secondary" className="">
-            {() => hidden({ direction: "up" })}
+          <ActionForm action={moveRatingAction} submitLabel={t("moveUp")} variant="secondary" className="">
+            {() => hidden(UP)}
           </ActionForm>
         )}
         {!isLast && (
-          <ActionForm action={moveRatingAction} submitLabel="Move down" variant="secondary" className="">
-            {() => hidden({ direction: "down" })}
+          <ActionForm action={moveRatingAction} submitLabel={t("moveDown")} variant="secondary" className="">
+            {() => hidden(DOWN)}
           </ActionForm>
         )}
-        <ActionForm action={deleteRatingAction} submitLabel={`Delete “${rating.label}”`} variant="danger" className="">
+        <ActionForm
+          action={deleteRatingAction}
+          submitLabel={t("delete", { label: rating.label })}
+          variant="danger"
+          className=""
+        >
           {() => hidden()}
         </ActionForm>
       </div>
@@ -96,8 +140,9 @@ export function RatingRow({
 
 /** Adds a rating at the end of the scale. */
 export function NewRatingForm() {
+  const t = useTranslations("admin.ratingScale.new");
   return (
-    <ActionForm action={createRatingAction} submitLabel="Add rating" label="New rating">
+    <ActionForm action={createRatingAction} submitLabel={t("submit")} label={t("label")}>
       {(s) => <RatingFields values={s.ok ? undefined : s.values} errors={s.fieldErrors ?? {}} />}
     </ActionForm>
   );

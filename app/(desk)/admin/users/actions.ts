@@ -1,6 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { getTranslations } from "next-intl/server";
 import { field, formAction } from "@/lib/auth/form-action";
 import { createUser } from "@/lib/services/users/create-user";
 import { updateUser } from "@/lib/services/users/update-user";
@@ -12,9 +13,10 @@ export const createUserAction = formAction(async (user, form) => {
     role: field(form, "role") ?? "",
   });
   revalidatePath("/admin/users");
+  const t = await getTranslations("admin.users.messages");
   return {
     ok: true,
-    message: `Account created for ${created.name} (${created.email}). Give them this temporary password; it is shown only once.`,
+    message: t("created", { name: created.name, email: created.email }),
     secret: temporaryPassword ?? undefined,
   };
 });
@@ -27,12 +29,19 @@ const INTENTS = {
 
 export const updateUserAction = formAction(async (user, form) => {
   const intent = field(form, "intent");
-  if (intent !== "role" && intent !== "disable" && intent !== "enable") return { message: "Choose what to change." };
+  const t = await getTranslations("admin.users.messages");
+  if (intent !== "role" && intent !== "disable" && intent !== "enable") return { message: t("chooseChange") };
   const updated = await updateUser(user.actor, {
     userId: field(form, "userId"),
     version: Number(field(form, "version")),
     ...INTENTS[intent](form),
   });
   revalidatePath("/admin/users");
-  return { ok: true, message: `${updated.email} is now ${updated.disabled ? "disabled" : "active"}, ${updated.role}.` };
+  const roles = await getTranslations("common.roles");
+  const message = t("updated", {
+    email: updated.email,
+    state: updated.disabled ? "disabled" : "active",
+    role: roles(`name.${updated.role}`),
+  });
+  return { ok: true, message };
 });

@@ -1,14 +1,17 @@
 "use client";
 
 import { useActionState } from "react";
+import { useTranslations } from "next-intl";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { SelectField, TextField } from "@/components/ui/field";
-import { ROLE_OPTIONS } from "@/components/ui/role-options";
+import { useRoleOptions } from "@/components/ui/role-options";
 import { createUserAction } from "./actions";
 
 /** Creates an account and shows its generated temporary password once. */
 export function CreateUserForm() {
+  const t = useTranslations("admin.users.create");
+  const roleOptions = useRoleOptions();
   const [state, action, pending] = useActionState(createUserAction, {});
   const errors = state.fieldErrors ?? {};
   return (
@@ -16,14 +19,14 @@ export function CreateUserForm() {
       {state.message && <Alert tone={state.ok ? "success" : "error"}>{state.message}</Alert>}
       {state.secret && (
         <p className="rounded-md border border-line bg-slate-50 p-3 text-sm">
-          Temporary password:{" "}
+          {t("temporaryPassword")}{" "}
           <code data-testid="temporary-password" className="select-all font-mono text-base">
             {state.secret}
           </code>
         </p>
       )}
       <TextField
-        label="Name"
+        label={t("name")}
         name="name"
         required
         error={errors.name}
@@ -31,7 +34,7 @@ export function CreateUserForm() {
         key={`n${state.ok}`}
       />
       <TextField
-        label="Email"
+        label={t("email")}
         name="email"
         type="email"
         required
@@ -40,14 +43,14 @@ export function CreateUserForm() {
         key={`e${state.ok}`}
       />
       <SelectField
-        label="Role"
+        label={t("role")}
         name="role"
-        options={ROLE_OPTIONS}
+        options={roleOptions}
         error={errors.role}
         defaultValue={state.values?.role ?? "contributor"}
       />
       <Button type="submit" disabled={pending}>
-        {pending ? "Creating…" : "Create account"}
+        {pending ? t("creating") : t("submit")}
       </Button>
     </form>
   );

@@ -1,6 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
+import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
 import { RoleBadge } from "@/components/ui/role-badge";
 import { ROLES, type Role } from "@/db/enums";
@@ -13,6 +14,8 @@ type Props = {
 
 /** One account in the admin table: change its role, disable or enable it. */
 export function UserRow({ user, isSelf }: Props) {
+  const t = useTranslations("admin.users.row");
+  const roles = useTranslations("common.roles");
   const [state, action, pending] = useActionState(updateUserAction, {});
   return (
     <tr className={user.disabled ? "text-muted" : undefined} data-testid={`user-row-${user.email}`}>
@@ -21,14 +24,15 @@ export function UserRow({ user, isSelf }: Props) {
         <div className="text-xs">{user.email}</div>
       </td>
       <td className="px-3 py-2">
-        <RoleBadge role={user.role} /> {user.disabled && <span className="ml-1 text-xs font-semibold">disabled</span>}
+        <RoleBadge role={user.role} />{" "}
+        {user.disabled && <span className="ms-1 text-xs font-semibold">{t("disabled")}</span>}
       </td>
       <td className="px-3 py-2">
         <form action={action} className="flex flex-wrap items-center gap-2">
           <input type="hidden" name="userId" value={user.id} />
           <input type="hidden" name="version" value={user.version} />
           <label className="sr-only" htmlFor={`role-${user.id}`}>
-            Role of {user.name}
+            {t("roleOf", { name: user.name })}
           </label>
           <select
             id={`role-${user.id}`}
@@ -38,12 +42,12 @@ export function UserRow({ user, isSelf }: Props) {
           >
             {ROLES.map((r) => (
               <option key={r} value={r}>
-                {r}
+                {roles(`name.${r}`)}
               </option>
             ))}
           </select>
           <Button type="submit" name="intent" value="role" variant="secondary" disabled={pending}>
-            Change role
+            {t("changeRole")}
           </Button>
           {!isSelf && (
             <Button
@@ -53,7 +57,7 @@ export function UserRow({ user, isSelf }: Props) {
               variant={user.disabled ? "secondary" : "danger"}
               disabled={pending}
             >
-              {user.disabled ? "Enable" : "Disable"}
+              {user.disabled ? t("enable") : t("disable")}
             </Button>
           )}
         </form>

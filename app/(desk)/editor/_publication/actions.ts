@@ -1,6 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { getTranslations } from "next-intl/server";
 import { field, formAction } from "@/lib/auth/form-action";
 import { discardRecordChanges, publishRecordChanges } from "@/lib/services/publication/record-changes";
 
@@ -13,7 +14,8 @@ export const publishRecordAction = formAction(async (user, form) => {
     note: String(form.get("note") ?? ""),
   });
   revalidatePath(`/editor/${result.kind}s/${result.id}`);
-  return { ok: true, message: `Published: readers now see version ${result.seq}.` };
+  const t = await getTranslations("desk.publication");
+  return { ok: true, message: t("publishedVersion", { seq: result.seq }) };
 });
 
 /** Puts a claimant's, document's or dispute's working copy back as readers see it. */
@@ -24,5 +26,6 @@ export const discardRecordAction = formAction(async (user, form) => {
     version: Number(field(form, "version")),
   });
   revalidatePath(`/editor/${result.kind}s/${result.id}`);
-  return { ok: true, message: "Changes discarded: the desk has it as readers see it." };
+  const t = await getTranslations("desk.publication");
+  return { ok: true, message: t("discarded") };
 });

@@ -1,14 +1,17 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { headers } from "next/headers";
+import { cookies, headers } from "next/headers";
+import { getTranslations } from "next-intl/server";
 import { signOut } from "@/lib/auth";
 import { field, formAction } from "@/lib/auth/form-action";
 import { requestClientAddress } from "@/lib/http/client-address";
 import { createApiToken } from "@/lib/services/tokens/create-token";
 import { revokeApiToken } from "@/lib/services/tokens/revoke-token";
-import { formatInstant } from "@/lib/services/tokens/token-view";
 import { changeOwnPassword } from "@/lib/services/users/change-password";
+import { setInterfaceLanguage } from "@/lib/services/users/interface-language";
+import { LOCALE_COOKIE, LOCALE_NAMES } from "@/lib/i18n/locales";
+import { readerLocale } from "@/lib/i18n/public-path";
 
 /** Creates a token from the account page: its name, expiry in days (7, 30, 90 or 365) and scope (read or write). */
 export const createTokenAction = formAction(async (user, form) => {
@@ -20,12 +23,10 @@ export const createTokenAction = formAction(async (user, form) => {
     ...(scope !== undefined ? { scope } : {}),
   });
   revalidatePath("/editor/account");
-  const what = record.scope === "read" ? "read only" : "read and write";
+  const t = await getTranslations("desk.account.messages");
   return {
     ok: true,
-    message:
-      `Token “${record.name}” created (${what}, expires ${formatInstant(record.expiresAt)}). ` +
-      "Copy it now: it is shown only once.",
+    message: t("created", { name: record.name, scope: record.scope, expires: record.expiresAt }),
     secret: token,
   };
 });
@@ -33,7 +34,8 @@ export const createTokenAction = formAction(async (user, form) => {
 export const revokeTokenAction = formAction(async (user, form) => {
   const record = await revokeApiToken(user.actor, { tokenId: field(form, "tokenId") });
   revalidatePath("/editor/account");
-  return { ok: true, message: `Token “${record.name}” revoked.` };
+  const t = await getTranslations("desk.account.messages");
+  return { ok: true, message: t("revoked", { name: record.name }) };
 });
 
 export const changePasswordAction = formAction(async (user, form) => {
@@ -45,4 +47,18 @@ export const changePasswordAction = formAction(async (user, form) => {
   // Every session of the account has ended, this one too: sign in again with the new password.
   await signOut({ redirectTo: "/login?notice=password-changed" });
   return { ok: true };
+});
+
+/** Sets the account's interface language; the answer, and every page after it, speak the new one. */
+export const setInterfaceLanguageAction = formAction(async (user, form) => {
+  const { locale } = await setInterfaceLanguage(user.actor, { locale: field(form, "locale") ?? null });
+  revalidatePath("/", "layout");
+  const [headerStore, cookieStore] = await Promise.all([headers(), cookies()]);
+  const speaks = locale ?? readerLocale(cookieStore.get(LOCALE_COOKIE)?.value, headerStore.get("accept-language"));
+  const t = await getTranslations({ locale: speaks, namespace: "desk.account.language" });
+  return {
+    ok: true,
+    message: t("saved", { language: LOCALE_NAMES[speaks] ?? speaks }),
+    values: { locale: locale ?? "" },
+  };
 });

@@ -1,88 +1,90 @@
 import type { Metadata } from "next";
+import { getFormatter, getTranslations } from "next-intl/server";
 import { PageHeader } from "@/components/ui/page-header";
 import { RoleBadge } from "@/components/ui/role-badge";
 import { requireUser } from "@/lib/auth/session";
 import { listOwnTokens } from "@/lib/services/tokens/list-tokens";
-import { formatInstant, isExpired } from "@/lib/services/tokens/token-view";
+import { isExpired } from "@/lib/services/tokens/token-view";
+import { LanguageForm } from "./language-form";
 import { PasswordForm } from "./password-form";
 import { CreateTokenForm, RevokeTokenButton } from "./token-forms";
 
-export const metadata: Metadata = { title: "Account & API tokens" };
-
-const when = (d: Date | null) => (d ? formatInstant(d) : "never");
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("desk.account");
+  return { title: t("title") };
+}
 
 export default async function AccountPage() {
   const user = await requireUser("/editor/account");
   const tokens = await listOwnTokens(user.actor);
+  const [t, format] = await Promise.all([getTranslations("desk.account"), getFormatter()]);
+  const when = (d: Date | null) => (d ? format.dateTime(d, "instant") : t("never"));
   return (
     <>
-      <PageHeader title="Account & API tokens">
+      <PageHeader title={t("title")}>
         {user.name} · {user.email} · <RoleBadge role={user.role} />
       </PageHeader>
       <div className="grid gap-8 lg:grid-cols-[2fr_1fr]">
         <section aria-labelledby="tokens-heading" className="space-y-4">
           <h2 id="tokens-heading" className="text-lg font-semibold">
-            API tokens
+            {t("tokens.heading")}
           </h2>
-          <p className="text-sm text-muted">
-            A program sends a token as <code>Authorization: Bearer &lt;token&gt;</code> to <code>/api/v1/…</code> and
-            acts with your role. A read-only token may only read (GET requests); a read and write token may change
-            anything your role allows. Tokens expire (after 90 days unless you choose otherwise), and changing your
-            password revokes them all. Claimdesk stores only a hash of each token.
-          </p>
+          <p className="text-sm text-muted">{t.rich("tokens.explained", { code: (c) => <code>{c}</code> })}</p>
           <div className="rounded-lg border border-line bg-white p-4">
             <CreateTokenForm />
           </div>
           {tokens.length === 0 ? (
-            <p className="text-sm text-muted">You have no tokens.</p>
+            <p className="text-sm text-muted">{t("tokens.none")}</p>
           ) : (
-            <table className="w-full rounded-lg border border-line bg-white text-left text-sm">
-              <caption className="sr-only">Your API tokens</caption>
+            <table className="w-full rounded-lg border border-line bg-white text-start text-sm">
+              <caption className="sr-only">{t("tokens.caption")}</caption>
               <thead className="border-b border-line bg-slate-50">
                 <tr>
                   <th scope="col" className="px-3 py-2">
-                    Name
+                    {t("tokens.name")}
                   </th>
                   <th scope="col" className="px-3 py-2">
-                    Starts with
+                    {t("tokens.prefix")}
                   </th>
                   <th scope="col" className="px-3 py-2">
-                    Access
+                    {t("tokens.access")}
                   </th>
                   <th scope="col" className="px-3 py-2">
-                    Created
+                    {t("tokens.created")}
                   </th>
                   <th scope="col" className="px-3 py-2">
-                    Last used
+                    {t("tokens.lastUsed")}
                   </th>
                   <th scope="col" className="px-3 py-2">
-                    Expires
+                    {t("tokens.expires")}
                   </th>
                   <th scope="col" className="px-3 py-2">
-                    <span className="sr-only">Actions</span>
+                    <span className="sr-only">{t("tokens.actions")}</span>
                   </th>
                 </tr>
               </thead>
               <tbody className="divide-y divide-line">
-                {tokens.map((t) => (
-                  <tr key={t.id} data-testid={`token-row-${t.id}`}>
-                    <td className="px-3 py-2 font-medium">{t.name}</td>
-                    <td className="px-3 py-2 font-mono">{t.tokenPrefix}…</td>
-                    <td className="px-3 py-2">{t.scope === "read" ? "read only" : "read and write"}</td>
-                    <td className="px-3 py-2">{when(t.createdAt)}</td>
-                    <td className="px-3 py-2">{when(t.lastUsedAt)}</td>
+                {tokens.map((token) => (
+                  <tr key={token.id} data-testid={`token-row-${token.id}`}>
+                    <td className="px-3 py-2 font-medium">{token.name}</td>
+                    <td className="px-3 py-2 font-mono">{token.tokenPrefix}…</td>
+                    <td className="px-3 py-2">{t("tokens.scope", { scope: token.scope })}</td>
+                    <td className="px-3 py-2">{when(token.createdAt)}</td>
+                    <td className="px-3 py-2">{when(token.lastUsedAt)}</td>
                     <td className="px-3 py-2">
-                      {!t.revokedAt && isExpired(t) ? (
-                        <span className="font-medium text-danger">expired {when(t.expiresAt)}</span>
+                      {!token.revokedAt && isExpired(token) ? (
+                        <span className="font-medium text-danger">
+                          {t("tokens.expired", { when: when(token.expiresAt) })}
+                        </span>
                       ) : (
-                        when(t.expiresAt)
+                        when(token.expiresAt)
                       )}
                     </td>
                     <td className="px-3 py-2">
-                      {t.revokedAt ? (
-                        <span className="text-muted">revoked {when(t.revokedAt)}</span>
-                      ) : isExpired(t) ? null : (
-                        <RevokeTokenButton tokenId={t.id} name={t.name} />
+                      {token.revokedAt ? (
+                        <span className="text-muted">{t("tokens.revoked", { when: when(token.revokedAt) })}</span>
+                      ) : isExpired(token) ? null : (
+                        <RevokeTokenButton tokenId={token.id} name={token.name} />
                       )}
                     </td>
                   </tr>
@@ -91,12 +93,21 @@ export default async function AccountPage() {
             </table>
           )}
         </section>
-        <section aria-labelledby="password-heading" className="rounded-lg border border-line bg-white p-4">
-          <h2 id="password-heading" className="mb-4 text-lg font-semibold">
-            Password
-          </h2>
-          <PasswordForm />
-        </section>
+        <div className="space-y-8">
+          <section aria-labelledby="language-heading" className="rounded-lg border border-line bg-white p-4">
+            <h2 id="language-heading" className="mb-1 text-lg font-semibold">
+              {t("language.heading")}
+            </h2>
+            <p className="mb-4 text-sm text-muted">{t("language.explained")}</p>
+            <LanguageForm current={user.locale} />
+          </section>
+          <section aria-labelledby="password-heading" className="rounded-lg border border-line bg-white p-4">
+            <h2 id="password-heading" className="mb-4 text-lg font-semibold">
+              {t("password.heading")}
+            </h2>
+            <PasswordForm />
+          </section>
+        </div>
       </div>
     </>
   );

@@ -1,24 +1,25 @@
 "use client";
 
 import { useActionState } from "react";
+import { useTranslations } from "next-intl";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { SelectField, TextField } from "@/components/ui/field";
 import { createTokenAction, revokeTokenAction } from "./actions";
 
-/** How long a new token lasts; the service takes 1 to 365 days, 90 unless chosen. */
-const EXPIRY_OPTIONS = [
-  { value: "7", label: "7 days" },
-  { value: "30", label: "30 days" },
-  { value: "90", label: "90 days" },
-  { value: "365", label: "1 year" },
-] as const;
+/** How long a new token lasts, in days; the service takes 1 to 365 days, 90 unless chosen. */
+const EXPIRY_DAYS = [7, 30, 90, 365] as const;
 
 /**
  * Creates a personal API token and shows it once. The expiry defaults to 90 days, the scope to read only: a token
  * made to read cannot change anything if it leaks, and one that must write says so.
  */
 export function CreateTokenForm() {
+  const t = useTranslations("desk.account.newToken");
+  const expiryOptions = EXPIRY_DAYS.map((days) => ({
+    value: String(days),
+    label: days === 365 ? t("oneYear") : t("days", { days }),
+  }));
   const [state, action, pending] = useActionState(createTokenAction, {});
   const kept = state.ok ? undefined : state.values;
   const scope = kept?.scope === "write" ? "write" : "read";
@@ -33,19 +34,19 @@ export function CreateTokenForm() {
         </p>
       )}
       <TextField
-        label="Token name"
+        label={t("name")}
         name="name"
         required
-        placeholder="e.g. newsroom CMS"
-        hint="Use one token per program, so you can revoke one without breaking the others."
+        placeholder={t("namePlaceholder")}
+        hint={t("nameHint")}
         error={state.fieldErrors?.name}
         defaultValue={state.ok ? "" : state.values?.name}
         key={String(state.ok)}
       />
       <SelectField
-        label="Expires after"
+        label={t("expiresAfter")}
         name="expiresInDays"
-        options={EXPIRY_OPTIONS}
+        options={expiryOptions}
         defaultValue={kept?.expiresInDays ?? "90"}
         error={state.fieldErrors?.expiresInDays}
         key={`expiry-${String(state.ok)}`}
@@ -55,18 +56,14 @@ export function CreateTokenForm() {
         key={`scope-${String(state.ok)}`}
         aria-describedby={state.fieldErrors?.scope ? "token-scope-error" : undefined}
       >
-        <legend className="text-sm font-medium">Access</legend>
+        <legend className="text-sm font-medium">{t("access")}</legend>
         <label className="flex items-start gap-2 text-sm">
           <input type="radio" name="scope" value="read" defaultChecked={scope === "read"} className="mt-1" />
-          <span>
-            Read only <span className="text-muted">— GET requests: lists, records, exports</span>
-          </span>
+          <span>{t.rich("readOnly", { muted: (c) => <span className="text-muted">{c}</span> })}</span>
         </label>
         <label className="flex items-start gap-2 text-sm">
           <input type="radio" name="scope" value="write" defaultChecked={scope === "write"} className="mt-1" />
-          <span>
-            Read and write <span className="text-muted">— anything your role allows</span>
-          </span>
+          <span>{t.rich("readWrite", { muted: (c) => <span className="text-muted">{c}</span> })}</span>
         </label>
         {state.fieldErrors?.scope && (
           <p id="token-scope-error" className="text-sm text-danger">
@@ -75,7 +72,7 @@ export function CreateTokenForm() {
         )}
       </fieldset>
       <Button type="submit" disabled={pending}>
-        {pending ? "Creating…" : "Create token"}
+        {pending ? t("creating") : t("submit")}
       </Button>
     </form>
   );
@@ -83,12 +80,13 @@ export function CreateTokenForm() {
 
 /** Revokes one token. */
 export function RevokeTokenButton({ tokenId, name }: { tokenId: number; name: string }) {
+  const t = useTranslations("desk.account.revoke");
   const [state, action, pending] = useActionState(revokeTokenAction, {});
   return (
     <form action={action}>
       <input type="hidden" name="tokenId" value={tokenId} />
-      <Button type="submit" variant="danger" disabled={pending} aria-label={`Revoke token ${name}`}>
-        Revoke
+      <Button type="submit" variant="danger" disabled={pending} aria-label={t("label", { name })}>
+        {t("submit")}
       </Button>
       {state.message && !state.ok && (
         <p role="alert" className="text-xs text-danger">

@@ -1,6 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { getTranslations } from "next-intl/server";
 import { field, formAction } from "@/lib/auth/form-action";
 import { updateClaimant } from "@/lib/services/claimants/update-claimant";
 
@@ -14,5 +15,6 @@ export const updateClaimantAction = formAction(async (user, form) => {
     kind: String(form.get("kind") ?? ""),
   });
   revalidatePath(`/editor/claimants/${field(form, "claimantId")}`);
-  return { ok: true, message: "Claimant saved." };
+  const t = await getTranslations("desk.claimants.form");
+  return { ok: true, message: t("saved") };
 });

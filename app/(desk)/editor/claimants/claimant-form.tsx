@@ -1,14 +1,19 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { ActionForm } from "@/components/ui/action-form";
 import { SelectField, TextField } from "@/components/ui/field";
 import type { Claimant } from "@/db/schema";
 import { updateClaimantAction } from "./actions";
 
+/** What a claimant can be ("": not set, guessed from the name). */
+const KINDS = ["", "person", "organization"] as const;
+
 /** Edits a claimant's name, role or affiliation, identifying URL, and whether it is a person or an organisation. */
 export function ClaimantForm({ claimant }: { claimant: Claimant }) {
+  const t = useTranslations("desk.claimants.form");
   return (
-    <ActionForm action={updateClaimantAction} submitLabel="Save claimant" label="Claimant details">
+    <ActionForm action={updateClaimantAction} submitLabel={t("save")} label={t("label")}>
       {(s) => {
         const v = s.ok ? undefined : s.values;
         const e = s.fieldErrors ?? {};
@@ -16,30 +21,26 @@ export function ClaimantForm({ claimant }: { claimant: Claimant }) {
           <>
             <input type="hidden" name="claimantId" value={claimant.id} />
             <input type="hidden" name="version" value={claimant.version} />
-            <TextField label="Name" name="name" defaultValue={v?.name ?? claimant.name} error={e.name} />
+            <TextField label={t("name")} name="name" defaultValue={v?.name ?? claimant.name} error={e.name} />
             <TextField
-              label="Role or affiliation"
+              label={t("description")}
               name="description"
               defaultValue={v?.description ?? claimant.description ?? ""}
               error={e.description}
             />
             <TextField
-              label="Same as (URL, e.g. Wikidata)"
+              label={t("sameAs")}
               name="sameAs"
               type="url"
               defaultValue={v?.sameAs ?? claimant.sameAs ?? ""}
               error={e.sameAs}
             />
             <SelectField
-              label="Person or organisation"
+              label={t("kind")}
               name="kind"
               defaultValue={v?.kind ?? claimant.kind ?? ""}
               error={e.kind}
-              options={[
-                { value: "", label: "Not set (guessed from the name)" },
-                { value: "person", label: "Person" },
-                { value: "organization", label: "Organisation" },
-              ]}
+              options={KINDS.map((kind) => ({ value: kind, label: t(`kinds.${kind || "unset"}`) }))}
             />
           </>
         );

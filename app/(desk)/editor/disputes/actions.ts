@@ -2,6 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
+import { getTranslations } from "next-intl/server";
 import { field, formAction } from "@/lib/auth/form-action";
 import { addDisputeAccount, removeDisputeAccount } from "@/lib/services/disputes/change-accounts";
 import { createDispute } from "@/lib/services/disputes/create-dispute";
@@ -25,7 +26,8 @@ export const updateDisputeAction = formAction(async (user, form) => {
     ...details(form),
   });
   revalidatePath(`/editor/disputes/${field(form, "disputeId")}`);
-  return { ok: true, message: "Dispute saved." };
+  const t = await getTranslations("desk.disputes.form");
+  return { ok: true, message: t("saved") };
 });
 
 export const addAccountAction = formAction(async (user, form) => {
@@ -35,11 +37,13 @@ export const addAccountAction = formAction(async (user, form) => {
     label: field(form, "label") ?? "",
   });
   revalidatePath(`/editor/disputes/${field(form, "disputeId")}`);
-  return { ok: true, message: "Account added." };
+  const t = await getTranslations("desk.disputes.form");
+  return { ok: true, message: t("added") };
 });
 
 export const removeAccountAction = formAction(async (user, form) => {
   await removeDisputeAccount(user.actor, { disputeId: field(form, "disputeId"), claimId: field(form, "claimId") });
   revalidatePath(`/editor/disputes/${field(form, "disputeId")}`);
-  return { ok: true, message: "Account removed." };
+  const t = await getTranslations("desk.disputes.form");
+  return { ok: true, message: t("removed") };
 });

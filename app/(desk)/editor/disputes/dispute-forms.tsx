@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { ActionForm } from "@/components/ui/action-form";
 import { TextField } from "@/components/ui/field";
 import type { Dispute } from "@/db/schema";
@@ -14,24 +15,25 @@ function DetailsFields({
   values?: Record<string, string>;
   errors: Record<string, string>;
 }) {
+  const t = useTranslations("desk.disputes.form");
   return (
     <>
       <TextField
-        label="Question"
+        label={t("question")}
         name="question"
         defaultValue={values?.question ?? dispute?.question}
         error={errors.question}
-        hint="One question about one event, e.g. “Was the hospital a civilian site when it was struck on 9 March 2022?”"
+        hint={t("questionHint")}
       />
       <TextField
-        label="Date of the event"
+        label={t("eventDate")}
         name="eventDate"
         type="date"
         defaultValue={values?.eventDate ?? dispute?.eventDate ?? ""}
         error={errors.eventDate}
       />
       <label className="block text-sm font-medium">
-        Description
+        {t("description")}
         <textarea
           name="description"
           rows={3}
@@ -46,8 +48,9 @@ function DetailsFields({
 
 /** Opens a new dispute. */
 export function NewDisputeForm() {
+  const t = useTranslations("desk.disputes.form");
   return (
-    <ActionForm action={createDisputeAction} submitLabel="Open dispute" label="New dispute">
+    <ActionForm action={createDisputeAction} submitLabel={t("open")} label={t("newLabel")}>
       {(s) => <DetailsFields values={s.values} errors={s.fieldErrors ?? {}} />}
     </ActionForm>
   );
@@ -55,8 +58,9 @@ export function NewDisputeForm() {
 
 /** Edits a dispute's question, date and description. */
 export function DisputeDetailsForm({ dispute }: { dispute: Dispute }) {
+  const t = useTranslations("desk.disputes.form");
   return (
-    <ActionForm action={updateDisputeAction} submitLabel="Save dispute" label="Dispute details">
+    <ActionForm action={updateDisputeAction} submitLabel={t("save")} label={t("detailsLabel")}>
       {(s) => (
         <>
           <input type="hidden" name="disputeId" value={dispute.id} />
@@ -78,24 +82,25 @@ export function AddAccountForm({
   claimId: number;
   defaultLabel: string;
 }) {
+  const t = useTranslations("desk.disputes.form");
   return (
     <ActionForm
       action={addAccountAction}
-      submitLabel="Add"
+      submitLabel={t("add")}
       variant="secondary"
       className="flex flex-wrap items-end gap-2"
-      label={`Add claim ${claimId}`}
+      label={t("addLabel", { id: String(claimId) })}
     >
       {(s) => (
         <>
           <input type="hidden" name="disputeId" value={disputeId} />
           <input type="hidden" name="claimId" value={claimId} />
           <label className="text-xs">
-            Label
+            {t("accountLabel")}
             <input
               name="label"
               defaultValue={s.values?.label ?? defaultLabel}
-              className="ml-1 rounded-md border border-line px-2 py-1 text-sm"
+              className="ms-1 rounded-md border border-line px-2 py-1 text-sm"
             />
           </label>
         </>
@@ -114,8 +119,9 @@ export function RemoveAccountForm({
   claimId: number;
   label: string;
 }) {
+  const t = useTranslations("desk.disputes.form");
   return (
-    <ActionForm action={removeAccountAction} submitLabel={`Remove “${label}”`} variant="danger" className="mt-2">
+    <ActionForm action={removeAccountAction} submitLabel={t("remove", { label })} variant="danger" className="mt-2">
       {() => (
         <>
           <input type="hidden" name="disputeId" value={disputeId} />

@@ -1,21 +1,27 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { getFormatter, getTranslations } from "next-intl/server";
 import { PageHeader } from "@/components/ui/page-header";
 import { listDisputes } from "@/db/queries/disputes";
 import { requireUser } from "@/lib/auth/session";
 import { NewDisputeForm } from "./dispute-forms";
 
-export const metadata: Metadata = { title: "Disputes" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("desk.disputes.list");
+  return { title: t("title") };
+}
 
 export default async function DisputesPage() {
   await requireUser("/editor/disputes");
   const disputes = await listDisputes();
+  const t = await getTranslations("desk.disputes.list");
+  const format = await getFormatter();
   return (
     <>
-      <PageHeader title="Disputes">One question about one event, and the competing accounts of it.</PageHeader>
+      <PageHeader title={t("title")}>{t("intro")}</PageHeader>
       <div className="grid gap-8 lg:grid-cols-[2fr_1fr]">
         {disputes.length === 0 ? (
-          <p className="text-muted">No disputes yet.</p>
+          <p className="text-muted">{t("none")}</p>
         ) : (
           <ul className="divide-y divide-line rounded-lg border border-line bg-white">
             {disputes.map((d) => (
@@ -24,8 +30,8 @@ export default async function DisputesPage() {
                   {d.question}
                 </Link>
                 <p className="text-sm text-muted">
-                  {d.accounts} account{d.accounts === 1 ? "" : "s"}
-                  {d.eventDate ? ` · event ${d.eventDate}` : ""}
+                  {t("accounts", { n: d.accounts })}
+                  {d.eventDate ? ` · ${t("event", { date: format.dateTime(new Date(d.eventDate), "day") })}` : ""}
                 </p>
               </li>
             ))}
@@ -33,7 +39,7 @@ export default async function DisputesPage() {
         )}
         <section aria-labelledby="new-dispute" className="rounded-lg border border-line bg-white p-4">
           <h2 id="new-dispute" className="mb-3 font-semibold">
-            New dispute
+            {t("new")}
           </h2>
           <NewDisputeForm />
         </section>

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { getLocale, getTranslations } from "next-intl/server";
 import { Alert } from "@/components/ui/alert";
 import { FilterSelect } from "@/components/ui/filter-select";
 import { PageHeader } from "@/components/ui/page-header";
@@ -9,20 +10,18 @@ import { listDisputes } from "@/db/queries/disputes";
 import { listDocuments } from "@/db/queries/documents";
 import { requireUser, userCan } from "@/lib/auth/session";
 import { checkClaimReviews } from "@/lib/exports/claim-review-check";
+import { reportWords } from "@/lib/exports/report";
 import { EXPORT_FORMATS, exportUrl, openScope, type ExportFormat, type OpenScope } from "@/lib/exports/run-export";
+import { DEFAULT_LOCALE } from "@/lib/i18n/locales";
 import { isServiceError } from "@/lib/services/errors";
+import type { Text, Translate } from "@/lib/i18n/text";
 
-export const metadata: Metadata = { title: "Exports" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("desk.exports");
+  return { title: t("metaTitle") };
+}
 
 type Search = Record<string, string | undefined>;
-
-const FORMAT_NOTES: Record<ExportFormat, string> = {
-  csv: "one row per claim, for spreadsheets (RFC 4180, UTF-8)",
-  pdf: "the verdict report, for reading and sending",
-  claimreview: "schema.org ClaimReview JSON-LD, for partners and search engines",
-  w3c: "a W3C Web Annotation collection, for annotation tools",
-  json: "the full nested record of each claim",
-};
 
 const SELECT = "w-full rounded-md border border-line bg-white px-3 py-2 text-sm";
 
@@ -34,6 +33,7 @@ const SELECT = "w-full rounded-md border border-line bg-white px-3 py-2 text-sm"
 export default async function ExportsPage({ searchParams }: { searchParams: Promise<Search> }) {
   const query = await searchParams;
   const user = await requireUser("/editor/exports");
+  const t = await getTranslations("desk.exports");
   const mayIncludeDrafts = userCan(user, "exports:drafts");
   const asked = Object.keys(query).length > 0; // the form was sent, even empty (everything)
 
@@ -44,7 +44,7 @@ export default async function ExportsPage({ searchParams }: { searchParams: Prom
       open = await openScope(user.actor, (k) => query[k]);
     } catch (e) {
       if (!isServiceError(e)) throw e;
-      problem = e.message;
+      problem = e.text ? e.text.in((await getTranslations()) as unknown as Translate) : e.message;
     }
   }
   const [documents, disputes, claimants] = await Promise.all([
@@ -57,56 +57,54 @@ export default async function ExportsPage({ searchParams }: { searchParams: Prom
 
   return (
     <>
-      <PageHeader title="Exports">Verdicts for partners, researchers, annotation tools and the desk.</PageHeader>
+      <PageHeader title={t("title")}>{t("intro")}</PageHeader>
       <form
         method="get"
         className="mb-8 grid max-w-3xl gap-4 rounded-lg border border-line bg-white p-4 sm:grid-cols-2"
-        aria-label="Export scope"
+        aria-label={t("scope")}
       >
         <FilterSelect
-          label="Document"
+          label={t("document")}
           name="document"
           value={query.document}
-          anyLabel="Any"
+          anyLabel={t("any")}
           options={option(
             query.document,
             documents.map((d) => ({ value: String(d.id), label: d.title })),
           )}
         />
         <FilterSelect
-          label="Dispute"
+          label={t("dispute")}
           name="dispute"
           value={query.dispute}
-          anyLabel="Any"
+          anyLabel={t("any")}
           options={option(
             query.dispute,
             disputes.map((d) => ({ value: String(d.id), label: d.question })),
           )}
         />
         <FilterSelect
-          label="Claimant"
+          label={t("claimant")}
           name="claimant"
           value={query.claimant}
-          anyLabel="Any"
+          anyLabel={t("any")}
           options={option(
             query.claimant,
             claimants.map((c) => ({ value: String(c.id), label: c.name })),
           )}
         />
         <div className="grid grid-cols-2 gap-2">
-          <DateInput label="Published from" name="from" value={query.from} />
-          <DateInput label="to" name="to" value={query.to} />
+          <DateInput label={t("from")} name="from" value={query.from} />
+          <DateInput label={t("to")} name="to" value={query.to} />
         </div>
         <div className="sm:col-span-2">
           {mayIncludeDrafts ? (
             <label className="flex items-center gap-2 text-sm">
               <input type="checkbox" name="includeDrafts" value="1" defaultChecked={query.includeDrafts === "1"} />
-              Include unpublished work (drafts and verdicts in review, marked as such in every format)
+              {t("includeDrafts")}
             </label>
           ) : (
-            <p className="text-sm text-muted">
-              Exports hold published verdicts. Editors can also export unpublished work.
-            </p>
+            <p className="text-sm text-muted">{t("publishedOnly")}</p>
           )}
         </div>
         <div className="sm:col-span-2">
@@ -114,29 +112,34 @@ export default async function ExportsPage({ searchParams }: { searchParams: Prom
             type="submit"
             className="rounded-md bg-accent px-4 py-2 text-sm font-medium text-white hover:bg-accent-strong"
           >
-            Prepare export
+            {t("prepare")}
           </button>
         </div>
       </form>
 
       {problem && <Alert tone="error">{problem}</Alert>}
-      {!asked && <p className="text-muted">Choose a scope (or none, for everything) and prepare the export.</p>}
+      {!asked && <p className="text-muted">{t("choose")}</p>}
       {open && <ExportResult open={open} />}
     </>
   );
 }
 
 async function ExportResult({ open }: { open: OpenScope }) {
+  const t = await getTranslations("desk.exports");
+  const locale = await getLocale();
+  const words = await reportWords(locale);
   const total = await countClaimsForExport(open.scope, open.mode);
   const check = await checkClaimReviews(open.site, claimsForExport(open.scope, open.mode));
   const query = new URL(exportUrl(open.site, "csv", open.scope, open.mode)).search;
+  // The PDF report is written in the user's interface language (the data in every format are as they are).
+  const pdfQuery = locale === DEFAULT_LOCALE ? query : `${query}${query ? "&" : "?"}${new URLSearchParams({ locale })}`;
   return (
     <section aria-labelledby="export-heading" className="space-y-6">
       <h2 id="export-heading" className="font-serif text-2xl font-semibold">
-        {open.label}: {total} claim{total === 1 ? "" : "s"}
+        {t("result", { scope: words.scope(open.scope, open.names), n: total })}
         {open.mode.includeUnpublished && (
-          <span className="ml-2 rounded bg-amber-100 px-2 py-0.5 align-middle text-sm font-medium text-amber-900">
-            includes unpublished work
+          <span className="ms-2 rounded bg-amber-100 px-2 py-0.5 align-middle text-sm font-medium text-amber-900">
+            {t("includesUnpublished")}
           </span>
         )}
       </h2>
@@ -144,34 +147,37 @@ async function ExportResult({ open }: { open: OpenScope }) {
         {(Object.keys(EXPORT_FORMATS) as ExportFormat[]).map((format) => (
           <li key={format} className="flex flex-wrap items-baseline justify-between gap-2 p-3">
             <span>
-              <a href={`/api/v1/exports/${format}${query}`} download className="font-medium text-accent underline">
-                Download {EXPORT_FORMATS[format].title}
+              <a
+                href={`/api/v1/exports/${format}${format === "pdf" ? pdfQuery : query}`}
+                download
+                className="font-medium text-accent underline"
+              >
+                {t(`download.${format}`)}
               </a>
-              <span className="ml-2 text-sm text-muted">{FORMAT_NOTES[format]}</span>
+              <span className="ms-2 text-sm text-muted">{t(`notes.${format}`)}</span>
             </span>
             {format === "pdf" && (
               <Link href={`/editor/report${query}`} className="text-sm text-accent underline">
-                Open the printable report
+                {t("printable")}
               </Link>
             )}
           </li>
         ))}
       </ul>
       <div>
-        <h3 className="mb-2 text-lg font-semibold">ClaimReview check</h3>
+        <h3 className="mb-2 text-lg font-semibold">{t("check.heading")}</h3>
         <p className="mb-2 text-sm text-muted">
-          {check.checked} review{check.checked === 1 ? "" : "s"} checked against Google’s required and recommended
-          properties{check.truncated ? " (the first 10,000)" : ""}.
+          {check.truncated ? t("check.checkedFirst", { n: check.checked }) : t("check.checked", { n: check.checked })}
         </p>
         {check.errors.length === 0 && check.warnings.length === 0 ? (
-          <Alert tone="success">No errors and no warnings.</Alert>
+          <Alert tone="success">{t("check.clean")}</Alert>
         ) : (
           <ul className="space-y-1 text-sm">
             {check.errors.map((p) => (
-              <CheckLine key={`e-${p.message}`} kind="Error" {...p} />
+              <CheckLine key={`e-${String(p.message)}`} kind="error" {...p} />
             ))}
             {check.warnings.map((p) => (
-              <CheckLine key={`w-${p.message}`} kind="Warning" {...p} />
+              <CheckLine key={`w-${String(p.message)}`} kind="warning" {...p} />
             ))}
           </ul>
         )}
@@ -180,23 +186,32 @@ async function ExportResult({ open }: { open: OpenScope }) {
   );
 }
 
-function CheckLine({
+async function CheckLine({
   kind,
   message,
   count,
   example,
 }: {
-  kind: "Error" | "Warning";
-  message: string;
+  kind: "error" | "warning";
+  message: Text;
   count: number;
   example: { id: number; statement: string };
 }) {
+  const t = await getTranslations("desk.exports.check");
+  const all = (await getTranslations()) as unknown as Translate;
   return (
-    <li className={kind === "Error" ? "text-danger" : ""}>
-      <strong>{kind}:</strong> {message} — {count} review{count === 1 ? "" : "s"}, e.g.{" "}
-      <Link href={`/editor/claims/${example.id}`} className="text-accent underline">
-        {example.statement}
-      </Link>
+    <li className={kind === "error" ? "text-danger" : ""}>
+      <strong>{t(kind)}</strong>{" "}
+      {t.rich("line", {
+        message: message.in(all),
+        n: count,
+        statement: example.statement,
+        link: (chunks) => (
+          <Link href={`/editor/claims/${example.id}`} className="text-accent underline">
+            {chunks}
+          </Link>
+        ),
+      })}
     </li>
   );
 }

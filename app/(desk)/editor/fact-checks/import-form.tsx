@@ -1,6 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
+import { useFormatter, useTranslations } from "next-intl";
 import { useState, type FormEvent } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -18,7 +19,6 @@ type ImportResult = {
 type Outcome = { ok: boolean; message: string; problems: Problem[]; moreProblems: number };
 
 const MB = 1024 * 1024;
-const plural = (n: number, word: string) => `${n.toLocaleString("en")} ${word}${n === 1 ? "" : "s"}`;
 
 /**
  * Upload a ClaimReview file into the library of known fact-checks. The file is sent as it is to
@@ -26,6 +26,8 @@ const plural = (n: number, word: string) => `${n.toLocaleString("en")} ${word}${
  * limit and checks the role before reading them, where server actions are held to a much smaller body.
  */
 export function FactCheckImportForm({ maxBytes }: { maxBytes: number }) {
+  const t = useTranslations("desk.factChecks.import");
+  const format = useFormatter();
   const router = useRouter();
   const [outcome, setOutcome] = useState<Outcome | null>(null);
   const [fileError, setFileError] = useState<string | null>(null);
@@ -37,12 +39,15 @@ export function FactCheckImportForm({ maxBytes }: { maxBytes: number }) {
     setFileError(null);
     const file = new FormData(event.currentTarget).get("file");
     if (!(file instanceof File) || file.size === 0) {
-      setFileError("Choose a ClaimReview file (.json or .jsonld).");
+      setFileError(t("chooseFile"));
       return;
     }
     if (file.size > maxBytes) {
       setFileError(
-        `The file is ${(file.size / MB).toFixed(1)} MB: at most ${maxBytes / MB} MB is imported at once. Split it into smaller files.`,
+        t("tooLarge", {
+          size: format.number(file.size / MB, { minimumFractionDigits: 1, maximumFractionDigits: 1 }),
+          max: maxBytes / MB,
+        }),
       );
       return;
     }
@@ -60,7 +65,9 @@ export function FactCheckImportForm({ maxBytes }: { maxBytes: number }) {
         const problems = body.problems.slice(0, SHOWN_PROBLEMS);
         setOutcome({
           ok: true,
-          message: `${plural(body.reviews, "review")}: ${counts.added.toLocaleString("en")} added, ${counts.updated.toLocaleString("en")} updated, ${counts.unchanged.toLocaleString("en")} unchanged, ${counts.skipped.toLocaleString("en")} skipped${counts.duplicates ? `, ${plural(counts.duplicates, "duplicate")} replaced by a later review with the same URL` : ""}.`,
+          message: counts.duplicates
+            ? t("doneWithDuplicates", { reviews: body.reviews, ...counts })
+            : t("done", { reviews: body.reviews, ...counts }),
           problems,
           moreProblems: body.problems.length - problems.length + body.notListed.problems,
         });
@@ -74,15 +81,15 @@ export function FactCheckImportForm({ maxBytes }: { maxBytes: number }) {
         ok: false,
         message:
           error?.code === "bad_request" && /not valid JSON/.test(error.message ?? "")
-            ? "The file is not JSON: a ClaimReview file is JSON or JSON-LD. Nothing was imported."
-            : (error?.message ?? `The import failed (HTTP ${res.status}). Nothing was imported.`),
+            ? t("notJson")
+            : (error?.message ?? t("failed", { status: res.status })),
         problems,
         moreProblems: issues.length - problems.length,
       });
     } catch {
       setOutcome({
         ok: false,
-        message: "The file could not be sent. Check the connection and try again.",
+        message: t("notSent"),
         problems: [],
         moreProblems: 0,
       });
@@ -97,11 +104,11 @@ export function FactCheckImportForm({ maxBytes }: { maxBytes: number }) {
         onSubmit={submit}
         className="max-w-2xl space-y-4 rounded-lg border border-line bg-white p-4"
         noValidate
-        aria-label="Import known fact-checks"
+        aria-label={t("label")}
       >
         <div className="space-y-1">
           <label htmlFor="fact-check-file" className="block text-sm font-medium">
-            ClaimReview file (.json or .jsonld, at most {maxBytes / MB} MB)
+            {t("file", { max: maxBytes / MB })}
           </label>
           <input
             id="fact-check-file"
@@ -119,7 +126,7 @@ export function FactCheckImportForm({ maxBytes }: { maxBytes: number }) {
           )}
         </div>
         <Button type="submit" disabled={pending}>
-          {pending ? "Importing…" : "Import"}
+          {pending ? t("importing") : t("submit")}
         </Button>
       </form>
       {outcome && (
@@ -127,10 +134,8 @@ export function FactCheckImportForm({ maxBytes }: { maxBytes: number }) {
           <Alert tone={outcome.ok ? "success" : "error"}>{outcome.message}</Alert>
           {outcome.problems.length > 0 && (
             <div>
-              <h3 className="mb-1 text-sm font-semibold">
-                {outcome.ok ? "Reviews left out" : "What is wrong in the file"}
-              </h3>
-              <ul className="list-disc space-y-1 pl-6 text-sm">
+              <h3 className="mb-1 text-sm font-semibold">{outcome.ok ? t("leftOut") : t("wrong")}</h3>
+              <ul className="list-disc space-y-1 ps-6 text-sm">
                 {outcome.problems.map((p) => (
                   <li key={`${p.path}\u0000${p.message}`}>
                     <code>{p.path}</code>: {p.message}
@@ -138,7 +143,7 @@ export function FactCheckImportForm({ maxBytes }: { maxBytes: number }) {
                 ))}
               </ul>
               {outcome.moreProblems > 0 && (
-                <p className="mt-1 text-sm text-muted">and {outcome.moreProblems.toLocaleString("en")} more</p>
+                <p className="mt-1 text-sm text-muted">{t("more", { n: outcome.moreProblems })}</p>
               )}
             </div>
           )}

@@ -1,14 +1,22 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { getFormatter, getTranslations } from "next-intl/server";
 import { PageHeader } from "@/components/ui/page-header";
 import { listFactChecks } from "@/db/queries/fact-checks";
 import { requireUser, userCan } from "@/lib/auth/session";
 import { MAX_FACT_CHECK_FILE_BYTES } from "@/lib/services/fact-checks/import-fact-checks";
 import { FactCheckImportForm } from "./import-form";
 
-const COLUMNS = ["Claim", "Rating", "Publisher", "Reviewed", "Language"];
+/** The table's columns (their names: the catalogue's `desk.factChecks.columns.<column>`). */
+const COLUMNS = ["claim", "rating", "publisher", "reviewed", "language"] as const;
 
-export const metadata: Metadata = { title: "Known fact-checks" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("desk.factChecks");
+  return { title: t("title") };
+}
+
+/** A review's date as YYYY-MM-DD: shown as the locale writes days (anything else as it is). */
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
 const PAGE_SIZE = 50;
 
@@ -24,6 +32,8 @@ function pageNumber(raw: string | undefined): number {
  */
 export default async function FactChecksPage({ searchParams }: { searchParams: Promise<{ page?: string }> }) {
   const user = await requireUser("/editor/fact-checks");
+  const t = await getTranslations("desk.factChecks");
+  const format = await getFormatter();
   const page = pageNumber((await searchParams).page);
   const { factChecks, total } = await listFactChecks({ limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE });
   const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
@@ -31,34 +41,28 @@ export default async function FactChecksPage({ searchParams }: { searchParams: P
 
   return (
     <>
-      <PageHeader title="Known fact-checks">
-        Other fact-checkers’ published reviews (schema.org ClaimReview), so that new claims can be matched against what
-        has already been checked. A file may hold one review, a list, a DataFeed, or a fact-check search API’s JSON
-        answer. Reviews are known by their URL: importing a review again updates it.
-      </PageHeader>
+      <PageHeader title={t("title")}>{t("intro")}</PageHeader>
 
       {mayImport ? (
         <FactCheckImportForm maxBytes={MAX_FACT_CHECK_FILE_BYTES} />
       ) : (
-        <p className="mb-8 text-sm text-muted">Editors and admins import known fact-checks.</p>
+        <p className="mb-8 text-sm text-muted">{t("whoImports")}</p>
       )}
 
       <section aria-labelledby="library-heading" className="space-y-4">
         <h2 id="library-heading" className="text-lg font-semibold">
-          The library: {total.toLocaleString("en")} review{total === 1 ? "" : "s"}
+          {t("library", { n: total })}
         </h2>
         {factChecks.length === 0 ? (
-          <p className="text-sm text-muted">{total === 0 ? "No known fact-checks yet." : "No reviews on this page."}</p>
+          <p className="text-sm text-muted">{total === 0 ? t("empty") : t("emptyPage")}</p>
         ) : (
-          <table className="w-full rounded-lg border border-line bg-white text-left text-sm">
-            <caption className="sr-only">
-              Known fact-checks, newest first (page {page} of {pages})
-            </caption>
+          <table className="w-full rounded-lg border border-line bg-white text-start text-sm">
+            <caption className="sr-only">{t("caption", { page, pages })}</caption>
             <thead className="border-b border-line bg-slate-50">
               <tr>
                 {COLUMNS.map((column) => (
                   <th key={column} scope="col" className="px-3 py-2">
-                    {column}
+                    {t(`columns.${column}`)}
                   </th>
                 ))}
               </tr>
@@ -70,13 +74,17 @@ export default async function FactChecksPage({ searchParams }: { searchParams: P
                     {f.claimReviewed}
                     {f.claimant && <span className="block text-muted">— {f.claimant}</span>}
                   </td>
-                  <td className="px-3 py-2">{f.rating ?? <span className="text-muted">none</span>}</td>
+                  <td className="px-3 py-2">{f.rating ?? <span className="text-muted">{t("noRating")}</span>}</td>
                   <td className="px-3 py-2">
                     <a href={f.url} target="_blank" rel="noopener noreferrer" className="text-accent underline">
                       {f.publisherName}
                     </a>
                   </td>
-                  <td className="whitespace-nowrap px-3 py-2">{f.reviewDate ?? "—"}</td>
+                  <td className="whitespace-nowrap px-3 py-2">
+                    {f.reviewDate && DAY.test(f.reviewDate)
+                      ? format.dateTime(new Date(f.reviewDate), "day")
+                      : (f.reviewDate ?? "—")}
+                  </td>
                   <td className="px-3 py-2">{f.language ?? "—"}</td>
                 </tr>
               ))}
@@ -84,18 +92,16 @@ export default async function FactChecksPage({ searchParams }: { searchParams: P
           </table>
         )}
         {pages > 1 && (
-          <nav aria-label="Pages" className="flex items-center gap-4 text-sm">
+          <nav aria-label={t("pages")} className="flex items-center gap-4 text-sm">
             {page > 1 && (
               <Link href={`/editor/fact-checks?page=${Math.min(page - 1, pages)}`} className="text-accent underline">
-                Previous
+                {t("previous")}
               </Link>
             )}
-            <span className="text-muted">
-              Page {page} of {pages}
-            </span>
+            <span className="text-muted">{t("page", { page, pages })}</span>
             {page < pages && (
               <Link href={`/editor/fact-checks?page=${page + 1}`} className="text-accent underline">
-                Next
+                {t("next")}
               </Link>
             )}
           </nav>

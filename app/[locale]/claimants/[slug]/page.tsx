@@ -3,9 +3,11 @@ import { cache } from "react";
 import { Link } from "@/lib/i18n/navigation";
 import { PageUpdates } from "@/components/public/page-updates";
 import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
 import { RatingBadge } from "@/components/ui/rating-badge";
 import { getPublicClaimant } from "@/db/queries/public/records";
 import { publicMetadata } from "@/lib/config/public-metadata";
+import { contentLanguage } from "@/lib/i18n/content-language";
 
 type Props = { params: Promise<{ slug: string }> };
 
@@ -24,11 +26,12 @@ export function generateStaticParams(): { slug: string }[] {
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { slug } = await params;
   const data = await load(slug);
-  if (!data) return { title: "Not found" };
+  const t = await getTranslations("public");
+  if (!data) return { title: t("notFound") };
   return publicMetadata(
     `/claimants/${slug}`,
     data.claimant.name,
-    `${data.claims.length} checked claims by ${data.claimant.name}.`,
+    t("claimant.description", { n: data.claims.length, name: data.claimant.name }),
   );
 }
 
@@ -37,6 +40,7 @@ export default async function PublicClaimantPage({ params }: Props) {
   const data = await load(slug);
   if (!data) notFound();
   const { claimant, claims, counts } = data;
+  const t = await getTranslations("public.claimant");
   return (
     <article className="space-y-8">
       <header>
@@ -45,14 +49,14 @@ export default async function PublicClaimantPage({ params }: Props) {
         {claimant.sameAs && (
           <p className="mt-1 text-sm">
             <a href={claimant.sameAs} className="text-accent underline" rel="nofollow noopener noreferrer">
-              About {claimant.name}
+              {t("about", { name: claimant.name })}
             </a>
           </p>
         )}
       </header>
       <section aria-labelledby="record">
         <h2 id="record" className="mb-2 text-xl font-semibold">
-          Track record
+          {t("record")}
         </h2>
         <ul className="flex flex-wrap gap-3" data-testid="rating-counts">
           {counts.map((c) => (
@@ -64,18 +68,20 @@ export default async function PublicClaimantPage({ params }: Props) {
       </section>
       <section aria-labelledby="claims">
         <h2 id="claims" className="mb-2 text-xl font-semibold">
-          Checked claims
+          {t("claims")}
         </h2>
         <ol className="space-y-3">
           {claims.map((c) => (
             <li key={c.slug} className="rounded-lg border border-line bg-white p-4">
               <RatingBadge rating={c.rating} />
-              <p className="mt-1 font-serif text-lg">
+              <p className="mt-1 font-serif text-lg" {...contentLanguage(c.statementLanguage)}>
                 <Link href={`/claims/${c.slug}`} className="hover:underline">
                   {c.statement}
                 </Link>
               </p>
-              <p className="text-sm text-muted">{c.summary}</p>
+              <p className="text-sm text-muted" {...contentLanguage(c.language)}>
+                {c.summary}
+              </p>
             </li>
           ))}
         </ol>

@@ -2,14 +2,17 @@ import type { Metadata } from "next";
 import { cache } from "react";
 import { Link } from "@/lib/i18n/navigation";
 import { notFound } from "next/navigation";
+import { useFormatter, useTranslations } from "next-intl";
+import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { StanceBadge } from "@/components/evidence/stance-badge";
 import { RatingBadge } from "@/components/ui/rating-badge";
 import { Markdown } from "@/components/verdicts/markdown";
 import { getPublicClaim, getRatingBounds } from "@/db/queries/public/claim";
+import { ratingIn } from "@/db/queries/shapes";
+import { contentLanguage } from "@/lib/i18n/content-language";
 import { getEnv } from "@/lib/config/env";
 import { publicMetadata } from "@/lib/config/public-metadata";
 import { claimReviewFor } from "@/lib/exports/public-claim-review";
-import { SOURCE_TYPE_LABELS } from "@/lib/services/evidence/source-types";
 
 type Props = { params: Promise<{ slug: string }> };
 
@@ -25,17 +28,22 @@ export function generateStaticParams(): { slug: string }[] {
   return [];
 }
 
-const day = (d: Date) => d.toISOString().slice(0, 10);
-
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { slug } = await params;
   const claim = await load(slug);
-  if (!claim) return { title: "Not found" };
+  const t = await getTranslations("public");
+  if (!claim) return { title: t("notFound") };
   const description = claim.verdict
-    ? `${claim.verdict.rating?.label ?? "Checked"}: ${claim.verdict.summary}`
-    : "This fact-check was retracted.";
+    ? t("claim.description", {
+        rating: claim.verdict.rating ? ratingIn(claim.verdict.rating, await getLocale()).label : t("claim.checked"),
+        summary: claim.verdict.summary,
+      })
+    : t("claim.retractedDescription");
   return publicMetadata(`/claims/${claim.slug}`, claim.statement, description, "article");
 }
+
+/** The value of a message's `select` on an optional part: "true" when the part is there. */
+const shown = (part: unknown) => String(Boolean(part));
 
 export default async function PublicClaimPage({ params }: Props) {
   const { slug } = await params;
@@ -44,6 +52,10 @@ export default async function PublicClaimPage({ params }: Props) {
   const env = getEnv();
   const jsonLd = claimReviewFor(claim, env, await getRatingBounds());
   const v = claim.verdict;
+  const t = await getTranslations("public.claim");
+  const tc = await getTranslations("common.evidence");
+  const format = await getFormatter();
+  const locale = await getLocale();
   return (
     <article className="mx-auto max-w-3xl space-y-8">
       {jsonLd && (
@@ -55,12 +67,19 @@ export default async function PublicClaimPage({ params }: Props) {
       )}
       {!v && claim.retraction && (
         <header className="space-y-3">
-          <h1 className="font-serif text-3xl font-semibold leading-tight tracking-tight">{claim.statement}</h1>
+          <h1
+            className="font-serif text-3xl font-semibold leading-tight tracking-tight"
+            {...contentLanguage(claim.language)}
+          >
+            {claim.statement}
+          </h1>
           <section aria-labelledby="retraction" className="rounded-lg border border-danger/40 bg-red-50 p-4">
             <h2 id="retraction" className="font-semibold text-danger">
-              This fact-check was retracted on {day(claim.retraction.at)}
+              {t("retractedOn", { date: format.dateTime(claim.retraction.at, "day") })}
             </h2>
-            <p className="mt-1">{claim.retraction.reason}</p>
+            <p className="mt-1" {...contentLanguage(claim.retraction.language)}>
+              {claim.retraction.reason}
+            </p>
           </section>
         </header>
       )}
@@ -69,38 +88,60 @@ export default async function PublicClaimPage({ params }: Props) {
           {v?.rating && (
             <p className="flex items-center gap-2">
               <RatingBadge rating={v.rating} />
-              <span className="text-sm text-muted">{v.rating.description}</span>
+              <span className="text-sm text-muted">{ratingIn(v.rating, locale).description}</span>
             </p>
           )}
-          <h1 className="font-serif text-3xl font-semibold leading-tight tracking-tight">{claim.statement}</h1>
+          <h1
+            className="font-serif text-3xl font-semibold leading-tight tracking-tight"
+            {...contentLanguage(claim.language)}
+          >
+            {claim.statement}
+          </h1>
           <p className="text-muted">
-            Claimed by{" "}
-            <Link href={`/claimants/${claim.claimant.slug}`} className="font-semibold text-ink underline">
-              {claim.claimant.name}
-            </Link>
-            {claim.claimant.description ? `, ${claim.claimant.description}` : ""}
-            {claim.claimedAt ? ` on ${claim.claimedAt}` : ""}
+            {t.rich("claimedBy", {
+              name: claim.claimant.name,
+              described: shown(claim.claimant.description),
+              description: claim.claimant.description ?? "",
+              dated: shown(claim.claimedAt),
+              date: claim.claimedAt ? format.dateTime(new Date(claim.claimedAt), "day") : "",
+              claimant: (chunks) => (
+                <Link href={`/claimants/${claim.claimant.slug}`} className="font-semibold text-ink underline">
+                  {chunks}
+                </Link>
+              ),
+            })}
           </p>
           <figure className="rounded-lg border border-line bg-white p-4">
-            <blockquote className="font-serif text-lg">
+            <blockquote className="font-serif text-lg" {...contentLanguage(claim.language)}>
               …{claim.prefix}
               <mark className="bg-amber-100 text-inherit">{claim.quote}</mark>
               {claim.suffix}…
             </blockquote>
             <figcaption className="mt-2 text-sm text-muted">
-              From{" "}
-              {claim.document.sourceUrl ? (
-                <a href={claim.document.sourceUrl} className="text-accent underline" rel="nofollow noopener noreferrer">
-                  {claim.document.title}
-                </a>
-              ) : (
-                <span>{claim.document.title}</span>
-              )}
-              {claim.document.publisher ? `, ${claim.document.publisher}` : ""}
-              {claim.document.publishedAt ? `, ${claim.document.publishedAt}` : ""} ·{" "}
-              <Link href={`/documents/${claim.document.slug}`} className="text-accent underline">
-                all checked claims in it
-              </Link>
+              {t.rich("source", {
+                name: claim.document.title,
+                published: shown(claim.document.publisher),
+                publisher: claim.document.publisher ?? "",
+                dated: shown(claim.document.publishedAt),
+                date: claim.document.publishedAt ? format.dateTime(new Date(claim.document.publishedAt), "day") : "",
+                title: (chunks) =>
+                  claim.document.sourceUrl ? (
+                    <a
+                      href={claim.document.sourceUrl}
+                      className="text-accent underline"
+                      rel="nofollow noopener noreferrer"
+                    >
+                      {chunks}
+                    </a>
+                  ) : (
+                    <span>{chunks}</span>
+                  ),
+                all: (chunks) => (
+                  <Link href={`/documents/${claim.document.slug}`} className="text-accent underline">
+                    {chunks}
+                  </Link>
+                ),
+              })}
             </figcaption>
           </figure>
         </header>
@@ -109,7 +150,7 @@ export default async function PublicClaimPage({ params }: Props) {
       {v && v.appearances.length > 0 && (
         <section aria-labelledby="appearances" className="space-y-3">
           <h2 id="appearances" className="text-xl font-semibold">
-            Where this claim was made
+            {t("appearances")}
           </h2>
           <ul className="space-y-3">
             <li>
@@ -141,15 +182,21 @@ export default async function PublicClaimPage({ params }: Props) {
       {v && (
         <section aria-labelledby="verdict" className="space-y-3">
           <h2 id="verdict" className="text-xl font-semibold">
-            Our verdict: {v.rating?.label ?? "not rated"}
+            {t("verdict", { rating: v.rating ? ratingIn(v.rating, locale).label : t("notRated") })}
           </h2>
-          <p className="text-lg font-medium">{v.summary}</p>
-          <Markdown text={v.rationale} />
+          <div className="space-y-3" {...contentLanguage(v.language)}>
+            <p className="text-lg font-medium">{v.summary}</p>
+            <Markdown text={v.rationale} />
+          </div>
           <p className="text-sm text-muted">
-            Written by {v.authorName}
-            {v.reviewerName ? `, reviewed by ${v.reviewerName}` : ""}. Published{" "}
-            {day(v.firstPublishedAt ?? v.publishedAt)}
-            {v.seq > 1 ? `, corrected ${day(v.publishedAt)}` : ""}.
+            {t("byline", {
+              author: v.authorName,
+              reviewed: shown(v.reviewerName),
+              reviewer: v.reviewerName ?? "",
+              published: format.dateTime(v.firstPublishedAt ?? v.publishedAt, "day"),
+              corrected: shown(v.seq > 1),
+              updated: format.dateTime(v.publishedAt, "day"),
+            })}
           </p>
         </section>
       )}
@@ -157,7 +204,7 @@ export default async function PublicClaimPage({ params }: Props) {
       {v && v.evidence.length > 0 && (
         <section aria-labelledby="evidence" className="space-y-3">
           <h2 id="evidence" className="text-xl font-semibold">
-            Evidence
+            {t("evidence")}
           </h2>
           <ul className="space-y-3">
             {v.evidence.map((e) => (
@@ -169,18 +216,24 @@ export default async function PublicClaimPage({ params }: Props) {
                   </a>
                 </p>
                 <p className="text-sm text-muted">
-                  {[e.publisher, e.publishedAt, SOURCE_TYPE_LABELS[e.sourceType]].filter(Boolean).join(" · ")}
+                  {[
+                    e.publisher,
+                    e.publishedAt && format.dateTime(new Date(e.publishedAt), "day"),
+                    tc(`sourceType.${e.sourceType}`),
+                  ]
+                    .filter(Boolean)
+                    .join(" · ")}
                   {e.archiveUrl && (
                     <>
                       {" · "}
                       <a href={e.archiveUrl} className="underline" rel="nofollow noopener noreferrer">
-                        archived copy
+                        {t("archived")}
                       </a>
                     </>
                   )}
                 </p>
                 {e.excerpt && (
-                  <blockquote className="mt-1 border-l-4 border-line pl-3 text-sm italic">{e.excerpt}</blockquote>
+                  <blockquote className="mt-1 border-s-4 border-line ps-3 text-sm italic">{e.excerpt}</blockquote>
                 )}
               </li>
             ))}
@@ -191,9 +244,9 @@ export default async function PublicClaimPage({ params }: Props) {
       {v && claim.disputes.length > 0 && (
         <section aria-labelledby="disputes">
           <h2 id="disputes" className="text-xl font-semibold">
-            Part of a dispute
+            {t("disputes")}
           </h2>
-          <ul className="mt-2 list-disc pl-5">
+          <ul className="mt-2 list-disc ps-5">
             {claim.disputes.map((d) => (
               <li key={d.slug}>
                 <Link href={`/disputes/${d.slug}`} className="text-accent underline">
@@ -208,18 +261,16 @@ export default async function PublicClaimPage({ params }: Props) {
 
       <section aria-labelledby="corrections">
         <h2 id="corrections" className="text-xl font-semibold">
-          Corrections
+          {t("corrections")}
         </h2>
         {claim.corrections.length === 0 ? (
-          <p className="text-sm text-muted">No corrections.</p>
+          <p className="text-sm text-muted">{t("noCorrections")}</p>
         ) : (
           <ol className="mt-2 space-y-2">
             {claim.corrections.map((c, i) => (
               <li key={i} className="text-sm">
-                <strong>
-                  {c.kind === "retraction" ? "Retracted" : "Corrected"} {day(c.at)}:
-                </strong>{" "}
-                {c.text}
+                <strong>{t("correction", { kind: c.kind, date: format.dateTime(c.at, "day") })}</strong>{" "}
+                <span {...contentLanguage(c.language)}>{c.text}</span>
               </li>
             ))}
           </ol>
@@ -238,20 +289,28 @@ function Appearance(a: {
   sourceUrl: string | null;
   publisher: string | null;
 }) {
+  const t = useTranslations("public.claim");
+  const format = useFormatter();
   return (
     <figure className="rounded-lg border border-line bg-white p-3">
-      <blockquote className="font-serif">“{a.quote}”</blockquote>
+      <blockquote className="font-serif">{t("quote", { quote: a.quote })}</blockquote>
       <figcaption className="mt-1 text-sm text-muted">
-        {a.claimant}
-        {a.claimedAt ? `, ${a.claimedAt}` : ""}, in{" "}
-        {a.sourceUrl ? (
-          <a href={a.sourceUrl} className="text-accent underline" rel="nofollow noopener noreferrer">
-            {a.title}
-          </a>
-        ) : (
-          <cite className="not-italic">{a.title}</cite>
-        )}
-        {a.publisher ? ` (${a.publisher})` : ""}
+        {t.rich("appearance", {
+          claimant: a.claimant,
+          dated: shown(a.claimedAt),
+          date: a.claimedAt ? format.dateTime(new Date(a.claimedAt), "day") : "",
+          name: a.title,
+          published: shown(a.publisher),
+          publisher: a.publisher ?? "",
+          title: (chunks) =>
+            a.sourceUrl ? (
+              <a href={a.sourceUrl} className="text-accent underline" rel="nofollow noopener noreferrer">
+                {chunks}
+              </a>
+            ) : (
+              <cite className="not-italic">{chunks}</cite>
+            ),
+        })}
       </figcaption>
     </figure>
   );

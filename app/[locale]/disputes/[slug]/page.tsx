@@ -3,11 +3,13 @@ import { cache } from "react";
 import { Link } from "@/lib/i18n/navigation";
 import { PageUpdates } from "@/components/public/page-updates";
 import { notFound } from "next/navigation";
+import { getFormatter, getTranslations } from "next-intl/server";
 import { EvidenceMatrix } from "@/components/evidence/evidence-matrix";
 import { StanceBadge } from "@/components/evidence/stance-badge";
 import { RatingBadge } from "@/components/ui/rating-badge";
 import { getPublicDispute } from "@/db/queries/public/records";
 import { publicMetadata } from "@/lib/config/public-metadata";
+import { contentLanguage } from "@/lib/i18n/content-language";
 
 type Props = { params: Promise<{ slug: string }> };
 
@@ -26,31 +28,40 @@ export function generateStaticParams(): { slug: string }[] {
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { slug } = await params;
   const data = await load(slug);
-  if (!data) return { title: "Not found" };
+  const t = await getTranslations("public");
+  if (!data) return { title: t("notFound") };
   return publicMetadata(
     `/disputes/${slug}`,
     data.dispute.question,
-    `${data.accounts.length} competing accounts, checked.`,
+    t("dispute.description", { n: data.accounts.length }),
   );
 }
+
+/** The value of a message's `select` on an optional part: "true" when the part is there. */
+const shown = (part: unknown) => String(Boolean(part));
 
 export default async function PublicDisputePage({ params }: Props) {
   const { slug } = await params;
   const data = await load(slug);
   if (!data) notFound();
   const { dispute, accounts, matrix } = data;
+  const t = await getTranslations("public.dispute");
+  const format = await getFormatter();
   return (
     <article className="space-y-8">
       <header>
         <p className="text-sm font-semibold uppercase tracking-wide text-muted">
-          Dispute{dispute.eventDate ? ` · event on ${dispute.eventDate}` : ""}
+          {t("kicker", {
+            dated: shown(dispute.eventDate),
+            date: dispute.eventDate ? format.dateTime(new Date(dispute.eventDate), "day") : "",
+          })}
         </p>
         <h1 className="mt-1 font-serif text-3xl font-semibold tracking-tight">{dispute.question}</h1>
         {dispute.description && <p className="mt-2 max-w-3xl text-muted">{dispute.description}</p>}
       </header>
       <section aria-labelledby="accounts">
         <h2 id="accounts" className="sr-only">
-          The accounts
+          {t("accounts")}
         </h2>
         <ol className="grid gap-4" style={{ gridTemplateColumns: "repeat(auto-fit, minmax(16rem, 1fr))" }}>
           {accounts.map((a) => (
@@ -61,13 +72,20 @@ export default async function PublicDisputePage({ params }: Props) {
                   {a.claimantName}
                 </Link>
               </p>
-              <blockquote className="border-l-4 border-line pl-3 font-serif italic">“{a.quote}”</blockquote>
+              <blockquote
+                className="border-s-4 border-line ps-3 font-serif italic"
+                {...contentLanguage(a.statementLanguage)}
+              >
+                {t("quote", { quote: a.quote })}
+              </blockquote>
               <p>
                 <RatingBadge rating={a.rating} />
               </p>
-              <p className="text-sm">{a.summary}</p>
+              <p className="text-sm" {...contentLanguage(a.language)}>
+                {a.summary}
+              </p>
               {a.evidence.length > 0 && (
-                <ul className="space-y-1 text-sm" aria-label={`Evidence for ${a.label}`}>
+                <ul className="space-y-1 text-sm" aria-label={t("evidenceFor", { label: a.label })}>
                   {a.evidence.map((e) => (
                     <li key={e.evidenceId}>
                       <StanceBadge stance={e.stance} />{" "}
@@ -79,7 +97,7 @@ export default async function PublicDisputePage({ params }: Props) {
                 </ul>
               )}
               <Link href={`/claims/${a.claimSlug}`} className="mt-auto text-sm text-accent underline">
-                Read the fact-check
+                {t("readFactCheck")}
               </Link>
             </li>
           ))}
@@ -88,7 +106,7 @@ export default async function PublicDisputePage({ params }: Props) {
       {matrix.items.length > 0 && (
         <section aria-labelledby="matrix">
           <h2 id="matrix" className="mb-3 text-xl font-semibold">
-            What the evidence says about each account
+            {t("matrix")}
           </h2>
           <EvidenceMatrix matrix={matrix} columns={accounts.map((a) => ({ key: a.claimSlug, label: a.label }))} />
         </section>

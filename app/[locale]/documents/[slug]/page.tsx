@@ -3,9 +3,11 @@ import { cache } from "react";
 import { Link } from "@/lib/i18n/navigation";
 import { PageUpdates } from "@/components/public/page-updates";
 import { notFound } from "next/navigation";
+import { getFormatter, getTranslations } from "next-intl/server";
 import { buildParagraphs } from "@/components/annotator/segments";
 import { getPublicDocument } from "@/db/queries/public/records";
 import { publicMetadata } from "@/lib/config/public-metadata";
+import { contentLanguage } from "@/lib/i18n/content-language";
 
 type Props = { params: Promise<{ slug: string }> };
 
@@ -24,11 +26,12 @@ export function generateStaticParams(): { slug: string }[] {
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { slug } = await params;
   const data = await load(slug);
-  if (!data) return { title: "Not found" };
+  const t = await getTranslations("public");
+  if (!data) return { title: t("notFound") };
   return publicMetadata(
     `/documents/${slug}`,
     data.doc.title,
-    `${data.claims.length} checked claims in this article.`,
+    t("document.description", { n: data.claims.length }),
     "article",
   );
 }
@@ -38,6 +41,8 @@ export default async function PublicDocumentPage({ params }: Props) {
   const data = await load(slug);
   if (!data) notFound();
   const { doc, claims } = data;
+  const t = await getTranslations("public.document");
+  const format = await getFormatter();
   const bySlug = new Map(claims.map((c, i) => [i, c]));
   const paragraphs = buildParagraphs(
     doc.text,
@@ -46,23 +51,29 @@ export default async function PublicDocumentPage({ params }: Props) {
   return (
     <article className="mx-auto max-w-3xl space-y-6">
       <header>
-        <h1 className="font-serif text-3xl font-semibold tracking-tight">{doc.title}</h1>
+        <h1 className="font-serif text-3xl font-semibold tracking-tight" {...contentLanguage(doc.language)}>
+          {doc.title}
+        </h1>
         <p className="mt-1 text-sm text-muted">
-          {[doc.publisher, doc.author, doc.publishedAt].filter(Boolean).join(" · ")}
+          {[doc.publisher, doc.author, doc.publishedAt && format.dateTime(new Date(doc.publishedAt), "day")]
+            .filter(Boolean)
+            .join(" · ")}
           {doc.sourceUrl && (
             <>
               {" · "}
               <a href={doc.sourceUrl} className="text-accent underline" rel="nofollow noopener noreferrer">
-                original
+                {t("original")}
               </a>
             </>
           )}
         </p>
-        <p className="mt-2 text-sm">
-          Highlighted: the {claims.length} checked claims in this text. Follow a highlight to its fact-check.
-        </p>
+        <p className="mt-2 text-sm">{t("highlighted", { n: claims.length })}</p>
       </header>
-      <div className="space-y-4 font-serif text-lg leading-relaxed" data-testid="public-document">
+      <div
+        className="space-y-4 font-serif text-lg leading-relaxed"
+        data-testid="public-document"
+        {...contentLanguage(doc.language)}
+      >
         {paragraphs.map((p) => (
           <p key={p.start} className="whitespace-pre-wrap">
             {p.segments.map((seg) => {
@@ -77,8 +88,15 @@ export default async function PublicDocumentPage({ params }: Props) {
                     backgroundColor: `${claim.rating?.colour ?? "#57606a"}26`,
                     borderBottom: `3px solid ${claim.rating?.colour ?? "#57606a"}`,
                   }}
-                  title={`${claim.claimantName}: ${claim.rating?.label ?? "checked"}`}
-                  aria-label={`${seg.text} — claim by ${claim.claimantName}, rated ${claim.rating?.label ?? "not rated"}`}
+                  title={t("highlightTitle", {
+                    claimant: claim.claimantName,
+                    rating: claim.rating?.label ?? t("checked"),
+                  })}
+                  aria-label={t("highlightLabel", {
+                    text: seg.text,
+                    claimant: claim.claimantName,
+                    rating: claim.rating?.label ?? t("notRated"),
+                  })}
                 >
                   {seg.text}
                 </Link>

@@ -1,15 +1,19 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
 import { ReadersPanel } from "@/components/publication/readers-panel";
 import { PageHeader } from "@/components/ui/page-header";
-import { describeVerdictStatus } from "@/db/queries/claim-status";
+import { VerdictStatusText } from "@/components/claims/verdict-status";
 import { getClaimantWithClaims } from "@/db/queries/claimants";
 import { requireUser } from "@/lib/auth/session";
 import { ClaimantForm } from "../claimant-form";
 import { parseId } from "@/db/ids";
 
-export const metadata: Metadata = { title: "Claimant" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("desk.claimants.page");
+  return { title: t("title") };
+}
 
 export default async function ClaimantPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
@@ -18,12 +22,13 @@ export default async function ClaimantPage({ params }: { params: Promise<{ id: s
   const data = recordId ? await getClaimantWithClaims(recordId) : null;
   if (!data) notFound();
   const { claimant, claims } = data;
+  const t = await getTranslations("desk.claimants.page");
   return (
     <>
       <PageHeader title={claimant.name}>
-        {claimant.description ?? "No role or affiliation recorded."}{" "}
+        {claimant.description ?? t("noDescription")}{" "}
         <Link href="/editor/claimants" className="text-accent underline">
-          All claimants
+          {t("all")}
         </Link>
       </PageHeader>
       <div className="mb-6">
@@ -32,18 +37,18 @@ export default async function ClaimantPage({ params }: { params: Promise<{ id: s
       <div className="grid gap-8 lg:grid-cols-[2fr_1fr]">
         <section aria-labelledby="claims-heading">
           <h2 id="claims-heading" className="mb-3 text-lg font-semibold">
-            Claims ({claims.length})
+            {t("claims", { n: claims.length })}
           </h2>
           <ul className="space-y-3">
             {claims.map((c) => (
               <li key={c.id} className="rounded-lg border border-line bg-white p-3 text-sm">
                 <p className="font-medium">{c.statement}</p>
-                <p className="font-serif italic text-muted">“{c.quote}”</p>
+                <p className="font-serif italic text-muted">{t("quote", { quote: c.quote })}</p>
                 <p className="mt-1 text-xs text-muted">
                   <Link href={`/editor/documents/${c.documentId}`} className="text-accent underline">
                     {c.documentTitle}
                   </Link>{" "}
-                  · {describeVerdictStatus(c.verdict ?? undefined)}
+                  · <VerdictStatusText status={c.verdict} />
                 </p>
               </li>
             ))}
@@ -51,7 +56,7 @@ export default async function ClaimantPage({ params }: { params: Promise<{ id: s
         </section>
         <section aria-labelledby="edit-heading" className="rounded-lg border border-line bg-white p-4">
           <h2 id="edit-heading" className="mb-3 font-semibold">
-            Details
+            {t("details")}
           </h2>
           <ClaimantForm claimant={claimant} />
         </section>

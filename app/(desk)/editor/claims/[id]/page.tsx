@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { ReportLink } from "@/components/reports/report-link";
 import { notFound } from "next/navigation";
 import { AddEvidence } from "@/components/evidence/add-evidence";
@@ -16,21 +17,33 @@ import { ReadersSeeClaim } from "@/components/publication/readers-see-claim";
 import { WorkflowPanel } from "@/components/verdicts/workflow-panel";
 import { getClaimForEditor, searchEvidence } from "@/db/queries/claim-editor";
 import { getRatingScale } from "@/db/queries/ratings";
+import { ratingIn } from "@/db/queries/shapes";
 import { requireUser } from "@/lib/auth/session";
 import { findMatches } from "@/lib/services/matching/find-matches";
 import { missingForPublicationOf } from "@/lib/services/verdicts/load-verdict";
+import type { Translate } from "@/lib/i18n/text";
+import { contentLanguage } from "@/lib/i18n/content-language";
 import { allowedSteps } from "@/lib/workflow/verdict-workflow";
 import * as actions from "./actions";
 import { parseId } from "@/db/ids";
 
-export const metadata: Metadata = { title: "Claim" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("desk.claim");
+  return { title: t("metaTitle") };
+}
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ evidence?: string }> };
 
-const when = (d: Date) => d.toISOString().slice(0, 16).replace("T", " ") + " UTC";
+/** A day written as YYYY-MM-DD (when a claim was made): shown as the locale writes days; anything else as it is. */
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
 export default async function ClaimPage({ params, searchParams }: Props) {
   const { id } = await params;
+  const t = await getTranslations("desk.claim");
+  const format = await getFormatter();
+  // Audit actions and record kinds are named in the catalogue; one written since is shown as it is stored.
+  type Key = Parameters<typeof t>[0];
+  const day = (s: string) => (DAY.test(s) ? format.dateTime(new Date(s), "day") : s);
   const { evidence: evidenceQuery = "" } = await searchParams;
   const user = await requireUser(`/editor/claims/${id}`);
   const recordId = parseId(id);
@@ -45,8 +58,14 @@ export default async function ClaimPage({ params, searchParams }: Props) {
   const found = evidenceQuery.trim()
     ? (await searchEvidence(evidenceQuery)).filter((f) => !evidence.some((e) => e.evidenceId === f.id))
     : [];
-  const ratings = open && stepsFor(open).includes("edit") ? await getRatingScale() : [];
-  const missing = open ? await missingForPublicationOf({ claimId: claim.id, ...open }) : [];
+  const locale = await getLocale();
+  const ratings =
+    open && stepsFor(open).includes("edit")
+      ? (await getRatingScale()).map((r) => ({ key: r.key, label: ratingIn(r, locale).label }))
+      : [];
+  const missing = open
+    ? await missingForPublicationOf({ claimId: claim.id, ...open }, (await getTranslations()) as unknown as Translate)
+    : [];
   const { matches } = await findMatches(user.actor, {
     text: `${claim.statement} ${claim.quote}`,
     limit: 5,
@@ -65,14 +84,16 @@ export default async function ClaimPage({ params, searchParams }: Props) {
           {" · "}
           <ReportLink scope="claim" id={claim.id} />
         </p>
-        <h1 className="mt-1 font-serif text-3xl font-semibold tracking-tight">{claim.statement}</h1>
+        <h1 className="mt-1 font-serif text-3xl font-semibold tracking-tight" {...contentLanguage(claim.language)}>
+          {claim.statement}
+        </h1>
         <p className="mt-1 text-sm text-muted">
           {claim.claimant.name}
           {claim.claimant.description ? `, ${claim.claimant.description}` : ""}
-          {claim.claimedAt ? ` · ${claim.claimedAt}` : ""}
-          {claim.anchorStatus !== "anchored" ? ` · anchor ${claim.anchorStatus}` : ""}
+          {claim.claimedAt ? ` · ${day(claim.claimedAt)}` : ""}
+          {claim.anchorStatus !== "anchored" ? ` · ${t(`anchorStatus.${claim.anchorStatus}`)}` : ""}
         </p>
-        <blockquote className="mt-3 max-w-prose font-serif text-lg">
+        <blockquote className="mt-3 max-w-prose font-serif text-lg" {...contentLanguage(claim.language)}>
           …{claim.prefix}
           <mark className="bg-amber-100">{claim.quote}</mark>
           {claim.suffix}…
@@ -81,10 +102,15 @@ export default async function ClaimPage({ params, searchParams }: Props) {
         {readersSee.length > 0 && <ReadersSeeClaim changes={readersSee} />}
         {disputes.map((d) => (
           <p key={d.id} className="mt-2 text-sm">
-            Account “{d.label}” in the dispute{" "}
-            <Link href={`/editor/disputes/${d.id}`} className="text-accent underline">
-              {d.question}
-            </Link>
+            {t.rich("disputeAccount", {
+              label: d.label,
+              question: d.question,
+              link: (chunks) => (
+                <Link href={`/editor/disputes/${d.id}`} className="text-accent underline">
+                  {chunks}
+                </Link>
+              ),
+            })}
           </p>
         ))}
       </div>
@@ -93,16 +119,16 @@ export default async function ClaimPage({ params, searchParams }: Props) {
         <div className="space-y-8">
           <section aria-labelledby="verdict-heading" className="space-y-4">
             <h2 id="verdict-heading" className="text-lg font-semibold">
-              Verdict
+              {t("verdictHeading")}
             </h2>
             {versions.length === 0 && !repeats.of && (
               <StartVerdict claimId={claim.id} start={actions.createVerdictAction} />
             )}
-            {repeats.of && <p className="text-sm text-muted">A repeat shares the verdict of the claim it repeats.</p>}
+            {repeats.of && <p className="text-sm text-muted">{t("repeatSharesVerdict")}</p>}
             {published && (
               <div className="space-y-3 rounded-lg border border-line bg-white p-4" data-testid="published-verdict">
-                <p className="text-xs font-semibold uppercase tracking-wide text-ok">Published</p>
-                <VerdictView v={published} />
+                <p className="text-xs font-semibold uppercase tracking-wide text-ok">{t("published")}</p>
+                <VerdictView v={published} claimLanguage={claim.language} />
                 <WorkflowPanel
                   verdictId={published.id}
                   version={published.version}
@@ -115,19 +141,28 @@ export default async function ClaimPage({ params, searchParams }: Props) {
             )}
             {retracted && (
               <div className="rounded-lg border border-danger/40 bg-white p-4">
-                <VerdictView v={retracted} />
+                <VerdictView v={retracted} claimLanguage={claim.language} />
               </div>
             )}
             {open && (
               <div className="space-y-3 rounded-lg border border-accent/40 bg-white p-4" data-testid="open-verdict">
                 <p className="text-xs font-semibold uppercase tracking-wide text-accent">
-                  {open.seq > 1 ? `Correction (version ${open.seq})` : "Verdict"} ·{" "}
-                  {open.state === "draft" ? "draft" : "in review"} · by {open.authorName}
+                  {t("openVersion", {
+                    kind: open.seq > 1 ? t("correctionVersion", { seq: open.seq }) : t("verdict"),
+                    state: open.state === "draft" ? t("draft") : t("inReview"),
+                    author: open.authorName,
+                  })}
                 </p>
                 {stepsFor(open).includes("edit") ? (
-                  <VerdictEditor key={open.id} verdict={open} ratings={ratings} save={actions.saveVerdictAction} />
+                  <VerdictEditor
+                    key={open.id}
+                    verdict={open}
+                    claimLanguage={claim.language}
+                    ratings={ratings}
+                    save={actions.saveVerdictAction}
+                  />
                 ) : (
-                  <VerdictView v={open} />
+                  <VerdictView v={open} claimLanguage={claim.language} />
                 )}
                 <WorkflowPanel
                   verdictId={open.id}
@@ -144,7 +179,7 @@ export default async function ClaimPage({ params, searchParams }: Props) {
 
           <section aria-labelledby="comments-heading">
             <h2 id="comments-heading" className="mb-2 text-lg font-semibold">
-              Review conversation
+              {t("commentsHeading")}
             </h2>
             <CommentThread claimId={claim.id} comments={comments} add={actions.addCommentAction} />
           </section>
@@ -170,9 +205,7 @@ export default async function ClaimPage({ params, searchParams }: Props) {
                         ? { claimId: claim.id, of: m.id, version: claim.version }
                         : { claimId: m.id, of: claim.id }
                     }
-                    label={
-                      canBeRepeat ? "Same claim: make this a repeat of it" : "Same claim: link it here as a repeat"
-                    }
+                    label={canBeRepeat ? t("makeRepeat") : t("linkRepeat")}
                     variant="primary"
                     describedBy={describedBy}
                   />
@@ -180,7 +213,7 @@ export default async function ClaimPage({ params, searchParams }: Props) {
                 <ActionButton
                   action={actions.rejectMatchAction}
                   input={{ claimId: claim.id, kind: m.kind, id: m.id }}
-                  label="Not the same claim"
+                  label={t("notSameClaim")}
                   describedBy={describedBy}
                 />
               </>
@@ -188,7 +221,7 @@ export default async function ClaimPage({ params, searchParams }: Props) {
           />
           <section aria-labelledby="evidence-heading" className="space-y-3">
             <h2 id="evidence-heading" className="text-lg font-semibold">
-              Evidence
+              {t("evidenceHeading")}
             </h2>
             <EvidenceList
               claimId={claim.id}
@@ -203,20 +236,20 @@ export default async function ClaimPage({ params, searchParams }: Props) {
               className="rounded-lg border border-line bg-white p-3"
               open={evidence.length === 0 || Boolean(evidenceQuery)}
             >
-              <summary className="cursor-pointer text-sm font-semibold">Add evidence</summary>
+              <summary className="cursor-pointer text-sm font-semibold">{t("addEvidence")}</summary>
               <form role="search" className="my-3 flex gap-2">
                 <label htmlFor="evidence-q" className="sr-only">
-                  Find existing evidence
+                  {t("findEvidence")}
                 </label>
                 <input
                   id="evidence-q"
                   name="evidence"
                   defaultValue={evidenceQuery}
-                  placeholder="Find existing evidence by title or URL"
+                  placeholder={t("findEvidencePlaceholder")}
                   className="flex-1 rounded-md border border-line px-2 py-1 text-sm"
                 />
                 <button type="submit" className="rounded-md border border-line px-2 py-1 text-sm">
-                  Find
+                  {t("find")}
                 </button>
               </form>
               <AddEvidence claimId={claim.id} add={actions.addEvidenceAction} found={found} />
@@ -225,14 +258,18 @@ export default async function ClaimPage({ params, searchParams }: Props) {
 
           <section aria-labelledby="timeline-heading">
             <h2 id="timeline-heading" className="mb-2 text-lg font-semibold">
-              Timeline
+              {t("timelineHeading")}
             </h2>
             <ol className="space-y-1 text-sm" data-testid="timeline">
               {timeline.map((e) => (
                 <li key={e.id}>
-                  <span className="text-muted">{when(e.at)}</span> · {e.actorName ?? e.actor} ·{" "}
-                  {e.action.replace(/[._]/g, " ")}
-                  {e.entityType !== "claim" ? ` (${e.entityType})` : ""}
+                  <span className="text-muted">{format.dateTime(e.at, "instant")}</span> · {e.actorName ?? e.actor} ·{" "}
+                  {t.has(`timeline.${e.action}` as Key)
+                    ? t(`timeline.${e.action}` as Key)
+                    : e.action.replace(/[._]/g, " ")}
+                  {e.entityType !== "claim"
+                    ? ` (${t.has(`entities.${e.entityType}` as Key) ? t(`entities.${e.entityType}` as Key) : e.entityType})`
+                    : ""}
                 </li>
               ))}
             </ol>

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { getFormatter, getTranslations } from "next-intl/server";
 import { ReportLink } from "@/components/reports/report-link";
 import { notFound } from "next/navigation";
 import { Annotator } from "@/components/annotator/annotator";
@@ -24,7 +25,8 @@ export async function generateMetadata({ params }: Params): Promise<Metadata> {
   const { id } = await params;
   const recordId = parseId(id);
   const doc = recordId ? (await getEditorDocument(recordId))?.doc : null;
-  return { title: doc?.title ?? "Document" };
+  const t = await getTranslations("desk.documents.page");
+  return { title: doc?.title ?? t("title") };
 }
 
 export default async function DocumentPage({ params, searchParams }: Params & Search) {
@@ -36,33 +38,36 @@ export default async function DocumentPage({ params, searchParams }: Params & Se
   if (!data) notFound();
   const { doc, text, claims } = data;
   const disputes = await listDisputes();
-  const meta = [doc.publisher, doc.author, doc.publishedAt, doc.language].filter(Boolean).join(" · ");
+  const t = await getTranslations("desk.documents.page");
+  const format = await getFormatter();
+  const published = doc.publishedAt ? format.dateTime(new Date(doc.publishedAt), "day") : null;
+  const meta = [doc.publisher, doc.author, published, doc.language].filter(Boolean).join(" · ");
   return (
     <>
       <div className="mb-6 border-b border-line pb-4">
         <p className="text-sm">
           <Link href="/editor/documents" className="text-accent underline">
-            Documents
+            {t("back")}
           </Link>
         </p>
         <h1 className="mt-1 font-serif text-3xl font-semibold tracking-tight">{doc.title}</h1>
         <p className="mt-1 text-sm text-muted">
-          {meta || "No publication details yet"} · revision {doc.currentRevision}
+          {meta || t("noDetails")} · {t("revision", { revision: doc.currentRevision })}
           {doc.sourceUrl && (
             <>
               {" · "}
               <a href={doc.sourceUrl} className="text-accent underline" rel="noopener noreferrer nofollow">
-                source
+                {t("source")}
               </a>
             </>
           )}
         </p>
         <p className="mt-2 flex gap-4 text-sm">
           <Link href={`/editor/documents/${doc.id}/edit`} className="text-accent underline">
-            Edit text and details
+            {t("edit")}
           </Link>
           <Link href={`/editor/documents/${doc.id}/import`} className="text-accent underline">
-            Import annotations
+            {t("importAnnotations")}
           </Link>
           <ReportLink scope="document" id={doc.id} />
         </p>
@@ -70,8 +75,12 @@ export default async function DocumentPage({ params, searchParams }: Params & Se
       {saved.saved && (
         <div className="mb-4">
           <Alert tone={Number(saved.orphaned) > 0 || Number(saved.fuzzy) > 0 ? "info" : "success"}>
-            Saved revision {saved.saved}: {saved.anchored ?? 0} claims anchored, {saved.fuzzy ?? 0} re-found and waiting
-            for confirmation, {saved.orphaned ?? 0} orphaned.
+            {t("saved", {
+              revision: saved.saved,
+              anchored: Number(saved.anchored ?? 0),
+              fuzzy: Number(saved.fuzzy ?? 0),
+              orphaned: Number(saved.orphaned ?? 0),
+            })}
           </Alert>
         </div>
       )}
@@ -79,7 +88,7 @@ export default async function DocumentPage({ params, searchParams }: Params & Se
         <ReadersPanel kind="document" id={doc.id} />
       </div>
       <Annotator
-        document={{ id: doc.id, revision: doc.currentRevision, publishedAt: doc.publishedAt }}
+        document={{ id: doc.id, revision: doc.currentRevision, publishedAt: doc.publishedAt, language: doc.language }}
         text={text}
         claims={claims}
         disputes={disputes.map((d) => ({ id: d.id, question: d.question }))}

@@ -1,9 +1,10 @@
 "use server";
 
 import { redirect } from "next/navigation";
+import { getTranslations } from "next-intl/server";
 import { field, formAction } from "@/lib/auth/form-action";
 import { DOCUMENT_METADATA_KEYS, readUpload, UnusableSource } from "@/lib/documents/prepare-document";
-import { ServiceError } from "@/lib/services/errors";
+import { fieldIssue, ServiceError } from "@/lib/services/errors";
 import { importDocument } from "@/lib/services/documents/import-document";
 
 /** Imports pasted text, an uploaded file or a URL, then opens the annotator on it. */
@@ -18,16 +19,15 @@ export const importAction = formAction(async (user, form) => {
   } else if (source === "file") {
     const file = form.get("file");
     if (!(file instanceof File) || file.size === 0) {
-      throw new ServiceError("validation_failed", "Choose a file.", [
-        { path: "file", message: "choose a .txt, .md or .html file" },
-      ]);
+      const t = await getTranslations("desk.documents.importForm.errors");
+      throw new ServiceError("validation_failed", t("noFile"), [{ path: "file", message: t("noFileField") }]);
     }
     try {
       const { content, format } = readUpload(file.name, new Uint8Array(await file.arrayBuffer()));
       input = { ...metadata, text: content, format };
     } catch (e) {
       if (e instanceof UnusableSource)
-        throw new ServiceError("validation_failed", e.message, [{ path: "file", message: e.message }]);
+        throw new ServiceError("validation_failed", e.text, [fieldIssue("file", e.text)]);
       throw e;
     }
   } else {

@@ -1,19 +1,20 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useActionState, useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
 import { importAction } from "./actions";
 
-const SOURCES = [
-  { value: "paste", label: "Paste text" },
-  { value: "file", label: "Upload a file" },
-  { value: "url", label: "From a URL" },
-] as const;
+const SOURCES = ["paste", "file", "url"] as const;
+
+/** What the page address field shows before anything is typed (an address, no words). */
+const URL_PLACEHOLDER = "https://…";
 
 /** Import a document by pasting, uploading or giving a URL, with optional details. */
 export function ImportForm() {
+  const t = useTranslations("desk.documents");
   const [state, action, pending] = useActionState(importAction, {});
   const [source, setSource] = useState<string>(state.values?.source ?? "paste");
   const errors = state.fieldErrors ?? {};
@@ -22,18 +23,12 @@ export function ImportForm() {
     <form action={action} className="space-y-6" noValidate>
       {state.message && <Alert tone="error">{state.message}</Alert>}
       <fieldset>
-        <legend className="mb-2 text-sm font-semibold">Source</legend>
+        <legend className="mb-2 text-sm font-semibold">{t("importForm.source")}</legend>
         <div className="flex flex-wrap gap-4">
           {SOURCES.map((s) => (
-            <label key={s.value} className="flex items-center gap-2 text-sm">
-              <input
-                type="radio"
-                name="source"
-                value={s.value}
-                checked={source === s.value}
-                onChange={() => setSource(s.value)}
-              />
-              {s.label}
+            <label key={s} className="flex items-center gap-2 text-sm">
+              <input type="radio" name="source" value={s} checked={source === s} onChange={() => setSource(s)} />
+              {t(`importForm.sources.${s}`)}
             </label>
           ))}
         </div>
@@ -42,7 +37,7 @@ export function ImportForm() {
       {source === "paste" && (
         <div className="space-y-2">
           <label htmlFor="text" className="block text-sm font-medium">
-            Text
+            {t("importForm.text")}
           </label>
           <textarea
             id="text"
@@ -59,12 +54,14 @@ export function ImportForm() {
             </p>
           )}
           <fieldset className="flex gap-4 text-sm">
-            <legend className="sr-only">Format</legend>
+            <legend className="sr-only">{t("importForm.format")}</legend>
             <label className="flex items-center gap-2">
-              <input type="radio" name="format" value="text" defaultChecked={v.format !== "markdown"} /> Plain text
+              <input type="radio" name="format" value="text" defaultChecked={v.format !== "markdown"} />{" "}
+              {t("importForm.plainText")}
             </label>
             <label className="flex items-center gap-2">
-              <input type="radio" name="format" value="markdown" defaultChecked={v.format === "markdown"} /> Markdown
+              <input type="radio" name="format" value="markdown" defaultChecked={v.format === "markdown"} />{" "}
+              {t("importForm.markdown")}
             </label>
           </fieldset>
         </div>
@@ -72,7 +69,7 @@ export function ImportForm() {
       {source === "file" && (
         <div className="space-y-1">
           <label htmlFor="file" className="block text-sm font-medium">
-            File (.txt, .md or .html, up to 5 MB)
+            {t("importForm.file")}
           </label>
           <input
             id="file"
@@ -86,40 +83,46 @@ export function ImportForm() {
       )}
       {source === "url" && (
         <TextField
-          label="Page address"
+          label={t("importForm.url")}
           name="url"
           type="url"
-          placeholder="https://…"
+          placeholder={URL_PLACEHOLDER}
           defaultValue={v.url}
           error={errors.url}
-          hint="The page is fetched by the server; its article text is extracted."
+          hint={t("importForm.urlHint")}
         />
       )}
 
       <fieldset className="grid gap-4 rounded-lg border border-line bg-white p-4 sm:grid-cols-2">
-        <legend className="px-1 text-sm font-semibold">Details (optional: the importer fills what it finds)</legend>
-        <TextField label="Title" name="title" defaultValue={v.title} error={errors.title} />
-        <TextField label="Source URL" name="sourceUrl" type="url" defaultValue={v.sourceUrl} error={errors.sourceUrl} />
-        <TextField label="Publisher" name="publisher" defaultValue={v.publisher} error={errors.publisher} />
-        <TextField label="Author" name="author" defaultValue={v.author} error={errors.author} />
+        <legend className="px-1 text-sm font-semibold">{t("importForm.details")}</legend>
+        <TextField label={t("fields.title")} name="title" defaultValue={v.title} error={errors.title} />
         <TextField
-          label="Publication date"
+          label={t("fields.sourceUrl")}
+          name="sourceUrl"
+          type="url"
+          defaultValue={v.sourceUrl}
+          error={errors.sourceUrl}
+        />
+        <TextField label={t("fields.publisher")} name="publisher" defaultValue={v.publisher} error={errors.publisher} />
+        <TextField label={t("fields.author")} name="author" defaultValue={v.author} error={errors.author} />
+        <TextField
+          label={t("fields.publishedAt")}
           name="publishedAt"
           type="date"
           defaultValue={v.publishedAt}
           error={errors.publishedAt}
         />
         <TextField
-          label="Language"
+          label={t("fields.language")}
           name="language"
-          placeholder="en"
+          placeholder={t("fields.languagePlaceholder")}
           defaultValue={v.language}
           error={errors.language}
         />
       </fieldset>
 
       <Button type="submit" disabled={pending}>
-        {pending ? "Importing…" : "Import"}
+        {pending ? t("importForm.importing") : t("importForm.import")}
       </Button>
     </form>
   );

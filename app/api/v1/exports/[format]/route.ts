@@ -3,13 +3,15 @@ import { streamBody } from "@/lib/api/stream";
 import { limitAnonymousExport, takeAnonymousStreamSlot } from "@/lib/exports/anonymous-limit";
 import { EXPORT_FORMATS, exportFileName, openExport } from "@/lib/exports/run-export";
 import { isSiteExport, siteCopyResponse } from "@/lib/exports/site-copy";
+import { DEFAULT_LOCALE } from "@/lib/i18n/locales";
 
 export const dynamic = "force-dynamic";
 
 /**
  * `GET /api/v1/exports/{claimreview|w3c|csv|json|pdf}?document=&dispute=&claimant=&from=&to=&includeDrafts=`:
  * published verdicts for anyone; with `includeDrafts=1`, unpublished work too, for editors
- * (marked as such in every format).
+ * (marked as such in every format). `locale=` (a locale of lib/i18n/locales.json) words the PDF report in that
+ * language; the desk asks for it in its user's.
  *
  * Without a caller, a client address may make EXPORT_RATE_LIMIT export requests a minute (10 by default; then 429
  * with Retry-After), counted before anything is read (lib/exports/anonymous-limit.ts). The whole site's published
@@ -22,7 +24,8 @@ export const GET = apiRoute<{ format: string }>(async ({ req, actor, params }) =
   const url = new URL(req.url);
   const job = await openExport(actor, params.format, (k) => url.searchParams.get(k));
   const disposition = url.searchParams.get("inline") === "1" ? "inline" : "attachment";
-  if (isSiteExport(job)) return siteCopyResponse(req, job, disposition);
+  // The copy is the English report; a PDF asked for in another language (`?locale=`, from the desk) is written anew.
+  if (isSiteExport(job) && job.locale === DEFAULT_LOCALE) return siteCopyResponse(req, job, disposition);
   const headers = {
     "Content-Type": EXPORT_FORMATS[job.format].type,
     "Content-Disposition": `${disposition}; filename="${exportFileName(job)}"`,

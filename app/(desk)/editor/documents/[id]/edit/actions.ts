@@ -2,6 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
+import { getTranslations } from "next-intl/server";
 import { field, formAction } from "@/lib/auth/form-action";
 import { DOCUMENT_METADATA_KEYS } from "@/lib/documents/prepare-document";
 import { updateDocumentMetadata } from "@/lib/services/documents/update-document-metadata";
@@ -29,5 +30,6 @@ export const saveDetailsAction = formAction(async (user, form) => {
     ...Object.fromEntries(DOCUMENT_METADATA_KEYS.map((k) => [k, String(form.get(k) ?? "")])),
   });
   revalidatePath(`/editor/documents/${field(form, "documentId")}`, "layout");
-  return { ok: true, message: "Details saved." };
+  const t = await getTranslations("desk.documents.edit");
+  return { ok: true, message: t("detailsSaved") };
 });

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useActionState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -10,13 +11,14 @@ import { saveDetailsAction, saveTextAction } from "./actions";
 /** The text of the current revision, edited as plain text; saving makes a new revision. */
 export function TextForm({ documentId, revision, text }: { documentId: number; revision: number; text: string }) {
   const [state, action, pending] = useActionState(saveTextAction, {});
+  const t = useTranslations("desk.documents.edit");
   return (
     <form action={action} className="space-y-3">
       {state.message && <Alert tone="error">{state.message}</Alert>}
       <input type="hidden" name="documentId" value={documentId} />
       <input type="hidden" name="baseRevision" value={revision} />
       <label htmlFor="text" className="block text-sm font-medium">
-        Text (revision {revision}; paragraphs are separated by a blank line)
+        {t("text", { revision })}
       </label>
       <textarea
         id="text"
@@ -27,7 +29,7 @@ export function TextForm({ documentId, revision, text }: { documentId: number; r
       />
       {state.fieldErrors?.text && <p className="text-sm text-danger">{state.fieldErrors.text}</p>}
       <Button type="submit" disabled={pending}>
-        {pending ? "Saving…" : "Save as a new revision"}
+        {pending ? t("saving") : t("saveText")}
       </Button>
     </form>
   );
@@ -36,6 +38,7 @@ export function TextForm({ documentId, revision, text }: { documentId: number; r
 /** Title, source and publication details. */
 export function DetailsForm({ doc }: { doc: Document }) {
   const [state, action, pending] = useActionState(saveDetailsAction, {});
+  const t = useTranslations("desk.documents");
   const e = state.fieldErrors ?? {};
   const v = (k: keyof Document & string) => state.values?.[k] ?? (doc[k] as string | null) ?? "";
   return (
@@ -43,20 +46,26 @@ export function DetailsForm({ doc }: { doc: Document }) {
       {state.message && <Alert tone={state.ok ? "success" : "error"}>{state.message}</Alert>}
       <input type="hidden" name="documentId" value={doc.id} />
       <input type="hidden" name="version" value={doc.version} />
-      <TextField label="Title" name="title" defaultValue={v("title")} error={e.title} />
-      <TextField label="Source URL" name="sourceUrl" type="url" defaultValue={v("sourceUrl")} error={e.sourceUrl} />
-      <TextField label="Publisher" name="publisher" defaultValue={v("publisher")} error={e.publisher} />
-      <TextField label="Author" name="author" defaultValue={v("author")} error={e.author} />
+      <TextField label={t("fields.title")} name="title" defaultValue={v("title")} error={e.title} />
       <TextField
-        label="Publication date"
+        label={t("fields.sourceUrl")}
+        name="sourceUrl"
+        type="url"
+        defaultValue={v("sourceUrl")}
+        error={e.sourceUrl}
+      />
+      <TextField label={t("fields.publisher")} name="publisher" defaultValue={v("publisher")} error={e.publisher} />
+      <TextField label={t("fields.author")} name="author" defaultValue={v("author")} error={e.author} />
+      <TextField
+        label={t("fields.publishedAt")}
         name="publishedAt"
         type="date"
         defaultValue={v("publishedAt")}
         error={e.publishedAt}
       />
-      <TextField label="Language" name="language" defaultValue={v("language")} error={e.language} />
+      <TextField label={t("fields.language")} name="language" defaultValue={v("language")} error={e.language} />
       <Button type="submit" disabled={pending}>
-        Save details
+        {t("edit.saveDetails")}
       </Button>
     </form>
   );

@@ -1,21 +1,17 @@
 "use client";
 
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import { useActionState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
 import { importAnnotationsAction, type AnnotationImportState } from "./actions";
 
-const STATUS_WORDS = {
-  anchored: "Anchored",
-  fuzzy: "Fuzzy: confirm the place",
-  orphaned: "Orphaned: re-attach by selection",
-} as const;
-
 /** Upload a W3C annotation file; shows what was anchored, fuzzy and orphaned, or every problem in the file. */
 export function AnnotationImportForm({ documentId }: { documentId: number }) {
   const [state, action, pending] = useActionState<AnnotationImportState, FormData>(importAnnotationsAction, {});
+  const t = useTranslations("desk.documents.importAnnotations");
   const errors = state.fieldErrors ?? {};
   const fileProblems = Object.entries(errors).filter(([path]) => path !== "claimant" && path !== "file");
   return (
@@ -24,12 +20,12 @@ export function AnnotationImportForm({ documentId }: { documentId: number }) {
         action={action}
         className="max-w-2xl space-y-4 rounded-lg border border-line bg-white p-4"
         noValidate
-        aria-label="Import annotations"
+        aria-label={t("metaTitle")}
       >
         <input type="hidden" name="documentId" value={documentId} />
         <div className="space-y-1">
           <label htmlFor="file" className="block text-sm font-medium">
-            W3C annotation file (.json or .jsonld)
+            {t("file")}
           </label>
           <input
             id="file"
@@ -46,21 +42,21 @@ export function AnnotationImportForm({ documentId }: { documentId: number }) {
           )}
         </div>
         <TextField
-          label="Claimant for annotations that name none"
+          label={t("claimant")}
           name="claimant"
           defaultValue={state.values?.claimant}
           error={errors.claimant}
-          hint="Claimdesk’s own exports name each claim’s claimant; other tools’ annotations usually do not."
+          hint={t("claimantHint")}
         />
         <Button type="submit" disabled={pending}>
-          Import
+          {t("import")}
         </Button>
       </form>
       {state.message && <Alert tone={state.ok ? "success" : "error"}>{state.message}</Alert>}
       {fileProblems.length > 0 && (
         <div>
-          <h2 className="mb-2 text-lg font-semibold">What is wrong in the file (nothing was imported)</h2>
-          <ul className="list-disc space-y-1 pl-6 text-sm">
+          <h2 className="mb-2 text-lg font-semibold">{t("problems")}</h2>
+          <ul className="list-disc space-y-1 ps-6 text-sm">
             {fileProblems.map(([path, message]) => (
               <li key={path}>
                 <code>{path}</code>: {message}
@@ -71,21 +67,21 @@ export function AnnotationImportForm({ documentId }: { documentId: number }) {
       )}
       {state.imported && (
         <table className="w-full border-collapse text-sm">
-          <caption className="mb-2 text-left text-lg font-semibold">Imported claims</caption>
+          <caption className="mb-2 text-start text-lg font-semibold">{t("imported")}</caption>
           <thead>
-            <tr className="border-b border-line text-left">
-              <th scope="col" className="py-1 pr-4">
-                Anchor
+            <tr className="border-b border-line text-start">
+              <th scope="col" className="py-1 pe-4">
+                {t("columns.anchor")}
               </th>
               <th scope="col" className="py-1">
-                Quote
+                {t("columns.quote")}
               </th>
             </tr>
           </thead>
           <tbody>
             {state.imported.map((c) => (
               <tr key={c.claimId} className="border-b border-line align-top">
-                <td className="py-1 pr-4">{STATUS_WORDS[c.status]}</td>
+                <td className="py-1 pe-4">{t(`status.${c.status}`)}</td>
                 <td className="py-1">
                   <Link href={`/editor/claims/${c.claimId}`} className="text-accent underline">
                     {c.quote}
@@ -98,7 +94,7 @@ export function AnnotationImportForm({ documentId }: { documentId: number }) {
       )}
       <p>
         <Link href={`/editor/documents/${documentId}`} className="text-accent underline">
-          Back to the document
+          {t("back")}
         </Link>
       </p>
     </div>

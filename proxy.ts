@@ -29,13 +29,13 @@ export default function proxy(req: NextRequest) {
   if (pathname.startsWith("/editor") || pathname.startsWith("/admin")) return deskPage(req);
   if (pathname === `/${DEFAULT_LOCALE}` || pathname.startsWith(`/${DEFAULT_LOCALE}/`)) {
     // The default locale's pages have one address: without the prefix.
-    return NextResponse.redirect(new URL((pathname.slice(DEFAULT_LOCALE.length + 1) || "/") + search, origin), 308);
+    return NextResponse.redirect(new URL(onSite(pathname.slice(DEFAULT_LOCALE.length + 1)) + search, origin), 308);
   }
   const { locale, path, prefixed } = splitLocale(pathname);
   if (!prefixed) {
     const wanted = readerLocale(req.cookies.get(LOCALE_COOKIE)?.value, req.headers.get("accept-language"));
     if (wanted !== DEFAULT_LOCALE) {
-      const response = NextResponse.redirect(new URL(localizedPath(wanted, path) + search, origin));
+      const response = NextResponse.redirect(new URL(localizedPath(wanted, onSite(path)) + search, origin));
       response.headers.set("Cache-Control", "private, no-store");
       response.headers.set("Vary", "Cookie, Accept-Language");
       return response;
@@ -47,6 +47,9 @@ export default function proxy(req: NextRequest) {
   }
   return NextResponse.next();
 }
+
+/** A path that stays on this site: never `//host/…` (which a Location header would take for another host). */
+const onSite = (path: string) => "/" + path.replace(/^[/\\]+/, "");
 
 function deskPage(req: NextRequest) {
   const path = req.nextUrl.pathname + req.nextUrl.search;

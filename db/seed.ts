@@ -199,9 +199,9 @@ async function seedArticle(tx: Tx, raw: string): Promise<void> {
 }
 
 /**
- * The demo's Ukrainian article (db/seed-data/demo-uk.ts): its document, claimant and claim, linked to two pieces of
- * evidence the first article cites, with a verdict written and published in Ukrainian. Added when missing (a demo
- * database from before it gets it too); returns whether it was.
+ * The demo's Ukrainian article (db/seed-data/demo-uk.ts): its document, claimant and claim, linked to evidence the
+ * first article cites and to a piece of its own, with a verdict written and published in Ukrainian. Added when missing
+ * (a demo database from before it gets it too); returns whether it was.
  */
 async function seedUkrainianArticle(tx: Tx): Promise<boolean> {
   const [exists] = await tx

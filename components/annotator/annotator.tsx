@@ -136,6 +136,7 @@ export function Annotator({ document: doc, text, claims, disputes, actions }: Pr
       <ReadingPane
         ref={pane}
         text={text}
+        language={doc.language}
         claims={placed}
         activeClaimId={activeId}
         onHighlightClick={focusCard}

@@ -8,6 +8,7 @@ import type { EditorClaim } from "@/db/queries/documents";
 import type { ActionResult } from "@/lib/auth/form-action";
 import { highlightStyle, useDescribeClaim } from "./claim-style";
 import { ClaimantField, claimantRef, type Suggestion } from "./claimant-field";
+import { contentLanguage } from "@/lib/i18n/content-language";
 
 type Action = (input: unknown) => Promise<ActionResult<unknown>>;
 
@@ -62,6 +63,7 @@ export const ClaimCard = forwardRef<HTMLElement, Props>(function ClaimCard(
         ...(claimant.trim() === claim.claimant.name ? {} : { claimant: claimantRef(claimant, match) }),
         statement: String(form.get("statement") ?? ""),
         claimedAt: String(form.get("claimedAt") ?? "") || null,
+        language: String(form.get("language") ?? "").trim() || null,
       }),
     );
   }
@@ -90,11 +92,13 @@ export const ClaimCard = forwardRef<HTMLElement, Props>(function ClaimCard(
           <span>{claim.claimant.name}</span>
           {claim.claimedAt && <span>· {format.dateTime(new Date(claim.claimedAt), "day")}</span>}
         </span>
-        <span id={`claim-title-${claim.id}`} className="mt-1 block font-medium">
+        <span id={`claim-title-${claim.id}`} className="mt-1 block font-medium" {...contentLanguage(claim.language)}>
           {claim.statement}
         </span>
         {claim.anchorStatus === "anchored" && (
-          <span className="mt-1 block font-serif italic text-muted">{t("card.quote", { quote: claim.quote })}</span>
+          <span className="mt-1 block font-serif italic text-muted" {...contentLanguage(claim.language)}>
+            {t("card.quote", { quote: claim.quote })}
+          </span>
         )}
         {claim.anchorStatus === "fuzzy" && (
           <span className="mt-1 block font-serif text-sm" data-testid="fuzzy-compare">
@@ -162,6 +166,20 @@ export const ClaimCard = forwardRef<HTMLElement, Props>(function ClaimCard(
               defaultValue={claim.claimedAt ?? ""}
               className="mt-1 w-full rounded-md border border-line px-2 py-1 font-normal"
             />
+          </label>
+          <label className="block text-sm font-medium">
+            {t("fields.language")}
+            <input
+              name="language"
+              defaultValue={claim.language ?? ""}
+              maxLength={35}
+              autoComplete="off"
+              spellCheck={false}
+              className="mt-1 w-40 rounded-md border border-line px-2 py-1 font-normal"
+            />
+            {error?.fieldErrors.language && (
+              <span className="block text-sm text-danger">{error.fieldErrors.language}</span>
+            )}
           </label>
           <div className="flex gap-2">
             <Button type="submit">{t("card.save")}</Button>

@@ -1,5 +1,6 @@
-import { useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
 import type { EditorClaim, PlacedClaim } from "@/db/queries/documents";
+import { ratingIn } from "@/db/queries/shapes";
 
 /** Whether a claim has a place in the current text (orphans have none). */
 export function isPlaced(c: EditorClaim): c is PlacedClaim {
@@ -21,9 +22,11 @@ export function stateKey(c: EditorClaim): string {
  */
 export function useDescribeClaim(): (c: EditorClaim, options?: { withClaimant?: boolean }) => string {
   const t = useTranslations("desk.annotator.describe");
+  const locale = useLocale();
   return (c, { withClaimant = true } = {}) => {
     const state = c.verdict?.state;
-    const rating = c.verdict?.published?.label;
+    const published = c.verdict?.published;
+    const rating = published ? ratingIn(published, locale).label : undefined;
     const verdict = !state
       ? t("noVerdict")
       : rating !== undefined

@@ -6,9 +6,12 @@ import type { PlacedClaim } from "@/db/queries/documents";
 import { highlightStyle } from "./claim-style";
 import { buildParagraphs } from "./segments";
 import { SEGMENT_ATTR } from "./selection-offsets";
+import { contentLanguage } from "@/lib/i18n/content-language";
 
 type Props = {
   text: string;
+  /** The document's language: its paragraphs are marked with it. */
+  language: string | null;
   /** Claims to draw (anchored and fuzzy ones, after filtering). */
   claims: PlacedClaim[];
   activeClaimId: number | null;
@@ -31,7 +34,7 @@ const ARROWS: Record<string, "forward" | "backward"> = {
  * select (Ctrl or Alt for whole words), Enter asks to highlight the selection.
  */
 export const ReadingPane = forwardRef<HTMLDivElement, Props>(function ReadingPane(
-  { text, claims, activeClaimId, onHighlightClick, onHighlightRequest },
+  { text, language, claims, activeClaimId, onHighlightClick, onHighlightRequest },
   ref,
 ) {
   const t = useTranslations("desk.annotator.pane");
@@ -77,8 +80,9 @@ export const ReadingPane = forwardRef<HTMLDivElement, Props>(function ReadingPan
       className="max-w-prose space-y-4 font-serif text-lg leading-relaxed outline-offset-4"
       data-testid="reading-pane"
     >
+      {/* The article's paragraphs are in its own language; the region's name is in the desk's. */}
       {paragraphs.map((p) => (
-        <p key={p.start} className="whitespace-pre-wrap">
+        <p key={p.start} className="whitespace-pre-wrap" {...contentLanguage(language)}>
           {p.segments.map((seg) => {
             if (seg.claimIds.length === 0) {
               return (

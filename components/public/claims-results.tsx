@@ -8,6 +8,7 @@ import { getRatingScale } from "@/db/queries/ratings";
 import { ratingIn } from "@/db/queries/shapes";
 import { parsePublicFilters } from "@/db/queries/public/search-claims";
 import { searchPublishedClaims } from "@/lib/search/search-published-claims";
+import { shown } from "@/lib/i18n/select";
 
 export type Search = Record<string, string | undefined>;
 
@@ -24,9 +25,6 @@ function hrefWith(claims: string, sp: Search, changes: Search): string {
   const qs = params.toString();
   return qs ? `${claims}?${qs}` : claims;
 }
-
-/** The value of a message's `select` on an optional part: "true" when the part is there. */
-const shown = (part: unknown) => String(Boolean(part));
 
 /** `/claims`: the search form and one page of published verdicts for the filters in `sp`. */
 export async function ClaimsResults({ sp }: { sp: Search }) {

@@ -2,6 +2,7 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { Markdown } from "@/components/verdicts/markdown";
 import type { ExportRecord } from "@/db/queries/exports";
 import { quoteInContext, reportWords, type ReportInput, type ReportWords } from "@/lib/exports/report";
+import { ratingIn } from "@/db/queries/shapes";
 
 /**
  * The verdict report as a page — the same parts as the PDF (`lib/exports/report-pdf.ts`):
@@ -17,7 +18,8 @@ export async function VerdictReport({
   records: ExportRecord[];
 }) {
   const t = await getTranslations("report");
-  const words = await reportWords(await getLocale());
+  const locale = await getLocale();
+  const words = await reportWords(locale);
   return (
     <article className="report space-y-10 print:space-y-0 print:text-[11pt]">
       <header className="rounded-lg border border-line bg-white p-8 print:break-after-page print:border-0 print:p-0 print:pt-24">
@@ -102,6 +104,7 @@ export async function VerdictReport({
 
 async function ClaimEntry({ r, words }: { r: ExportRecord; words: ReportWords }) {
   const t = await getTranslations("report");
+  const locale = await getLocale();
   const q = quoteInContext(r);
   const v = r.verdict;
   return (
@@ -137,7 +140,7 @@ async function ClaimEntry({ r, words }: { r: ExportRecord; words: ReportWords })
         {v && (
           <>
             <dt className="font-medium text-muted">{t("field.rating")}</dt>
-            <dd className="font-semibold">{v.rating?.label ?? t("noRating")}</dd>
+            <dd className="font-semibold">{v.rating ? ratingIn(v.rating, locale).label : t("noRating")}</dd>
             <dt className="font-medium text-muted">{t("field.summary")}</dt>
             <dd>{v.summary || "—"}</dd>
             <dt className="font-medium text-muted">{t("field.author")}</dt>

@@ -1,11 +1,11 @@
 import { eq, inArray } from "drizzle-orm";
 import { getDb } from "@/db/client";
-import { disputeAccounts, disputes, ratings, verdicts, type VerdictState } from "@/db/schema";
+import { disputeAccounts, disputes, ratings, verdicts, type RatingTranslations, type VerdictState } from "@/db/schema";
 
 /** Where a claim's verdict stands: its newest version's state, and the rating now published if any. */
 export type VerdictStatus = {
   state: VerdictState | null;
-  published: { label: string; colour: string } | null;
+  published: { label: string; colour: string; translations: RatingTranslations | null } | null;
 };
 
 /** The verdict status of each claim (claims without a verdict are absent). */
@@ -19,6 +19,7 @@ export async function getVerdictStatuses(claimIds: number[]): Promise<Map<number
       state: verdicts.state,
       label: ratings.label,
       colour: ratings.colour,
+      translations: ratings.translations,
     })
     .from(verdicts)
     .leftJoin(ratings, eq(ratings.id, verdicts.ratingId))
@@ -26,7 +27,8 @@ export async function getVerdictStatuses(claimIds: number[]): Promise<Map<number
   for (const r of rows) {
     const cur = out.get(r.claimId) ?? { state: null, published: null, seq: 0 };
     if (r.seq > cur.seq) Object.assign(cur, { state: r.state, seq: r.seq });
-    if (r.state === "published" && r.label) cur.published = { label: r.label, colour: r.colour ?? "#57606a" };
+    if (r.state === "published" && r.label)
+      cur.published = { label: r.label, colour: r.colour ?? "#57606a", translations: r.translations };
     out.set(r.claimId, cur);
   }
   return out;

@@ -38,6 +38,8 @@ export type EditorClaim = {
   end: number | null;
   quote: string;
   statement: string;
+  /** The language it was made in: its own, else its document's. */
+  language: string | null;
   claimedAt: string | null;
   anchorStatus: AnchorStatus;
   claimant: { id: number; name: string };
@@ -69,6 +71,7 @@ export async function getEditorDocument(documentId: number): Promise<EditorDocum
       end: claims.end,
       quote: claims.quote,
       statement: claims.statement,
+      language: claims.language,
       claimedAt: claims.claimedAt,
       anchorStatus: claims.anchorStatus,
       repeatOf: claims.repeatOf,
@@ -90,6 +93,7 @@ export async function getEditorDocument(documentId: number): Promise<EditorDocum
     text,
     claims: rows.map(({ claimantId, claimantName, ...c }) => ({
       ...c,
+      language: c.language ?? doc.language,
       ...(c.anchorStatus === "orphaned" ? { start: null, end: null } : {}),
       claimant: { id: claimantId, name: claimantName },
       verdict: statuses.get(c.repeatOf ?? c.id) ?? null,

@@ -1,4 +1,7 @@
 import { errorCode } from "@/db/errors";
+import { failureInLocale } from "@/lib/i18n/localize-error";
+import { DEFAULT_LOCALE } from "@/lib/i18n/locales";
+import { localeFromAcceptLanguage } from "@/lib/i18n/public-path";
 import type { Actor } from "@/lib/auth/actor";
 import { text } from "@/lib/i18n/text";
 import { fieldIssue, ServiceError } from "@/lib/services/errors";
@@ -23,12 +26,25 @@ export function apiRoute<P = Record<string, string>>(handler: (ctx: Context<P>) 
       const result = await handler({ req, actor, params });
       return result instanceof Response ? result : Response.json(result);
     } catch (e) {
-      return errorResponse(e);
+      return errorResponseFor(e, req);
     }
   };
 }
 
-/** The JSON error response for a thrown error. */
+/**
+ * The JSON error response for a thrown error, in the language the request's `Accept-Language` prefers among the
+ * interface's (English unless it asks for another: programs and their logs read English).
+ */
+export async function errorResponseFor(e: unknown, req: Request): Promise<Response> {
+  const locale = localeFromAcceptLanguage(req.headers.get("accept-language"));
+  if (!(e instanceof ServiceError) || locale === DEFAULT_LOCALE) return errorResponse(e);
+  const { message, issues } = await failureInLocale(e, locale);
+  const response = errorResponse(e);
+  const body = { error: { code: e.code, message, ...(e.issues ? { issues } : {}) } };
+  return Response.json(body, { status: response.status, headers: response.headers });
+}
+
+/** The JSON error response for a thrown error (in English). */
 export function errorResponse(e: unknown): Response {
   // A value the database cannot take (PostgreSQL's data exceptions, class 22: out of range, bad encoding…) that got
   // past validation is the request's fault, not the server's.

@@ -1,4 +1,5 @@
 import fs from "node:fs";
+import type { Translate } from "@/lib/i18n/text";
 import { systemActor } from "@/lib/auth/actor";
 import { translatorFor } from "@/lib/i18n/catalogue";
 import { importAnnotations } from "@/lib/services/documents/import-annotations";
@@ -34,5 +35,5 @@ export async function runImportCommand(args: string[], out: (line: string) => vo
     out(c.reason ? t("cli.import.orphanedClaim", { ...line, reason: c.reason }) : t("cli.import.claim", line));
   }
   out(t("cli.import.imported", { claims: claims.length, ...counts }));
-  if (notice) out(notice);
+  if (notice) out(notice.in(t as unknown as Translate));
 }

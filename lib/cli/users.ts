@@ -1,4 +1,5 @@
 import { getDb } from "@/db/client";
+import { text } from "@/lib/i18n/text";
 import { ROLES } from "@/db/enums";
 import { findUserByEmail } from "@/db/queries/users";
 import { systemActor } from "@/lib/auth/actor";
@@ -78,6 +79,6 @@ async function findUserId(email: string | undefined): Promise<number> {
   const t = await translatorFor(cliLocale());
   if (!email) throw new UsageError(t("cli.common.emailRequired"));
   const user = await findUserByEmail(getDb(), email);
-  if (!user) throw new ServiceError("not_found", t("cli.users.noAccount", { email }));
+  if (!user) throw new ServiceError("not_found", text("cli.users.noAccount", { email }));
   return user.id;
 }

@@ -6,7 +6,7 @@ import { keepSearches } from "@/lib/http/kept-searches";
 import { checkEnvOrExit } from "./startup";
 import { addHeaderToEveryResponse, strictTransportSecurity } from "./transport-security";
 
-/** How long a kept search may be served at most: the search page's `revalidate` (app/(public)/claims/search). */
+/** How long a kept search may be served at most: the search page's `revalidate` (app/[locale]/claims/search). */
 const SEARCH_REVALIDATE_MS = 60_000;
 
 /**

@@ -5,6 +5,7 @@ import { translatorFor } from "@/lib/i18n/catalogue";
 import { DEFAULT_LOCALE, type Locale } from "@/lib/i18n/locales";
 import { markdownParagraphs, quoteInContext, reportWords, type ReportInput, type ReportWords } from "./report";
 import { recordUrl } from "./site";
+import { ratingIn } from "@/db/queries/shapes";
 
 // DejaVu Sans covers Latin, Cyrillic and Greek: names like Дмитро Кулеба print as written,
 // which the PDF standard fonts (Latin-1 only) cannot. Only the glyphs used are embedded.
@@ -17,7 +18,7 @@ const WARN = "#a4001d";
 type Doc = InstanceType<typeof PDFDocument>;
 type T = Awaited<ReturnType<typeof translatorFor>>;
 /** The report's words in its locale: its own (`t`, full keys) and those it shares with the page (`words`). */
-type Words = { t: T; words: ReportWords };
+type Words = { t: T; words: ReportWords; locale: Locale };
 
 /**
  * The verdict report as a PDF (pdfkit), produced while it is written: a cover (scope,
@@ -33,7 +34,7 @@ export async function* reportPdfChunks(
   const { site } = input;
   const t = await translatorFor(locale);
   const words = await reportWords(locale);
-  const w: Words = { t, words };
+  const w: Words = { t, words, locale };
   const scopeLabel = words.scope(input.scope, input.scopeNames);
   const doc = new PDFDocument({
     size: "A4",
@@ -173,7 +174,7 @@ function disputeBlock(doc: Doc, dispute: ReportInput["disputes"][number], { t, w
   doc.moveDown(0.5);
 }
 
-function claimBlock(doc: Doc, input: ReportInput, r: ExportRecord, { t, words }: Words) {
+function claimBlock(doc: Doc, input: ReportInput, r: ExportRecord, { t, words, locale }: Words) {
   doc.moveDown(0.5);
   keep(doc, 120);
   if (!r.published)
@@ -195,7 +196,7 @@ function claimBlock(doc: Doc, input: ReportInput, r: ExportRecord, { t, words }:
   if (!v) {
     paragraph(doc, t("report.noVerdict"), { color: MUTED });
   } else {
-    field(doc, t("report.field.rating"), v.rating?.label ?? t("report.noRating"));
+    field(doc, t("report.field.rating"), v.rating ? ratingIn(v.rating, locale).label : t("report.noRating"));
     if (v.summary) field(doc, t("report.field.summary"), v.summary);
     const rationale = markdownParagraphs(v.rationale);
     if (rationale.length) {

@@ -10,6 +10,7 @@ import { FORMATS } from "@/lib/i18n/formats";
 import { DEFAULT_LOCALE, type Locale } from "@/lib/i18n/locales";
 import type { ScopeNames } from "./run-export";
 import type { ExportSite } from "./site";
+import { ratingIn } from "@/db/queries/shapes";
 
 /** What the verdict report (printable page and PDF) is made of. */
 export type ReportInput = {
@@ -88,7 +89,7 @@ export async function reportWords(locale: Locale = DEFAULT_LOCALE) {
     /** A dispute account's verdict in a few words, marked when it is not published. */
     accountVerdict(a: ExportDispute["accounts"][number]): string {
       const verdict = a.rating
-        ? t("report.account.rating", { rating: a.rating.label })
+        ? t("report.account.rating", { rating: ratingIn(a.rating, locale).label })
         : a.hasVerdict
           ? t("report.noRating")
           : t("report.account.noVerdict");

@@ -2,6 +2,7 @@ import "server-only";
 import { getLocale, getTranslations } from "next-intl/server";
 import { z } from "zod";
 import type { FieldIssue, ServiceError } from "@/lib/services/errors";
+import { translatorFor } from "./catalogue";
 import { textOfIssueMessage, type Translate } from "./text";
 
 /**
@@ -13,11 +14,34 @@ export async function localizedFailure(
   e: ServiceError,
 ): Promise<{ message: string; fieldErrors: Record<string, string> }> {
   const [t, locale] = await Promise.all([getTranslations(), getLocale()]);
-  const translate = t as unknown as Translate;
-  return {
-    message: e.text ? e.text.in(translate) : e.message,
-    fieldErrors: Object.fromEntries((e.issues ?? []).map((issue) => [issue.path, issueIn(issue, translate, locale)])),
-  };
+  return failureIn(e, t as unknown as Translate, locale);
+}
+
+/** A service's refusal in a locale (the API's, asked in another language than English), with its problems. */
+export async function failureInLocale(e: ServiceError, locale: string) {
+  const { message, fieldErrors } = failureIn(e, (await translatorFor(locale)) as unknown as Translate, locale);
+  return { message, issues: Object.entries(fieldErrors).map(([path, m]) => ({ path, message: m })) };
+}
+
+/** Problems by field in a locale, as the API lists them (`{path, message}`). */
+export async function issuesInLocale(
+  issues: FieldIssue[],
+  locale: string,
+): Promise<{ path: string; message: string }[]> {
+  const t = (await translatorFor(locale)) as unknown as Translate;
+  return issues.map((issue) => ({ path: issue.path, message: issueIn(issue, t, locale) }));
+}
+
+function failureIn(e: ServiceError, translate: Translate, locale: string) {
+  const issues = (e.issues ?? []).map((issue) => [issue.path, issueIn(issue, translate, locale)] as const);
+  // The summary of bad input lists its problems: each in this language too.
+  const message =
+    e.text?.key === "errors.invalidInput"
+      ? translate("errors.invalidInput", { summary: issues.map(([path, m]) => `${path}: ${m}`).join("; ") })
+      : e.text
+        ? e.text.in(translate)
+        : e.message;
+  return { message, fieldErrors: Object.fromEntries(issues) };
 }
 
 type RawIssue = Parameters<ReturnType<typeof z.locales.en>["localeError"]>[0];

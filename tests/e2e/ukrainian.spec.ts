@@ -158,6 +158,7 @@ const PUBLIC_PAGES = [
 ];
 
 test("readers of the Ukrainian site meet no English word, and no serious accessibility problem", async ({ page }) => {
+  test.setTimeout(120_000); // axe on every page
   for (const path of PUBLIC_PAGES) {
     await page.goto(path);
     await expectUkrainian(page, path);
@@ -177,6 +178,7 @@ test.describe("a desk whose browser speaks Ukrainian", () => {
   test.use({ locale: "uk-UA" });
 
   test("meets no English word it did not type, and no serious accessibility problem", async ({ page }) => {
+    test.setTimeout(180_000); // axe on every page
     await page.goto("/login");
     await expectUkrainian(page, "/login");
     await page.getByLabel("Електронна пошта").fill("admin@claimdesk.test");

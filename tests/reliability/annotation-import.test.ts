@@ -237,7 +237,7 @@ describe("importing 10,000 annotations into a 5 MB document", () => {
       too_long: 1,
       budget_spent: approximate.length - searchable,
     });
-    expect(result.notice).toBe(
+    expect(String(result.notice)).toBe(
       `${approximate.length - searchable + 2} claims were orphaned without a full search: ` +
         `${approximate.length - searchable} quotes not found word for word, left when the file had spent its ` +
         "approximate-matching budget (250,000,000 characters of text); 1 quote not found word for word and too long " +

@@ -141,13 +141,15 @@ export async function getPublicClaimant(slug: string) {
   );
   if (rows.length === 0) return null;
   const claims = rows.map((r) => ({ ...withRating(r), publishedAt: instantOf(r.publishedAt) }));
+  // Versions of one rating that differ only in their translations count together (with one version's words).
   const counts = await queryRows<RatingColumns & { n: number }>(
     db,
     sql`
-    select ${RATING_COLUMNS}, count(*) as n
+    select r.key as "ratingKey", r.label as "ratingLabel", r.colour as "ratingColour", r.ordinal as "ratingOrdinal",
+      max(r.translations) as "ratingTranslations", count(*) as n
     from claims c ${PUBLISHED} join ratings scale on scale.id = r.rating_id
     where pc.claimant_id = ${claimant.id}
-    group by r.key, r.label, r.colour, r.ordinal, r.translations order by min(scale.position), r.label`,
+    group by r.key, r.label, r.colour, r.ordinal order by min(scale.position), r.label`,
   );
   return {
     claimant,

@@ -21,7 +21,7 @@ import { writeTransaction } from "@/lib/services/transaction";
 import { idSchema } from "@/lib/validation/common";
 import { parseInput } from "@/lib/validation/parse";
 import { getDocumentText } from "./current-text";
-import { issueMessage, text as words } from "@/lib/i18n/text";
+import { issueMessage, joinedText, text as words, type Text } from "@/lib/i18n/text";
 
 export const importAnnotationsInput = z.strictObject({
   documentId: idSchema,
@@ -74,7 +74,8 @@ export type ImportResult = {
   /** The orphaned claims by reason. */
   orphaned: Record<OrphanReason, number>;
   /** What the person importing should know about quotes that were not searched for in full; null when none. */
-  notice: string | null;
+  /** Why some quotes were left unsearched (English as a string; `in(t)` in a locale), or null. */
+  notice: Text | null;
 };
 
 /** Where one annotation goes: what `anchorSelectors` found, or why nothing was. */
@@ -279,18 +280,19 @@ function countPlaces(text: string, quote: string, limit: number): number {
   return n;
 }
 
-function noticeOf(orphaned: Record<OrphanReason, number>): string | null {
+function noticeOf(orphaned: Record<OrphanReason, number>): Text | null {
   const { approximateBudget, exactPlacesMax } = IMPORT_MATCHING_LIMITS;
-  const quotes = (n: number, singular: string, plural: string) => `${n} ${n === 1 ? singular : plural}`;
   const parts = [
     orphaned.budget_spent > 0 &&
-      `${quotes(orphaned.budget_spent, "quote", "quotes")} not found word for word, left when the file had spent its approximate-matching budget (${approximateBudget.toLocaleString("en")} characters of text)`,
-    orphaned.too_long > 0 &&
-      `${quotes(orphaned.too_long, "quote", "quotes")} not found word for word and too long to search for approximately in a text this size`,
+      words("notices.annotationImport.budgetSpent", { n: orphaned.budget_spent, budget: approximateBudget }),
+    orphaned.too_long > 0 && words("notices.annotationImport.tooLong", { n: orphaned.too_long }),
     orphaned.too_common > 0 &&
-      `${quotes(orphaned.too_common, "quote", "quotes")} not where the file says, and found word for word in more than ${exactPlacesMax.toLocaleString("en")} places`,
-  ].filter(Boolean);
+      words("notices.annotationImport.tooCommon", { n: orphaned.too_common, max: exactPlacesMax }),
+  ].filter((part): part is Text => part !== false);
   if (parts.length === 0) return null;
   const total = orphaned.budget_spent + orphaned.too_long + orphaned.too_common;
-  return `${quotes(total, "claim was", "claims were")} orphaned without a full search: ${parts.join("; ")}. Re-attach them by selection${orphaned.budget_spent > 0 ? " (a file with fewer quotes to match approximately leaves none unsearched)" : ""}.`;
+  return joinedText("notices.annotationImport.summary", parts, {
+    total,
+    budget: orphaned.budget_spent > 0 ? "true" : "false",
+  });
 }

@@ -154,7 +154,7 @@ export async function importFactChecks(actor: Actor | null, raw: unknown): Promi
     reviews: slots.length,
     counts,
     // As the API answers them: path and English message.
-    problems: problems.map(({ path, message }) => ({ path, message })),
+    problems,
     duplicates,
     notListed: { problems: problemCount - problems.length, duplicates: duplicateCount - duplicates.length },
   };

@@ -11,8 +11,7 @@ import { assertVersion } from "@/lib/services/versioning";
 import { idSchema, versionSchema } from "@/lib/validation/common";
 import { parseInput, sentFields } from "@/lib/validation/parse";
 import { ratingFields, ratingTranslations } from "./rating-input";
-import { issueMessage, text } from "@/lib/i18n/text";
-import { joinedText } from "@/lib/i18n/text";
+import { issueMessage, joinedText, text } from "@/lib/i18n/text";
 
 export const createRatingInput = z.strictObject({ ...ratingFields, translations: ratingTranslations.optional() });
 export const updateRatingInput = z.strictObject({

@@ -1,4 +1,4 @@
-import { eq, sql } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import { z } from "zod";
 import { users } from "@/db/schema";
 import { authorizeAccount, type Actor } from "@/lib/auth/actor";
@@ -20,14 +20,15 @@ export const interfaceLanguageInput = z.strictObject({
  * effect at their next page.
  */
 export async function setInterfaceLanguage(actor: Actor | null, raw: unknown): Promise<{ locale: string | null }> {
-  const { locale } = parseInput(interfaceLanguageInput, raw);
   return writeTransaction(async (tx) => {
     const me = await authorizeAccount(tx, actor);
+    const { locale } = parseInput(interfaceLanguageInput, raw);
     const [before] = await tx.select({ locale: users.locale }).from(users).where(eq(users.id, me.id));
     if (before?.locale === locale) return { locale };
     await tx
       .update(users)
-      .set({ locale, updatedAt: new Date(), version: sql`${users.version} + 1` })
+      // A preference of the account's own, not part of the record admins edit: its version stays.
+      .set({ locale, updatedAt: new Date() })
       .where(eq(users.id, me.id));
     await recordAudit(tx, me, {
       action: "user.set_locale",

@@ -5,7 +5,7 @@ import { ServiceError } from "@/lib/services/errors";
 import { text } from "@/lib/i18n/text";
 
 /** What Claimdesk shows of an account: never the password hash. */
-export type UserView = Pick<User, "id" | "email" | "name" | "role" | "version" | "createdAt"> & {
+export type UserView = Pick<User, "id" | "email" | "name" | "role" | "locale" | "version" | "createdAt"> & {
   disabled: boolean;
   disabledAt: Date | null;
 };
@@ -17,6 +17,7 @@ export function toUserView(u: User): UserView {
     email: u.email,
     name: u.name,
     role: u.role,
+    locale: u.locale,
     disabled: u.disabledAt !== null,
     disabledAt: u.disabledAt,
     createdAt: u.createdAt,

@@ -1,6 +1,6 @@
 import { eq, max } from "drizzle-orm";
 import { z } from "zod";
-import { users, verdicts } from "@/db/schema";
+import { verdicts } from "@/db/schema";
 import { authorizeAccount, type Actor } from "@/lib/auth/actor";
 import { recordAudit } from "@/lib/services/audit";
 import { getClaimOrThrow } from "@/lib/services/claims/get-claim";
@@ -17,7 +17,7 @@ export const createVerdictInput = z.strictObject({
   rating: verdictFields.rating.default(null),
   summary: verdictFields.summary.default(""),
   rationale: verdictFields.rationale.default(""),
-  /** Defaults to the author's interface language (they write in the language they work in), else the claim's. */
+  /** The language it is written in; none (the default): the claim's. */
   language: verdictFields.language,
 });
 
@@ -41,7 +41,6 @@ export async function createVerdict(
       .where(eq(verdicts.claimId, input.claimId));
     if (existing?.n) throw new ServiceError("conflict", text("errors.verdicts.exists"));
     const ratingId = await ratingIdFor(tx, input.rating);
-    const [author] = await tx.select({ locale: users.locale }).from(users).where(eq(users.id, who.id));
     const [row] = await tx
       .insert(verdicts)
       .values({
@@ -51,7 +50,7 @@ export async function createVerdict(
         ratingId,
         summary: input.summary,
         rationale: input.rationale,
-        language: input.language ?? author?.locale ?? null,
+        language: input.language,
         authorId: who.id,
       })
       .returning();

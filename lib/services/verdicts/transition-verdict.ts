@@ -18,8 +18,7 @@ import { snapshotEvidence } from "./evidence-snapshot";
 import { assertSecondPair } from "./second-pair";
 import { gateInputFor, getVerdictOrThrow, refusal } from "./load-verdict";
 import { missingForPublication } from "./publish-gate";
-import { issueMessage, text, type Text } from "@/lib/i18n/text";
-import { joinedText } from "@/lib/i18n/text";
+import { issueMessage, joinedText, text, type Text } from "@/lib/i18n/text";
 
 export const WORKFLOW_STEPS = STEPS.filter((s) => s !== "edit");
 

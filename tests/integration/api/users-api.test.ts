@@ -157,6 +157,23 @@ describe("PATCH /api/v1/users/{id}", () => {
     expect(bad.json.error.issues[0].path).toBe("userId");
   });
 
+  it("should set the caller's interface language, and answer refusals in the language the request asks for", async () => {
+    const set = (body: unknown, headers: Record<string, string> = {}) =>
+      callRoute(meRoute.PATCH, "PATCH", "/api/v1/me", { token: tokens.editor, body, headers });
+    expect((await set({ locale: "uk" })).json.user.locale).toBe("uk");
+    expect((await set({ locale: null })).json.user.locale).toBeNull();
+    const english = await set({ locale: "klingon" });
+    expect(english.status).toBe(422);
+    expect(english.json.error.issues).toEqual([{ path: "locale", message: "must be one of the interface languages" }]);
+    const ukrainian = await set({ locale: "klingon" }, { "accept-language": "uk-UA,uk;q=0.9,en;q=0.5" });
+    expect(ukrainian.status).toBe(422);
+    expect(ukrainian.json.error).toEqual({
+      code: "validation_failed",
+      message: "Хибні дані — locale: має бути однією з мов інтерфейсу",
+      issues: [{ path: "locale", message: "має бути однією з мов інтерфейсу" }],
+    });
+  });
+
   it("should stop a disabled account's token at its next request, for good", async () => {
     const id = String(contributorActor.userId);
     expect((await callRoute(meRoute.GET, "GET", "/api/v1/me", { token: tokens.contributor })).status).toBe(200);

@@ -411,7 +411,7 @@ describe("invalid reviews", () => {
     const result = await importFactChecks(editor, feed);
     expect(result.reviews).toBe(10);
     expect(result.counts).toEqual({ added: 3, updated: 0, unchanged: 0, skipped: 7, duplicates: 0 });
-    expect(result.problems).toEqual([
+    expect(result.problems.map(({ path, message }) => ({ path, message }))).toEqual([
       { path: "dataFeedElement.1.item.0.url", message: "must be an http(s) URL" },
       { path: "dataFeedElement.2.item.claimReviewed", message: "must be at most 2,000 characters" },
       { path: "dataFeedElement.3.item.1.author.name", message: "is required: the fact-checker's name" },

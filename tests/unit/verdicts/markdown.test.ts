@@ -13,7 +13,7 @@ const render = (text: string) =>
   renderToStaticMarkup(
     createElement(
       NextIntlClientProvider,
-      { locale: "en", messages } as ProviderProps,
+      { locale: "en", messages, timeZone: "UTC" } as ProviderProps,
       createElement(Markdown, { text }),
     ),
   );

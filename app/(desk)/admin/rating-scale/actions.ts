@@ -4,6 +4,7 @@ import { revalidatePath } from "next/cache";
 import { getTranslations } from "next-intl/server";
 import { getRatingScale } from "@/db/queries/ratings";
 import { field, formAction, type FormState } from "@/lib/auth/form-action";
+import { DEFAULT_LOCALE, LOCALES } from "@/lib/i18n/locales";
 import { createRating, deleteRating, reorderRatings, updateRating } from "@/lib/services/ratings/manage-ratings";
 
 const fields = (form: FormData) => ({
@@ -14,16 +15,14 @@ const fields = (form: FormData) => ({
   translations: translationsOf(form),
 });
 
-/** The words in other languages: fields `label@uk`, `description@uk`… */
+/** The words in the other interface languages: fields `label@uk`, `description@uk`… (only those locales are read). */
 function translationsOf(form: FormData): Record<string, { label: string; description: string }> {
-  const all: Record<string, { label: string; description: string }> = {};
-  for (const [name, value] of form.entries()) {
-    const m = /^(label|description)@(.+)$/.exec(name);
-    if (!m || typeof value !== "string") continue;
-    all[m[2]!] ??= { label: "", description: "" };
-    all[m[2]!]![m[1] as "label" | "description"] = value;
-  }
-  return all;
+  return Object.fromEntries(
+    LOCALES.filter((l) => l !== DEFAULT_LOCALE).map((l) => [
+      l,
+      { label: String(form.get(`label@${l}`) ?? ""), description: String(form.get(`description@${l}`) ?? "") },
+    ]),
+  );
 }
 
 const done = (message: string) => {

@@ -52,7 +52,8 @@ export const changePasswordAction = formAction(async (user, form) => {
 /** Sets the account's interface language; the answer, and every page after it, speak the new one. */
 export const setInterfaceLanguageAction = formAction(async (user, form) => {
   const { locale } = await setInterfaceLanguage(user.actor, { locale: field(form, "locale") ?? null });
-  revalidatePath("/", "layout");
+  // The desk's pages only: a public page's language is in its address, and its kept copies stay.
+  revalidatePath("/editor", "layout");
   const [headerStore, cookieStore] = await Promise.all([headers(), cookies()]);
   const speaks = locale ?? readerLocale(cookieStore.get(LOCALE_COOKIE)?.value, headerStore.get("accept-language"));
   const t = await getTranslations({ locale: speaks, namespace: "desk.account.language" });

@@ -1,7 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useFormatter, useTranslations } from "next-intl";
+import { useFormatter, useLocale, useTranslations } from "next-intl";
 import { useState, type FormEvent } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -27,6 +27,7 @@ const MB = 1024 * 1024;
  */
 export function FactCheckImportForm({ maxBytes }: { maxBytes: number }) {
   const t = useTranslations("desk.factChecks.import");
+  const locale = useLocale();
   const format = useFormatter();
   const router = useRouter();
   const [outcome, setOutcome] = useState<Outcome | null>(null);
@@ -55,7 +56,8 @@ export function FactCheckImportForm({ maxBytes }: { maxBytes: number }) {
     try {
       const res = await fetch("/api/v1/fact-checks/import", {
         method: "POST",
-        headers: { "Content-Type": "application/json" },
+        // The API answers in the language asked for: the desk's.
+        headers: { "Content-Type": "application/json", "Accept-Language": locale },
         body: file,
       });
       const body = (await res.json().catch(() => null)) as

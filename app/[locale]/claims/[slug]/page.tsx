@@ -13,6 +13,7 @@ import { contentLanguage } from "@/lib/i18n/content-language";
 import { getEnv } from "@/lib/config/env";
 import { publicMetadata } from "@/lib/config/public-metadata";
 import { claimReviewFor } from "@/lib/exports/public-claim-review";
+import { shown } from "@/lib/i18n/select";
 
 type Props = { params: Promise<{ slug: string }> };
 
@@ -41,9 +42,6 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
     : t("claim.retractedDescription");
   return publicMetadata(`/claims/${claim.slug}`, claim.statement, description, "article");
 }
-
-/** The value of a message's `select` on an optional part: "true" when the part is there. */
-const shown = (part: unknown) => String(Boolean(part));
 
 export default async function PublicClaimPage({ params }: Props) {
   const { slug } = await params;

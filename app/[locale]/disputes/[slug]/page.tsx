@@ -10,6 +10,7 @@ import { RatingBadge } from "@/components/ui/rating-badge";
 import { getPublicDispute } from "@/db/queries/public/records";
 import { publicMetadata } from "@/lib/config/public-metadata";
 import { contentLanguage } from "@/lib/i18n/content-language";
+import { shown } from "@/lib/i18n/select";
 
 type Props = { params: Promise<{ slug: string }> };
 
@@ -36,9 +37,6 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
     t("dispute.description", { n: data.accounts.length }),
   );
 }
-
-/** The value of a message's `select` on an optional part: "true" when the part is there. */
-const shown = (part: unknown) => String(Boolean(part));
 
 export default async function PublicDisputePage({ params }: Props) {
   const { slug } = await params;

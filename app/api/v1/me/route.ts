@@ -9,6 +9,6 @@ export const GET = apiRoute(async ({ actor }) => ({ user: await getOwnAccount(ac
  * or null for the browser's.
  */
 export const PATCH = apiRoute(async ({ req, actor }) => {
-  const { locale } = await setInterfaceLanguage(actor, await readJsonObject(req));
-  return { user: { ...(await getOwnAccount(actor)), locale } };
+  await setInterfaceLanguage(actor, await readJsonObject(req));
+  return { user: await getOwnAccount(actor) };
 });

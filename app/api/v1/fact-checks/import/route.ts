@@ -1,4 +1,6 @@
 import { apiRoute, readJson } from "@/lib/api/handler";
+import { issuesInLocale } from "@/lib/i18n/localize-error";
+import { localeFromAcceptLanguage } from "@/lib/i18n/public-path";
 import {
   assertCanImportFactChecks,
   importFactChecks,
@@ -19,5 +21,10 @@ import {
  */
 export const POST = apiRoute(async ({ req, actor }) => {
   await assertCanImportFactChecks(actor);
-  return await importFactChecks(actor, await readJson(req, MAX_FACT_CHECK_FILE_BYTES));
+  const result = await importFactChecks(actor, await readJson(req, MAX_FACT_CHECK_FILE_BYTES));
+  // Problems in the language the request asks for (the desk's import form asks for its own), else English.
+  return {
+    ...result,
+    problems: await issuesInLocale(result.problems, localeFromAcceptLanguage(req.headers.get("accept-language"))),
+  };
 });

@@ -1,6 +1,7 @@
 "use server";
 
 import { localizedFailure } from "@/lib/i18n/localize-error";
+import type { Translate } from "@/lib/i18n/text";
 import { getTranslations } from "next-intl/server";
 import { field, formAction, type FormState } from "@/lib/auth/form-action";
 import { importAnnotations, type ImportedClaim } from "@/lib/services/documents/import-annotations";
@@ -48,7 +49,7 @@ export const importAnnotationsAction = formAction<AnnotationImportState>(async (
     ok: true,
     message: [
       t("done", { n: claims.length, anchored: counts.anchored, fuzzy: counts.fuzzy, orphaned: counts.orphaned }),
-      notice,
+      notice?.in((await getTranslations()) as unknown as Translate),
     ]
       .filter(Boolean)
       .join(" "),

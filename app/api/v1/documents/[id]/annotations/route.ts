@@ -8,6 +8,7 @@ import { importAnnotations } from "@/lib/services/documents/import-annotations";
  * whole (422, every problem listed) and nothing is imported. Quotes left unsearched by the matching limits
  * (`IMPORT_MATCHING_LIMITS`) become orphaned claims, each with its `reason`.
  */
-export const POST = apiRoute<{ id: string }>(async ({ req, actor, params }) =>
-  created(await importAnnotations(actor, { ...(await readJsonObject(req)), documentId: params.id })),
-);
+export const POST = apiRoute<{ id: string }>(async ({ req, actor, params }) => {
+  const result = await importAnnotations(actor, { ...(await readJsonObject(req)), documentId: params.id });
+  return created({ ...result, notice: result.notice && String(result.notice) });
+});

@@ -122,6 +122,11 @@ const paramArb = (name: string) =>
 
 // Bodies: any JSON value, objects with plausible keys of the wrong kind, or not JSON at all.
 const KEYS = [
+  // Names that reach an object's prototype when used as keys (a form's fields are read into objects).
+  "__proto__",
+  "label@__proto__",
+  "description@__proto__",
+  "constructor",
   "id",
   "name",
   "text",
@@ -343,6 +348,8 @@ describe("random and malformed input to every server action", () => {
                   `${name}(${JSON.stringify(input)}) threw: ${e instanceof Error ? e.message : String(e)}`,
                 );
               }
+              // No field name reaches every object's prototype.
+              expect(Object.keys(Object.prototype), `${name} ${JSON.stringify(input)}`).toEqual([]);
               if (result && result.ok !== true) {
                 expect(typeof result.message, `${name} ${JSON.stringify(input)}`).toBe("string");
                 expect(await tableSnapshot(t.db), `${name} ${JSON.stringify(input)}`).toEqual(before);

@@ -93,6 +93,7 @@ async function main(): Promise<number> {
       { name: "/claims filtered (rating)", path: "/claims?rating=false" },
       { name: `/claims search (${scenario})`, path: "/claims?q=…", vary: searched("/claims") },
       { name: "/claims/[slug]", path: `/claims/${sample.slug}` },
+      { name: "/uk/claims/[slug] (in Ukrainian)", path: `/uk/claims/${sample.slug}` },
       { name: "/disputes/[slug]", path: `/disputes/${sample.disputeSlug}` },
       { name: `/api/v1/claims?q= (${scenario})`, path: "/api/v1/claims?q=…", vary: searched("/api/v1/claims") },
     ];

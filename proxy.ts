@@ -2,11 +2,10 @@ import { NextResponse, type NextRequest } from "next/server";
 import { PATH_HEADER } from "@/lib/auth/config";
 import { DEFAULT_LOCALE, LOCALE_COOKIE } from "@/lib/i18n/locales";
 import { localizedPath, readerLocale, splitLocale } from "@/lib/i18n/public-path";
-import { claimsViewPath } from "@/lib/public/claims-view-path";
+import { claimsViewPath, VIEW_KEYS } from "@/lib/public/claims-view-path";
 
 // Auth.js's session cookie, plain or `__Secure-` over HTTPS, possibly split into chunks.
 const SESSION_COOKIE = /^(__Secure-)?authjs\.session-token(\.\d+)?$/;
-const VIEW_KEYS = ["q", "rating", "claimant", "dispute", "from", "to", "sort", "page"];
 
 /**
  * Editor and admin pages — an optimistic redirect only: a visit to an editor or admin page without a session cookie

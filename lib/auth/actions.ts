@@ -5,7 +5,7 @@ import { getTranslations } from "next-intl/server";
 import { auth, LoginRefused, signIn, signOut } from "@/lib/auth";
 import type { FormState } from "@/lib/auth/form-action";
 import { safeReturnPath } from "@/lib/auth/return-path";
-import { text, type Translate } from "@/lib/i18n/text";
+import { text } from "@/lib/i18n/text";
 import { throttledMessage } from "@/lib/services/auth/authenticate";
 import { endSession } from "@/lib/services/auth/sessions";
 
@@ -22,7 +22,7 @@ export async function login(_prev: FormState, form: FormData): Promise<FormState
   } catch (e) {
     // signIn redirects by throwing; only a refused sign-in is handled here.
     if (!(e instanceof CredentialsSignin)) throw e;
-    const t = (await getTranslations()) as unknown as Translate;
+    const t = await getTranslations();
     if (e instanceof LoginRefused && e.code === "throttled") {
       return { message: throttledMessage(e.retryAfterSeconds ?? 60).in(t), values: { email } };
     }

@@ -1,5 +1,4 @@
 import fs from "node:fs";
-import type { Translate } from "@/lib/i18n/text";
 import { systemActor } from "@/lib/auth/actor";
 import { translatorFor } from "@/lib/i18n/catalogue";
 import { importAnnotations } from "@/lib/services/documents/import-annotations";
@@ -35,5 +34,5 @@ export async function runImportCommand(args: string[], out: (line: string) => vo
     out(c.reason ? t("cli.import.orphanedClaim", { ...line, reason: c.reason }) : t("cli.import.claim", line));
   }
   out(t("cli.import.imported", { claims: claims.length, ...counts }));
-  if (notice) out(notice.in(t as unknown as Translate));
+  if (notice) out(notice.in(t));
 }

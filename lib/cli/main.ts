@@ -3,7 +3,6 @@
  * `db:migrate`, `db:seed`, `demo` and `start` scripts. Commands act through the same
  * services as the web app, as the operator (`cli` in the audit log).
  */
-import type { Translate } from "@/lib/i18n/text";
 import { getDatabase } from "@/db/client";
 import { EnvError, getEnv } from "@/lib/config/env";
 import { translatorFor } from "@/lib/i18n/catalogue";
@@ -87,7 +86,7 @@ export async function main(argv: string[]): Promise<number> {
       return 2;
     }
     if (e instanceof StartRefused || isServiceError(e)) {
-      const message = isServiceError(e) && e.text ? e.text.in(t as unknown as Translate) : e.message;
+      const message = isServiceError(e) && e.text ? e.text.in(t) : e.message;
       console.error(t("cli.main.error", { message }));
       return 1;
     }

@@ -3,7 +3,7 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { z } from "zod";
 import type { FieldIssue, ServiceError } from "@/lib/services/errors";
 import { translatorFor } from "./catalogue";
-import { textOfIssueMessage, type Translate } from "./text";
+import { text, textOfIssueMessage, type Translate } from "./text";
 
 /**
  * A service's refusal in the language of the interface that asked: its message, and its problems by field — each
@@ -14,12 +14,12 @@ export async function localizedFailure(
   e: ServiceError,
 ): Promise<{ message: string; fieldErrors: Record<string, string> }> {
   const [t, locale] = await Promise.all([getTranslations(), getLocale()]);
-  return failureIn(e, t as unknown as Translate, locale);
+  return failureIn(e, t, locale);
 }
 
 /** A service's refusal in a locale (the API's, asked in another language than English), with its problems. */
 export async function failureInLocale(e: ServiceError, locale: string) {
-  const { message, fieldErrors } = failureIn(e, (await translatorFor(locale)) as unknown as Translate, locale);
+  const { message, fieldErrors } = failureIn(e, await translatorFor(locale), locale);
   return { message, issues: Object.entries(fieldErrors).map(([path, m]) => ({ path, message: m })) };
 }
 
@@ -28,7 +28,7 @@ export async function issuesInLocale(
   issues: FieldIssue[],
   locale: string,
 ): Promise<{ path: string; message: string }[]> {
-  const t = (await translatorFor(locale)) as unknown as Translate;
+  const t = await translatorFor(locale);
   return issues.map((issue) => ({ path: issue.path, message: issueIn(issue, t, locale) }));
 }
 
@@ -37,7 +37,7 @@ function failureIn(e: ServiceError, translate: Translate, locale: string) {
   // The summary of bad input lists its problems: each in this language too.
   const message =
     e.text?.key === "errors.invalidInput"
-      ? translate("errors.invalidInput", { summary: issues.map(([path, m]) => `${path}: ${m}`).join("; ") })
+      ? text("errors.invalidInput", { summary: issues.map(([path, m]) => `${path}: ${m}`).join("; ") }).in(translate)
       : e.text
         ? e.text.in(translate)
         : e.message;

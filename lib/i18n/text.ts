@@ -8,8 +8,12 @@ const english = createTranslator({ locale: "en", messages: en as Messages, timeZ
 /** A key of the message catalogues (a full path: `errors.users.notFound`). */
 export type MessageKey = Parameters<typeof english>[0];
 export type MessageValues = Record<string, string | number | Date>;
-/** A translation function of some locale that takes full keys (next-intl's `getTranslations()` with no namespace). */
-export type Translate = (key: MessageKey, values?: MessageValues) => string;
+/**
+ * A translation function of some locale that takes full keys: next-intl's `getTranslations()` with no namespace, or
+ * `translatorFor(locale)`. Typed loosely (any such function fits) and called with catalogue keys only, here.
+ */
+export type Translate = (key: never, values?: never) => string;
+type Say = (key: MessageKey, values?: MessageValues) => string;
 /** A Text's values: a value may be another Text, said in the same language as the message it is part of. */
 export type TextValues = Record<string, MessageValues[string] | Text>;
 
@@ -25,11 +29,11 @@ export class Text {
   ) {}
 
   toString(): string {
-    return (english as unknown as Translate)(this.key, said(this.values, String));
+    return (english as unknown as Say)(this.key, said(this.values, String));
   }
 
   in(t: Translate): string {
-    return t(
+    return (t as unknown as Say)(
       this.key,
       said(this.values, (value) => value.in(t)),
     );

@@ -1,5 +1,5 @@
 /** The `/claims` parameters that make a view, in the order they are kept in; anything else is ignored. */
-const VIEW_KEYS = ["q", "rating", "claimant", "dispute", "from", "to", "sort", "page"] as const;
+export const VIEW_KEYS = ["q", "rating", "claimant", "dispute", "from", "to", "sort", "page"] as const;
 /** Words: a letter or a digit (punctuation alone is no search). */
 const WORDS = /[\p{L}\p{N}]/u;
 

@@ -14,7 +14,8 @@ import { reportWords } from "@/lib/exports/report";
 import { EXPORT_FORMATS, exportUrl, openScope, type ExportFormat, type OpenScope } from "@/lib/exports/run-export";
 import { DEFAULT_LOCALE } from "@/lib/i18n/locales";
 import { isServiceError } from "@/lib/services/errors";
-import type { Text, Translate } from "@/lib/i18n/text";
+import { localizedFailure } from "@/lib/i18n/localize-error";
+import type { Text } from "@/lib/i18n/text";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("desk.exports");
@@ -44,7 +45,7 @@ export default async function ExportsPage({ searchParams }: { searchParams: Prom
       open = await openScope(user.actor, (k) => query[k]);
     } catch (e) {
       if (!isServiceError(e)) throw e;
-      problem = e.text ? e.text.in((await getTranslations()) as unknown as Translate) : e.message;
+      problem = (await localizedFailure(e)).message;
     }
   }
   const [documents, disputes, claimants] = await Promise.all([
@@ -198,7 +199,7 @@ async function CheckLine({
   example: { id: number; statement: string };
 }) {
   const t = await getTranslations("desk.exports.check");
-  const all = (await getTranslations()) as unknown as Translate;
+  const all = await getTranslations();
   return (
     <li className={kind === "error" ? "text-danger" : ""}>
       <strong>{t(kind)}</strong>{" "}

@@ -9,7 +9,7 @@ import type { ExportRecord } from "@/db/queries/exports";
 import { exportUrl, openScope, reportInput } from "@/lib/exports/run-export";
 import { DEFAULT_LOCALE } from "@/lib/i18n/locales";
 import { isServiceError } from "@/lib/services/errors";
-import type { Translate } from "@/lib/i18n/text";
+import { localizedFailure } from "@/lib/i18n/localize-error";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("desk.report");
@@ -33,8 +33,7 @@ export default async function ReportPage({ searchParams }: { searchParams: Promi
     open = await openScope(user.actor, (k) => query[k]);
   } catch (e) {
     if (!isServiceError(e)) throw e;
-    const message = e.text ? e.text.in((await getTranslations()) as unknown as Translate) : e.message;
-    return <Alert tone="error">{message}</Alert>;
+    return <Alert tone="error">{(await localizedFailure(e)).message}</Alert>;
   }
   const { records, ...input } = await reportInput(open);
   const list: ExportRecord[] = [];

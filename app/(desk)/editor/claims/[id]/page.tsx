@@ -21,7 +21,6 @@ import { ratingIn } from "@/db/queries/shapes";
 import { requireUser } from "@/lib/auth/session";
 import { findMatches } from "@/lib/services/matching/find-matches";
 import { missingForPublicationOf } from "@/lib/services/verdicts/load-verdict";
-import type { Translate } from "@/lib/i18n/text";
 import { contentLanguage } from "@/lib/i18n/content-language";
 import { allowedSteps } from "@/lib/workflow/verdict-workflow";
 import * as actions from "./actions";
@@ -63,9 +62,7 @@ export default async function ClaimPage({ params, searchParams }: Props) {
     open && stepsFor(open).includes("edit")
       ? (await getRatingScale()).map((r) => ({ key: r.key, label: ratingIn(r, locale).label }))
       : [];
-  const missing = open
-    ? await missingForPublicationOf({ claimId: claim.id, ...open }, (await getTranslations()) as unknown as Translate)
-    : [];
+  const missing = open ? await missingForPublicationOf({ claimId: claim.id, ...open }, await getTranslations()) : [];
   const { matches } = await findMatches(user.actor, {
     text: `${claim.statement} ${claim.quote}`,
     limit: 5,

@@ -1,7 +1,6 @@
 "use server";
 
 import { localizedFailure } from "@/lib/i18n/localize-error";
-import type { Translate } from "@/lib/i18n/text";
 import { getTranslations } from "next-intl/server";
 import { field, formAction, type FormState } from "@/lib/auth/form-action";
 import { importAnnotations, type ImportedClaim } from "@/lib/services/documents/import-annotations";
@@ -49,7 +48,7 @@ export const importAnnotationsAction = formAction<AnnotationImportState>(async (
     ok: true,
     message: [
       t("done", { n: claims.length, anchored: counts.anchored, fuzzy: counts.fuzzy, orphaned: counts.orphaned }),
-      notice?.in((await getTranslations()) as unknown as Translate),
+      notice?.in(await getTranslations()),
     ]
       .filter(Boolean)
       .join(" "),

@@ -26,6 +26,11 @@ export type {
   RatingTranslations,
   FactCheck,
   MatchRejection,
+  DeliveryAttempt,
+  Notification,
+  NotificationData,
+  OutboxRow,
+  Webhook,
   Rating,
   Session,
   User,
@@ -61,6 +66,12 @@ export const {
   rateLimits,
   factChecks,
   matchRejections,
+  notifications,
+  notificationPreferences,
+  webhooks,
+  outbox,
+  deliveryAttempts,
+  reminders,
 } = tables;
 
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;

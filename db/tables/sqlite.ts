@@ -16,6 +16,11 @@ import {
   ANCHOR_STATUSES,
   CLAIMANT_KINDS,
   MATCH_KINDS,
+  NOTIFICATION_CHANNELS,
+  NOTIFICATION_KINDS,
+  OUTBOX_KINDS,
+  PRIORITIES,
+  REMINDER_KINDS,
   ROLES,
   TOKEN_SCOPES,
   SOURCE_TYPES,
@@ -271,6 +276,14 @@ export const claims = sqliteTable(
      * quote, claimant and date), which has the verdict. Always a claim that is not itself a repeat.
      */
     repeatOf: integer("repeat_of").references((): SQLiteColumn => claims.id),
+    /** Who is working on the claim; null: it is in the unassigned queue. Never public. */
+    assigneeId: integer("assignee_id").references(() => users.id),
+    /** Who should review its verdict; null: any editor. Never public. */
+    reviewerId: integer("reviewer_id").references(() => users.id),
+    /** When the work is due (an instant; a date given alone is due at the end of that day, UTC). */
+    dueAt: integer("due_at", { mode: "timestamp_ms" }),
+    /** One of PRIORITIES, checked by the services (no CHECK: SQLite would rebuild the table, and the rows citing it). */
+    priority: text("priority", { enum: PRIORITIES }).notNull().default("normal"),
     createdBy: integer("created_by").references(() => users.id),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
@@ -284,6 +297,9 @@ export const claims = sqliteTable(
     index("claims_document_idx").on(t.documentId, t.start),
     index("claims_claimant_idx").on(t.claimantId),
     index("claims_anchor_status_idx").on(t.anchorStatus),
+    index("claims_assignee_idx").on(t.assigneeId, t.dueAt),
+    index("claims_reviewer_idx").on(t.reviewerId),
+    index("claims_due_idx").on(t.dueAt),
     check("claims_span_check", sql`${t.start} >= 0 and ${t.end} > ${t.start}`),
     check("claims_anchor_status_check", inList(t.anchorStatus, ANCHOR_STATUSES)),
   ],
@@ -739,3 +755,159 @@ export const matchRejections = sqliteTable(
 );
 
 export type MatchRejection = typeof matchRejections.$inferSelect;
+
+/**
+ * What a person was told of, in the app (lib/notifications). The words are made when it is read, in the reader's
+ * language, from `kind` and `data` (the claim's statement as it was, who did it, the due instant…).
+ */
+export const notifications = sqliteTable(
+  "notifications",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    kind: text("kind", { enum: NOTIFICATION_KINDS }).notNull(),
+    claimId: integer("claim_id").references(() => claims.id, { onDelete: "cascade" }),
+    /** Who caused it; null: the desk itself (a reminder) or the command line. */
+    actorId: integer("actor_id").references(() => users.id, { onDelete: "set null" }),
+    data: text("data", { mode: "json" }).$type<NotificationData>().notNull(),
+    createdAt: createdAt(),
+    readAt: integer("read_at", { mode: "timestamp_ms" }),
+  },
+  (t) => [
+    index("notifications_user_idx").on(t.userId, t.id),
+    index("notifications_unread_idx").on(t.userId).where(sql`${t.readAt} is null`),
+    check("notifications_kind_check", inList(t.kind, NOTIFICATION_KINDS)),
+  ],
+);
+
+/** What a notification remembers of its moment, to be worded when it is read. */
+export type NotificationData = {
+  statement?: string;
+  actor?: string;
+  dueAt?: string;
+  count?: number;
+  /** For `assigned`: whether the person was made the claim's assignee or its reviewer. */
+  role?: "assignee" | "reviewer";
+  excerpt?: string;
+};
+
+/** Where a person wants each kind of notification; a kind without a row goes to both the app and email. */
+export const notificationPreferences = sqliteTable(
+  "notification_preferences",
+  {
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    kind: text("kind", { enum: NOTIFICATION_KINDS }).notNull(),
+    channel: text("channel", { enum: NOTIFICATION_CHANNELS }).notNull(),
+  },
+  (t) => [
+    uniqueIndex("notification_preferences_unique").on(t.userId, t.kind),
+    check("notification_preferences_kind_check", inList(t.kind, NOTIFICATION_KINDS)),
+    check("notification_preferences_channel_check", inList(t.channel, NOTIFICATION_CHANNELS)),
+  ],
+);
+
+/** An endpoint an admin registered to hear of the desk's events by signed HTTP POSTs (lib/webhooks). */
+export const webhooks = sqliteTable("webhooks", {
+  id: integer("id").primaryKey({ autoIncrement: true }),
+  url: text("url").notNull(),
+  /** The events it hears of (db/enums.ts WEBHOOK_EVENTS). */
+  events: text("events", { mode: "json" }).$type<string[]>().notNull(),
+  /** The HMAC-SHA256 key its deliveries are signed with; never shown again after it is set. */
+  secret: text("secret").notNull(),
+  description: text("description"),
+  /** Set when an admin paused it: no new deliveries are made for it. */
+  disabledAt: integer("disabled_at", { mode: "timestamp_ms" }),
+  createdBy: integer("created_by").references(() => users.id),
+  createdAt: createdAt(),
+  updatedAt: updatedAt(),
+  version: version(),
+});
+
+export type Webhook = typeof webhooks.$inferSelect;
+
+/**
+ * The transactional outbox (lib/outbox): a mail or a webhook delivery, written in the transaction that made the change
+ * it tells of, and sent after the commit by whichever server claims it first. Rows with the same `orderingKey` go out
+ * one at a time in `id` order; a failed send is tried again at `nextAttemptAt` until `deadAt`.
+ */
+export const outbox = sqliteTable(
+  "outbox",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    kind: text("kind", { enum: OUTBOX_KINDS }).notNull(),
+    orderingKey: text("ordering_key"),
+    payload: text("payload", { mode: "json" }).$type<unknown>().notNull(),
+    webhookId: integer("webhook_id").references(() => webhooks.id, { onDelete: "cascade" }),
+    event: text("event"),
+    /** For a mail: the person it is for (its address is in the payload). */
+    recipientId: integer("recipient_id").references(() => users.id, { onDelete: "set null" }),
+    /** For a delivery sent again by hand: the one it repeats. */
+    redeliveryOf: integer("redelivery_of"),
+    createdAt: createdAt(),
+    nextAttemptAt: integer("next_attempt_at", { mode: "timestamp_ms" }).notNull(),
+    attempts: integer("attempts").notNull().default(0),
+    /** A sender's claim on the row: others leave it alone until `lockedUntil`. */
+    lockedUntil: integer("locked_until", { mode: "timestamp_ms" }),
+    lockToken: text("lock_token"),
+    deliveredAt: integer("delivered_at", { mode: "timestamp_ms" }),
+    /** Set when the retries ran out (or the receiver refused for good): it is not tried again by itself. */
+    deadAt: integer("dead_at", { mode: "timestamp_ms" }),
+    lastError: text("last_error"),
+    lastStatus: integer("last_status"),
+  },
+  (t) => [
+    index("outbox_pending_idx")
+      .on(t.nextAttemptAt)
+      .where(sql`${t.deliveredAt} is null and ${t.deadAt} is null`),
+    index("outbox_ordering_idx").on(t.orderingKey, t.id),
+    index("outbox_webhook_idx").on(t.webhookId, t.id),
+    check("outbox_kind_check", inList(t.kind, OUTBOX_KINDS)),
+  ],
+);
+
+export type OutboxRow = typeof outbox.$inferSelect;
+
+/** Each try at sending an outbox row: what the receiver answered, or why it could not be reached. */
+export const deliveryAttempts = sqliteTable(
+  "delivery_attempts",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    outboxId: integer("outbox_id")
+      .notNull()
+      .references(() => outbox.id, { onDelete: "cascade" }),
+    at: integer("at", { mode: "timestamp_ms" }).notNull(),
+    durationMs: integer("duration_ms").notNull(),
+    /** The HTTP status, or the SMTP reply code; null when nothing answered. */
+    status: integer("status"),
+    /** The start of the response body (webhooks) or the server's reply (mail). */
+    response: text("response"),
+    error: text("error"),
+  },
+  (t) => [index("delivery_attempts_outbox_idx").on(t.outboxId, t.id)],
+);
+
+export type DeliveryAttempt = typeof deliveryAttempts.$inferSelect;
+
+/** A due-soon or overdue reminder, made once per claim and deadline whichever server's sweep finds it first. */
+export const reminders = sqliteTable(
+  "reminders",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    claimId: integer("claim_id")
+      .notNull()
+      .references(() => claims.id, { onDelete: "cascade" }),
+    kind: text("kind", { enum: REMINDER_KINDS }).notNull(),
+    dueAt: integer("due_at", { mode: "timestamp_ms" }).notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex("reminders_unique").on(t.claimId, t.kind, t.dueAt),
+    check("reminders_kind_check", inList(t.kind, REMINDER_KINDS)),
+  ],
+);
+
+export type Notification = typeof notifications.$inferSelect;

@@ -159,7 +159,7 @@ async function postgresSchema(client: pg.Client): Promise<Record<string, Table>>
         .map((c) => ({
           columns: c.columns.join(","),
           references: `${c.ref}.${/references \w+\((\w+)\)/i.exec(c.definition)![1]}`,
-          onDelete: /on delete cascade/i.test(c.definition) ? "cascade" : "no action",
+          onDelete: (/on delete (cascade|set null)/i.exec(c.definition)?.[1] ?? "no action").toLowerCase(),
         }))
         .sort((a, b) => a.columns.localeCompare(b.columns)),
       checks: constraints

@@ -790,7 +790,10 @@ export type NotificationData = {
   count?: number;
   /** For `assigned`: whether the person was made the claim's assignee or its reviewer. */
   role?: "assignee" | "reviewer";
+  /** For `mentioned`: the start of the comment. */
   excerpt?: string;
+  /** For `claims_returned`: whose account was disabled. */
+  person?: string;
 };
 
 /** Where a person wants each kind of notification; a kind without a row goes to both the app and email. */

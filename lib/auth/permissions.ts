@@ -2,9 +2,10 @@ import type { Role } from "@/db/schema";
 import { text, type Text } from "@/lib/i18n/text";
 
 /**
- * Who may do what (DESIGN.md "Who uses it"). Pure: used by services to refuse, and by the
- * UI to show only what a user may do. Contributors work on content; editors also review,
- * publish and export drafts; admins also manage accounts and the rating scale.
+ * Who may do what (the README's roles). Pure: used by services to refuse, and by the
+ * UI to show only what a user may do. Contributors work on content (and may take an unassigned claim);
+ * editors also review, publish, assign claims and export drafts; admins also manage accounts, the rating scale and
+ * webhooks.
  */
 const PERMISSIONS = {
   "content:write": ["admin", "editor", "contributor"],
@@ -12,10 +13,12 @@ const PERMISSIONS = {
   "tokens:own": ["admin", "editor", "contributor"],
   "account:own": ["admin", "editor", "contributor"],
   "verdicts:review": ["admin", "editor"],
+  "claims:assign": ["admin", "editor"],
   "exports:drafts": ["admin", "editor"],
   "fact-checks:import": ["admin", "editor"],
   "users:manage": ["admin"],
   "ratings:manage": ["admin"],
+  "webhooks:manage": ["admin"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;
@@ -27,10 +30,12 @@ const NAMES = {
   "tokens:own": "ownTokens",
   "account:own": "ownAccount",
   "verdicts:review": "reviewVerdicts",
+  "claims:assign": "assignClaims",
   "exports:drafts": "exportDrafts",
   "fact-checks:import": "importFactChecks",
   "users:manage": "manageUsers",
   "ratings:manage": "manageRatings",
+  "webhooks:manage": "manageWebhooks",
 } as const satisfies Record<Permission, string>;
 
 /** Whether a role holds a permission. */

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { DEFAULT_DATABASE_URL, engineOf, sqliteFileOf } from "@/db/engine";
 import { BadTrustProxy, parseTrustProxy } from "@/lib/http/client-address";
 import { BadAllowedHost, formatAllowedHost, parseAllowedHost } from "./import-allow-hosts";
+import { BadWebhookAllowHost, formatWebhookAllowHost, parseWebhookAllowHost } from "./webhook-allow-hosts";
 
 const PORT_MESSAGE = "must be a port number from 1 to 65535";
 const port = z.coerce.number({ error: PORT_MESSAGE }).int(PORT_MESSAGE).min(1, PORT_MESSAGE).max(65535, PORT_MESSAGE);
@@ -45,6 +46,25 @@ const envSchema = z
         }
       }),
     /**
+     * Comma-separated host names, addresses and CIDR ranges that webhook endpoints may be at although they are private
+     * or local (lib/webhooks/address-policy.ts); no port is named, as webhooks may use any.
+     */
+    WEBHOOK_ALLOW_HOSTS: z
+      .string()
+      .optional()
+      .transform((v, ctx) => {
+        try {
+          return (v ?? "")
+            .split(",")
+            .filter((h) => h.trim())
+            .map((h) => formatWebhookAllowHost(parseWebhookAllowHost(h)));
+        } catch (e) {
+          if (!(e instanceof BadWebhookAllowHost)) throw e;
+          ctx.addIssue({ code: "custom", message: e.message });
+          return z.NEVER;
+        }
+      }),
+    /**
      * Anonymous export requests one client address may make a minute (lib/exports/anonymous-limit.ts): 10 by default,
      * 0 turns the limit off (a deployment whose proxy in front limits them already; the integration tests).
      */
@@ -58,6 +78,18 @@ const envSchema = z
         ctx.addIssue({ code: "custom", message: EXPORT_RATE_LIMIT_MESSAGE });
         return z.NEVER;
       }),
+    /**
+     * The mail server notifications are sent through, `smtp://user:pass@host:port` (STARTTLS when the server offers
+     * it) or `smtps://…` (TLS from the start); unset: no email, notifications stay in the app.
+     */
+    SMTP_URL: z
+      .preprocess((v) => (v === "" ? undefined : v), z.string().optional())
+      .refine(
+        (v) => v === undefined || (URL.canParse(v) && /^smtps?:$/.test(new URL(v).protocol)),
+        "must be smtp://user:password@host:port or smtps://user:password@host:port",
+      ),
+    /** Who notification mails are from (`Claimdesk <desk@example.org>` or an address); default noreply@ the site. */
+    MAIL_FROM: z.preprocess((v) => (v === "" ? undefined : v), z.string().trim().min(3).max(320).optional()),
     /** The proxies in front whose X-Forwarded-For names the client (see `parseTrustProxy`); none when unset. */
     TRUST_PROXY: z
       .string()
@@ -85,7 +117,11 @@ const envSchema = z
       orgName: e.ORG_NAME,
       orgUrl: e.ORG_URL ?? publicBaseUrl,
       importAllowHosts: e.IMPORT_ALLOW_HOSTS,
+      webhookAllowHosts: e.WEBHOOK_ALLOW_HOSTS,
       trustProxy: e.TRUST_PROXY,
+      smtpUrl: e.SMTP_URL ?? null,
+      mailFrom:
+        e.MAIL_FROM ?? `${e.ORG_NAME.replace(/[^\p{L}\p{N} .-]/gu, "")} <noreply@${new URL(publicBaseUrl).hostname}>`,
       /** Anonymous export requests per client address a minute; 0: no limit. */
       exportRateLimit: e.EXPORT_RATE_LIMIT,
     };
@@ -118,4 +154,10 @@ let cached: Env | undefined;
 export function getEnv(): Env {
   cached ??= parseEnv(process.env);
   return cached;
+}
+
+/** Reads the environment again (tests that start a server on a port they learn only when it listens). */
+export function reloadEnv(): Env {
+  cached = undefined;
+  return getEnv();
 }

@@ -50,7 +50,9 @@ export const LOCK_MS = 120_000;
 /** How much of a response an attempt keeps. */
 const RESPONSE_CHARS = 2000;
 
-const listeners = new Set<() => void>();
+// On globalThis: Next bundles the server's start-up (where the worker listens) apart from the routes (that write).
+const holder = globalThis as unknown as { __claimdeskOutboxListeners?: Set<() => void> };
+const listeners = (holder.__claimdeskOutboxListeners ??= new Set());
 
 /** Calls `fn` whenever a transaction wrote outbox rows (the worker sends them at once instead of at its next poll). */
 export function onOutboxWrite(fn: () => void): () => void {
@@ -137,6 +139,9 @@ export async function finish(row: OutboxRow, outcome: SendOutcome, startedAt: Da
   const attempts = row.attempts + 1;
   const delay = outcome.ok || outcome.permanent ? null : retryDelay(attempts);
   await getDatabase().transaction(async (tx) => {
+    // Deleted while it was being sent (its webhook endpoint was, and took its rows with it): nothing to record.
+    const [still] = await tx.select({ id: outbox.id }).from(outbox).where(eq(outbox.id, row.id));
+    if (!still) return;
     await tx.insert(deliveryAttempts).values({
       outboxId: row.id,
       at: startedAt,

@@ -13,6 +13,7 @@ import { accountLabelSchema, disputeFields } from "@/lib/services/disputes/dispu
 import { assertCurrentRevision, getDocumentText } from "@/lib/services/documents/current-text";
 import { uniqueSlug, uniqueSlugs } from "@/lib/services/slugs";
 import { writeTransaction } from "@/lib/services/transaction";
+import { emitWebhookEvent } from "@/lib/webhooks/emit";
 import { idSchema, optionalDateSchema, optionalLanguageSchema, optionalText } from "@/lib/validation/common";
 import { parseInput } from "@/lib/validation/parse";
 import { recordRepeatLink, repeatTarget } from "./repeats";
@@ -106,6 +107,7 @@ export async function createClaim(actor: Actor | null, raw: unknown): Promise<Cr
       }
       await addAccount(tx, who, disputeId, row.id, label);
     }
+    await emitWebhookEvent(tx, "claim.created", { who, claimId: row.id });
     return { id: row.id, slug: row.slug, selectors, claimantId, disputeId };
   });
 }

@@ -1,4 +1,5 @@
 import { eq, sql } from "drizzle-orm";
+import { returnOpenClaims } from "@/lib/services/claims/return-claims";
 import { z } from "zod";
 import { users } from "@/db/schema";
 import { authorize, type Actor } from "@/lib/auth/actor";
@@ -73,6 +74,7 @@ export async function updateUser(actor: Actor | null, raw: unknown): Promise<Use
       .where(eq(users.id, before.id))
       .returning();
     const endedSessions = isDisabling ? await endAllSessions(tx, before.id) : 0;
+    const returnedClaims = isDisabling ? await returnOpenClaims(tx, who, after!) : 0;
 
     const action =
       input.disabled === true && !before.disabledAt
@@ -91,6 +93,7 @@ export async function updateUser(actor: Actor | null, raw: unknown): Promise<Use
         ...toUserView(after!),
         ...(revokedTokens ? { revokedTokens } : {}),
         ...(endedSessions ? { endedSessions } : {}),
+        ...(returnedClaims ? { returnedClaims } : {}),
       },
     });
     return toUserView(after!);

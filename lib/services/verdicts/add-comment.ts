@@ -7,6 +7,8 @@ import { writeTransaction } from "@/lib/services/transaction";
 import { idSchema, requiredString } from "@/lib/validation/common";
 import { parseInput } from "@/lib/validation/parse";
 import { issueMessage } from "@/lib/i18n/text";
+import { mentionedUsers } from "@/lib/notifications/mentions";
+import { notify } from "@/lib/notifications/notify";
 
 export const addCommentInput = z.strictObject({
   claimId: idSchema,
@@ -16,12 +18,15 @@ export const addCommentInput = z.strictObject({
     .max(5000, issueMessage("validation.maxChars", { max: 5000 })),
 });
 
-/** Adds an internal comment to a claim's review conversation (contributor+); never public. */
+/**
+ * Adds an internal comment to a claim's review conversation (contributor+); never public. The people it mentions
+ * (`@ana`, `@ana@desk.example`) are told.
+ */
 export async function addComment(actor: Actor | null, raw: unknown) {
   return writeTransaction(async (tx) => {
     const who = await authorizeAccount(tx, actor, "content:write");
     const input = parseInput(addCommentInput, raw);
-    await getClaimOrThrow(tx, input.claimId);
+    const claim = await getClaimOrThrow(tx, input.claimId);
     const [row] = await tx
       .insert(comments)
       .values({ claimId: input.claimId, authorId: who.id, body: input.body })
@@ -31,6 +36,13 @@ export async function addComment(actor: Actor | null, raw: unknown) {
       entityType: "claim",
       entityId: input.claimId,
       after: { commentId: row!.id },
+    });
+    await notify(tx, {
+      kind: "mentioned",
+      to: await mentionedUsers(tx, input.body),
+      claimId: claim.id,
+      by: who,
+      data: { statement: claim.statement, excerpt: input.body },
     });
     return row!;
   });

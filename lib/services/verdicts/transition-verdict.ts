@@ -19,6 +19,7 @@ import { assertSecondPair } from "./second-pair";
 import { gateInputFor, getVerdictOrThrow, refusal } from "./load-verdict";
 import { missingForPublication } from "./publish-gate";
 import { issueMessage, joinedText, text, type Text } from "@/lib/i18n/text";
+import { announceStep } from "./announce-step";
 
 export const WORKFLOW_STEPS = STEPS.filter((s) => s !== "edit");
 
@@ -111,6 +112,7 @@ export async function transitionVerdict(actor: Actor | null, raw: unknown): Prom
       before: step === "correct" ? { correcting: before.id, seq: before.seq } : before,
       after: step === "discard" ? null : { ...after, ...(input.comment ? { comment: input.comment } : {}) },
     });
+    await announceStep(tx, who, step, after);
     return after;
   });
 }

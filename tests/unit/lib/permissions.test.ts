@@ -2,17 +2,19 @@ import { describe, expect, it } from "vitest";
 import { ROLES } from "@/db/enums";
 import { can, type Permission } from "@/lib/auth/permissions";
 
-// DESIGN.md "Who uses it", as a table: every role × every permission.
+// The README's roles, as a table: every role × every permission.
 const EXPECTED: Record<Permission, string[]> = {
   "content:write": ["admin", "editor", "contributor"],
   "content:read-internal": ["admin", "editor", "contributor"],
   "tokens:own": ["admin", "editor", "contributor"],
   "account:own": ["admin", "editor", "contributor"],
   "verdicts:review": ["admin", "editor"],
+  "claims:assign": ["admin", "editor"],
   "exports:drafts": ["admin", "editor"],
   "fact-checks:import": ["admin", "editor"],
   "users:manage": ["admin"],
   "ratings:manage": ["admin"],
+  "webhooks:manage": ["admin"],
 };
 
 describe("can", () => {

@@ -1,3 +1,5 @@
+import { checkResponse } from "./openapi-check";
+
 // Route handlers differ in their params type; the test passes whatever the path needs.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Handler = (req: Request, ctx: { params: Promise<any> }) => Promise<Response> | Response;
@@ -11,7 +13,10 @@ type Call = {
   headers?: Record<string, string>;
 };
 
-/** Calls a route handler the way Next does, and returns status and parsed JSON. */
+/**
+ * Calls a route handler the way Next does, and returns status and parsed JSON. Every response is checked against the
+ * OpenAPI document (`/api/v1/openapi.json`): an answer the document does not describe fails the test.
+ */
 export async function callRoute(handler: Handler, method: string, url: string, opts: Call = {}) {
   const headers: Record<string, string> = { ...opts.headers };
   if (opts.token) headers.authorization = `Bearer ${opts.token}`;
@@ -21,5 +26,6 @@ export async function callRoute(handler: Handler, method: string, url: string, o
   const req = new Request(new URL(url, "http://localhost"), { method, headers, body });
   const res = await handler(req, { params: Promise.resolve(opts.params ?? {}) });
   const text = await res.text();
+  checkResponse(method, url, { status: res.status, headers: res.headers, text });
   return { status: res.status, headers: res.headers, json: text ? JSON.parse(text) : undefined };
 }

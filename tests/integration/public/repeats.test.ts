@@ -209,6 +209,23 @@ describe("a repeat", () => {
     });
     expect([unlinked.status, unlinked.json.claim.repeatOf]).toEqual([200, null]);
   });
+
+  it("should not unlink through the API a repeat linked elsewhere than the caller saw (`of`)", async () => {
+    const original = await lavrov();
+    const repeat = await highlightRepeat(original.id);
+    const { token } = await createApiToken(desk.contributor, { scope: "write" });
+    const path = `/api/v1/claims/${repeat.id}/repeat-of`;
+    const params = { id: String(repeat.id) };
+    const stale = await callRoute(repeatOfRoute.DELETE, "DELETE", `${path}?of=${repeat.id}`, { token, params });
+    expect(stale.status).toBe(409);
+    const row = await queryRow<{ repeatOf: number }>(
+      t.db,
+      sql`select repeat_of as "repeatOf" from claims where id = ${repeat.id}`,
+    );
+    expect(Number(row!.repeatOf)).toBe(original.id);
+    const seen = await callRoute(repeatOfRoute.DELETE, "DELETE", `${path}?of=${original.id}`, { token, params });
+    expect([seen.status, seen.json.claim.repeatOf]).toEqual([200, null]);
+  });
 });
 
 describe("a repeat and the verdict it shares", () => {

@@ -10,9 +10,18 @@ export const POST = apiRoute<{ id: string }>(async ({ req, actor, params }) => {
   return { claim };
 });
 
-/** `DELETE /api/v1/claims/{id}/repeat-of?version=`: makes a repeat a claim of its own again. */
+/**
+ * `DELETE /api/v1/claims/{id}/repeat-of?version=&of=`: makes a repeat a claim of its own again. `of`: the claim it
+ * repeats as the caller saw it (if it was linked elsewhere since, nothing changes: 409).
+ */
 export const DELETE = apiRoute<{ id: string }>(async ({ req, actor, params }) => {
-  const version = new URL(req.url).searchParams.get("version");
-  const claim = await unlinkRepeat(actor, { claimId: params.id, ...(version ? { version: Number(version) } : {}) });
+  const query = new URL(req.url).searchParams;
+  const version = query.get("version");
+  const of = query.get("of");
+  const claim = await unlinkRepeat(actor, {
+    claimId: params.id,
+    ...(version ? { version: Number(version) } : {}),
+    ...(of ? { of } : {}),
+  });
   return { claim };
 });

@@ -2,7 +2,7 @@ import { and, gt, isNotNull, lte, notExists, sql } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { claims, reminders, type ReminderKind } from "@/db/schema";
 import { writeTransaction } from "@/lib/services/transaction";
-import { OPEN_CLAIM } from "@/lib/services/claims/return-claims";
+import { OPEN_CLAIM } from "@/db/queries/assignments";
 import { notify } from "./notify";
 
 /** How long before its deadline a claim's assignee is reminded. */

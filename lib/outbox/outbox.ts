@@ -51,13 +51,23 @@ export const LOCK_MS = 120_000;
 const RESPONSE_CHARS = 2000;
 
 // On globalThis: Next bundles the server's start-up (where the worker listens) apart from the routes (that write).
-const holder = globalThis as unknown as { __claimdeskOutboxListeners?: Set<() => void> };
-const listeners = (holder.__claimdeskOutboxListeners ??= new Set());
+const holder = globalThis as unknown as { __claimdeskOutbox?: { listeners: Set<() => void>; written: boolean } };
+const state = (holder.__claimdeskOutbox ??= { listeners: new Set(), written: false });
 
-/** Calls `fn` whenever a transaction wrote outbox rows (the worker sends them at once instead of at its next poll). */
+/** Calls `fn` after a transaction that wrote outbox rows committed (the worker sends them without waiting to poll). */
 export function onOutboxWrite(fn: () => void): () => void {
-  listeners.add(fn);
-  return () => listeners.delete(fn);
+  state.listeners.add(fn);
+  return () => state.listeners.delete(fn);
+}
+
+/**
+ * Tells the listeners that outbox rows were committed, if any were written since it was last called: `writeTransaction`
+ * calls it after each commit, outside the transaction (a listener that starts one of its own may).
+ */
+export function announceOutboxWrites(): void {
+  if (!state.written) return;
+  state.written = false;
+  for (const fn of state.listeners) fn();
 }
 
 /** Writes rows to send after the commit of `tx`. */
@@ -75,8 +85,8 @@ export async function enqueue(tx: Tx, messages: OutboxMessage[], now = new Date(
       nextAttemptAt: now,
     })),
   );
-  // Rolled back after all? The worker then finds nothing: a wasted look, no harm.
-  for (const fn of listeners) fn();
+  // Rolled back after all? The next announcement wakes the worker for nothing: a wasted look, no harm.
+  state.written = true;
 }
 
 /** The delay before the next try after `attempts` failures, with ±20 % jitter; null when the retries ran out. */

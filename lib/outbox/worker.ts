@@ -59,7 +59,7 @@ export function startOutboxWorker(
     }, pollMs);
     timer.unref();
   };
-  const unsubscribe = kinds.length > 0 ? onOutboxWrite(() => setImmediate(wake)) : () => {};
+  const unsubscribe = kinds.length > 0 ? onOutboxWrite(wake) : () => {};
   if (kinds.length > 0 || sweep) {
     schedule();
     wake();

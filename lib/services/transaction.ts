@@ -3,6 +3,7 @@ import { isUniqueViolation } from "@/db/errors";
 import { markInvalidated } from "@/db/queries/cache-invalidations";
 import { trackPublicChanges } from "@/lib/cache/public-invalidation";
 import { text } from "@/lib/i18n/text";
+import { announceOutboxWrites } from "@/lib/outbox/outbox";
 import { ServiceError } from "./errors";
 
 /**
@@ -12,7 +13,8 @@ import { ServiceError } from "./errors";
  * refuses it, and that answers 409 rather than a server error.
  *
  * What the service reported with `reportPublicChange` is invalidated in every server's kept pages in the same
- * transaction, and once more after the commit.
+ * transaction, and once more after the commit. After the commit, this server's outbox worker is woken when the
+ * transaction wrote mails or webhook deliveries.
  */
 export async function writeTransaction<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {
   const database = getDatabase();
@@ -35,6 +37,7 @@ export async function writeTransaction<T>(fn: (tx: Tx) => Promise<T>): Promise<T
     }
     throw e;
   }
+  announceOutboxWrites();
   if (invalidated.length > 0) {
     // The change is committed: a failure here must not report it as failed (the first mark stands).
     await database

@@ -46,6 +46,10 @@ export class SmtpSink {
           .catch((e: Error) => callback(e));
       },
     });
+    // A client that dies mid-conversation (the crash tests kill them) resets its connection: nothing to report.
+    server.on("error", (e: NodeJS.ErrnoException) => {
+      if (e.code !== "ECONNRESET" && e.code !== "EPIPE") console.error("SMTP sink:", e);
+    });
     await new Promise<void>((resolve, reject) => {
       server.once("error", reject);
       server.listen(this.port, "127.0.0.1", () => resolve());

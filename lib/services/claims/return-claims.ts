@@ -1,13 +1,11 @@
 import { and, eq, inArray, isNull, or, sql } from "drizzle-orm";
 import type { Tx } from "@/db/client";
+import { OPEN_CLAIM } from "@/db/queries/assignments";
 import { claims, users, type User } from "@/db/schema";
 import type { ActingUser } from "@/lib/auth/actor";
 import { notify } from "@/lib/notifications/notify";
 import { recordAudits } from "@/lib/services/audit";
 import { emitWebhookEvent } from "@/lib/webhooks/emit";
-
-/** A claim still being worked on: no verdict on it is published or retracted. */
-export const OPEN_CLAIM = sql`not exists (select 1 from verdicts v where v.claim_id = ${claims.id} and v.state in ('published', 'retracted'))`;
 
 /**
  * When an account is disabled: its open claims go back to the unassigned queue (and those it was to review, to any

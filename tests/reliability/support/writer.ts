@@ -6,10 +6,16 @@
  *   once), makes one write, prints `{"ok":true}` or `{"ok":false,"status":409,…}`.
  * - `write-claims`: creates claims one after another, printing `ack <id>` after each commit,
  *   until it is killed.
+ * - `assign-claims`: with the outbox worker running (mail through SMTP_URL), assigns claims in turn to the people
+ *   given (each time to the one who does not hold it), printing `ack <claim id>` after each commit, until killed.
  */
 import { openDatabase, setDatabase } from "@/db/client";
 import type { Actor } from "@/lib/auth/actor";
+import { sendMail } from "@/lib/mail/send";
+import { startOutboxWorker } from "@/lib/outbox/worker";
 import { createClaim } from "@/lib/services/claims/create-claim";
+import { getClaimOrThrow } from "@/lib/services/claims/get-claim";
+import { updateClaim } from "@/lib/services/claims/update-claim";
 import { updateDocumentText } from "@/lib/services/documents/update-document-text";
 import { isServiceError } from "@/lib/services/errors";
 import { updateVerdict } from "@/lib/services/verdicts/update-verdict";
@@ -54,6 +60,20 @@ async function main() {
       // Acknowledged only once committed: the line is written after the transaction returned.
       process.stdout.write(`ack ${claim.id}\n`);
       if (n % 20 === 0) await new Promise((r) => setImmediate(r));
+    }
+  } else if (mode === "assign-claims") {
+    const { claimIds, assigneeIds } = args as unknown as { claimIds: number[]; assigneeIds: number[] };
+    startOutboxWorker({ mail: sendMail }, { pollMs: 5 });
+    for (let n = 0; ; n++) {
+      const claimId = claimIds[n % claimIds.length]!;
+      // Always a change (and so a mail): to the other person.
+      const { assigneeId } = await getClaimOrThrow(database.db, claimId);
+      await updateClaim(actor, {
+        claimId,
+        assigneeId: assigneeId === assigneeIds[0] ? assigneeIds[1] : assigneeIds[0],
+      });
+      process.stdout.write(`ack ${claimId}\n`);
+      await new Promise((r) => setTimeout(r, 2));
     }
   } else {
     throw new Error(`unknown mode ${mode}`);

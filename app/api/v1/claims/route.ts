@@ -5,25 +5,24 @@ import { listClaimsByVerdictState } from "@/db/queries/work-queue";
 import { apiRoute, created, readJson } from "@/lib/api/handler";
 import { corsPreflight, publicJson } from "@/lib/api/public-response";
 import { assertCanReadInternal } from "@/lib/api/read-access";
-import { ServiceError } from "@/lib/services/errors";
 import { createClaim } from "@/lib/services/claims/create-claim";
-import { VERDICT_STATES } from "@/db/enums";
+import { listAssignedClaims } from "@/db/queries/assignments";
+import { asksForWork, workQueueFilter, workQueueQuery } from "@/lib/api/work-queue-query";
+import { parseInput } from "@/lib/validation/parse";
 
 /**
- * `GET /api/v1/claims?q=&rating=&claimant=&dispute=&from=&to=&sort=&page=`: published claims
- * (anyone). With a token or session, `status=draft|in_review|…|none` lists internal work instead.
+ * `GET /api/v1/claims?q=&rating=&claimant=&dispute=&from=&to=&sort=&page=`: published claims (anyone). With a token or
+ * session, the desk's work instead: `assignee=me|none|{id}`, `due=soon|overdue` and `sort=due|priority` list open
+ * claims with their assignment; `status=draft|in_review|…|none` lists claims by their newest verdict's state.
  */
 export const GET = apiRoute(async ({ req, actor }) => {
   const p = new URL(req.url).searchParams;
-  const status = p.get("status");
-  if (status) {
+  if (asksForWork(p)) {
     await assertCanReadInternal(actor);
-    if (status !== "none" && !(VERDICT_STATES as readonly string[]).includes(status)) {
-      throw new ServiceError("validation_failed", "Unknown status.", [
-        { path: "status", message: `must be none or one of ${VERDICT_STATES.join(", ")}` },
-      ]);
-    }
-    return { claims: await listClaimsByVerdictState(status as (typeof VERDICT_STATES)[number] | "none") };
+    const q = parseInput(workQueueQuery, Object.fromEntries(p));
+    if (q.status) return { claims: await listClaimsByVerdictState(q.status) };
+    const userId = actor?.kind === "user" ? actor.userId : null;
+    return { claims: await listAssignedClaims({ filter: workQueueFilter(q, userId), sort: q.sort }) };
   }
   const result = await searchPublishedClaims(parsePublicFilters((k) => p.get(k)));
   return publicJson(req, {

@@ -1,0 +1,123 @@
+import { and, asc, desc, eq, gt, isNotNull, isNull, lte, sql } from "drizzle-orm";
+import { alias } from "drizzle-orm/sqlite-core";
+import { getDb } from "@/db/client";
+import { claimants, claims, documents, users, type Priority } from "@/db/schema";
+
+/** A claim still being worked on: no verdict on it is published or retracted. */
+export const OPEN_CLAIM = sql`not exists (select 1 from verdicts v where v.claim_id = ${claims.id} and v.state in ('published', 'retracted'))`;
+
+/** The work queue's views of claims being worked on. */
+export const ASSIGNMENT_VIEWS = ["mine", "due-soon", "overdue", "unassigned", "open"] as const;
+export type AssignmentView = (typeof ASSIGNMENT_VIEWS)[number];
+/** How such a list is sorted: by deadline (soonest first, none last) or by priority (most urgent first). */
+export const ASSIGNMENT_SORTS = ["due", "priority"] as const;
+export type AssignmentSort = (typeof ASSIGNMENT_SORTS)[number];
+
+/** How soon "due soon" is. */
+export const DUE_SOON_HOURS = 24;
+
+export type AssignedClaim = {
+  id: number;
+  slug: string;
+  statement: string;
+  claimant: string;
+  documentId: number;
+  documentTitle: string;
+  assigneeId: number | null;
+  assigneeName: string | null;
+  reviewerId: number | null;
+  reviewerName: string | null;
+  dueAt: Date | null;
+  priority: Priority;
+  /** The state of its newest verdict version; null: none yet. */
+  verdictState: string | null;
+};
+
+const assignee = alias(users, "assignee");
+const reviewer = alias(users, "reviewer");
+const PRIORITY_RANK = sql`case ${claims.priority} when 'urgent' then 3 when 'high' then 2 when 'normal' then 1 else 0 end`;
+const NO_DEADLINE_LAST = sql`case when ${claims.dueAt} is null then 1 else 0 end`;
+
+/** Which open claims to list: by assignee (a user id, or `none`) and by deadline (within 24 hours, or past). */
+export type AssignmentFilter = { assignee?: number | "none"; due?: "soon" | "overdue" };
+
+/** What each of the work queue's views lists, for the person looking. */
+export function viewFilter(view: AssignmentView, userId: number): AssignmentFilter {
+  return {
+    mine: { assignee: userId },
+    "due-soon": { due: "soon" as const },
+    overdue: { due: "overdue" as const },
+    unassigned: { assignee: "none" as const },
+    open: {},
+  }[view];
+}
+
+/**
+ * Open claims (no verdict published or retracted; repeats left out, as they share the claim they repeat), filtered by
+ * assignee and deadline, sorted by deadline or priority, the other breaking ties.
+ */
+export async function listAssignedClaims({
+  filter = {},
+  sort = "due",
+  now = new Date(),
+  limit = 200,
+}: {
+  filter?: AssignmentFilter;
+  sort?: AssignmentSort;
+  now?: Date;
+  limit?: number;
+}): Promise<AssignedClaim[]> {
+  const soon = new Date(now.getTime() + DUE_SOON_HOURS * 3600 * 1000);
+  const byAssignee =
+    filter.assignee === undefined
+      ? undefined
+      : filter.assignee === "none"
+        ? isNull(claims.assigneeId)
+        : eq(claims.assigneeId, filter.assignee);
+  const byDue =
+    filter.due === undefined
+      ? undefined
+      : filter.due === "soon"
+        ? and(isNotNull(claims.dueAt), gt(claims.dueAt, now), lte(claims.dueAt, soon))
+        : and(isNotNull(claims.dueAt), lte(claims.dueAt, now));
+  const dueOrder = [asc(NO_DEADLINE_LAST), asc(claims.dueAt)];
+  const priorityOrder = [desc(PRIORITY_RANK)];
+  return await getDb()
+    .select({
+      id: claims.id,
+      slug: claims.slug,
+      statement: claims.statement,
+      claimant: claimants.name,
+      documentId: claims.documentId,
+      documentTitle: documents.title,
+      assigneeId: claims.assigneeId,
+      assigneeName: assignee.name,
+      reviewerId: claims.reviewerId,
+      reviewerName: reviewer.name,
+      dueAt: claims.dueAt,
+      priority: claims.priority,
+      verdictState: sql<
+        string | null
+      >`(select v.state from verdicts v where v.claim_id = ${claims.id} order by v.seq desc limit 1)`,
+    })
+    .from(claims)
+    .innerJoin(claimants, eq(claimants.id, claims.claimantId))
+    .innerJoin(documents, eq(documents.id, claims.documentId))
+    .leftJoin(assignee, eq(assignee.id, claims.assigneeId))
+    .leftJoin(reviewer, eq(reviewer.id, claims.reviewerId))
+    .where(and(OPEN_CLAIM, isNull(claims.repeatOf), byAssignee, byDue))
+    .orderBy(
+      ...(sort === "priority" ? [...priorityOrder, ...dueOrder] : [...dueOrder, ...priorityOrder]),
+      asc(claims.id),
+    )
+    .limit(limit);
+}
+
+/** The people a claim may be assigned to, and those who may review it: active accounts, by name. */
+export async function listAssignablePeople(): Promise<{ id: number; name: string; role: string }[]> {
+  return await getDb()
+    .select({ id: users.id, name: users.name, role: users.role })
+    .from(users)
+    .where(isNull(users.disabledAt))
+    .orderBy(asc(users.name));
+}

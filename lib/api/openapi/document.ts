@@ -10,6 +10,7 @@ import { documentOperations } from "./operations/documents";
 import { evidenceOperations } from "./operations/evidence";
 import { exportOperations } from "./operations/exports";
 import { factCheckOperations } from "./operations/fact-checks";
+import { notificationOperations } from "./operations/notifications";
 import { ratingOperations } from "./operations/ratings";
 import { recordOperations } from "./operations/records";
 import { serviceOperations } from "./operations/service";
@@ -32,6 +33,7 @@ export const OPERATIONS: readonly Operation[] = [
   ...exportOperations,
   ...factCheckOperations,
   ...accountOperations,
+  ...notificationOperations,
   ...webhookOperations,
   ...serviceOperations,
 ];
@@ -59,6 +61,7 @@ const TAGS = [
   ["Exports", "Published verdicts (and, for editors, unpublished work) as files."],
   ["Known fact-checks", "Other fact-checkers' reviews, and matching claims against what was checked before."],
   ["Accounts", "The caller, accounts and API tokens."],
+  ["Notifications", "What the caller is told of, and where."],
   ["Service", "Health and this description."],
   ["Webhooks", "Endpoints that hear of events, their deliveries, and what is sent to them (the document's webhooks)."],
 ].map(([name, description]) => ({ name: name!, description: description! }));

@@ -1,5 +1,7 @@
 import { z } from "zod";
-import { ANCHOR_STATUSES, CLAIMANT_KINDS, VERDICT_STATES } from "@/db/enums";
+import { ANCHOR_STATUSES, CLAIMANT_KINDS, PRIORITIES, VERDICT_STATES } from "@/db/enums";
+import { ASSIGNMENT_SORTS } from "@/db/queries/assignments";
+import { workQueueQuery } from "@/lib/api/work-queue-query";
 import { addCommentInput } from "@/lib/services/verdicts/add-comment";
 import { createClaimInput } from "@/lib/services/claims/create-claim";
 import { deleteClaimInput } from "@/lib/services/claims/delete-claim";
@@ -54,7 +56,7 @@ const searchResult = z
   })
   .meta({ id: "PublishedClaimSearch", description: "Published claims, newest first unless sorted otherwise." });
 
-const workList = z
+const byVerdictState = z
   .object({
     claims: z.array(
       z.object({
@@ -67,8 +69,34 @@ const workList = z
       }),
     ),
   })
-  .meta({ id: "ClaimWorkList", description: "Claims whose verdict is in a state (`status`)." });
+  .meta({ id: "ClaimsByVerdictState", description: "With `status`: claims whose newest verdict is in that state." });
 
+const workQueue = z
+  .object({
+    claims: z.array(
+      z.object({
+        id: z.number().int(),
+        slug: z.string(),
+        statement: z.string(),
+        claimant: z.string(),
+        documentId: z.number().int(),
+        documentTitle: z.string(),
+        assigneeId: z.number().int().nullable(),
+        assigneeName: z.string().nullable(),
+        reviewerId: z.number().int().nullable(),
+        reviewerName: z.string().nullable(),
+        dueAt: instant.nullable(),
+        priority: z.enum(PRIORITIES),
+        verdictState: z.enum(VERDICT_STATES).nullable().meta({ description: "Its newest verdict version's state." }),
+      }),
+    ),
+  })
+  .meta({
+    id: "WorkQueue",
+    description: "With `assignee` or `due`: open claims with their assignment (at most 200), sorted by `sort`.",
+  });
+
+const { assignee, due, status } = workQueueQuery.shape;
 const listQuery = z.object({
   q: z.string().max(200).optional().meta({ description: "Words to search for (every word must match)." }),
   rating: z.string().optional().meta({ description: "A rating's key." }),
@@ -76,12 +104,16 @@ const listQuery = z.object({
   dispute: z.string().optional().meta({ description: "A dispute's slug." }),
   from: calendarDate.optional().meta({ description: "Published on or after this day." }),
   to: calendarDate.optional().meta({ description: "Published on or before this day." }),
-  sort: z.enum(["newest", "oldest", "relevance"]).optional(),
   page: z.number().int().min(1).optional(),
-  status: z
-    .enum([...VERDICT_STATES, "none"])
+  sort: z
+    .enum(["newest", "oldest", "relevance", ...ASSIGNMENT_SORTS])
     .optional()
-    .meta({ description: "Signed in: the desk's claims whose verdict is in this state (`none`: no verdict)." }),
+    .meta({ description: "Published claims: `newest`, `oldest`, `relevance`; the desk's work: `due`, `priority`." }),
+  assignee: assignee.meta({
+    description: "Signed in: open claims assigned to `me`, to nobody (`none`), or to a user id.",
+  }),
+  due: due.meta({ description: "Signed in: open claims due within 24 hours (`soon`) or past their deadline." }),
+  status: status.meta({ description: "Signed in: claims whose newest verdict is in this state (`none`: no verdict)." }),
 });
 
 const publishedClaim = z
@@ -278,14 +310,15 @@ export const claimOperations: Operation[] = [
     summary: "Search published claims, or list the desk's work",
     description:
       "Published claims for anyone, searched by words (BM25) and filtered, a page at a time; public and cacheable " +
-      "(ETag, a minute in shared caches, CORS). With `status` (signed in, contributor or above): the desk's claims " +
-      "whose verdict is in that state.",
+      "(ETag, a minute in shared caches, CORS). With `assignee`, `due` or `status` (signed in, contributor or " +
+      "above): the desk's work queue instead — open claims with their assignment, or with `status` the claims whose " +
+      "newest verdict is in that state.",
     tag,
     access: "anyone",
     query: listQuery,
     responses: {
       200: {
-        ...json("Published claims, or with `status` the desk's work list.", z.union([searchResult, workList])),
+        ...json("Published claims, or the desk's work.", z.union([searchResult, workQueue, byVerdictState])),
         headers: publicCache,
       },
       304: notModified,

@@ -15,6 +15,7 @@ import { runBackupCommand, runRestoreCommand } from "./backup";
 import { runExportCommand } from "./export";
 import { runFactChecksCommand } from "./fact-checks";
 import { runImportCommand } from "./import";
+import { runOutboxCommand } from "./outbox";
 import { runTokenCommand } from "./tokens";
 import { runUserCommand } from "./users";
 
@@ -51,6 +52,10 @@ export async function main(argv: string[]): Promise<number> {
       case "fact-checks":
         await migrateConfigured();
         await runFactChecksCommand(rest, out);
+        return 0;
+      case "outbox":
+        await migrateConfigured();
+        await runOutboxCommand(rest, out);
         return 0;
       case "backup":
         await runBackupCommand(rest, out);

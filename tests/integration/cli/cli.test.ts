@@ -7,6 +7,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { eq } from "drizzle-orm";
 import { apiTokens, auditEvents, factChecks, users } from "@/db/schema";
 import { main } from "@/lib/cli/main";
+import { enqueue } from "@/lib/outbox/outbox";
 import { checkApiToken } from "@/lib/services/auth/verify-api-token";
 
 /** The actor a token stands for, or null when it is refused. */
@@ -264,6 +265,27 @@ describe("npm run cli -- fact-checks import", () => {
     expect(await main(["fact-checks", "list"])).toBe(2);
     expect(errors[3]).toMatch(/^error: unknown fact-checks command 'list'/);
     expect(await t.db.select().from(factChecks)).toEqual([]);
+  });
+});
+
+describe("npm run cli -- outbox", () => {
+  it("should say what the outbox holds, send what is due, and show why a send failed", async () => {
+    expect(await main(["outbox"])).toBe(0);
+    expect(lines).toEqual(["The outbox is empty: nothing was ever sent from it."]);
+    // A mail written while a mail server was configured, which is gone now.
+    await t.database.transaction((tx) =>
+      enqueue(tx, [{ kind: "mail", payload: { to: "a@example.org", subject: "S", text: "T" } }]),
+    );
+    lines.length = 0;
+    expect(await main(["outbox", "send"])).toBe(0);
+    expect(lines[0]).toBe("No reminder was due; 1 send made.");
+    expect(lines[1]).toBe("Mail: 1 waiting, 0 delivered, 0 given up.");
+    expect(lines[2]).toBe("Last failures:");
+    expect(lines[3]).toMatch(
+      /^ {2}#1 mail: 1 attempt, next at .* UTC — SMTP_URL is not set: mail waits until it is\.$/,
+    );
+    expect(await main(["outbox", "later"])).toBe(2);
+    expect(errors.at(-1)).toMatch(/unknown command 'later'/);
   });
 });
 

@@ -1,8 +1,7 @@
-import dns from "node:dns";
-import type { LookupAddress, LookupOptions } from "node:dns";
 import ipaddr from "ipaddr.js";
-import { Agent, buildConnector, fetch } from "undici";
+import { Agent, fetch } from "undici";
 import { parseAllowedHost, type AllowedHost } from "@/lib/config/import-allow-hosts";
+import { blockedBy, guardedConnector, isPublicAddress, type ConnectPolicy } from "@/lib/http/guarded-connect";
 import { text, type Text } from "@/lib/i18n/text";
 
 export const FETCH_LIMITS = { timeoutMs: 10_000, maxBytes: 5 * 1024 * 1024, maxRedirects: 5 } as const;
@@ -27,18 +26,6 @@ const KINDS: Record<string, FetchedPage["kind"]> = {
   "text/x-markdown": "markdown",
 };
 
-/** Public unicast addresses only: loopback, private, link-local, multicast and the like are refused. */
-function isPublicAddress(address: string): boolean {
-  try {
-    const ip = ipaddr.process(address);
-    if (ip.range() !== "unicast") return false;
-    // IPv6: only global unicast (2000::/3); this also refuses the deprecated IPv4-compatible form ::a.b.c.d.
-    return ip.kind() === "ipv4" || ((ip as ipaddr.IPv6).parts[0]! & 0xe000) === 0x2000;
-  } catch {
-    return false;
-  }
-}
-
 /** The ports URL import connects to on any host it may fetch; others only where IMPORT_ALLOW_HOSTS names them. */
 const WEB_PORTS: ReadonlySet<number> = new Set([80, 443]);
 
@@ -50,7 +37,7 @@ const privateRefused = (address: string, host?: string) =>
   );
 
 /** Which hosts and ports import may connect to: IMPORT_ALLOW_HOSTS's entries, and public addresses on 80 and 443. */
-class ImportPolicy {
+class ImportPolicy implements ConnectPolicy<FetchRefused> {
   private readonly entries: AllowedHost[];
 
   constructor(allowHosts: readonly string[]) {
@@ -58,7 +45,7 @@ class ImportPolicy {
   }
 
   /** Whether an entry names `host` (a name or an address) on `port`: `host` for 80 and 443, `host:port` for others. */
-  names(host: string, port: number): boolean {
+  allowsName(host: string, port: number): boolean {
     return this.entries.some((e) => e.host === host && (e.port === null ? WEB_PORTS.has(port) : e.port === port));
   }
 
@@ -69,55 +56,10 @@ class ImportPolicy {
 
   /** Why connecting to `address` (what `host` resolved to, if a name did) on `port` is refused, or null if not. */
   refusal(address: string, port: number, host?: string): FetchRefused | null {
-    if (this.names(address, port)) return null;
+    if (this.allowsName(address, port)) return null;
     if (!isPublicAddress(address)) return privateRefused(address, host);
     return WEB_PORTS.has(port) ? null : portRefused(port);
   }
-}
-
-/** A connection refused by the policy, before it was made; carries the refusal to show. */
-class Blocked extends Error {
-  constructor(readonly refusal: FetchRefused) {
-    super(refusal.message);
-  }
-}
-
-/**
- * A DNS lookup that checks every address a host name resolves to against the policy at connect time, so that DNS
- * rebinding cannot slip past.
- */
-function guardedLookup(policy: ImportPolicy, port: number) {
-  return (
-    hostname: string,
-    options: LookupOptions,
-    callback: (err: NodeJS.ErrnoException | null, address: string | LookupAddress[], family?: number) => void,
-  ) => {
-    dns.lookup(hostname, { ...options, all: true }, (err, addresses) => {
-      if (err) return callback(err, []);
-      if (!policy.names(hostname.toLowerCase(), port)) {
-        for (const a of addresses) {
-          const refusal = policy.refusal(a.address, port, hostname);
-          if (refusal) return callback(new Blocked(refusal), []);
-        }
-      }
-      if (options.all) return callback(null, addresses);
-      callback(null, addresses[0]!.address, addresses[0]!.family);
-    });
-  };
-}
-
-/**
- * Opens every connection through the policy: the host and port are checked once more where the socket is made (an
- * address directly, a host name through `guardedLookup`), whatever URL undici was given.
- */
-function guardedConnector(policy: ImportPolicy, timeoutMs: number): buildConnector.connector {
-  return (options, callback) => {
-    const port = Number(options.port) || (options.protocol === "https:" ? 443 : 80);
-    const host = options.hostname.replace(/^\[|\]$/g, "").toLowerCase();
-    const refusal = ipaddr.isValid(host) ? policy.refusal(host, port) : null;
-    if (refusal) return callback(new Blocked(refusal), null);
-    buildConnector({ lookup: guardedLookup(policy, port), timeout: timeoutMs })(options, callback);
-  };
 }
 
 function checkUrl(raw: string | URL, policy: ImportPolicy): URL {
@@ -240,8 +182,9 @@ function explain(e: unknown, signal: AbortSignal, timeoutMs: number, answered: b
       ? new FetchRefused(text("errors.fetch.slowPage", { seconds }))
       : new FetchRefused(text("errors.fetch.brokeOff"));
   }
+  const blocked = blockedBy<FetchRefused>(e);
+  if (blocked) return blocked;
   const cause = (e as { cause?: unknown })?.cause;
-  if (cause instanceof Blocked) return cause.refusal;
   const code = (cause as { code?: string })?.code;
   if (!signal.aborted && (code === "ENOTFOUND" || code === "EAI_AGAIN"))
     return new FetchRefused(text("errors.fetch.unresolved"));

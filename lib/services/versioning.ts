@@ -5,7 +5,8 @@ import { text } from "@/lib/i18n/text";
 import { ServiceError } from "@/lib/services/errors";
 
 /** The kinds of record edited with a version (each named in `errors.versions.*`). */
-type VersionedType = "user" | "verdict" | "dispute" | "claimant" | "claim" | "rating" | "evidence" | "document";
+type VersionedType =
+  "user" | "verdict" | "dispute" | "claimant" | "claim" | "rating" | "evidence" | "document" | "webhook";
 
 /**
  * Refuses an edit made from a stale copy: when `expected` is given and the record has a

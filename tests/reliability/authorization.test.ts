@@ -47,7 +47,10 @@ import * as userRoute from "@/app/api/v1/users/[id]/route";
 import * as usersRoute from "@/app/api/v1/users/route";
 import * as verdictStepRoute from "@/app/api/v1/verdicts/[id]/[step]/route";
 import * as verdictRoute from "@/app/api/v1/verdicts/[id]/route";
-import { claims, ratings, users, verdicts } from "@/db/schema";
+import * as redeliverRoute from "@/app/api/v1/webhook-deliveries/[id]/redeliver/route";
+import * as webhookRoute from "@/app/api/v1/webhooks/[id]/route";
+import * as webhooksRoute from "@/app/api/v1/webhooks/route";
+import { claims, outbox, ratings, users, verdicts } from "@/db/schema";
 import { seedDemo } from "@/db/seed";
 import { CodePointIndex } from "@/lib/anchoring";
 import { systemActor, type Actor } from "@/lib/auth/actor";
@@ -64,6 +67,9 @@ import { revokeApiToken } from "@/lib/services/tokens/revoke-token";
 import { createVerdict } from "@/lib/services/verdicts/create-verdict";
 import { transitionVerdict } from "@/lib/services/verdicts/transition-verdict";
 import { updateVerdict } from "@/lib/services/verdicts/update-verdict";
+import { writeTransaction } from "@/lib/services/transaction";
+import { createWebhook } from "@/lib/services/webhooks/create-webhook";
+import { emitWebhookEvent } from "@/lib/webhooks/emit";
 import { createTestDb, tableSnapshot, type TestDb } from "../support/db";
 import { addUser } from "../support/fixtures";
 import { callRoute } from "../support/http";
@@ -241,6 +247,20 @@ async function changedRecord(kind: RecordKind, by: Actor = writer) {
   await changeRecord(by, kind, records[kind]);
   return records[kind];
 }
+const WEBHOOK_URL = "https://93.184.216.34/claimdesk-hook";
+/** An active webhook endpoint, registered by the operator. */
+const newWebhook = async () =>
+  (await createWebhook(operator, { url: WEBHOOK_URL, events: ["claim.created"] })).webhook.id;
+/** A delivery of a new endpoint's that was delivered (marked so: nothing is sent), which may be sent again. */
+async function deliveredWebhookDelivery() {
+  const webhookId = await newWebhook();
+  const claimId = await newClaim();
+  await writeTransaction((tx) => emitWebhookEvent(tx, "claim.created", { who: null, claimId }));
+  const [row] = await t.database.transaction((tx) =>
+    tx.update(outbox).set({ deliveredAt: new Date() }).where(eq(outbox.webhookId, webhookId)).returning(),
+  );
+  return row!.id;
+}
 const isActive = (c: Caller) => c.who === "contributor" || c.who === "editor" || c.who === "admin";
 
 // ---- Request helpers ------------------------------------------------------------------------
@@ -352,6 +372,33 @@ const ROUTES: Row[] = [
     setup: async () =>
       (await t.db.select({ id: ratings.id }).from(ratings).orderBy(ratings.position)).map((r) => r.id).reverse(),
     call: (c, order) => send(c, ratingOrderRoute.PUT, "PUT", "/api/v1/rating-scale/order", {}, { order }),
+  }),
+
+  // Webhook endpoints (webhooks:manage, admin only). A public address, never sent to: nothing drains the outbox here.
+  row({
+    name: "POST /api/v1/webhooks",
+    expected: ADMIN_ONLY(201),
+    call: (c) =>
+      send(c, webhooksRoute.POST, "POST", "/api/v1/webhooks", {}, { url: WEBHOOK_URL, events: ["verdict.retracted"] }),
+  }),
+  row({
+    name: "PATCH /api/v1/webhooks/{id}",
+    expected: ADMIN_ONLY(200),
+    setup: newWebhook,
+    call: (c, id) =>
+      send(c, webhookRoute.PATCH, "PATCH", `/api/v1/webhooks/${id}`, { id }, { version: 1, description: "Renamed" }),
+  }),
+  row({
+    name: "DELETE /api/v1/webhooks/{id}",
+    expected: ADMIN_ONLY(204),
+    setup: newWebhook,
+    call: (c, id) => send(c, webhookRoute.DELETE, "DELETE", `/api/v1/webhooks/${id}`, { id }),
+  }),
+  row({
+    name: "POST /api/v1/webhook-deliveries/{id}/redeliver",
+    expected: ADMIN_ONLY(201),
+    setup: deliveredWebhookDelivery,
+    call: (c, id) => send(c, redeliverRoute.POST, "POST", `/api/v1/webhook-deliveries/${id}/redeliver`, { id }),
   }),
 
   // API tokens (tokens:own).

@@ -13,6 +13,7 @@ import * as disputePublishRoute from "@/app/api/v1/disputes/[id]/publish/route";
 import * as documentDiscardRoute from "@/app/api/v1/documents/[id]/discard-changes/route";
 import * as documentPublishRoute from "@/app/api/v1/documents/[id]/publish/route";
 import * as factCheckImportRoute from "@/app/api/v1/fact-checks/import/route";
+import * as webhooksRoute from "@/app/api/v1/webhooks/route";
 import { getRecordChanges } from "@/db/queries/record-changes";
 import type { Actor } from "@/lib/auth/actor";
 import { createClaimant } from "@/lib/services/claimants/create-claimant";
@@ -163,6 +164,10 @@ const KEYS = [
   "ids",
   "disabled",
   "format",
+  "events",
+  "secret",
+  "active",
+  "description",
 ];
 const valueArb = fc.oneof(
   fc.anything({ maxDepth: 2 }),
@@ -208,6 +213,8 @@ const queryArb = fc.dictionary(
     "includeDrafts",
     "claim",
     "format",
+    "limit",
+    "offset",
   ),
   fc.string({ maxLength: 12 }),
   { maxKeys: 4 },
@@ -582,6 +589,74 @@ describe("near-valid input to the fact-check import", () => {
       { numRuns: RUNS * 5, seed: 20261125 },
     );
     // The files are near enough to valid to reach the writes, and far enough to be refused.
+    expect(answered.accepted).toBeGreaterThan(0);
+    expect(answered.refused).toBeGreaterThan(0);
+  });
+});
+
+/**
+ * Registering a webhook endpoint, with bodies close to valid: URLs public, private, local, unresolvable, with
+ * credentials or not http(s); events valid, repeated, unknown or none; secrets of every length; descriptions of any
+ * kind. Never a 5xx, always the error shape, nothing changed when refused; when accepted, the endpoint is listed
+ * without its secret.
+ */
+describe("near-valid input to registering a webhook endpoint", () => {
+  const urlArb = fc.oneof(
+    fc.constantFrom(
+      "https://93.184.216.34/hook",
+      "http://93.184.216.34:8080/hook?x=1",
+      "http://10.1.2.3/hook",
+      "http://127.0.0.1:9/hook",
+      "http://localhost/hook",
+      "http://[::1]/hook",
+      "http://[::ffff:127.0.0.1]/hook",
+      "http://169.254.169.254/latest",
+      "http://user:pw@93.184.216.34/",
+      "ftp://93.184.216.34/",
+      "http://no-such-host.invalid/",
+      "not a url",
+    ),
+    valueArb,
+  );
+  const eventsArb = fc.oneof(
+    fc.subarray(["claim.created", "claim.assigned", "verdict.published", "verdict.retracted"], { minLength: 1 }),
+    fc.array(fc.constantFrom("claim.created", "claim.deleted", "", "CLAIM.CREATED"), { maxLength: 3 }),
+    valueArb,
+  );
+  const secretArb = fc.oneof(
+    { weight: 2, arbitrary: fc.constant(undefined) },
+    fc.string({ minLength: 10, maxLength: 300 }),
+    fc.constantFrom("s".repeat(16), "s".repeat(256), "s".repeat(257), "with spaces in it ok", "tab\tseparated-secret"),
+    valueArb,
+  );
+  const descriptionArb = fc.oneof(fc.constant(undefined), fc.string({ maxLength: 600 }), valueArb);
+
+  it("POST /api/v1/webhooks: never a 5xx, the error shape, nothing changed when refused", async () => {
+    const answered = { accepted: 0, refused: 0 };
+    await fc.assert(
+      fc.asyncProperty(urlArb, eventsArb, secretArb, descriptionArb, async (url, events, secret, description) => {
+        const value = Object.fromEntries(
+          Object.entries({ url, events, secret, description }).filter(([, v]) => v !== undefined),
+        );
+        const what = `POST /api/v1/webhooks ${JSON.stringify(value)}`;
+        const before = await tableSnapshot(t.db);
+        const res = await webhooksRoute.POST(requestFor("/api/v1/webhooks", "POST", { kind: "json", value }), {
+          params: Promise.resolve({}),
+        });
+        answered[res.status === 201 ? "accepted" : "refused"]++;
+        if (res.status === 201) {
+          const { webhook, secret: shown } = (await res.clone().json()) as { webhook: { id: number }; secret: string };
+          const list = await webhooksRoute.GET(requestFor("/api/v1/webhooks", "GET", null), {
+            params: Promise.resolve({}),
+          });
+          const listed = await list.text();
+          expect(listed, what).toContain(`"id":${webhook.id}`);
+          expect(listed, what).not.toContain(shown ?? (secret as string));
+        }
+        await checkAnswer(res, before, what);
+      }),
+      { numRuns: RUNS * 3, seed: 20261125 },
+    );
     expect(answered.accepted).toBeGreaterThan(0);
     expect(answered.refused).toBeGreaterThan(0);
   });

@@ -13,6 +13,9 @@ describe("parseEnv", () => {
       orgName: "Claimdesk",
       orgUrl: "http://localhost:3000",
       importAllowHosts: [],
+      webhookAllowHosts: [],
+      smtpUrl: null,
+      mailFrom: "Claimdesk <noreply@localhost>",
       trustProxy: expect.any(Function),
       exportRateLimit: 10,
     });

@@ -2,6 +2,7 @@ import { and, inArray, isNull } from "drizzle-orm";
 import type { Tx } from "@/db/client";
 import { users, type Verdict } from "@/db/schema";
 import type { ActingUser } from "@/lib/auth/actor";
+import { mentionedUsers } from "@/lib/notifications/mentions";
 import { notify } from "@/lib/notifications/notify";
 import { getClaimOrThrow } from "@/lib/services/claims/get-claim";
 import { emitWebhookEvent } from "@/lib/webhooks/emit";
@@ -10,9 +11,15 @@ import type { Step } from "@/lib/workflow/verdict-workflow";
 /**
  * Tells people and webhooks of a workflow step, in its transaction: a submitted verdict to the claim's reviewer (or,
  * when none is named, to every editor and admin but its author), requested changes and publication, correction or
- * retraction to the verdict's author.
+ * retraction to the verdict's author; the people a change request's comment mentions.
  */
-export async function announceStep(tx: Tx, who: ActingUser, step: Step, verdict: Verdict): Promise<void> {
+export async function announceStep(
+  tx: Tx,
+  who: ActingUser,
+  step: Step,
+  verdict: Verdict,
+  comment: string | null = null,
+): Promise<void> {
   if (!["submit", "request_changes", "publish", "retract"].includes(step)) return;
   const claim = await getClaimOrThrow(tx, verdict.claimId);
   const base = { claimId: claim.id, by: who, data: { statement: claim.statement } };
@@ -34,6 +41,11 @@ export async function announceStep(tx: Tx, who: ActingUser, step: Step, verdict:
     }
     case "request_changes":
       await notify(tx, { ...base, kind: "changes_requested", to: author });
+      // The request is a review comment: the others it names are told as of any comment.
+      if (comment) {
+        const named = (await mentionedUsers(tx, comment)).filter((id) => !author.includes(id));
+        await notify(tx, { ...base, kind: "mentioned", to: named, data: { ...base.data, excerpt: comment } });
+      }
       return;
     case "publish": {
       const corrected = verdict.seq > 1;

@@ -112,7 +112,7 @@ export async function transitionVerdict(actor: Actor | null, raw: unknown): Prom
       before: step === "correct" ? { correcting: before.id, seq: before.seq } : before,
       after: step === "discard" ? null : { ...after, ...(input.comment ? { comment: input.comment } : {}) },
     });
-    await announceStep(tx, who, step, after);
+    await announceStep(tx, who, step, after, input.comment);
     return after;
   });
 }

@@ -206,9 +206,10 @@ describe("notifications of the workflow", () => {
       verdictId: v.id,
       step: "request_changes",
       version: inReview!.version,
-      comment: "Cite the source.",
+      comment: "Cite the source; @editor knows it.",
     });
     expect((await inbox("contributor"))[0]).toMatchObject({ kind: "changes_requested" });
+    expect((await inbox("editor"))[0]).toMatchObject({ kind: "mentioned" });
     await updateClaim(as.editor, { claimId: claim.id, reviewerId: null });
     const [draft] = await t.db.select().from(verdicts).where(eq(verdicts.id, v.id));
     await transitionVerdict(as.contributor, { verdictId: v.id, step: "submit", version: draft!.version });

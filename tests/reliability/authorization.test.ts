@@ -22,6 +22,8 @@ import * as matchRejectionsRoute from "@/app/api/v1/claims/[id]/match-rejections
 import * as reattachRoute from "@/app/api/v1/claims/[id]/reattach/route";
 import * as repeatOfRoute from "@/app/api/v1/claims/[id]/repeat-of/route";
 import * as meRoute from "@/app/api/v1/me/route";
+import * as preferencesRoute from "@/app/api/v1/me/notification-preferences/route";
+import * as notificationsReadRoute from "@/app/api/v1/notifications/read/route";
 import * as claimRoute from "@/app/api/v1/claims/[id]/route";
 import * as claimVerdictsRoute from "@/app/api/v1/claims/[id]/verdicts/route";
 import * as claimsRoute from "@/app/api/v1/claims/route";
@@ -56,6 +58,7 @@ import { CodePointIndex } from "@/lib/anchoring";
 import { systemActor, type Actor } from "@/lib/auth/actor";
 import { createClaimant } from "@/lib/services/claimants/create-claimant";
 import { createClaim } from "@/lib/services/claims/create-claim";
+import { updateClaim } from "@/lib/services/claims/update-claim";
 import { linkRepeat } from "@/lib/services/claims/repeats";
 import { createDispute } from "@/lib/services/disputes/create-dispute";
 import { importDocument } from "@/lib/services/documents/import-document";
@@ -324,6 +327,17 @@ const ROUTES: Row[] = [
     call: (c) => send(c, meRoute.PATCH, "PATCH", "/api/v1/me", {}, { locale: "uk" }),
   }),
   row({
+    // Each account chooses where it is told of what (account:own).
+    name: "PUT /api/v1/me/notification-preferences",
+    expected: SIGNED_IN(200),
+    call: (c) => send(c, preferencesRoute.PUT, "PUT", "/api/v1/me/notification-preferences", {}, { assigned: "email" }),
+  }),
+  row({
+    name: "POST /api/v1/notifications/read",
+    expected: SIGNED_IN(200),
+    call: (c) => send(c, notificationsReadRoute.POST, "POST", "/api/v1/notifications/read", {}, { all: true }),
+  }),
+  row({
     name: "PATCH /api/v1/me (not an interface language)",
     expected: SIGNED_IN(422),
     call: (c) => send(c, meRoute.PATCH, "PATCH", "/api/v1/me", {}, { locale: "klingon" }),
@@ -528,6 +542,46 @@ const ROUTES: Row[] = [
         { id },
         { version: 1, statement: "Reworded statement." },
       ),
+  }),
+  row({
+    // Assigning someone else, setting a deadline and a priority (claims:assign): editors and admins.
+    name: "PATCH /api/v1/claims/{id} (assign someone else)",
+    expected: EDITORS(200),
+    setup: () => newClaim(),
+    call: (c, id) =>
+      send(
+        c,
+        claimRoute.PATCH,
+        "PATCH",
+        `/api/v1/claims/${id}`,
+        { id },
+        { assigneeId: writer.userId, dueAt: "2030-01-31", priority: "high" },
+      ),
+  }),
+  row({
+    // Anyone on the desk may take an unassigned claim for themselves.
+    name: "PATCH /api/v1/claims/{id} (take an unassigned claim)",
+    expected: SIGNED_IN(200),
+    setup: () => newClaim(),
+    call: (c, id) => send(c, claimRoute.PATCH, "PATCH", `/api/v1/claims/${id}`, { id }, { assigneeId: c.self.userId }),
+  }),
+  row({
+    // …but not one someone else holds.
+    name: "PATCH /api/v1/claims/{id} (take a claim someone holds)",
+    expected: EDITORS(200),
+    setup: async () => {
+      const id = await newClaim();
+      await updateClaim(operator, { claimId: id, assigneeId: writer.userId });
+      return id;
+    },
+    call: (c, id) => send(c, claimRoute.PATCH, "PATCH", `/api/v1/claims/${id}`, { id }, { assigneeId: c.self.userId }),
+  }),
+  row({
+    // The assignment may change while the verdict is in review.
+    name: "PATCH /api/v1/claims/{id} (verdict in review, deadline)",
+    expected: EDITORS(200),
+    setup: async () => (await inReview(writer)).claimId,
+    call: (c, id) => send(c, claimRoute.PATCH, "PATCH", `/api/v1/claims/${id}`, { id }, { dueAt: "2030-02-01" }),
   }),
   row({
     name: "PATCH /api/v1/claims/{id} (verdict in review)",

@@ -4,12 +4,15 @@ import { RoleBadge } from "@/components/ui/role-badge";
 import { logout } from "@/lib/auth/actions";
 import type { CurrentUser } from "@/lib/auth/session";
 import { can } from "@/lib/auth/permissions";
+import { unreadCount } from "@/lib/services/notifications/inbox";
 
-/** The header of the logged-in app: navigation, the user and their role, sign-out. */
+/** The header of the logged-in app: navigation, the bell with the unread count, the user and their role, sign-out. */
 export async function AppHeader({ user }: { user: CurrentUser }) {
   const t = await getTranslations("desk.header");
+  const unread = await unreadCount(user.id);
   const links = [
     { href: "/editor", label: t("workQueue") },
+    { href: "/editor/claims", label: t("claims") },
     { href: "/editor/documents", label: t("documents") },
     { href: "/editor/disputes", label: t("disputes") },
     { href: "/editor/claimants", label: t("claimants") },
@@ -18,6 +21,7 @@ export async function AppHeader({ user }: { user: CurrentUser }) {
     { href: "/editor/account", label: t("account") },
     ...(can(user.role, "users:manage") ? [{ href: "/admin/users", label: t("users") }] : []),
     ...(can(user.role, "ratings:manage") ? [{ href: "/admin/rating-scale", label: t("ratingScale") }] : []),
+    ...(can(user.role, "webhooks:manage") ? [{ href: "/admin/webhooks", label: t("webhooks") }] : []),
     { href: "/", label: t("publicSite") },
   ];
   return (
@@ -34,6 +38,26 @@ export async function AppHeader({ user }: { user: CurrentUser }) {
           ))}
         </nav>
         <div className="flex items-center gap-3 text-sm">
+          <Link
+            href="/editor/notifications"
+            aria-label={t("bell", { count: unread })}
+            className="inline-flex items-center gap-1 text-ink hover:text-accent hover:underline"
+            data-testid="bell"
+          >
+            <svg viewBox="0 0 20 20" width="16" height="16" aria-hidden="true" fill="currentColor">
+              <path d="M10 2a5 5 0 0 0-5 5v3.6L3.3 13.5A1 1 0 0 0 4.2 15h11.6a1 1 0 0 0 .9-1.5L15 10.6V7a5 5 0 0 0-5-5Zm-2 14a2 2 0 0 0 4 0H8Z" />
+            </svg>
+            {t("notifications")}
+            {unread > 0 && (
+              <span
+                aria-hidden="true"
+                className="min-w-5 rounded-full bg-danger px-1.5 text-center text-xs font-semibold text-white"
+                data-testid="bell-count"
+              >
+                {unread}
+              </span>
+            )}
+          </Link>
           <span data-testid="current-user">
             {user.name} <RoleBadge role={user.role} />
           </span>

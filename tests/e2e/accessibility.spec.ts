@@ -47,3 +47,19 @@ test("the desk's main pages (work queue, annotator, claim, exports, report, know
   await page.goto("/editor/fact-checks");
   expect(await seriousViolations(page)).toEqual([]);
 });
+
+test("the desk's assignment pages (claims, notifications, account) have no serious or critical accessibility violation", async ({
+  page,
+}) => {
+  await signedIn(page, "editor@claimdesk.test");
+  for (const path of [
+    "/editor/claims",
+    "/editor/claims?view=unassigned&sort=priority",
+    "/editor/notifications",
+    "/editor/notifications?unread=1",
+    "/editor/account",
+  ]) {
+    await page.goto(path);
+    expect(await seriousViolations(page), path).toEqual([]);
+  }
+});

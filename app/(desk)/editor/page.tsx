@@ -1,8 +1,11 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
+import { DueDate } from "@/components/claims/due-date";
+import { PriorityLabel } from "@/components/claims/priority-label";
 import { PageHeader } from "@/components/ui/page-header";
 import { QueueList } from "@/components/ui/queue-list";
+import { listAssignedClaims, viewFilter, type AssignedClaim, type AssignmentView } from "@/db/queries/assignments";
 import { listPendingRecords } from "@/db/queries/record-changes";
 import {
   getAnchorProblems,
@@ -34,6 +37,67 @@ function VerdictItem({ item, noRating }: { item: QueueItem; noRating: string }) 
   );
 }
 
+/** How many claims each of the assignment lists shows; the claims page has the rest. */
+const SHOWN = 10;
+
+function AssignedItem({ item, labels }: { item: AssignedClaim; labels: { due: string; priority: string } }) {
+  return (
+    <>
+      <Link href={`/editor/claims/${item.id}`} className="font-medium text-accent underline">
+        {item.statement}
+      </Link>
+      <p className="text-muted">
+        {item.claimant} · {labels.due}: <DueDate dueAt={item.dueAt} /> · {labels.priority}:{" "}
+        <PriorityLabel priority={item.priority} />
+      </p>
+    </>
+  );
+}
+
+/** The work queue's lists of assigned work: mine, due within a day and overdue, each soonest first. */
+async function AssignmentLists({ userId }: { userId: number }) {
+  const t = await getTranslations("desk.workQueue");
+  const words = await getTranslations("desk.assignments");
+  const labels = { due: words("due"), priority: words("priorityLabel") };
+  const views = [
+    { view: "mine", id: "assigned-to-me", title: t("assignedToMe.title"), empty: t("assignedToMe.empty") },
+    { view: "due-soon", id: "due-soon", title: t("dueSoon.title"), empty: t("dueSoon.empty") },
+    { view: "overdue", id: "overdue", title: t("overdue.title"), empty: t("overdue.empty") },
+  ] satisfies { view: AssignmentView; id: string; title: string; empty: string }[];
+  const lists = await Promise.all(
+    views.map(async (v) => ({ ...v, items: await listAssignedClaims({ filter: viewFilter(v.view, userId) }) })),
+  );
+  return (
+    <div className="mb-6 space-y-3">
+      <div className="grid gap-6 md:grid-cols-3">
+        {lists.map((l) => (
+          <QueueList
+            key={l.id}
+            id={l.id}
+            title={l.title}
+            items={l.items.slice(0, SHOWN)}
+            total={l.items.length}
+            empty={l.empty}
+            render={(i) => <AssignedItem item={i} labels={labels} />}
+            footer={
+              l.items.length > SHOWN ? (
+                <Link href={`/editor/claims?view=${l.view}`} className="text-accent underline">
+                  {t("allOf", { count: l.items.length })}
+                </Link>
+              ) : undefined
+            }
+          />
+        ))}
+      </div>
+      <p className="text-sm">
+        <Link href="/editor/claims" className="text-accent underline">
+          {t("allClaims")}
+        </Link>
+      </p>
+    </div>
+  );
+}
+
 export default async function EditorDashboard() {
   const user = await requireUser("/editor");
   const t = await getTranslations("desk.workQueue");
@@ -52,6 +116,7 @@ export default async function EditorDashboard() {
   return (
     <>
       <PageHeader title={t("title")}>{t("intro", { name: user.name })}</PageHeader>
+      <AssignmentLists userId={user.id} />
       <div className="grid gap-6 md:grid-cols-2">
         <QueueList
           id="changes-requested-of-me"

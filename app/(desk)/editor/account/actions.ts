@@ -11,6 +11,8 @@ import { revokeApiToken } from "@/lib/services/tokens/revoke-token";
 import { changeOwnPassword } from "@/lib/services/users/change-password";
 import { setInterfaceLanguage } from "@/lib/services/users/interface-language";
 import { LOCALE_COOKIE, LOCALE_NAMES } from "@/lib/i18n/locales";
+import { NOTIFICATION_KINDS } from "@/db/enums";
+import { setNotificationPreferences } from "@/lib/services/notifications/preferences";
 import { readerLocale } from "@/lib/i18n/public-path";
 
 /** Creates a token from the account page: its name, expiry in days (7, 30, 90 or 365) and scope (read or write). */
@@ -62,4 +64,16 @@ export const setInterfaceLanguageAction = formAction(async (user, form) => {
     message: t("saved", { language: LOCALE_NAMES[speaks] ?? speaks }),
     values: { locale: locale ?? "" },
   };
+});
+
+/** Saves where the account is told of each kind of notification (the kinds the form sends; the others stay). */
+export const setNotificationPreferencesAction = formAction(async (user, form) => {
+  const sent = NOTIFICATION_KINDS.flatMap((kind) => {
+    const channel = field(form, kind);
+    return channel === undefined ? [] : [[kind, channel] as const];
+  });
+  await setNotificationPreferences(user.actor, Object.fromEntries(sent));
+  revalidatePath("/editor/account");
+  const t = await getTranslations("desk.account.notifications");
+  return { ok: true, message: t("saved") };
 });

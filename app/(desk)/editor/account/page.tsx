@@ -3,9 +3,14 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { PageHeader } from "@/components/ui/page-header";
 import { RoleBadge } from "@/components/ui/role-badge";
 import { requireUser } from "@/lib/auth/session";
+import { NOTIFICATION_KINDS } from "@/db/enums";
+import { getEnv } from "@/lib/config/env";
+import { kindName } from "@/lib/notifications/words";
+import { getNotificationPreferences } from "@/lib/services/notifications/preferences";
 import { listOwnTokens } from "@/lib/services/tokens/list-tokens";
 import { isExpired } from "@/lib/services/tokens/token-view";
 import { LanguageForm } from "./language-form";
+import { NotificationPreferencesForm } from "./notification-preferences-form";
 import { PasswordForm } from "./password-form";
 import { CreateTokenForm, RevokeTokenButton } from "./token-forms";
 
@@ -16,8 +21,9 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function AccountPage() {
   const user = await requireUser("/editor/account");
-  const tokens = await listOwnTokens(user.actor);
-  const [t, format] = await Promise.all([getTranslations("desk.account"), getFormatter()]);
+  const [tokens, preferences] = await Promise.all([listOwnTokens(user.actor), getNotificationPreferences(user.actor)]);
+  const [t, format, say] = await Promise.all([getTranslations("desk.account"), getFormatter(), getTranslations()]);
+  const kinds = NOTIFICATION_KINDS.map((kind) => ({ kind, label: kindName(kind).in(say) }));
   const when = (d: Date | null) => (d ? format.dateTime(d, "instant") : t("never"));
   return (
     <>
@@ -109,6 +115,19 @@ export default async function AccountPage() {
           </section>
         </div>
       </div>
+      <section
+        id="notifications"
+        aria-labelledby="notifications-heading"
+        className="mt-8 scroll-mt-4 space-y-3 rounded-lg border border-line bg-white p-4"
+      >
+        <h2 id="notifications-heading" className="text-lg font-semibold">
+          {t("notifications.heading")}
+        </h2>
+        <p className="text-sm text-muted">
+          {t("notifications.explained")} {getEnv().smtpUrl ? t("notifications.mailOn") : t("notifications.mailOff")}
+        </p>
+        <NotificationPreferencesForm kinds={kinds} current={preferences} />
+      </section>
     </>
   );
 }

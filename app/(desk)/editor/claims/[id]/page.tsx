@@ -11,20 +11,24 @@ import { VerdictEditor } from "@/components/verdicts/verdict-editor";
 import { VerdictView } from "@/components/verdicts/verdict-view";
 import { VersionCompare } from "@/components/verdicts/version-compare";
 import { CheckedBefore } from "@/components/claims/checked-before";
+import { AssignmentPanel } from "@/components/claims/assignment-panel";
 import { ActionButton } from "@/components/ui/action-button";
 import { Appearances, RepeatOf } from "@/components/claims/repeats";
 import { ReadersSeeClaim } from "@/components/publication/readers-see-claim";
 import { WorkflowPanel } from "@/components/verdicts/workflow-panel";
 import { getClaimForEditor, searchEvidence } from "@/db/queries/claim-editor";
+import { getClaimAssignment } from "@/db/queries/claim-assignment";
+import { listAssignablePeople } from "@/db/queries/assignments";
 import { getRatingScale } from "@/db/queries/ratings";
 import { ratingIn } from "@/db/queries/shapes";
-import { requireUser } from "@/lib/auth/session";
+import { requireUser, userCan } from "@/lib/auth/session";
 import { findMatches } from "@/lib/services/matching/find-matches";
 import { missingForPublicationOf } from "@/lib/services/verdicts/load-verdict";
 import { contentLanguage } from "@/lib/i18n/content-language";
 import { allowedSteps } from "@/lib/workflow/verdict-workflow";
 import * as actions from "./actions";
 import { parseId } from "@/db/ids";
+import type { Role } from "@/db/enums";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("desk.claim");
@@ -70,6 +74,11 @@ export default async function ClaimPage({ params, searchParams }: Props) {
   });
 
   const canBeRepeat = versions.length === 0 && repeats.appearances.length === 0;
+  const canAssign = userCan(user, "claims:assign");
+  const [assignment, people] = await Promise.all([
+    getClaimAssignment(claim.id),
+    canAssign ? listAssignablePeople() : Promise.resolve([]),
+  ]);
 
   return (
     <>
@@ -183,6 +192,18 @@ export default async function ClaimPage({ params, searchParams }: Props) {
         </div>
 
         <div className="space-y-8">
+          {assignment && (
+            <AssignmentPanel
+              claimId={claim.id}
+              version={claim.version}
+              assignment={assignment}
+              open={!versions.some((v) => v.state === "published" || v.state === "retracted")}
+              viewer={{ id: user.id, canAssign }}
+              people={people.map((p) => ({ ...p, role: p.role as Role }))}
+              save={actions.saveAssignmentAction}
+              take={actions.takeClaimAction}
+            />
+          )}
           <Appearances
             claimId={claim.id}
             appearances={repeats.appearances}

@@ -14,8 +14,9 @@ type Call = {
 };
 
 /**
- * Calls a route handler the way Next does, and returns status and parsed JSON. Every response is checked against the
- * OpenAPI document (`/api/v1/openapi.json`): an answer the document does not describe fails the test.
+ * Calls a route handler the way Next does, and returns status, the body as text, and parsed JSON (of a JSON answer).
+ * Every response is checked against the OpenAPI document (`/api/v1/openapi.json`): an answer the document does not
+ * describe fails the test.
  */
 export async function callRoute(handler: Handler, method: string, url: string, opts: Call = {}) {
   const headers: Record<string, string> = { ...opts.headers };
@@ -27,5 +28,6 @@ export async function callRoute(handler: Handler, method: string, url: string, o
   const res = await handler(req, { params: Promise.resolve(opts.params ?? {}) });
   const text = await res.text();
   checkResponse(method, url, { status: res.status, headers: res.headers, text });
-  return { status: res.status, headers: res.headers, json: text ? JSON.parse(text) : undefined };
+  const isJson = /^application\/([\w.+-]+\+)?json\b/i.test(res.headers.get("content-type") ?? "");
+  return { status: res.status, headers: res.headers, text, json: text && isJson ? JSON.parse(text) : undefined };
 }

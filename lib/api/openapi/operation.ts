@@ -66,15 +66,16 @@ const WRITES: ReadonlySet<Method> = new Set(["post", "put", "patch", "delete"]);
  * any route that reads them), 403 unless anyone may call it, 404 with a path parameter, 409 for a write, 400/413/422
  * with a body, 422 with query parameters. Any other status of the error shape is the `default` response.
  */
-export function impliedErrors(op: Operation): number[] {
+function impliedErrors(op: Operation): number[] {
   const statuses = new Set(op.errors ?? []);
-  if (op.access === "open") return [...statuses];
-  statuses.add(401);
-  if (op.access !== "anyone") statuses.add(403);
-  if (pathParamNames(op.path).length > 0) statuses.add(404);
-  if (WRITES.has(op.method)) statuses.add(409);
-  if (op.body) [400, 413, 422].forEach((s) => statuses.add(s));
-  if (op.query) statuses.add(422);
+  if (op.access !== "open") {
+    statuses.add(401);
+    if (op.access !== "anyone") statuses.add(403);
+    if (pathParamNames(op.path).length > 0) statuses.add(404);
+    if (WRITES.has(op.method)) statuses.add(409);
+    if (op.body) [400, 413, 422].forEach((s) => statuses.add(s));
+    if (op.query) statuses.add(422);
+  }
   return [...statuses].filter((s) => !(s in op.responses)).sort((a, b) => a - b);
 }
 
@@ -85,9 +86,10 @@ function toOperationObject(op: Operation): ZodOpenApiOperationObject {
   const path = names.length
     ? z.object(Object.fromEntries(names.map((name) => [name, op.params?.[name] ?? z.string()])))
     : undefined;
-  const responses: ZodOpenApiResponsesObject = { default: ref("Error") };
+  const responses: ZodOpenApiResponsesObject = {};
   for (const [status, response] of Object.entries(op.responses)) responses[status as `2${string}`] = response;
   for (const status of impliedErrors(op)) responses[String(status) as `4${string}`] = ref(errorResponseName(status));
+  responses.default = ref("Error");
   return {
     operationId: op.operationId,
     summary: op.summary,

@@ -188,6 +188,7 @@ export const scaleRating = rowSchema(ratings, { translations: ratingTranslations
 export const verdictStatus = z
   .object({
     state: z.enum(VERDICT_STATES).nullable().meta({ description: "The newest version's state." }),
+    seq: z.number().int().meta({ description: "The newest version's number (1, then each correction)." }),
     published: z
       .object({ label: z.string(), colour: z.string(), translations: ratingTranslations.nullable() })
       .nullable()

@@ -3,6 +3,7 @@ import type { Database } from "@/db/client";
 import { ENGINE } from "@/db/engine";
 import type { Role } from "@/db/schema";
 import { execute } from "@/db/sql";
+import { isServiceError, type ServiceError } from "@/lib/services/errors";
 import { insertUser } from "./db";
 
 // Fixtures that write. A test's `db` handle reads (on SQLite it is a read-only connection): writes go through a
@@ -53,4 +54,15 @@ export async function rejectionMessage(promise: Promise<unknown>): Promise<strin
     return messages.join("\n");
   }
   throw new Error("expected a rejection");
+}
+
+/** The ServiceError a call is refused with (any other failure, or none, fails the test). */
+export async function refusal(call: () => Promise<unknown>): Promise<ServiceError> {
+  try {
+    await call();
+  } catch (e) {
+    if (isServiceError(e)) return e;
+    throw e;
+  }
+  throw new Error("expected a refusal");
 }

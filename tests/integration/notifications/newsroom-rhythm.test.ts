@@ -9,7 +9,6 @@ import { closeMailTransport, sendMail } from "@/lib/mail/send";
 import { sweepReminders } from "@/lib/notifications/reminders";
 import { claimDue, drainOutbox, LOCK_MS, sendOne } from "@/lib/outbox/outbox";
 import { updateClaim } from "@/lib/services/claims/update-claim";
-import { isServiceError, type ServiceError } from "@/lib/services/errors";
 import { listNotifications, markNotificationsRead } from "@/lib/services/notifications/inbox";
 import { setNotificationPreferences } from "@/lib/services/notifications/preferences";
 import { updateUser } from "@/lib/services/users/update-user";
@@ -17,7 +16,7 @@ import { addComment } from "@/lib/services/verdicts/add-comment";
 import { createVerdict } from "@/lib/services/verdicts/create-verdict";
 import { transitionVerdict } from "@/lib/services/verdicts/transition-verdict";
 import { createTestDb, tableSnapshot, type TestDb } from "../../support/db";
-import { addUser } from "../../support/fixtures";
+import { addUser, refusal } from "../../support/fixtures";
 import { SmtpSink } from "../../support/smtp-sink";
 
 let t: TestDb;
@@ -75,16 +74,6 @@ async function openClaim() {
 
 const inbox = async (who: keyof typeof as) => (await listNotifications(as[who])).items;
 const sendMails = (now?: () => Date) => drainOutbox({ mail: sendMail }, now ? { now } : {});
-
-async function refusal(fn: () => Promise<unknown>): Promise<ServiceError> {
-  try {
-    await fn();
-  } catch (e) {
-    if (isServiceError(e)) return e;
-    throw e;
-  }
-  throw new Error("expected a refusal");
-}
 
 describe("assigning a claim", () => {
   it("should set the assignee, reviewer, deadline and priority, and tell the assignee and the reviewer", async () => {

@@ -3,7 +3,6 @@ import type { DB } from "@/db/client";
 import type { RecordKind } from "@/db/queries/record-changes";
 import { queryRow } from "@/db/sql";
 import type { Actor } from "@/lib/auth/actor";
-import { isServiceError, type ServiceError } from "@/lib/services/errors";
 import { transitionVerdict } from "@/lib/services/verdicts/transition-verdict";
 
 // The demo desk (`seedDemo`) as the tests of what readers see use it: its people, its records, and the workflow steps
@@ -35,15 +34,7 @@ export async function deskOf(db: DB): Promise<Desk> {
 }
 
 /** The refusal a service call ends with (it fails the test if the call succeeds or fails otherwise). */
-export async function refusal(call: () => Promise<unknown>): Promise<ServiceError> {
-  try {
-    await call();
-  } catch (e) {
-    if (isServiceError(e)) return e;
-    throw e;
-  }
-  throw new Error("expected a refusal");
-}
+export { refusal } from "../../support/fixtures";
 
 /** A claim's id and version (the optimistic lock its forms send). */
 export const claimOf = async (db: DB, slug: string) =>

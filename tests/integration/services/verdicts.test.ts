@@ -6,13 +6,12 @@ import { queryRow } from "@/db/sql";
 import type { Actor } from "@/lib/auth/actor";
 import { addEvidence } from "@/lib/services/evidence/add-evidence";
 import { changeEvidenceLink, unlinkEvidence } from "@/lib/services/evidence/change-evidence";
-import { isServiceError, type ServiceError } from "@/lib/services/errors";
 import { createRating, deleteRating, reorderRatings, updateRating } from "@/lib/services/ratings/manage-ratings";
 import { createVerdict } from "@/lib/services/verdicts/create-verdict";
 import { transitionVerdict as takeStep } from "@/lib/services/verdicts/transition-verdict";
 import { updateVerdict } from "@/lib/services/verdicts/update-verdict";
 import { createTestDb, tableSnapshot, type TestDb } from "../../support/db";
-import { failAuditOf, rejectionMessage } from "../../support/fixtures";
+import { failAuditOf, rejectionMessage, refusal } from "../../support/fixtures";
 
 let t: TestDb;
 const as = {} as Record<"admin" | "editor" | "reviewer" | "contributor", Actor>;
@@ -46,16 +45,6 @@ async function transitionVerdict(who: Actor, input: { verdictId: number; step: s
 const claimId = async (statementStart: string) =>
   (await t.db.select().from(claims)).find((c) => c.statement.startsWith(statementStart))!.id;
 const verdictOf = (cid: number) => t.db.select().from(verdicts).where(eq(verdicts.claimId, cid)).orderBy(verdicts.id);
-
-async function refusal(fn: () => Promise<unknown>): Promise<ServiceError> {
-  try {
-    await fn();
-  } catch (e) {
-    if (isServiceError(e)) return e;
-    throw e;
-  }
-  throw new Error("expected a refusal");
-}
 
 describe("a verdict from draft to published", () => {
   it("should go through submit, changes requested, resubmit, the gate and a second editor", async () => {

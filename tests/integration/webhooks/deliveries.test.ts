@@ -6,7 +6,6 @@ import { seedDemo } from "@/db/seed";
 import { queryRows } from "@/db/sql";
 import type { Actor } from "@/lib/auth/actor";
 import { drainOutbox, RETRY_DELAYS_MS, type Sender } from "@/lib/outbox/outbox";
-import { isServiceError, type ServiceError } from "@/lib/services/errors";
 import { writeTransaction } from "@/lib/services/transaction";
 import { createWebhook } from "@/lib/services/webhooks/create-webhook";
 import { deleteWebhook } from "@/lib/services/webhooks/delete-webhook";
@@ -17,6 +16,7 @@ import { updateWebhook } from "@/lib/services/webhooks/update-webhook";
 import { deliverWebhook, webhookSender } from "@/lib/webhooks/deliver";
 import { emitWebhookEvent } from "@/lib/webhooks/emit";
 import { webhookPayload } from "@/lib/webhooks/payload";
+import { refusal } from "../../support/fixtures";
 import { createTestDb, type TestDb } from "../../support/db";
 import { startReceiver, type Receiver } from "../../support/webhook-receiver";
 
@@ -82,16 +82,6 @@ const deliveriesOf = async (webhookId: number) =>
 /** What the receiver got about a claim, in arrival order: "event status". */
 const about = (claimId: number) =>
   receiver.arrivals.filter((a) => a.body?.claim.id === claimId).map((a) => `${a.event} ${a.status}`);
-
-async function refusal(fn: () => Promise<unknown>): Promise<ServiceError> {
-  try {
-    await fn();
-  } catch (e) {
-    if (isServiceError(e)) return e;
-    throw e;
-  }
-  throw new Error("expected a refusal");
-}
 
 describe("webhook deliveries", () => {
   it("should deliver each event an endpoint hears of, signed, with its headers and the exact stored bytes", async () => {

@@ -56,11 +56,16 @@ export function assignmentChanges(before: Claim, sent: Assignment): Assignment {
 /**
  * Checks a change of a claim's assignment: editors and admins may change all of it; anyone else may only take an
  * unassigned claim for themselves, or give back their own. The assignee must be an active account, the reviewer an
- * active account that may review, and not the assignee (the author of a verdict never reviews it).
+ * active account that may review, and not the assignee (the author of a verdict never reviews it). A repeat is assigned
+ * through the claim it repeats.
  */
 export async function checkAssignment(tx: Tx, who: ActingUser, before: Claim, changes: Assignment): Promise<void> {
   const keys = Object.keys(changes);
   if (keys.length === 0) return;
+  // A repeat shares the verdict, and so the work, of the claim it repeats.
+  if (before.repeatOf !== null) {
+    throw new ServiceError("conflict", text("errors.claims.assignRepeat", { claim: before.repeatOf }));
+  }
   if (!can(who.role, "claims:assign")) {
     const taking = changes.assigneeId === who.id && before.assigneeId === null;
     const givingBack = changes.assigneeId === null && before.assigneeId === who.id;

@@ -56,7 +56,10 @@ export async function updateClaim(actor: Actor | null, raw: unknown) {
     await assertVersion(tx, before, input.version, { type: "claim", id: before.id });
     const assignment = assignmentChanges(before, sentFields(raw, input, ASSIGNMENT_KEYS));
     await checkAssignment(tx, who, before, assignment);
-    if (Object.keys(sentFields(raw, input, CONTENT_KEYS)).length > 0) await assertSubjectEditable(tx, before.id, "changeClaim");
+    const content = Object.keys(sentFields(raw, input, CONTENT_KEYS)).length > 0;
+    // Nothing to change (an assignment form saved as it was): no new version, no audit event.
+    if (!content && Object.keys(assignment).length === 0) return before;
+    if (content) await assertSubjectEditable(tx, before.id, "changeClaim");
     const claimantId = input.claimant ? await resolveClaimant(tx, who, input.claimant) : before.claimantId;
     const [after] = await tx
       .update(claims)

@@ -8,6 +8,7 @@ import { reloadEnv } from "@/lib/config/env";
 import { closeMailTransport, sendMail } from "@/lib/mail/send";
 import { sweepReminders } from "@/lib/notifications/reminders";
 import { claimDue, drainOutbox, LOCK_MS, sendOne } from "@/lib/outbox/outbox";
+import { linkRepeat } from "@/lib/services/claims/repeats";
 import { updateClaim } from "@/lib/services/claims/update-claim";
 import { listNotifications, markNotificationsRead } from "@/lib/services/notifications/inbox";
 import { setNotificationPreferences } from "@/lib/services/notifications/preferences";
@@ -153,6 +154,27 @@ describe("assigning a claim", () => {
     expect(disabled.issues?.[0]).toMatchObject({ path: "assigneeId", message: "must be an active account" });
     expect(await tableSnapshot(t.db)).toEqual(before);
     expect(await t.db.select().from(notifications).where(eq(notifications.kind, "assigned"))).toEqual([]);
+  });
+
+  it("should write nothing when nothing changes, and assign a repeat only through the claim it repeats", async () => {
+    const claim = await openClaim();
+    await updateClaim(as.editor, { claimId: claim.id, assigneeId: ids.contributor, priority: "high" });
+    const before = await tableSnapshot(t.db);
+    const same = await updateClaim(as.editor, { claimId: claim.id, assigneeId: ids.contributor, priority: "high" });
+    expect(same.version).toBe(claim.version + 1);
+    expect(await tableSnapshot(t.db)).toEqual(before);
+
+    const [other] = await t.db
+      .select()
+      .from(claims)
+      .where(sql`${claims.id} <> ${claim.id} and not exists (select 1 from verdicts v where v.claim_id = ${claims.id})`)
+      .limit(1);
+    await linkRepeat(as.editor, { claimId: other!.id, of: claim.id });
+    const e = await refusal(() => updateClaim(as.editor, { claimId: other!.id, assigneeId: ids.reviewer }));
+    expect(e.status).toBe(409);
+    expect(e.message).toBe(
+      `This claim is a repeat of claim ${claim.id}, which has the verdict: assign that claim instead.`,
+    );
   });
 
   it("should let the assignment change while a verdict is in review, when the content may not", async () => {

@@ -192,7 +192,7 @@ export default async function ClaimPage({ params, searchParams }: Props) {
         </div>
 
         <div className="space-y-8">
-          {assignment && (
+          {assignment && !repeats.of && (
             <AssignmentPanel
               claimId={claim.id}
               version={claim.version}

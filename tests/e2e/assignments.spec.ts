@@ -1,5 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type Browser, type Page } from "@playwright/test";
+import { expect, test, type Page } from "@playwright/test";
+import { newClaim, person } from "./desk-api";
 import { signedIn } from "./helpers";
 
 /**
@@ -11,39 +12,6 @@ import { signedIn } from "./helpers";
 test.describe.configure({ mode: "serial" });
 
 const CONTRIBUTOR = "contributor@claimdesk.test";
-
-type Api = (method: string, path: string, data?: unknown) => Promise<{ id: number } & Record<string, unknown>>;
-
-/** A signed-in person's page and the desk's API with their session (same origin). */
-async function person(browser: Browser, email: string, baseURL: string): Promise<{ page: Page; api: Api }> {
-  const page = await (await browser.newContext()).newPage();
-  await signedIn(page, email);
-  const api: Api = async (method, path, data) => {
-    const res = await page.request.fetch(path, { method, data, headers: { origin: baseURL } });
-    expect(res.status(), `${method} ${path}: ${await res.text()}`).toBeLessThan(300);
-    return res.json();
-  };
-  return { page, api };
-}
-
-/** A new document with one claim of the given statement; its id. */
-async function newClaim(api: Api, statement: string): Promise<number> {
-  const run = `${Date.now()}-${Math.random().toString(36).slice(2, 8)}`;
-  const text = `The mayor of Oskeli said on Monday that ${statement.toLowerCase()}\n\nNo figures were given.`;
-  const doc = await api("POST", "/api/v1/documents", { title: `Mayor's remarks (${run})`, text });
-  const stored = ((await api("GET", `/api/v1/documents/${doc.id}`)).document as { text: string }).text;
-  const quote = statement.toLowerCase();
-  const start = [...stored.slice(0, stored.indexOf(quote))].length;
-  const claim = await api("POST", "/api/v1/claims", {
-    documentId: doc.id,
-    revision: 1,
-    start,
-    end: start + [...quote].length,
-    claimant: { name: "Mayor of Oskeli" },
-    statement,
-  });
-  return claim.id;
-}
 
 /** The unread count the bell says to screen readers ("Notifications, 3 unread"; "Notifications" at none). */
 async function bellCount(page: Page): Promise<number> {

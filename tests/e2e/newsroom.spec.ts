@@ -128,3 +128,22 @@ test("an assignment, a review and a publication reach the people by mail and the
   expect(Object.keys(document.webhooks)).toEqual(expect.arrayContaining(["verdict.published", "verdict.submitted"]));
   expect(JSON.stringify(document.paths["/api/v1/claims/{id}"].patch)).toContain("assigneeId");
 });
+
+test("people read the API's description at /api/docs, rendered from the document under its own CSP", async ({
+  page,
+  baseURL,
+}) => {
+  // No error in the console (a CSP violation would be one), no request to another origin.
+  const problems: string[] = [];
+  page.on("console", (m) => void (m.type() === "error" && problems.push(m.text())));
+  const origin = new URL(baseURL!).origin;
+  page.on("request", (r) => void (new URL(r.url()).origin !== origin && problems.push(r.url())));
+  await page.goto("/api/docs");
+  await expect(page.getByRole("heading", { name: /Claimdesk API/ })).toBeVisible();
+  const assign = page.locator(".opblock-patch").filter({ hasText: "/api/v1/claims/{id}" }).first();
+  await expect(assign).toBeVisible();
+  await assign.locator(".opblock-summary").click();
+  await expect(assign).toContainText("assigneeId");
+  await expect(page.getByText("verdict.published").first()).toBeVisible();
+  expect(problems).toEqual([]);
+});

@@ -265,7 +265,7 @@ export const claims = pgTable(
     reviewerId: integer("reviewer_id").references(() => users.id),
     /** When the work is due (an instant; a date given alone is due at the end of that day, UTC). */
     dueAt: instant("due_at"),
-    /** One of PRIORITIES, checked by the services (no CHECK: SQLite would rebuild the table, and the rows citing it). */
+    /** One of PRIORITIES, checked by the services (no CHECK: SQLite would rebuild the table and the rows citing it). */
     priority: text("priority", { enum: PRIORITIES }).notNull().default("normal"),
     createdBy: integer("created_by").references(() => users.id),
     createdAt: createdAt(),

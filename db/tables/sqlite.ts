@@ -282,7 +282,7 @@ export const claims = sqliteTable(
     reviewerId: integer("reviewer_id").references(() => users.id),
     /** When the work is due (an instant; a date given alone is due at the end of that day, UTC). */
     dueAt: integer("due_at", { mode: "timestamp_ms" }),
-    /** One of PRIORITIES, checked by the services (no CHECK: SQLite would rebuild the table, and the rows citing it). */
+    /** One of PRIORITIES, checked by the services (no CHECK: SQLite would rebuild the table and the rows citing it). */
     priority: text("priority", { enum: PRIORITIES }).notNull().default("normal"),
     createdBy: integer("created_by").references(() => users.id),
     createdAt: createdAt(),

@@ -739,11 +739,12 @@ export const notifications = pgTable(
   },
   (t) => [
     index("notifications_user_idx").on(t.userId, t.id),
-    index("notifications_unread_idx").on(t.userId).where(sql`${t.readAt} is null`),
+    index("notifications_unread_idx")
+      .on(t.userId)
+      .where(sql`${t.readAt} is null`),
     check("notifications_kind_check", inList(t.kind, NOTIFICATION_KINDS)),
   ],
 );
-
 
 /** Where a person wants each kind of notification; a kind without a row goes to both the app and email. */
 export const notificationPreferences = pgTable(
@@ -778,7 +779,6 @@ export const webhooks = pgTable("webhooks", {
   updatedAt: updatedAt(),
   version: version(),
 });
-
 
 /**
  * The transactional outbox (lib/outbox): a mail or a webhook delivery, written in the transaction that made the change
@@ -820,7 +820,6 @@ export const outbox = pgTable(
   ],
 );
 
-
 /** Each try at sending an outbox row: what the receiver answered, or why it could not be reached. */
 export const deliveryAttempts = pgTable(
   "delivery_attempts",
@@ -840,7 +839,6 @@ export const deliveryAttempts = pgTable(
   (t) => [index("delivery_attempts_outbox_idx").on(t.outboxId, t.id)],
 );
 
-
 /** A due-soon or overdue reminder, made once per claim and deadline whichever server's sweep finds it first. */
 export const reminders = pgTable(
   "reminders",
@@ -858,4 +856,3 @@ export const reminders = pgTable(
     check("reminders_kind_check", inList(t.kind, REMINDER_KINDS)),
   ],
 );
-

@@ -777,7 +777,9 @@ export const notifications = sqliteTable(
   },
   (t) => [
     index("notifications_user_idx").on(t.userId, t.id),
-    index("notifications_unread_idx").on(t.userId).where(sql`${t.readAt} is null`),
+    index("notifications_unread_idx")
+      .on(t.userId)
+      .where(sql`${t.readAt} is null`),
     check("notifications_kind_check", inList(t.kind, NOTIFICATION_KINDS)),
   ],
 );

@@ -3,7 +3,7 @@ import { openPostgres } from "./engines/postgres";
 import { openSqlite } from "./engines/sqlite";
 import type { Database, DB } from "./engines/types";
 
-export type { Database, DB, Tx } from "./engines/types";
+export type { Database, DB, TransactionOptions, Tx } from "./engines/types";
 
 /**
  * Opens the database a DATABASE_URL names. It must be of this process's engine: the tables every module imports

@@ -5,7 +5,7 @@ import { migrate } from "drizzle-orm/node-postgres/migrator";
 import pg from "pg";
 import { errorCode } from "../errors";
 import { asTransactionOf } from "./nesting";
-import type { Database, DB } from "./types";
+import type { Database, DB, TransactionOptions } from "./types";
 
 export const POSTGRES_MIGRATIONS = path.join(process.cwd(), "db", "migrations-pg");
 
@@ -40,11 +40,12 @@ export function openPostgres(url: string, opts: { poolSize?: number } = {}): Dat
     label: describePostgresUrl(url),
     db: db as unknown as DB,
     pool,
-    transaction<T>(fn: (tx: DB) => Promise<T>): Promise<T> {
+    transaction<T>(fn: (tx: DB) => Promise<T>, opts: TransactionOptions = {}): Promise<T> {
+      const isolationLevel = opts.readCommitted ? "read committed" : "serializable";
       return asTransactionOf(pool, async () => {
         for (let attempt = 1; ; attempt++) {
           try {
-            return await db.transaction((tx) => fn(tx as unknown as DB), { isolationLevel: "serializable" });
+            return await db.transaction((tx) => fn(tx as unknown as DB), { isolationLevel });
           } catch (e) {
             if (attempt >= MAX_ATTEMPTS || !RETRYABLE.has(errorCode(e) ?? "")) throw e;
             await sleep(Math.random() * Math.min(200, 5 * 2 ** attempt));

@@ -25,7 +25,7 @@ export type Database = {
    * at a time in this process (and `BEGIN IMMEDIATE` against other processes); PostgreSQL runs it SERIALIZABLE and
    * runs `fn` again, from the start, when the server could not serialise it.
    */
-  transaction<T>(fn: (tx: Tx) => Promise<T>): Promise<T>;
+  transaction<T>(fn: (tx: Tx) => Promise<T>, opts?: TransactionOptions): Promise<T>;
   /** Applies the committed migrations of the engine (several servers may start at once). */
   migrate(): Promise<void>;
   /**
@@ -35,3 +35,10 @@ export type Database = {
   dataVersion(): Promise<string>;
   close(): Promise<void>;
 };
+
+/**
+ * `readCommitted`: on PostgreSQL, READ COMMITTED instead of SERIALIZABLE, for work whose own row locks keep it right
+ * (the outbox's claim, `FOR UPDATE SKIP LOCKED`, and its lock-token-guarded updates), where concurrent senders would
+ * otherwise abort each other instead of skipping each other's rows. SQLite runs every write transaction alone anyway.
+ */
+export type TransactionOptions = { readCommitted?: boolean };

@@ -110,10 +110,11 @@ export async function claimDue(kinds: readonly OutboxKind[], limit: number, now 
   );
   // PostgreSQL: rows another sender is claiming at this moment are skipped, not waited for.
   const skipLocked = ENGINE === "postgres" ? sql` for update skip locked` : sql``;
-  const ids = await getDatabase().transaction((tx) =>
-    queryRows<{ id: number }>(
-      tx,
-      sql`update outbox set locked_until = ${until}, lock_token = ${token}
+  const ids = await getDatabase().transaction(
+    (tx) =>
+      queryRows<{ id: number }>(
+        tx,
+        sql`update outbox set locked_until = ${until}, lock_token = ${token}
           where id in (
             select o.id from outbox o
             where o.delivered_at is null and o.dead_at is null and o.next_attempt_at <= ${at}
@@ -126,7 +127,9 @@ export async function claimDue(kinds: readonly OutboxKind[], limit: number, now 
             order by o.id
             limit ${limit}${skipLocked})
           returning id`,
-    ),
+      ),
+    // Its own locks keep it right: concurrent senders skip each other's rows instead of aborting each other.
+    { readCommitted: true },
   );
   if (ids.length === 0) return [];
   const rows = await getDatabase()
@@ -148,34 +151,39 @@ export async function claimDue(kinds: readonly OutboxKind[], limit: number, now 
 export async function finish(row: OutboxRow, outcome: SendOutcome, startedAt: Date, now = new Date()): Promise<void> {
   const attempts = row.attempts + 1;
   const delay = outcome.ok || outcome.permanent ? null : retryDelay(attempts);
-  await getDatabase().transaction(async (tx) => {
-    // Deleted while it was being sent (its webhook endpoint was, and took its rows with it): nothing to record.
-    const [still] = await tx.select({ id: outbox.id }).from(outbox).where(eq(outbox.id, row.id));
-    if (!still) return;
-    await tx.insert(deliveryAttempts).values({
-      outboxId: row.id,
-      at: startedAt,
-      durationMs: Math.max(0, now.getTime() - startedAt.getTime()),
-      status: outcome.status ?? null,
-      response: outcome.response ? outcome.response.slice(0, RESPONSE_CHARS) : null,
-      error: outcome.error ? outcome.error.slice(0, RESPONSE_CHARS) : null,
-    });
-    await tx
-      .update(outbox)
-      .set({
-        attempts,
-        lockedUntil: null,
-        lockToken: null,
-        lastStatus: outcome.status ?? null,
-        lastError: outcome.ok ? null : (outcome.error ?? `status ${outcome.status ?? "none"}`).slice(0, RESPONSE_CHARS),
-        ...(outcome.ok
-          ? { deliveredAt: now }
-          : delay === null
-            ? { deadAt: now }
-            : { nextAttemptAt: new Date(now.getTime() + delay) }),
-      })
-      .where(and(eq(outbox.id, row.id), eq(outbox.lockToken, row.lockToken!)));
-  });
+  await getDatabase().transaction(
+    async (tx) => {
+      // Deleted while it was being sent (its webhook endpoint was, and took its rows with it): nothing to record.
+      const [still] = await tx.select({ id: outbox.id }).from(outbox).where(eq(outbox.id, row.id));
+      if (!still) return;
+      await tx.insert(deliveryAttempts).values({
+        outboxId: row.id,
+        at: startedAt,
+        durationMs: Math.max(0, now.getTime() - startedAt.getTime()),
+        status: outcome.status ?? null,
+        response: outcome.response ? outcome.response.slice(0, RESPONSE_CHARS) : null,
+        error: outcome.error ? outcome.error.slice(0, RESPONSE_CHARS) : null,
+      });
+      await tx
+        .update(outbox)
+        .set({
+          attempts,
+          lockedUntil: null,
+          lockToken: null,
+          lastStatus: outcome.status ?? null,
+          lastError: outcome.ok
+            ? null
+            : (outcome.error ?? `status ${outcome.status ?? "none"}`).slice(0, RESPONSE_CHARS),
+          ...(outcome.ok
+            ? { deliveredAt: now }
+            : delay === null
+              ? { deadAt: now }
+              : { nextAttemptAt: new Date(now.getTime() + delay) }),
+        })
+        .where(and(eq(outbox.id, row.id), eq(outbox.lockToken, row.lockToken!)));
+    },
+    { readCommitted: true },
+  );
 }
 
 /** Claims, sends and finishes due rows until none is left; returns how many sends were made. For tests and the CLI. */

@@ -7,7 +7,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { reloadEnv } from "@/lib/config/env";
 import { closeMailTransport, sendMail } from "@/lib/mail/send";
 import { sweepReminders } from "@/lib/notifications/reminders";
-import { claimDue, drainOutbox, LOCK_MS, sendOne } from "@/lib/outbox/outbox";
+import { claimDue, drainOutbox, enqueue, LOCK_MS, sendOne, type Sender } from "@/lib/outbox/outbox";
 import { linkRepeat } from "@/lib/services/claims/repeats";
 import { updateClaim } from "@/lib/services/claims/update-claim";
 import { listNotifications, markNotificationsRead } from "@/lib/services/notifications/inbox";
@@ -324,6 +324,33 @@ describe("mail from the outbox", () => {
     const [row] = await t.db.select().from(outbox);
     expect(row!.deliveredAt).not.toBeNull();
     expect(smtp.mails[0]!.messageId).toBe(smtp.mails[1]!.messageId);
+  });
+
+  it("should let several senders drain at once: each row sent once, in order per key", async () => {
+    await t.database.transaction((tx) =>
+      enqueue(
+        tx,
+        Array.from({ length: 120 }, (_, i) => ({
+          kind: "webhook" as const,
+          payload: { n: i },
+          orderingKey: `key-${i % 6}`,
+        })),
+      ),
+    );
+    const sent: { id: number; key: string }[] = [];
+    const record: Sender = async (row) => {
+      sent.push({ id: row.id, key: row.orderingKey! });
+      await new Promise((r) => setTimeout(r, Math.random() * 3));
+      return { ok: true, status: 200 };
+    };
+    await Promise.all(Array.from({ length: 6 }, () => drainOutbox({ webhook: record }, { batch: 4 })));
+    expect(sent).toHaveLength(120);
+    expect(new Set(sent.map((s) => s.id)).size).toBe(120);
+    for (let k = 0; k < 6; k++) {
+      const ids = sent.filter((s) => s.key === `key-${k}`).map((s) => s.id);
+      expect(ids).toEqual([...ids].sort((a, b) => a - b));
+    }
+    expect((await t.db.select().from(outbox)).every((r) => r.deliveredAt !== null && r.attempts === 1)).toBe(true);
   });
 
   it("should write no mail when the change fails", async () => {

@@ -1,6 +1,16 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { eq, sql } from "drizzle-orm";
-import { auditEvents, claims, deliveryAttempts, notifications, outbox, reminders, verdicts } from "@/db/schema";
+import {
+  auditEvents,
+  claimants,
+  claims,
+  deliveryAttempts,
+  notifications,
+  outbox,
+  reminders,
+  verdicts,
+  webhooks,
+} from "@/db/schema";
 import { seedDemo } from "@/db/seed";
 import { queryRow } from "@/db/sql";
 import type { Actor } from "@/lib/auth/actor";
@@ -10,6 +20,10 @@ import { sweepReminders } from "@/lib/notifications/reminders";
 import { claimDue, drainOutbox, enqueue, LOCK_MS, sendOne, type Sender } from "@/lib/outbox/outbox";
 import { linkRepeat } from "@/lib/services/claims/repeats";
 import { updateClaim } from "@/lib/services/claims/update-claim";
+import { updateClaimant } from "@/lib/services/claimants/update-claimant";
+import { addEvidence } from "@/lib/services/evidence/add-evidence";
+import { updateVerdict } from "@/lib/services/verdicts/update-verdict";
+import { webhookPayload, type WebhookPayload } from "@/lib/webhooks/payload";
 import { listNotifications, markNotificationsRead } from "@/lib/services/notifications/inbox";
 import { setNotificationPreferences } from "@/lib/services/notifications/preferences";
 import { updateUser } from "@/lib/services/users/update-user";
@@ -399,5 +413,81 @@ describe("due-date reminders", () => {
     )[0]!.claimId;
     await updateClaim(as.editor, { claimId: published, assigneeId: ids.contributor, dueAt: "2000-01-01" });
     expect(await sweepReminders()).toBe(0);
+  });
+});
+
+describe("what webhooks carry", () => {
+  it("should carry the public record of a published, corrected or retracted verdict, not the desk's working copy", async () => {
+    await t.database.transaction((tx) =>
+      tx.insert(webhooks).values({
+        url: "https://cms.example/hook",
+        events: ["verdict.submitted", "verdict.published", "verdict.corrected", "verdict.retracted"],
+        secret: "a-secret-of-sixteen-or-more",
+      }),
+    );
+    const claim = await openClaim();
+    await addEvidence(as.contributor, {
+      claimId: claim.id,
+      url: "https://example.org/source",
+      title: "The source",
+      sourceType: "news_report",
+      stance: "refutes",
+    });
+    const v = await createVerdict(as.contributor, {
+      claimId: claim.id,
+      rating: "false",
+      summary: "No.",
+      rationale: "Because the source says otherwise. ".repeat(8),
+    });
+    const step = async (who: Actor, verdictId: number, name: string, extra: object = {}) => {
+      const [row] = await t.db.select().from(verdicts).where(eq(verdicts.id, verdictId));
+      return transitionVerdict(who, { verdictId, step: name, version: row!.version, ...extra });
+    };
+    await step(as.contributor, v.id, "submit");
+    await step(as.reviewer, v.id, "publish");
+    // A contributor renames the claimant on the desk: readers see the old name until an editor publishes the change.
+    const [current] = await t.db
+      .select({ name: claimants.name, version: claimants.version })
+      .from(claimants)
+      .where(eq(claimants.id, claim.claimantId));
+    const publishedName = current!.name;
+    await updateClaimant(as.contributor, {
+      claimantId: claim.claimantId,
+      version: current!.version,
+      name: "A name not yet published",
+    });
+    const correction = await step(as.editor, v.id, "correct");
+    await updateVerdict(as.editor, { verdictId: correction.id, version: correction.version, summary: "Still no." });
+    await step(as.editor, correction.id, "submit");
+    await step(as.reviewer, correction.id, "publish", { note: "Clearer summary." });
+    await step(as.reviewer, correction.id, "retract", { reason: "The source was withdrawn." });
+
+    const sent: WebhookPayload[] = [];
+    await drainOutbox({
+      webhook: async (row) => (sent.push(row.payload as WebhookPayload), { ok: true, status: 200 }),
+    });
+    expect(sent.map((p) => p.event)).toEqual([
+      "verdict.submitted",
+      "verdict.published",
+      "verdict.submitted",
+      "verdict.corrected",
+      "verdict.retracted",
+    ]);
+    const [, published, submitted, corrected, retracted] = sent;
+    expect(published!.claim.claimant).toBe(publishedName);
+    expect(published!.verdict).toMatchObject({ state: "published", ratingKey: "false", summary: "No." });
+    // The desk's own systems hear of work in progress as it is on the desk.
+    expect(submitted!.claim.claimant).toBe("A name not yet published");
+    expect(corrected!.claim.claimant).toBe(publishedName);
+    expect(corrected!.verdict).toMatchObject({ seq: 2, summary: "Still no.", correctionNote: "Clearer summary." });
+    expect(retracted!.claim.claimant).toBe(publishedName);
+    expect(retracted!.verdict).toMatchObject({
+      state: "retracted",
+      summary: null,
+      ratingKey: null,
+      ratingLabel: null,
+      retractionReason: "The source was withdrawn.",
+    });
+    for (const p of sent) expect(webhookPayload.safeParse(p).success).toBe(true);
   });
 });

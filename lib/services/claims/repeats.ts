@@ -111,14 +111,19 @@ export async function linkRepeat(actor: Actor | null, raw: unknown): Promise<Cla
     const after = await setRepeatOf(tx, claim, root.id);
     // Saying they are the same claim withdraws an earlier "not the same".
     const withdrawn = await tx.delete(matchRejections).where(pairRejections(claim.id, root.id)).returning();
-    await recordRepeatLink(
-      tx,
-      who,
-      claim.id,
-      claim.repeatOf,
-      root.id,
-      withdrawn.length > 0 ? { matchRejections: withdrawn } : {},
-    );
+    await recordRepeatLink(tx, who, claim.id, claim.repeatOf, root.id, {
+      ...(withdrawn.length > 0 ? { matchRejections: withdrawn } : {}),
+      ...(claim.assigneeId !== null || claim.reviewerId !== null || claim.dueAt !== null
+        ? {
+            assignment: {
+              assigneeId: claim.assigneeId,
+              reviewerId: claim.reviewerId,
+              dueAt: claim.dueAt,
+              priority: claim.priority,
+            },
+          }
+        : {}),
+    });
     return after;
   });
 }
@@ -140,10 +145,18 @@ export async function unlinkRepeat(actor: Actor | null, raw: unknown): Promise<C
   });
 }
 
+/** A repeat's work is the claim it repeats: linking one clears its own assignment (its audit event keeps it). */
+const NO_ASSIGNMENT = { assigneeId: null, reviewerId: null, dueAt: null, priority: "normal" } as const;
+
 async function setRepeatOf(tx: Tx, claim: Claim, repeatOf: number | null): Promise<Claim> {
   const [row] = await tx
     .update(claims)
-    .set({ repeatOf, updatedAt: new Date(), version: sql`${claims.version} + 1` })
+    .set({
+      repeatOf,
+      ...(repeatOf === null ? {} : NO_ASSIGNMENT),
+      updatedAt: new Date(),
+      version: sql`${claims.version} + 1`,
+    })
     .where(eq(claims.id, claim.id))
     .returning();
   return row!;

@@ -416,6 +416,30 @@ describe("due-date reminders", () => {
   });
 });
 
+describe("due-date reminders for claims nobody holds", () => {
+  it("should wait for someone to hold the claim, and leave repeats to the claim they repeat", async () => {
+    const claim = await openClaim();
+    const due = new Date(Date.now() + 2 * HOUR);
+    await updateClaim(as.editor, { claimId: claim.id, dueAt: due.toISOString() });
+    expect(await sweepReminders()).toBe(0); // nobody to tell: the reminder is not used up
+    await updateClaim(as.contributor, { claimId: claim.id, assigneeId: ids.contributor });
+    expect(await sweepReminders()).toBe(1);
+    expect((await inbox("contributor")).map((n) => n.kind)).toEqual(["due_soon"]);
+
+    // Linked as a repeat of another claim, a claim's own assignment goes (its audit event keeps it).
+    const [root] = await t.db
+      .select()
+      .from(claims)
+      .where(sql`${claims.id} <> ${claim.id} and not exists (select 1 from verdicts v where v.claim_id = ${claims.id})`)
+      .limit(1);
+    const repeat = await linkRepeat(as.editor, { claimId: claim.id, of: root!.id });
+    expect(repeat).toMatchObject({ assigneeId: null, reviewerId: null, dueAt: null, priority: "normal" });
+    const [audit] = await t.db.select().from(auditEvents).where(eq(auditEvents.action, "claim.link_repeat"));
+    expect(audit!.before).toMatchObject({ assignment: { assigneeId: ids.contributor, priority: "normal" } });
+    expect(await sweepReminders(new Date(due.getTime() + HOUR))).toBe(0);
+  });
+});
+
 describe("what webhooks carry", () => {
   it("should carry the public record of a published, corrected or retracted verdict, not the desk's working copy", async () => {
     await t.database.transaction((tx) =>

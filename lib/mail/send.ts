@@ -21,9 +21,11 @@ function transporterFor(url: string): Transporter {
 
 /**
  * Sends an outbox mail through SMTP_URL with nodemailer. Its Message-ID is made from the outbox row's id, so a mail
- * sent twice (a crash between the server's acceptance and the outbox's mark) is one message to mail clients. A
- * permanent refusal (an SMTP 5xx reply: no such mailbox, refused sender) is not tried again; an unreachable server
- * or a temporary refusal (4xx) is.
+ * sent twice (a crash between the server's acceptance and the outbox's mark) is one message to mail clients. The mail
+ * server refusing this mail's recipient for good (a 5xx reply to the envelope: no such mailbox) is not tried again.
+ * Anything else is: an unreachable server, a temporary refusal (4xx), and refusals that are the configuration's
+ * rather than the mail's (wrong credentials, TLS required, relaying denied), which would otherwise lose every mail
+ * written until an operator mends SMTP_URL.
  */
 export const sendMail: Sender = async (row: OutboxRow): Promise<SendOutcome> => {
   const env = getEnv();
@@ -40,14 +42,15 @@ export const sendMail: Sender = async (row: OutboxRow): Promise<SendOutcome> => 
     });
     return { ok: true, status: Number(/^\d{3}/.exec(info.response)?.[0] ?? 250), response: info.response };
   } catch (e) {
-    const err = e as { responseCode?: number; response?: string; code?: string; message?: string };
+    const err = e as { responseCode?: number; response?: string; code?: string; command?: string; message?: string };
     const status = err.responseCode ?? null;
     return {
       ok: false,
       status,
       response: err.response ?? null,
       error: [err.code, err.message].filter(Boolean).join(": ") || String(e),
-      permanent: status !== null && status >= 500 && status < 600,
+      // The recipient refused for good; a refused sender (MAIL FROM) is MAIL_FROM's fault, mended by the operator.
+      permanent: err.command === "RCPT TO" && status !== null && status >= 500 && status < 600,
     };
   }
 };

@@ -18,6 +18,8 @@ export type ReceivedMail = {
  */
 export class SmtpSink {
   readonly mails: ReceivedMail[] = [];
+  /** Addresses refused at RCPT TO with 550 (no such mailbox), and whether AUTH is refused with 535. */
+  readonly refuse = { recipients: new Set<string>(), auth: false };
   private server: SMTPServer | null = null;
   port = 0;
 
@@ -27,7 +29,14 @@ export class SmtpSink {
       authOptional: true,
       disabledCommands: ["STARTTLS"],
       logger: false,
-      onAuth: (_auth, _session, callback) => callback(null, { user: "desk" }),
+      onAuth: (_auth, _session, callback) =>
+        this.refuse.auth
+          ? callback(Object.assign(new Error("Authentication credentials invalid"), { responseCode: 535 }))
+          : callback(null, { user: "desk" }),
+      onRcptTo: (address, _session, callback) =>
+        this.refuse.recipients.has(address.address)
+          ? callback(Object.assign(new Error("No such mailbox"), { responseCode: 550 }))
+          : callback(),
       onData: (stream, session, callback) => {
         simpleParser(stream)
           .then((mail) => {

@@ -10,7 +10,7 @@ import type { Step } from "@/lib/workflow/verdict-workflow";
 
 /**
  * Tells people and webhooks of a workflow step, in its transaction: a submitted verdict to the claim's reviewer (or,
- * when none is named, to every editor and admin but its author), requested changes and publication, correction or
+ * when none is named or the one named may not review it, to every editor and admin but its author), requested changes and publication, correction or
  * retraction to the verdict's author; the people a change request's comment mentions.
  */
 export async function announceStep(
@@ -26,16 +26,17 @@ export async function announceStep(
   const author = verdict.authorId === null ? [] : [verdict.authorId];
   switch (step) {
     case "submit": {
-      const reviewers =
-        claim.reviewerId !== null
-          ? [claim.reviewerId]
-          : (
-              await tx
-                .select({ id: users.id })
-                .from(users)
-                .where(and(inArray(users.role, ["editor", "admin"]), isNull(users.disabledAt)))
-            ).map((u) => u.id);
-      await notify(tx, { ...base, kind: "review_requested", to: reviewers.filter((id) => !author.includes(id)) });
+      const editors = (
+        await tx
+          .select({ id: users.id })
+          .from(users)
+          .where(and(inArray(users.role, ["editor", "admin"]), isNull(users.disabledAt)))
+      )
+        .map((u) => u.id)
+        .filter((id) => !author.includes(id));
+      // The named reviewer, while they may review it (still an editor, not its author); else every editor.
+      const named = claim.reviewerId !== null && editors.includes(claim.reviewerId) ? [claim.reviewerId] : editors;
+      await notify(tx, { ...base, kind: "review_requested", to: named });
       await emitWebhookEvent(tx, "verdict.submitted", { who, claimId: claim.id, verdict });
       return;
     }

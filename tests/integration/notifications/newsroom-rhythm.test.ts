@@ -8,6 +8,7 @@ import {
   notifications,
   outbox,
   reminders,
+  users,
   verdicts,
   webhooks,
 } from "@/db/schema";
@@ -244,6 +245,24 @@ describe("notifications of the workflow", () => {
     expect((await inbox("contributor")).map((n) => n.kind)).not.toContain("review_requested");
   });
 
+  it("should tell every editor when the named reviewer may no longer review it", async () => {
+    const claim = await openClaim();
+    await updateClaim(as.editor, { claimId: claim.id, reviewerId: ids.reviewer });
+    const [reviewer] = await t.db.select().from(users).where(eq(users.id, ids.reviewer));
+    await updateUser(as.admin, { userId: ids.reviewer, version: reviewer!.version, role: "contributor" });
+    const v = await createVerdict(as.contributor, {
+      claimId: claim.id,
+      rating: "false",
+      summary: "No.",
+      rationale: "Because. ".repeat(20),
+    });
+    await transitionVerdict(as.contributor, { verdictId: v.id, step: "submit", version: v.version });
+    for (const who of ["editor", "admin"] as const) {
+      expect((await inbox(who)).map((n) => n.kind)).toContain("review_requested");
+    }
+    expect((await inbox("reviewer")).map((n) => n.kind)).not.toContain("review_requested");
+  });
+
   it("should tell people mentioned in a comment, by address or by the part before the @", async () => {
     const claim = await openClaim();
     await addComment(as.contributor, {
@@ -338,6 +357,32 @@ describe("mail from the outbox", () => {
     const [row] = await t.db.select().from(outbox);
     expect(row!.deliveredAt).not.toBeNull();
     expect(smtp.mails[0]!.messageId).toBe(smtp.mails[1]!.messageId);
+  });
+
+  it("should give up on a refused recipient at once, and keep trying through a refused login", async () => {
+    const claim = await openClaim();
+    smtp.refuse.recipients.add("contributor@claimdesk.test");
+    try {
+      await updateClaim(as.editor, { claimId: claim.id, assigneeId: ids.contributor });
+      expect(await sendMails()).toBe(1);
+      const [refused] = await t.db.select().from(outbox);
+      expect(refused).toMatchObject({ attempts: 1, lastStatus: 550, deliveredAt: null });
+      expect(refused!.deadAt).not.toBeNull();
+    } finally {
+      smtp.refuse.recipients.clear();
+    }
+    smtp.refuse.auth = true;
+    try {
+      await updateClaim(as.editor, { claimId: claim.id, reviewerId: ids.reviewer });
+      const start = Date.now();
+      expect(await sendMails(() => new Date(start))).toBe(1);
+      const [, waiting] = await t.db.select().from(outbox).orderBy(outbox.id);
+      expect(waiting).toMatchObject({ attempts: 1, lastStatus: 535, deliveredAt: null, deadAt: null });
+    } finally {
+      smtp.refuse.auth = false;
+    }
+    expect(await sendMails(() => new Date(Date.now() + 60_000))).toBe(1);
+    expect(smtp.mails.map((m) => m.to[0])).toEqual(["reviewer@claimdesk.test"]);
   });
 
   it("should let several senders drain at once: each row sent once, in order per key", async () => {

@@ -2,8 +2,11 @@ import { z } from "zod";
 import { ASSIGNMENT_SORTS, type AssignmentFilter } from "@/db/queries/assignments";
 import { VERDICT_STATES } from "@/db/enums";
 import { parseId } from "@/db/ids";
+import { issueMessage } from "@/lib/i18n/text";
 
-const ASSIGNEE = "must be me, none, or a user id";
+const oneOf = (options: readonly string[]) => issueMessage("validation.oneOf", { options: options.join(", ") });
+
+const ASSIGNEE = issueMessage("validation.assigneeQuery");
 
 /**
  * `GET /api/v1/claims` for the desk's work (contributor+): open claims by assignee (`me`, `none`, or a user id) and
@@ -16,11 +19,9 @@ export const workQueueQuery = z.strictObject({
     .refine((v) => v === "me" || v === "none" || parseId(v) !== null, ASSIGNEE)
     .optional()
     .meta({ description: ASSIGNEE, example: "me" }),
-  due: z.enum(["soon", "overdue"], { error: "must be soon or overdue" }).optional(),
-  sort: z.enum(ASSIGNMENT_SORTS, { error: `must be ${ASSIGNMENT_SORTS.join(" or ")}` }).optional(),
-  status: z
-    .enum([...VERDICT_STATES, "none"], { error: `must be none or one of ${VERDICT_STATES.join(", ")}` })
-    .optional(),
+  due: z.enum(["soon", "overdue"], { error: oneOf(["soon", "overdue"]) }).optional(),
+  sort: z.enum(ASSIGNMENT_SORTS, { error: oneOf(ASSIGNMENT_SORTS) }).optional(),
+  status: z.enum([...VERDICT_STATES, "none"], { error: oneOf([...VERDICT_STATES, "none"]) }).optional(),
 });
 
 /** Whether a query asks for the work queue rather than the public search. */

@@ -40,6 +40,7 @@ export async function mailFor(
   const t = await translatorFor(locale);
   const subject = text("notifications.mail.subject", {
     kind: kindName(kind),
+    hasStatement: data.statement ? "yes" : "no",
     statement: shortened(data.statement, 60),
   }).in(t);
   const lines = [notificationText(kind, data).in(t)];

@@ -88,6 +88,11 @@ describe("assigning claims through the API", () => {
       expect(res.status, query).toBe(422);
     }
     expect((await list(undefined, "assignee=me")).status).toBe(401);
+    const uk = await callRoute(claimsRoute.GET, "GET", "/api/v1/claims?due=later", {
+      token: tokens.editor,
+      headers: { "accept-language": "uk" },
+    });
+    expect(uk.json.error.issues).toEqual([{ path: "due", message: "має бути одним із: soon, overdue" }]);
   });
 
   it("should refuse a contributor assigning someone else (403) and a stale version (409), changing nothing", async () => {

@@ -314,6 +314,8 @@ describe("notifications of the workflow", () => {
     );
     const audit = await t.db.select().from(auditEvents).where(eq(auditEvents.action, "claim.unassign"));
     expect(audit).toHaveLength(1);
+    await sendMails();
+    expect(smtp.mails.find((m) => m.to[0] === "editor@claimdesk.test")?.subject).toBe("Claims returned to the queue");
   });
 });
 

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gt, isNotNull, isNull, lte, sql } from "drizzle-orm";
+import { and, asc, count, desc, eq, gt, isNotNull, isNull, lte, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
 import { getDb } from "@/db/client";
 import { claimants, claims, documents, users, type Priority } from "@/db/schema";
@@ -67,19 +67,6 @@ export async function listAssignedClaims({
   now?: Date;
   limit?: number;
 }): Promise<AssignedClaim[]> {
-  const soon = new Date(now.getTime() + DUE_SOON_HOURS * 3600 * 1000);
-  const byAssignee =
-    filter.assignee === undefined
-      ? undefined
-      : filter.assignee === "none"
-        ? isNull(claims.assigneeId)
-        : eq(claims.assigneeId, filter.assignee);
-  const byDue =
-    filter.due === undefined
-      ? undefined
-      : filter.due === "soon"
-        ? and(isNotNull(claims.dueAt), gt(claims.dueAt, now), lte(claims.dueAt, soon))
-        : and(isNotNull(claims.dueAt), lte(claims.dueAt, now));
   const dueOrder = [asc(NO_DEADLINE_LAST), asc(claims.dueAt)];
   const priorityOrder = [desc(PRIORITY_RANK)];
   return await getDb()
@@ -105,12 +92,36 @@ export async function listAssignedClaims({
     .innerJoin(documents, eq(documents.id, claims.documentId))
     .leftJoin(assignee, eq(assignee.id, claims.assigneeId))
     .leftJoin(reviewer, eq(reviewer.id, claims.reviewerId))
-    .where(and(OPEN_CLAIM, isNull(claims.repeatOf), byAssignee, byDue))
+    .where(openClaimsWhere(filter, now))
     .orderBy(
       ...(sort === "priority" ? [...priorityOrder, ...dueOrder] : [...dueOrder, ...priorityOrder]),
       asc(claims.id),
     )
     .limit(limit);
+}
+
+/** Open claims that are not repeats (their work is the claim they repeat), by assignee and deadline. */
+function openClaimsWhere(filter: AssignmentFilter, now: Date) {
+  const soon = new Date(now.getTime() + DUE_SOON_HOURS * 3600 * 1000);
+  const byAssignee =
+    filter.assignee === undefined
+      ? undefined
+      : filter.assignee === "none"
+        ? isNull(claims.assigneeId)
+        : eq(claims.assigneeId, filter.assignee);
+  const byDue =
+    filter.due === undefined
+      ? undefined
+      : filter.due === "soon"
+        ? and(isNotNull(claims.dueAt), gt(claims.dueAt, now), lte(claims.dueAt, soon))
+        : and(isNotNull(claims.dueAt), lte(claims.dueAt, now));
+  return and(OPEN_CLAIM, isNull(claims.repeatOf), byAssignee, byDue);
+}
+
+/** How many open claims a filter finds (a list shows the first few, and says how many there are). */
+export async function countAssignedClaims(filter: AssignmentFilter = {}, now = new Date()): Promise<number> {
+  const [row] = await getDb().select({ n: count() }).from(claims).where(openClaimsWhere(filter, now));
+  return Number(row?.n ?? 0);
 }
 
 /** The people a claim may be assigned to, and those who may review it: active accounts, by name. */

@@ -5,7 +5,13 @@ import { DueDate } from "@/components/claims/due-date";
 import { PriorityLabel } from "@/components/claims/priority-label";
 import { PageHeader } from "@/components/ui/page-header";
 import { QueueList } from "@/components/ui/queue-list";
-import { listAssignedClaims, viewFilter, type AssignedClaim, type AssignmentView } from "@/db/queries/assignments";
+import {
+  countAssignedClaims,
+  listAssignedClaims,
+  viewFilter,
+  type AssignedClaim,
+  type AssignmentView,
+} from "@/db/queries/assignments";
 import { listPendingRecords } from "@/db/queries/record-changes";
 import {
   getAnchorProblems,
@@ -65,7 +71,14 @@ async function AssignmentLists({ userId }: { userId: number }) {
     { view: "overdue", id: "overdue", title: t("overdue.title"), empty: t("overdue.empty") },
   ] satisfies { view: AssignmentView; id: string; title: string; empty: string }[];
   const lists = await Promise.all(
-    views.map(async (v) => ({ ...v, items: await listAssignedClaims({ filter: viewFilter(v.view, userId) }) })),
+    views.map(async (v) => {
+      const filter = viewFilter(v.view, userId);
+      const [items, total] = await Promise.all([
+        listAssignedClaims({ filter, limit: SHOWN }),
+        countAssignedClaims(filter),
+      ]);
+      return { ...v, items, total };
+    }),
   );
   return (
     <div className="mb-6 space-y-3">
@@ -75,14 +88,14 @@ async function AssignmentLists({ userId }: { userId: number }) {
             key={l.id}
             id={l.id}
             title={l.title}
-            items={l.items.slice(0, SHOWN)}
-            total={l.items.length}
+            items={l.items}
+            total={l.total}
             empty={l.empty}
             render={(i) => <AssignedItem item={i} labels={labels} />}
             footer={
-              l.items.length > SHOWN ? (
+              l.total > SHOWN ? (
                 <Link href={`/editor/claims?view=${l.view}`} className="text-accent underline">
-                  {t("allOf", { count: l.items.length })}
+                  {t("allOf", { count: l.total })}
                 </Link>
               ) : undefined
             }

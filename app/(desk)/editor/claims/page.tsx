@@ -7,6 +7,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import {
   ASSIGNMENT_SORTS,
   ASSIGNMENT_VIEWS,
+  countAssignedClaims,
   listAssignedClaims,
   viewFilter,
   type AssignmentSort,
@@ -32,6 +33,9 @@ const CELL = "px-3 py-2 align-top";
  * The claims being worked on (no verdict published or retracted), in views — mine, due within a day, overdue,
  * unassigned, all — sorted by deadline or by priority, all in the address.
  */
+/** How many claims the page lists: the first, in the order chosen; it says how many there are in all. */
+const SHOWN = 200;
+
 export default async function ClaimsPage({ searchParams }: Props) {
   const params = await searchParams;
   const view = oneOf(ASSIGNMENT_VIEWS, params.view, "open");
@@ -42,7 +46,11 @@ export default async function ClaimsPage({ searchParams }: Props) {
     getTranslations("desk.claims.status"),
     getTranslations("desk.assignments"),
   ]);
-  const claims = await listAssignedClaims({ filter: viewFilter(view, user.id), sort });
+  const filter = viewFilter(view, user.id);
+  const [claims, total] = await Promise.all([
+    listAssignedClaims({ filter, sort, limit: SHOWN }),
+    countAssignedClaims(filter),
+  ]);
   const sortHeader = (column: AssignmentSort, label: string) => (
     <th
       scope="col"
@@ -81,6 +89,11 @@ export default async function ClaimsPage({ searchParams }: Props) {
           ))}
         </ul>
       </nav>
+      {total > claims.length && (
+        <p className="mb-2 text-sm text-muted" data-testid="claims-shown">
+          {t("showing", { shown: claims.length, total })}
+        </p>
+      )}
       {claims.length === 0 ? (
         <p className="rounded-lg border border-line bg-white px-4 py-3 text-sm text-muted">{t(`empty.${view}`)}</p>
       ) : (

@@ -15,7 +15,7 @@ import path from "node:path";
 import { sql } from "drizzle-orm";
 import { openDatabase, setDatabase } from "@/db/client";
 import { ENGINE, type Engine } from "@/db/engine";
-import { queryRow } from "@/db/sql";
+import { execute, queryRow } from "@/db/sql";
 import { systemActor } from "@/lib/auth/actor";
 import { parseOptions } from "@/lib/cli/args";
 import { createApiToken } from "@/lib/services/tokens/create-token";
@@ -127,6 +127,16 @@ async function main(): Promise<number> {
           }),
       }),
     );
+    // The desk's work queue (signed in): the whole unassigned queue by deadline, and one person's by priority.
+    for (const [name, path] of [
+      ["GET /api/v1/claims?assignee=none&sort=due (signed in)", "/api/v1/claims?assignee=none&sort=due"],
+      ["GET /api/v1/claims?assignee=me&sort=priority (signed in)", "/api/v1/claims?assignee=me&sort=priority"],
+    ] as const) {
+      log(`measuring ${name} for ${duration} s…`);
+      rows.push(
+        await measure(name, bases, path, { duration, connections, headers: { authorization: `Bearer ${token}` } }),
+      );
+    }
     const baseline = rows[0]!.rps;
     for (const row of rows) row.ratio = row.path.startsWith("POST") || row === rows[0] ? null : row.rps / baseline;
 
@@ -198,6 +208,19 @@ async function sampleOf(url: string) {
     ))!.text;
     const forEmail = "contributor@claimdesk.test";
     const { token } = await createApiToken(systemActor("bench"), { forEmail, name: "bench", scope: "write" });
+    // The work queue's data: a tenth of the claims assigned in turn to the three demo people who may hold them, with
+    // deadlines from 20 hours past to 180 hours ahead and every priority (on this run's copy only).
+    const people = sql`(select id from users where email in ('contributor@claimdesk.test', 'editor@claimdesk.test', 'reviewer@claimdesk.test') order by id)`;
+    await database.transaction((tx) =>
+      execute(
+        tx,
+        sql`update claims set
+              assignee_id = (select id from ${people} p limit 1 offset (claims.id / 10) % 3),
+              due_at = ${Date.now()} + ((claims.id / 10) % 200 - 20) * 3600000,
+              priority = case (claims.id / 10) % 4 when 0 then 'low' when 1 then 'normal' when 2 then 'high' else 'urgent' end
+            where claims.id % 10 = 0`,
+      ),
+    );
     return { sample, target, token };
   } finally {
     setDatabase(undefined);

@@ -3,8 +3,8 @@ import { alias } from "drizzle-orm/sqlite-core";
 import { getDb } from "@/db/client";
 import { claimants, claims, documents, users, type Priority } from "@/db/schema";
 
-/** A claim still being worked on: no verdict on it is published or retracted. */
-export const OPEN_CLAIM = sql`not exists (select 1 from verdicts v where v.claim_id = ${claims.id} and v.state in ('published', 'retracted'))`;
+/** A claim still being worked on: no verdict on it was ever published (`closedAt`, set by the database). */
+export const OPEN_CLAIM = isNull(claims.closedAt);
 
 /** The work queue's views of claims being worked on. */
 export const ASSIGNMENT_VIEWS = ["mine", "due-soon", "overdue", "unassigned", "open"] as const;

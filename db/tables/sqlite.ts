@@ -284,6 +284,11 @@ export const claims = sqliteTable(
     dueAt: integer("due_at", { mode: "timestamp_ms" }),
     /** One of PRIORITIES, checked by the services (no CHECK: SQLite would rebuild the table and the rows citing it). */
     priority: text("priority", { enum: PRIORITIES }).notNull().default("normal"),
+    /**
+     * When its work ended: the first publication of a verdict on it (a database trigger sets it, whatever writes the
+     * verdict). Null while it is open work, which the work queue lists.
+     */
+    closedAt: integer("closed_at", { mode: "timestamp_ms" }),
     createdBy: integer("created_by").references(() => users.id),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
@@ -297,9 +302,12 @@ export const claims = sqliteTable(
     index("claims_document_idx").on(t.documentId, t.start),
     index("claims_claimant_idx").on(t.claimantId),
     index("claims_anchor_status_idx").on(t.anchorStatus),
-    index("claims_assignee_idx").on(t.assigneeId, t.dueAt),
+    // The work queue: open claims that are not repeats, by assignee and by deadline.
+    index("claims_open_assignee_idx")
+      .on(t.assigneeId, t.dueAt)
+      .where(sql`${t.closedAt} is null and ${t.repeatOf} is null`),
+    index("claims_open_due_idx").on(t.dueAt).where(sql`${t.closedAt} is null and ${t.repeatOf} is null`),
     index("claims_reviewer_idx").on(t.reviewerId),
-    index("claims_due_idx").on(t.dueAt),
     check("claims_span_check", sql`${t.start} >= 0 and ${t.end} > ${t.start}`),
     check("claims_anchor_status_check", inList(t.anchorStatus, ANCHOR_STATUSES)),
   ],

@@ -515,7 +515,17 @@ describe("what webhooks carry", () => {
       return transitionVerdict(who, { verdictId, step: name, version: row!.version, ...extra });
     };
     await step(as.contributor, v.id, "submit");
+    expect((await t.db.select().from(claims).where(eq(claims.id, claim.id)))[0]!.closedAt).toBeNull();
     await step(as.reviewer, v.id, "publish");
+    // The database closes the claim's work when a verdict on it is first published (the seed's claims too).
+    const [closed] = await t.db.select().from(claims).where(eq(claims.id, claim.id));
+    expect(closed!.closedAt).not.toBeNull();
+    const mismatched = await queryRow<{ n: number }>(
+      t.db,
+      sql`select count(*) as n from claims c where (c.closed_at is null) = exists (
+            select 1 from verdicts v where v.claim_id = c.id and v.state in ('published', 'superseded', 'retracted'))`,
+    );
+    expect(Number(mismatched!.n)).toBe(0);
     // A contributor renames the claimant on the desk: readers see the old name until an editor publishes the change.
     const [current] = await t.db
       .select({ name: claimants.name, version: claimants.version })

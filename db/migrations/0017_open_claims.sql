@@ -1,0 +1,24 @@
+-- A claim's work ends when a verdict on it is first published: `claims.closed_at`, set by triggers on `verdicts` (the
+-- services, the seed and any other writer alike), filled in here for the claims already decided. The work queue reads
+-- open claims through partial indexes instead of asking `verdicts` about every claim.
+DROP INDEX `claims_assignee_idx`;--> statement-breakpoint
+DROP INDEX `claims_due_idx`;--> statement-breakpoint
+ALTER TABLE `claims` ADD `closed_at` integer;--> statement-breakpoint
+CREATE INDEX `claims_open_assignee_idx` ON `claims` (`assignee_id`,`due_at`) WHERE "claims"."closed_at" is null and "claims"."repeat_of" is null;--> statement-breakpoint
+CREATE INDEX `claims_open_due_idx` ON `claims` (`due_at`) WHERE "claims"."closed_at" is null and "claims"."repeat_of" is null;--> statement-breakpoint
+UPDATE `claims` SET `closed_at` = (
+  SELECT min(coalesce(v.`published_at`, v.`updated_at`)) FROM `verdicts` v
+  WHERE v.`claim_id` = `claims`.`id` AND v.`state` IN ('published', 'superseded', 'retracted')
+);--> statement-breakpoint
+CREATE TRIGGER `verdicts_close_claim_on_insert` AFTER INSERT ON `verdicts`
+WHEN NEW.`state` IN ('published', 'superseded', 'retracted')
+BEGIN
+  UPDATE `claims` SET `closed_at` = coalesce(NEW.`published_at`, NEW.`updated_at`)
+  WHERE `id` = NEW.`claim_id` AND `closed_at` IS NULL;
+END;--> statement-breakpoint
+CREATE TRIGGER `verdicts_close_claim_on_update` AFTER UPDATE OF `state` ON `verdicts`
+WHEN NEW.`state` IN ('published', 'superseded', 'retracted')
+BEGIN
+  UPDATE `claims` SET `closed_at` = coalesce(NEW.`published_at`, NEW.`updated_at`)
+  WHERE `id` = NEW.`claim_id` AND `closed_at` IS NULL;
+END;

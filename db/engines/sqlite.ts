@@ -20,6 +20,30 @@ function connect(file: string, opts: { readOnly: boolean }): BetterSqlite3.Datab
   return connection;
 }
 
+/** How often a long-lived connection lets SQLite refresh the planner's statistics. */
+const OPTIMIZE_EVERY_MS = 3_600_000;
+
+/**
+ * Keeps the query planner's statistics (`sqlite_stat1`) fresh, as SQLite advises for long-lived connections: analysed
+ * at open (bounded by `analysis_limit`, so a few milliseconds even on a large file) and every hour, each time only the
+ * tables whose size changed much. Without them the planner cannot tell a selective partial index (the work queue's open
+ * claims) from a column that is null in every row, and reads every claim.
+ */
+function keepStatistics(writer: BetterSqlite3.Database): void {
+  const optimize = () => {
+    try {
+      writer.pragma("analysis_limit = 400");
+      writer.pragma("optimize = 0x10002");
+    } catch (e) {
+      // Busy (another process writing): the next round tries again.
+      console.error(`SQLite could not refresh its statistics: ${(e as Error).message}`);
+    }
+  };
+  optimize();
+  const timer = setInterval(() => writer.open && optimize(), OPTIMIZE_EVERY_MS);
+  timer.unref();
+}
+
 /**
  * Opens a SQLite file with two connections: one that reads (WAL: it never sees a transaction before it commits, nor
  * waits for one) and one that writes, one transaction at a time. better-sqlite3 is synchronous; an `await` inside a
@@ -32,6 +56,7 @@ export function openSqlite(
   const resolved = path.resolve(file);
   fs.mkdirSync(path.dirname(resolved), { recursive: true });
   const writer = connect(resolved, { readOnly: false });
+  keepStatistics(writer);
   const reader = connect(resolved, { readOnly: true });
   const writeDb = drizzle(writer) as unknown as DB;
   return {

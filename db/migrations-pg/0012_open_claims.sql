@@ -3,9 +3,11 @@
 -- open claims through partial indexes instead of asking "verdicts" about every claim.
 DROP INDEX "claims_assignee_idx";--> statement-breakpoint
 DROP INDEX "claims_due_idx";--> statement-breakpoint
+DROP INDEX "claims_repeat_of_idx";--> statement-breakpoint
 ALTER TABLE "claims" ADD COLUMN "closed_at" bigint;--> statement-breakpoint
 CREATE INDEX "claims_open_assignee_idx" ON "claims" USING btree ("assignee_id","due_at") WHERE "claims"."closed_at" is null and "claims"."repeat_of" is null;--> statement-breakpoint
 CREATE INDEX "claims_open_due_idx" ON "claims" USING btree ("due_at") WHERE "claims"."closed_at" is null and "claims"."repeat_of" is null;--> statement-breakpoint
+CREATE INDEX "claims_repeat_of_idx" ON "claims" USING btree ("repeat_of") WHERE "claims"."repeat_of" is not null;--> statement-breakpoint
 UPDATE "claims" SET "closed_at" = (
   SELECT min(coalesce(v."published_at", v."updated_at")) FROM "verdicts" v
   WHERE v."claim_id" = "claims"."id" AND v."state" IN ('published', 'superseded', 'retracted')

@@ -296,7 +296,11 @@ export const claims = sqliteTable(
   },
   (t) => [
     uniqueIndex("claims_slug_unique").on(t.slug),
-    index("claims_repeat_of_idx").on(t.repeatOf),
+    // Partial: finding a claim's repeats (`repeat_of = ?`) uses it, and the planner never takes it for the claims
+    // that are not repeats (nearly all of them) over the work queue's partial indexes.
+    index("claims_repeat_of_idx")
+      .on(t.repeatOf)
+      .where(sql`${t.repeatOf} is not null`),
     // The matcher's check for changed claims reads the latest one (db/queries/matching.ts).
     index("claims_updated_idx").on(t.updatedAt),
     index("claims_document_idx").on(t.documentId, t.start),
@@ -306,7 +310,9 @@ export const claims = sqliteTable(
     index("claims_open_assignee_idx")
       .on(t.assigneeId, t.dueAt)
       .where(sql`${t.closedAt} is null and ${t.repeatOf} is null`),
-    index("claims_open_due_idx").on(t.dueAt).where(sql`${t.closedAt} is null and ${t.repeatOf} is null`),
+    index("claims_open_due_idx")
+      .on(t.dueAt)
+      .where(sql`${t.closedAt} is null and ${t.repeatOf} is null`),
     index("claims_reviewer_idx").on(t.reviewerId),
     check("claims_span_check", sql`${t.start} >= 0 and ${t.end} > ${t.start}`),
     check("claims_anchor_status_check", inList(t.anchorStatus, ANCHOR_STATUSES)),

@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, gt, isNotNull, isNull, lte, sql } from "drizzle-orm";
+import { and, asc, count, desc, eq, gt, inArray, isNotNull, isNull, lte, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
 import { getDb } from "@/db/client";
 import { claimants, claims, documents, users, type Priority } from "@/db/schema";
@@ -69,6 +69,10 @@ export async function listAssignedClaims({
 }): Promise<AssignedClaim[]> {
   const dueOrder = [asc(NO_DEADLINE_LAST), asc(claims.dueAt)];
   const priorityOrder = [desc(PRIORITY_RANK)];
+  const order = [
+    ...(sort === "priority" ? [...priorityOrder, ...dueOrder] : [...dueOrder, ...priorityOrder]),
+    asc(claims.id),
+  ];
   return await getDb()
     .select({
       id: claims.id,
@@ -92,12 +96,20 @@ export async function listAssignedClaims({
     .innerJoin(documents, eq(documents.id, claims.documentId))
     .leftJoin(assignee, eq(assignee.id, claims.assigneeId))
     .leftJoin(reviewer, eq(reviewer.id, claims.reviewerId))
-    .where(openClaimsWhere(filter, now))
-    .orderBy(
-      ...(sort === "priority" ? [...priorityOrder, ...dueOrder] : [...dueOrder, ...priorityOrder]),
-      asc(claims.id),
+    // The page's claims are chosen from the claims table alone (its partial indexes), then joined: joining every open
+    // claim before sorting them costs ten times as much on a large desk.
+    .where(
+      inArray(
+        claims.id,
+        getDb()
+          .select({ id: claims.id })
+          .from(claims)
+          .where(openClaimsWhere(filter, now))
+          .orderBy(...order)
+          .limit(limit),
+      ),
     )
-    .limit(limit);
+    .orderBy(...order);
 }
 
 /** Open claims that are not repeats (their work is the claim they repeat), by assignee and deadline. */

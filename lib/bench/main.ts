@@ -15,7 +15,7 @@ import path from "node:path";
 import { sql } from "drizzle-orm";
 import { openDatabase, setDatabase } from "@/db/client";
 import { ENGINE, type Engine } from "@/db/engine";
-import { execute, queryRow } from "@/db/sql";
+import { execute, queryRow, queryRows } from "@/db/sql";
 import { systemActor } from "@/lib/auth/actor";
 import { parseOptions } from "@/lib/cli/args";
 import { createApiToken } from "@/lib/services/tokens/create-token";
@@ -210,17 +210,22 @@ async function sampleOf(url: string) {
     const { token } = await createApiToken(systemActor("bench"), { forEmail, name: "bench", scope: "write" });
     // The work queue's data: a tenth of the claims assigned in turn to the three demo people who may hold them, with
     // deadlines from 20 hours past to 180 hours ahead and every priority (on this run's copy only).
-    const people = sql`(select id from users where email in ('contributor@claimdesk.test', 'editor@claimdesk.test', 'reviewer@claimdesk.test') order by id)`;
-    await database.transaction((tx) =>
-      execute(
-        tx,
-        sql`update claims set
-              assignee_id = (select id from ${people} p limit 1 offset (claims.id / 10) % 3),
-              due_at = ${Date.now()} + ((claims.id / 10) % 200 - 20) * 3600000,
-              priority = case (claims.id / 10) % 4 when 0 then 'low' when 1 then 'normal' when 2 then 'high' else 'urgent' end
-            where claims.id % 10 = 0`,
-      ),
+    const people = await queryRows<{ id: number }>(
+      database.db,
+      sql`select id from users where email in ('contributor@claimdesk.test', 'editor@claimdesk.test', 'reviewer@claimdesk.test') order by id`,
     );
+    await database.transaction(async (tx) => {
+      for (const [i, person] of people.entries()) {
+        await execute(
+          tx,
+          sql`update claims set
+                assignee_id = ${person.id},
+                due_at = ${Date.now()} + ((claims.id / 10) % 200 - 20) * 3600000,
+                priority = case (claims.id / 10) % 4 when 0 then 'low' when 1 then 'normal' when 2 then 'high' else 'urgent' end
+              where claims.id % 30 = ${i * 10}`,
+        );
+      }
+    });
     return { sample, target, token };
   } finally {
     setDatabase(undefined);

@@ -10,6 +10,28 @@ const httpUrl = z.url({ protocol: /^https?$/, error: "must be an http(s) URL" })
 const DEFAULT_EXPORT_RATE_LIMIT = 10;
 const EXPORT_RATE_LIMIT_MESSAGE = "must be a whole number of requests a minute, such as 10 (0 turns the limit off)";
 
+/**
+ * A comma-separated list whose entries `normalise` writes in their normal form; an entry it refuses (throwing `Bad`)
+ * is the variable's error.
+ */
+function entryList(normalise: (entry: string) => string, Bad: new (message: string) => Error) {
+  return z
+    .string()
+    .optional()
+    .transform((v, ctx) => {
+      try {
+        return (v ?? "")
+          .split(",")
+          .filter((h) => h.trim())
+          .map(normalise);
+      } catch (e) {
+        if (!(e instanceof Bad)) throw e;
+        ctx.addIssue({ code: "custom", message: e.message });
+        return z.NEVER;
+      }
+    });
+}
+
 const envSchema = z
   .object({
     // Empty counts as unset, as in db/engine.ts.
@@ -30,40 +52,12 @@ const envSchema = z
      * Comma-separated hosts that URL import may fetch although they are private or local, `host` (ports 80 and 443)
      * or `host:port` (that port only; the only way to let import connect to a port other than 80 and 443).
      */
-    IMPORT_ALLOW_HOSTS: z
-      .string()
-      .optional()
-      .transform((v, ctx) => {
-        try {
-          return (v ?? "")
-            .split(",")
-            .filter((h) => h.trim())
-            .map((h) => formatAllowedHost(parseAllowedHost(h)));
-        } catch (e) {
-          if (!(e instanceof BadAllowedHost)) throw e;
-          ctx.addIssue({ code: "custom", message: e.message });
-          return z.NEVER;
-        }
-      }),
+    IMPORT_ALLOW_HOSTS: entryList((h) => formatAllowedHost(parseAllowedHost(h)), BadAllowedHost),
     /**
      * Comma-separated host names, addresses and CIDR ranges that webhook endpoints may be at although they are private
      * or local (lib/webhooks/address-policy.ts); no port is named, as webhooks may use any.
      */
-    WEBHOOK_ALLOW_HOSTS: z
-      .string()
-      .optional()
-      .transform((v, ctx) => {
-        try {
-          return (v ?? "")
-            .split(",")
-            .filter((h) => h.trim())
-            .map((h) => formatWebhookAllowHost(parseWebhookAllowHost(h)));
-        } catch (e) {
-          if (!(e instanceof BadWebhookAllowHost)) throw e;
-          ctx.addIssue({ code: "custom", message: e.message });
-          return z.NEVER;
-        }
-      }),
+    WEBHOOK_ALLOW_HOSTS: entryList((h) => formatWebhookAllowHost(parseWebhookAllowHost(h)), BadWebhookAllowHost),
     /**
      * Anonymous export requests one client address may make a minute (lib/exports/anonymous-limit.ts): 10 by default,
      * 0 turns the limit off (a deployment whose proxy in front limits them already; the integration tests).

@@ -10,8 +10,9 @@ import type { Step } from "@/lib/workflow/verdict-workflow";
 
 /**
  * Tells people and webhooks of a workflow step, in its transaction: a submitted verdict to the claim's reviewer (or,
- * when none is named or the one named may not review it, to every editor and admin but its author), requested changes and publication, correction or
- * retraction to the verdict's author; the people a change request's comment mentions.
+ * when none is named or the one named may not review it, to every editor and admin but its author); requested
+ * changes and publication, correction or retraction to the verdict's author; the people a change request's comment
+ * mentions.
  */
 export async function announceStep(
   tx: Tx,

@@ -71,8 +71,9 @@ test("an assignment, a review and a publication reach the people by mail and the
     sourceType: "official_statement",
     stance: "refutes",
   });
+  // Mostly false, a rating no other spec counts (they share the database).
   const draft = await contributor.api("POST", `/api/v1/claims/${claimId}/verdicts`, {
-    rating: "false",
+    rating: "mostly-false",
     summary: "Fares rose by about a sixth; they did not double.",
     rationale: RATIONALE,
   });
@@ -113,7 +114,7 @@ test("an assignment, a review and a publication reach the people by mail and the
   expect(publication).toMatchObject({
     event: "verdict.published",
     claim: { id: claimId, statement, deskUrl: link, assigneeId: expect.any(Number) },
-    verdict: { state: "published", ratingKey: "false" },
+    verdict: { state: "published", ratingKey: "mostly-false", ratingLabel: "Mostly false" },
   });
   expect(publication.claim.publicUrl).toMatch(/\/claims\/tram-fares-in-oskeli/);
 

@@ -1,5 +1,5 @@
 /**
- * The verdict workflow (DESIGN.md "Verdict workflow"), as one pure table:
+ * The verdict workflow (the README's "Evidence, verdicts and the two-person review"), as one pure table:
  *
  *   draft ──submit──▶ in_review ──publish──▶ published ──retract──▶ retracted
  *     ▲  ◀─request_changes─┘  ◀─withdraw─┘        │

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { ROLES, VERDICT_STATES } from "@/db/enums";
 import { allowedSteps, decide, RULES, STEPS } from "@/lib/workflow/verdict-workflow";
 
-// Every allowed combination, written out by hand from DESIGN.md; everything else is refused.
+// Every allowed combination, written out by hand from the README's workflow table; everything else is refused.
 // [step, state, role, isAuthor] → the state it leads to.
 const ALLOWED: [string, string, string, boolean, string][] = [
   ...(["contributor", "editor", "admin"] as const).flatMap((role) => [

@@ -220,7 +220,7 @@ async function sampleOf(url: string) {
           tx,
           sql`update claims set
                 assignee_id = ${person.id},
-                due_at = ${Date.now()} + ((claims.id / 10) % 200 - 20) * 3600000,
+                due_at = cast(${Date.now()} as bigint) + ((claims.id / 10) % 200 - 20) * 3600000,
                 priority = case (claims.id / 10) % 4 when 0 then 'low' when 1 then 'normal' when 2 then 'high' else 'urgent' end
               where claims.id % 30 = ${i * 10}`,
         );

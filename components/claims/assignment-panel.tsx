@@ -1,5 +1,5 @@
 import { useTranslations } from "next-intl";
-import type { ClaimAssignment } from "@/db/queries/claim-assignment";
+import type { ClaimAssignment } from "@/db/queries/assignments";
 import type { Role } from "@/db/enums";
 import type { FormState } from "@/lib/auth/form-action";
 import { can } from "@/lib/auth/permissions";

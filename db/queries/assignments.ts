@@ -35,6 +35,15 @@ export type AssignedClaim = {
 
 const assignee = alias(users, "assignee");
 const reviewer = alias(users, "reviewer");
+/** A claim's assignment with its people's names (the query joins `assignee` and `reviewer`). */
+const ASSIGNMENT = {
+  assigneeId: claims.assigneeId,
+  assigneeName: assignee.name,
+  reviewerId: claims.reviewerId,
+  reviewerName: reviewer.name,
+  dueAt: claims.dueAt,
+  priority: claims.priority,
+};
 const PRIORITY_RANK = sql`case ${claims.priority} when 'urgent' then 3 when 'high' then 2 when 'normal' then 1 else 0 end`;
 const NO_DEADLINE_LAST = sql`case when ${claims.dueAt} is null then 1 else 0 end`;
 
@@ -81,12 +90,7 @@ export async function listAssignedClaims({
       claimant: claimants.name,
       documentId: claims.documentId,
       documentTitle: documents.title,
-      assigneeId: claims.assigneeId,
-      assigneeName: assignee.name,
-      reviewerId: claims.reviewerId,
-      reviewerName: reviewer.name,
-      dueAt: claims.dueAt,
-      priority: claims.priority,
+      ...ASSIGNMENT,
       verdictState: sql<
         string | null
       >`(select v.state from verdicts v where v.claim_id = ${claims.id} order by v.seq desc limit 1)`,
@@ -134,6 +138,24 @@ function openClaimsWhere(filter: AssignmentFilter, now: Date) {
 export async function countAssignedClaims(filter: AssignmentFilter = {}, now = new Date()): Promise<number> {
   const [row] = await getDb().select({ n: count() }).from(claims).where(openClaimsWhere(filter, now));
   return Number(row?.n ?? 0);
+}
+
+/** Who works on a claim, who reviews it, by when and how urgently, as the claim page shows it. */
+export type ClaimAssignment = Pick<
+  AssignedClaim,
+  "assigneeId" | "assigneeName" | "reviewerId" | "reviewerName" | "dueAt" | "priority"
+>;
+
+/** A claim's assignment, with the names of its assignee and reviewer (disabled accounts too); null: no such claim. */
+export async function getClaimAssignment(claimId: number): Promise<ClaimAssignment | null> {
+  const [row] = await getDb()
+    .select(ASSIGNMENT)
+    .from(claims)
+    .leftJoin(assignee, eq(assignee.id, claims.assigneeId))
+    .leftJoin(reviewer, eq(reviewer.id, claims.reviewerId))
+    .where(eq(claims.id, claimId))
+    .limit(1);
+  return row ?? null;
 }
 
 /** The people a claim may be assigned to, and those who may review it: active accounts, by name. */

@@ -17,7 +17,7 @@ import { Appearances, RepeatOf } from "@/components/claims/repeats";
 import { ReadersSeeClaim } from "@/components/publication/readers-see-claim";
 import { WorkflowPanel } from "@/components/verdicts/workflow-panel";
 import { getClaimForEditor, searchEvidence } from "@/db/queries/claim-editor";
-import { getClaimAssignment } from "@/db/queries/claim-assignment";
+import { getClaimAssignment } from "@/db/queries/assignments";
 import { listAssignablePeople } from "@/db/queries/assignments";
 import { getRatingScale } from "@/db/queries/ratings";
 import { ratingIn } from "@/db/queries/shapes";
